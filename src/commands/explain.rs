@@ -1,0 +1,36 @@
+//! `awesome-lint explain RULE`: a rule's documentation.
+
+use std::io;
+
+use super::{ExitStatus, Output};
+use crate::rules::Rule;
+
+pub(super) fn run(name: &str, output: &mut Output) -> io::Result<ExitStatus> {
+    let Ok(rule) = name.parse::<Rule>() else {
+        let hint = match Rule::suggest(name) {
+            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+            None => "`awesome-lint rules` lists them".to_owned(),
+        };
+        writeln!(output.stderr, "error: unknown rule `{name}`; {hint}")?;
+        return Ok(ExitStatus::Error);
+    };
+    let info = rule.info();
+    writeln!(output.stdout, "# {}\n", info.name)?;
+    writeln!(
+        output.stdout,
+        "{}.\nDefault severity: {}. Fixable: {}.\n",
+        capitalize(info.summary),
+        info.severity,
+        if info.fixable { "yes" } else { "no" }
+    )?;
+    write!(output.stdout, "{}", info.doc)?;
+    Ok(ExitStatus::Success)
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

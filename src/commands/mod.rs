@@ -1,0 +1,118 @@
+//! Running a parsed command line: each command reads files, calls the
+//! library, and writes to the output it is given. Nothing here prints.
+
+mod entries;
+mod explain;
+mod lint;
+mod rules;
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+
+use crate::cli::{Cli, Command, ConfigArgs};
+use crate::config::{self, ConfigError, Settings};
+
+/// How a run ended, as the process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// No error-severity findings.
+    Success = 0,
+    /// Error findings, or warnings with `--deny-warnings`.
+    Failure = 1,
+    /// Could not run: bad usage, unreadable file, bad config.
+    Error = 2,
+}
+
+/// Where a run writes, and what it knows of its terminal and environment.
+pub struct Output<'a> {
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
+    pub env: &'a dyn Fn(&str) -> Option<String>,
+}
+
+impl Output<'_> {
+    /// Renders an error diagnostic to stderr.
+    fn error(&mut self, diagnostic: &dyn Diagnostic) {
+        let color = crate::report::use_color(
+            crate::report::ColorChoice::Auto,
+            self.stderr_is_terminal,
+            self.env,
+        );
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let mut text = String::new();
+        let handler = GraphicalReportHandler::new_themed(theme).with_links(false);
+        if handler.render_report(&mut text, diagnostic).is_err() {
+            text = format!("error: {diagnostic}\n");
+        }
+        // Nothing sensible is left to do if stderr itself is gone.
+        let _ = self.stderr.write_all(text.as_bytes());
+    }
+
+    fn warn(&mut self, message: &str) {
+        let _ = writeln!(self.stderr, "warning: {message}");
+    }
+}
+
+/// Runs a command line to completion.
+pub fn run(cli: Cli, output: &mut Output) -> ExitStatus {
+    let result = match cli.command {
+        Some(Command::Entries(args)) => entries::run(&args, output),
+        Some(Command::Rules) => rules::run(output),
+        Some(Command::Explain { rule }) => explain::run(&rule, output),
+        None => lint::run(&cli.lint, output),
+    };
+    match result {
+        Ok(status) => status,
+        // The reader went away (`awesome-lint | head`): not our failure.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitStatus::Success,
+        Err(err) => {
+            let _ = writeln!(output.stderr, "error: cannot write output: {err}");
+            ExitStatus::Error
+        }
+    }
+}
+
+/// Settings per file: one `--config`, none, or discovered and cached per config file.
+struct SettingsResolver {
+    fixed: Option<Settings>,
+    discovered: HashMap<PathBuf, Settings>,
+    defaults: Settings,
+}
+
+impl SettingsResolver {
+    fn new(args: &ConfigArgs) -> Result<Self, ConfigError> {
+        let fixed = match (&args.config, args.no_config) {
+            (Some(path), _) => Some(Settings::load(path)?),
+            (None, true) => Some(Settings::default()),
+            (None, false) => None,
+        };
+        Ok(Self {
+            fixed,
+            discovered: HashMap::new(),
+            defaults: Settings::default(),
+        })
+    }
+
+    fn for_file(&mut self, file: &Path) -> Result<&Settings, ConfigError> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(fixed);
+        }
+        let Some(path) = config::discover(file) else {
+            return Ok(&self.defaults);
+        };
+        if !self.discovered.contains_key(&path) {
+            let settings = Settings::load(&path)?;
+            self.discovered.insert(path.clone(), settings);
+        }
+        Ok(&self.discovered[&path])
+    }
+}

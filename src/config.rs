@@ -1,0 +1,569 @@
+//! `.awesome-lint.toml` → [`Settings`]: defaults applied, unknown keys and bad
+//! values rejected with a diagnostic that points into the config file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use miette::{NamedSource, SourceSpan};
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::finding::Severity;
+use crate::rules::{RULES, Rule};
+use crate::venue::Venues;
+
+pub const CONFIG_FILE: &str = ".awesome-lint.toml";
+pub const DEFAULT_CACHE_FILE: &str = ".awesome-lint-cache.json";
+
+/// Link labels accepted without a warning when the config names none.
+pub const DEFAULT_LABELS: &[&str] = &[
+    "pdf",
+    "paper",
+    "arxiv",
+    "doi",
+    "html",
+    "code",
+    "project",
+    "page",
+    "website",
+    "homepage",
+    "data",
+    "dataset",
+    "demo",
+    "video",
+    "slides",
+    "poster",
+    "blog",
+    "model",
+    "weights",
+    "supp",
+    "supplementary",
+    "benchmark",
+    "leaderboard",
+    "huggingface",
+    "colab",
+    "talk",
+];
+
+/// A rule's severity as the config sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Warning,
+    Error,
+}
+
+/// Which way the years of a run of year sections go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Detected per run.
+    #[default]
+    Auto,
+    /// Oldest first.
+    Ascending,
+    /// Newest first.
+    Descending,
+}
+
+/// Everything a lint run needs to know, defaults applied.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    levels: [Option<Level>; RULES.len()],
+    pub direction: Direction,
+    pub venues: Venues,
+    /// Known link labels, lowercase.
+    pub labels: Vec<String>,
+    /// Labels every entry must have, lowercase.
+    pub required: Vec<String>,
+    pub links: LinkSettings,
+    /// The config file these settings came from.
+    pub path: Option<PathBuf>,
+}
+
+/// The `[links]` section.
+#[derive(Debug, Clone)]
+pub struct LinkSettings {
+    pub timeout: Duration,
+    pub max_concurrency: usize,
+    pub host_concurrency: usize,
+    pub max_retries: u32,
+    pub exclude: Vec<Regex>,
+    pub allow_private: bool,
+    pub cache: PathBuf,
+    pub cache_max_age: Duration,
+}
+
+impl Default for LinkSettings {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(20),
+            max_concurrency: 64,
+            host_concurrency: 8,
+            max_retries: 2,
+            exclude: Vec::new(),
+            allow_private: false,
+            cache: PathBuf::from(DEFAULT_CACHE_FILE),
+            cache_max_age: Duration::from_secs(24 * 60 * 60),
+        }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            levels: [None; RULES.len()],
+            direction: Direction::Auto,
+            venues: Venues::builtin(),
+            labels: DEFAULT_LABELS.iter().map(|l| (*l).to_owned()).collect(),
+            required: vec!["pdf".to_owned()],
+            links: LinkSettings::default(),
+            path: None,
+        }
+    }
+}
+
+impl Settings {
+    pub fn is_enabled(&self, rule: Rule) -> bool {
+        self.levels[rule as usize] != Some(Level::Off)
+    }
+
+    /// The severity a finding of `rule` is reported with, or `None` when the rule is off.
+    pub fn severity(&self, rule: Rule, default: Severity) -> Option<Severity> {
+        match self.levels[rule as usize] {
+            None => Some(default),
+            Some(Level::Off) => None,
+            Some(Level::Warning) => Some(Severity::Warning),
+            Some(Level::Error) => Some(Severity::Error),
+        }
+    }
+
+    pub fn set_level(&mut self, rule: Rule, level: Level) {
+        self.levels[rule as usize] = Some(level);
+    }
+
+    pub fn is_known_label(&self, label: &str) -> bool {
+        self.labels
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(label))
+    }
+
+    /// Reads and validates a config file.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::from_toml(&text, path)
+    }
+
+    /// Parses config text; `path` names it in errors and anchors relative paths.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        let invalid =
+            |span: std::ops::Range<usize>, message: String, label: &str, help: Option<String>| {
+                ConfigError::Invalid(Box::new(InvalidConfig {
+                    message,
+                    src: NamedSource::new(path.display().to_string(), text.to_owned()),
+                    span: span.into(),
+                    label: label.to_owned(),
+                    help,
+                }))
+            };
+        let raw: RawConfig = toml::from_str(text).map_err(|err| {
+            let span = err.span().unwrap_or(0..0);
+            invalid(
+                span,
+                format!("invalid config: {}", err.message()),
+                "here",
+                None,
+            )
+        })?;
+
+        let mut settings = Settings {
+            path: Some(path.to_path_buf()),
+            ..Settings::default()
+        };
+        for (name, level) in raw.rules {
+            let Ok(rule) = name.get_ref().parse::<Rule>() else {
+                let help = Rule::suggest(name.get_ref()).map(|s| format!("did you mean `{s}`?"));
+                return Err(invalid(
+                    name.span(),
+                    format!("unknown rule `{}` in [rules]", name.get_ref()),
+                    "unknown rule",
+                    help.or_else(|| Some("`awesome-lint rules` lists the rule names".into())),
+                ));
+            };
+            settings.set_level(rule, level);
+        }
+        settings.direction = raw.order.direction;
+
+        for name in &raw.venues.known {
+            settings.venues.add_known(name);
+        }
+        for (alias, target) in &raw.venues.aliases {
+            if !settings.venues.add_alias(alias.get_ref(), target.get_ref()) {
+                let help = match settings.venues.check(target.get_ref()) {
+                    crate::venue::VenueCheck::Alias { canonical } => {
+                        Some(format!("did you mean `{canonical}`?"))
+                    }
+                    crate::venue::VenueCheck::Unknown {
+                        suggestion: Some(s),
+                    } => Some(format!("did you mean `{s}`?")),
+                    _ => Some("add it to `known` first".to_owned()),
+                };
+                return Err(invalid(
+                    target.span(),
+                    format!(
+                        "alias `{}` points at `{}`, which is not a known venue",
+                        alias.get_ref(),
+                        target.get_ref()
+                    ),
+                    "not a known venue",
+                    help,
+                ));
+            }
+        }
+
+        if let Some(labels) = raw.entry.labels {
+            settings.labels = labels.iter().map(|l| l.to_lowercase()).collect();
+        }
+        if let Some(required) = raw.entry.required {
+            settings.required.clear();
+            for label in required {
+                if !settings.is_known_label(label.get_ref()) {
+                    return Err(invalid(
+                        label.span(),
+                        format!(
+                            "required label `{}` is not in [entry] labels",
+                            label.get_ref()
+                        ),
+                        "not a known label",
+                        Some("add it to `labels` too".into()),
+                    ));
+                }
+                settings.required.push(label.get_ref().to_lowercase());
+            }
+        }
+
+        let links = raw.links;
+        let base = path.parent().unwrap_or(Path::new(""));
+        let defaults = LinkSettings::default();
+        settings.links = LinkSettings {
+            timeout: match links.timeout {
+                Some(value) => positive_duration(&value)
+                    .map_err(|msg| invalid(value.span(), msg, "here", None))?,
+                None => defaults.timeout,
+            },
+            max_concurrency: at_least_one(links.max_concurrency, defaults.max_concurrency)
+                .map_err(|span| {
+                    invalid(
+                        span,
+                        "max_concurrency must be at least 1".into(),
+                        "here",
+                        None,
+                    )
+                })?,
+            host_concurrency: at_least_one(links.host_concurrency, defaults.host_concurrency)
+                .map_err(|span| {
+                    invalid(
+                        span,
+                        "host_concurrency must be at least 1".into(),
+                        "here",
+                        None,
+                    )
+                })?,
+            max_retries: links.max_retries.unwrap_or(defaults.max_retries),
+            exclude: links
+                .exclude
+                .iter()
+                .map(|pattern| {
+                    Regex::new(pattern.get_ref()).map_err(|err| {
+                        invalid(
+                            pattern.span(),
+                            format!("invalid regex in [links] exclude: {err}"),
+                            "here",
+                            None,
+                        )
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+            allow_private: links.allow_private.unwrap_or(false),
+            cache: base.join(links.cache.as_deref().unwrap_or(DEFAULT_CACHE_FILE)),
+            cache_max_age: match links.cache_max_age {
+                Some(value) => {
+                    duration(&value).map_err(|msg| invalid(value.span(), msg, "here", None))?
+                }
+                None => defaults.cache_max_age,
+            },
+        };
+        Ok(settings)
+    }
+}
+
+/// Finds the nearest config upward from a file, stopping at the repository root.
+pub fn discover(file: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(file).ok()?;
+    let mut dir = absolute.parent();
+    while let Some(current) = dir {
+        let candidate = current.join(CONFIG_FILE);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if current.join(".git").exists() {
+            return None;
+        }
+        dir = current.parent();
+    }
+    None
+}
+
+/// A config that could not be used.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum ConfigError {
+    #[error("cannot read config `{path}`: {source}")]
+    #[diagnostic(code(config))]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Invalid(Box<InvalidConfig>),
+}
+
+/// A config file that parsed but says something wrong, with the place it says it.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(config))]
+pub struct InvalidConfig {
+    pub message: String,
+    #[source_code]
+    pub src: NamedSource<String>,
+    #[label("{label}")]
+    pub span: SourceSpan,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Level>,
+    #[serde(default)]
+    order: RawOrder,
+    #[serde(default)]
+    venues: RawVenues,
+    #[serde(default)]
+    entry: RawEntry,
+    #[serde(default)]
+    links: RawLinks,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawOrder {
+    #[serde(default)]
+    direction: Direction,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawVenues {
+    #[serde(default)]
+    known: Vec<String>,
+    #[serde(default)]
+    aliases: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    labels: Option<Vec<String>>,
+    required: Option<Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLinks {
+    timeout: Option<Spanned<DurationValue>>,
+    max_concurrency: Option<Spanned<usize>>,
+    host_concurrency: Option<Spanned<usize>>,
+    max_retries: Option<u32>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    allow_private: Option<bool>,
+    cache: Option<String>,
+    cache_max_age: Option<Spanned<DurationValue>>,
+}
+
+/// Seconds as a number, or a string with a unit (`"30s"`, `"10m"`, `"2h"`, `"1d"`, `"1w"`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum DurationValue {
+    Seconds(u64),
+    Fractional(f64),
+    Text(String),
+}
+
+fn at_least_one(
+    value: Option<Spanned<usize>>,
+    default: usize,
+) -> Result<usize, std::ops::Range<usize>> {
+    match value {
+        None => Ok(default),
+        Some(v) if *v.get_ref() >= 1 => Ok(*v.get_ref()),
+        Some(v) => Err(v.span()),
+    }
+}
+
+fn positive_duration(value: &Spanned<DurationValue>) -> Result<Duration, String> {
+    match duration(value)? {
+        d if d.is_zero() => Err("a timeout must be more than zero".into()),
+        d => Ok(d),
+    }
+}
+
+fn duration(value: &Spanned<DurationValue>) -> Result<Duration, String> {
+    match value.get_ref() {
+        DurationValue::Seconds(secs) => Ok(Duration::from_secs(*secs)),
+        DurationValue::Fractional(secs) if secs.is_finite() && *secs >= 0.0 => {
+            Ok(Duration::from_secs_f64(*secs))
+        }
+        DurationValue::Fractional(_) => {
+            Err("a duration must be a non-negative number of seconds".into())
+        }
+        DurationValue::Text(text) => parse_duration(text),
+    }
+}
+
+/// Parses `"90"`, `"30s"`, `"10m"`, `"2h"`, `"1d"`, `"1w"`.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit = &text[digits.len()..];
+    let value: u64 = digits.trim().parse().map_err(|_| {
+        format!("invalid duration `{text}`: expected a number and a unit, like \"1d\"")
+    })?;
+    let seconds = match unit {
+        "" | "s" => 1,
+        "m" => 60,
+        "h" => 60 * 60,
+        "d" => 24 * 60 * 60,
+        "w" => 7 * 24 * 60 * 60,
+        _ => {
+            return Err(format!(
+                "invalid duration unit `{unit}` in `{text}`: use s, m, h, d or w"
+            ));
+        }
+    };
+    value
+        .checked_mul(seconds)
+        .map(Duration::from_secs)
+        .ok_or_else(|| format!("duration `{text}` is too long"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Settings, ConfigError> {
+        Settings::from_toml(text, Path::new("dir/.awesome-lint.toml"))
+    }
+
+    fn error_at(text: &str) -> (String, usize) {
+        match load(text).unwrap_err() {
+            ConfigError::Invalid(invalid) => (invalid.message, invalid.span.offset()),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_contract_example_loads() {
+        let settings = load(
+            r#"
+[rules]
+name-mismatch = "off"
+[order]
+direction = "descending"
+[venues]
+known = ["MLHC2"]
+aliases = { "Nature Com" = "Nature Communications" }
+[entry]
+labels = ["pdf", "code", "project", "data", "demo", "video"]
+required = ["pdf"]
+[links]
+timeout = 20
+max_concurrency = 64
+host_concurrency = 8
+max_retries = 2
+exclude = ["^https://visitor-badge"]
+allow_private = false
+cache = ".awesome-lint-cache.json"
+cache_max_age = "1d"
+"#,
+        )
+        .unwrap();
+        assert!(!settings.is_enabled(Rule::NameMismatch));
+        assert_eq!(settings.direction, Direction::Descending);
+        assert!(settings.venues.is_known("MLHC2"));
+        assert_eq!(
+            settings.links.cache,
+            Path::new("dir/.awesome-lint-cache.json")
+        );
+        assert_eq!(settings.links.cache_max_age, Duration::from_secs(86_400));
+        assert_eq!(settings.labels.len(), 6);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_point_at_the_line() {
+        let text = "[rules]\nyear-sections = \"off\"\n";
+        let (message, offset) = error_at(text);
+        assert!(
+            message.contains("unknown rule `year-sections`"),
+            "{message}"
+        );
+        assert_eq!(offset, text.find("year-sections").unwrap());
+
+        let text = "[rules]\nspacing = \"loud\"\n";
+        let (message, offset) = error_at(text);
+        assert!(message.contains("loud"), "{message}");
+        assert_eq!(offset, text.find("\"loud\"").unwrap());
+
+        let text = "[order]\ndirection = \"up\"\n";
+        assert_eq!(error_at(text).1, text.find("\"up\"").unwrap());
+
+        let text = "[entry]\nlabel = []\n";
+        let (message, offset) = error_at(text);
+        assert!(message.contains("unknown field `label`"), "{message}");
+        assert_eq!(offset, text.find("label").unwrap());
+
+        let text = "[links]\ncache_max_age = \"1y\"\n";
+        assert_eq!(error_at(text).1, text.find("\"1y\"").unwrap());
+
+        let text = "[links]\nexclude = [\"(\"]\n";
+        assert_eq!(error_at(text).1, text.find("\"(\"").unwrap());
+
+        let text = "[venues]\naliases = { X = \"Natur\" }\n";
+        assert_eq!(error_at(text).1, text.find("\"Natur\"").unwrap());
+
+        let text = "[entry]\nlabels = [\"pdf\"]\nrequired = [\"code\"]\n";
+        assert_eq!(error_at(text).1, text.find("\"code\"").unwrap());
+
+        let text = "[links]\nmax_concurrency = 0\n";
+        assert_eq!(error_at(text).1, text.find('0').unwrap());
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("90").unwrap(), Duration::from_secs(90));
+        assert_eq!(parse_duration("2h").unwrap(), Duration::from_secs(7200));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("1y").is_err());
+    }
+}

@@ -1,0 +1,132 @@
+//! Reports: findings rendered for people (`text`), scripts (`json`), and the
+//! parsed entries (`entries`). Renderers write to a writer they are given;
+//! nothing here decides where output goes.
+
+pub mod entries;
+pub mod json;
+pub mod text;
+
+use serde::Serialize;
+
+use crate::finding::{Finding, Severity};
+use crate::source::Source;
+
+/// One linted file and what was found in it.
+#[derive(Debug)]
+pub struct FileReport {
+    pub source: Source,
+    pub findings: Vec<Finding>,
+    pub entries: usize,
+}
+
+/// Totals over a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub entries: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub links_checked: usize,
+}
+
+impl Summary {
+    pub fn of(reports: &[FileReport]) -> Self {
+        let mut summary = Summary {
+            files: reports.len(),
+            ..Summary::default()
+        };
+        for report in reports {
+            summary.entries += report.entries;
+            for finding in &report.findings {
+                match finding.severity {
+                    Severity::Error => summary.errors += 1,
+                    Severity::Warning => summary.warnings += 1,
+                }
+            }
+        }
+        summary
+    }
+}
+
+/// Whether to color output, from `--color` and the environment.
+///
+/// `auto` follows the conventions: `NO_COLOR` (non-empty) disables,
+/// `FORCE_COLOR` (non-empty, not `0`) and `CLICOLOR_FORCE` (not `0`) enable,
+/// `CLICOLOR=0` disables, and otherwise color goes to terminals only.
+pub fn use_color(
+    choice: ColorChoice,
+    is_terminal: bool,
+    env: impl Fn(&str) -> Option<String>,
+) -> bool {
+    let set = |name: &str| env(name).filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if set("NO_COLOR").is_some() {
+                false
+            } else if set("FORCE_COLOR").is_some_and(|v| v != "0")
+                || set("CLICOLOR_FORCE").is_some_and(|v| v != "0")
+            {
+                true
+            } else if set("CLICOLOR").is_some_and(|v| v == "0") {
+                false
+            } else {
+                is_terminal
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(vars: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn color_follows_the_conventions() {
+        assert!(use_color(ColorChoice::Auto, true, env(&[])));
+        assert!(!use_color(ColorChoice::Auto, false, env(&[])));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            true,
+            env(&[("NO_COLOR", "1")])
+        ));
+        assert!(use_color(
+            ColorChoice::Auto,
+            false,
+            env(&[("FORCE_COLOR", "1")])
+        ));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            false,
+            env(&[("FORCE_COLOR", "0")])
+        ));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            true,
+            env(&[("CLICOLOR", "0")])
+        ));
+        assert!(use_color(
+            ColorChoice::Always,
+            false,
+            env(&[("NO_COLOR", "1")])
+        ));
+        assert!(!use_color(ColorChoice::Never, true, env(&[])));
+    }
+}

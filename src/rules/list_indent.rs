@@ -1,0 +1,210 @@
+//! `list-indent`: an entry whose bullet or indentation differs from the
+//! file's dominant style.
+
+use std::collections::HashMap;
+
+use super::{Context, Rule, RuleInfo};
+use crate::document::{BulletKind, Entry};
+use crate::finding::{Finding, Severity};
+use crate::fix::{Applicability, Edit, Fix};
+
+pub(super) const INFO: RuleInfo = RuleInfo {
+    rule: Rule::ListIndent,
+    name: "list-indent",
+    severity: Severity::Error,
+    fixable: true,
+    summary: "a bullet or indentation that differs from the file's dominant style",
+    doc: DOC,
+    check: Some(check),
+};
+
+const DOC: &str = "\
+## What it does
+Finds the style most entries of the file use at each nesting depth (the
+indentation before the bullet, the bullet itself, the spaces after it) and
+flags the entries that differ.
+
+## Why is this bad?
+Mixed bullets split one markdown list into several (GitHub renders extra
+space between them), and a mixed style is the first sign of a copy-pasted
+entry that was not checked. Only entries are compared: news, contents and
+badge lists keep whatever style they have.
+
+## Example
+With most entries written ` - [**...`:
+```markdown
+### 2022
+ - [**MICCAI 2022**] [**M3AE**] Multi-Modal Masked Autoencoders ... [[pdf]](https://arxiv.org/pdf/2209.07098.pdf)
+- [**ECCV 2022**] [**LoVT**] Joint Learning of Localized Representations ... [[pdf]](https://arxiv.org/pdf/2112.02889.pdf)
+```
+Use instead:
+```markdown
+### 2022
+ - [**MICCAI 2022**] [**M3AE**] Multi-Modal Masked Autoencoders ... [[pdf]](https://arxiv.org/pdf/2209.07098.pdf)
+ - [**ECCV 2022**] [**LoVT**] Joint Learning of Localized Representations ... [[pdf]](https://arxiv.org/pdf/2112.02889.pdf)
+```
+
+## Fix safety
+Safe when the entry is on one line and stays a bulleted (or numbered) item;
+unsafe when its continuation lines would need re-indenting, or when a
+numbered item would become a bullet or the reverse.
+";
+
+/// How an entry's line starts, compared between entries of one depth.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Style {
+    indent: String,
+    kind: BulletKind,
+    gap: usize,
+}
+
+impl Style {
+    fn of(ctx: &Context, entry: &Entry) -> Self {
+        let marker = &entry.marker;
+        Self {
+            indent: ctx
+                .text(&(marker.line_start..marker.bullet.start))
+                .to_owned(),
+            kind: marker.kind,
+            gap: marker.gap.len(),
+        }
+    }
+
+    /// The line prefix this style writes, keeping an entry's own number if both are ordered.
+    fn render(&self, own_bullet: &str) -> String {
+        let bullet = match self.kind {
+            BulletKind::Bullet(b) => (b as char).to_string(),
+            BulletKind::Ordered(delimiter) => {
+                let digits: String = own_bullet
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                let digits = if digits.is_empty() {
+                    "1".to_owned()
+                } else {
+                    digits
+                };
+                format!("{digits}{}", delimiter as char)
+            }
+        };
+        format!("{}{}{}", self.indent, bullet, " ".repeat(self.gap))
+    }
+
+    /// What differs from `expected`, as a phrase: "is indented by 0 spaces where the other entries use 1".
+    fn differences(&self, expected: &Style) -> String {
+        let mut parts = Vec::new();
+        if self.indent != expected.indent {
+            parts.push(format!(
+                "is indented by {} where the other entries use {}",
+                width(&self.indent),
+                width(&expected.indent)
+            ));
+        }
+        if self.kind != expected.kind {
+            parts.push(format!(
+                "uses `{}` where the other entries use `{}`",
+                bullet_text(self.kind),
+                bullet_text(expected.kind)
+            ));
+        }
+        if self.gap != expected.gap {
+            parts.push(format!(
+                "has {} after the bullet where the other entries have {}",
+                spaces(self.gap),
+                spaces(expected.gap)
+            ));
+        }
+        parts.join(" and ")
+    }
+}
+
+fn bullet_text(kind: BulletKind) -> String {
+    match kind {
+        BulletKind::Bullet(b) => (b as char).to_string(),
+        BulletKind::Ordered(d) => format!("1{}", d as char),
+    }
+}
+
+fn width(indent: &str) -> String {
+    if indent.contains('\t') {
+        format!("`{}`", indent.replace('\t', "\\t"))
+    } else {
+        spaces(indent.len())
+    }
+}
+
+fn spaces(n: usize) -> String {
+    match n {
+        1 => "1 space".to_owned(),
+        n => format!("{n} spaces"),
+    }
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    // (depth, style) → (count, first entry): the dominant style per depth,
+    // ties going to the style seen first.
+    let mut counts: HashMap<(usize, Style), (usize, usize)> = HashMap::new();
+    let entries: Vec<(usize, &Entry, Style)> = ctx
+        .doc
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.marker.plain_indent)
+        .map(|(i, e)| (i, e, Style::of(ctx, e)))
+        .collect();
+    for (index, entry, style) in &entries {
+        let slot = counts
+            .entry((entry.depth, style.clone()))
+            .or_insert((0, *index));
+        slot.0 += 1;
+    }
+    let mut dominant: HashMap<usize, (&Style, usize, usize)> = HashMap::new();
+    for ((depth, style), &(count, first)) in &counts {
+        let best = dominant.entry(*depth).or_insert((style, count, first));
+        if count > best.1 || (count == best.1 && first < best.2) {
+            *best = (style, count, first);
+        }
+    }
+
+    for (_, entry, style) in &entries {
+        let Some(&(expected, count, _)) = dominant.get(&entry.depth) else {
+            continue;
+        };
+        if style == expected {
+            continue;
+        }
+        let marker = &entry.marker;
+        let span = marker.line_start..marker.gap.end;
+        let replacement = expected.render(ctx.text(&marker.bullet));
+        let same_kind = matches!(
+            (style.kind, expected.kind),
+            (BulletKind::Bullet(_), BulletKind::Bullet(_))
+                | (BulletKind::Ordered(_), BulletKind::Ordered(_))
+        );
+        let applicability = if same_kind && !entry.multiline {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        let others = if count == 1 {
+            "1 other entry".to_owned()
+        } else {
+            format!("{count} entries")
+        };
+        out.push(
+            Finding::new(
+                Rule::ListIndent,
+                span.clone(),
+                format!("entry {}", style.differences(expected)),
+            )
+            .label("differs from the list's style")
+            .help(format!(
+                "start the line with `{replacement}`, as {others} of this file do"
+            ))
+            .fix(Fix {
+                edits: vec![Edit::replace(span, replacement)],
+                applicability,
+            }),
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! The rule table, and running every enabled rule over a document.
+//!
+//! One rule, one file: each file holds the rule's documentation (printed by
+//! `awesome-lint explain`), its metadata and its check. Link rules are listed
+//! here too, so config, `rules` and reports know them, but they are checked
+//! by the link checker, not over the document.
+
+mod broken_link;
+mod duplicate_entry;
+mod empty_link;
+mod entry_format;
+mod link_kind;
+mod list_indent;
+mod moved_link;
+mod name_mismatch;
+mod not_a_pdf;
+mod section_order;
+mod spacing;
+mod title_format;
+mod unverifiable_link;
+mod venue_format;
+mod year_section;
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::config::Settings;
+use crate::document::{Document, Span};
+use crate::finding::{Finding, Severity};
+use crate::source::Source;
+
+/// Every rule, by its stable name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    EntryFormat,
+    EmptyLink,
+    Spacing,
+    ListIndent,
+    VenueFormat,
+    NameMismatch,
+    TitleFormat,
+    LinkKind,
+    YearSection,
+    SectionOrder,
+    DuplicateEntry,
+    BrokenLink,
+    NotAPdf,
+    MovedLink,
+    UnverifiableLink,
+}
+
+/// What the rule table knows about a rule.
+pub struct RuleInfo {
+    pub rule: Rule,
+    pub name: &'static str,
+    /// The most serious severity the rule reports by default; some findings
+    /// of a rule are milder (an unknown venue is a warning, a malformed tag an error).
+    pub severity: Severity,
+    pub fixable: bool,
+    pub summary: &'static str,
+    /// What it flags, why, and an example: the text of `awesome-lint explain`.
+    pub doc: &'static str,
+    /// `None` for the link rules, which the link checker reports.
+    pub check: Option<fn(&Context, &mut Vec<Finding>)>,
+}
+
+/// All rules, in the order of [`Rule`].
+pub static RULES: [RuleInfo; 15] = [
+    entry_format::INFO,
+    empty_link::INFO,
+    spacing::INFO,
+    list_indent::INFO,
+    venue_format::INFO,
+    name_mismatch::INFO,
+    title_format::INFO,
+    link_kind::INFO,
+    year_section::INFO,
+    section_order::INFO,
+    duplicate_entry::INFO,
+    broken_link::INFO,
+    not_a_pdf::INFO,
+    moved_link::INFO,
+    unverifiable_link::INFO,
+];
+
+impl Rule {
+    pub fn info(self) -> &'static RuleInfo {
+        &RULES[self as usize]
+    }
+
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    pub fn all() -> impl Iterator<Item = Rule> {
+        RULES.iter().map(|info| info.rule)
+    }
+
+    /// The closest rule name, for a did-you-mean.
+    pub fn suggest(name: &str) -> Option<&'static str> {
+        RULES
+            .iter()
+            .map(|info| (strsim::levenshtein(name, info.name), info.name))
+            .filter(|&(distance, _)| distance <= 3)
+            .min()
+            .map(|(_, name)| name)
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Rule {
+    type Err = ();
+
+    fn from_str(name: &str) -> Result<Self, ()> {
+        RULES
+            .iter()
+            .find(|info| info.name == name)
+            .map(|info| info.rule)
+            .ok_or(())
+    }
+}
+
+/// What a rule may read: the document, its text, and the settings.
+pub struct Context<'a> {
+    pub source: &'a Source,
+    pub doc: &'a Document,
+    pub settings: &'a Settings,
+}
+
+impl<'a> Context<'a> {
+    pub fn text(&self, span: &Span) -> &'a str {
+        &self.source.text()[span.clone()]
+    }
+
+    /// 1-based line of a byte offset, for messages that name another place.
+    pub fn line(&self, offset: usize) -> usize {
+        self.source.line_of(offset)
+    }
+}
+
+/// Runs every rule that the settings leave on, in table order.
+pub fn check_document(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for info in &RULES {
+        if let (Some(check), true) = (info.check, ctx.settings.is_enabled(info.rule)) {
+            check(ctx, &mut findings);
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_in_enum_order_with_unique_kebab_names() {
+        for (index, info) in RULES.iter().enumerate() {
+            assert_eq!(info.rule as usize, index, "{}", info.name);
+            assert_eq!(info.name.parse::<Rule>(), Ok(info.rule));
+            assert!(
+                info.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-')
+            );
+            assert!(
+                !info.summary.is_empty() && info.doc.contains("## Example"),
+                "{}",
+                info.name
+            );
+        }
+    }
+
+    #[test]
+    fn suggests_close_rule_names() {
+        assert_eq!(Rule::suggest("year-sections"), Some("year-section"));
+        assert_eq!(Rule::suggest("nonsense-rule-name"), None);
+    }
+}

@@ -1,0 +1,200 @@
+//! `section-order`: year sections out of their run's direction, or a year repeated.
+
+use std::collections::HashMap;
+
+use super::{Context, Rule, RuleInfo};
+use crate::config::Direction;
+use crate::document::YearSection;
+use crate::finding::{Finding, Severity};
+
+pub(super) const INFO: RuleInfo = RuleInfo {
+    rule: Rule::SectionOrder,
+    name: "section-order",
+    severity: Severity::Error,
+    fixable: false,
+    summary: "year sections out of the run's direction, or a year section repeated",
+    doc: DOC,
+    check: Some(check),
+};
+
+const DOC: &str = "\
+## What it does
+Checks each run of sibling year sections (year headings of one level under
+one parent heading, such as `### 2023`, `### 2022` under `## Report Generation`)
+on its own:
+- a year that has a section already in the run is reported at the repeat;
+- the run's direction is `[order] direction` from the config, or detected:
+  the direction of its first two distinct years, unless the other direction
+  keeps strictly more sections in place;
+- the fewest sections that must move to restore that direction are reported,
+  each with where it belongs.
+
+## Why is this bad?
+Lists are read top to bottom in time order; a section out of place, or a
+year split across two sections, hides papers from readers and invites the
+next contributor to add a third.
+
+## Example
+```markdown
+### 2021
+### 2023
+### 2022
+```
+Use instead:
+```markdown
+### 2021
+### 2022
+### 2023
+```
+";
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for run in &ctx.doc.runs {
+        let sections: Vec<&YearSection> =
+            run.sections.iter().map(|&i| &ctx.doc.sections[i]).collect();
+        let mut first_of_year: HashMap<u16, &YearSection> = HashMap::new();
+        let mut unique: Vec<&YearSection> = Vec::new();
+        for &section in &sections {
+            match first_of_year.get(&section.year) {
+                Some(first) => {
+                    let first_heading = &ctx.doc.headings[first.heading];
+                    out.push(
+                        Finding::new(
+                            Rule::SectionOrder,
+                            ctx.doc.headings[section.heading].span.clone(),
+                            format!("{} has a section already", section.year),
+                        )
+                        .label("repeated year")
+                        .related(first_heading.span.clone(), "first section")
+                        .help(format!(
+                            "merge it into the section on line {}",
+                            ctx.line(first_heading.span.start)
+                        )),
+                    );
+                }
+                None => {
+                    first_of_year.insert(section.year, section);
+                    unique.push(section);
+                }
+            }
+        }
+        check_direction(ctx, &unique, out);
+    }
+}
+
+fn check_direction(ctx: &Context, sections: &[&YearSection], out: &mut Vec<Finding>) {
+    if sections.len() < 2 {
+        return;
+    }
+    let years: Vec<u16> = sections.iter().map(|s| s.year).collect();
+    let ascending = longest_monotone(&years, true);
+    let descending = longest_monotone(&years, false);
+    let up = match ctx.settings.direction {
+        Direction::Ascending => true,
+        Direction::Descending => false,
+        Direction::Auto => match ascending.len().cmp(&descending.len()) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Less => false,
+            std::cmp::Ordering::Equal => years[1] > years[0],
+        },
+    };
+    let keep = if up { ascending } else { descending };
+    let order = if up { "oldest first" } else { "newest first" };
+    let mut kept = keep.iter().peekable();
+    for (index, section) in sections.iter().enumerate() {
+        if kept.peek() == Some(&&index) {
+            kept.next();
+            continue;
+        }
+        // Where it belongs: before the first kept section it should precede.
+        let belongs_before = keep.iter().map(|&i| sections[i]).find(|s| {
+            if up {
+                s.year > section.year
+            } else {
+                s.year < section.year
+            }
+        });
+        let help = match belongs_before {
+            Some(next) => {
+                let heading = &ctx.doc.headings[next.heading];
+                format!(
+                    "move it before the {} section (line {})",
+                    next.year,
+                    ctx.line(heading.span.start)
+                )
+            }
+            None => {
+                let last = sections[*keep.last().unwrap_or(&0)];
+                let heading = &ctx.doc.headings[last.heading];
+                format!(
+                    "move it after the {} section (line {})",
+                    last.year,
+                    ctx.line(heading.span.start)
+                )
+            }
+        };
+        out.push(
+            Finding::new(
+                Rule::SectionOrder,
+                ctx.doc.headings[section.heading].span.clone(),
+                format!(
+                    "the {} section is out of order: these sections run {order}",
+                    section.year
+                ),
+            )
+            .label("out of order")
+            .help(help),
+        );
+    }
+}
+
+/// Indices of a longest strictly increasing (or decreasing) subsequence, in
+/// O(n log n): the sections that can stay where they are.
+fn longest_monotone(years: &[u16], ascending: bool) -> Vec<usize> {
+    let key = |i: usize| {
+        if ascending {
+            i32::from(years[i])
+        } else {
+            -i32::from(years[i])
+        }
+    };
+    // tails[k]: index of the smallest tail of an increasing run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; years.len()];
+    for (i, previous_of_i) in previous.iter_mut().enumerate() {
+        let position = tails.partition_point(|&t| key(t) < key(i));
+        *previous_of_i = position.checked_sub(1).map(|p| tails[p]);
+        if position == tails.len() {
+            tails.push(i);
+        } else {
+            tails[position] = i;
+        }
+    }
+    let mut result = Vec::with_capacity(tails.len());
+    let mut current = tails.last().copied();
+    while let Some(i) = current {
+        result.push(i);
+        current = previous[i];
+    }
+    result.reverse();
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_monotone;
+
+    #[test]
+    fn longest_runs() {
+        assert_eq!(longest_monotone(&[2021, 2022, 2023], true), vec![0, 1, 2]);
+        assert_eq!(
+            longest_monotone(&[2021, 2025, 2022, 2023, 2024], true),
+            vec![0, 2, 3, 4]
+        );
+        assert_eq!(
+            longest_monotone(&[2024, 2023, 2025, 2022], false),
+            vec![0, 1, 3]
+        );
+        assert_eq!(longest_monotone(&[], true), Vec::<usize>::new());
+    }
+}

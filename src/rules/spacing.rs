@@ -1,0 +1,179 @@
+//! `spacing`: missing or doubled spaces between an entry's parts, trailing
+//! whitespace on entry lines, and whitespace-only lines.
+
+use super::{Context, Rule, RuleInfo};
+use crate::document::{Entry, Span};
+use crate::finding::{Finding, Severity};
+use crate::fix::{Edit, Fix};
+
+pub(super) const INFO: RuleInfo = RuleInfo {
+    rule: Rule::Spacing,
+    name: "spacing",
+    severity: Severity::Error,
+    fixable: true,
+    summary: "missing or doubled spaces, trailing whitespace, whitespace-only lines",
+    doc: DOC,
+    check: Some(check),
+};
+
+const DOC: &str = "\
+## What it does
+Checks that an entry's parts (venue tag, name tag, title, links) are
+separated by exactly one space, that its title has no doubled spaces, and
+that no line of the file is made of whitespace only. On entry lines it also
+flags trailing whitespace of two or more characters, or any tab: two
+trailing spaces are a markdown hard line break. A single trailing space
+changes nothing that is rendered and is left alone.
+
+## Why is this bad?
+`Title[[pdf]]` renders as `Title[pdf]` glued to the title, and doubled or
+stray whitespace makes the next diff noisy and the list inconsistent. It is
+also the most common slip in a pull request that adds an entry.
+
+## Example
+```markdown
+- [**CVPR 2024**] [**KAD**]  Knowledge-enhanced Visual-Language Pre-training[[pdf]](https://arxiv.org/pdf/2302.14042.pdf)
+```
+Use instead:
+```markdown
+- [**CVPR 2024**] [**KAD**] Knowledge-enhanced Visual-Language Pre-training [[pdf]](https://arxiv.org/pdf/2302.14042.pdf)
+```
+
+## Fix safety
+Safe: only whitespace between parts is changed.
+";
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for entry in &ctx.doc.entries {
+        check_entry(ctx, entry, out);
+    }
+    check_blank_lines(ctx, out);
+}
+
+fn check_entry(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
+    let text = ctx.source.text();
+    let parts = entry.parts();
+    for pair in parts.windows(2) {
+        let (before, after) = (&pair[0], &pair[1]);
+        let gap = before.end..after.start;
+        let between = &text[gap.clone()];
+        if between.contains('\n') || between == " " {
+            continue;
+        }
+        if between.is_empty() {
+            let next = first_char(text, after);
+            out.push(
+                Finding::new(
+                    Rule::Spacing,
+                    next,
+                    format!("missing space before `{}`", preview(text, after)),
+                )
+                .label("add a space before this")
+                .fix(Fix::safe(Edit::insert(after.start, " "))),
+            );
+        } else {
+            out.push(
+                Finding::new(
+                    Rule::Spacing,
+                    gap.clone(),
+                    "parts of an entry are separated by more than one space",
+                )
+                .label("use one space")
+                .fix(Fix::safe(Edit::replace(gap, " "))),
+            );
+        }
+    }
+    check_runs_inside(ctx, &entry.title, out);
+    check_trailing(ctx, entry, out);
+}
+
+/// Doubled spaces and tabs inside the title.
+fn check_runs_inside(ctx: &Context, title: &Span, out: &mut Vec<Finding>) {
+    let bytes = ctx.source.text().as_bytes();
+    let mut i = title.start;
+    while i < title.end {
+        if matches!(bytes[i], b' ' | b'\t') {
+            let start = i;
+            while i < title.end && matches!(bytes[i], b' ' | b'\t') {
+                i += 1;
+            }
+            if i - start > 1 || bytes[start] == b'\t' {
+                out.push(
+                    Finding::new(Rule::Spacing, start..i, "doubled space in the title")
+                        .label("use one space")
+                        .fix(Fix::safe(Edit::replace(start..i, " "))),
+                );
+            }
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Trailing whitespace after the entry, on its last line.
+fn check_trailing(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
+    let source = ctx.source;
+    let line = source.line_range(source.line_index(entry.span.end));
+    if line.end <= entry.span.end {
+        return;
+    }
+    let trailing = &source.text()[entry.span.end..line.end];
+    if trailing.bytes().all(|b| matches!(b, b' ' | b'\t'))
+        && (trailing.len() >= 2 || trailing.contains('\t'))
+    {
+        let span = entry.span.end..line.end;
+        out.push(
+            Finding::new(Rule::Spacing, span.clone(), "trailing whitespace")
+                .label("remove this")
+                .fix(Fix::safe(Edit::delete(span))),
+        );
+    }
+}
+
+/// Lines made only of spaces and tabs, outside code and HTML blocks.
+fn check_blank_lines(ctx: &Context, out: &mut Vec<Finding>) {
+    let source = ctx.source;
+    let bytes = source.text().as_bytes();
+    let mut verbatim = ctx.doc.verbatim.iter().peekable();
+    for index in 0..source.line_count() {
+        let line = source.line_range(index);
+        if line.is_empty() || !matches!(bytes[line.start], b' ' | b'\t') {
+            continue;
+        }
+        if !bytes[line.clone()]
+            .iter()
+            .all(|&b| matches!(b, b' ' | b'\t'))
+        {
+            continue;
+        }
+        while verbatim.peek().is_some_and(|block| block.end <= line.start) {
+            verbatim.next();
+        }
+        if verbatim
+            .peek()
+            .is_some_and(|block| block.start <= line.start)
+        {
+            continue;
+        }
+        out.push(
+            Finding::new(Rule::Spacing, line.clone(), "whitespace-only line")
+                .label("only whitespace here")
+                .help("make the line empty")
+                .fix(Fix::safe(Edit::delete(line))),
+        );
+    }
+}
+
+fn first_char(text: &str, span: &Span) -> Span {
+    let len = text[span.clone()].chars().next().map_or(0, char::len_utf8);
+    span.start..span.start + len
+}
+
+/// The start of a part, short enough for a message.
+fn preview(text: &str, span: &Span) -> String {
+    let part = &text[span.clone()];
+    match part.char_indices().nth(12) {
+        Some((cut, _)) => format!("{}…", &part[..cut]),
+        None => part.to_owned(),
+    }
+}

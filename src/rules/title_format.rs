@@ -1,0 +1,217 @@
+//! `title-format`: words run together in a title (`AMultimodal`,
+//! `PathologyDetection:A`), without flagging real names (`PTUnifier`, `BioViL`).
+
+use super::name_mismatch::title_name;
+use super::{Context, Rule, RuleInfo};
+use crate::document::{Entry, Span};
+use crate::finding::{Finding, Severity};
+
+pub(super) const INFO: RuleInfo = RuleInfo {
+    rule: Rule::TitleFormat,
+    name: "title-format",
+    severity: Severity::Warning,
+    fixable: false,
+    summary: "words glued together in a title, without flagging real names like PTUnifier or BioViL",
+    doc: DOC,
+    check: Some(check),
+};
+
+const DOC: &str = "\
+## What it does
+Looks for words of a title that were run together when the title was
+copied from a PDF, by three signs:
+- two long lowercase runs joined by a capital (`PathologyDetection`,
+  `AspectVision`): real names mix capitals into short runs (`BioViL`,
+  `ConViRT`, `GLoRIA`, `MedKLIP`, `PTUnifier`) and are not flagged;
+- an article glued to the next word (`AMultimodal`, `TheEffect`);
+- a colon, semicolon or comma with no space after it between words
+  (`Detection:A`).
+The entry's own short name, and the name the title opens with, are never flagged.
+
+## Why is this bad?
+Glued titles are unreadable and unsearchable: nobody finds
+`DecomposingDiseaseDescriptionsforEnhancedPathologyDetection` by searching
+for the paper's title.
+
+## Example
+```markdown
+- [**ICCV 2021**] [**GLoRIA**] AMultimodal Global-Local Representation Learning Framework ... [[pdf]](...)
+```
+Use instead:
+```markdown
+- [**ICCV 2021**] [**GLoRIA**] A Multimodal Global-Local Representation Learning Framework ... [[pdf]](...)
+```
+";
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for entry in &ctx.doc.entries {
+        let glued = glued_words(ctx, entry);
+        let Some((first, first_hint)) = glued.first() else {
+            continue;
+        };
+        let word = ctx.text(first);
+        let message = match glued.len() {
+            1 => format!("words run together in the title: `{word}`"),
+            n => format!(
+                "words run together in the title: `{word}` and {} more",
+                n - 1
+            ),
+        };
+        let mut finding = Finding::new(Rule::TitleFormat, first.clone(), message)
+            .label("run together")
+            .help(first_hint.clone());
+        for (span, _) in &glued[1..] {
+            finding = finding.related(span.clone(), "run together");
+        }
+        out.push(finding);
+    }
+}
+
+/// The title's words that look run together, each with a help line.
+fn glued_words(ctx: &Context, entry: &Entry) -> Vec<(Span, String)> {
+    let title = ctx.text(&entry.title);
+    let own_name = entry.name.as_ref().map(|n| ctx.text(&n.inner).trim());
+    let prefix = title_name(title);
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for word in title.split([' ', '\t', '\n']) {
+        let start = entry.title.start + offset;
+        offset += word.len() + 1;
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() || Some(bare) == own_name || Some(bare) == prefix || word.contains("://")
+        {
+            continue;
+        }
+        if let Some(help) = diagnose(word) {
+            found.push((start..start + word.len(), help));
+        }
+    }
+    found
+}
+
+/// Why a word looks like several words run together, as a help line.
+fn diagnose(word: &str) -> Option<String> {
+    if let Some(split) = glued_article(word) {
+        return Some(format!("did you mean `{split}`?"));
+    }
+    if let Some(at) = missing_space_after_punctuation(word) {
+        return Some(format!("did you mean `{} {}`?", &word[..at], &word[at..]));
+    }
+    if has_long_hump(word) {
+        return Some("separate the words: titles are written as in the paper".to_owned());
+    }
+    None
+}
+
+/// `AMultimodal` → `A Multimodal`: an article, then a capitalized lowercase word.
+fn glued_article(word: &str) -> Option<String> {
+    let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    for article in ["A", "An", "The"] {
+        let Some(rest) = bare.strip_prefix(article) else {
+            continue;
+        };
+        let mut chars = rest.chars();
+        let capital = chars.next().is_some_and(|c| c.is_ascii_uppercase());
+        let tail: Vec<char> = chars.collect();
+        if capital && tail.len() >= 3 && tail.iter().all(|c| c.is_ascii_lowercase()) {
+            return Some(format!("{article} {}", &word[article.len()..]));
+        }
+    }
+    None
+}
+
+/// `Detection:A`: letters, `:`/`;`/`,`, letters, with no space between.
+fn missing_space_after_punctuation(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    (2..bytes.len().saturating_sub(1)).find_map(|i| {
+        let glued = matches!(bytes[i], b':' | b';' | b',')
+            && bytes[i - 1].is_ascii_lowercase()
+            && bytes[i - 2].is_ascii_alphabetic()
+            && bytes[i + 1].is_ascii_alphabetic();
+        glued.then_some(i + 1)
+    })
+}
+
+/// A capital between two runs of at least four lowercase letters
+/// (`Pathology|D|etection`). Names keep their lowercase runs short.
+fn has_long_hump(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut lower_run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_uppercase() && lower_run >= 4 {
+            let after = bytes[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_lowercase())
+                .count();
+            if after >= 4 {
+                return true;
+            }
+        }
+        lower_run = if b.is_ascii_lowercase() {
+            lower_run + 1
+        } else {
+            0
+        };
+        i += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::diagnose;
+
+    #[test]
+    fn flags_glued_words() {
+        for word in [
+            "AMultimodal",
+            "DecomposingDiseaseDescriptionsforEnhancedPathologyDetection:A",
+            "Multi-AspectVision-LanguagePre-trainingFramework",
+            "Detection:A",
+            "TheEffect",
+        ] {
+            assert!(diagnose(word).is_some(), "{word}");
+        }
+        assert_eq!(
+            diagnose("AMultimodal").unwrap(),
+            "did you mean `A Multimodal`?"
+        );
+    }
+
+    #[test]
+    fn leaves_real_names_alone() {
+        for word in [
+            "PTUnifier",
+            "BioViL",
+            "BioViL-T",
+            "MedKLIP",
+            "ConViRT",
+            "GLoRIA",
+            "CXR-CLIP",
+            "M-FLAG",
+            "Vision–Language",
+            "Pre-training",
+            "ImageNet",
+            "QuiltNet",
+            "LLaVA-Med",
+            "CheXzero",
+            "PubMedCLIP",
+            "BiomedCLIP",
+            "ALBEF",
+            "An",
+            "A",
+            "Anatomical",
+            "Semantics-Aware",
+            "X-ray",
+            "e.g.,",
+            "1:1",
+            "vs.",
+            "ChestXray",
+            "LayerNorm",
+        ] {
+            assert!(diagnose(word).is_none(), "{word}");
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! `venue-format`: a malformed venue tag, an unknown venue, or a
+//! non-canonical spelling of a known one.
+
+use super::{Context, Rule, RuleInfo};
+use crate::document::Entry;
+use crate::finding::{Finding, Severity};
+use crate::fix::{Edit, Fix};
+use crate::venue::VenueCheck;
+
+pub(super) const INFO: RuleInfo = RuleInfo {
+    rule: Rule::VenueFormat,
+    name: "venue-format",
+    severity: Severity::Error,
+    fixable: true,
+    summary: "malformed venue tag, unknown venue, or non-canonical spelling (with a did-you-mean)",
+    doc: DOC,
+    check: Some(check),
+};
+
+const DOC: &str = "\
+## What it does
+Reads the venue tag `[**Venue Year**]` of every entry and reports:
+- a malformed tag (an error): no space before the year (`ICCV2023`), a year
+  that is not four digits (`NeurIPS 202`), no year, or text after the year
+  (`PMLR 2022(arxiv 2020)`);
+- a non-canonical spelling of a known venue (a warning): `NIPS` → `NeurIPS`,
+  `arxiv` → `arXiv`;
+- an unknown venue (a warning), with the closest known venue as a did-you-mean.
+
+Workshop and Findings forms of a known venue (`MICCAI-ws`, `CVPR Workshop`,
+`Findings of ACL`) are known. Add your own venues and spellings in the
+config: `[venues] known = [...]`, `aliases = { \"Nature Com\" = \"Nature Communications\" }`.
+
+## Why is this bad?
+Readers filter and count by venue; `NIPS 2022`, `NeurIPS 2022` and
+`Neurips 2022` look like three venues, and a tag the year cannot be read
+from breaks the chronology checks.
+
+## Example
+```markdown
+- [**NIPS 2022**] [**MGCA**] Multi-Granularity Cross-modal Alignment ... [[pdf]](https://arxiv.org/pdf/2210.06044.pdf)
+- [**arxiv 2023**] [**MOTOR**] Towards Medical Artificial General Intelligence ... [[pdf]](https://arxiv.org/pdf/2304.14204.pdf)
+```
+Use instead:
+```markdown
+- [**NeurIPS 2022**] [**MGCA**] Multi-Granularity Cross-modal Alignment ... [[pdf]](https://arxiv.org/pdf/2210.06044.pdf)
+- [**arXiv 2023**] [**MOTOR**] Towards Medical Artificial General Intelligence ... [[pdf]](https://arxiv.org/pdf/2304.14204.pdf)
+```
+
+## Fix safety
+Canonical spellings and a missing space before the year are safe fixes. A
+did-you-mean for an unknown venue is a guess: an unsafe fix.
+";
+
+const SHAPE: &str = "a venue tag holds one venue and one year, like `[**ICCV 2023**]`";
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for entry in &ctx.doc.entries {
+        check_shape(ctx, entry, out);
+        check_venue(ctx, entry, out);
+    }
+}
+
+fn check_shape(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
+    let text = ctx.source.text();
+    let inner = &entry.venue_tag.inner;
+    let written = &text[inner.clone()];
+    let trimmed = written.trim();
+    if trimmed.is_empty() {
+        out.push(
+            Finding::new(
+                Rule::VenueFormat,
+                entry.venue_tag.span.clone(),
+                "empty venue tag",
+            )
+            .label("no venue or year")
+            .help(SHAPE),
+        );
+        return;
+    }
+    if trimmed.len() != written.len() {
+        let start = inner.start + (written.len() - written.trim_start().len());
+        let fixed = format!("[**{trimmed}**]");
+        out.push(
+            Finding::new(
+                Rule::VenueFormat,
+                entry.venue_tag.span.clone(),
+                "spaces inside the venue tag",
+            )
+            .label("spaces inside the stars")
+            .help(format!("write `{fixed}`"))
+            .fix(Fix::safe(Edit::replace(
+                inner.clone(),
+                &text[start..start + trimmed.len()],
+            ))),
+        );
+    }
+    if entry.venue.is_empty() {
+        out.push(
+            Finding::new(
+                Rule::VenueFormat,
+                inner.clone(),
+                "the venue tag names no venue",
+            )
+            .label("no venue")
+            .help(SHAPE),
+        );
+    }
+    let Some(year) = entry.years.first() else {
+        let after_venue = entry.venue.end..inner.end;
+        let trailing = text[after_venue.clone()].trim();
+        let (span, message) = if !trailing.is_empty()
+            && trailing.bytes().all(|b| b.is_ascii_digit())
+        {
+            let start = after_venue.start + text[after_venue.clone()].find(trailing).unwrap_or(0);
+            (
+                start..start + trailing.len(),
+                format!("year `{trailing}` is not four digits"),
+            )
+        } else {
+            (inner.clone(), "the venue tag has no year".to_owned())
+        };
+        out.push(
+            Finding::new(Rule::VenueFormat, span, message)
+                .label("no year")
+                .help(SHAPE),
+        );
+        return;
+    };
+    if !entry.venue.is_empty() {
+        let gap = entry.venue.end..year.span.start;
+        match &text[gap.clone()] {
+            " " => {}
+            "" => out.push(
+                Finding::new(
+                    Rule::VenueFormat,
+                    gap.start..year.span.end,
+                    "no space between the venue and the year",
+                )
+                .label("add a space before the year")
+                .help(format!(
+                    "write `{} {}`",
+                    &text[entry.venue.clone()],
+                    year.value
+                ))
+                .fix(Fix::safe(Edit::insert(gap.start, " "))),
+            ),
+            between if between.bytes().all(|b| matches!(b, b' ' | b'\t')) => out.push(
+                Finding::new(
+                    Rule::VenueFormat,
+                    gap.clone(),
+                    "venue and year are separated by more than one space",
+                )
+                .label("use one space")
+                .fix(Fix::safe(Edit::replace(gap, " "))),
+            ),
+            _ => {}
+        }
+    }
+    let rest = year.span.end..inner.start + written.trim_end().len();
+    if rest.start < rest.end {
+        let extra = &text[rest.clone()];
+        out.push(
+            Finding::new(
+                Rule::VenueFormat,
+                rest,
+                format!("unexpected `{extra}` after the year"),
+            )
+            .label("not part of `Venue Year`")
+            .help(format!(
+                "{SHAPE}; write `[**{} {}**]` and mention other versions in the title or a note",
+                &text[entry.venue.clone()],
+                year.value
+            )),
+        );
+    }
+}
+
+fn check_venue(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
+    if entry.venue.is_empty() {
+        return;
+    }
+    let name = ctx.text(&entry.venue);
+    match ctx.settings.venues.check(name) {
+        VenueCheck::Known => {}
+        VenueCheck::Alias { canonical } => out.push(
+            Finding::new(
+                Rule::VenueFormat,
+                entry.venue.clone(),
+                format!("`{name}` is spelled `{canonical}`"),
+            )
+            .severity(Severity::Warning)
+            .label("non-canonical spelling")
+            .help(format!("did you mean `{canonical}`?"))
+            .fix(Fix::safe(Edit::replace(entry.venue.clone(), canonical))),
+        ),
+        VenueCheck::Unknown { suggestion } => {
+            let add =
+                "add it to `known` in the [venues] section of .awesome-lint.toml if it is right";
+            let mut finding = Finding::new(
+                Rule::VenueFormat,
+                entry.venue.clone(),
+                format!("unknown venue `{name}`"),
+            )
+            .severity(Severity::Warning)
+            .label("not a known venue");
+            finding = match suggestion {
+                Some(suggestion) => finding
+                    .help(format!("did you mean `{suggestion}`? ({add})"))
+                    .fix(Fix::unsafe_edit(Edit::replace(
+                        entry.venue.clone(),
+                        suggestion,
+                    ))),
+                None => finding.help(add),
+            };
+            out.push(finding);
+        }
+    }
+}

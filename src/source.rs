@@ -1,0 +1,275 @@
+//! A file's text and the one index that turns byte offsets into lines and columns.
+//!
+//! The text is held without its UTF-8 byte order mark, so spans, columns and
+//! the parser all agree; [`Source::had_bom`] remembers it for writing back.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+
+/// Why a file could not be read as a markdown source.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum SourceError {
+    #[error("cannot read `{path}`: {source}")]
+    #[diagnostic(code(io))]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot lint `{path}`: it is a directory")]
+    #[diagnostic(
+        code(io),
+        help("pass the markdown files themselves, e.g. `{path}/README.md`")
+    )]
+    Directory { path: String },
+    #[error("cannot lint `{path}`: not valid UTF-8 (line {line}, column {column})")]
+    #[diagnostic(
+        code(encoding),
+        help("awesome-lint reads UTF-8 markdown; re-save the file as UTF-8")
+    )]
+    NotUtf8 {
+        path: String,
+        line: usize,
+        column: usize,
+    },
+}
+
+/// One markdown file: its name as the user gave it, its text, and its line starts.
+#[derive(Debug, Clone)]
+pub struct Source {
+    name: String,
+    path: PathBuf,
+    text: Arc<str>,
+    had_bom: bool,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// Reads a file. Paths are reported as given, so output matches what the user typed.
+    pub fn read(path: &Path) -> Result<Self, SourceError> {
+        let name = path.display().to_string();
+        if path.is_dir() {
+            return Err(SourceError::Directory { path: name });
+        }
+        let bytes = std::fs::read(path).map_err(|source| SourceError::Io {
+            path: name.clone(),
+            source,
+        })?;
+        Self::from_bytes(name, path.to_path_buf(), bytes)
+    }
+
+    /// Builds a source from raw bytes, rejecting invalid UTF-8 with its position.
+    pub fn from_bytes(name: String, path: PathBuf, bytes: Vec<u8>) -> Result<Self, SourceError> {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Self::new(name, path, text)),
+            Err(err) => {
+                let valid = err.utf8_error().valid_up_to();
+                let bytes = err.as_bytes();
+                let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+                let line = prefix.matches('\n').count() + 1;
+                let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                Err(SourceError::NotUtf8 {
+                    path: name,
+                    line,
+                    column,
+                })
+            }
+        }
+    }
+
+    /// Builds a source from text; a leading byte order mark is set aside.
+    pub fn new(name: impl Into<String>, path: impl Into<PathBuf>, text: String) -> Self {
+        let (text, had_bom) = match text.strip_prefix('\u{feff}') {
+            Some(rest) => (rest.to_owned(), true),
+            None => (text, false),
+        };
+        let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Self {
+            name: name.into(),
+            path: path.into(),
+            text: Arc::from(text),
+            had_bom,
+            line_starts,
+        }
+    }
+
+    /// The name used in reports: the path as the user gave it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn shared_text(&self) -> Arc<str> {
+        Arc::clone(&self.text)
+    }
+
+    pub fn had_bom(&self) -> bool {
+        self.had_bom
+    }
+
+    /// Number of lines, counting a last line without a newline.
+    pub fn line_count(&self) -> usize {
+        if self.text.ends_with('\n') {
+            self.line_starts.len() - 1
+        } else {
+            self.line_starts.len()
+        }
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// 1-based line number of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_index(offset) + 1
+    }
+
+    /// Byte range of a 0-based line, without its line ending (`\n` or `\r\n`).
+    pub fn line_range(&self, index: usize) -> Range<usize> {
+        let start = self.line_starts[index];
+        let mut end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let index = self.line_index(offset);
+        let start = self.line_starts[index];
+        let column = self.text[start..offset].chars().count() + 1;
+        Position {
+            line: index + 1,
+            column,
+        }
+    }
+
+    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+/// A 1-based line and character column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Gives miette the lines around a span by lookup in the line index, where
+/// miette's own `&str` implementation rescans the file from its start for
+/// every diagnostic (quadratic on large lists with many findings).
+impl SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let start = span.offset();
+        let end = start + span.len();
+        if end > self.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let start_line = self.line_index(start);
+        let first = start_line.saturating_sub(context_lines_before);
+        let last_of_span = self.line_index(if !span.is_empty() { end - 1 } else { end });
+        let last = (last_of_span + context_lines_after).min(self.line_starts.len() - 1);
+        // Without context before, miette asks where the span itself starts
+        // (for the `file:line:column` header): answer in characters, like the JSON.
+        let (from, column) = if context_lines_before == 0 {
+            let line_start = self.line_starts[start_line];
+            (start, self.text[line_start..start].chars().count())
+        } else {
+            (self.line_starts[first], 0)
+        };
+        let to = self
+            .line_starts
+            .get(last + 1)
+            .map_or(self.text.len(), |next| *next);
+        // miette expects the data to end without the final newline.
+        let mut to_trimmed = to;
+        if to_trimmed > from && self.text.as_bytes()[to_trimmed - 1] == b'\n' {
+            to_trimmed -= 1;
+            if to_trimmed > from && self.text.as_bytes()[to_trimmed - 1] == b'\r' {
+                to_trimmed -= 1;
+            }
+        }
+        let to = to_trimmed.max(end.min(to));
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            &self.text.as_bytes()[from..to],
+            (from, to - from).into(),
+            first,
+            column,
+            last - first + 1,
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> Source {
+        Source::new("t.md", "t.md", text.to_owned())
+    }
+
+    #[test]
+    fn positions_count_characters_and_survive_crlf() {
+        let s = source("ab\r\nçd e\r\n");
+        assert_eq!(s.position(0), Position { line: 1, column: 1 });
+        assert_eq!(s.position(4), Position { line: 2, column: 1 });
+        // `ç` is two bytes, one column.
+        assert_eq!(s.position(7), Position { line: 2, column: 3 });
+        assert_eq!(s.line_range(0), 0..2);
+        assert_eq!(s.line_range(1), 4..9);
+        assert_eq!(s.line_count(), 2);
+    }
+
+    #[test]
+    fn bom_is_set_aside_and_columns_ignore_it() {
+        let s = source("\u{feff}# x\n");
+        assert!(s.had_bom());
+        assert_eq!(s.text(), "# x\n");
+        assert_eq!(s.position(2), Position { line: 1, column: 3 });
+    }
+
+    #[test]
+    fn invalid_utf8_reports_its_position() {
+        let err =
+            Source::from_bytes("x.md".into(), "x.md".into(), b"ok\nab\xffc".to_vec()).unwrap_err();
+        match err {
+            SourceError::NotUtf8 { line, column, .. } => assert_eq!((line, column), (2, 3)),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn last_line_without_newline_counts() {
+        assert_eq!(source("a\nb").line_count(), 2);
+        assert_eq!(source("").line_count(), 1);
+    }
+}
