@@ -32,6 +32,11 @@ pub struct Document {
     pub directives: Vec<Span>,
 }
 
+/// The pulldown-cmark options every parse uses (and the benchmark's baseline walk).
+pub fn markdown_options() -> pulldown_cmark::Options {
+    parse::options()
+}
+
 impl Document {
     pub fn parse(text: &str) -> Self {
         parse::parse(text)

@@ -1,0 +1,420 @@
+//! Speed and memory of the lint core, side by side with a bare pulldown-cmark walk.
+//!
+//! Run with `cargo bench --bench lint` (or `scripts/bench`). Sizes default to
+//! 1,000, 10,000 and 100,000 entries; pass others after `--`:
+//! `cargo bench --bench lint -- 1000 50000`. `--iters N` sets the number of
+//! timed iterations per size (default 7, after one warm-up).
+//!
+//! Everything happens in memory: no files, no network.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use awesome_lint::config::Settings;
+use awesome_lint::document::markdown_options;
+use awesome_lint::lint::lint;
+use awesome_lint::source::Source;
+
+const TARGET_RATIO: f64 = 3.0;
+const TARGET_PEAK: f64 = 8.0;
+const DEFAULT_SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+const DEFAULT_ITERS: usize = 7;
+
+// ---------------------------------------------------------------------------
+// Counting allocator: current and peak live heap bytes.
+
+struct Counting;
+
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grow(bytes: usize) {
+    let now = CURRENT.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+fn shrink(bytes: usize) {
+    CURRENT.fetch_sub(bytes, Ordering::Relaxed);
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; the counters only observe.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            grow(layout.size());
+        }
+        ptr
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let ptr = unsafe { System.alloc_zeroed(layout) };
+        if !ptr.is_null() {
+            grow(layout.size());
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) };
+        shrink(layout.size());
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        if !new.is_null() {
+            if new_size >= layout.size() {
+                grow(new_size - layout.size());
+            } else {
+                shrink(layout.size() - new_size);
+            }
+        }
+        new
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Makes the peak equal to what is live now; returns that baseline.
+fn reset_peak() -> usize {
+    let now = CURRENT.load(Ordering::Relaxed);
+    PEAK.store(now, Ordering::Relaxed);
+    now
+}
+
+fn peak() -> usize {
+    PEAK.load(Ordering::Relaxed)
+}
+
+// ---------------------------------------------------------------------------
+// The generated paper list.
+
+const VENUES: [&str; 12] = [
+    "CVPR",
+    "ICCV",
+    "ECCV",
+    "NeurIPS",
+    "ICML",
+    "ICLR",
+    "MICCAI",
+    "arXiv",
+    "TMI",
+    "MIA",
+    "Nature Medicine",
+    "ACM MM",
+];
+
+const WORDS: [&str; 32] = [
+    "Medical",
+    "Vision-Language",
+    "Pretraining",
+    "Contrastive",
+    "Learning",
+    "Radiology",
+    "Report",
+    "Generation",
+    "Chest",
+    "X-ray",
+    "Pathology",
+    "Segmentation",
+    "Foundation",
+    "Model",
+    "Multimodal",
+    "Alignment",
+    "Knowledge",
+    "Enhanced",
+    "Zero-Shot",
+    "Classification",
+    "Retrieval",
+    "Grounding",
+    "Clinical",
+    "Representation",
+    "Benchmark",
+    "Dataset",
+    "Efficient",
+    "Adaptation",
+    "Prompt",
+    "Tuning",
+    "Diagnosis",
+    "Volumetric",
+];
+
+/// `Med` + the index in base-26 letters, first letter capital: `MedA`, `MedBa`, ...
+fn short_name(index: usize, out: &mut String) {
+    let mut letters = Vec::new();
+    let mut n = index;
+    loop {
+        letters.push(b'a' + (n % 26) as u8);
+        n /= 26;
+        if n == 0 {
+            break;
+        }
+    }
+    letters.reverse();
+    letters[0] = letters[0].to_ascii_uppercase();
+    out.push_str("Med");
+    out.push_str(std::str::from_utf8(&letters).expect("ascii"));
+}
+
+/// A well-formed list of `n` entries over ascending year sections.
+fn generate(n: usize) -> String {
+    let years = (n / 1000).max(10);
+    let first_year = 2025 - years;
+    let per_year = n.div_ceil(years);
+    let mut text = String::with_capacity(n * 200 + 512);
+    text.push_str("# Awesome Medical Vision-Language Benchmark List\n\n");
+    text.push_str(
+        "A curated list of papers on medical vision-language learning, generated for \
+         the awesome-lint benchmark. Entries are grouped by year, oldest first.\n",
+    );
+    let mut name = String::new();
+    for i in 0..n {
+        let year = first_year + i / per_year;
+        if i % per_year == 0 {
+            let _ = write!(text, "\n### {year}\n\n");
+        }
+        name.clear();
+        short_name(i, &mut name);
+        let venue = VENUES[i % VENUES.len()];
+        // Five title words chosen from the index: unique titles come from the name.
+        let w = |k: usize| WORDS[(i / WORDS.len().pow(k as u32) + 7 * k) % WORDS.len()];
+        // arXiv id YYMM.NNNNN: the 5-digit number cycles, the month/year move on.
+        let number = i % 99_999 + 1;
+        let block = i / 99_999;
+        let (yy, mm) = (15 + (block / 12) % 10, 1 + block % 12);
+        let _ = writeln!(
+            text,
+            " - [**{venue} {year}**] [**{name}**] {name}: {} {} for {} {} About {} \
+             [[pdf]](https://arxiv.org/pdf/{yy:02}{mm:02}.{number:05}.pdf) \
+             [[code]](https://github.com/owner{i}/repo{i})",
+            w(0),
+            w(1),
+            w(2),
+            w(3),
+            w(4),
+        );
+    }
+    text.shrink_to_fit();
+    text
+}
+
+// ---------------------------------------------------------------------------
+// Measuring.
+
+struct Row {
+    entries: usize,
+    size: usize,
+    walk: Duration,
+    source: Duration,
+    lint: Duration,
+    walk_peak: usize,
+    peak: usize,
+    new_peak: usize,
+    findings: usize,
+    parsed: usize,
+}
+
+fn walk(text: &str) -> usize {
+    let mut events = 0;
+    for event in pulldown_cmark::Parser::new_ext(text, markdown_options()).into_offset_iter() {
+        black_box(event);
+        events += 1;
+    }
+    events
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn measure(entries: usize, iters: usize, settings: &Settings) -> Row {
+    let text = generate(entries);
+    let size = text.len();
+
+    // Warm-up, and the findings count.
+    black_box(walk(&text));
+    let source = Source::new("bench.md", "bench.md", text.clone());
+    let linted = lint(&source, settings);
+    let findings = linted.findings.len();
+    let parsed = linted.entries;
+    if let Some(first) = linted.findings.first() {
+        eprintln!(
+            "  note: {entries} entries: first finding: {} {:?}: {}",
+            first.rule, first.span, first.message
+        );
+    }
+    drop(linted);
+    drop(source);
+
+    let (mut walks, mut sources, mut lints) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..iters {
+        let start = Instant::now();
+        black_box(walk(black_box(&text)));
+        walks.push(start.elapsed());
+
+        let start = Instant::now();
+        let source = Source::new("bench.md", "bench.md", black_box(text.clone()));
+        sources.push(start.elapsed());
+
+        let start = Instant::now();
+        let linted = black_box(lint(black_box(&source), settings));
+        lints.push(start.elapsed());
+        drop(linted);
+    }
+
+    // Memory: the walk's own peak, for reference; the peak while `Source::new` copies the text, then the peak of
+    // one lint run with the Source (its text and line index) counted as live.
+    let before = reset_peak();
+    black_box(walk(&text));
+    let walk_peak = peak() - before;
+    let before = reset_peak();
+    let source = Source::new("bench.md", "bench.md", text.clone());
+    let new_peak = peak() - before;
+    reset_peak();
+    let linted = lint(&source, settings);
+    let peak = peak() - before;
+    drop(linted);
+    drop(source);
+
+    Row {
+        entries,
+        size,
+        walk: median(walks),
+        source: median(sources),
+        lint: median(lints),
+        walk_peak,
+        peak,
+        new_peak,
+        findings,
+        parsed,
+    }
+}
+
+fn ms(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1e3;
+    if ms < 10.0 {
+        format!("{ms:.2} ms")
+    } else if ms < 100.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{ms:.0} ms")
+    }
+}
+
+struct Args {
+    sizes: Vec<usize>,
+    iters: usize,
+    sample: bool,
+}
+
+fn parse_args() -> Args {
+    let mut args = Args {
+        sizes: Vec::new(),
+        iters: DEFAULT_ITERS,
+        sample: false,
+    };
+    let mut raw = std::env::args().skip(1);
+    while let Some(arg) = raw.next() {
+        if arg == "--iters" {
+            let value = raw.next().and_then(|v| v.parse().ok());
+            args.iters = value.unwrap_or(args.iters);
+        } else if let Some(v) = arg.strip_prefix("--iters=") {
+            args.iters = v.parse().unwrap_or(args.iters);
+        } else if arg == "--sample" {
+            args.sample = true;
+        } else if let Ok(n) = arg.replace(['_', ','], "").parse::<usize>() {
+            args.sizes.push(n.max(1));
+        }
+        // Anything else (cargo's `--bench`, libtest flags) is ignored.
+    }
+    if args.sizes.is_empty() {
+        args.sizes = DEFAULT_SIZES.to_vec();
+    }
+    args.iters = args.iters.max(1);
+    args
+}
+
+fn main() {
+    let args = parse_args();
+    let iters = args.iters;
+    let settings = Settings::default();
+
+    if args.sample {
+        println!("sample of the generated list (first lines):");
+        for line in generate(args.sizes[0]).lines().take(8) {
+            println!("  | {line}");
+        }
+        println!();
+    }
+    println!(
+        "awesome-lint core: lint::lint vs a bare pulldown-cmark walk \
+         (median of {iters} alternating runs after 1 warm-up)"
+    );
+    println!(
+        "targets: ratio (lint / walk) <= {TARGET_RATIO}x, peak heap during lint / file size <= {TARGET_PEAK}x"
+    );
+    println!();
+    println!(
+        "{:<8} {:<8} {:<8} {:<8} {:<8} {:<6} {:<9} {:<9} {:<8} findings",
+        "entries", "size", "walk", "lint", "source", "ratio", "peak/size", "walk-peak", "new/size",
+    );
+
+    let mut pass = true;
+    for &n in &args.sizes {
+        let row = measure(n, iters, &settings);
+        let per_size = |bytes: usize| bytes as f64 / row.size as f64;
+        let ratio = row.lint.as_secs_f64() / row.walk.as_secs_f64();
+        let peak = per_size(row.peak);
+        let ok = ratio <= TARGET_RATIO && peak <= TARGET_PEAK;
+        pass &= ok;
+        println!(
+            "{:<8} {:<8} {:<8} {:<8} {:<8} {:<6} {:<9} {:<9} {:<8} {}{}",
+            row.entries,
+            format!("{:.1} MB", row.size as f64 / 1e6),
+            ms(row.walk),
+            ms(row.lint),
+            ms(row.source),
+            format!("{ratio:.2}x"),
+            format!("{peak:.2}x"),
+            format!("{:.2}x", per_size(row.walk_peak)),
+            format!("{:.2}x", per_size(row.new_peak)),
+            row.findings,
+            if ok { "" } else { "  <- over target" },
+        );
+        if row.parsed != row.entries {
+            println!(
+                "  warning: the linter parsed {} entries out of {}",
+                row.parsed, row.entries
+            );
+        }
+    }
+
+    println!();
+    for line in [
+        "walk:      Parser::new_ext(text, markdown_options()).into_offset_iter(), events counted",
+        "lint:      lint::lint(&source, &Settings::default()) only; Source::new is timed apart",
+        "source:    Source::new(.., text.clone()), the clone included; not part of the ratio",
+        "ratio:     lint / walk, medians",
+        "peak/size: peak heap above the generated text during one lint call, counting the",
+        "           Source's copy of the text and its line index as live, / file size",
+        "walk-peak: peak heap of one bare walk / file size, for reference",
+        "new/size:  peak heap while Source::new takes the text (clone + Arc<str> copy), / file size",
+    ] {
+        println!("{line}");
+    }
+    let verdict = if pass {
+        "all sizes within target"
+    } else {
+        "OVER TARGET"
+    };
+    println!("result:    {verdict}");
+}

@@ -1,0 +1,672 @@
+//! The binary end to end: exit codes, output shapes, commands, config, bad input.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(path)
+}
+
+fn cmd() -> Command {
+    let mut cmd = Command::cargo_bin("awesome-lint").unwrap();
+    // Keep runs independent of the developer's terminal and config files.
+    cmd.env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let output = cmd.output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn json(args: &[&str]) -> (i32, Value) {
+    let out = run(cmd().args(args).args(["--format", "json", "--no-config"]));
+    let value = serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout));
+    (out.code, value)
+}
+
+/// `(line, rule)` of every diagnostic, in output order.
+fn lines_and_rules(value: &Value) -> Vec<(u64, String)> {
+    value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn acceptance_list_reports_each_defect_where_it_is() {
+    let path = fixture("acceptance/paper-list.md");
+    let (code, value) = json(&[path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let expected: Vec<(u64, &str)> = vec![
+        (8, "list-indent"),
+        (8, "year-section"),
+        (8, "venue-format"),
+        (9, "list-indent"),
+        (9, "title-format"),
+        (14, "venue-format"),
+        (21, "venue-format"),
+        (21, "spacing"),
+        (23, "venue-format"),
+        (25, "spacing"),
+        (26, "name-mismatch"),
+        (27, "title-format"),
+        (29, "spacing"),
+        (29, "empty-link"),
+        (29, "spacing"),
+        (30, "spacing"),
+    ];
+    let expected: Vec<(u64, String)> = expected
+        .into_iter()
+        .map(|(l, r)| (l, r.to_owned()))
+        .collect();
+    assert_eq!(lines_and_rules(&value), expected);
+    assert_eq!(value["summary"]["entries"], 19);
+    assert_eq!(value["summary"]["errors"], 10);
+    assert_eq!(value["summary"]["warnings"], 6);
+}
+
+#[test]
+fn json_has_the_contract_shape() {
+    let path = fixture("acceptance/paper-list.md");
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    assert_eq!(value["version"], 1);
+    let keys = |v: &Value| {
+        let mut keys: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(keys(&value), ["diagnostics", "summary", "version"]);
+    assert_eq!(
+        keys(&value["summary"]),
+        ["entries", "errors", "files", "links_checked", "warnings"]
+    );
+    let diagnostics = value["diagnostics"].as_array().unwrap();
+    for d in diagnostics {
+        assert_eq!(
+            keys(d),
+            [
+                "column",
+                "end_column",
+                "end_line",
+                "file",
+                "fixable",
+                "help",
+                "line",
+                "message",
+                "rule",
+                "severity"
+            ]
+        );
+        assert!(d["file"].as_str().unwrap().ends_with("paper-list.md"));
+        assert!(matches!(d["severity"].as_str(), Some("error" | "warning")));
+    }
+    // Sorted by line, then column.
+    let positions: Vec<(u64, u64)> = diagnostics
+        .iter()
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    let mut sorted = positions.clone();
+    sorted.sort();
+    assert_eq!(positions, sorted);
+    // The year of `[**PMLR 2022(arxiv 2020)**]` on line 8: columns count characters.
+    let year = diagnostics
+        .iter()
+        .find(|d| d["rule"] == "year-section")
+        .unwrap();
+    assert_eq!(
+        (year["line"].as_u64(), year["column"].as_u64()),
+        (Some(8), Some(11))
+    );
+    assert_eq!(
+        (year["end_line"].as_u64(), year["end_column"].as_u64()),
+        (Some(8), Some(15))
+    );
+    assert_eq!(year["fixable"], false);
+    assert!(year["help"].as_str().unwrap().contains("line 10"));
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    // `–` and `é` are multi-byte; the missing space is the 66th character.
+    let line = "- [**ECCV 2022**] [**BioViL**] Vision–Language Processing for Radiologé[[pdf]](https://arxiv.org/pdf/2204.09817.pdf)";
+    fs::write(&path, format!("### 2022\n{line}\n")).unwrap();
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    let d = &value["diagnostics"][0];
+    assert_eq!(d["rule"], "spacing");
+    let expected = line
+        .find("[[pdf]]")
+        .map(|b| line[..b].chars().count() + 1)
+        .unwrap();
+    assert_eq!(d["column"].as_u64(), Some(expected as u64));
+}
+
+#[test]
+fn well_formed_lists_pass_with_exit_zero() {
+    for name in [
+        "oldest-first",
+        "newest-first",
+        "topic-grouped",
+        "crlf",
+        "bom",
+    ] {
+        let path = fixture(&format!("well-formed/{name}.md"));
+        let out = run(cmd().arg(&path).arg("--no-config"));
+        assert_eq!(out.code, 0, "{name}: {}", out.stdout);
+        assert!(
+            out.stdout.contains("0 errors, 0 warnings"),
+            "{name}: {}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn crlf_and_bom_positions_match_lf() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "### 2023\n- [**arxiv 2023**] [**X**] X: A Title [[pdf]](https://arxiv.org/pdf/2301.00001.pdf)\n";
+    let mut positions = Vec::new();
+    for (name, text) in [
+        ("lf.md", body.to_owned()),
+        ("crlf.md", body.replace('\n', "\r\n")),
+        ("bom.md", format!("\u{feff}{}", body.replace('\n', "\r\n"))),
+    ] {
+        let path = dir.path().join(name);
+        fs::write(&path, text).unwrap();
+        let (_, value) = json(&[path.to_str().unwrap()]);
+        let d = &value["diagnostics"][0];
+        positions.push((
+            d["line"].clone(),
+            d["column"].clone(),
+            d["end_column"].clone(),
+        ));
+    }
+    assert_eq!(positions[0], positions[1]);
+    assert_eq!(positions[0], positions[2]);
+    assert_eq!(positions[0].1, 6);
+}
+
+#[test]
+fn text_output_points_at_the_span_with_a_help_line() {
+    let path = fixture("acceptance/paper-list.md");
+    let out = run(cmd().arg(&path).args(["--no-config", "--color", "never"]));
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("paper-list.md:8:11]"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("entry from 2022/2020 is in the 2021 section")
+    );
+    assert!(out.stdout.contains("tagged 2022"));
+    assert!(
+        out.stdout
+            .contains("help: move it to the 2022 section (`### 2022`, line 10)")
+    );
+    assert!(out.stdout.contains("did you mean `NeurIPS`?"));
+    assert!(
+        !out.stdout.contains('\u{1b}'),
+        "no color when asked for none"
+    );
+    assert!(
+        out.stdout
+            .trim_end()
+            .ends_with("Checked 1 file, 19 entries: 10 errors, 6 warnings.")
+    );
+}
+
+#[test]
+fn color_follows_flags_and_environment() {
+    let path = fixture("acceptance/paper-list.md");
+    let always = run(cmd().arg(&path).args(["--no-config", "--color", "always"]));
+    assert!(always.stdout.contains('\u{1b}'));
+    let forced = run(cmd().arg(&path).arg("--no-config").env("FORCE_COLOR", "1"));
+    assert!(forced.stdout.contains('\u{1b}'));
+    let piped = run(cmd().arg(&path).arg("--no-config"));
+    assert!(!piped.stdout.contains('\u{1b}'));
+    let no_color = run(cmd()
+        .arg(&path)
+        .arg("--no-config")
+        .env("NO_COLOR", "1")
+        .env("FORCE_COLOR", "1"));
+    assert!(!no_color.stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn quiet_drops_the_summary_and_deny_warnings_fails_on_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("warn.md");
+    fs::write(
+        &path,
+        "### 2023\n- [**arxiv 2023**] [**X**] X: A Title [[pdf]](https://arxiv.org/pdf/2301.00001.pdf)\n",
+    )
+    .unwrap();
+    let normal = run(cmd().arg(&path).arg("--no-config"));
+    assert_eq!(normal.code, 0, "warnings alone pass");
+    assert!(normal.stdout.contains("0 errors, 1 warning."));
+    let denied = run(cmd()
+        .arg(&path)
+        .args(["--no-config", "--deny-warnings", "--quiet"]));
+    assert_eq!(denied.code, 1);
+    assert!(!denied.stdout.contains("Checked"));
+    assert!(denied.stdout.contains("venue-format"));
+}
+
+#[test]
+fn several_files_are_reported_in_file_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let entry =
+        "- [**arxiv 2023**] [**X**] X: A Title [[pdf]](https://arxiv.org/pdf/2301.00001.pdf)\n";
+    fs::write(dir.path().join("b.md"), entry).unwrap();
+    fs::write(dir.path().join("a.md"), entry).unwrap();
+    let out = run(cmd().current_dir(dir.path()).args([
+        "b.md",
+        "a.md",
+        "--format",
+        "json",
+        "--no-config",
+    ]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let files: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["a.md", "b.md"]);
+    assert_eq!(value["summary"]["files"], 2);
+}
+
+#[test]
+fn default_file_is_readme() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(cmd().current_dir(dir.path()).arg("--no-config"));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("README.md"), "{}", out.stderr);
+    fs::write(
+        dir.path().join("README.md"),
+        "### 2023\n- [**ICCV 2023**] [**X**] X: A Title [[pdf]](https://arxiv.org/pdf/2301.00001.pdf)\n",
+    )
+    .unwrap();
+    let out = run(cmd().current_dir(dir.path()).arg("--no-config"));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("Checked 1 file, 1 entry"));
+}
+
+#[test]
+fn bad_input_is_a_clear_error_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = run(cmd().arg(dir.path().join("nope.md")).arg("--no-config"));
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("cannot read"), "{}", missing.stderr);
+
+    let directory = run(cmd().arg(dir.path()).arg("--no-config"));
+    assert_eq!(directory.code, 2);
+    assert!(
+        directory.stderr.contains("is a directory"),
+        "{}",
+        directory.stderr
+    );
+
+    let binary = dir.path().join("latin1.md");
+    fs::write(&binary, b"# List\nna\xefve\n").unwrap();
+    let not_utf8 = run(cmd().arg(&binary).arg("--no-config"));
+    assert_eq!(not_utf8.code, 2);
+    assert!(
+        not_utf8
+            .stderr
+            .contains("not valid UTF-8 (line 2, column 3)"),
+        "{}",
+        not_utf8.stderr
+    );
+
+    let empty = dir.path().join("empty.md");
+    fs::write(&empty, "").unwrap();
+    let out = run(cmd().arg(&empty).arg("--no-config"));
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("0 entries"));
+
+    // An unreadable file among readable ones: the others are still linted.
+    let good = dir.path().join("good.md");
+    fs::write(
+        &good,
+        "- [**arxiv 2023**] [**X**] X: T [[pdf]](https://arxiv.org/pdf/2301.00001.pdf)\n",
+    )
+    .unwrap();
+    let mixed = run(cmd().arg(&good).arg(dir.path().join("nope.md")).args([
+        "--no-config",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(mixed.code, 2);
+    let value: Value = serde_json::from_str(&mixed.stdout).unwrap();
+    assert_eq!(value["summary"]["files"], 1);
+}
+
+#[test]
+fn huge_lines_and_deep_nesting_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 5 MB single line: an entry whose title never ends.
+    let long = dir.path().join("long.md");
+    let title = "word ".repeat(1_000_000);
+    let line = format!(
+        "- [**ICCV 2023**] [**X**] {}[[pdf]](https://arxiv.org/pdf/2301.00001.pdf)",
+        title.trim_end()
+    );
+    fs::write(&long, format!("### 2023\n{line}\n")).unwrap();
+    let out = run(cmd().arg(&long).args(["--no-config", "--format", "json"]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(value["summary"]["entries"], 1);
+    assert_eq!(lines_and_rules(&value), [(2, "spacing".to_owned())]);
+    let column = line.find("[[pdf]]").unwrap() + 1;
+    assert_eq!(
+        value["diagnostics"][0]["column"].as_u64(),
+        Some(column as u64)
+    );
+
+    // 5,000 nested list levels.
+    let nested = dir.path().join("nested.md");
+    let mut text = String::new();
+    for depth in 0..5_000 {
+        text.push_str(&"  ".repeat(depth));
+        text.push_str("- item\n");
+    }
+    fs::write(&nested, &text).unwrap();
+    let out = run(cmd().arg(&nested).args(["--no-config", "--quiet"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+
+    // The same nesting written on one line.
+    let inline = dir.path().join("inline.md");
+    fs::write(&inline, format!("{}x\n", "- ".repeat(5_000))).unwrap();
+    let out = run(cmd().arg(&inline).args(["--no-config", "--quiet"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn bad_usage_exits_two() {
+    let out = run(cmd().args(["--format", "xml"]));
+    assert_eq!(out.code, 2);
+    let out = run(cmd().args(["--config", "x.toml", "--no-config"]));
+    assert_eq!(out.code, 2);
+}
+
+#[test]
+fn entries_as_json_and_csv() {
+    let path = fixture("acceptance/paper-list.md");
+    let out = run(cmd().args(["entries", path.to_str().unwrap()]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 19);
+    let first = &entries[0];
+    assert_eq!(first["line"], 8);
+    assert_eq!(first["section"], 2021);
+    assert_eq!(first["venue"], "PMLR");
+    assert_eq!(first["venue_tag"], "PMLR 2022(arxiv 2020)");
+    assert_eq!(first["years"], serde_json::json!([2022, 2020]));
+    assert_eq!(first["name"], "ConViRT");
+    assert_eq!(first["links"][0]["label"], "pdf");
+    assert_eq!(
+        first["links"][0]["url"],
+        "https://arxiv.org/pdf/2010.00747.pdf"
+    );
+    let nips = entries.iter().find(|e| e["venue"] == "NIPS").unwrap();
+    assert_eq!(nips["canonical_venue"], "NeurIPS");
+    let asg = entries.last().unwrap();
+    assert_eq!(asg["links"][1]["url"], Value::Null);
+
+    let csv = run(cmd().args(["entries", "--format", "csv", path.to_str().unwrap()]));
+    assert_eq!(csv.code, 0);
+    let rows: Vec<&str> = csv.stdout.lines().collect();
+    assert_eq!(rows.len(), 20);
+    assert_eq!(
+        rows[0],
+        "line,section,venue,years,name,title,pdf,code,other_links"
+    );
+    assert!(
+        rows[1].starts_with("8,2021,PMLR,2022;2020,ConViRT,"),
+        "{}",
+        rows[1]
+    );
+    // A title with a comma is quoted.
+    assert!(csv.stdout.contains(",\"Align, Reason and Learn: Enhancing"));
+
+    let missing = run(cmd().args(["entries", "nope.md"]));
+    assert_eq!(missing.code, 2);
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let out = run(cmd().arg("rules"));
+    assert_eq!(out.code, 0);
+    for name in [
+        "entry-format",
+        "empty-link",
+        "spacing",
+        "list-indent",
+        "venue-format",
+        "name-mismatch",
+        "title-format",
+        "link-kind",
+        "year-section",
+        "section-order",
+        "duplicate-entry",
+        "broken-link",
+        "not-a-pdf",
+        "moved-link",
+        "unverifiable-link",
+    ] {
+        assert!(
+            out.stdout
+                .lines()
+                .any(|line| line.starts_with(&format!("{name} "))),
+            "{name} missing from:\n{}",
+            out.stdout
+        );
+    }
+    let spacing = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("spacing "))
+        .unwrap();
+    assert!(
+        spacing.contains("error") && spacing.contains("yes"),
+        "{spacing}"
+    );
+}
+
+#[test]
+fn explain_prints_the_doc_or_fails_with_a_suggestion() {
+    let out = run(cmd().args(["explain", "year-section"]));
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.starts_with("# year-section"));
+    assert!(out.stdout.contains("## Why is this bad?"));
+    assert!(out.stdout.contains("## Example"));
+    let out = run(cmd().args(["explain", "year-sections"]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("did you mean `year-section`?"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A repository with a config at its root and a list in a subfolder.
+fn repo_with_config(config: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::create_dir(dir.path().join("docs")).unwrap();
+    fs::write(dir.path().join(".awesome-lint.toml"), config).unwrap();
+    let list = dir.path().join("docs/list.md");
+    fs::write(
+        &list,
+        "### 2024\n- [**CVPR 2024**] [**CARZeroP**] CARZero: Cross-Attention Alignment [[pdf]](https://arxiv.org/pdf/2402.17417.pdf)\n- [**Nature Com 2024**] [**KAD**] Knowledge-enhanced Pre-training [[pdf]](https://arxiv.org/pdf/2302.14042.pdf)\n",
+    )
+    .unwrap();
+    (dir, list)
+}
+
+#[test]
+fn config_is_discovered_and_applied() {
+    let (_dir, list) = repo_with_config(
+        "[rules]\nname-mismatch = \"off\"\n\n[venues]\naliases = { \"Nature Com\" = \"Nature Communications\" }\n",
+    );
+    let out = run(cmd().arg(&list).args(["--format", "json"]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let rules = lines_and_rules(&value);
+    assert_eq!(rules, [(3, "venue-format".to_owned())]);
+    assert!(
+        value["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("is spelled `Nature Communications`")
+    );
+
+    // --no-config brings the defaults back.
+    let (_, value) = json(&[list.to_str().unwrap()]);
+    assert_eq!(lines_and_rules(&value).len(), 2);
+}
+
+#[test]
+fn config_severity_overrides_change_the_exit_code() {
+    let (_dir, list) =
+        repo_with_config("[rules]\nname-mismatch = \"error\"\nvenue-format = \"off\"\n");
+    let out = run(cmd().arg(&list).arg("--quiet"));
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("name-mismatch"));
+    assert!(!out.stdout.contains("venue-format"));
+}
+
+#[test]
+fn discovery_stops_at_the_repository_root() {
+    let outer = tempfile::tempdir().unwrap();
+    fs::write(
+        outer.path().join(".awesome-lint.toml"),
+        "[rules]\nname-mismatch = \"off\"\n",
+    )
+    .unwrap();
+    let repo = outer.path().join("repo");
+    fs::create_dir_all(repo.join(".git")).unwrap();
+    let list = repo.join("list.md");
+    fs::write(&list, "- [**CVPR 2024**] [**CARZeroP**] CARZero: Cross-Attention [[pdf]](https://arxiv.org/pdf/2402.17417.pdf)\n").unwrap();
+    let out = run(cmd().arg(&list).arg("--quiet"));
+    assert!(
+        out.stdout.contains("name-mismatch"),
+        "the config outside the repository must not apply"
+    );
+}
+
+#[test]
+fn explicit_config_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("lint.toml");
+    fs::write(&config, "[entry]\nlabels = [\"pdf\"]\n").unwrap();
+    let list = fixture("well-formed/oldest-first.md");
+    let out = run(cmd()
+        .arg(&list)
+        .arg("--config")
+        .arg(&config)
+        .args(["--format", "json"]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(
+        lines_and_rules(&value)
+            .iter()
+            .all(|(_, rule)| rule == "link-kind")
+    );
+    assert!(
+        !lines_and_rules(&value).is_empty(),
+        "code links are unknown labels now"
+    );
+}
+
+#[test]
+fn config_errors_exit_two_and_point_into_the_file() {
+    let (_dir, list) =
+        repo_with_config("[rules]\nname-mismatch = \"off\"\nyear-sections = \"error\"\n");
+    let out = run(cmd().arg(&list));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unknown rule `year-sections`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(".awesome-lint.toml:3:1]"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("did you mean `year-section`?"),
+        "{}",
+        out.stderr
+    );
+
+    let (_dir, list) = repo_with_config("[order]\ndirection = \"sideways\"\n");
+    let out = run(cmd().arg(&list));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("sideways"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(".awesome-lint.toml:2:13]"),
+        "{}",
+        out.stderr
+    );
+
+    let (_dir, list) = repo_with_config("[entry]\nlables = [\"pdf\"]\n");
+    let out = run(cmd().arg(&list));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unknown field `lables`"),
+        "{}",
+        out.stderr
+    );
+
+    let out = run(cmd().arg(&list).arg("--config").arg("/no/such/config.toml"));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("cannot read config"), "{}", out.stderr);
+}
+
+#[test]
+fn inline_suppressions() {
+    let path = fixture("suppress/list.md");
+    let out = run(cmd().arg(&path).args(["--no-config", "--format", "json"]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        lines_and_rules(&value),
+        [
+            (4, "venue-format".to_owned()),
+            (8, "title-format".to_owned())
+        ]
+    );
+    assert!(
+        out.stderr
+            .contains("list.md:12:1: unknown rule `no-such-rule`"),
+        "{}",
+        out.stderr
+    );
+}
