@@ -45,7 +45,15 @@ pub struct Source {
     text: Arc<str>,
     had_bom: bool,
     line_starts: Vec<usize>,
+    /// Whether each line is pure ASCII, where a column is a byte difference.
+    ascii_lines: Vec<bool>,
 }
+
+/// Lines longer than this (in bytes) are shown as a window around a span,
+/// and never as context: a long line would make every snippet huge.
+pub const LONG_LINE: usize = 1_000;
+/// Bytes shown on each side of a span inside a long line.
+const WINDOW: usize = 160;
 
 impl Source {
     /// Reads a file. Paths are reported as given, so output matches what the user typed.
@@ -89,12 +97,23 @@ impl Source {
         let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let ascii_lines = if text.is_ascii() {
+            vec![true; line_starts.len()]
+        } else {
+            let ends = line_starts.iter().skip(1).copied().chain(Some(text.len()));
+            line_starts
+                .iter()
+                .zip(ends)
+                .map(|(&start, end)| text.as_bytes()[start..end].is_ascii())
+                .collect()
+        };
         Self {
             name: name.into(),
             path: path.into(),
             text: Arc::from(text),
             had_bom,
             line_starts,
+            ascii_lines,
         }
     }
 
@@ -155,12 +174,28 @@ impl Source {
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor_char_boundary(offset.min(self.text.len()));
         let index = self.line_index(offset);
-        let start = self.line_starts[index];
-        let column = self.text[start..offset].chars().count() + 1;
         Position {
             line: index + 1,
-            column,
+            column: self.column_index(index, offset) + 1,
         }
+    }
+
+    /// 0-based character column of `offset` on 0-based line `index`; constant
+    /// time on ASCII lines, so reports stay linear on huge one-line inputs.
+    fn column_index(&self, index: usize, offset: usize) -> usize {
+        let start = self.line_starts[index];
+        if self.ascii_lines[index] {
+            offset - start
+        } else {
+            self.text[start..offset].chars().count()
+        }
+    }
+
+    fn ceil_char_boundary(&self, mut offset: usize) -> usize {
+        while !self.text.is_char_boundary(offset) {
+            offset += 1;
+        }
+        offset
     }
 
     fn floor_char_boundary(&self, mut offset: usize) -> usize {
@@ -180,7 +215,9 @@ pub struct Position {
 
 /// Gives miette the lines around a span by lookup in the line index, where
 /// miette's own `&str` implementation rescans the file from its start for
-/// every diagnostic (quadratic on large lists with many findings).
+/// every diagnostic (quadratic on large lists with many findings). Long lines
+/// are cut to a window around the span: miette pads underlines with a format
+/// width, which panics past 65,535 columns.
 impl SourceCode for Source {
     fn read_span<'a>(
         &'a self,
@@ -194,30 +231,50 @@ impl SourceCode for Source {
             return Err(MietteError::OutOfBounds);
         }
         let start_line = self.line_index(start);
-        let first = start_line.saturating_sub(context_lines_before);
-        let last_of_span = self.line_index(if !span.is_empty() { end - 1 } else { end });
-        let last = (last_of_span + context_lines_after).min(self.line_starts.len() - 1);
+        let end_line = self.line_index(if span.is_empty() { end } else { end - 1 });
+        let line_len = |index: usize| self.line_range(index).len();
+        let long = (start_line..=end_line).any(|index| line_len(index) > LONG_LINE);
+
+        let (first, last, from, to) = if long {
+            let own_end = self.line_range(end_line).end;
+            let from = self.floor_char_boundary(
+                start
+                    .saturating_sub(WINDOW)
+                    .max(self.line_starts[start_line]),
+            );
+            let to = self
+                .ceil_char_boundary((end + WINDOW).min(own_end))
+                .max(end);
+            (start_line, end_line, from, to)
+        } else {
+            let mut first = start_line;
+            while first > 0
+                && start_line - first < context_lines_before
+                && line_len(first - 1) <= LONG_LINE
+            {
+                first -= 1;
+            }
+            let mut last = end_line;
+            while last + 1 < self.line_starts.len()
+                && last - end_line < context_lines_after
+                && line_len(last + 1) <= LONG_LINE
+            {
+                last += 1;
+            }
+            (
+                first,
+                last,
+                self.line_starts[first],
+                self.line_range(last).end.max(end),
+            )
+        };
         // Without context before, miette asks where the span itself starts
         // (for the `file:line:column` header): answer in characters, like the JSON.
         let (from, column) = if context_lines_before == 0 {
-            let line_start = self.line_starts[start_line];
-            (start, self.text[line_start..start].chars().count())
+            (start, self.column_index(start_line, start))
         } else {
-            (self.line_starts[first], 0)
+            (from, 0)
         };
-        let to = self
-            .line_starts
-            .get(last + 1)
-            .map_or(self.text.len(), |next| *next);
-        // miette expects the data to end without the final newline.
-        let mut to_trimmed = to;
-        if to_trimmed > from && self.text.as_bytes()[to_trimmed - 1] == b'\n' {
-            to_trimmed -= 1;
-            if to_trimmed > from && self.text.as_bytes()[to_trimmed - 1] == b'\r' {
-                to_trimmed -= 1;
-            }
-        }
-        let to = to_trimmed.max(end.min(to));
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             &self.text.as_bytes()[from..to],

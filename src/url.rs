@@ -2,11 +2,11 @@
 //! serves code or papers, and a key that is the same for every spelling of
 //! one paper (arXiv abs/pdf/version forms, DOIs, http/https, trailing slashes).
 
-/// The pieces of an absolute http(s) URL that matter here.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The pieces of an absolute http(s) URL that matter here, borrowed from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UrlParts<'a> {
-    /// Lowercased, without a leading `www.` or a port.
-    pub host: String,
+    /// As written (compare it ignoring ASCII case), without a leading `www.` or a port.
+    pub host: &'a str,
     /// Path without the query and fragment; `""` for the root.
     pub path: &'a str,
     /// Query without `?`; `""` when absent.
@@ -25,16 +25,12 @@ pub fn parse(url: &str) -> Option<UrlParts<'_>> {
         Some(v6) => v6.split(']').next().unwrap_or_default(),
         None => host_port.split(':').next().unwrap_or_default(),
     };
+    let host = strip_prefix_ignore_case(host, "www.").unwrap_or(host);
     if host.is_empty() {
         return None;
     }
-    let host = host.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").map(str::to_owned).unwrap_or(host);
     let after = &rest[authority_end..];
-    let (path, query) = match after.split_once('?') {
-        Some((path, query)) => (path, query),
-        None => (after, ""),
-    };
+    let (path, query) = after.split_once('?').unwrap_or((after, ""));
     Some(UrlParts { host, path, query })
 }
 
@@ -97,11 +93,17 @@ const PAPER_HOSTS: &[&str] = &[
     "papers.miccai.org",
 ];
 
-/// Classifies a (parsed, lowercased) host, subdomains included.
+/// Whether `host` is `domain` or one of its subdomains, ignoring ASCII case.
+pub fn is_within(host: &str, domain: &str) -> bool {
+    let (host, domain) = (host.as_bytes(), domain.as_bytes());
+    host.len() >= domain.len()
+        && host[host.len() - domain.len()..].eq_ignore_ascii_case(domain)
+        && (host.len() == domain.len() || host[host.len() - domain.len() - 1] == b'.')
+}
+
+/// Classifies a host, subdomains included.
 pub fn host_kind(host: &str) -> HostKind {
-    let matches = |known: &&str| {
-        host == *known || host.strip_suffix(*known).is_some_and(|p| p.ends_with('.'))
-    };
+    let matches = |known: &&str| is_within(host, known);
     if CODE_HOSTS.iter().any(matches) {
         HostKind::Code
     } else if PAPER_HOSTS.iter().any(matches) {
@@ -111,34 +113,106 @@ pub fn host_kind(host: &str) -> HostKind {
     }
 }
 
-/// A key equal for every spelling of one paper link.
-///
-/// `arxiv:2301.02228` for any arXiv abs/pdf/html/version form, `doi:10.…` for
-/// doi.org links, `openreview:ID` for OpenReview forum and pdf pages, and
-/// otherwise the URL without scheme, `www.`, fragment or trailing slash.
-pub fn paper_key(url: &str) -> Option<String> {
-    let parts = parse(url)?;
-    if (parts.host == "arxiv.org" || parts.host == "export.arxiv.org")
-        && let Some(id) = arxiv_id(parts.path)
-    {
-        return Some(format!("arxiv:{id}"));
-    }
-    if parts.host == "doi.org" || parts.host == "dx.doi.org" {
-        let doi = parts.path.trim_start_matches('/');
-        if doi.starts_with("10.") {
-            return Some(format!("doi:{}", doi.to_lowercase()));
+/// What identifies the paper behind a link: equal for every spelling of one
+/// paper, and borrowed from the URL (no allocation on the lint's hot path).
+#[derive(Debug, Clone, Copy)]
+pub enum PaperKey<'a> {
+    /// Any arXiv abs/pdf/html/version form: the bare id.
+    Arxiv(&'a str),
+    /// A doi.org link: the DOI, compared ignoring case.
+    Doi(&'a str),
+    /// OpenReview forum and pdf pages: the `id` parameter.
+    OpenReview(&'a str),
+    /// Anything else: host (ignoring case and `www.`), path without a
+    /// trailing slash, and query; the scheme and fragment do not matter.
+    Url {
+        host: &'a str,
+        path: &'a str,
+        query: &'a str,
+    },
+}
+
+impl PartialEq for PaperKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (PaperKey::Arxiv(a), PaperKey::Arxiv(b))
+            | (PaperKey::OpenReview(a), PaperKey::OpenReview(b)) => a == b,
+            (PaperKey::Doi(a), PaperKey::Doi(b)) => a.eq_ignore_ascii_case(b),
+            (
+                PaperKey::Url { host, path, query },
+                PaperKey::Url {
+                    host: other_host,
+                    path: other_path,
+                    query: other_query,
+                },
+            ) => {
+                host.eq_ignore_ascii_case(other_host) && path == other_path && query == other_query
+            }
+            _ => false,
         }
     }
-    if parts.host == "openreview.net"
+}
+
+impl Eq for PaperKey<'_> {}
+
+impl std::hash::Hash for PaperKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let lowercase = |text: &str, state: &mut H| {
+            for b in text.bytes() {
+                state.write_u8(b.to_ascii_lowercase());
+            }
+        };
+        match self {
+            PaperKey::Arxiv(id) => (0u8, id).hash(state),
+            PaperKey::Doi(doi) => {
+                state.write_u8(1);
+                lowercase(doi, state);
+            }
+            PaperKey::OpenReview(id) => (2u8, id).hash(state),
+            PaperKey::Url { host, path, query } => {
+                state.write_u8(3);
+                lowercase(host, state);
+                (path, query).hash(state);
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for PaperKey<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PaperKey::Arxiv(id) => write!(f, "arXiv id {id}"),
+            PaperKey::Doi(doi) => write!(f, "DOI {}", doi.to_ascii_lowercase()),
+            PaperKey::OpenReview(id) => write!(f, "OpenReview id {id}"),
+            PaperKey::Url { .. } => f.write_str("paper link"),
+        }
+    }
+}
+
+/// The key of the paper a URL points at; `None` if it is not an http(s) URL.
+pub fn paper_key(url: &str) -> Option<PaperKey<'_>> {
+    let parts = parse(url)?;
+    let host = parts.host;
+    if (host.eq_ignore_ascii_case("arxiv.org") || host.eq_ignore_ascii_case("export.arxiv.org"))
+        && let Some(id) = arxiv_id(parts.path)
+    {
+        return Some(PaperKey::Arxiv(id));
+    }
+    if host.eq_ignore_ascii_case("doi.org") || host.eq_ignore_ascii_case("dx.doi.org") {
+        let doi = parts.path.trim_start_matches('/');
+        if doi.starts_with("10.") {
+            return Some(PaperKey::Doi(doi));
+        }
+    }
+    if host.eq_ignore_ascii_case("openreview.net")
         && let Some(id) = parts.query.split('&').find_map(|kv| kv.strip_prefix("id="))
     {
-        return Some(format!("openreview:{id}"));
+        return Some(PaperKey::OpenReview(id));
     }
-    let path = parts.path.trim_end_matches('/');
-    Some(if parts.query.is_empty() {
-        format!("url:{}{}", parts.host, path)
-    } else {
-        format!("url:{}{}?{}", parts.host, path, parts.query)
+    Some(PaperKey::Url {
+        host,
+        path: parts.path.trim_end_matches('/'),
+        query: parts.query,
     })
 }
 
@@ -170,15 +244,14 @@ pub fn arxiv_id(path: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    use std::hash::{BuildHasher, RandomState};
+
     use super::*;
 
     #[test]
     fn parses_hosts() {
         let p = parse("HTTPS://www.GitHub.com:443/o/r?tab=1#x").unwrap();
-        assert_eq!(
-            (p.host.as_str(), p.path, p.query),
-            ("github.com", "/o/r", "tab=1")
-        );
+        assert_eq!((p.host, p.path, p.query), ("GitHub.com", "/o/r", "tab=1"));
         assert!(parse("ftp://x").is_none());
         assert!(parse("https://").is_none());
     }
@@ -186,6 +259,7 @@ mod tests {
     #[test]
     fn host_kinds() {
         assert_eq!(host_kind("github.com"), HostKind::Code);
+        assert_eq!(host_kind("GitHub.com"), HostKind::Code);
         assert_eq!(host_kind("marshuang80.github.io"), HostKind::Other);
         assert_eq!(host_kind("arxiv.org"), HostKind::Paper);
         assert_eq!(host_kind("www.nature.com"), HostKind::Paper);
@@ -195,26 +269,39 @@ mod tests {
     #[test]
     fn one_key_per_paper() {
         let key = |u| paper_key(u).unwrap();
-        let id = "arxiv:2301.02228";
+        let hasher = RandomState::new();
+        let same = |a, b| {
+            assert_eq!(key(a), key(b), "{a} vs {b}");
+            assert_eq!(
+                hasher.hash_one(key(a)),
+                hasher.hash_one(key(b)),
+                "{a} vs {b}"
+            );
+        };
+        let id = PaperKey::Arxiv("2301.02228");
         assert_eq!(key("https://arxiv.org/abs/2301.02228"), id);
         assert_eq!(key("http://arxiv.org/pdf/2301.02228v3.pdf"), id);
         assert_eq!(key("https://www.arxiv.org/pdf/2301.02228/"), id);
         assert_eq!(
             key("https://arxiv.org/abs/hep-th/9901001v1"),
-            "arxiv:hep-th/9901001"
+            PaperKey::Arxiv("hep-th/9901001")
         );
-        assert_eq!(key("https://doi.org/10.1038/S41551"), "doi:10.1038/s41551");
-        assert_eq!(
-            key("https://openreview.net/pdf?id=w-x7U26GM7j"),
-            key("https://openreview.net/forum?id=w-x7U26GM7j")
+        same(
+            "https://doi.org/10.1038/S41551",
+            "https://DX.doi.org/10.1038/s41551",
         );
-        assert_eq!(
-            key("http://example.com/a/"),
-            key("https://www.example.com/a#top")
+        same(
+            "https://openreview.net/pdf?id=w-x7U26GM7j",
+            "https://openreview.net/forum?id=w-x7U26GM7j",
         );
+        same("http://Example.com/a/", "https://www.example.com/a#top");
         assert_ne!(
             key("https://example.com/a?x=1"),
             key("https://example.com/a?x=2")
+        );
+        assert_ne!(
+            key("https://arxiv.org/abs/2301.02228"),
+            key("https://arxiv.org/abs/2301.02229")
         );
     }
 }

@@ -6,6 +6,10 @@
 //! memoized or bounded so that hostile input (thousands of `[[` with no `]]`)
 //! stays linear in the length of the item.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use super::Span;
 
 /// A bold tag `[**...**]`: the whole tag and the text inside the stars.
@@ -53,13 +57,21 @@ pub(super) struct Parts {
 /// the last answer so that a left-to-right scan never searches the same bytes twice.
 struct Finder<'a> {
     haystack: &'a [u8],
-    needle: &'a [u8],
+    needle: &'static memmem::Finder<'static>,
     /// The answer for positions up to and including `known_from`.
     memo: Option<(usize, Option<usize>)>,
 }
 
+// Searchers are built once: building one per entry cost more than the search.
+static TAG_OPEN: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"[**"));
+static TAG_CLOSE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"**]"));
+static LABEL_CLOSE: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new(b"]]"));
+static BRACKET_CLOSE: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new(b"]"));
+
 impl<'a> Finder<'a> {
-    fn new(haystack: &'a [u8], needle: &'a [u8]) -> Self {
+    fn new(haystack: &'a [u8], needle: &'static memmem::Finder<'static>) -> Self {
         Self {
             haystack,
             needle,
@@ -75,8 +87,10 @@ impl<'a> Finder<'a> {
                 _ => {}
             }
         }
-        let answer =
-            memchr::memmem::find(self.haystack.get(from..)?, self.needle).map(|i| i + from);
+        let answer = self
+            .needle
+            .find(self.haystack.get(from..)?)
+            .map(|i| i + from);
         self.memo = Some((from, answer));
         answer
     }
@@ -91,15 +105,18 @@ pub(super) fn scan(text: &str, head: Span) -> Option<Parts> {
     if !s.starts_with(b"[**") {
         return None;
     }
-    let mut parts = Parts::default();
-    let mut tag_close = Finder::new(s, b"**]");
+    let mut parts = Parts {
+        links: Vec::with_capacity(2),
+        ..Parts::default()
+    };
+    let mut tag_close = Finder::new(s, &TAG_CLOSE);
     let mut pos = 0;
     while s[pos..].starts_with(b"[**") {
         // A tag does not run across another tag's opening; an unclosed tag
         // after the first is read as part of the title.
         let close = tag_close
             .find_from(pos + 3)
-            .filter(|&close| memchr::memmem::find(&s[pos + 3..close], b"[**").is_none());
+            .filter(|&close| TAG_OPEN.find(&s[pos + 3..close]).is_none());
         let Some(close) = close else {
             if parts.tags.is_empty() {
                 return None;
@@ -120,8 +137,8 @@ pub(super) fn scan(text: &str, head: Span) -> Option<Parts> {
 
     let title_start = skip_space(s, pos);
     let mut title_end = None;
-    let mut double_close = Finder::new(s, b"]]");
-    let mut single_close = Finder::new(s, b"]");
+    let mut double_close = Finder::new(s, &LABEL_CLOSE);
+    let mut single_close = Finder::new(s, &BRACKET_CLOSE);
     let mut parens: Option<Vec<(usize, usize)>> = None;
     let mut note_start: Option<usize> = None;
     let mut i = title_start;
@@ -286,7 +303,7 @@ fn trim_end(s: &[u8], start: usize, mut end: usize) -> usize {
 pub(super) fn split_venue_tag(text: &str, inner: &Span) -> (Span, Vec<Year>) {
     let s = &text.as_bytes()[inner.clone()];
     let base = inner.start;
-    let mut years = Vec::new();
+    let mut years = Vec::with_capacity(1);
     let mut last_number: Option<Span> = None;
     let mut i = 0;
     while i < s.len() {

@@ -3,8 +3,18 @@
 //! One pass over the events with offsets; inline text is read only inside
 //! headings. List items are cut into their first paragraph ("head") here and
 //! handed to [`super::entry::scan`].
+//!
+//! Large files are parsed in chunks that start at top-level ATX headings:
+//! pulldown-cmark keeps a tree of the whole input in memory (about 12 bytes
+//! per byte of markdown), and a paper list is mostly long runs of sections.
+//! A heading line at column 0 closes every open block except a top-level
+//! fenced code or HTML block, so a chunk boundary is kept only when the chunk
+//! does not end inside one of those; otherwise the chunk is parsed again,
+//! longer. (Link reference definitions do not cross chunks; no rule reads
+//! resolved reference links.)
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag as MdTag, TagEnd};
 
@@ -15,6 +25,9 @@ use super::{BulletKind, Document, Entry, Heading, ListMarker, SectionRun, StrayI
 pub fn options() -> Options {
     Options::empty()
 }
+
+/// Smallest chunk worth a parser of its own.
+const CHUNK: usize = 16 * 1024;
 
 /// An open list item while its children are walked.
 struct ItemFrame {
@@ -28,115 +41,239 @@ struct ItemFrame {
 }
 
 pub(super) fn parse(text: &str) -> Document {
-    let mut doc = Document::default();
-    // Open headings, outermost first: the parent chain of what follows.
-    let mut heading_stack: Vec<usize> = Vec::new();
-    let mut heading_start: Option<(usize, u8)> = None;
-    let mut heading_text = String::new();
-    let mut items: Vec<ItemFrame> = Vec::new();
-    let mut section_of_heading: HashMap<usize, usize> = HashMap::new();
-    let mut current_section: Option<usize> = None;
+    parse_in_chunks(text, CHUNK)
+}
 
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
-        match event {
-            Event::Start(MdTag::Heading { level, .. }) => {
-                close_head(&mut items, range.start);
-                heading_start = Some((range.start, level as u8));
-                heading_text.clear();
+fn parse_in_chunks(text: &str, chunk: usize) -> Document {
+    let mut builder = Builder::default();
+    let mut start = 0;
+    while start < text.len() {
+        let mut want = chunk;
+        loop {
+            let end = next_heading_line(text, start + want);
+            let mark = builder.mark();
+            let open_verbatim = builder.walk(text, start..end);
+            if open_verbatim && end < text.len() {
+                // The boundary may sit inside a code or HTML block: redo, longer.
+                builder.rewind(mark);
+                want = want.saturating_mul(2);
+                continue;
             }
-            Event::End(TagEnd::Heading(_)) => {
-                let Some((start, level)) = heading_start.take() else {
-                    continue;
-                };
-                while let Some(&top) = heading_stack.last() {
-                    if doc.headings[top].level >= level {
-                        heading_stack.pop();
-                    } else {
-                        break;
-                    }
-                }
-                let trimmed = heading_text.trim();
-                let year = (trimmed.len() == 4 && trimmed.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| trimmed.parse().ok())
-                    .flatten();
-                let index = doc.headings.len();
-                doc.headings.push(Heading {
-                    span: start..trim_newline(text, range.end),
-                    level,
-                    text: trimmed.to_owned(),
-                    year,
-                    parent: heading_stack.last().copied(),
-                });
-                heading_stack.push(index);
-                if let Some(year) = year {
-                    section_of_heading.insert(index, doc.sections.len());
-                    doc.sections.push(YearSection {
-                        heading: index,
-                        year,
-                        run: 0,
-                    });
-                }
-                current_section = heading_stack
-                    .iter()
-                    .rev()
-                    .find_map(|h| section_of_heading.get(h).copied());
-            }
-            Event::Text(t) | Event::Code(t) if heading_start.is_some() => heading_text.push_str(&t),
-            Event::Start(MdTag::Item) => {
-                close_head(&mut items, range.start);
-                items.push(ItemFrame {
-                    start: range.start,
-                    head_start: None,
-                    head_end: None,
-                    section: current_section,
-                    has_child_entry: false,
-                });
-            }
-            Event::End(TagEnd::Item) => {
-                if let Some(frame) = items.pop() {
-                    let is_entry = finish_item(text, &mut doc, frame, items.len(), range.end);
-                    if is_entry && let Some(parent) = items.last_mut() {
-                        parent.has_child_entry = true;
-                    }
-                }
-            }
-            Event::Start(MdTag::Paragraph) => {
-                if let Some(frame) = items.last_mut() {
-                    if frame.head_start.is_none() && frame.head_end.is_none() {
-                        frame.head_start = Some(range.start);
-                    } else {
-                        close_head(&mut items, range.start);
-                    }
-                }
-            }
-            Event::End(TagEnd::Paragraph) => {
-                if let Some(frame) = items.last_mut()
-                    && frame.head_start.is_some()
-                    && frame.head_end.is_none()
-                {
-                    frame.head_end = Some(range.end);
-                }
-            }
-            Event::Start(MdTag::CodeBlock(_)) | Event::Start(MdTag::HtmlBlock) => {
-                close_head(&mut items, range.start);
-                doc.verbatim.push(range);
-            }
-            Event::Start(
-                MdTag::List(_)
-                | MdTag::BlockQuote(_)
-                | MdTag::Table(_)
-                | MdTag::FootnoteDefinition(_)
-                | MdTag::DefinitionList,
-            )
-            | Event::Rule => close_head(&mut items, range.start),
-            Event::Html(html) | Event::InlineHtml(html) if html.contains("awesome-lint-") => {
-                doc.directives.push(range);
-            }
-            _ => {}
+            start = end;
+            break;
         }
     }
-    group_runs(&mut doc);
-    doc
+    builder.finish()
+}
+
+/// The start of the first line at or after `from` that begins with an ATX
+/// heading marker (`#` to `######`, then a space, a tab or the line's end);
+/// the text's length if there is none.
+fn next_heading_line(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    if from >= bytes.len() {
+        return bytes.len();
+    }
+    for newline in memchr::memmem::find_iter(&bytes[from.saturating_sub(1)..], b"\n#") {
+        let line = from.saturating_sub(1) + newline + 1;
+        let hashes = bytes[line..].iter().take_while(|&&b| b == b'#').count();
+        let after = bytes.get(line + hashes).copied();
+        if hashes <= 6 && matches!(after, None | Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            return line;
+        }
+    }
+    bytes.len()
+}
+
+/// The document under construction, and the walk's state between chunks.
+#[derive(Default)]
+struct Builder {
+    doc: Document,
+    /// Open headings, outermost first: the parent chain of what follows.
+    heading_stack: Vec<usize>,
+    /// For each heading, its year section if it is one.
+    section_of_heading: Vec<Option<usize>>,
+    current_section: Option<usize>,
+}
+
+/// Where the builder stood before a chunk, to undo the chunk.
+struct Mark {
+    headings: usize,
+    sections: usize,
+    entries: usize,
+    strays: usize,
+    verbatim: usize,
+    directives: usize,
+    heading_stack: Vec<usize>,
+    current_section: Option<usize>,
+}
+
+impl Builder {
+    fn mark(&self) -> Mark {
+        Mark {
+            headings: self.doc.headings.len(),
+            sections: self.doc.sections.len(),
+            entries: self.doc.entries.len(),
+            strays: self.doc.strays.len(),
+            verbatim: self.doc.verbatim.len(),
+            directives: self.doc.directives.len(),
+            heading_stack: self.heading_stack.clone(),
+            current_section: self.current_section,
+        }
+    }
+
+    fn rewind(&mut self, mark: Mark) {
+        self.doc.headings.truncate(mark.headings);
+        self.section_of_heading.truncate(mark.headings);
+        self.doc.sections.truncate(mark.sections);
+        self.doc.entries.truncate(mark.entries);
+        self.doc.strays.truncate(mark.strays);
+        self.doc.verbatim.truncate(mark.verbatim);
+        self.doc.directives.truncate(mark.directives);
+        self.heading_stack = mark.heading_stack;
+        self.current_section = mark.current_section;
+    }
+
+    fn finish(mut self) -> Document {
+        group_runs(&mut self.doc);
+        self.doc
+    }
+
+    /// Walks one chunk of `text`. Returns whether the chunk ends inside (or
+    /// right after) a top-level code or HTML block, where the next line might
+    /// still belong to that block.
+    fn walk(&mut self, text: &str, chunk: Range<usize>) -> bool {
+        let base = chunk.start;
+        let chunk_len = chunk.len();
+        let mut heading_start: Option<(usize, u8)> = None;
+        let mut heading_text = String::new();
+        let mut items: Vec<ItemFrame> = Vec::new();
+        // Open container blocks (lists, items, quotes...): zero means top level.
+        let mut containers = 0usize;
+        let mut open_verbatim = false;
+
+        for (event, local) in Parser::new_ext(&text[chunk], options()).into_offset_iter() {
+            let range = local.start + base..local.end + base;
+            match event {
+                Event::Start(MdTag::Heading { level, .. }) => {
+                    close_head(&mut items, range.start);
+                    heading_start = Some((range.start, level as u8));
+                    heading_text.clear();
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some((start, level)) = heading_start.take() {
+                        self.add_heading(text, start..range.end, level, &heading_text);
+                    }
+                }
+                Event::Text(t) | Event::Code(t) if heading_start.is_some() => {
+                    heading_text.push_str(&t)
+                }
+                Event::Start(MdTag::Item) => {
+                    containers += 1;
+                    close_head(&mut items, range.start);
+                    items.push(ItemFrame {
+                        start: range.start,
+                        head_start: None,
+                        head_end: None,
+                        section: self.current_section,
+                        has_child_entry: false,
+                    });
+                }
+                Event::End(TagEnd::Item) => {
+                    containers -= 1;
+                    if let Some(frame) = items.pop() {
+                        let is_entry =
+                            finish_item(text, &mut self.doc, frame, items.len(), range.end);
+                        if is_entry && let Some(parent) = items.last_mut() {
+                            parent.has_child_entry = true;
+                        }
+                    }
+                }
+                Event::Start(MdTag::Paragraph) => {
+                    if let Some(frame) = items.last_mut() {
+                        if frame.head_start.is_none() && frame.head_end.is_none() {
+                            frame.head_start = Some(range.start);
+                        } else {
+                            close_head(&mut items, range.start);
+                        }
+                    }
+                }
+                Event::End(TagEnd::Paragraph) => {
+                    if let Some(frame) = items.last_mut()
+                        && frame.head_start.is_some()
+                        && frame.head_end.is_none()
+                    {
+                        frame.head_end = Some(range.end);
+                    }
+                }
+                Event::Start(MdTag::CodeBlock(_)) | Event::Start(MdTag::HtmlBlock) => {
+                    close_head(&mut items, range.start);
+                    open_verbatim = containers == 0 && local.end >= chunk_len;
+                    self.doc.verbatim.push(range);
+                }
+                Event::Start(
+                    MdTag::List(_)
+                    | MdTag::BlockQuote(_)
+                    | MdTag::Table(_)
+                    | MdTag::FootnoteDefinition(_)
+                    | MdTag::DefinitionList,
+                ) => {
+                    containers += 1;
+                    close_head(&mut items, range.start);
+                }
+                Event::End(
+                    TagEnd::List(_)
+                    | TagEnd::BlockQuote(_)
+                    | TagEnd::Table
+                    | TagEnd::FootnoteDefinition
+                    | TagEnd::DefinitionList,
+                ) => containers = containers.saturating_sub(1),
+                Event::Rule => close_head(&mut items, range.start),
+                Event::Html(html) | Event::InlineHtml(html) if html.contains("awesome-lint-") => {
+                    self.doc.directives.push(range);
+                }
+                _ => {}
+            }
+        }
+        open_verbatim
+    }
+
+    fn add_heading(&mut self, text: &str, span: Range<usize>, level: u8, heading_text: &str) {
+        while let Some(&top) = self.heading_stack.last() {
+            if self.doc.headings[top].level >= level {
+                self.heading_stack.pop();
+            } else {
+                break;
+            }
+        }
+        let trimmed = heading_text.trim();
+        let year = (trimmed.len() == 4 && trimmed.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| trimmed.parse().ok())
+            .flatten();
+        let index = self.doc.headings.len();
+        self.doc.headings.push(Heading {
+            span: span.start..trim_newline(text, span.end),
+            level,
+            text: trimmed.to_owned(),
+            year,
+            parent: self.heading_stack.last().copied(),
+        });
+        self.heading_stack.push(index);
+        let section = year.map(|year| {
+            self.doc.sections.push(YearSection {
+                heading: index,
+                year,
+                run: 0,
+            });
+            self.doc.sections.len() - 1
+        });
+        self.section_of_heading.push(section);
+        self.current_section = self
+            .heading_stack
+            .iter()
+            .rev()
+            .find_map(|&h| self.section_of_heading[h]);
+    }
 }
 
 /// Ends the head of the innermost open item at a nested block's start.
@@ -277,4 +414,76 @@ fn trim_end(text: &str, start: usize, mut end: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parsing in chunks must give exactly what one parse of the whole text gives.
+    fn assert_chunking_is_invisible(text: &str) {
+        let whole = format!("{:?}", parse_in_chunks(text, usize::MAX));
+        for chunk in [1, 7, 64, 200] {
+            assert_eq!(
+                format!("{:?}", parse_in_chunks(text, chunk)),
+                whole,
+                "chunk {chunk}"
+            );
+        }
+    }
+
+    #[test]
+    fn chunks_never_split_code_or_html_blocks() {
+        let text = "\
+# List
+## Topic
+### 2023
+- [**ICCV 2023**] [**A**] A: Title [[pdf]](https://a)
+```
+### 2022
+- [**ICCV 2022**] [**B**] inside a fence
+```
+### 2022
+- [**ICCV 2022**] [**C**] C: Title [[pdf]](https://c)
+<!--
+# not a heading
+<!-- awesome-lint-disable spacing -->
+-->
+<div>
+### still html
+</div>
+
+#not a heading either
+> ### 2021
+> - [**ICCV 2021**] [**D**] quoted
+####### seven hashes
+### 2020
+~~~
+unterminated fence
+### 2019
+";
+        assert_chunking_is_invisible(text);
+        let doc = parse_in_chunks(text, 1);
+        let years: Vec<u16> = doc.sections.iter().map(|s| s.year).collect();
+        assert_eq!(years, [2023, 2022, 2021, 2020]);
+        assert_eq!(doc.entries.len(), 3);
+        assert_eq!(doc.runs.len(), 1);
+    }
+
+    #[test]
+    fn chunking_matches_on_every_fixture() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut stack = vec![dir];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "md") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    assert_chunking_is_invisible(text.trim_start_matches('\u{feff}'));
+                }
+            }
+        }
+    }
 }

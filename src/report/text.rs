@@ -7,8 +7,9 @@ use std::io::{self, Write};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::{FileReport, Summary};
+use crate::document::Span;
 use crate::finding::{Finding, Severity};
-use crate::source::Source;
+use crate::source::{LONG_LINE, Source};
 
 /// How text output looks.
 #[derive(Debug, Clone, Copy)]
@@ -71,10 +72,32 @@ pub fn summary_line(summary: &Summary) -> String {
     )
 }
 
+/// Longest label drawn, in bytes: a longer span is shown by its start.
+const MAX_LABEL: usize = 200;
+
 /// A finding seen through miette's eyes.
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
     source: &'a Source,
+}
+
+impl FindingDiagnostic<'_> {
+    /// The part of a span that is drawn: its first line, at most [`MAX_LABEL`] bytes.
+    fn shown(&self, span: &Span) -> Span {
+        let line_end = self
+            .source
+            .line_range(self.source.line_index(span.start))
+            .end;
+        let mut end = span
+            .end
+            .min(line_end)
+            .min(span.start + MAX_LABEL)
+            .max(span.start);
+        while !self.source.text().is_char_boundary(end) {
+            end -= 1;
+        }
+        span.start..end
+    }
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -115,15 +138,23 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let primary = LabeledSpan::new_primary_with_span(
-            self.finding.label.clone(),
-            self.finding.span.clone(),
-        );
+        let primary_span = self.shown(&self.finding.span);
+        let primary_line = self.source.line_index(primary_span.start);
+        let long = self.source.line_range(primary_line).len() > LONG_LINE;
+        let primary =
+            LabeledSpan::new_primary_with_span(self.finding.label.clone(), primary_span.clone());
         let related = self
             .finding
             .related
             .iter()
-            .map(|r| LabeledSpan::new_with_span(Some(r.label.clone()), r.span.clone()));
+            .map(|r| (r, self.shown(&r.span)))
+            // On a long line, a far-away second label would stretch the snippet to the whole line.
+            .filter(move |(_, span)| {
+                !long
+                    || self.source.line_index(span.start) != primary_line
+                    || span.start.abs_diff(primary_span.start) <= MAX_LABEL
+            })
+            .map(|(r, span)| LabeledSpan::new_with_span(Some(r.label.clone()), span));
         Some(Box::new(std::iter::once(primary).chain(related)))
     }
 }

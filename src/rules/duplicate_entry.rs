@@ -1,11 +1,12 @@
 //! `duplicate-entry`: the same paper listed twice.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher, RandomState};
 
 use super::{Context, Rule, RuleInfo};
-use crate::document::{Entry, Span};
+use crate::document::Span;
 use crate::finding::{Finding, Severity};
-use crate::url;
+use crate::url::{self, PaperKey};
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::DuplicateEntry,
@@ -58,35 +59,52 @@ struct Seen {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let mut by_link: HashMap<String, Seen> = HashMap::new();
-    let mut by_title: HashMap<String, Seen> = HashMap::new();
-    for (index, entry) in ctx.doc.entries.iter().enumerate() {
+    let entries = &ctx.doc.entries;
+    let mut by_link: HashMap<PaperKey, Seen> = HashMap::with_capacity(entries.len() * 2);
+    // Titles are keyed by a hash of their normalized form (no string per
+    // entry); a hash match is confirmed by comparing the titles themselves.
+    let hasher = RandomState::new();
+    let mut by_title: HashMap<u64, Vec<Seen>> = HashMap::with_capacity(entries.len());
+    for (index, entry) in entries.iter().enumerate() {
         let mut reported = false;
-        for (key, span) in link_keys(ctx, entry) {
+        for link in entry
+            .links
+            .iter()
+            .filter(|link| is_paper_label(ctx.text(&link.label)))
+        {
+            let Some(url) = &link.url else { continue };
+            let Some(key) = url::paper_key(ctx.text(url)) else {
+                continue;
+            };
             match by_link.get(&key) {
                 Some(first) if first.entry != index => {
                     if !reported {
-                        out.push(duplicate(
-                            ctx,
-                            span,
-                            first,
-                            &describe(&key),
-                            Severity::Error,
-                        ));
+                        let why = format!("same {key}");
+                        out.push(duplicate(ctx, url.clone(), first, &why, Severity::Error));
                         reported = true;
                     }
                 }
                 Some(_) => {}
                 None => {
-                    by_link.insert(key, Seen { entry: index, span });
+                    by_link.insert(
+                        key,
+                        Seen {
+                            entry: index,
+                            span: url.clone(),
+                        },
+                    );
                 }
             }
         }
-        let title = normalize_title(ctx.text(&entry.title));
-        if title.len() < 8 {
+        let title = ctx.text(&entry.title);
+        let Some(hash) = title_hash(&hasher, title) else {
             continue;
-        }
-        match by_title.get(&title) {
+        };
+        let same = by_title.entry(hash).or_default();
+        match same
+            .iter()
+            .find(|seen| same_title(ctx.text(&seen.span), title))
+        {
             Some(first) if !reported => {
                 out.push(duplicate(
                     ctx,
@@ -97,15 +115,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 ));
             }
             Some(_) => {}
-            None => {
-                by_title.insert(
-                    title,
-                    Seen {
-                        entry: index,
-                        span: entry.title.clone(),
-                    },
-                );
-            }
+            None => same.push(Seen {
+                entry: index,
+                span: entry.title.clone(),
+            }),
         }
     }
 }
@@ -123,32 +136,32 @@ fn duplicate(ctx: &Context, span: Span, first: &Seen, why: &str, severity: Sever
     .help("keep one entry; merge its links and use the published venue")
 }
 
-fn link_keys(ctx: &Context, entry: &Entry) -> Vec<(String, Span)> {
-    entry
-        .links
-        .iter()
-        .filter(|link| is_paper_label(ctx.text(&link.label)))
-        .filter_map(|link| {
-            let url = link.url.as_ref()?;
-            Some((url::paper_key(ctx.text(url))?, url.clone()))
-        })
-        .collect()
-}
-
-fn describe(key: &str) -> String {
-    match key.split_once(':') {
-        Some(("arxiv", id)) => format!("same arXiv id {id}"),
-        Some(("doi", doi)) => format!("same DOI {doi}"),
-        Some(("openreview", id)) => format!("same OpenReview id {id}"),
-        _ => "same paper link".to_owned(),
-    }
-}
-
-/// Letters and digits only, lowercased: case, punctuation and spacing do not matter.
-fn normalize_title(title: &str) -> String {
+/// A title's letters and digits, lowercased: case, punctuation and spacing do not matter.
+fn normalized(title: &str) -> impl Iterator<Item = char> + '_ {
     title
         .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// The hash of a normalized title; `None` for titles too short to compare.
+fn title_hash(hasher: &RandomState, title: &str) -> Option<u64> {
+    let mut state = hasher.build_hasher();
+    let mut count = 0;
+    if title.is_ascii() {
+        for b in title.bytes().filter(u8::is_ascii_alphanumeric) {
+            state.write_u32(u32::from(b.to_ascii_lowercase()));
+            count += 1;
+        }
+    } else {
+        for c in normalized(title) {
+            state.write_u32(u32::from(c));
+            count += 1;
+        }
+    }
+    (count >= 8).then(|| state.finish())
+}
+
+fn same_title(a: &str, b: &str) -> bool {
+    normalized(a).eq(normalized(b))
 }

@@ -50,17 +50,19 @@ enum Expect {
 }
 
 fn expect(label: &str) -> Expect {
-    match label.to_ascii_lowercase().as_str() {
-        "pdf" | "paper" => Expect::Paper,
-        "code" => Expect::Code,
-        _ => Expect::Anything,
+    if label.eq_ignore_ascii_case("pdf") || label.eq_ignore_ascii_case("paper") {
+        Expect::Paper
+    } else if label.eq_ignore_ascii_case("code") {
+        Expect::Code
+    } else {
+        Expect::Anything
     }
 }
 
 /// A link whose URL is on the wrong kind of host.
 struct Wrong<'a> {
     link: &'a Link,
-    host: String,
+    host: &'a str,
     expected: Expect,
 }
 
@@ -149,13 +151,13 @@ fn check_labels(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
     }
 }
 
-fn wrong_host<'a>(ctx: &Context, link: &'a Link) -> Option<Wrong<'a>> {
+fn wrong_host<'a>(ctx: &Context<'a>, link: &'a Link) -> Option<Wrong<'a>> {
     let expected = expect(ctx.text(&link.label));
     if expected == Expect::Anything {
         return None;
     }
     let parts = url::parse(ctx.text(link.url.as_ref()?))?;
-    let kind = url::host_kind(&parts.host);
+    let kind = url::host_kind(parts.host);
     let is_wrong = match expected {
         // A PDF committed to a repository is still the paper.
         Expect::Paper => {
@@ -164,9 +166,9 @@ fn wrong_host<'a>(ctx: &Context, link: &'a Link) -> Option<Wrong<'a>> {
         Expect::Code => kind == HostKind::Paper,
         Expect::Anything => false,
     };
-    is_wrong.then(|| Wrong {
+    is_wrong.then_some(Wrong {
         link,
-        host: parts.host.clone(),
+        host: parts.host,
         expected,
     })
 }

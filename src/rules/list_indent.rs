@@ -52,19 +52,17 @@ numbered item would become a bullet or the reverse.
 
 /// How an entry's line starts, compared between entries of one depth.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Style {
-    indent: String,
+struct Style<'a> {
+    indent: &'a str,
     kind: BulletKind,
     gap: usize,
 }
 
-impl Style {
-    fn of(ctx: &Context, entry: &Entry) -> Self {
+impl<'a> Style<'a> {
+    fn of(ctx: &Context<'a>, entry: &Entry) -> Self {
         let marker = &entry.marker;
         Self {
-            indent: ctx
-                .text(&(marker.line_start..marker.bullet.start))
-                .to_owned(),
+            indent: ctx.text(&(marker.line_start..marker.bullet.start)),
             kind: marker.kind,
             gap: marker.gap.len(),
         }
@@ -96,8 +94,8 @@ impl Style {
         if self.indent != expected.indent {
             parts.push(format!(
                 "is indented by {} where the other entries use {}",
-                width(&self.indent),
-                width(&expected.indent)
+                width(self.indent),
+                width(expected.indent)
             ));
         }
         if self.kind != expected.kind {

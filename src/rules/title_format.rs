@@ -110,10 +110,9 @@ fn glued_article(word: &str) -> Option<String> {
         let Some(rest) = bare.strip_prefix(article) else {
             continue;
         };
-        let mut chars = rest.chars();
-        let capital = chars.next().is_some_and(|c| c.is_ascii_uppercase());
-        let tail: Vec<char> = chars.collect();
-        if capital && tail.len() >= 3 && tail.iter().all(|c| c.is_ascii_lowercase()) {
+        let mut bytes = rest.bytes();
+        let capital = bytes.next().is_some_and(|b| b.is_ascii_uppercase());
+        if capital && rest.len() >= 4 && bytes.all(|b| b.is_ascii_lowercase()) {
             return Some(format!("{article} {}", &word[article.len()..]));
         }
     }
