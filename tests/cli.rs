@@ -389,6 +389,32 @@ fn huge_lines_and_deep_nesting_finish() {
         value["diagnostics"][0]["column"].as_u64(),
         Some(column as u64)
     );
+    // Text output shows a window of the 5 MB line (miette panicked on it whole).
+    let out = run(cmd().arg(&long).args(["--no-config", "--color", "never"]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(&format!("long.md:2:{column}]")),
+        "{}",
+        &out.stdout[..out.stdout.len().min(2000)]
+    );
+    assert!(out.stdout.contains("add a space before this"));
+    assert!(
+        out.stdout.len() < 10_000,
+        "the snippet is a window, not the line"
+    );
+
+    // 5,000 unbalanced link openers on one line: every finding rendered.
+    let brackets = dir.path().join("brackets.md");
+    fs::write(
+        &brackets,
+        format!("### 2023\n- [**ICCV 2023**] {}\n", "[[a]](".repeat(5_000)),
+    )
+    .unwrap();
+    let out = run(cmd()
+        .arg(&brackets)
+        .args(["--no-config", "--color", "never", "--quiet"]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stdout.matches("has no URL").count() == 5_000);
 
     // 5,000 nested list levels.
     let nested = dir.path().join("nested.md");

@@ -54,6 +54,7 @@ pub fn render(
                 .render_report(&mut rendered, &diagnostic)
                 .map_err(|_| io::Error::other("formatting a diagnostic failed"))?;
             out.write_all(rendered.as_bytes())?;
+            out.write_all(b"\n")?;
         }
     }
     Ok(())
