@@ -245,7 +245,7 @@ fn measure(entries: usize, iters: usize, settings: &Settings) -> Row {
     let source = Source::new("bench.md", "bench.md", text.clone());
     let linted = lint(&source, settings);
     let findings = linted.findings.len();
-    let parsed = linted.entries;
+    let parsed = linted.entries();
     if let Some(first) = linted.findings.first() {
         eprintln!(
             "  note: {entries} entries: first finding: {} {:?}: {}",

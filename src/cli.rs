@@ -42,7 +42,7 @@ pub struct LintArgs {
     #[arg(value_name = "FILE", default_value = "README.md")]
     pub files: Vec<PathBuf>,
 
-    /// No network: rules only. (Link checking is not built yet: runs are always offline.)
+    /// No network: rules only, no link checking.
     #[arg(long)]
     pub offline: bool,
 
@@ -61,9 +61,72 @@ pub struct LintArgs {
     #[arg(long)]
     pub deny_warnings: bool,
 
-    /// Findings only: no summary line.
+    /// Findings only: no summary line, no progress bar.
     #[arg(short, long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub links: LinkArgs,
+}
+
+/// Link checking options; each overrides the config's `[links]` value.
+#[derive(Debug, Args, Default, Clone)]
+#[command(next_help_heading = "Link checking")]
+pub struct LinkArgs {
+    /// Per-request timeout in seconds [config default: 20].
+    #[arg(long, value_name = "SECS", value_parser = positive_seconds)]
+    pub timeout: Option<f64>,
+
+    /// Requests in flight in total [config default: 64].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_concurrency: Option<u32>,
+
+    /// Requests in flight per host [config default: 8].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub host_concurrency: Option<u32>,
+
+    /// Retries for 429, 5xx, timeouts and resets [config default: 2].
+    #[arg(long, value_name = "N")]
+    pub max_retries: Option<u32>,
+
+    /// Allow requests to loopback, private, link-local and other non-public addresses.
+    #[arg(long)]
+    pub allow_private: bool,
+
+    /// Link-result cache file [default: .awesome-lint-cache.json beside the config].
+    #[arg(long, value_name = "PATH", conflicts_with = "no_cache")]
+    pub cache: Option<PathBuf>,
+
+    /// Neither read nor write the link cache.
+    #[arg(long)]
+    pub no_cache: bool,
+
+    /// Check github.com repositories through the GitHub API with this token
+    /// (sent to the API host only, never printed).
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "GITHUB_TOKEN",
+        hide_env_values = true
+    )]
+    pub github_token: Option<String>,
+
+    /// Base URL of the GitHub REST API [config default: https://api.github.com/].
+    #[arg(long, value_name = "URL", hide = true)]
+    pub github_api_url: Option<String>,
+
+    /// Skip URLs that match this regex (repeatable).
+    #[arg(long, value_name = "REGEX", value_parser = regex::Regex::new)]
+    pub exclude: Vec<regex::Regex>,
+}
+
+fn positive_seconds(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(secs) if secs.is_finite() && secs > 0.0 && secs <= 86_400.0 => Ok(secs),
+        _ => Err(format!(
+            "`{value}` is not a number of seconds between 0 and 86400"
+        )),
+    }
 }
 
 /// Where settings come from.

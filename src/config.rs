@@ -95,7 +95,11 @@ pub struct LinkSettings {
     pub allow_private: bool,
     pub cache: PathBuf,
     pub cache_max_age: Duration,
+    /// Base URL of the GitHub REST API (a local server in tests).
+    pub github_api: String,
 }
+
+pub const DEFAULT_GITHUB_API: &str = "https://api.github.com/";
 
 impl Default for LinkSettings {
     fn default() -> Self {
@@ -108,6 +112,7 @@ impl Default for LinkSettings {
             allow_private: false,
             cache: PathBuf::from(DEFAULT_CACHE_FILE),
             cache_max_age: Duration::from_secs(24 * 60 * 60),
+            github_api: DEFAULT_GITHUB_API.to_owned(),
         }
     }
 }
@@ -298,6 +303,23 @@ impl Settings {
                 }
                 None => defaults.cache_max_age,
             },
+            github_api: match links.github_api {
+                Some(url)
+                    if url.get_ref().starts_with("http://")
+                        || url.get_ref().starts_with("https://") =>
+                {
+                    url.into_inner()
+                }
+                Some(url) => {
+                    return Err(invalid(
+                        url.span(),
+                        "github_api must be an http(s) URL".into(),
+                        "here",
+                        None,
+                    ));
+                }
+                None => defaults.github_api,
+            },
         };
         Ok(settings)
     }
@@ -400,6 +422,7 @@ struct RawLinks {
     allow_private: Option<bool>,
     cache: Option<String>,
     cache_max_age: Option<Spanned<DurationValue>>,
+    github_api: Option<Spanned<String>>,
 }
 
 /// Seconds as a number, or a string with a unit (`"30s"`, `"10m"`, `"2h"`, `"1d"`, `"1w"`).

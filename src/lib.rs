@@ -12,6 +12,7 @@ pub mod config;
 pub mod document;
 pub mod finding;
 pub mod fix;
+pub mod links;
 pub mod lint;
 pub mod report;
 pub mod rules;

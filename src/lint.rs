@@ -1,5 +1,6 @@
 //! Linting one file: parse, run the rules, apply suppressions and the
-//! configured severities, sort.
+//! configured severities, sort. Findings found later (by the link checker)
+//! go through the same suppressions and severities with [`Linted::add`].
 
 use crate::config::Settings;
 use crate::document::Document;
@@ -8,43 +9,65 @@ use crate::rules::{self, Context};
 use crate::source::Source;
 use crate::suppress::{Notice, Suppressions};
 
-/// What linting one file found.
+/// What linting one file found, and what later findings need.
 #[derive(Debug)]
 pub struct Linted {
+    pub doc: Document,
     pub findings: Vec<Finding>,
-    pub entries: usize,
     pub notices: Vec<Notice>,
+    suppressions: Suppressions,
+}
+
+impl Linted {
+    pub fn entries(&self) -> usize {
+        self.doc.entries.len()
+    }
+
+    /// Adds findings from outside the rules (link results), suppressed and
+    /// graded like the rules' own, and keeps the order.
+    pub fn add(&mut self, source: &Source, settings: &Settings, findings: Vec<Finding>) {
+        self.findings
+            .extend(filter(source, settings, &self.suppressions, findings));
+        sort(&mut self.findings);
+    }
 }
 
 /// Lints a source with the offline rules.
 pub fn lint(source: &Source, settings: &Settings) -> Linted {
     let doc = Document::parse(source.text());
-    lint_document(source, &doc, settings)
-}
-
-/// Lints an already parsed document.
-pub fn lint_document(source: &Source, doc: &Document, settings: &Settings) -> Linted {
     let ctx = Context {
         source,
-        doc,
+        doc: &doc,
         settings,
     };
     let raw = rules::check_document(&ctx);
-    let (suppressions, notices) = Suppressions::collect(source, doc);
-    let mut findings: Vec<Finding> = raw
+    let (suppressions, notices) = Suppressions::collect(source, &doc);
+    let mut findings = filter(source, settings, &suppressions, raw);
+    sort(&mut findings);
+    Linted {
+        doc,
+        findings,
+        notices,
+        suppressions,
+    }
+}
+
+/// Drops suppressed findings and findings of rules that are off; applies
+/// configured severities.
+fn filter(
+    source: &Source,
+    settings: &Settings,
+    suppressions: &Suppressions,
+    findings: Vec<Finding>,
+) -> Vec<Finding> {
+    findings
         .into_iter()
         .filter(|finding| !suppressions.is_suppressed(source, finding))
         .filter_map(|mut finding| {
             finding.severity = settings.severity(finding.rule, finding.severity)?;
             Some(finding)
         })
-        .collect();
-    sort(&mut findings);
-    Linted {
-        findings,
-        entries: doc.entries.len(),
-        notices,
-    }
+        .collect()
 }
 
 /// Orders findings by position, then rule, so output is stable.

@@ -4,8 +4,27 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use awesome_lint::cli::Cli;
+use awesome_lint::links::{NoProgress, Progress};
 use awesome_lint::{Output, run};
 use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// The link-checking progress bar, drawn on stderr.
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn start(&self, total: usize) {
+        self.0.set_length(total as u64);
+    }
+
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
 
 fn main() -> ExitCode {
     // clap exits 2 itself on usage errors.
@@ -17,6 +36,21 @@ fn main() -> ExitCode {
     let mut out = BufWriter::new(stdout.lock());
     let mut err = stderr.lock();
     let env = |name: &str| std::env::var(name).ok();
+    // A bar only for a person watching: not in CI, not when quiet or piped.
+    let show_bar =
+        stderr_is_terminal && env("CI").is_none() && !cli.lint.quiet && cli.command.is_none();
+    let bar;
+    let progress: &dyn Progress = if show_bar {
+        let style = ProgressStyle::with_template(
+            "{spinner} checking links {pos}/{len} [{bar:30}] {elapsed}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+        bar = Bar(ProgressBar::new(0).with_style(style));
+        &bar
+    } else {
+        &NoProgress
+    };
     let status = run(
         cli,
         &mut Output {
@@ -25,6 +59,7 @@ fn main() -> ExitCode {
             stdout_is_terminal,
             stderr_is_terminal,
             env: &env,
+            progress,
         },
     );
     // A closed pipe at the final flush is as harmless as one during the run.

@@ -12,6 +12,13 @@ fn fixture(path: &str) -> PathBuf {
         .join(path)
 }
 
+/// The lint command, offline: these tests are about the rules, and tests never touch the internet.
+fn lint() -> Command {
+    let mut cmd = cmd();
+    cmd.arg("--offline");
+    cmd
+}
+
 fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("awesome-lint").unwrap();
     // Keep runs independent of the developer's terminal and config files.
@@ -38,7 +45,7 @@ fn run(cmd: &mut Command) -> Run {
 }
 
 fn json(args: &[&str]) -> (i32, Value) {
-    let out = run(cmd().args(args).args(["--format", "json", "--no-config"]));
+    let out = run(lint().args(args).args(["--format", "json", "--no-config"]));
     let value = serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout));
     (out.code, value)
 }
@@ -178,7 +185,7 @@ fn well_formed_lists_pass_with_exit_zero() {
         "bom",
     ] {
         let path = fixture(&format!("well-formed/{name}.md"));
-        let out = run(cmd().arg(&path).arg("--no-config"));
+        let out = run(lint().arg(&path).arg("--no-config"));
         assert_eq!(out.code, 0, "{name}: {}", out.stdout);
         assert!(
             out.stdout.contains("0 errors, 0 warnings"),
@@ -216,7 +223,7 @@ fn crlf_and_bom_positions_match_lf() {
 #[test]
 fn text_output_points_at_the_span_with_a_help_line() {
     let path = fixture("acceptance/paper-list.md");
-    let out = run(cmd().arg(&path).args(["--no-config", "--color", "never"]));
+    let out = run(lint().arg(&path).args(["--no-config", "--color", "never"]));
     assert_eq!(out.code, 1);
     assert!(out.stdout.contains("paper-list.md:8:11]"), "{}", out.stdout);
     assert!(
@@ -243,13 +250,13 @@ fn text_output_points_at_the_span_with_a_help_line() {
 #[test]
 fn color_follows_flags_and_environment() {
     let path = fixture("acceptance/paper-list.md");
-    let always = run(cmd().arg(&path).args(["--no-config", "--color", "always"]));
+    let always = run(lint().arg(&path).args(["--no-config", "--color", "always"]));
     assert!(always.stdout.contains('\u{1b}'));
-    let forced = run(cmd().arg(&path).arg("--no-config").env("FORCE_COLOR", "1"));
+    let forced = run(lint().arg(&path).arg("--no-config").env("FORCE_COLOR", "1"));
     assert!(forced.stdout.contains('\u{1b}'));
-    let piped = run(cmd().arg(&path).arg("--no-config"));
+    let piped = run(lint().arg(&path).arg("--no-config"));
     assert!(!piped.stdout.contains('\u{1b}'));
-    let no_color = run(cmd()
+    let no_color = run(lint()
         .arg(&path)
         .arg("--no-config")
         .env("NO_COLOR", "1")
@@ -266,10 +273,10 @@ fn quiet_drops_the_summary_and_deny_warnings_fails_on_warnings() {
         "### 2023\n- [**arxiv 2023**] [**X**] X: A Title [[pdf]](https://arxiv.org/pdf/2301.00001.pdf)\n",
     )
     .unwrap();
-    let normal = run(cmd().arg(&path).arg("--no-config"));
+    let normal = run(lint().arg(&path).arg("--no-config"));
     assert_eq!(normal.code, 0, "warnings alone pass");
     assert!(normal.stdout.contains("0 errors, 1 warning."));
-    let denied = run(cmd()
+    let denied = run(lint()
         .arg(&path)
         .args(["--no-config", "--deny-warnings", "--quiet"]));
     assert_eq!(denied.code, 1);
@@ -284,7 +291,7 @@ fn several_files_are_reported_in_file_order() {
         "- [**arxiv 2023**] [**X**] X: A Title [[pdf]](https://arxiv.org/pdf/2301.00001.pdf)\n";
     fs::write(dir.path().join("b.md"), entry).unwrap();
     fs::write(dir.path().join("a.md"), entry).unwrap();
-    let out = run(cmd().current_dir(dir.path()).args([
+    let out = run(lint().current_dir(dir.path()).args([
         "b.md",
         "a.md",
         "--format",
@@ -305,7 +312,7 @@ fn several_files_are_reported_in_file_order() {
 #[test]
 fn default_file_is_readme() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(cmd().current_dir(dir.path()).arg("--no-config"));
+    let out = run(lint().current_dir(dir.path()).arg("--no-config"));
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("README.md"), "{}", out.stderr);
     fs::write(
@@ -313,7 +320,7 @@ fn default_file_is_readme() {
         "### 2023\n- [**ICCV 2023**] [**X**] X: A Title [[pdf]](https://arxiv.org/pdf/2301.00001.pdf)\n",
     )
     .unwrap();
-    let out = run(cmd().current_dir(dir.path()).arg("--no-config"));
+    let out = run(lint().current_dir(dir.path()).arg("--no-config"));
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     assert!(out.stdout.contains("Checked 1 file, 1 entry"));
 }
@@ -321,11 +328,11 @@ fn default_file_is_readme() {
 #[test]
 fn bad_input_is_a_clear_error_never_a_panic() {
     let dir = tempfile::tempdir().unwrap();
-    let missing = run(cmd().arg(dir.path().join("nope.md")).arg("--no-config"));
+    let missing = run(lint().arg(dir.path().join("nope.md")).arg("--no-config"));
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("cannot read"), "{}", missing.stderr);
 
-    let directory = run(cmd().arg(dir.path()).arg("--no-config"));
+    let directory = run(lint().arg(dir.path()).arg("--no-config"));
     assert_eq!(directory.code, 2);
     assert!(
         directory.stderr.contains("is a directory"),
@@ -335,7 +342,7 @@ fn bad_input_is_a_clear_error_never_a_panic() {
 
     let binary = dir.path().join("latin1.md");
     fs::write(&binary, b"# List\nna\xefve\n").unwrap();
-    let not_utf8 = run(cmd().arg(&binary).arg("--no-config"));
+    let not_utf8 = run(lint().arg(&binary).arg("--no-config"));
     assert_eq!(not_utf8.code, 2);
     assert!(
         not_utf8
@@ -347,7 +354,7 @@ fn bad_input_is_a_clear_error_never_a_panic() {
 
     let empty = dir.path().join("empty.md");
     fs::write(&empty, "").unwrap();
-    let out = run(cmd().arg(&empty).arg("--no-config"));
+    let out = run(lint().arg(&empty).arg("--no-config"));
     assert_eq!(out.code, 0);
     assert!(out.stdout.contains("0 entries"));
 
@@ -358,7 +365,7 @@ fn bad_input_is_a_clear_error_never_a_panic() {
         "- [**arxiv 2023**] [**X**] X: T [[pdf]](https://arxiv.org/pdf/2301.00001.pdf)\n",
     )
     .unwrap();
-    let mixed = run(cmd().arg(&good).arg(dir.path().join("nope.md")).args([
+    let mixed = run(lint().arg(&good).arg(dir.path().join("nope.md")).args([
         "--no-config",
         "--format",
         "json",
@@ -379,7 +386,7 @@ fn huge_lines_and_deep_nesting_finish() {
         title.trim_end()
     );
     fs::write(&long, format!("### 2023\n{line}\n")).unwrap();
-    let out = run(cmd().arg(&long).args(["--no-config", "--format", "json"]));
+    let out = run(lint().arg(&long).args(["--no-config", "--format", "json"]));
     assert_eq!(out.code, 1, "{}", out.stderr);
     let value: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(value["summary"]["entries"], 1);
@@ -390,7 +397,7 @@ fn huge_lines_and_deep_nesting_finish() {
         Some(column as u64)
     );
     // Text output shows a window of the 5 MB line (miette panicked on it whole).
-    let out = run(cmd().arg(&long).args(["--no-config", "--color", "never"]));
+    let out = run(lint().arg(&long).args(["--no-config", "--color", "never"]));
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stdout.contains(&format!("long.md:2:{column}]")),
@@ -410,7 +417,7 @@ fn huge_lines_and_deep_nesting_finish() {
         format!("### 2023\n- [**ICCV 2023**] {}\n", "[[a]](".repeat(5_000)),
     )
     .unwrap();
-    let out = run(cmd()
+    let out = run(lint()
         .arg(&brackets)
         .args(["--no-config", "--color", "never", "--quiet"]));
     assert_eq!(out.code, 1, "{}", out.stderr);
@@ -424,21 +431,21 @@ fn huge_lines_and_deep_nesting_finish() {
         text.push_str("- item\n");
     }
     fs::write(&nested, &text).unwrap();
-    let out = run(cmd().arg(&nested).args(["--no-config", "--quiet"]));
+    let out = run(lint().arg(&nested).args(["--no-config", "--quiet"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
 
     // The same nesting written on one line.
     let inline = dir.path().join("inline.md");
     fs::write(&inline, format!("{}x\n", "- ".repeat(5_000))).unwrap();
-    let out = run(cmd().arg(&inline).args(["--no-config", "--quiet"]));
+    let out = run(lint().arg(&inline).args(["--no-config", "--quiet"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
 
 #[test]
 fn bad_usage_exits_two() {
-    let out = run(cmd().args(["--format", "xml"]));
+    let out = run(lint().args(["--format", "xml"]));
     assert_eq!(out.code, 2);
-    let out = run(cmd().args(["--config", "x.toml", "--no-config"]));
+    let out = run(lint().args(["--config", "x.toml", "--no-config"]));
     assert_eq!(out.code, 2);
 }
 
@@ -563,7 +570,7 @@ fn config_is_discovered_and_applied() {
     let (_dir, list) = repo_with_config(
         "[rules]\nname-mismatch = \"off\"\n\n[venues]\naliases = { \"Nature Com\" = \"Nature Communications\" }\n",
     );
-    let out = run(cmd().arg(&list).args(["--format", "json"]));
+    let out = run(lint().arg(&list).args(["--format", "json"]));
     let value: Value = serde_json::from_str(&out.stdout).unwrap();
     let rules = lines_and_rules(&value);
     assert_eq!(rules, [(3, "venue-format".to_owned())]);
@@ -583,7 +590,7 @@ fn config_is_discovered_and_applied() {
 fn config_severity_overrides_change_the_exit_code() {
     let (_dir, list) =
         repo_with_config("[rules]\nname-mismatch = \"error\"\nvenue-format = \"off\"\n");
-    let out = run(cmd().arg(&list).arg("--quiet"));
+    let out = run(lint().arg(&list).arg("--quiet"));
     assert_eq!(out.code, 1);
     assert!(out.stdout.contains("name-mismatch"));
     assert!(!out.stdout.contains("venue-format"));
@@ -601,7 +608,7 @@ fn discovery_stops_at_the_repository_root() {
     fs::create_dir_all(repo.join(".git")).unwrap();
     let list = repo.join("list.md");
     fs::write(&list, "- [**CVPR 2024**] [**CARZeroP**] CARZero: Cross-Attention [[pdf]](https://arxiv.org/pdf/2402.17417.pdf)\n").unwrap();
-    let out = run(cmd().arg(&list).arg("--quiet"));
+    let out = run(lint().arg(&list).arg("--quiet"));
     assert!(
         out.stdout.contains("name-mismatch"),
         "the config outside the repository must not apply"
@@ -614,7 +621,7 @@ fn explicit_config_path() {
     let config = dir.path().join("lint.toml");
     fs::write(&config, "[entry]\nlabels = [\"pdf\"]\n").unwrap();
     let list = fixture("well-formed/oldest-first.md");
-    let out = run(cmd()
+    let out = run(lint()
         .arg(&list)
         .arg("--config")
         .arg(&config)
@@ -635,7 +642,7 @@ fn explicit_config_path() {
 fn config_errors_exit_two_and_point_into_the_file() {
     let (_dir, list) =
         repo_with_config("[rules]\nname-mismatch = \"off\"\nyear-sections = \"error\"\n");
-    let out = run(cmd().arg(&list));
+    let out = run(lint().arg(&list));
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("unknown rule `year-sections`"),
@@ -654,7 +661,7 @@ fn config_errors_exit_two_and_point_into_the_file() {
     );
 
     let (_dir, list) = repo_with_config("[order]\ndirection = \"sideways\"\n");
-    let out = run(cmd().arg(&list));
+    let out = run(lint().arg(&list));
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("sideways"), "{}", out.stderr);
     assert!(
@@ -664,7 +671,7 @@ fn config_errors_exit_two_and_point_into_the_file() {
     );
 
     let (_dir, list) = repo_with_config("[entry]\nlables = [\"pdf\"]\n");
-    let out = run(cmd().arg(&list));
+    let out = run(lint().arg(&list));
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("unknown field `lables`"),
@@ -672,7 +679,10 @@ fn config_errors_exit_two_and_point_into_the_file() {
         out.stderr
     );
 
-    let out = run(cmd().arg(&list).arg("--config").arg("/no/such/config.toml"));
+    let out = run(lint()
+        .arg(&list)
+        .arg("--config")
+        .arg("/no/such/config.toml"));
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("cannot read config"), "{}", out.stderr);
 }
@@ -680,7 +690,7 @@ fn config_errors_exit_two_and_point_into_the_file() {
 #[test]
 fn inline_suppressions() {
     let path = fixture("suppress/list.md");
-    let out = run(cmd().arg(&path).args(["--no-config", "--format", "json"]));
+    let out = run(lint().arg(&path).args(["--no-config", "--format", "json"]));
     let value: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(
         lines_and_rules(&value),

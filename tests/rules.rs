@@ -127,7 +127,7 @@ fn well_formed_lists_produce_nothing() {
         let path = entry.unwrap().path();
         let source = read(&path);
         let linted = lint(&source, &Settings::default());
-        assert!(linted.entries > 0, "{} has no entries", path.display());
+        assert!(linted.entries() > 0, "{} has no entries", path.display());
         assert_eq!(
             render(&source, &Settings::default()),
             "",

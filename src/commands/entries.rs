@@ -16,15 +16,14 @@ pub(super) fn run(args: &EntriesArgs, output: &mut Output) -> io::Result<ExitSta
             return Ok(ExitStatus::Error);
         }
     };
-    let settings = match SettingsResolver::new(&args.config)
-        .and_then(|mut r| r.for_file(&args.file).cloned())
-    {
-        Ok(settings) => settings,
-        Err(err) => {
-            output.error(&err);
-            return Ok(ExitStatus::Error);
-        }
-    };
+    let settings =
+        match SettingsResolver::new(&args.config).and_then(|mut r| r.for_file(&args.file)) {
+            Ok(settings) => settings,
+            Err(err) => {
+                output.error(&err);
+                return Ok(ExitStatus::Error);
+            }
+        };
     let doc = Document::parse(source.text());
     match args.format {
         EntriesFormat::Json => entries::render_json(&source, &doc, &settings, output.stdout)?,

@@ -9,6 +9,7 @@ mod rules;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
@@ -33,6 +34,8 @@ pub struct Output<'a> {
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
     pub env: &'a dyn Fn(&str) -> Option<String>,
+    /// Where link-checking progress goes (a bar on a terminal, or nowhere).
+    pub progress: &'a dyn crate::links::Progress,
 }
 
 impl Output<'_> {
@@ -83,36 +86,37 @@ pub fn run(cli: Cli, output: &mut Output) -> ExitStatus {
 
 /// Settings per file: one `--config`, none, or discovered and cached per config file.
 struct SettingsResolver {
-    fixed: Option<Settings>,
-    discovered: HashMap<PathBuf, Settings>,
-    defaults: Settings,
+    fixed: Option<Arc<Settings>>,
+    discovered: HashMap<PathBuf, Arc<Settings>>,
+    defaults: Arc<Settings>,
 }
 
 impl SettingsResolver {
     fn new(args: &ConfigArgs) -> Result<Self, ConfigError> {
         let fixed = match (&args.config, args.no_config) {
-            (Some(path), _) => Some(Settings::load(path)?),
-            (None, true) => Some(Settings::default()),
+            (Some(path), _) => Some(Arc::new(Settings::load(path)?)),
+            (None, true) => Some(Arc::new(Settings::default())),
             (None, false) => None,
         };
         Ok(Self {
             fixed,
             discovered: HashMap::new(),
-            defaults: Settings::default(),
+            defaults: Arc::new(Settings::default()),
         })
     }
 
-    fn for_file(&mut self, file: &Path) -> Result<&Settings, ConfigError> {
+    fn for_file(&mut self, file: &Path) -> Result<Arc<Settings>, ConfigError> {
         if let Some(fixed) = &self.fixed {
-            return Ok(fixed);
+            return Ok(Arc::clone(fixed));
         }
         let Some(path) = config::discover(file) else {
-            return Ok(&self.defaults);
+            return Ok(Arc::clone(&self.defaults));
         };
-        if !self.discovered.contains_key(&path) {
-            let settings = Settings::load(&path)?;
-            self.discovered.insert(path.clone(), settings);
+        if let Some(settings) = self.discovered.get(&path) {
+            return Ok(Arc::clone(settings));
         }
-        Ok(&self.discovered[&path])
+        let settings = Arc::new(Settings::load(&path)?);
+        self.discovered.insert(path, Arc::clone(&settings));
+        Ok(settings)
     }
 }

@@ -5,11 +5,13 @@
 //! [`crate::source::Source`]; nothing here knows about rules or settings.
 
 mod entry;
+mod links;
 mod parse;
 
 use std::ops::Range;
 
 pub use entry::{Link, LinkBracket, Tag, Year};
+pub use links::{MarkdownLink, markdown_links};
 
 /// A byte range into the source text.
 pub type Span = Range<usize>;

@@ -6,9 +6,12 @@ pub mod entries;
 pub mod json;
 pub mod text;
 
+use std::time::Duration;
+
 use serde::Serialize;
 
 use crate::finding::{Finding, Severity};
+use crate::rules::Rule;
 use crate::source::Source;
 
 /// One linted file and what was found in it.
@@ -27,12 +30,30 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub links_checked: usize,
+    /// What the link checker did, when it ran (not part of the JSON summary).
+    #[serde(skip)]
+    pub links: Option<LinkSummary>,
+    /// Findings of `broken-link`.
+    #[serde(skip)]
+    pub broken: usize,
+}
+
+/// What the link checker did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LinkSummary {
+    /// Distinct URLs checked, from the network or the cache.
+    pub checked: usize,
+    /// Of those, answered from the cache.
+    pub cached: usize,
+    pub elapsed: Duration,
 }
 
 impl Summary {
-    pub fn of(reports: &[FileReport]) -> Self {
+    pub fn of(reports: &[FileReport], links: Option<LinkSummary>) -> Self {
         let mut summary = Summary {
             files: reports.len(),
+            links_checked: links.map_or(0, |l| l.checked),
+            links,
             ..Summary::default()
         };
         for report in reports {
@@ -41,6 +62,9 @@ impl Summary {
                 match finding.severity {
                     Severity::Error => summary.errors += 1,
                     Severity::Warning => summary.warnings += 1,
+                }
+                if finding.rule == Rule::BrokenLink {
+                    summary.broken += 1;
                 }
             }
         }

@@ -64,10 +64,37 @@ pub fn render(
 pub fn summary_line(summary: &Summary) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let checked = match summary.links {
+        None => format!(
+            "{}, {}",
+            plural(summary.files, "file", "files"),
+            plural(summary.entries, "entry", "entries")
+        ),
+        Some(links) => {
+            let cached = if links.cached > 0 {
+                format!(" ({} cached)", links.cached)
+            } else {
+                String::new()
+            };
+            format!(
+                "{}, {} and {}{cached} in {:.1} s",
+                plural(summary.files, "file", "files"),
+                plural(summary.entries, "entry", "entries"),
+                plural(links.checked, "link", "links"),
+                links.elapsed.as_secs_f64()
+            )
+        }
+    };
+    let broken = if summary.broken > 0 {
+        format!(
+            " ({})",
+            plural(summary.broken, "broken link", "broken links")
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "Checked {}, {}: {}, {}.",
-        plural(summary.files, "file", "files"),
-        plural(summary.entries, "entry", "entries"),
+        "Checked {checked}: {}{broken}, {}.",
         plural(summary.errors, "error", "errors"),
         plural(summary.warnings, "warning", "warnings"),
     )

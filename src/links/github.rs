@@ -1,0 +1,272 @@
+//! github.com repositories through the GitHub REST API, when a token is
+//! given: one call per repository, whatever the number of links to it. The
+//! token goes to the API host only, and never across a redirect.
+
+use reqwest::header::{ACCEPT, AUTHORIZATION, LOCATION};
+use reqwest::{StatusCode, Url};
+use serde::Deserialize;
+
+use super::check::{Checker, host_key};
+use super::status::{LinkResult, Status};
+
+/// A repository named by a github.com URL.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Repo {
+    pub owner: String,
+    pub name: String,
+}
+
+impl Repo {
+    /// The repository of a `https://github.com/OWNER/NAME[/...]` URL.
+    pub fn of(url: &str) -> Option<Self> {
+        let parsed = Url::parse(url).ok()?;
+        let host = parsed.host_str()?.to_ascii_lowercase();
+        if host != "github.com" && host != "www.github.com" {
+            return None;
+        }
+        let mut segments = parsed.path_segments()?;
+        let owner = segments.next().filter(|s| !s.is_empty())?;
+        let name = segments.next().filter(|s| !s.is_empty())?;
+        // Site pages, not repositories.
+        const SITE: &[&str] = &[
+            "about",
+            "apps",
+            "collections",
+            "contact",
+            "customer-stories",
+            "enterprise",
+            "events",
+            "explore",
+            "features",
+            "issues",
+            "login",
+            "marketplace",
+            "new",
+            "notifications",
+            "orgs",
+            "organizations",
+            "pricing",
+            "pulls",
+            "search",
+            "security",
+            "settings",
+            "site",
+            "sponsors",
+            "topics",
+            "trending",
+        ];
+        if SITE.iter().any(|s| s.eq_ignore_ascii_case(owner)) {
+            return None;
+        }
+        let name = name.strip_suffix(".git").unwrap_or(name);
+        Some(Self {
+            owner: owner.to_owned(),
+            name: name.to_owned(),
+        })
+    }
+
+    fn key(&self) -> String {
+        format!("{}/{}", self.owner, self.name).to_ascii_lowercase()
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct RepoJson {
+    full_name: String,
+    html_url: String,
+    #[serde(default)]
+    archived: bool,
+}
+
+/// The API's answer about one repository.
+#[derive(Debug, Clone)]
+pub enum RepoState {
+    Found {
+        full_name: String,
+        html_url: String,
+        archived: bool,
+    },
+    Missing,
+    Failed(Status),
+}
+
+/// Asks the API about a repository.
+pub async fn lookup(checker: &Checker, api: &Url, token: &str, repo: &Repo) -> RepoState {
+    let Ok(mut url) = api.join(&format!("repos/{}/{}", repo.owner, repo.name)) else {
+        return RepoState::Failed(Status::Broken {
+            reason: "invalid GitHub API URL".into(),
+            unreachable: false,
+        });
+    };
+    let api_host = host_key(api);
+    let mut authorized = true;
+    for _ in 0..=super::check::MAX_REDIRECTS {
+        let host = host_key(&url);
+        let mut request = checker
+            .client()
+            .get(url.clone())
+            .header(ACCEPT, "application/vnd.github+json")
+            .header("X-GitHub-Api-Version", "2022-11-28");
+        // The token is for the API host, on the first request only.
+        if authorized && host == api_host {
+            request = request.header(AUTHORIZATION, format!("Bearer {token}"));
+        }
+        let response = {
+            let _slot = checker.limits().acquire(&host).await;
+            match request.send().await {
+                Ok(response) => response,
+                Err(err) => {
+                    return RepoState::Failed(Status::Broken {
+                        reason: format!("GitHub API: {err}"),
+                        unreachable: err.is_connect(),
+                    });
+                }
+            }
+        };
+        let status = response.status();
+        if status.is_redirection() {
+            let next = response
+                .headers()
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|location| url.join(location).ok());
+            match next {
+                Some(next) => {
+                    url = next;
+                    authorized = false;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        return match status {
+            StatusCode::OK => match read_json(response).await {
+                Some(json) => RepoState::Found {
+                    full_name: json.full_name,
+                    html_url: json.html_url,
+                    archived: json.archived,
+                },
+                None => RepoState::Failed(Status::Unverifiable {
+                    reason: "GitHub API answered with unexpected JSON".into(),
+                }),
+            },
+            StatusCode::NOT_FOUND | StatusCode::GONE => RepoState::Missing,
+            StatusCode::UNAUTHORIZED => RepoState::Failed(Status::Unverifiable {
+                reason: "GitHub API refused the token (401)".into(),
+            }),
+            StatusCode::FORBIDDEN | StatusCode::TOO_MANY_REQUESTS => {
+                RepoState::Failed(Status::Unverifiable {
+                    reason: format!("GitHub API rate limit ({})", status.as_u16()),
+                })
+            }
+            other => RepoState::Failed(Status::Broken {
+                reason: format!("GitHub API answered {}", other.as_u16()),
+                unreachable: false,
+            }),
+        };
+    }
+    RepoState::Failed(Status::Broken {
+        reason: "GitHub API: too many redirects".into(),
+        unreachable: false,
+    })
+}
+
+async fn read_json(mut response: reqwest::Response) -> Option<RepoJson> {
+    const CAP: usize = 1024 * 1024;
+    let mut body = Vec::new();
+    while let Ok(Some(chunk)) = response.chunk().await {
+        body.extend_from_slice(&chunk);
+        if body.len() > CAP {
+            return None;
+        }
+    }
+    serde_json::from_slice(&body).ok()
+}
+
+/// The verdict for one URL of a repository the API described.
+pub fn result_for(url: &str, repo: &Repo, state: &RepoState) -> LinkResult {
+    match state {
+        RepoState::Found {
+            full_name,
+            html_url,
+            archived,
+        } => {
+            let moved_to =
+                (!full_name.eq_ignore_ascii_case(&repo.key())).then(|| moved_url(url, html_url));
+            LinkResult {
+                status: if *archived {
+                    Status::Archived
+                } else {
+                    Status::Ok
+                },
+                moved_to,
+                cached: false,
+            }
+        }
+        RepoState::Missing => LinkResult::new(Status::Broken {
+            reason: "repository not found".into(),
+            unreachable: false,
+        }),
+        RepoState::Failed(status) => LinkResult::new(status.clone()),
+    }
+}
+
+/// The URL with its `OWNER/NAME` replaced by the repository's new home, the
+/// rest of the path kept (`/tree/main/src` stays).
+fn moved_url(url: &str, html_url: &str) -> String {
+    let Ok(parsed) = Url::parse(url) else {
+        return html_url.to_owned();
+    };
+    let rest: Vec<&str> = parsed
+        .path_segments()
+        .map(|s| s.skip(2).collect())
+        .unwrap_or_default();
+    let mut moved = html_url.trim_end_matches('/').to_owned();
+    for segment in rest {
+        moved.push('/');
+        moved.push_str(segment);
+    }
+    if let Some(query) = parsed.query() {
+        moved.push('?');
+        moved.push_str(query);
+    }
+    moved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repositories_of_urls() {
+        let repo = Repo::of("https://github.com/Owner/Repo/tree/main/src").unwrap();
+        assert_eq!((repo.owner.as_str(), repo.name.as_str()), ("Owner", "Repo"));
+        assert_eq!(Repo::of("https://github.com/o/r.git").unwrap().name, "r");
+        assert_eq!(Repo::of("https://github.com/o"), None);
+        assert_eq!(Repo::of("https://github.com/topics/medical"), None);
+        assert_eq!(Repo::of("https://gitlab.com/o/r"), None);
+        assert_eq!(Repo::of("https://o.github.io/r"), None);
+    }
+
+    #[test]
+    fn moved_repositories_keep_the_rest_of_the_path() {
+        let repo = Repo::of("https://github.com/old/r/tree/main/x").unwrap();
+        let state = RepoState::Found {
+            full_name: "new/r2".into(),
+            html_url: "https://github.com/new/r2".into(),
+            archived: false,
+        };
+        let result = result_for("https://github.com/old/r/tree/main/x", &repo, &state);
+        assert_eq!(
+            result.moved_to.as_deref(),
+            Some("https://github.com/new/r2/tree/main/x")
+        );
+        let same = RepoState::Found {
+            full_name: "OLD/R".into(),
+            html_url: "https://github.com/OLD/R".into(),
+            archived: true,
+        };
+        let result = result_for("https://github.com/old/r", &repo, &same);
+        assert_eq!((result.status, result.moved_to), (Status::Archived, None));
+    }
+}

@@ -1,0 +1,123 @@
+//! Politeness: how many requests may be in flight in total and per host, and
+//! when a host that asked us to wait (429 with `Retry-After`) may be asked again.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+/// One host's share of the run.
+#[derive(Debug)]
+struct Host {
+    permits: Arc<Semaphore>,
+    /// Set when the host asked for a pause; every request to it waits.
+    not_before: Mutex<Option<Instant>>,
+}
+
+/// The limits of one run.
+#[derive(Debug)]
+pub struct Limits {
+    global: Arc<Semaphore>,
+    per_host: usize,
+    hosts: Mutex<HashMap<String, Arc<Host>>>,
+}
+
+/// Held while a request is in flight; dropping it frees both slots.
+#[derive(Debug)]
+pub struct Slot {
+    _host: Option<OwnedSemaphorePermit>,
+    _global: Option<OwnedSemaphorePermit>,
+}
+
+impl Limits {
+    pub fn new(global: usize, per_host: usize) -> Self {
+        Self {
+            global: Arc::new(Semaphore::new(global.max(1))),
+            per_host: per_host.max(1),
+            hosts: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn host(&self, key: &str) -> Arc<Host> {
+        let mut hosts = self.hosts.lock().unwrap_or_else(|e| e.into_inner());
+        let per_host = self.per_host;
+        Arc::clone(hosts.entry(key.to_owned()).or_insert_with(|| {
+            Arc::new(Host {
+                permits: Arc::new(Semaphore::new(per_host)),
+                not_before: Mutex::new(None),
+            })
+        }))
+    }
+
+    /// Waits for any pause the host asked for, then for a slot on the host
+    /// and a global one (in that order, so that one slow host cannot hold
+    /// global slots while it waits for its own).
+    pub async fn acquire(&self, host: &str) -> Slot {
+        let state = self.host(host);
+        loop {
+            let wait = {
+                let not_before = state.not_before.lock().unwrap_or_else(|e| e.into_inner());
+                not_before.and_then(|at| at.checked_duration_since(Instant::now()))
+            };
+            match wait {
+                Some(wait) if !wait.is_zero() => tokio::time::sleep(wait).await,
+                _ => break,
+            }
+        }
+        // The semaphores are never closed, so acquiring cannot fail.
+        let host_permit = Arc::clone(&state.permits).acquire_owned().await.ok();
+        let global_permit = Arc::clone(&self.global).acquire_owned().await.ok();
+        Slot {
+            _host: host_permit,
+            _global: global_permit,
+        }
+    }
+
+    /// Asks every request to `host` to wait `for_` from now.
+    pub fn pause(&self, host: &str, for_: Duration) {
+        let state = self.host(host);
+        let until = Instant::now() + for_;
+        let mut not_before = state.not_before.lock().unwrap_or_else(|e| e.into_inner());
+        if not_before.is_none_or(|at| at < until) {
+            *not_before = Some(until);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn per_host_and_global_limits() {
+        let limits = Limits::new(3, 2);
+        let a1 = limits.acquire("a").await;
+        let _a2 = limits.acquire("a").await;
+        // A third slot on `a` must wait; `b` still gets one.
+        let blocked = tokio::time::timeout(Duration::from_millis(50), limits.acquire("a")).await;
+        assert!(blocked.is_err());
+        let _b1 = limits.acquire("b").await;
+        // The global limit (3) is reached now.
+        let blocked = tokio::time::timeout(Duration::from_millis(50), limits.acquire("c")).await;
+        assert!(blocked.is_err());
+        drop(a1);
+        let _c1 = tokio::time::timeout(Duration::from_millis(50), limits.acquire("c"))
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_paused_host_waits() {
+        let limits = Limits::new(4, 4);
+        limits.pause("a", Duration::from_millis(120));
+        let start = Instant::now();
+        let _slot = limits.acquire("a").await;
+        assert_eq!(start.elapsed(), Duration::from_millis(120));
+        let start = Instant::now();
+        let _slot = limits.acquire("b").await;
+        assert_eq!(start.elapsed(), Duration::ZERO);
+    }
+}

@@ -1,0 +1,582 @@
+//! The link checker end to end, against servers on loopback that behave like
+//! real hosts. Tests never touch the internet: every URL is 127.0.0.x.
+
+mod support;
+
+use std::collections::HashSet;
+use std::fs;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use support::{Reply, Server, html, pdf, redirect, route, status};
+
+fn lint() -> Command {
+    let mut cmd = Command::cargo_bin("awesome-lint").unwrap();
+    cmd.env_remove("GITHUB_TOKEN")
+        .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR");
+    cmd.args(["--no-config", "--no-cache", "--format", "json"]);
+    cmd
+}
+
+struct Run {
+    code: i32,
+    json: Value,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let output = cmd.output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        json: serde_json::from_str(&stdout).unwrap_or(Value::Null),
+        stdout,
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+/// `(line, rule, message)` of the link findings.
+fn link_findings(json: &Value) -> Vec<(u64, String, String)> {
+    let link_rules = [
+        "broken-link",
+        "not-a-pdf",
+        "moved-link",
+        "unverifiable-link",
+    ];
+    json["diagnostics"]
+        .as_array()
+        .unwrap_or(&Vec::new())
+        .iter()
+        .filter(|d| link_rules.contains(&d["rule"].as_str().unwrap()))
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// A well-formed list: one entry per (pdf, code) pair, titles numbered.
+fn list(links: &[(String, Option<String>)]) -> String {
+    let mut text = String::from("# Links\n\n### 2024\n");
+    for (i, (pdf, code)) in links.iter().enumerate() {
+        text.push_str(&format!(
+            "- [**ICCV 2024**] [**P{i}**] P{i}: Paper Number {i} [[pdf]]({pdf})"
+        ));
+        if let Some(code) = code {
+            text.push_str(&format!(" [[code]]({code})"));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+fn line_of(text: &str, needle: &str) -> u64 {
+    text.lines().position(|l| l.contains(needle)).unwrap() as u64 + 1
+}
+
+fn hosts_behaving_like_the_web() -> Server {
+    Server::start(
+        "127.0.0.1",
+        vec![
+            ("/paper", route(|_, _| pdf())),
+            ("/page.html", route(|_, _| html())),
+            ("/missing", route(|_, _| status(404))),
+            ("/gone", route(|_, _| status(410))),
+            (
+                "/flaky",
+                route(|_, hit| if hit == 1 { status(503) } else { pdf() }),
+            ),
+            (
+                "/busy",
+                route(|_, hit| {
+                    if hit == 1 {
+                        Reply::Full(
+                            429,
+                            vec![("Retry-After", "1".into())],
+                            b"slow down".to_vec(),
+                        )
+                    } else {
+                        pdf()
+                    }
+                }),
+            ),
+            (
+                "/moved",
+                route(|_, _| redirect(301, "/paper-moved-target.pdf")),
+            ),
+            ("/temporary", route(|_, _| redirect(302, "/page.html"))),
+            ("/loop-a", route(|_, _| redirect(301, "/loop-b"))),
+            ("/loop-b", route(|_, _| redirect(301, "/loop-a"))),
+            (
+                "/slow",
+                route(|_, _| Reply::After(Duration::from_secs(5), Box::new(pdf()))),
+            ),
+            (
+                "/no-head",
+                route(|seen, _| {
+                    if seen.method == "HEAD" {
+                        status(405)
+                    } else {
+                        pdf()
+                    }
+                }),
+            ),
+            (
+                "/endless",
+                route(|_, _| {
+                    Reply::Endless(
+                        vec![("Content-Type", "application/octet-stream".into())],
+                        b"%PDF-1.4\n".to_vec(),
+                    )
+                }),
+            ),
+            ("/reset", route(|_, _| Reply::Reset)),
+            ("/forbidden", route(|_, _| status(403))),
+            ("/o/repo", route(|_, _| html())),
+            ("/o/missing-repo", route(|_, _| status(404))),
+            ("/shared-code", route(|_, _| html())),
+        ],
+    )
+}
+
+#[test]
+fn every_behaviour_of_real_hosts_lands_on_its_line() {
+    let server = hosts_behaving_like_the_web();
+    let u = |path: &str| server.url(path);
+    let entries = vec![
+        (u("/paper-ok.pdf"), Some(u("/o/repo"))),
+        (u("/page.html"), None),
+        (u("/missing"), None),
+        (u("/gone"), None),
+        (u("/flaky"), None),
+        (u("/busy"), None),
+        (u("/moved"), None),
+        (u("/paper-7.pdf"), Some(u("/temporary"))),
+        (u("/paper-8.pdf"), Some(u("/loop-a"))),
+        (u("/slow"), None),
+        (u("/no-head"), None),
+        (u("/endless"), None),
+        (u("/paper-12.pdf"), Some(u("/reset"))),
+        (u("/paper-13.pdf"), Some(u("/forbidden"))),
+        (u("/paper-14.pdf"), Some(u("/o/missing-repo"))),
+        (u("/paper-15.pdf"), Some(u("/shared-code#readme"))),
+        (u("/paper-16.pdf"), Some(u("/shared-code"))),
+        (u("/paper-17.pdf"), Some(u("/shared-code"))),
+    ];
+    let text = list(&entries);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+
+    let out =
+        run(lint()
+            .arg(&path)
+            .args(["--allow-private", "--timeout", "1", "--max-retries", "1"]));
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+
+    let line = |needle: &str| line_of(&text, needle);
+    let mut expected: Vec<(u64, &str, String)> = vec![
+        (
+            line("/page.html"),
+            "not-a-pdf",
+            "`[[pdf]]` link serves text/html, not a PDF".into(),
+        ),
+        (
+            line("/missing)"),
+            "broken-link",
+            "`[[pdf]]` link is broken: 404 Not Found".into(),
+        ),
+        (
+            line("/gone"),
+            "broken-link",
+            "`[[pdf]]` link is broken: 410 Gone".into(),
+        ),
+        (
+            line("/moved"),
+            "moved-link",
+            format!(
+                "`[[pdf]]` link moved permanently to {}",
+                u("/paper-moved-target.pdf")
+            ),
+        ),
+        (
+            line("/loop-a"),
+            "broken-link",
+            "`[[code]]` link is broken: redirect loop".into(),
+        ),
+        (
+            line("/slow"),
+            "broken-link",
+            "`[[pdf]]` link is broken: timed out after 1 s".into(),
+        ),
+        (
+            line("/reset"),
+            "broken-link",
+            "`[[code]]` link is broken: the connection was reset".into(),
+        ),
+        (
+            line("/forbidden"),
+            "unverifiable-link",
+            "could not verify `[[code]]` link: 403 Forbidden".into(),
+        ),
+        (
+            line("/o/missing-repo"),
+            "broken-link",
+            "`[[code]]` link is broken: 404 Not Found".into(),
+        ),
+    ];
+    expected.sort();
+    let mut actual = link_findings(&out.json);
+    actual.sort();
+    let actual: Vec<(u64, &str, String)> = actual
+        .iter()
+        .map(|(l, r, m)| (*l, r.as_str(), m.clone()))
+        .collect();
+    assert_eq!(actual, expected, "\n{}", out.stdout);
+
+    // Nothing else was reported: the list itself is well-formed.
+    assert_eq!(
+        out.json["diagnostics"].as_array().unwrap().len(),
+        expected.len()
+    );
+    // Distinct URLs, once each (the fragment does not make another URL).
+    assert_eq!(out.json["summary"]["links_checked"], 25);
+
+    // 503 once and 429 once pass after a retry; the 429 waited its Retry-After.
+    assert_eq!(server.requests_to("/flaky").len(), 2);
+    assert_eq!(server.requests_to("/busy").len(), 2);
+    // HEAD refused, GET answered.
+    let methods: Vec<String> = server
+        .requests_to("/no-head")
+        .iter()
+        .map(|s| s.method.clone())
+        .collect();
+    assert_eq!(methods, ["HEAD", "GET"]);
+    // One URL listed three times is requested once.
+    assert_eq!(server.requests_to("/shared-code").len(), 1);
+    // The endless body was abandoned after its first bytes.
+    let sent = server.bytes_sent("/endless");
+    assert!(
+        sent < 16 << 20,
+        "the server sent {sent} bytes of an endless body"
+    );
+    // A redirect loop is cut, not followed forever.
+    assert!(server.requests_to("/loop-a").len() <= 3);
+    // The user agent names the tool and its version.
+    let agent = server.requests()[0]
+        .header("user-agent")
+        .unwrap()
+        .to_owned();
+    assert!(
+        agent.starts_with(&format!("awesome-lint/{}", env!("CARGO_PKG_VERSION"))),
+        "{agent}"
+    );
+}
+
+#[test]
+fn private_addresses_are_never_requested_by_default() {
+    let server = hosts_behaving_like_the_web();
+    let text = list(&[(server.url("/paper-1.pdf"), Some(server.url("/o/repo")))]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let out = run(lint().arg(&path));
+    assert_eq!(
+        server.requests(),
+        vec![],
+        "no request may reach a loopback server"
+    );
+    assert_eq!(out.code, 0, "refused links are warnings: {}", out.stdout);
+    let findings = link_findings(&out.json);
+    assert_eq!(findings.len(), 2);
+    for (line, rule, message) in findings {
+        assert_eq!((line, rule.as_str()), (4, "unverifiable-link"));
+        assert!(
+            message.contains("not checked: `127.0.0.1` is a private or reserved address"),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn a_redirect_to_a_closed_port_is_followed_and_reported() {
+    let server = Server::start(
+        "127.0.0.1",
+        vec![
+            (
+                "/to-local",
+                route(|_, _| redirect(302, "http://localhost:9/admin")),
+            ),
+            ("/paper", route(|_, _| pdf())),
+        ],
+    );
+    let text = list(&[(server.url("/paper-1.pdf"), Some(server.url("/to-local")))]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let out = run(lint()
+        .arg(&path)
+        .args(["--allow-private", "--timeout", "2"]));
+    let findings = link_findings(&out.json);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(
+        (findings[0].0, findings[0].1.as_str()),
+        (4, "broken-link"),
+        "{findings:?}"
+    );
+    assert!(findings[0].2.contains("could not connect"), "{findings:?}");
+}
+
+#[test]
+fn exit_codes_follow_the_worst_link() {
+    let server = hosts_behaving_like_the_web();
+    let dir = tempfile::tempdir().unwrap();
+
+    let only_warnings = dir.path().join("warn.md");
+    fs::write(
+        &only_warnings,
+        list(&[(server.url("/page.html"), Some(server.url("/forbidden")))]),
+    )
+    .unwrap();
+    let out = run(lint().arg(&only_warnings).arg("--allow-private"));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(link_findings(&out.json).len(), 2);
+    let out = run(lint()
+        .arg(&only_warnings)
+        .args(["--allow-private", "--deny-warnings"]));
+    assert_eq!(out.code, 1);
+
+    let broken = dir.path().join("broken.md");
+    fs::write(&broken, list(&[(server.url("/missing"), None)])).unwrap();
+    assert_eq!(run(lint().arg(&broken).arg("--allow-private")).code, 1);
+
+    let clean = dir.path().join("clean.md");
+    fs::write(
+        &clean,
+        list(&[(server.url("/paper-1.pdf"), Some(server.url("/o/repo")))]),
+    )
+    .unwrap();
+    let out = run(lint().arg(&clean).arg("--allow-private"));
+    assert_eq!(
+        (out.code, link_findings(&out.json).len()),
+        (0, 0),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn an_unreachable_network_is_one_message_and_exit_two() {
+    // Two hosts with nothing listening: every connection is refused.
+    let closed = |ip: &str| {
+        let listener = std::net::TcpListener::bind((ip, 0)).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        drop(listener);
+        format!("http://{ip}:{port}")
+    };
+    let (a, b) = (closed("127.0.0.1"), closed("127.0.0.2"));
+    let text = list(&[
+        (format!("{a}/1.pdf"), Some(format!("{b}/r"))),
+        (format!("{b}/2.pdf"), None),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let out = run(lint().arg(&path).arg("--allow-private"));
+    assert_eq!(out.code, 2, "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr.contains("the network is unreachable"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("--offline"), "{}", out.stderr);
+    assert_eq!(out.stderr.matches("unreachable").count(), 1);
+}
+
+#[test]
+fn offline_requests_nothing() {
+    let server = hosts_behaving_like_the_web();
+    let text = list(&[(server.url("/missing"), None)]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let out = run(lint().arg(&path).args(["--allow-private", "--offline"]));
+    assert_eq!(out.code, 0);
+    assert!(server.requests().is_empty());
+    assert_eq!(out.json["summary"]["links_checked"], 0);
+}
+
+#[test]
+fn successes_are_cached_failures_are_not() {
+    let server = hosts_behaving_like_the_web();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(
+        &path,
+        list(&[(server.url("/paper-1.pdf"), Some(server.url("/missing")))]),
+    )
+    .unwrap();
+    let cache = dir.path().join("cache.json");
+    let with_cache = || {
+        let mut cmd = Command::cargo_bin("awesome-lint").unwrap();
+        cmd.env_remove("GITHUB_TOKEN")
+            .args([
+                "--no-config",
+                "--format",
+                "json",
+                "--allow-private",
+                "--cache",
+            ])
+            .arg(&cache)
+            .arg(&path);
+        cmd
+    };
+    let first = run(&mut with_cache());
+    assert_eq!(first.code, 1);
+    assert!(cache.is_file());
+    let second = run(&mut with_cache());
+    assert_eq!(second.code, 1, "the broken link is checked again");
+    assert_eq!(
+        server.requests_to("/paper-1.pdf").len(),
+        1,
+        "the pdf came from the cache"
+    );
+    assert_eq!(server.requests_to("/missing").len(), 2);
+    assert_eq!(link_findings(&first.json), link_findings(&second.json));
+
+    // A corrupt cache is a warning, not a crash.
+    fs::write(&cache, "{ not json").unwrap();
+    let third = run(&mut with_cache());
+    assert_eq!(third.code, 1);
+    assert!(
+        third.stderr.contains("ignoring corrupt link cache"),
+        "{}",
+        third.stderr
+    );
+}
+
+#[test]
+fn github_repositories_through_the_api() {
+    let api = Server::start(
+        "127.0.0.1",
+        vec![
+            (
+                "/api/repos/o/r",
+                route(|_, _| {
+                    json(
+                        r#"{"full_name": "o/r", "html_url": "https://github.com/o/r", "archived": false}"#,
+                    )
+                }),
+            ),
+            ("/api/repos/o/gone", route(|_, _| status(404))),
+            (
+                "/api/repos/old/name",
+                route(|_, _| redirect(301, "/api/repositories/42")),
+            ),
+            (
+                "/api/repositories/42",
+                route(|_, _| {
+                    json(
+                        r#"{"full_name": "new/name", "html_url": "https://github.com/new/name", "archived": false}"#,
+                    )
+                }),
+            ),
+            (
+                "/api/repos/o/old",
+                route(|_, _| {
+                    json(
+                        r#"{"full_name": "o/old", "html_url": "https://github.com/o/old", "archived": true}"#,
+                    )
+                }),
+            ),
+        ],
+    );
+    let entries = vec![
+        (
+            "https://arxiv.org/pdf/2401.00001.pdf".to_owned(),
+            Some("https://github.com/o/r".to_owned()),
+        ),
+        (
+            "https://arxiv.org/pdf/2401.00002.pdf".to_owned(),
+            Some("https://github.com/o/r/tree/main/src".to_owned()),
+        ),
+        (
+            "https://arxiv.org/pdf/2401.00003.pdf".to_owned(),
+            Some("https://github.com/o/gone".to_owned()),
+        ),
+        (
+            "https://arxiv.org/pdf/2401.00004.pdf".to_owned(),
+            Some("https://github.com/old/name/tree/main".to_owned()),
+        ),
+        (
+            "https://arxiv.org/pdf/2401.00005.pdf".to_owned(),
+            Some("https://github.com/o/old".to_owned()),
+        ),
+    ];
+    let text = list(&entries);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let token = "ghp_secretsecretsecret";
+    let out = run(lint()
+        .arg(&path)
+        .args(["--allow-private", "--exclude", "^https://arxiv"])
+        .arg("--github-api-url")
+        .arg(api.url("/api/"))
+        .env("GITHUB_TOKEN", token));
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    let findings = link_findings(&out.json);
+    let summary: Vec<(u64, &str)> = findings.iter().map(|(l, r, _)| (*l, r.as_str())).collect();
+    assert_eq!(
+        summary,
+        [(6, "broken-link"), (7, "moved-link"), (8, "broken-link")],
+        "{findings:?}"
+    );
+    assert!(
+        findings[1]
+            .2
+            .contains("https://github.com/new/name/tree/main"),
+        "{:?}",
+        findings[1]
+    );
+    assert!(findings[2].2.contains("archived"));
+    let archived = &out.json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["line"] == 8)
+        .unwrap()["severity"];
+    assert_eq!(archived, "warning");
+
+    // One call per repository, the token to the API only, and never across a redirect.
+    let paths: HashSet<String> = api.requests().iter().map(|s| s.path.clone()).collect();
+    assert_eq!(
+        api.requests_to("/api/repos/o/r").len(),
+        1,
+        "two links, one repository, one call"
+    );
+    assert_eq!(paths.len(), 5);
+    for seen in api.requests() {
+        let auth = seen.header("authorization");
+        if seen.path.starts_with("/api/repositories/") {
+            assert_eq!(auth, None, "the token crossed a redirect");
+        } else {
+            assert_eq!(auth, Some(format!("Bearer {token}").as_str()));
+        }
+    }
+    assert!(!out.stdout.contains(token) && !out.stderr.contains(token));
+}
+
+fn json(body: &str) -> Reply {
+    Reply::Full(
+        200,
+        vec![("Content-Type", "application/json".into())],
+        body.as_bytes().to_vec(),
+    )
+}
