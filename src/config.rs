@@ -25,7 +25,10 @@ pub const DEFAULT_LABELS: &[&str] = &[
     "doi",
     "html",
     "code",
+    "github",
+    "repo",
     "project",
+    "project page",
     "page",
     "website",
     "homepage",
@@ -45,6 +48,7 @@ pub const DEFAULT_LABELS: &[&str] = &[
     "huggingface",
     "colab",
     "talk",
+    "bibtex",
 ];
 
 /// A rule's severity as the config sets it.
@@ -232,8 +236,24 @@ impl Settings {
             }
         }
 
-        if let Some(labels) = raw.entry.labels {
-            settings.labels = labels.iter().map(|l| l.to_lowercase()).collect();
+        if let Some(labels) = &raw.entry.labels {
+            settings.labels = labels.get_ref().iter().map(|l| l.to_lowercase()).collect();
+            // The default requirement must stay satisfiable.
+            if raw.entry.required.is_none()
+                && let Some(missing) = settings
+                    .required
+                    .iter()
+                    .find(|r| !settings.labels.contains(r))
+            {
+                return Err(invalid(
+                    labels.span(),
+                    format!("labels leave out `{missing}`, which entries are required to have"),
+                    &format!("no `{missing}` here"),
+                    Some(format!(
+                        "add \"{missing}\" to `labels`, or set `required` in [entry]"
+                    )),
+                ));
+            }
         }
         if let Some(required) = raw.entry.required {
             settings.required.clear();
@@ -406,7 +426,7 @@ struct RawVenues {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawEntry {
-    labels: Option<Vec<String>>,
+    labels: Option<Spanned<Vec<String>>>,
     required: Option<Vec<Spanned<String>>>,
 }
 

@@ -12,12 +12,11 @@ use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanConten
 /// Why a file could not be read as a markdown source.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum SourceError {
-    #[error("cannot read `{path}`: {source}")]
+    #[error("cannot read `{path}`: {reason}")]
     #[diagnostic(code(io))]
     Io {
         path: String,
-        #[source]
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     #[error("cannot lint `{path}`: it is a directory")]
     #[diagnostic(
@@ -62,9 +61,9 @@ impl Source {
         if path.is_dir() {
             return Err(SourceError::Directory { path: name });
         }
-        let bytes = std::fs::read(path).map_err(|source| SourceError::Io {
+        let bytes = std::fs::read(path).map_err(|reason| SourceError::Io {
             path: name.clone(),
-            source,
+            reason,
         })?;
         Self::from_bytes(name, path.to_path_buf(), bytes)
     }

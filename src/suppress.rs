@@ -1,6 +1,7 @@
 //! Inline suppressions: `<!-- awesome-lint-disable-next-line RULE... -->`,
-//! `<!-- awesome-lint-disable RULE... -->` ... `<!-- awesome-lint-enable RULE... -->`.
-//! Without rule names, a directive covers every rule.
+//! `<!-- awesome-lint-disable RULE... -->` ... `<!-- awesome-lint-enable RULE... -->`,
+//! and, as in markdownlint, `disable-line` (the comment's own line) and
+//! `disable-file`. Without rule names, a directive covers every rule.
 
 use std::collections::HashMap;
 
@@ -51,6 +52,15 @@ impl Suppressions {
         let text = source.text();
         for span in &doc.directives {
             for (comment, kind, names) in directives(text, span) {
+                if kind == Kind::Unknown {
+                    notices.push(Notice {
+                        span: comment,
+                        message: format!(
+                            "unknown comment `awesome-lint-{names}`: use disable-next-line, disable-line, disable, enable or disable-file"
+                        ),
+                    });
+                    continue;
+                }
                 let rules = match parse_rules(names, &comment, &mut notices) {
                     Some(rules) => rules,
                     None => continue,
@@ -60,10 +70,16 @@ impl Suppressions {
                         let line = source.line_index(comment.end.saturating_sub(1)) + 1;
                         suppressions.lines.entry(line).or_default().push(rules);
                     }
+                    Kind::Line => {
+                        let line = source.line_index(comment.start);
+                        suppressions.lines.entry(line).or_default().push(rules);
+                    }
                     Kind::Disable => open.push((comment.end, rules)),
                     Kind::Enable => {
                         close(&mut open, &rules, comment.start, &mut suppressions.ranges)
                     }
+                    Kind::File => suppressions.ranges.push((0..text.len(), rules)),
+                    Kind::Unknown => {}
                 }
             }
         }
@@ -126,8 +142,12 @@ fn close(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     NextLine,
+    /// The comment's own line (markdownlint's `disable-line`).
+    Line,
     Disable,
     Enable,
+    File,
+    Unknown,
 }
 
 /// Each `<!-- awesome-lint-... -->` comment inside an HTML span, with its kind and rule names.
@@ -144,19 +164,21 @@ fn directives<'a>(text: &'a str, span: &Span) -> Vec<(Span, Kind, &'a str)> {
         let Some(rest) = body.strip_prefix("awesome-lint-") else {
             continue;
         };
-        let (kind, names) = if let Some(names) = rest.strip_prefix("disable-next-line") {
-            (Kind::NextLine, names)
-        } else if let Some(names) = rest.strip_prefix("disable") {
-            (Kind::Disable, names)
-        } else if let Some(names) = rest.strip_prefix("enable") {
-            (Kind::Enable, names)
-        } else {
-            continue;
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, names) = rest.split_at(word_end);
+        let kind = match word {
+            "disable-next-line" => Kind::NextLine,
+            "disable-line" => Kind::Line,
+            "disable" => Kind::Disable,
+            "enable" => Kind::Enable,
+            "disable-file" => Kind::File,
+            _ => Kind::Unknown,
         };
-        if !(names.is_empty() || names.starts_with(char::is_whitespace)) {
-            continue;
-        }
-        found.push((span.start + open..span.start + close + 3, kind, names));
+        found.push((
+            span.start + open..span.start + close + 3,
+            kind,
+            if kind == Kind::Unknown { word } else { names },
+        ));
     }
     found
 }

@@ -222,7 +222,12 @@ pub fn arxiv_id(path: &str) -> Option<&str> {
         .iter()
         .find_map(|prefix| path.strip_prefix(prefix))?;
     let rest = rest.trim_end_matches('/');
-    let rest = rest.strip_suffix(".pdf").unwrap_or(rest);
+    let rest = match rest.len().checked_sub(4) {
+        Some(cut) if rest.is_char_boundary(cut) && rest[cut..].eq_ignore_ascii_case(".pdf") => {
+            &rest[..cut]
+        }
+        _ => rest,
+    };
     // Strip a version suffix `v2`.
     let id = match rest.rfind('v') {
         Some(v)
@@ -282,6 +287,7 @@ mod tests {
         assert_eq!(key("https://arxiv.org/abs/2301.02228"), id);
         assert_eq!(key("http://arxiv.org/pdf/2301.02228v3.pdf"), id);
         assert_eq!(key("https://www.arxiv.org/pdf/2301.02228/"), id);
+        assert_eq!(key("https://arxiv.org/pdf/2301.02228v1.PDF"), id);
         assert_eq!(
             key("https://arxiv.org/abs/hep-th/9901001v1"),
             PaperKey::Arxiv("hep-th/9901001")

@@ -71,12 +71,15 @@ const BUILTIN: &[VenueDef] = &[
     // Language.
     venue("ACL"),
     venue("EMNLP"),
-    venue("NAACL"),
+    with("NAACL", &["NAACL-HLT"], &[]),
     venue("COLING"),
     venue("EACL"),
     venue("AACL"),
     venue("TACL"),
     venue("CoNLL"),
+    venue("LREC"),
+    venue("BioNLP"),
+    venue("ACL-IJCNLP"),
     venue("Interspeech"),
     venue("ICASSP"),
     // Multimedia, data mining, retrieval.
@@ -107,15 +110,36 @@ const BUILTIN: &[VenueDef] = &[
     venue("CHIL"),
     venue("ML4H"),
     venue("SPIE Medical Imaging"),
-    with("TMI", &["IEEE TMI", "IEEE Trans. Med. Imaging"], &[]),
+    with(
+        "TMI",
+        &[
+            "IEEE TMI",
+            "IEEE Trans. Med. Imaging",
+            "IEEE Transactions on Medical Imaging",
+        ],
+        &[],
+    ),
     with("MIA", &["MedIA", "Medical Image Analysis"], &[]),
     with("JBHI", &["IEEE JBHI"], &[]),
     with("TBME", &["IEEE TBME"], &[]),
     venue("Medical Physics"),
     venue("Radiology"),
-    venue("Radiology: Artificial Intelligence"),
+    with(
+        "Radiology: Artificial Intelligence",
+        &["Radiology: AI"],
+        &[],
+    ),
     // Journals.
-    with("TPAMI", &["IEEE TPAMI", "PAMI", "T-PAMI"], &[]),
+    with(
+        "TPAMI",
+        &[
+            "IEEE TPAMI",
+            "PAMI",
+            "T-PAMI",
+            "IEEE Transactions on Pattern Analysis and Machine Intelligence",
+        ],
+        &[],
+    ),
     venue("IJCV"),
     with("TIP", &["IEEE TIP"], &[]),
     with("TMM", &["IEEE TMM"], &[]),
@@ -138,7 +162,13 @@ const BUILTIN: &[VenueDef] = &[
     with("Lancet Digital Health", &["The Lancet Digital Health"], &[]),
     venue("NEJM AI"),
     venue("JAMA"),
-    venue("Scientific Reports"),
+    with("Scientific Reports", &["Sci. Rep.", "Sci Rep"], &[]),
+    venue("Scientific Data"),
+    venue("Communications Medicine"),
+    venue("IEEE Access"),
+    with("Lancet", &["The Lancet"], &[]),
+    venue("JAMIA"),
+    venue("NEJM"),
     venue("PLOS ONE"),
     // Preprint servers.
     venue("arXiv"),
@@ -149,6 +179,7 @@ const BUILTIN: &[VenueDef] = &[
 /// Suffixes and prefixes that make a workshop or Findings form of a venue.
 const WORKSHOP_SUFFIXES: &[&str] = &[
     "-ws",
+    "-w",
     " ws",
     "-workshop",
     "-workshops",
@@ -237,8 +268,12 @@ impl Venues {
         }
     }
 
-    /// Adds a config alias. Returns false when the target is not a known venue.
+    /// Adds a config alias. Returns false when the target is not a known
+    /// venue (a workshop form of one, `CVPR Workshop`, is known).
     pub fn add_alias(&mut self, alias: &str, target: &str) -> bool {
+        if !self.exact.contains_key(target) && self.check(target) == VenueCheck::Known {
+            self.add_name(target);
+        }
         let Some(&(index, _)) = self.exact.get(target) else {
             return false;
         };
@@ -346,6 +381,19 @@ impl Affix<'_> {
 }
 
 fn split_workshop(name: &str) -> Option<(&str, Affix<'_>)> {
+    // `CVPRW`, `ICCVW`: an acronym with a `W` appended.
+    if let Some(base) = name.strip_suffix('W')
+        && base.len() >= 3
+        && base.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        return Some((
+            base,
+            Affix {
+                prefix: "",
+                suffix: "W",
+            },
+        ));
+    }
     let lower = name.to_ascii_lowercase();
     for suffix in WORKSHOP_SUFFIXES {
         if lower.len() > suffix.len() && lower.ends_with(suffix) {
@@ -459,6 +507,10 @@ mod tests {
             "ICCV Workshops",
             "Findings of ACL",
             "EMNLP Findings",
+            "CVPRW",
+            "ECCVW",
+            "NeurIPS-W",
+            "MICCAI-W",
         ] {
             assert_eq!(check(name), VenueCheck::Known, "{name}");
         }
@@ -495,5 +547,7 @@ mod tests {
         assert!(venues.add_alias("Nature Com", "Nature Communications"));
         assert_eq!(venues.check("Nature Com"), alias("Nature Communications"));
         assert!(!venues.add_alias("X", "Not A Venue"));
+        assert!(venues.add_alias("CVPR-Workshop", "CVPR Workshop"));
+        assert_eq!(venues.check("CVPR-Workshop"), alias("CVPR Workshop"));
     }
 }

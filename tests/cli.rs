@@ -233,7 +233,7 @@ fn text_output_points_at_the_span_with_a_help_line() {
     assert!(out.stdout.contains("tagged 2022"));
     assert!(
         out.stdout
-            .contains("help: move it to the 2022 section (`### 2022`, line 10)")
+            .contains("help: move it to the 2022 section (line 10)")
     );
     assert!(out.stdout.contains("did you mean `NeurIPS`?"));
     assert!(
@@ -696,8 +696,15 @@ fn inline_suppressions() {
         lines_and_rules(&value),
         [
             (4, "venue-format".to_owned()),
-            (8, "title-format".to_owned())
+            (8, "title-format".to_owned()),
+            (16, "venue-format".to_owned())
         ]
+    );
+    assert!(
+        out.stderr
+            .contains("list.md:15:1: unknown comment `awesome-lint-disable-linee`"),
+        "{}",
+        out.stderr
     );
     assert!(
         out.stderr

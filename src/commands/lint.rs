@@ -100,7 +100,8 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                     .unwrap_or(100),
             };
             text::render(&reports, &options, output.stdout)?;
-            if !args.quiet {
+            // Nothing was read: the errors above say it all.
+            if !args.quiet && !reports.is_empty() {
                 writeln!(output.stdout, "{}", text::summary_line(&summary))?;
             }
         }

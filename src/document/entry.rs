@@ -143,11 +143,23 @@ pub(super) fn scan(text: &str, head: Span) -> Option<Parts> {
     let mut note_start: Option<usize> = None;
     let mut i = title_start;
     while i < s.len() {
+        // An image (`![stars](badge.svg)`) is part of a note, never a link.
+        if s[i] == b'!' && s.get(i + 1) == Some(&b'[') {
+            if title_end.is_some() && note_start.is_none() {
+                note_start = Some(i);
+            }
+            i += 2;
+            continue;
+        }
         let link = match s[i] {
             b'[' => read_link(s, i, &mut double_close, &mut single_close, &mut parens),
             _ => None,
         };
         match link {
+            // A plain link where the title starts is the title, linked.
+            Some((end, _, _, LinkBracket::Single)) if title_end.is_none() && i == title_start => {
+                i = end;
+            }
             Some((end, label, url, bracket)) => {
                 if title_end.is_none() {
                     title_end = Some(trim_end(s, title_start, i));
@@ -218,12 +230,46 @@ fn read_link(
         Ok(found) => {
             let close = pairs[found].1;
             let url_start = skip_space(s, after + 1);
-            let url_end = trim_end(s, url_start, close);
+            // `(url "title")`: the destination ends where the title starts.
+            let url_end = match s[url_start..close].iter().position(|&b| is_space(b)) {
+                Some(p)
+                    if matches!(
+                        s.get(skip_space(s, url_start + p)),
+                        Some(b'"' | b'\'' | b'(')
+                    ) =>
+                {
+                    url_start + p
+                }
+                _ => trim_end(s, url_start, close),
+            };
             Some((close + 1, label, Some(url_start..url_end), bracket))
         }
-        // `(` with no balanced `)` on the same run of non-space: not a destination.
+        // `(` with no balanced `)` on the same run of non-space: not a
+        // destination. `[[code]](coming soon)` is still read as a link whose
+        // "URL" is the placeholder, so that it is reported as one.
         Err(_) => match bracket {
-            LinkBracket::Double => Some((after, label, None, bracket)),
+            LinkBracket::Double => {
+                let window = &s[after..(after + 41).min(s.len())];
+                let close = memchr::memchr(b')', window)
+                    .map(|p| after + p)
+                    .filter(|&close| {
+                        !s[after + 1..close]
+                            .iter()
+                            .any(|&b| matches!(b, b'[' | b'\n' | b'('))
+                    });
+                match close {
+                    Some(close) => {
+                        let url_start = skip_space(s, after + 1);
+                        Some((
+                            close + 1,
+                            label,
+                            Some(url_start..trim_end(s, url_start, close)),
+                            bracket,
+                        ))
+                    }
+                    None => Some((after, label, None, bracket)),
+                }
+            }
             LinkBracket::Single => None,
         },
     }
@@ -256,6 +302,16 @@ fn match_parens(s: &[u8]) -> Vec<(usize, usize)> {
             }
             b if is_space(b) => {
                 let run_end = skip_space(s, i);
+                // Whitespace ends a destination, unless the `)` or a quoted
+                // link title (`"the paper"`) follows; the title is skipped whole.
+                if let Some(&quote) = s.get(run_end).filter(|&&q| q == b'"' || q == b'\'')
+                    && !open.is_empty()
+                    && let Some(close) = memchr::memchr(quote, &s[run_end + 1..])
+                {
+                    i = run_end + 1 + close + 1;
+                    blank_since_open = false;
+                    continue;
+                }
                 if !blank_since_open && s.get(run_end) != Some(&b')') {
                     open.clear();
                 }
@@ -334,11 +390,21 @@ pub(super) fn split_venue_tag(text: &str, inner: &Span) -> (Span, Vec<Year>) {
         (None, Some(n)) if n.end == s.len() && n.start > 0 && s[n.start - 1] == b' ' => n.start,
         _ => s.len(),
     };
+    // Stray stars (`[***CVPR 2023***]`) and separators before the year
+    // (`MICCAI-2023`, `CVPR, 2023`) are not part of the venue's name.
     let mut start = 0;
-    while start < venue_end && s[start] == b' ' {
+    while start < venue_end && matches!(s[start], b' ' | b'*') {
         start += 1;
     }
-    let end = trim_end(s, start, venue_end);
+    let mut end = venue_end;
+    while end > start
+        && matches!(
+            s[end - 1],
+            b' ' | b'\t' | b'*' | b'-' | b'_' | b'\'' | b',' | b':'
+        )
+    {
+        end -= 1;
+    }
     (base + start..base + end, years)
 }
 
@@ -411,6 +477,23 @@ mod tests {
     }
 
     #[test]
+    fn images_titles_and_linked_titles() {
+        let s = "[**ICCV 2023**] [**A**] A Title [[pdf]](https://a/1.pdf \"the paper\") [[code]](https://g/a) ![stars](https://img/s.svg) [![Stars](https://img/b.svg)](https://g/b)";
+        let p = parts(s).unwrap();
+        assert_eq!(p.links.len(), 2);
+        assert_eq!(&s[p.links[0].url.clone().unwrap()], "https://a/1.pdf");
+        assert_eq!(
+            texts(s, &p.notes),
+            ["![stars](https://img/s.svg) [![Stars](https://img/b.svg)](https://g/b)"]
+        );
+
+        let s = "[**CVPR 2023**] [Linked Title](https://x/abs) [[pdf]](https://x/1.pdf)";
+        let p = parts(s).unwrap();
+        assert_eq!(&s[p.title.clone()], "[Linked Title](https://x/abs)");
+        assert_eq!(p.links.len(), 1);
+    }
+
+    #[test]
     fn not_an_entry_without_a_closed_bold_tag() {
         assert!(parts("News: we moved").is_none());
         assert!(parts("[ICCV 2023] Title").is_none());
@@ -450,5 +533,8 @@ mod tests {
         assert_eq!(split("MICCAI-ws 2023"), ("MICCAI-ws".into(), vec![2023]));
         assert_eq!(split("Nature"), ("Nature".into(), vec![]));
         assert_eq!(split("3DV 2024"), ("3DV".into(), vec![2024]));
+        assert_eq!(split("*CVPR 2023*"), ("CVPR".into(), vec![2023]));
+        assert_eq!(split("MICCAI-2023"), ("MICCAI".into(), vec![2023]));
+        assert_eq!(split("CVPR, 2023"), ("CVPR".into(), vec![2023]));
     }
 }

@@ -125,6 +125,9 @@ pub struct Entry {
     pub notes: Vec<Span>,
     /// True when the item's text spans more than one line.
     pub multiline: bool,
+    /// True when the entry is nested under another entry (a version or a
+    /// note of it), where section and duplicate checks do not apply.
+    pub in_entry: bool,
 }
 
 impl Entry {

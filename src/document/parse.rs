@@ -37,7 +37,8 @@ struct ItemFrame {
     /// Where the item's first paragraph ends: at the first nested block.
     head_end: Option<usize>,
     section: Option<usize>,
-    has_child_entry: bool,
+    /// Entries among its children (indices into `Document::entries`).
+    child_entries: Vec<usize>,
 }
 
 pub(super) fn parse(text: &str) -> Document {
@@ -135,6 +136,9 @@ impl Builder {
     }
 
     fn finish(mut self) -> Document {
+        // Items are finished innermost first: put nested entries back in document order.
+        self.doc.entries.sort_by_key(|entry| entry.span.start);
+        self.doc.strays.sort_by_key(|stray| stray.span.start);
         group_runs(&mut self.doc);
         self.doc
     }
@@ -176,16 +180,15 @@ impl Builder {
                         head_start: None,
                         head_end: None,
                         section: self.current_section,
-                        has_child_entry: false,
+                        child_entries: Vec::new(),
                     });
                 }
                 Event::End(TagEnd::Item) => {
                     containers -= 1;
                     if let Some(frame) = items.pop() {
-                        let is_entry =
-                            finish_item(text, &mut self.doc, frame, items.len(), range.end);
-                        if is_entry && let Some(parent) = items.last_mut() {
-                            parent.has_child_entry = true;
+                        let entry = finish_item(text, &mut self.doc, frame, items.len(), range.end);
+                        if let (Some(entry), Some(parent)) = (entry, items.last_mut()) {
+                            parent.child_entries.push(entry);
                         }
                     }
                 }
@@ -247,9 +250,7 @@ impl Builder {
             }
         }
         let trimmed = heading_text.trim();
-        let year = (trimmed.len() == 4 && trimmed.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| trimmed.parse().ok())
-            .flatten();
+        let year = heading_year(trimmed);
         let index = self.doc.headings.len();
         self.doc.headings.push(Heading {
             span: span.start..trim_newline(text, span.end),
@@ -285,8 +286,14 @@ fn close_head(items: &mut [ItemFrame], at: usize) {
     }
 }
 
-/// Turns a finished list item into an entry or a stray item. Returns whether it is an entry.
-fn finish_item(text: &str, doc: &mut Document, frame: ItemFrame, depth: usize, end: usize) -> bool {
+/// Turns a finished list item into an entry or a stray item. Returns the entry's index.
+fn finish_item(
+    text: &str,
+    doc: &mut Document,
+    frame: ItemFrame,
+    depth: usize,
+    end: usize,
+) -> Option<usize> {
     let marker = read_marker(text, frame.start);
     let content_start = frame
         .head_start
@@ -297,9 +304,7 @@ fn finish_item(text: &str, doc: &mut Document, frame: ItemFrame, depth: usize, e
 
     if let Some(parts) = scan(text, head.clone()) {
         let mut tags = parts.tags.into_iter();
-        let Some(venue_tag) = tags.next() else {
-            return false;
-        };
+        let venue_tag = tags.next()?;
         let (venue, years) = split_venue_tag(text, &venue_tag.inner);
         let name = tags.next();
         let end = [
@@ -328,31 +333,38 @@ fn finish_item(text: &str, doc: &mut Document, frame: ItemFrame, depth: usize, e
             links: parts.links,
             notes: parts.notes,
             multiline,
+            in_entry: false,
         });
-        return true;
+        // Entries under an entry are versions or notes of it (a journal
+        // version under its conference paper).
+        for &child in &frame.child_entries {
+            doc.entries[child].in_entry = true;
+        }
+        return Some(doc.entries.len() - 1);
     }
     // Only the items of a section's own list are expected to be entries; a
     // nested item is a note on its parent, and an item with entries under it
     // is a group heading.
-    if let (Some(section), 0, false) = (frame.section, depth, frame.has_child_entry) {
+    if let (Some(section), 0, true) = (frame.section, depth, frame.child_entries.is_empty()) {
         doc.strays.push(StrayItem {
             span: head,
             marker,
             section,
         });
     }
-    false
+    None
 }
 
 /// Reads the bullet of an item whose range starts at or before it.
 fn read_marker(text: &str, item_start: usize) -> ListMarker {
     let bytes = text.as_bytes();
-    let line_start = text[..item_start].rfind('\n').map_or(0, |i| i + 1);
+    // An item indented with a tab starts at the end of the previous line.
     let mut i = item_start;
-    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r') {
         i += 1;
     }
     let bullet_start = i;
+    let line_start = text[..bullet_start].rfind('\n').map_or(0, |i| i + 1);
     let kind = match bytes.get(i) {
         Some(&b) if matches!(b, b'-' | b'*' | b'+') => {
             i += 1;
@@ -382,6 +394,29 @@ fn read_marker(text: &str, item_start: usize) -> ListMarker {
         kind,
         plain_indent,
     }
+}
+
+/// The year of a heading whose text is a year: `2023`, also decorated
+/// (`🔥 2024`, `2015:`) or counted (`2023 (10 papers)`), but not `2023 and earlier`.
+fn heading_year(text: &str) -> Option<u16> {
+    let rest = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let digits = rest
+        .get(..4)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+    let mut after = &rest[4..];
+    if let Some(open) = after.find('(')
+        && after.trim_end().ends_with(')')
+        && after[..open].chars().all(|c| !c.is_alphanumeric())
+    {
+        after = &after[..open];
+    }
+    if after.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    digits
+        .parse()
+        .ok()
+        .filter(|year| (1900..=2100).contains(year))
 }
 
 /// Groups year sections by (parent heading, level), keeping document order.
@@ -468,6 +503,38 @@ unterminated fence
         assert_eq!(years, [2023, 2022, 2021, 2020]);
         assert_eq!(doc.entries.len(), 3);
         assert_eq!(doc.runs.len(), 1);
+    }
+
+    #[test]
+    fn year_headings() {
+        for (text, year) in [
+            ("2023", Some(2023)),
+            ("🔥 2024", Some(2024)),
+            ("2015:", Some(2015)),
+            ("2023 (10 papers)", Some(2023)),
+            ("**2022**", Some(2022)),
+            ("2023 and earlier", None),
+            ("Before 2020", None),
+            ("20234", None),
+            ("0000", None),
+            ("2023 Papers", None),
+        ] {
+            assert_eq!(heading_year(text), year, "{text}");
+        }
+    }
+
+    #[test]
+    fn tab_indented_and_nested_entries_are_entries_in_document_order() {
+        let text = "### 2023\n- **Seg**\n\t- [**ICCV 2023**] [**C**] Gamma [[pdf]](https://a/3.pdf)\n  - [**ICCV 2023**] [**E**] Eps [[pdf]](https://a/5.pdf)\n- [**ICCV 2023**] [**A**] Alpha [[pdf]](https://a/1.pdf)\n  - [**arXiv 2023**] [**A2**] Alpha v2 [[pdf]](https://a/2.pdf)\n";
+        let doc = parse_in_chunks(text, usize::MAX);
+        let names: Vec<&str> = doc
+            .entries
+            .iter()
+            .map(|e| &text[e.name.clone().unwrap().inner])
+            .collect();
+        assert_eq!(names, ["C", "E", "A", "A2"]);
+        let nested: Vec<bool> = doc.entries.iter().map(|e| e.in_entry).collect();
+        assert_eq!(nested, [false, false, false, true]);
     }
 
     #[test]

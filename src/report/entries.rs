@@ -31,7 +31,8 @@ struct EntryRecord<'a> {
     canonical_venue: Option<String>,
     years: Vec<u16>,
     name: Option<&'a str>,
-    title: &'a str,
+    /// Whitespace collapsed: a title wrapped over two lines reads as one.
+    title: String,
     links: Vec<LinkRecord<'a>>,
 }
 
@@ -66,7 +67,10 @@ fn record<'a>(
         canonical_venue,
         years: entry.years.iter().map(|y| y.value).collect(),
         name: entry.name.as_ref().map(|n| text[n.inner.clone()].trim()),
-        title: &text[entry.title.clone()],
+        title: text[entry.title.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
         links: entry
             .links
             .iter()
@@ -151,7 +155,7 @@ pub fn render_csv(
                 .collect::<Vec<_>>()
                 .join(";"),
             r.name.unwrap_or_default().to_owned(),
-            r.title.to_owned(),
+            r.title.clone(),
             pdf.to_owned(),
             code.to_owned(),
             others.join(" "),

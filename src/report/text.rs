@@ -182,6 +182,10 @@ impl Diagnostic for FindingDiagnostic<'_> {
                     || self.source.line_index(span.start) != primary_line
                     || span.start.abs_diff(primary_span.start) <= MAX_LABEL
             })
+            // miette heads the report with the location of the first snippet: a
+            // place far above the finding would take over the header. The
+            // message and help name such places by line instead.
+            .filter(move |(_, span)| self.source.line_index(span.start) + 2 >= primary_line)
             .map(|(r, span)| LabeledSpan::new_with_span(Some(r.label.clone()), span));
         Some(Box::new(std::iter::once(primary).chain(related)))
     }

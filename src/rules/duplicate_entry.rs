@@ -65,7 +65,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // entry); a hash match is confirmed by comparing the titles themselves.
     let hasher = RandomState::new();
     let mut by_title: HashMap<u64, Vec<Seen>> = HashMap::with_capacity(entries.len());
-    for (index, entry) in entries.iter().enumerate() {
+    // Entries nested under an entry are versions of it, not duplicates.
+    for (index, entry) in entries.iter().enumerate().filter(|(_, e)| !e.in_entry) {
         let mut reported = false;
         for link in entry
             .links

@@ -106,10 +106,33 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     &entry.title,
                     &entry.venue_tag.span,
                 );
+                // A paper link under another label is the likely reason.
+                let paper = entry
+                    .links
+                    .iter()
+                    .map(|l| ctx.text(&l.label))
+                    .find(|label| {
+                        ["paper", "arxiv", "doi", "html"]
+                            .iter()
+                            .any(|p| p.eq_ignore_ascii_case(label))
+                    });
+                let help = match paper {
+                    Some(label) => format!(
+                        "the paper is linked as `{label}`: label it `{required}`, or set `required = [\"{}\"]` in [entry] of the config",
+                        label.to_lowercase()
+                    ),
+                    None => format!(
+                        "every entry links its `{required}`; see `required` in [entry] of the config"
+                    ),
+                };
                 out.push(
-                    Finding::new(Rule::EntryFormat, span, format!("entry has no `[[{required}]]` link"))
-                        .label(format!("add `[[{required}]](url)` after this"))
-                        .help(format!("every entry links its `{required}`; see `required` in [entry] of the config")),
+                    Finding::new(
+                        Rule::EntryFormat,
+                        span,
+                        format!("entry has no `[[{required}]]` link"),
+                    )
+                    .label(format!("add `[[{required}]](url)` after this"))
+                    .help(help),
                 );
             }
         }

@@ -129,7 +129,8 @@ fn check_labels(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
             .labels
             .iter()
             .map(|known| (strsim::damerau_levenshtein(&lower, known), known))
-            .filter(|&(distance, _)| distance <= 2 && distance < lower.len())
+            // Short labels get a suggestion for one typo only (`Repo` is not `demo`).
+            .filter(|&(distance, _)| distance <= if lower.len() <= 4 { 1 } else { 2 })
             .min()
             .map(|(_, known)| known);
         let help = match suggestion {

@@ -185,9 +185,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Applicability::Unsafe
         };
         let others = if count == 1 {
-            "1 other entry".to_owned()
+            "the other entry of this file does".to_owned()
         } else {
-            format!("{count} entries")
+            format!("{count} entries of this file do")
         };
         out.push(
             Finding::new(
@@ -196,9 +196,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 format!("entry {}", style.differences(expected)),
             )
             .label("differs from the list's style")
-            .help(format!(
-                "start the line with `{replacement}`, as {others} of this file do"
-            ))
+            .help(format!("start the line with `{replacement}`, as {others}"))
             .fix(Fix {
                 edits: vec![Edit::replace(span, replacement)],
                 applicability,

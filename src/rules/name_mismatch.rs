@@ -40,12 +40,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(name_tag) = &entry.name else {
             continue;
         };
-        let Some(prefix) = title_name(ctx.text(&entry.title)) else {
+        let Some((offset, prefix)) = title_name(ctx.text(&entry.title)) else {
             continue;
         };
-        let prefix_span = entry.title.start..entry.title.start + prefix.len();
+        let prefix_span = entry.title.start + offset..entry.title.start + offset + prefix.len();
         let name = ctx.text(&name_tag.inner).trim();
-        if name == prefix {
+        if same_name(name, prefix) {
             continue;
         }
         out.push(
@@ -63,32 +63,67 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// The name a title gives itself: a name-like first word followed by `: `.
-pub(crate) fn title_name(title: &str) -> Option<&str> {
+/// Whether two spellings name the same method: equal, or one is the other
+/// with a version or size (`MEDITRON-70B`, `MedCLIP-SAMv2`, `GPT-4V(ision)`).
+/// `CARZeroP` for `CARZero` is a typo, not a version.
+fn same_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let Some(suffix) = long.strip_prefix(short) else {
+        return false;
+    };
+    let version = suffix
+        .strip_prefix(['v', 'V'])
+        .unwrap_or(suffix)
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.');
+    suffix.is_empty()
+        || suffix.starts_with(['-', '_', '(', '.', ' '])
+        || (version && !short.is_empty())
+}
+
+/// The name a title gives itself: a name-like first word followed by `: `,
+/// without emphasis (`**MedKLIP**: ...`). Returns its offset in the title.
+pub(crate) fn title_name(title: &str) -> Option<(usize, &str)> {
     let (prefix, rest) = title.split_once(':')?;
     if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
         return None;
     }
-    let looks_like_name = !prefix.is_empty()
-        && prefix.chars().count() <= 40
-        && !prefix.contains(char::is_whitespace)
-        && (prefix.chars().skip(1).any(char::is_uppercase)
-            || prefix.contains(|c: char| c.is_ascii_digit() || c == '-'));
-    looks_like_name.then_some(prefix)
+    let markup = |c: char| matches!(c, '*' | '_' | '`');
+    let name = prefix.trim_start_matches(markup);
+    let offset = prefix.len() - name.len();
+    let name = name.trim_end_matches(markup);
+    let looks_like_name = !name.is_empty()
+        && name.chars().count() <= 40
+        && !name.contains(char::is_whitespace)
+        && (name.chars().skip(1).any(char::is_uppercase)
+            || name.contains(|c: char| c.is_ascii_digit() || c == '-'));
+    looks_like_name.then_some((offset, name))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::title_name;
+    use super::{same_name, title_name};
+
+    #[test]
+    fn versions_and_sizes_are_the_same_name() {
+        assert!(same_name("MEDITRON", "MEDITRON-70B"));
+        assert!(same_name("MedCLIP-SAM", "MedCLIP-SAMv2"));
+        assert!(same_name("GPT-4V", "GPT-4V(ision)"));
+        assert!(same_name("CARZero", "CARZero"));
+        assert!(!same_name("CARZeroP", "CARZero"));
+        assert!(!same_name("Medklip", "MedKLIP"));
+    }
 
     #[test]
     fn recognizes_name_prefixes() {
-        assert_eq!(title_name("CARZero: Cross-Attention"), Some("CARZero"));
-        assert_eq!(title_name("K-Diag: Knowledge"), Some("K-Diag"));
-        assert_eq!(title_name("PRIOR: Prototype"), Some("PRIOR"));
-        assert_eq!(title_name("Knowledge Boosting: Rethinking"), None);
-        assert_eq!(title_name("Retrieval: A Survey"), None);
-        assert_eq!(title_name("DecomposingDiseaseDescriptions:A Multi"), None);
-        assert_eq!(title_name("No colon here"), None);
+        let name = |t| title_name(t).map(|(_, n)| n);
+        assert_eq!(name("CARZero: Cross-Attention"), Some("CARZero"));
+        assert_eq!(name("K-Diag: Knowledge"), Some("K-Diag"));
+        assert_eq!(name("PRIOR: Prototype"), Some("PRIOR"));
+        assert_eq!(title_name("**MedKLIP**: Medical"), Some((2, "MedKLIP")));
+        assert_eq!(name("Knowledge Boosting: Rethinking"), None);
+        assert_eq!(name("Retrieval: A Survey"), None);
+        assert_eq!(name("DecomposingDiseaseDescriptions:A Multi"), None);
+        assert_eq!(name("No colon here"), None);
     }
 }

@@ -60,6 +60,14 @@ fn check_entry(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
         if between.contains('\n') || between == " " {
             continue;
         }
+        // Punctuation and HTML need no space before them: `[[pdf]](…), [[code]](…)`, `…)<br>`.
+        let next_is_glue = text[after.clone()]
+            .bytes()
+            .next()
+            .is_some_and(|b| matches!(b, b',' | b';' | b'.' | b':' | b'|' | b')' | b'<' | b'&'));
+        if between.is_empty() && next_is_glue {
+            continue;
+        }
         if between.is_empty() {
             let next = first_char(text, after);
             out.push(
@@ -76,7 +84,11 @@ fn check_entry(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
                 Finding::new(
                     Rule::Spacing,
                     gap.clone(),
-                    "parts of an entry are separated by more than one space",
+                    if between.contains('\t') {
+                        "parts of an entry are separated by a tab"
+                    } else {
+                        "parts of an entry are separated by more than one space"
+                    },
                 )
                 .label("use one space")
                 .fix(Fix::safe(Edit::replace(gap, " "))),
@@ -97,7 +109,10 @@ fn check_runs_inside(ctx: &Context, title: &Span, out: &mut Vec<Finding>) {
             while i < title.end && matches!(bytes[i], b' ' | b'\t') {
                 i += 1;
             }
-            if i - start > 1 || bytes[start] == b'\t' {
+            // Indentation of a continuation line, or a hard break before one, is not spacing.
+            let at_line_edge = (start > 0 && matches!(bytes[start - 1], b'\n' | b'\r'))
+                || matches!(bytes.get(i), Some(b'\n' | b'\r'));
+            if (i - start > 1 || bytes[start] == b'\t') && !at_line_edge {
                 out.push(
                     Finding::new(Rule::Spacing, start..i, "doubled space in the title")
                         .label("use one space")

@@ -19,10 +19,12 @@ pub(super) const INFO: RuleInfo = RuleInfo {
 const DOC: &str = "\
 ## What it does
 Looks for words of a title that were run together when the title was
-copied from a PDF, by three signs:
-- two long lowercase runs joined by a capital (`PathologyDetection`,
-  `AspectVision`): real names mix capitals into short runs (`BioViL`,
-  `ConViRT`, `GLoRIA`, `MedKLIP`, `PTUnifier`) and are not flagged;
+copied from a PDF, by four signs:
+- three or more capitalized words in one (`DecomposingDiseaseDescriptions...`):
+  names join at most two (`VoxelMorph`, `TotalSegmentator`), or mix
+  capitals into short runs (`BioViL`, `ConViRT`, `GLoRIA`, `MedKLIP`,
+  `PTUnifier`), and are not flagged;
+- a lowercase word glued to a capitalized one (`trainingFramework`);
 - an article glued to the next word (`AMultimodal`, `TheEffect`);
 - a colon, semicolon or comma with no space after it between words
   (`Detection:A`).
@@ -71,7 +73,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 fn glued_words(ctx: &Context, entry: &Entry) -> Vec<(Span, String)> {
     let title = ctx.text(&entry.title);
     let own_name = entry.name.as_ref().map(|n| ctx.text(&n.inner).trim());
-    let prefix = title_name(title);
+    let prefix = title_name(title).map(|(_, name)| name);
     let mut found = Vec::new();
     let mut offset = 0;
     for word in title.split([' ', '\t', '\n']) {
@@ -97,7 +99,7 @@ fn diagnose(word: &str) -> Option<String> {
     if let Some(at) = missing_space_after_punctuation(word) {
         return Some(format!("did you mean `{} {}`?", &word[..at], &word[at..]));
     }
-    if has_long_hump(word) {
+    if has_glued_words(word) {
         return Some("separate the words: titles are written as in the paper".to_owned());
     }
     None
@@ -131,31 +133,42 @@ fn missing_space_after_punctuation(word: &str) -> Option<usize> {
     })
 }
 
-/// A capital between two runs of at least four lowercase letters
-/// (`Pathology|D|etection`). Names keep their lowercase runs short.
-fn has_long_hump(word: &str) -> bool {
+/// Words run together without a separator: three or more capitalized words
+/// in one (`DecomposingDiseaseDescriptions...`), or a lowercase word glued to
+/// a capitalized one (`trainingFramework`). Names join at most two words
+/// (`VoxelMorph`, `MedImageInsight` has short ones) and start with a capital.
+fn has_glued_words(word: &str) -> bool {
+    humps(word) >= 3 || word.split('-').any(starts_lowercase_then_capital)
+}
+
+/// Joints where a capitalized word (capital, then 3+ lowercase) follows 2+ lowercase letters.
+fn humps(word: &str) -> usize {
     let bytes = word.as_bytes();
-    let mut lower_run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_uppercase() && lower_run >= 4 {
-            let after = bytes[i + 1..]
-                .iter()
-                .take_while(|c| c.is_ascii_lowercase())
-                .count();
-            if after >= 4 {
-                return true;
-            }
-        }
-        lower_run = if b.is_ascii_lowercase() {
-            lower_run + 1
-        } else {
-            0
-        };
-        i += 1;
-    }
-    false
+    (2..bytes.len())
+        .filter(|&i| {
+            bytes[i].is_ascii_uppercase()
+                && bytes[i - 1].is_ascii_lowercase()
+                && bytes[i - 2].is_ascii_lowercase()
+                && bytes[i + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_lowercase())
+                    .count()
+                    >= 3
+        })
+        .count()
+}
+
+/// `trainingFramework`: a lowercase word of 4+ letters, then a capitalized one.
+fn starts_lowercase_then_capital(part: &str) -> bool {
+    let bytes = part.as_bytes();
+    let lower = bytes.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    lower >= 4
+        && bytes.get(lower).is_some_and(u8::is_ascii_uppercase)
+        && bytes[lower + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count()
+            >= 3
 }
 
 #[cfg(test)]
@@ -168,6 +181,8 @@ mod tests {
             "AMultimodal",
             "DecomposingDiseaseDescriptionsforEnhancedPathologyDetection:A",
             "Multi-AspectVision-LanguagePre-trainingFramework",
+            "Pre-trainingFramework",
+            "GlobalLocalAttentionNetwork",
             "Detection:A",
             "TheEffect",
         ] {

@@ -2,7 +2,7 @@
 //! non-canonical spelling of a known one.
 
 use super::{Context, Rule, RuleInfo};
-use crate::document::Entry;
+use crate::document::{Entry, Year};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Edit, Fix};
 use crate::venue::VenueCheck;
@@ -20,15 +20,19 @@ pub(super) const INFO: RuleInfo = RuleInfo {
 const DOC: &str = "\
 ## What it does
 Reads the venue tag `[**Venue Year**]` of every entry and reports:
-- a malformed tag (an error): no space before the year (`ICCV2023`), a year
-  that is not four digits (`NeurIPS 202`), no year, or text after the year
-  (`PMLR 2022(arxiv 2020)`);
+- a malformed tag (an error): no space before the year (`ICCV2023`), or
+  something else between them (`MICCAI-2023`), a year that is not four
+  digits (`NeurIPS 202`), no year, stray stars (`[***CVPR 2023***]`), or
+  text after the year (`PMLR 2022(arxiv 2020)`); `Workshop` or `Findings`
+  after the year belongs before it (`[**MICCAI Workshop 2023**]`), while a
+  presentation qualifier is fine (`[**ICCV 2023 Oral**]`, `Spotlight`,
+  `Highlight`, `Poster`, `Best Paper`);
 - a non-canonical spelling of a known venue (a warning): `NIPS` → `NeurIPS`,
   `arxiv` → `arXiv`;
 - an unknown venue (a warning), with the closest known venue as a did-you-mean.
 
 Workshop and Findings forms of a known venue (`MICCAI-ws`, `CVPR Workshop`,
-`Findings of ACL`) are known. Add your own venues and spellings in the
+`CVPRW`, `Findings of ACL`) are known. Add your own venues and spellings in the
 config: `[venues] known = [...]`, `aliases = { \"Nature Com\" = \"Nature Communications\" }`.
 
 ## Why is this bad?
@@ -63,36 +67,30 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 fn check_shape(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
     let text = ctx.source.text();
-    let inner = &entry.venue_tag.inner;
+    let tag = &entry.venue_tag;
+    let inner = &tag.inner;
     let written = &text[inner.clone()];
-    let trimmed = written.trim();
-    if trimmed.is_empty() {
+    let clean = written.trim_matches(|c: char| c == '*' || c.is_whitespace());
+    if clean.is_empty() {
         out.push(
-            Finding::new(
-                Rule::VenueFormat,
-                entry.venue_tag.span.clone(),
-                "empty venue tag",
-            )
-            .label("no venue or year")
-            .help(SHAPE),
+            Finding::new(Rule::VenueFormat, tag.span.clone(), "empty venue tag")
+                .label("no venue or year")
+                .help(SHAPE),
         );
         return;
     }
-    if trimmed.len() != written.len() {
-        let start = inner.start + (written.len() - written.trim_start().len());
-        let fixed = format!("[**{trimmed}**]");
+    if clean.len() != written.len() {
+        let (message, label) = if written.trim().len() == written.len() || written.contains('*') {
+            ("extra `*` in the venue tag", "stars inside the tag")
+        } else {
+            ("spaces inside the venue tag", "spaces inside the stars")
+        };
+        let fixed = format!("[**{clean}**]");
         out.push(
-            Finding::new(
-                Rule::VenueFormat,
-                entry.venue_tag.span.clone(),
-                "spaces inside the venue tag",
-            )
-            .label("spaces inside the stars")
-            .help(format!("write `{fixed}`"))
-            .fix(Fix::safe(Edit::replace(
-                inner.clone(),
-                &text[start..start + trimmed.len()],
-            ))),
+            Finding::new(Rule::VenueFormat, tag.span.clone(), message)
+                .label(label)
+                .help(format!("write `{fixed}`"))
+                .fix(Fix::safe(Edit::replace(tag.span.clone(), fixed))),
         );
     }
     if entry.venue.is_empty() {
@@ -106,9 +104,11 @@ fn check_shape(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
             .help(SHAPE),
         );
     }
+    let venue = &text[entry.venue.clone()];
     let Some(year) = entry.years.first() else {
         let after_venue = entry.venue.end..inner.end;
-        let trailing = text[after_venue.clone()].trim();
+        let trailing =
+            text[after_venue.clone()].trim_matches(|c: char| c == '*' || c.is_whitespace());
         let (span, message) = if !trailing.is_empty()
             && trailing.bytes().all(|b| b.is_ascii_digit())
         {
@@ -129,51 +129,122 @@ fn check_shape(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
     };
     if !entry.venue.is_empty() {
         let gap = entry.venue.end..year.span.start;
-        match &text[gap.clone()] {
-            " " => {}
-            "" => out.push(
+        let between = &text[gap.clone()];
+        let write = format!("write `{venue} {}`", year.value);
+        let finding = match between {
+            " " => None,
+            "" => Some(
                 Finding::new(
                     Rule::VenueFormat,
                     gap.start..year.span.end,
                     "no space between the venue and the year",
                 )
-                .label("add a space before the year")
-                .help(format!(
-                    "write `{} {}`",
-                    &text[entry.venue.clone()],
-                    year.value
-                ))
-                .fix(Fix::safe(Edit::insert(gap.start, " "))),
+                .label("add a space before the year"),
             ),
-            between if between.bytes().all(|b| matches!(b, b' ' | b'\t')) => out.push(
+            _ if between.bytes().all(|b| matches!(b, b' ' | b'\t')) => Some(
                 Finding::new(
                     Rule::VenueFormat,
                     gap.clone(),
                     "venue and year are separated by more than one space",
                 )
-                .label("use one space")
-                .fix(Fix::safe(Edit::replace(gap, " "))),
+                .label("use one space"),
             ),
-            _ => {}
+            _ => Some(
+                Finding::new(
+                    Rule::VenueFormat,
+                    gap.clone(),
+                    format!("venue and year are separated by `{}`", between.trim()),
+                )
+                .label("use one space"),
+            ),
+        };
+        if let Some(finding) = finding {
+            out.push(finding.help(write).fix(Fix::safe(Edit::replace(gap, " "))));
         }
     }
-    let rest = year.span.end..inner.start + written.trim_end().len();
-    if rest.start < rest.end {
-        let extra = &text[rest.clone()];
+    check_after_year(ctx, entry, year, out);
+}
+
+/// Presentation qualifiers a list may put after the year: `[**ICCV 2023 Oral**]`.
+const QUALIFIERS: &[&str] = &[
+    "oral",
+    "spotlight",
+    "highlight",
+    "poster",
+    "best",
+    "paper",
+    "outstanding",
+    "award",
+    "honorable",
+    "mention",
+    "demo",
+    "long",
+    "short",
+    "main",
+    "track",
+    "presentation",
+    "selected",
+];
+
+/// Text after the year: a presentation qualifier passes; `Workshop` or
+/// `Findings` belongs before the year (it names another venue); anything
+/// else breaks the tag.
+fn check_after_year(ctx: &Context, entry: &Entry, year: &Year, out: &mut Vec<Finding>) {
+    let text = ctx.source.text();
+    let inner = &entry.venue_tag.inner;
+    let end = inner.start
+        + text[inner.clone()]
+            .trim_end_matches(|c: char| c == '*' || c.is_whitespace())
+            .len();
+    if year.span.end >= end {
+        return;
+    }
+    let rest = year.span.end..end;
+    let extra = &text[rest.clone()];
+    let words: Vec<&str> = extra
+        .split(|c: char| !c.is_alphanumeric() && c != '&')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let venue = &text[entry.venue.clone()];
+    if !words.is_empty()
+        && words
+            .iter()
+            .all(|w| QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(w)))
+    {
+        return;
+    }
+    if let [kind] = words.as_slice()
+        && (kind.eq_ignore_ascii_case("workshop") || kind.eq_ignore_ascii_case("findings"))
+    {
+        let fixed = if kind.eq_ignore_ascii_case("findings") {
+            format!("Findings of {venue} {}", year.value)
+        } else {
+            format!("{venue} Workshop {}", year.value)
+        };
         out.push(
             Finding::new(
                 Rule::VenueFormat,
                 rest,
-                format!("unexpected `{extra}` after the year"),
+                format!("`{kind}` belongs before the year"),
             )
-            .label("not part of `Venue Year`")
-            .help(format!(
-                "{SHAPE}; write `[**{} {}**]` and mention other versions in the title or a note",
-                &text[entry.venue.clone()],
-                year.value
-            )),
+            .label("part of the venue")
+            .help(format!("write `[**{fixed}**]`"))
+            .fix(Fix::safe(Edit::replace(entry.venue.start..end, fixed))),
         );
+        return;
     }
+    out.push(
+        Finding::new(
+            Rule::VenueFormat,
+            rest,
+            format!("unexpected `{}` after the year", extra.trim()),
+        )
+        .label("not part of `Venue Year`")
+        .help(format!(
+            "{SHAPE}; write `[**{venue} {}**]` and mention other versions in the title or a note",
+            year.value
+        )),
+    );
 }
 
 fn check_venue(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {

@@ -35,7 +35,9 @@ Use instead: move the MICCAI 2022 entry under `### 2022`.
 ";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for entry in &ctx.doc.entries {
+    // An entry nested under an entry is a version of it (a journal version
+    // under its conference paper): its year may differ.
+    for entry in ctx.doc.entries.iter().filter(|e| !e.in_entry) {
         let Some(section) = ctx.doc.section_of(entry) else {
             continue;
         };
@@ -55,9 +57,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Some(target) => {
                 let target_heading = &ctx.doc.headings[target.heading];
                 format!(
-                    "move it to the {} section (`{}`, line {})",
+                    "move it to the {} section (line {})",
                     first.value,
-                    ctx.text(&target_heading.span).trim(),
                     ctx.line(target_heading.span.start)
                 )
             }
