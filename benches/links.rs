@@ -1,0 +1,120 @@
+//! Link checking speed against the concurrency limit, and against lychee
+//! when it is installed, measured side by side in one run.
+//!
+//! Twenty loopback hosts (127.0.0.1 to 127.0.0.20) answer every request
+//! after 50 ms; a list of 1,000 entries links a pdf and a code URL each
+//! (2,000 URLs). With 64 requests in flight, no checker can beat
+//! ceil(2000 / 64) x 50 ms = 1.6 s: the table shows how close each comes.
+//! A second run checks 10,000 URLs for the peak memory (max RSS).
+//!
+//! Run: `cargo bench --bench links` (or `scripts/bench-links`). Never
+//! touches the network beyond loopback.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use support::{Reply, Server, pdf, route};
+
+const DELAY: Duration = Duration::from_millis(50);
+const HOSTS: usize = 20;
+const CONCURRENCY: usize = 64;
+const PER_HOST: usize = 8;
+
+fn main() {
+    let servers: Vec<Server> = (1..=HOSTS)
+        .map(|i| Server::start(&format!("127.0.0.{i}"), vec![("/", route(|_, _| Reply::After(DELAY, Box::new(pdf()))))]))
+        .collect();
+    let dir = std::env::temp_dir().join(format!("awesome-lint-bench-links-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+
+    let small = dir.join("list-2000.md");
+    std::fs::write(&small, list(&servers, 1_000)).expect("write list");
+    let large = dir.join("list-10000.md");
+    std::fs::write(&large, list(&servers, 5_000)).expect("write list");
+
+    let ours = env!("CARGO_BIN_EXE_awesome-lint");
+    let limit = (2_000f64 / CONCURRENCY as f64).ceil() * DELAY.as_secs_f64();
+    println!("{HOSTS} loopback hosts, every answer after {} ms; --max-concurrency {CONCURRENCY} --host-concurrency {PER_HOST}", DELAY.as_millis());
+    println!("limit for 2,000 URLs: ceil(2000/{CONCURRENCY}) x {} ms = {limit:.2} s\n", DELAY.as_millis());
+    println!("{:<14} {:>8} {:>10} {:>10}", "checker", "urls", "wall", "x limit");
+
+    let mut awesome = Command::new(ours);
+    awesome.args(["--allow-private", "--no-cache", "--no-config", "--quiet", "--format", "json"]);
+    awesome.args(["--max-concurrency", &CONCURRENCY.to_string(), "--host-concurrency", &PER_HOST.to_string()]);
+    awesome.arg(&small);
+    let (wall, ok) = time(&mut awesome);
+    println!("{:<14} {:>8} {:>9.2}s {:>9.2}x{}", "awesome-lint", 2_000, wall.as_secs_f64(), wall.as_secs_f64() / limit, status(ok));
+
+    match which("lychee") {
+        Some(lychee) => {
+            let mut cmd = Command::new(lychee);
+            cmd.args(["--no-progress", "--max-concurrency", &CONCURRENCY.to_string()]);
+            cmd.args(["--host-concurrency", &PER_HOST.to_string(), "--host-request-interval", "0"]);
+            cmd.arg(&small);
+            let (wall, ok) = time(&mut cmd);
+            println!("{:<14} {:>8} {:>9.2}s {:>9.2}x{}", "lychee", 2_000, wall.as_secs_f64(), wall.as_secs_f64() / limit, status(ok));
+        }
+        None => println!("{:<14} not installed (`cargo install lychee` to compare)", "lychee"),
+    }
+
+    // Peak memory: the larger list under /usr/bin/time.
+    let mut big = Command::new("/usr/bin/time");
+    big.args(["-f", "%M"]).arg(ours);
+    big.args(["--allow-private", "--no-cache", "--no-config", "--quiet", "--format", "json"]);
+    big.args(["--max-concurrency", &CONCURRENCY.to_string(), "--host-concurrency", &PER_HOST.to_string()]);
+    big.arg(&large);
+    let started = Instant::now();
+    match big.output() {
+        Ok(output) => {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let kib: Option<u64> = stderr.lines().last().and_then(|l| l.trim().parse().ok());
+            match kib {
+                Some(kib) => println!(
+                    "\n10,000 URLs: {:.2} s, peak memory (max RSS) {:.1} MB (target: under 100 MB)",
+                    started.elapsed().as_secs_f64(),
+                    kib as f64 / 1024.0
+                ),
+                None => println!("\n10,000 URLs: could not read max RSS from /usr/bin/time"),
+            }
+        }
+        Err(_) => println!("\n10,000 URLs: /usr/bin/time not available, peak memory not measured"),
+    }
+    println!("\ntarget: awesome-lint at most 1.3x the limit, and faster than lychee");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A well-formed list: each entry's pdf and code links on two different hosts.
+fn list(servers: &[Server], entries: usize) -> String {
+    let mut text = String::from("# Bench\n\n### 2024\n");
+    for i in 0..entries {
+        let pdf_host = &servers[i % servers.len()];
+        let code_host = &servers[(i + 7) % servers.len()];
+        text.push_str(&format!(
+            "- [**ICCV 2024**] [**P{i}**] P{i}: Paper Number {i} [[pdf]]({}) [[code]]({})\n",
+            pdf_host.url(&format!("/paper-{i}.pdf")),
+            code_host.url(&format!("/code/{i}")),
+        ));
+    }
+    text
+}
+
+fn time(cmd: &mut Command) -> (Duration, bool) {
+    let started = Instant::now();
+    let ok = cmd.output().map(|o| o.status.code().is_some_and(|c| c <= 1)).unwrap_or(false);
+    (started.elapsed(), ok)
+}
+
+fn status(ok: bool) -> &'static str {
+    if ok { "" } else { "  (did not run cleanly)" }
+}
+
+fn which(program: &str) -> Option<std::path::PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|dir| std::path::Path::new(dir).join(program))
+        .find(|path| path.is_file())
+}
