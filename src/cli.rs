@@ -61,6 +61,11 @@ pub struct LintArgs {
     #[arg(long)]
     pub deny_warnings: bool,
 
+    /// Report only findings on lines changed since this git revision (working
+    /// tree against it), and check only the links on those lines.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
+
     /// Findings only: no summary line, no progress bar.
     #[arg(short, long)]
     pub quiet: bool,
@@ -163,6 +168,11 @@ pub enum Format {
     Text,
     /// One JSON document.
     Json,
+    /// GitHub Actions workflow commands (annotations), and a job summary
+    /// when GITHUB_STEP_SUMMARY is set.
+    Github,
+    /// A SARIF 2.1.0 log for code scanning.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

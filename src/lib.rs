@@ -6,6 +6,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod changes;
 pub mod cli;
 pub mod commands;
 pub mod config;

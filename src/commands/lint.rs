@@ -1,13 +1,14 @@
 //! The lint command: every file, its settings, the rules, the links, one report.
 
 use std::collections::HashMap;
-use std::io;
+use std::io::{self, Write};
 use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::Url;
 
 use super::{ExitStatus, Output, SettingsResolver};
+use crate::changes::{self, ChangedLines};
 use crate::cli::{Format, LinkArgs, LintArgs};
 use crate::config::{LinkSettings, Settings};
 use crate::links::{self, Cache, Expect, LinkError, LinkOptions, Secret};
@@ -21,6 +22,30 @@ struct File {
     source: Source,
     settings: Arc<Settings>,
     linted: Linted,
+    /// With `--changed-since`: the lines that count.
+    changed: Option<ChangedLines>,
+}
+
+impl File {
+    fn is_changed(&self, offset: usize) -> bool {
+        self.changed
+            .as_ref()
+            .is_none_or(|changed| changed.contains(self.source.line_of(offset)))
+    }
+
+    /// Keeps the findings on changed lines; a finding that relates two places
+    /// (a duplicate and its first copy, an entry and its section) stays when
+    /// either place changed.
+    fn keep_changed(&mut self) {
+        if self.changed.is_none() {
+            return;
+        }
+        let findings = std::mem::take(&mut self.linted.findings);
+        self.linted.findings = findings
+            .into_iter()
+            .filter(|f| self.is_changed(f.span.start) || f.related.iter().any(|r| self.is_changed(r.span.start)))
+            .collect();
+    }
 }
 
 pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus> {
@@ -31,6 +56,12 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
             return Ok(ExitStatus::Error);
         }
     };
+    if args.changed_since.is_some()
+        && let Err(err) = changes::check_git()
+    {
+        output.error(&err);
+        return Ok(ExitStatus::Error);
+    }
     let mut could_not_run = false;
     let mut files = Vec::new();
     for path in &args.files {
@@ -50,6 +81,16 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                 return Ok(ExitStatus::Error);
             }
         };
+        let changed = match &args.changed_since {
+            Some(rev) => match changes::changed_lines(path, rev) {
+                Ok(changed) => Some(changed),
+                Err(err) => {
+                    output.error(&err);
+                    return Ok(ExitStatus::Error);
+                }
+            },
+            None => None,
+        };
         let linted = lint(&source, &settings);
         for notice in &linted.notices {
             let at = source.position(notice.span.start);
@@ -61,11 +102,14 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                 notice.message
             ));
         }
-        files.push(File {
+        let mut file = File {
             source,
             settings,
             linted,
-        });
+            changed,
+        };
+        file.keep_changed();
+        files.push(file);
     }
 
     let mut link_summary = None;
@@ -106,6 +150,15 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
             }
         }
         Format::Json => report::json::render(&reports, &summary, output.stdout)?,
+        Format::Github => {
+            report::github::render(&reports, output.stdout)?;
+            if let Some(path) = (output.env)("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+                && let Err(err) = append(&path, &report::github::summary_markdown(&reports, &summary))
+            {
+                output.warn(&format!("could not write the job summary to `{path}`: {err}"));
+            }
+        }
+        Format::Sarif => report::sarif::render(&reports, output.stdout)?,
     }
 
     Ok(if could_not_run {
@@ -135,6 +188,8 @@ fn check_links(
             links::occurrences(&file.source, &file.linted.doc, &file.settings)
                 .into_iter()
                 .filter(|o| !args.exclude.iter().any(|re| re.is_match(&o.url)))
+                // With --changed-since, only the links on changed lines.
+                .filter(|o| file.is_changed(o.span.start))
                 .collect();
         for occurrence in &found {
             let expect = wanted
@@ -182,6 +237,12 @@ fn check_links(
         cached: checked.cached,
         elapsed: checked.elapsed,
     })
+}
+
+/// Appends to a file (the job summary, which other steps write too).
+fn append(path: &str, text: &str) -> io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    file.write_all(text.as_bytes())
 }
 
 /// The config's `[links]` with the command line's overrides.

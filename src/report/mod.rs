@@ -3,7 +3,9 @@
 //! nothing here decides where output goes.
 
 pub mod entries;
+pub mod github;
 pub mod json;
+pub mod sarif;
 pub mod text;
 
 use std::time::Duration;
@@ -69,6 +71,21 @@ impl Summary {
             }
         }
         summary
+    }
+}
+
+/// A file's path for machines (annotations, SARIF): relative to the working
+/// directory when it lies below it, with forward slashes and no `./`.
+pub fn relative_path(path: &std::path::Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let relative = match &cwd {
+        Some(cwd) if path.is_absolute() => path.strip_prefix(cwd).unwrap_or(path),
+        _ => path,
+    };
+    let text = relative.to_string_lossy().replace('\\', "/");
+    match text.strip_prefix("./") {
+        Some(rest) => rest.to_owned(),
+        None => text,
     }
 }
 
