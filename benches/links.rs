@@ -25,7 +25,12 @@ const PER_HOST: usize = 8;
 
 fn main() {
     let servers: Vec<Server> = (1..=HOSTS)
-        .map(|i| Server::start(&format!("127.0.0.{i}"), vec![("/", route(|_, _| Reply::After(DELAY, Box::new(pdf()))))]))
+        .map(|i| {
+            Server::start(
+                &format!("127.0.0.{i}"),
+                vec![("/", route(|_, _| Reply::After(DELAY, Box::new(pdf()))))],
+            )
+        })
         .collect();
     let dir = std::env::temp_dir().join(format!("awesome-lint-bench-links-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -37,34 +42,93 @@ fn main() {
 
     let ours = env!("CARGO_BIN_EXE_awesome-lint");
     let limit = (2_000f64 / CONCURRENCY as f64).ceil() * DELAY.as_secs_f64();
-    println!("{HOSTS} loopback hosts, every answer after {} ms; --max-concurrency {CONCURRENCY} --host-concurrency {PER_HOST}", DELAY.as_millis());
-    println!("limit for 2,000 URLs: ceil(2000/{CONCURRENCY}) x {} ms = {limit:.2} s\n", DELAY.as_millis());
-    println!("{:<14} {:>8} {:>10} {:>10}", "checker", "urls", "wall", "x limit");
+    println!(
+        "{HOSTS} loopback hosts, every answer after {} ms; --max-concurrency {CONCURRENCY} --host-concurrency {PER_HOST}",
+        DELAY.as_millis()
+    );
+    println!(
+        "limit for 2,000 URLs: ceil(2000/{CONCURRENCY}) x {} ms = {limit:.2} s\n",
+        DELAY.as_millis()
+    );
+    println!(
+        "{:<14} {:>8} {:>10} {:>10}",
+        "checker", "urls", "wall", "x limit"
+    );
 
     let mut awesome = Command::new(ours);
-    awesome.args(["--allow-private", "--no-cache", "--no-config", "--quiet", "--format", "json"]);
-    awesome.args(["--max-concurrency", &CONCURRENCY.to_string(), "--host-concurrency", &PER_HOST.to_string()]);
+    awesome.args([
+        "--allow-private",
+        "--no-cache",
+        "--no-config",
+        "--quiet",
+        "--format",
+        "json",
+    ]);
+    awesome.args([
+        "--max-concurrency",
+        &CONCURRENCY.to_string(),
+        "--host-concurrency",
+        &PER_HOST.to_string(),
+    ]);
     awesome.arg(&small);
     let (wall, ok) = time(&mut awesome);
-    println!("{:<14} {:>8} {:>9.2}s {:>9.2}x{}", "awesome-lint", 2_000, wall.as_secs_f64(), wall.as_secs_f64() / limit, status(ok));
+    println!(
+        "{:<14} {:>8} {:>9.2}s {:>9.2}x{}",
+        "awesome-lint",
+        2_000,
+        wall.as_secs_f64(),
+        wall.as_secs_f64() / limit,
+        status(ok)
+    );
 
     match which("lychee") {
         Some(lychee) => {
             let mut cmd = Command::new(lychee);
-            cmd.args(["--no-progress", "--max-concurrency", &CONCURRENCY.to_string()]);
-            cmd.args(["--host-concurrency", &PER_HOST.to_string(), "--host-request-interval", "0"]);
+            cmd.args([
+                "--no-progress",
+                "--max-concurrency",
+                &CONCURRENCY.to_string(),
+            ]);
+            cmd.args([
+                "--host-concurrency",
+                &PER_HOST.to_string(),
+                "--host-request-interval",
+                "0",
+            ]);
             cmd.arg(&small);
             let (wall, ok) = time(&mut cmd);
-            println!("{:<14} {:>8} {:>9.2}s {:>9.2}x{}", "lychee", 2_000, wall.as_secs_f64(), wall.as_secs_f64() / limit, status(ok));
+            println!(
+                "{:<14} {:>8} {:>9.2}s {:>9.2}x{}",
+                "lychee",
+                2_000,
+                wall.as_secs_f64(),
+                wall.as_secs_f64() / limit,
+                status(ok)
+            );
         }
-        None => println!("{:<14} not installed (`cargo install lychee` to compare)", "lychee"),
+        None => println!(
+            "{:<14} not installed (`cargo install lychee` to compare)",
+            "lychee"
+        ),
     }
 
     // Peak memory: the larger list under /usr/bin/time.
     let mut big = Command::new("/usr/bin/time");
     big.args(["-f", "%M"]).arg(ours);
-    big.args(["--allow-private", "--no-cache", "--no-config", "--quiet", "--format", "json"]);
-    big.args(["--max-concurrency", &CONCURRENCY.to_string(), "--host-concurrency", &PER_HOST.to_string()]);
+    big.args([
+        "--allow-private",
+        "--no-cache",
+        "--no-config",
+        "--quiet",
+        "--format",
+        "json",
+    ]);
+    big.args([
+        "--max-concurrency",
+        &CONCURRENCY.to_string(),
+        "--host-concurrency",
+        &PER_HOST.to_string(),
+    ]);
     big.arg(&large);
     let started = Instant::now();
     match big.output() {
@@ -103,7 +167,10 @@ fn list(servers: &[Server], entries: usize) -> String {
 
 fn time(cmd: &mut Command) -> (Duration, bool) {
     let started = Instant::now();
-    let ok = cmd.output().map(|o| o.status.code().is_some_and(|c| c <= 1)).unwrap_or(false);
+    let ok = cmd
+        .output()
+        .map(|o| o.status.code().is_some_and(|c| c <= 1))
+        .unwrap_or(false);
     (started.elapsed(), ok)
 }
 

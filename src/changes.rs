@@ -30,12 +30,17 @@ pub enum ChangesError {
     #[diagnostic(code(git), help("install git, or run without --changed-since"))]
     NoGit(String),
     #[error("--changed-since: `{path}` is not in a git repository")]
-    #[diagnostic(code(git), help("run inside the repository, or without --changed-since"))]
+    #[diagnostic(
+        code(git),
+        help("run inside the repository, or without --changed-since")
+    )]
     NotARepository { path: String },
     #[error("--changed-since: `{rev}` is not a revision of this repository")]
     #[diagnostic(
         code(git),
-        help("give a commit, branch or tag that exists here (in CI, fetch it first: `git fetch origin BASE`)")
+        help(
+            "give a commit, branch or tag that exists here (in CI, fetch it first: `git fetch origin BASE`)"
+        )
     )]
     UnknownRevision { rev: String },
     #[error("--changed-since: git diff failed: {0}")]
@@ -51,12 +56,25 @@ pub fn changed_lines(file: &Path, rev: &str) -> Result<ChangedLines, ChangesErro
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let root = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|_| ChangesError::NotARepository {
-        path: file.display().to_string(),
-    })?;
+    let root =
+        git(dir, &["rev-parse", "--show-toplevel"]).map_err(|_| ChangesError::NotARepository {
+            path: file.display().to_string(),
+        })?;
     let root = root.trim();
-    if git(dir, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")]).is_err() {
-        return Err(ChangesError::UnknownRevision { rev: rev.to_owned() });
+    if git(
+        dir,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )
+    .is_err()
+    {
+        return Err(ChangesError::UnknownRevision {
+            rev: rev.to_owned(),
+        });
     }
     // A file that did not exist at the revision is wholly new.
     let relative = absolute
@@ -68,7 +86,15 @@ pub fn changed_lines(file: &Path, rev: &str) -> Result<ChangedLines, ChangesErro
     }
     let diff = git(
         dir,
-        &["diff", "--no-color", "--no-ext-diff", "--unified=0", rev, "--", &name],
+        &[
+            "diff",
+            "--no-color",
+            "--no-ext-diff",
+            "--unified=0",
+            rev,
+            "--",
+            &name,
+        ],
     )
     .map_err(ChangesError::Diff)?;
     Ok(ChangedLines::Lines(added_lines(&diff)))

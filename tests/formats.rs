@@ -9,7 +9,9 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(path)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(path)
 }
 
 /// Compares with a golden file, or writes it when blessing.
@@ -18,7 +20,8 @@ fn golden(name: &str, actual: &str) {
     if std::env::var_os("AWESOME_LINT_BLESS").is_some() {
         fs::write(&path, actual).unwrap();
     }
-    let expected = fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {}", path.display()));
+    let expected =
+        fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {}", path.display()));
     assert_eq!(actual, expected, "{name} differs from the golden file");
 }
 
@@ -40,7 +43,10 @@ fn lint(dir: &Path, args: &[&str]) -> (i32, String) {
         .args(args)
         .output()
         .unwrap();
-    (output.status.code().unwrap(), String::from_utf8(output.stdout).unwrap())
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
 }
 
 fn findings(dir: &Path, file: &str) -> usize {
@@ -77,7 +83,10 @@ fn job_summary_is_appended_when_asked_for() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let written = fs::read_to_string(&summary).unwrap();
-    assert!(written.starts_with("earlier step\n"), "appended, not overwritten");
+    assert!(
+        written.starts_with("earlier step\n"),
+        "appended, not overwritten"
+    );
     golden("summary.expected", &written["earlier step\n".len()..]);
 }
 
@@ -104,7 +113,14 @@ fn job_summary_is_cut_before_one_mebibyte() {
     assert!(written.len() < 1024 * 1024, "{} bytes", written.len());
     assert!(written.contains("more not shown: the summary is limited to 1 MiB"));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(stdout.lines().filter(|l| l.starts_with("::warning")).count(), 20_000, "the log lists every finding");
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| l.starts_with("::warning"))
+            .count(),
+        20_000,
+        "the log lists every finding"
+    );
 }
 
 #[test]
@@ -116,7 +132,13 @@ fn sarif_describes_every_rule_and_locates_every_finding() {
     let driver = &log["runs"][0]["tool"]["driver"];
     assert_eq!(driver["rules"].as_array().unwrap().len(), 15);
     for rule in driver["rules"].as_array().unwrap() {
-        for key in ["id", "shortDescription", "fullDescription", "help", "defaultConfiguration"] {
+        for key in [
+            "id",
+            "shortDescription",
+            "fullDescription",
+            "help",
+            "defaultConfiguration",
+        ] {
             assert!(!rule[key].is_null(), "{key} missing in {rule}");
         }
     }
@@ -130,7 +152,10 @@ fn sarif_describes_every_rule_and_locates_every_finding() {
     // The version changes with releases; the rest is golden.
     log["runs"][0]["tool"]["driver"]["version"] = Value::from("VERSION");
     log["runs"][0]["tool"]["driver"]["semanticVersion"] = Value::from("VERSION");
-    golden("sarif.expected", &serde_json::to_string_pretty(&log).unwrap());
+    golden(
+        "sarif.expected",
+        &serde_json::to_string_pretty(&log).unwrap(),
+    );
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -169,7 +194,15 @@ fn changed_since_reports_only_what_the_change_touched() {
     let output = Command::cargo_bin("awesome-lint")
         .unwrap()
         .current_dir(root)
-        .args(["--offline", "--no-config", "--format", "json", "--changed-since", "HEAD", "README.md"])
+        .args([
+            "--offline",
+            "--no-config",
+            "--format",
+            "json",
+            "--changed-since",
+            "HEAD",
+            "README.md",
+        ])
         .output()
         .unwrap();
     let value: Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -183,11 +216,23 @@ fn changed_since_reports_only_what_the_change_touched() {
     assert_eq!(output.status.code(), Some(1));
 
     // A file that is new since the revision counts as wholly changed.
-    fs::write(root.join("NEW.md"), "- [**arxiv 2023**] [**F**] F: New File [[pdf]](https://arxiv.org/pdf/2301.00006.pdf)\n").unwrap();
+    fs::write(
+        root.join("NEW.md"),
+        "- [**arxiv 2023**] [**F**] F: New File [[pdf]](https://arxiv.org/pdf/2301.00006.pdf)\n",
+    )
+    .unwrap();
     let output = Command::cargo_bin("awesome-lint")
         .unwrap()
         .current_dir(root)
-        .args(["--offline", "--no-config", "--format", "json", "--changed-since", "HEAD", "NEW.md"])
+        .args([
+            "--offline",
+            "--no-config",
+            "--format",
+            "json",
+            "--changed-since",
+            "HEAD",
+            "NEW.md",
+        ])
         .output()
         .unwrap();
     let value: Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -197,7 +242,13 @@ fn changed_since_reports_only_what_the_change_touched() {
     let output = Command::cargo_bin("awesome-lint")
         .unwrap()
         .current_dir(root)
-        .args(["--offline", "--no-config", "--changed-since", "no-such-branch", "README.md"])
+        .args([
+            "--offline",
+            "--no-config",
+            "--changed-since",
+            "no-such-branch",
+            "README.md",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -208,7 +259,13 @@ fn changed_since_reports_only_what_the_change_touched() {
     let output = Command::cargo_bin("awesome-lint")
         .unwrap()
         .current_dir(elsewhere.path())
-        .args(["--offline", "--no-config", "--changed-since", "HEAD", "x.md"])
+        .args([
+            "--offline",
+            "--no-config",
+            "--changed-since",
+            "HEAD",
+            "x.md",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));

@@ -43,7 +43,10 @@ impl File {
         let findings = std::mem::take(&mut self.linted.findings);
         self.linted.findings = findings
             .into_iter()
-            .filter(|f| self.is_changed(f.span.start) || f.related.iter().any(|r| self.is_changed(r.span.start)))
+            .filter(|f| {
+                self.is_changed(f.span.start)
+                    || f.related.iter().any(|r| self.is_changed(r.span.start))
+            })
             .collect();
     }
 }
@@ -153,9 +156,12 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
         Format::Github => {
             report::github::render(&reports, output.stdout)?;
             if let Some(path) = (output.env)("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
-                && let Err(err) = append(&path, &report::github::summary_markdown(&reports, &summary))
+                && let Err(err) =
+                    append(&path, &report::github::summary_markdown(&reports, &summary))
             {
-                output.warn(&format!("could not write the job summary to `{path}`: {err}"));
+                output.warn(&format!(
+                    "could not write the job summary to `{path}`: {err}"
+                ));
             }
         }
         Format::Sarif => report::sarif::render(&reports, output.stdout)?,
@@ -241,7 +247,10 @@ fn check_links(
 
 /// Appends to a file (the job summary, which other steps write too).
 fn append(path: &str, text: &str) -> io::Result<()> {
-    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
     file.write_all(text.as_bytes())
 }
 

@@ -48,7 +48,9 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
 
 /// The Actions toolkit's escaping of a command's message.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// The Actions toolkit's escaping of a command's property values.
@@ -62,10 +64,14 @@ const SUMMARY_LIMIT: usize = 1024 * 1024 - 16 * 1024;
 /// The job summary: counts, then a table of every finding, truncated with a
 /// note before GitHub's 1 MiB limit.
 pub fn summary_markdown(reports: &[FileReport], summary: &Summary) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut md = String::from("## awesome-lint\n\n");
     let links = match summary.links {
-        Some(links) => format!(", {}", plural(links.checked, "link checked", "links checked")),
+        Some(links) => format!(
+            ", {}",
+            plural(links.checked, "link checked", "links checked")
+        ),
         None => String::new(),
     };
     md.push_str(&format!(
@@ -112,7 +118,9 @@ pub fn summary_markdown(reports: &[FileReport], summary: &Summary) -> String {
 
 /// A table cell: pipes escaped, line breaks as `<br>`.
 fn table_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace("\r\n", "<br>").replace('\n', "<br>")
+    text.replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
 }
 
 #[cfg(test)]

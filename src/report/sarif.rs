@@ -141,7 +141,10 @@ fn sentence(text: &str) -> String {
 
 /// The text under the doc's first heading ("What it does"), as one paragraph.
 fn first_paragraph(doc: &str) -> String {
-    let body = doc.lines().skip_while(|l| l.starts_with('#')).take_while(|l| !l.starts_with('#'));
+    let body = doc
+        .lines()
+        .skip_while(|l| l.starts_with('#'))
+        .take_while(|l| !l.starts_with('#'));
     let text = body.collect::<Vec<_>>().join(" ");
     sentence(text.split_whitespace().collect::<Vec<_>>().join(" ").trim())
 }
