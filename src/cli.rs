@@ -61,6 +61,19 @@ pub struct LintArgs {
     #[arg(long)]
     pub deny_warnings: bool,
 
+    /// Apply safe fixes in place, then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff: unsafe fixes too (moving entries and sections).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the unified diff --fix would apply; change nothing. Exit 1 if
+    /// there is a diff.
+    #[arg(long)]
+    pub diff: bool,
+
     /// Report only findings on lines changed since this git revision (working
     /// tree against it), and check only the links on those lines.
     #[arg(long, value_name = "REF")]

@@ -529,9 +529,15 @@ fn rules_lists_every_rule() {
         .find(|l| l.starts_with("spacing "))
         .unwrap();
     assert!(
-        spacing.contains("error") && spacing.contains("yes"),
+        spacing.contains("error") && spacing.contains("safe"),
         "{spacing}"
     );
+    let year = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("year-section "))
+        .unwrap();
+    assert!(year.contains("unsafe"), "{year}");
 }
 
 #[test]

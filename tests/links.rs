@@ -580,3 +580,34 @@ fn json(body: &str) -> Reply {
         body.as_bytes().to_vec(),
     )
 }
+
+#[test]
+fn moved_links_are_fixed_only_when_checked_in_the_same_run() {
+    let server = hosts_behaving_like_the_web();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    let text = list(&[(
+        format!("{}#page=2", server.url("/moved")),
+        Some(server.url("/o/repo")),
+    )]);
+    fs::write(&path, &text).unwrap();
+
+    // Offline there is nothing known about the link: nothing to fix.
+    let out = run(lint().arg(&path).args(["--offline", "--fix"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+
+    // Checked, the URL is replaced by its target; the fragment stays.
+    let out = run(lint().arg(&path).args(["--allow-private", "--fix"]));
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        fixed,
+        text.replace("/moved#page=2", "/paper-moved-target.pdf#page=2")
+    );
+    assert!(
+        link_findings(&out.json).is_empty(),
+        "nothing left: {}",
+        out.stdout
+    );
+}

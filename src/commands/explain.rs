@@ -21,7 +21,7 @@ pub(super) fn run(name: &str, output: &mut Output) -> io::Result<ExitStatus> {
         "{}.\nDefault severity: {}. Fixable: {}.\n",
         capitalize(info.summary),
         info.severity,
-        if info.fixable { "yes" } else { "no" }
+        info.fixable.as_str()
     )?;
     write!(output.stdout, "{}", info.doc)?;
     Ok(ExitStatus::Success)

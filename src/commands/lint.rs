@@ -1,4 +1,5 @@
-//! The lint command: every file, its settings, the rules, the links, one report.
+//! The lint command, in phases: read and lint every file; check the links of
+//! all files at once; apply fixes (or print their diff); report.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -8,13 +9,16 @@ use std::time::Duration;
 use reqwest::Url;
 
 use super::{ExitStatus, Output, SettingsResolver};
-use crate::changes::{self, ChangedLines};
+use crate::changes::{self, ChangedLines, ChangesError};
 use crate::cli::{Format, LinkArgs, LintArgs};
 use crate::config::{LinkSettings, Settings};
-use crate::links::{self, Cache, Expect, LinkError, LinkOptions, Secret};
+use crate::finding::Finding;
+use crate::fix::{self, FixMode};
+use crate::links::{self, Cache, Expect, LinkError, LinkOptions, LinkResult, Secret};
 use crate::lint::{Linted, lint};
 use crate::report::text::{self, TextOptions};
 use crate::report::{self, FileReport, LinkSummary, Summary};
+use crate::rules::Rule;
 use crate::source::Source;
 
 /// One file on its way through the run.
@@ -49,9 +53,44 @@ impl File {
             })
             .collect();
     }
+
+    /// The http(s) links to check: not excluded, and on changed lines.
+    fn occurrences(&self, args: &LinkArgs) -> Vec<links::Occurrence> {
+        links::occurrences(&self.source, &self.linted.doc, &self.settings)
+            .into_iter()
+            .filter(|o| !args.exclude.iter().any(|re| re.is_match(&o.url)))
+            .filter(|o| self.is_changed(o.span.start))
+            .collect()
+    }
+
+    /// Adds the findings for this file's links from results already checked.
+    fn add_link_findings(&mut self, args: &LinkArgs, results: &HashMap<String, LinkResult>) {
+        let text = self.source.text();
+        let mut found = Vec::new();
+        for occurrence in self.occurrences(args) {
+            if let Some(result) = results.get(&occurrence.url) {
+                let written = occurrence.url_span.clone().map(|span| &text[span]);
+                found.extend(links::findings(&occurrence, result, written));
+            }
+        }
+        self.linted.add(&self.source, &self.settings, found);
+    }
 }
 
 pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus> {
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        writeln!(
+            output.stderr,
+            "error: --unsafe-fixes goes with --fix or --diff"
+        )?;
+        return Ok(ExitStatus::Error);
+    }
+    if args.changed_since.is_some()
+        && let Err(err) = changes::check_git()
+    {
+        output.error(&err);
+        return Ok(ExitStatus::Error);
+    }
     let mut resolver = match SettingsResolver::new(&args.config) {
         Ok(resolver) => resolver,
         Err(err) => {
@@ -59,12 +98,6 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
             return Ok(ExitStatus::Error);
         }
     };
-    if args.changed_since.is_some()
-        && let Err(err) = changes::check_git()
-    {
-        output.error(&err);
-        return Ok(ExitStatus::Error);
-    }
     let mut could_not_run = false;
     let mut files = Vec::new();
     for path in &args.files {
@@ -84,45 +117,117 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                 return Ok(ExitStatus::Error);
             }
         };
-        let changed = match &args.changed_since {
-            Some(rev) => match changes::changed_lines(path, rev) {
-                Ok(changed) => Some(changed),
-                Err(err) => {
-                    output.error(&err);
-                    return Ok(ExitStatus::Error);
-                }
-            },
-            None => None,
+        let file = match read_file(source, settings, args) {
+            Ok(file) => file,
+            Err(err) => {
+                output.error(&err);
+                return Ok(ExitStatus::Error);
+            }
         };
-        let linted = lint(&source, &settings);
-        for notice in &linted.notices {
-            let at = source.position(notice.span.start);
+        for notice in &file.linted.notices {
+            let at = file.source.position(notice.span.start);
             output.warn(&format!(
                 "{}:{}:{}: {}",
-                source.name(),
+                file.source.name(),
                 at.line,
                 at.column,
                 notice.message
             ));
         }
-        let mut file = File {
-            source,
-            settings,
-            linted,
-            changed,
-        };
-        file.keep_changed();
         files.push(file);
     }
 
     let mut link_summary = None;
+    let mut link_results = HashMap::new();
     if !args.offline && !files.is_empty() {
         match check_links(&mut files, &args.links, output) {
-            Ok(summary) => link_summary = Some(summary),
+            Ok((summary, results)) => {
+                link_summary = Some(summary);
+                link_results = results;
+            }
             Err(err) => {
                 output.error(&err);
                 return Ok(ExitStatus::Error);
             }
+        }
+    }
+
+    let mut fixed = 0;
+    if args.fix || args.diff {
+        let mode = if args.unsafe_fixes {
+            FixMode::Unsafe
+        } else {
+            FixMode::Safe
+        };
+        let mut any_diff = false;
+        for file in &mut files {
+            // Moved links found in this run are fixed in the first pass.
+            let moved: Vec<Finding> = file
+                .linted
+                .findings
+                .iter()
+                .filter(|f| f.rule == Rule::MovedLink)
+                .cloned()
+                .collect();
+            let result = match fix::fix_to_fixpoint(&file.source, &file.settings, mode, moved) {
+                Ok(result) => result,
+                Err(err) => {
+                    output.error(&err);
+                    could_not_run = true;
+                    continue;
+                }
+            };
+            if result.text == file.source.text() {
+                continue;
+            }
+            if args.diff {
+                any_diff = true;
+                output.stdout.write_all(
+                    fix::unified_diff(file.source.path(), file.source.text(), &result.text)
+                        .as_bytes(),
+                )?;
+                continue;
+            }
+            let bom = if file.source.had_bom() {
+                "\u{feff}"
+            } else {
+                ""
+            };
+            let original = format!("{bom}{}", file.source.text());
+            let new = format!("{bom}{}", result.text);
+            if let Err(err) = fix::write::write_atomically(
+                file.source.path(),
+                original.as_bytes(),
+                new.as_bytes(),
+            ) {
+                output.error(&err);
+                could_not_run = true;
+                continue;
+            }
+            fixed += result.fixed;
+            // Report what is left, on the new text, with this run's link results.
+            let source = Source::new(file.source.name(), file.source.path(), result.text);
+            match read_file(source, Arc::clone(&file.settings), args) {
+                Ok(mut refreshed) => {
+                    if !args.offline {
+                        refreshed.add_link_findings(&args.links, &link_results);
+                    }
+                    *file = refreshed;
+                }
+                Err(err) => {
+                    output.error(&err);
+                    could_not_run = true;
+                }
+            }
+        }
+        if args.diff {
+            return Ok(if could_not_run {
+                ExitStatus::Error
+            } else if any_diff {
+                ExitStatus::Failure
+            } else {
+                ExitStatus::Success
+            });
         }
     }
 
@@ -135,7 +240,8 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
         })
         .collect();
     reports.sort_by(|a, b| a.source.name().cmp(b.source.name()));
-    let summary = Summary::of(&reports, link_summary);
+    let mut summary = Summary::of(&reports, link_summary);
+    summary.fixed = fixed;
 
     match args.format {
         Format::Text => {
@@ -176,34 +282,46 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
     })
 }
 
+/// Lints a source and, with `--changed-since`, keeps what changed.
+fn read_file(
+    source: Source,
+    settings: Arc<Settings>,
+    args: &LintArgs,
+) -> Result<File, ChangesError> {
+    let changed = match &args.changed_since {
+        Some(rev) => Some(changes::changed_lines(source.path(), rev)?),
+        None => None,
+    };
+    let linted = lint(&source, &settings);
+    let mut file = File {
+        source,
+        settings,
+        linted,
+        changed,
+    };
+    file.keep_changed();
+    Ok(file)
+}
+
 /// Checks the links of every file at once (each distinct URL once), and adds
-/// the findings to each file.
+/// the findings to each file. Returns the results, to map again after fixes.
 fn check_links(
     files: &mut [File],
     args: &LinkArgs,
     output: &mut Output,
-) -> Result<LinkSummary, LinkError> {
+) -> Result<(LinkSummary, HashMap<String, LinkResult>), LinkError> {
     // Run-wide settings (limits, cache, API) come from the first file's config.
     let settings = Arc::clone(&files[0].settings);
     let options = link_options(&settings.links, args)?;
 
-    let mut occurrences = Vec::with_capacity(files.len());
     let mut wanted: HashMap<String, Expect> = HashMap::new();
     for file in files.iter() {
-        let found: Vec<links::Occurrence> =
-            links::occurrences(&file.source, &file.linted.doc, &file.settings)
-                .into_iter()
-                .filter(|o| !args.exclude.iter().any(|re| re.is_match(&o.url)))
-                // With --changed-since, only the links on changed lines.
-                .filter(|o| file.is_changed(o.span.start))
-                .collect();
-        for occurrence in &found {
+        for occurrence in file.occurrences(args) {
             let expect = wanted
                 .entry(occurrence.url.clone())
                 .or_insert(Expect::Resolve);
             *expect = (*expect).max(occurrence.expect());
         }
-        occurrences.push(found);
     }
 
     let mut cache = if args.no_cache {
@@ -225,24 +343,15 @@ fn check_links(
     {
         output.warn(&format!("could not write the link cache: {err}"));
     }
-
-    for (file, found) in files.iter_mut().zip(occurrences) {
-        let text = file.source.text();
-        let mut new = Vec::new();
-        for occurrence in &found {
-            let Some(result) = checked.results.get(&occurrence.url) else {
-                continue;
-            };
-            let written = occurrence.url_span.clone().map(|span| &text[span]);
-            new.extend(links::findings(occurrence, result, written));
-        }
-        file.linted.add(&file.source, &file.settings, new);
+    for file in files.iter_mut() {
+        file.add_link_findings(args, &checked.results);
     }
-    Ok(LinkSummary {
+    let summary = LinkSummary {
         checked: wanted.len(),
         cached: checked.cached,
         elapsed: checked.elapsed,
-    })
+    };
+    Ok((summary, checked.results))
 }
 
 /// Appends to a file (the job summary, which other steps write too).

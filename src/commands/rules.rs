@@ -9,16 +9,16 @@ pub(super) fn run(output: &mut Output) -> io::Result<ExitStatus> {
     let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
     writeln!(
         output.stdout,
-        "{:width$}  {:8}  {:7}  summary",
+        "{:width$}  {:8}  {:11}  summary",
         "rule", "severity", "fixable"
     )?;
     for rule in &RULES {
         writeln!(
             output.stdout,
-            "{:width$}  {:8}  {:7}  {}",
+            "{:width$}  {:8}  {:11}  {}",
             rule.name,
             rule.severity.as_str(),
-            if rule.fixable { "yes" } else { "no" },
+            rule.fixable.as_str(),
             rule.summary
         )?;
     }

@@ -128,6 +128,11 @@ pub struct Entry {
     /// True when the entry is nested under another entry (a version or a
     /// note of it), where section and duplicate checks do not apply.
     pub in_entry: bool,
+    /// The whole list item as lines: from the start of the bullet's line to
+    /// the end of its last line (nested items included, trailing blank lines
+    /// not), with the line ending when there is one. What moves when the
+    /// entry moves.
+    pub item: Span,
 }
 
 impl Entry {

@@ -19,7 +19,9 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag as MdTag, TagEnd};
 
 use super::entry::{scan, split_venue_tag};
-use super::{BulletKind, Document, Entry, Heading, ListMarker, SectionRun, StrayItem, YearSection};
+use super::{
+    BulletKind, Document, Entry, Heading, ListMarker, SectionRun, Span, StrayItem, YearSection,
+};
 
 /// The markdown options used everywhere (and by the benchmark's baseline walk).
 pub fn options() -> Options {
@@ -292,14 +294,15 @@ fn finish_item(
     doc: &mut Document,
     frame: ItemFrame,
     depth: usize,
-    end: usize,
+    item_end: usize,
 ) -> Option<usize> {
     let marker = read_marker(text, frame.start);
+    let marker_line_start = marker.line_start;
     let content_start = frame
         .head_start
         .unwrap_or(marker.gap.end)
         .max(marker.gap.end);
-    let head_end = frame.head_end.unwrap_or(end).max(content_start);
+    let head_end = frame.head_end.unwrap_or(item_end).max(content_start);
     let head = content_start..trim_end(text, content_start, head_end);
 
     if let Some(parts) = scan(text, head.clone()) {
@@ -334,6 +337,7 @@ fn finish_item(
             notes: parts.notes,
             multiline,
             in_entry: false,
+            item: item_lines(text, marker_line_start, item_end),
         });
         // Entries under an entry are versions or notes of it (a journal
         // version under its conference paper).
@@ -353,6 +357,18 @@ fn finish_item(
         });
     }
     None
+}
+
+/// The lines of an item from its bullet's line to its last non-blank line,
+/// with that line's ending.
+fn item_lines(text: &str, line_start: usize, end: usize) -> Span {
+    let bytes = text.as_bytes();
+    let mut last = end.min(bytes.len());
+    while last > line_start && matches!(bytes[last - 1], b' ' | b'\t' | b'\n' | b'\r') {
+        last -= 1;
+    }
+    let line_end = memchr::memchr(b'\n', &bytes[last..]).map_or(bytes.len(), |i| last + i + 1);
+    line_start..line_end
 }
 
 /// Reads the bullet of an item whose range starts at or before it.

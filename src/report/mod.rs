@@ -38,6 +38,9 @@ pub struct Summary {
     /// Findings of `broken-link`.
     #[serde(skip)]
     pub broken: usize,
+    /// Findings fixed by `--fix`.
+    #[serde(skip)]
+    pub fixed: usize,
 }
 
 /// What the link checker did.

@@ -93,8 +93,13 @@ pub fn summary_line(summary: &Summary) -> String {
     } else {
         String::new()
     };
+    let fixed = if summary.fixed > 0 {
+        format!(" ({} fixed)", summary.fixed)
+    } else {
+        String::new()
+    };
     format!(
-        "Checked {checked}: {}{broken}, {}.",
+        "Checked {checked}: {}{broken}, {}{fixed}.",
         plural(summary.errors, "error", "errors"),
         plural(summary.warnings, "warning", "warnings"),
     )

@@ -1,13 +1,13 @@
 //! `broken-link`: a link that does not resolve. Checked by the link checker.
 
-use super::{Rule, RuleInfo};
+use super::{Fixable, Rule, RuleInfo};
 use crate::finding::Severity;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::BrokenLink,
     name: "broken-link",
     severity: Severity::Error,
-    fixable: false,
+    fixable: Fixable::No,
     summary: "404/410/other 4xx/5xx after retries, DNS or connection failure, redirect loop, timeout",
     doc: DOC,
     check: None,

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher, RandomState};
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::Span;
 use crate::finding::{Finding, Severity};
 use crate::url::{self, PaperKey};
@@ -12,7 +12,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::DuplicateEntry,
     name: "duplicate-entry",
     severity: Severity::Error,
-    fixable: false,
+    fixable: Fixable::No,
     summary: "the same paper twice: same normalized URL, arXiv id, DOI, or title",
     doc: DOC,
     check: Some(check),

@@ -1,13 +1,13 @@
 //! `empty-link`: a link with no URL (`[[code]]`) or an empty one (`[[pdf]]()`).
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Fixable, Rule, RuleInfo};
 use crate::finding::{Finding, Severity};
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::EmptyLink,
     name: "empty-link",
     severity: Severity::Error,
-    fixable: false,
+    fixable: Fixable::No,
     summary: "`[[code]]` with no URL, `[[pdf]]()` with an empty one",
     doc: DOC,
     check: Some(check),

@@ -1,6 +1,6 @@
 //! `entry-format`: a list item in a year section that is not a well-formed entry.
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::Span;
 use crate::finding::{Finding, Severity};
 
@@ -8,7 +8,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::EntryFormat,
     name: "entry-format",
     severity: Severity::Error,
-    fixable: false,
+    fixable: Fixable::No,
     summary: "a list item in a year section that is not a well-formed entry",
     doc: DOC,
     check: Some(check),

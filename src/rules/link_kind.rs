@@ -1,7 +1,7 @@
 //! `link-kind`: a link whose label says one thing and whose URL another
 //! (`[[pdf]]` to GitHub, `[[code]]` to arXiv), and labels the list does not use.
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Link};
 use crate::finding::{Finding, Severity};
 use crate::url::{self, HostKind};
@@ -10,7 +10,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::LinkKind,
     name: "link-kind",
     severity: Severity::Error,
-    fixable: false,
+    fixable: Fixable::No,
     summary: "a `[[pdf]]` link to a code host or a `[[code]]` link to a paper host (swapped links); an unknown label",
     doc: DOC,
     check: Some(check),

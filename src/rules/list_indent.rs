@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{BulletKind, Entry};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Applicability, Edit, Fix};
@@ -12,7 +12,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::ListIndent,
     name: "list-indent",
     severity: Severity::Error,
-    fixable: true,
+    fixable: Fixable::SafeAndUnsafe,
     summary: "a bullet or indentation that differs from the file's dominant style",
     doc: DOC,
     check: Some(check),

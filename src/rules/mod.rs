@@ -49,6 +49,29 @@ pub enum Rule {
     UnverifiableLink,
 }
 
+/// Whether a rule's findings come with fixes, and how safe they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fixable {
+    No,
+    /// `--fix` applies them.
+    Safe,
+    /// Only `--fix --unsafe-fixes` applies them.
+    Unsafe,
+    /// Some are safe, some (the guesses) unsafe.
+    SafeAndUnsafe,
+}
+
+impl Fixable {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fixable::No => "no",
+            Fixable::Safe => "safe",
+            Fixable::Unsafe => "unsafe",
+            Fixable::SafeAndUnsafe => "safe/unsafe",
+        }
+    }
+}
+
 /// What the rule table knows about a rule.
 pub struct RuleInfo {
     pub rule: Rule,
@@ -56,7 +79,7 @@ pub struct RuleInfo {
     /// The most serious severity the rule reports by default; some findings
     /// of a rule are milder (an unknown venue is a warning, a malformed tag an error).
     pub severity: Severity,
-    pub fixable: bool,
+    pub fixable: Fixable,
     pub summary: &'static str,
     /// What it flags, why, and an example: the text of `awesome-lint explain`.
     pub doc: &'static str,
@@ -141,6 +164,25 @@ impl<'a> Context<'a> {
     pub fn line(&self, offset: usize) -> usize {
         self.source.line_of(offset)
     }
+}
+
+/// The line ending the file mostly uses, for text a fix adds.
+pub(crate) fn line_ending(text: &str) -> &'static str {
+    if text.contains("\r\n") { "\r\n" } else { "\n" }
+}
+
+/// A year section as lines: from its heading's line to the next heading of
+/// its level or higher (or the end of the file).
+pub(crate) fn section_block(ctx: &Context, section: &crate::document::YearSection) -> Span {
+    let headings = &ctx.doc.headings;
+    let heading = &headings[section.heading];
+    let text = ctx.source.text();
+    let line_start = |offset: usize| text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = headings[section.heading + 1..]
+        .iter()
+        .find(|h| h.level <= heading.level)
+        .map_or(text.len(), |h| line_start(h.span.start));
+    line_start(heading.span.start)..end
 }
 
 /// Runs every rule that the settings leave on, in table order.

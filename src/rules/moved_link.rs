@@ -1,13 +1,13 @@
 //! `moved-link`: a permanent redirect. Checked by the link checker.
 
-use super::{Rule, RuleInfo};
+use super::{Fixable, Rule, RuleInfo};
 use crate::finding::Severity;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::MovedLink,
     name: "moved-link",
     severity: Severity::Warning,
-    fixable: true,
+    fixable: Fixable::Safe,
     summary: "a permanent redirect; the fix replaces the URL with its target",
     doc: DOC,
     check: None,

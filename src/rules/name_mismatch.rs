@@ -1,13 +1,13 @@
 //! `name-mismatch`: the short-name tag disagrees with the name the title gives itself.
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Fixable, Rule, RuleInfo};
 use crate::finding::{Finding, Severity};
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::NameMismatch,
     name: "name-mismatch",
     severity: Severity::Warning,
-    fixable: false,
+    fixable: Fixable::No,
     summary: "the short name disagrees with the title's own `Name:` prefix",
     doc: DOC,
     check: Some(check),

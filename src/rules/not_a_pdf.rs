@@ -1,13 +1,13 @@
 //! `not-a-pdf`: a `[[pdf]]` link that serves no PDF. Checked by the link checker.
 
-use super::{Rule, RuleInfo};
+use super::{Fixable, Rule, RuleInfo};
 use crate::finding::Severity;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::NotAPdf,
     name: "not-a-pdf",
     severity: Severity::Warning,
-    fixable: false,
+    fixable: Fixable::No,
     summary: "a `[[pdf]]` link that serves no PDF (content type or `%PDF-` magic, reading at most 64 KiB)",
     doc: DOC,
     check: None,

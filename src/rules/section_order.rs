@@ -2,16 +2,19 @@
 
 use std::collections::HashMap;
 
-use super::{Context, Rule, RuleInfo};
+use super::section_block;
+use super::{Context, Fixable, Rule, RuleInfo};
 use crate::config::Direction;
+use crate::document::Span;
 use crate::document::YearSection;
 use crate::finding::{Finding, Severity};
+use crate::fix::{Applicability, Edit, Fix};
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::SectionOrder,
     name: "section-order",
     severity: Severity::Error,
-    fixable: false,
+    fixable: Fixable::Unsafe,
     summary: "year sections out of the run's direction, or a year section repeated",
     doc: DOC,
     check: Some(check),
@@ -46,6 +49,11 @@ Use instead:
 ### 2022
 ### 2023
 ```
+
+## Fix safety
+Unsafe (`--fix --unsafe-fixes`): the sections of the run are sorted into
+its direction, each moving whole with everything under it. Only runs whose
+sections follow one another, each year once, are reordered.
 ";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -78,27 +86,84 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 }
             }
         }
-        check_direction(ctx, &unique, out);
+        // Sections can be put in order only when they are all distinct.
+        let fix = (unique.len() == sections.len())
+            .then(|| reorder(ctx, &unique))
+            .flatten();
+        check_direction(ctx, &unique, fix, out);
     }
 }
 
-fn check_direction(ctx: &Context, sections: &[&YearSection], out: &mut Vec<Finding>) {
+/// Whether a run's distinct years (in document order) go oldest first: as the
+/// config says, or detected: the direction that keeps more sections in place,
+/// and on a tie the direction of the first two years.
+pub(super) fn ascending(ctx: &Context, years: &[u16]) -> bool {
+    match ctx.settings.direction {
+        Direction::Ascending => true,
+        Direction::Descending => false,
+        Direction::Auto if years.len() < 2 => true,
+        Direction::Auto => {
+            let up = longest_monotone(years, true).len();
+            let down = longest_monotone(years, false).len();
+            match up.cmp(&down) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Less => false,
+                std::cmp::Ordering::Equal => years[1] > years[0],
+            }
+        }
+    }
+}
+
+/// The unsafe fix that sorts a run's sections, each moving whole with its
+/// content; only when the sections follow one another with nothing between.
+fn reorder(ctx: &Context, sections: &[&YearSection]) -> Option<Fix> {
+    let years: Vec<u16> = sections.iter().map(|s| s.year).collect();
+    let up = ascending(ctx, &years);
+    let blocks: Vec<Span> = sections.iter().map(|s| section_block(ctx, s)).collect();
+    if blocks.windows(2).any(|w| w[0].end != w[1].start) {
+        return None;
+    }
+    let text = ctx.source.text();
+    let whole = blocks.first()?.start..blocks.last()?.end;
+    let mut order: Vec<usize> = (0..sections.len()).collect();
+    order.sort_by_key(|&i| {
+        if up {
+            i32::from(years[i])
+        } else {
+            -i32::from(years[i])
+        }
+    });
+    let newline = super::line_ending(text);
+    let mut sorted = String::with_capacity(whole.len() + newline.len());
+    for &i in &order {
+        let block = &text[blocks[i].clone()];
+        sorted.push_str(block);
+        if !block.ends_with('\n') {
+            sorted.push_str(newline);
+        }
+    }
+    // Keep the file's last line as it was: with or without a line ending.
+    if !text[whole.clone()].ends_with('\n') {
+        sorted.truncate(sorted.trim_end_matches(['\r', '\n']).len());
+    }
+    Some(Fix {
+        edits: vec![Edit::replace(whole, sorted)],
+        applicability: Applicability::Unsafe,
+    })
+}
+
+fn check_direction(
+    ctx: &Context,
+    sections: &[&YearSection],
+    fix: Option<Fix>,
+    out: &mut Vec<Finding>,
+) {
     if sections.len() < 2 {
         return;
     }
     let years: Vec<u16> = sections.iter().map(|s| s.year).collect();
-    let ascending = longest_monotone(&years, true);
-    let descending = longest_monotone(&years, false);
-    let up = match ctx.settings.direction {
-        Direction::Ascending => true,
-        Direction::Descending => false,
-        Direction::Auto => match ascending.len().cmp(&descending.len()) {
-            std::cmp::Ordering::Greater => true,
-            std::cmp::Ordering::Less => false,
-            std::cmp::Ordering::Equal => years[1] > years[0],
-        },
-    };
-    let keep = if up { ascending } else { descending };
+    let up = ascending(ctx, &years);
+    let keep = longest_monotone(&years, up);
     let order = if up { "oldest first" } else { "newest first" };
     let mut kept = keep.iter().peekable();
     for (index, section) in sections.iter().enumerate() {
@@ -133,18 +198,20 @@ fn check_direction(ctx: &Context, sections: &[&YearSection], out: &mut Vec<Findi
                 )
             }
         };
-        out.push(
-            Finding::new(
-                Rule::SectionOrder,
-                ctx.doc.headings[section.heading].span.clone(),
-                format!(
-                    "the {} section is out of order: these sections run {order}",
-                    section.year
-                ),
-            )
-            .label("out of order")
-            .help(help),
-        );
+        let mut finding = Finding::new(
+            Rule::SectionOrder,
+            ctx.doc.headings[section.heading].span.clone(),
+            format!(
+                "the {} section is out of order: these sections run {order}",
+                section.year
+            ),
+        )
+        .label("out of order")
+        .help(help);
+        if let Some(fix) = &fix {
+            finding = finding.fix(fix.clone());
+        }
+        out.push(finding);
     }
 }
 

@@ -1,7 +1,7 @@
 //! `spacing`: missing or doubled spaces between an entry's parts, trailing
 //! whitespace on entry lines, and whitespace-only lines.
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Span};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Edit, Fix};
@@ -10,7 +10,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::Spacing,
     name: "spacing",
     severity: Severity::Error,
-    fixable: true,
+    fixable: Fixable::Safe,
     summary: "missing or doubled spaces, trailing whitespace, whitespace-only lines",
     doc: DOC,
     check: Some(check),

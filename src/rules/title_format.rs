@@ -2,7 +2,7 @@
 //! `PathologyDetection:A`), without flagging real names (`PTUnifier`, `BioViL`).
 
 use super::name_mismatch::title_name;
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Span};
 use crate::finding::{Finding, Severity};
 
@@ -10,7 +10,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::TitleFormat,
     name: "title-format",
     severity: Severity::Warning,
-    fixable: false,
+    fixable: Fixable::No,
     summary: "words glued together in a title, without flagging real names like PTUnifier or BioViL",
     doc: DOC,
     check: Some(check),

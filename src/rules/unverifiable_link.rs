@@ -1,13 +1,13 @@
 //! `unverifiable-link`: a link the server would not let us check. Checked by the link checker.
 
-use super::{Rule, RuleInfo};
+use super::{Fixable, Rule, RuleInfo};
 use crate::finding::Severity;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::UnverifiableLink,
     name: "unverifiable-link",
     severity: Severity::Warning,
-    fixable: false,
+    fixable: Fixable::No,
     summary: "401/403/429 that persist after retries (bot walls, rate limits): reported, not failed",
     doc: DOC,
     check: None,

@@ -1,7 +1,7 @@
 //! `venue-format`: a malformed venue tag, an unknown venue, or a
 //! non-canonical spelling of a known one.
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Year};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Edit, Fix};
@@ -11,7 +11,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::VenueFormat,
     name: "venue-format",
     severity: Severity::Error,
-    fixable: true,
+    fixable: Fixable::SafeAndUnsafe,
     summary: "malformed venue tag, unknown venue, or non-canonical spelling (with a did-you-mean)",
     doc: DOC,
     check: Some(check),
@@ -233,18 +233,21 @@ fn check_after_year(ctx: &Context, entry: &Entry, year: &Year, out: &mut Vec<Fin
         );
         return;
     }
-    out.push(
-        Finding::new(
-            Rule::VenueFormat,
-            rest,
-            format!("unexpected `{}` after the year", extra.trim()),
-        )
-        .label("not part of `Venue Year`")
-        .help(format!(
-            "{SHAPE}; write `[**{venue} {}**]` and mention other versions in the title or a note",
-            year.value
-        )),
-    );
+    let mut finding = Finding::new(
+        Rule::VenueFormat,
+        rest.clone(),
+        format!("unexpected `{}` after the year", extra.trim()),
+    )
+    .label("not part of `Venue Year`")
+    .help(format!(
+        "{SHAPE}; write `[**{venue} {}**]` and mention other versions in the title or a note",
+        year.value
+    ));
+    // `2022(arxiv 2020)`: the one thing that is safe to repair is the space.
+    if extra.starts_with('(') {
+        finding = finding.fix(Fix::safe(Edit::insert(rest.start, " ")));
+    }
+    out.push(finding);
 }
 
 fn check_venue(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {

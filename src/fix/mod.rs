@@ -1,0 +1,308 @@
+//! Fixes as data, and the one engine that applies them.
+//!
+//! A rule describes the edits that would repair a finding and whether
+//! applying them is safe; it never rewrites text itself. The engine applies
+//! non-overlapping fixes, lints the result again, and repeats until nothing
+//! applies; [`write`] puts the result on disk without losing a byte.
+
+pub mod write;
+
+use std::collections::BTreeSet;
+
+use crate::config::Settings;
+use crate::document::Span;
+use crate::finding::Finding;
+use crate::lint::lint;
+use crate::source::Source;
+
+/// Replace the bytes of `span` with `content` (an insertion when the span is empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub content: String,
+}
+
+impl Edit {
+    pub fn replace(span: Span, content: impl Into<String>) -> Self {
+        Self {
+            span,
+            content: content.into(),
+        }
+    }
+
+    pub fn insert(at: usize, content: impl Into<String>) -> Self {
+        Self::replace(at..at, content)
+    }
+
+    pub fn delete(span: Span) -> Self {
+        Self::replace(span, "")
+    }
+}
+
+/// Whether a fix can be applied without a human looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Applicability {
+    /// Keeps the meaning of the list: whitespace, canonical spellings.
+    Safe,
+    /// Probably right, but a guess (a did-you-mean, an indentation change on a
+    /// multi-line item): only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+/// The edits that repair one finding, applied together or not at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    pub fn safe(edit: Edit) -> Self {
+        Self {
+            edits: vec![edit],
+            applicability: Applicability::Safe,
+        }
+    }
+
+    pub fn unsafe_edit(edit: Edit) -> Self {
+        Self {
+            edits: vec![edit],
+            applicability: Applicability::Unsafe,
+        }
+    }
+
+    pub fn is_safe(&self) -> bool {
+        self.applicability == Applicability::Safe
+    }
+}
+
+/// Which fixes may be applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// `--fix`: safe fixes only.
+    Safe,
+    /// `--fix --unsafe-fixes`: safe and unsafe fixes.
+    Unsafe,
+}
+
+impl FixMode {
+    fn allows(self, fix: &Fix) -> bool {
+        match self {
+            FixMode::Safe => fix.is_safe(),
+            FixMode::Unsafe => true,
+        }
+    }
+}
+
+/// At most this many rounds of fix-then-lint; more is a bug, reported.
+pub const MAX_PASSES: usize = 10;
+
+/// A file's text after fixing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    /// The new text (without the byte order mark, like [`Source::text`]).
+    pub text: String,
+    /// Findings fixed, over all passes.
+    pub fixed: usize,
+    pub passes: usize,
+}
+
+/// Why fixing stopped.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum FixError {
+    #[error("fixing `{file}` did not settle after {MAX_PASSES} passes")]
+    #[diagnostic(
+        code(fix),
+        help(
+            "this is a bug in awesome-lint: the file was left untouched; please report it with the file"
+        )
+    )]
+    NoConvergence { file: String },
+}
+
+/// Applies fixes, re-lints and repeats until no fix applies.
+///
+/// `first` holds findings from outside the rules (moved links from this
+/// run's link check) whose fixes apply in the first pass only: their spans
+/// point into the original text.
+pub fn fix_to_fixpoint(
+    source: &Source,
+    settings: &Settings,
+    mode: FixMode,
+    first: Vec<Finding>,
+) -> Result<Fixed, FixError> {
+    let mut text = source.text().to_owned();
+    let mut fixed = 0;
+    let mut first = Some(first);
+    for pass in 1..=MAX_PASSES {
+        let current = Source::new(source.name(), source.path(), text.clone());
+        let mut findings = lint(&current, settings).findings;
+        findings.extend(first.take().unwrap_or_default());
+        let (next, applied) = apply(&text, &findings, mode);
+        if applied == 0 {
+            return Ok(Fixed {
+                text,
+                fixed,
+                passes: pass,
+            });
+        }
+        fixed += applied;
+        text = next;
+    }
+    let current = Source::new(source.name(), source.path(), text.clone());
+    let findings = lint(&current, settings).findings;
+    if apply(&text, &findings, mode).1 == 0 {
+        return Ok(Fixed {
+            text,
+            fixed,
+            passes: MAX_PASSES,
+        });
+    }
+    Err(FixError::NoConvergence {
+        file: source.name().to_owned(),
+    })
+}
+
+/// Applies every fix the mode allows that does not overlap a fix taken
+/// before it (in text order); returns the new text and the number applied.
+pub fn apply(text: &str, findings: &[Finding], mode: FixMode) -> (String, usize) {
+    let mut fixes: Vec<&Fix> = findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .filter(|fix| mode.allows(fix) && !fix.edits.is_empty())
+        .filter(|fix| {
+            fix.edits.iter().all(|e| {
+                e.span.end <= text.len()
+                    && text.is_char_boundary(e.span.start)
+                    && text.is_char_boundary(e.span.end)
+            })
+        })
+        .collect();
+    fixes.sort_by_key(|fix| fix.edits.iter().map(|e| e.span.start).min());
+    // Taken spans, ordered; an insertion is a span of length zero.
+    let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut edits: Vec<&Edit> = Vec::new();
+    let mut applied = 0;
+    for fix in fixes {
+        if fix.edits.iter().any(|edit| overlaps(&taken, &edit.span)) || self_overlapping(fix) {
+            continue;
+        }
+        for edit in &fix.edits {
+            taken.insert((edit.span.start, edit.span.end));
+            edits.push(edit);
+        }
+        applied += 1;
+    }
+    edits.sort_by_key(|edit| std::cmp::Reverse((edit.span.start, edit.span.end)));
+    let mut out = text.to_owned();
+    for edit in edits {
+        out.replace_range(edit.span.clone(), &edit.content);
+    }
+    (out, applied)
+}
+
+/// Whether a span meets a taken one: they share bytes, an insertion falls
+/// inside the other, or both are insertions at one point (whose order would
+/// be a guess).
+fn overlaps(taken: &BTreeSet<(usize, usize)>, span: &Span) -> bool {
+    let conflict = |&(start, end): &(usize, usize)| match (start == end, span.is_empty()) {
+        (true, true) => start == span.start,
+        (true, false) => span.start < start && start < span.end,
+        (false, true) => start < span.start && span.start < end,
+        (false, false) => start < span.end && span.start < end,
+    };
+    // Taken spans never overlap each other, so of those starting before this
+    // one only the last can reach into it.
+    taken
+        .range(..(span.start, 0))
+        .next_back()
+        .is_some_and(conflict)
+        || taken
+            .range((span.start, 0)..(span.end.max(span.start + 1), 0))
+            .any(conflict)
+}
+
+fn self_overlapping(fix: &Fix) -> bool {
+    let mut spans: Vec<&Span> = fix.edits.iter().map(|e| &e.span).collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    spans
+        .windows(2)
+        .any(|w| w[1].start < w[0].end || (w[0] == w[1]))
+}
+
+/// The unified diff from `old` to `new`, headed with the file's path as git
+/// heads it (`a/README.md`, `b/README.md`).
+pub fn unified_diff(path: &std::path::Path, old: &str, new: &str) -> String {
+    let name = crate::report::relative_path(path);
+    let (a, b) = if name.starts_with('/') {
+        (name.clone(), name)
+    } else {
+        (format!("a/{name}"), format!("b/{name}"))
+    };
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&a, &b)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rule;
+
+    fn finding(edits: Vec<Edit>, applicability: Applicability) -> Finding {
+        Finding::new(Rule::Spacing, 0..0, "x").fix(Fix {
+            edits,
+            applicability,
+        })
+    }
+
+    #[test]
+    fn applies_non_overlapping_fixes_from_the_end() {
+        let text = "abcdef";
+        let findings = vec![
+            finding(vec![Edit::insert(3, " ")], Applicability::Safe),
+            finding(vec![Edit::replace(0..1, "A")], Applicability::Safe),
+            // Overlaps the first replacement: left for the next pass.
+            finding(vec![Edit::replace(0..2, "XY")], Applicability::Safe),
+            finding(vec![Edit::delete(5..6)], Applicability::Unsafe),
+        ];
+        assert_eq!(
+            apply(text, &findings, FixMode::Safe),
+            ("Abc def".to_owned(), 2)
+        );
+        assert_eq!(
+            apply(text, &findings, FixMode::Unsafe),
+            ("Abc de".to_owned(), 3)
+        );
+    }
+
+    #[test]
+    fn a_fix_applies_whole_or_not_at_all() {
+        let text = "one\ntwo\nthree\n";
+        // Move "three" first: delete it and insert it at the start.
+        let mv = finding(
+            vec![Edit::delete(8..14), Edit::insert(0, "three\n")],
+            Applicability::Unsafe,
+        );
+        let clash = finding(vec![Edit::replace(9..10, "H")], Applicability::Safe);
+        assert_eq!(
+            apply(text, &[mv.clone(), clash.clone()], FixMode::Unsafe),
+            ("three\none\ntwo\n".to_owned(), 1)
+        );
+        assert_eq!(
+            apply(text, &[clash, mv], FixMode::Safe),
+            ("one\ntwo\ntHree\n".to_owned(), 1)
+        );
+    }
+
+    #[test]
+    fn two_insertions_at_one_point_are_one_too_many() {
+        let findings = vec![
+            finding(vec![Edit::insert(1, "x")], Applicability::Safe),
+            finding(vec![Edit::insert(1, "y")], Applicability::Safe),
+        ];
+        assert_eq!(apply("ab", &findings, FixMode::Safe), ("axb".to_owned(), 1));
+    }
+}

@@ -1,0 +1,202 @@
+//! `--fix`, `--unsafe-fixes` and `--diff` end to end. Each `fixtures/fix/<case>/input.md`
+//! has `safe.expected` (after `--fix`) and `unsafe.expected` (after
+//! `--fix --unsafe-fixes`). Regenerate with `AWESOME_LINT_BLESS=1 cargo test --test fix`
+//! and review the diff: nothing may be lost.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(path)
+}
+
+fn lint(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("awesome-lint")
+        .unwrap()
+        .current_dir(dir)
+        .args(["--offline", "--no-config"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// Fixes a copy of the case's input; checks the result against the golden
+/// file, that a second run changes nothing, and that `--diff` showed exactly it.
+fn check_case(case: &str, unsafe_fixes: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = fs::read(fixture(&format!("fix/{case}/input.md"))).unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &input).unwrap();
+    let mode: &[&str] = if unsafe_fixes {
+        &["--unsafe-fixes"]
+    } else {
+        &[]
+    };
+
+    let (code, diff, stderr) = lint(dir.path(), &[&["list.md", "--diff"], mode].concat());
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        input,
+        "--diff must not touch the file"
+    );
+    assert_eq!(code, 1, "{case}: a diff is expected: {stderr}");
+    assert!(diff.starts_with("--- a/list.md\n+++ b/list.md\n"), "{diff}");
+
+    let (_, _, stderr) = lint(dir.path(), &[&["list.md", "--fix"], mode].concat());
+    assert!(!stderr.contains("error"), "{stderr}");
+    let fixed = fs::read(&path).unwrap();
+    let golden = fixture(&format!(
+        "fix/{case}/{}.expected",
+        if unsafe_fixes { "unsafe" } else { "safe" }
+    ));
+    if std::env::var_os("AWESOME_LINT_BLESS").is_some() {
+        fs::write(&golden, &fixed).unwrap();
+    }
+    assert_eq!(
+        String::from_utf8_lossy(&fixed),
+        String::from_utf8_lossy(&fs::read(&golden).unwrap()),
+        "{case} fixed differs from {}",
+        golden.display()
+    );
+
+    // The diff printed before is exactly the change made.
+    let expected_diff = awesome_lint::fix::unified_diff(
+        Path::new("list.md"),
+        std::str::from_utf8(strip_bom(&input)).unwrap(),
+        std::str::from_utf8(strip_bom(&fixed)).unwrap(),
+    );
+    assert_eq!(diff, expected_diff, "{case}: --diff and --fix disagree");
+
+    // A second run finds nothing more to fix.
+    let (code, diff, _) = lint(dir.path(), &[&["list.md", "--diff"], mode].concat());
+    assert_eq!(
+        (code, diff.as_str()),
+        (0, ""),
+        "{case}: the second run still changes something"
+    );
+    let (_, json, _) = lint(
+        dir.path(),
+        &[
+            &["list.md", "--format", "json"],
+            mode.get(..0).unwrap_or(&[]),
+        ]
+        .concat(),
+    );
+    let value: Value = serde_json::from_str(&json).unwrap();
+    if !unsafe_fixes {
+        assert!(
+            value["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["fixable"] == false),
+            "{case}: a safe fix is left: {json}"
+        );
+        let lines = |b: &[u8]| b.iter().filter(|&&c| c == b'\n').count();
+        assert_eq!(
+            lines(&input),
+            lines(&fixed),
+            "{case}: safe fixes keep the line count"
+        );
+    }
+}
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes)
+}
+
+#[test]
+fn spacing_safe() {
+    check_case("spacing", false);
+}
+
+#[test]
+fn list_indent_safe() {
+    check_case("list-indent", false);
+}
+
+#[test]
+fn venue_format_safe() {
+    check_case("venue-format", false);
+}
+
+#[test]
+fn line_endings_bom_and_last_line_are_kept() {
+    check_case("line-endings", false);
+    let fixed = fs::read(fixture("fix/line-endings/safe.expected")).unwrap();
+    assert!(fixed.starts_with("\u{feff}".as_bytes()), "the BOM is kept");
+    assert!(!fixed.ends_with(b"\n"), "no final newline, as before");
+    let text = String::from_utf8(fixed).unwrap();
+    assert_eq!(
+        text.matches('\n').count(),
+        text.matches("\r\n").count(),
+        "CRLF everywhere"
+    );
+}
+
+#[test]
+fn year_section_unsafe() {
+    check_case("year-section", true);
+}
+
+#[test]
+fn section_order_unsafe() {
+    check_case("section-order", true);
+}
+
+#[test]
+fn unsafe_fixes_need_fix_or_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("list.md"), "# x\n").unwrap();
+    let (code, _, stderr) = lint(dir.path(), &["list.md", "--unsafe-fixes"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--unsafe-fixes goes with --fix or --diff"));
+}
+
+#[test]
+fn fix_reports_what_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        fixture("acceptance/paper-list.md"),
+        dir.path().join("list.md"),
+    )
+    .unwrap();
+    let (code, out, _) = lint(dir.path(), &["list.md", "--fix", "--format", "json"]);
+    assert_eq!(code, 1);
+    let value: Value = serde_json::from_str(&out).unwrap();
+    let left: Vec<(u64, &str)> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["line"].as_u64().unwrap(), d["rule"].as_str().unwrap()))
+        .collect();
+    // Only findings without a safe fix remain.
+    assert_eq!(
+        left,
+        [
+            (8, "year-section"),
+            (8, "venue-format"),
+            (9, "title-format"),
+            (21, "venue-format"),
+            (26, "name-mismatch"),
+            (27, "title-format"),
+            (29, "empty-link")
+        ]
+    );
+    let (_, text, _) = lint(dir.path(), &["list.md", "--fix"]);
+    assert!(
+        text.trim_end()
+            .ends_with("Checked 1 file, 19 entries: 3 errors, 4 warnings."),
+        "{text}"
+    );
+}
