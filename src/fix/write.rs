@@ -102,4 +102,18 @@ mod tests {
         ));
         assert!(!gone.exists());
     }
+
+    #[test]
+    fn a_failed_write_leaves_the_original_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("list.md");
+        fs::write(&path, "old\n").unwrap();
+        // Something in the way of the temporary file: the write cannot start.
+        fs::create_dir(temporary_beside(&path)).unwrap();
+        assert!(matches!(
+            write_atomically(&path, b"old\n", b"new\n"),
+            Err(WriteError::Io { .. })
+        ));
+        assert_eq!(fs::read(&path).unwrap(), b"old\n");
+    }
 }
