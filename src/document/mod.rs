@@ -44,6 +44,14 @@ impl Document {
         parse::parse(text)
     }
 
+    /// Parses in chunks of at least `chunk` bytes: what [`Document::parse`]
+    /// does with its own chunk size. For tests and fuzzing, which check that
+    /// the chunks are invisible.
+    #[doc(hidden)]
+    pub fn parse_in_chunks(text: &str, chunk: usize) -> Self {
+        parse::parse_in_chunks(text, chunk)
+    }
+
     /// The year section that holds an entry, if any.
     pub fn section_of(&self, entry: &Entry) -> Option<&YearSection> {
         entry.section.map(|index| &self.sections[index])

@@ -47,7 +47,7 @@ pub(super) fn parse(text: &str) -> Document {
     parse_in_chunks(text, CHUNK)
 }
 
-fn parse_in_chunks(text: &str, chunk: usize) -> Document {
+pub(super) fn parse_in_chunks(text: &str, chunk: usize) -> Document {
     let mut builder = Builder::default();
     let mut start = 0;
     while start < text.len() {

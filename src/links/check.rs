@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 use reqwest::header::{CONTENT_TYPE, HeaderMap, LOCATION, RANGE, RETRY_AFTER};
 use reqwest::{Client, Method, StatusCode, Url};
 
-use super::limits::Limits;
+use super::limits::{GivenUp, Limits};
 use super::policy::{self, Refused};
 use super::retry;
 use super::status::{LinkResult, Status};
@@ -43,6 +43,8 @@ enum Failure {
     Connect(String),
     Refused(Refused),
     Invalid(String),
+    /// Not tried: the host never answered and failed too many connections.
+    GivenUp(GivenUp),
 }
 
 /// Where following redirects ended.
@@ -149,6 +151,13 @@ impl Checker {
                         Failure::Invalid(reason) => Status::Broken {
                             reason,
                             unreachable: false,
+                        },
+                        Failure::GivenUp(given_up) => Status::Broken {
+                            reason: format!(
+                                "the host failed {} connections in a row and was not asked again",
+                                given_up.failures
+                            ),
+                            unreachable: given_up.unreachable,
                         },
                     });
                 }
@@ -283,13 +292,25 @@ impl Checker {
     /// bytes of the body, and only when asked to.
     async fn request(&self, url: &Url, host: &str, method: &Method, want_body: bool) -> Answer {
         let _slot = self.limits.acquire(host).await;
+        if let Some(given_up) = self.limits.given_up(host) {
+            return Answer::Failed(Failure::GivenUp(given_up));
+        }
         let mut request = self.client.request(method.clone(), url.clone());
         if *method == Method::GET {
             request = request.header(RANGE, format!("bytes=0-{}", MAGIC_WINDOW - 1));
         }
         let mut response = match request.send().await {
-            Ok(response) => response,
-            Err(err) => return Answer::Failed(classify(&err)),
+            Ok(response) => {
+                self.limits.record(host, true, false);
+                response
+            }
+            Err(err) => {
+                let failure = classify(&err);
+                if let Failure::Timeout | Failure::Reset(_) | Failure::Connect(_) = failure {
+                    self.limits.record(host, false, matches!(failure, Failure::Connect(_)));
+                }
+                return Answer::Failed(failure);
+            }
         };
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());

@@ -15,6 +15,29 @@ struct Host {
     permits: Arc<Semaphore>,
     /// Set when the host asked for a pause; every request to it waits.
     not_before: Mutex<Option<Instant>>,
+    health: Mutex<Health>,
+}
+
+/// Whether a host has ever answered, and how its connections failed since.
+#[derive(Debug, Default, Clone, Copy)]
+struct Health {
+    answered: bool,
+    failures_in_a_row: u32,
+    /// Whether every one of those failures was a refused or unresolved
+    /// connection (rather than a reset or a timeout).
+    all_unreachable: bool,
+}
+
+/// A host that never answered and failed this many connections in a row is
+/// given up on: its other links are reported without asking it again, so
+/// that thousands of links to a dead host cost seconds, not hours.
+pub const GIVE_UP_AFTER: u32 = 6;
+
+/// Why a host is not asked again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GivenUp {
+    pub failures: u32,
+    pub unreachable: bool,
 }
 
 /// The limits of one run.
@@ -48,6 +71,7 @@ impl Limits {
             Arc::new(Host {
                 permits: Arc::new(Semaphore::new(per_host)),
                 not_before: Mutex::new(None),
+                health: Mutex::new(Health::default()),
             })
         }))
     }
@@ -74,6 +98,32 @@ impl Limits {
             _host: host_permit,
             _global: global_permit,
         }
+    }
+
+    /// Records how a request to `host` went: any HTTP answer, or a failed connection.
+    pub fn record(&self, host: &str, answered: bool, unreachable: bool) {
+        let state = self.host(host);
+        let mut health = state.health.lock().unwrap_or_else(|e| e.into_inner());
+        if answered {
+            *health = Health {
+                answered: true,
+                ..Health::default()
+            };
+        } else {
+            health.all_unreachable = health.all_unreachable || health.failures_in_a_row == 0;
+            health.all_unreachable &= unreachable;
+            health.failures_in_a_row += 1;
+        }
+    }
+
+    /// Whether `host` has been given up on.
+    pub fn given_up(&self, host: &str) -> Option<GivenUp> {
+        let state = self.host(host);
+        let health = *state.health.lock().unwrap_or_else(|e| e.into_inner());
+        (!health.answered && health.failures_in_a_row >= GIVE_UP_AFTER).then_some(GivenUp {
+            failures: health.failures_in_a_row,
+            unreachable: health.all_unreachable,
+        })
     }
 
     /// Asks every request to `host` to wait `for_` from now.
@@ -107,6 +157,28 @@ mod tests {
         let _c1 = tokio::time::timeout(Duration::from_millis(50), limits.acquire("c"))
             .await
             .unwrap();
+    }
+
+    #[test]
+    fn hosts_that_never_answer_are_given_up_on() {
+        let limits = Limits::new(4, 4);
+        for _ in 0..GIVE_UP_AFTER {
+            assert_eq!(limits.given_up("dead"), None);
+            limits.record("dead", false, true);
+        }
+        assert_eq!(
+            limits.given_up("dead"),
+            Some(GivenUp {
+                failures: GIVE_UP_AFTER,
+                unreachable: true
+            })
+        );
+        // A host that answered once is never given up on.
+        limits.record("flaky", true, false);
+        for _ in 0..GIVE_UP_AFTER * 2 {
+            limits.record("flaky", false, false);
+        }
+        assert_eq!(limits.given_up("flaky"), None);
     }
 
     #[tokio::test(start_paused = true)]
