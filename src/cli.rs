@@ -96,11 +96,11 @@ pub struct LinkArgs {
     pub timeout: Option<f64>,
 
     /// Requests in flight in total [config default: 64].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub max_concurrency: Option<u32>,
 
     /// Requests in flight per host [config default: 8].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub host_concurrency: Option<u32>,
 
     /// Retries for 429, 5xx, timeouts and resets [config default: 2].

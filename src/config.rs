@@ -282,24 +282,32 @@ impl Settings {
                     .map_err(|msg| invalid(value.span(), msg, "here", None))?,
                 None => defaults.timeout,
             },
-            max_concurrency: at_least_one(links.max_concurrency, defaults.max_concurrency)
-                .map_err(|span| {
-                    invalid(
-                        span,
-                        "max_concurrency must be at least 1".into(),
-                        "here",
-                        None,
-                    )
-                })?,
-            host_concurrency: at_least_one(links.host_concurrency, defaults.host_concurrency)
-                .map_err(|span| {
-                    invalid(
-                        span,
-                        "host_concurrency must be at least 1".into(),
-                        "here",
-                        None,
-                    )
-                })?,
+            max_concurrency: within(
+                links.max_concurrency,
+                defaults.max_concurrency,
+                MAX_CONCURRENCY,
+            )
+            .map_err(|span| {
+                invalid(
+                    span,
+                    format!("max_concurrency must be between 1 and {MAX_CONCURRENCY}"),
+                    "here",
+                    None,
+                )
+            })?,
+            host_concurrency: within(
+                links.host_concurrency,
+                defaults.host_concurrency,
+                MAX_CONCURRENCY,
+            )
+            .map_err(|span| {
+                invalid(
+                    span,
+                    format!("host_concurrency must be between 1 and {MAX_CONCURRENCY}"),
+                    "here",
+                    None,
+                )
+            })?,
             max_retries: links.max_retries.unwrap_or(defaults.max_retries),
             exclude: links
                 .exclude
@@ -454,13 +462,17 @@ enum DurationValue {
     Text(String),
 }
 
-fn at_least_one(
+/// More requests in flight than this is a typo, not a setting.
+pub const MAX_CONCURRENCY: usize = 4096;
+
+fn within(
     value: Option<Spanned<usize>>,
     default: usize,
+    max: usize,
 ) -> Result<usize, std::ops::Range<usize>> {
     match value {
         None => Ok(default),
-        Some(v) if *v.get_ref() >= 1 => Ok(*v.get_ref()),
+        Some(v) if (1..=max).contains(v.get_ref()) => Ok(*v.get_ref()),
         Some(v) => Err(v.span()),
     }
 }
@@ -476,7 +488,7 @@ fn duration(value: &Spanned<DurationValue>) -> Result<Duration, String> {
     match value.get_ref() {
         DurationValue::Seconds(secs) => Ok(Duration::from_secs(*secs)),
         DurationValue::Fractional(secs) if secs.is_finite() && *secs >= 0.0 => {
-            Ok(Duration::from_secs_f64(*secs))
+            Duration::try_from_secs_f64(*secs).map_err(|_| format!("{secs} seconds is too long"))
         }
         DurationValue::Fractional(_) => {
             Err("a duration must be a non-negative number of seconds".into())

@@ -156,7 +156,8 @@ fn directives<'a>(text: &'a str, span: &Span) -> Vec<(Span, Kind, &'a str)> {
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(open) = html[from..].find("<!--").map(|i| i + from) {
-        let Some(close) = html[open..].find("-->").map(|i| i + open) else {
+        // `<!-->` is an empty comment: its `-->` is not the one after `<!--`.
+        let Some(close) = html[open + 4..].find("-->").map(|i| i + open + 4) else {
             break;
         };
         let body = html[open + 4..close].trim();

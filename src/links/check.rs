@@ -307,7 +307,8 @@ impl Checker {
             Err(err) => {
                 let failure = classify(&err);
                 if let Failure::Timeout | Failure::Reset(_) | Failure::Connect(_) = failure {
-                    self.limits.record(host, false, matches!(failure, Failure::Connect(_)));
+                    self.limits
+                        .record(host, false, matches!(failure, Failure::Connect(_)));
                 }
                 return Answer::Failed(failure);
             }
