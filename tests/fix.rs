@@ -200,3 +200,55 @@ fn fix_reports_what_is_left() {
         "{text}"
     );
 }
+
+/// Regression (found by fuzzing the fix engine): moves into one section used
+/// to be one per pass, so twelve of them never settled.
+#[test]
+fn many_moves_into_one_section_settle_in_one_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "### 2022\n- [**ICCV 2022**] [**A**] A: Already Here [[pdf]](https://arxiv.org/pdf/2201.00000.pdf)\n### 2023\n",
+    );
+    for i in 1..=12 {
+        text.push_str(&format!(
+            "- [**ICCV 2022**] [**M{i}**] M{i}: Misplaced Number {i} [[pdf]](https://arxiv.org/pdf/2201.{i:05}.pdf)\n"
+        ));
+    }
+    text.push_str(
+        "- [**ICCV 2023**] [**B**] B: Stays [[pdf]](https://arxiv.org/pdf/2301.00000.pdf)\n",
+    );
+    fs::write(dir.path().join("list.md"), &text).unwrap();
+    let (code, _, stderr) = lint(
+        dir.path(),
+        &["list.md", "--fix", "--unsafe-fixes", "--quiet"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let fixed = fs::read_to_string(dir.path().join("list.md")).unwrap();
+    let lines: Vec<&str> = fixed.lines().collect();
+    assert_eq!(lines[0], "### 2022");
+    assert!(
+        lines[2..14]
+            .iter()
+            .enumerate()
+            .all(|(i, l)| l.contains(&format!("[**M{}**]", i + 1))),
+        "{fixed}"
+    );
+    assert_eq!(lines[14], "### 2023");
+}
+
+/// An entry nested under a group item arrives at the top level of its new section.
+#[test]
+fn moved_nested_entries_are_taken_to_the_top_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "### 2022\n- [**ICCV 2022**] [**A**] A: Here [[pdf]](https://arxiv.org/pdf/2201.00001.pdf)\n### 2023\n- **Segmentation**\n  - [**ICCV 2022**] [**S**] S: Nested and Misplaced [[pdf]](https://arxiv.org/pdf/2201.00002.pdf)\n    - a note under it\n";
+    fs::write(dir.path().join("list.md"), text).unwrap();
+    let (_, _, stderr) = lint(
+        dir.path(),
+        &["list.md", "--fix", "--unsafe-fixes", "--quiet"],
+    );
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("list.md")).unwrap(),
+        "### 2022\n- [**ICCV 2022**] [**A**] A: Here [[pdf]](https://arxiv.org/pdf/2201.00001.pdf)\n- [**ICCV 2022**] [**S**] S: Nested and Misplaced [[pdf]](https://arxiv.org/pdf/2201.00002.pdf)\n  - a note under it\n### 2023\n- **Segmentation**\n"
+    );
+}

@@ -87,10 +87,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
         // Sections can be put in order only when they are all distinct.
-        let fix = (unique.len() == sections.len())
-            .then(|| reorder(ctx, &unique))
-            .flatten();
-        check_direction(ctx, &unique, fix, out);
+        check_direction(ctx, &unique, unique.len() == sections.len(), out);
     }
 }
 
@@ -116,9 +113,8 @@ pub(super) fn ascending(ctx: &Context, years: &[u16]) -> bool {
 
 /// The unsafe fix that sorts a run's sections, each moving whole with its
 /// content; only when the sections follow one another with nothing between.
-fn reorder(ctx: &Context, sections: &[&YearSection]) -> Option<Fix> {
+fn reorder(ctx: &Context, sections: &[&YearSection], up: bool) -> Option<Fix> {
     let years: Vec<u16> = sections.iter().map(|s| s.year).collect();
-    let up = ascending(ctx, &years);
     let blocks: Vec<Span> = sections.iter().map(|s| section_block(ctx, s)).collect();
     if blocks.windows(2).any(|w| w[0].end != w[1].start) {
         return None;
@@ -155,7 +151,7 @@ fn reorder(ctx: &Context, sections: &[&YearSection]) -> Option<Fix> {
 fn check_direction(
     ctx: &Context,
     sections: &[&YearSection],
-    fix: Option<Fix>,
+    fixable: bool,
     out: &mut Vec<Finding>,
 ) {
     if sections.len() < 2 {
@@ -164,6 +160,10 @@ fn check_direction(
     let years: Vec<u16> = sections.iter().map(|s| s.year).collect();
     let up = ascending(ctx, &years);
     let keep = longest_monotone(&years, up);
+    // One fix sorts the whole run: built only when needed, given to the first finding.
+    let mut fix = (fixable && keep.len() < sections.len())
+        .then(|| reorder(ctx, sections, up))
+        .flatten();
     let order = if up { "oldest first" } else { "newest first" };
     let mut kept = keep.iter().peekable();
     for (index, section) in sections.iter().enumerate() {
@@ -208,8 +208,8 @@ fn check_direction(
         )
         .label("out of order")
         .help(help);
-        if let Some(fix) = &fix {
-            finding = finding.fix(fix.clone());
+        if let Some(fix) = fix.take() {
+            finding = finding.fix(fix);
         }
         out.push(finding);
     }

@@ -2,7 +2,9 @@
 
 use super::section_order::ascending;
 use super::{Context, Fixable, Rule, RuleInfo, line_ending, section_block};
-use crate::document::{Entry, YearSection};
+use std::collections::{BTreeMap, HashMap};
+
+use crate::document::{Entry, Span, YearSection};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Applicability, Edit, Fix};
 
@@ -44,16 +46,13 @@ order puts it. Entries tagged with several years are left for a person.
 ";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let doc = ctx.doc;
+    // The moves of each run are one fix, built once, given to the run's first finding.
+    let mut moves: HashMap<usize, Option<Fix>> = HashMap::new();
     // An entry nested under an entry is a version of it (a journal version
     // under its conference paper): its year may differ.
-    for (index, entry) in ctx
-        .doc
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.in_entry)
-    {
-        let Some(section) = ctx.doc.section_of(entry) else {
+    for entry in doc.entries.iter().filter(|e| !e.in_entry) {
+        let Some(section) = doc.section_of(entry) else {
             continue;
         };
         let Some(first) = entry.years.first() else {
@@ -62,21 +61,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if entry.years.iter().any(|y| y.value == section.year) {
             continue;
         }
-        let heading = &ctx.doc.headings[section.heading];
-        let target = ctx.doc.runs[section.run]
+        let heading = &doc.headings[section.heading];
+        let target = doc.runs[section.run]
             .sections
             .iter()
-            .map(|&i| &ctx.doc.sections[i])
+            .map(|&i| &doc.sections[i])
             .find(|s| s.year == first.value);
         let help = match target {
-            Some(target) => {
-                let target_heading = &ctx.doc.headings[target.heading];
-                format!(
-                    "move it to the {} section (line {})",
-                    first.value,
-                    ctx.line(target_heading.span.start)
-                )
-            }
+            Some(target) => format!(
+                "move it to the {} section (line {})",
+                first.value,
+                ctx.line(doc.headings[target.heading].span.start)
+            ),
             None => format!("move it to a {} section", first.value),
         };
         let years: Vec<String> = entry.years.iter().map(|y| y.value.to_string()).collect();
@@ -92,104 +88,182 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .label(format!("tagged {}", first.value))
         .related(heading.span.clone(), format!("section {}", section.year))
         .help(help);
-        // Only an entry of one year has one place to go.
-        if entry.years.iter().all(|y| y.value == first.value)
-            && let Some(fix) = move_entry(ctx, index, entry, section, first.value)
-        {
-            finding = finding.fix(fix);
+        if let std::collections::hash_map::Entry::Vacant(slot) = moves.entry(section.run) {
+            if let Some(fix) = slot.insert(run_moves(ctx, section.run)).clone() {
+                finding = finding.fix(fix);
+            }
         }
         out.push(finding);
     }
 }
 
-/// The unsafe fix: the entry's lines move to the end of its year's section
-/// in the same run, which is created in its place in the run when missing.
-fn move_entry(
-    ctx: &Context,
-    index: usize,
-    entry: &Entry,
-    section: &YearSection,
-    year: u16,
-) -> Option<Fix> {
+/// Where a misplaced entry goes: the year it belongs to, when it has one.
+fn destination(entry: &Entry, section: &YearSection) -> Option<u16> {
+    let year = entry.years.first()?.value;
+    let one_year = entry.years.iter().all(|y| y.value == year);
+    (one_year && year != section.year && !entry.in_entry).then_some(year)
+}
+
+/// The unsafe fix for a run: every misplaced entry's lines (with what is
+/// nested under it, re-indented to the top level) move to the end of its
+/// year's section; missing sections are created where the run's order puts
+/// them. One fix, so that any number of moves settles in one pass.
+fn run_moves(ctx: &Context, run_index: usize) -> Option<Fix> {
     let text = ctx.source.text();
     let doc = ctx.doc;
     let newline = line_ending(text);
-    let run: Vec<&YearSection> = doc.runs[section.run]
-        .sections
-        .iter()
-        .map(|&i| &doc.sections[i])
-        .collect();
-    let target = run.iter().position(|s| s.year == year);
+    let run = &doc.runs[run_index];
+    let in_run = |section: Option<usize>| section.is_some_and(|s| doc.sections[s].run == run_index);
 
-    // The lines to move, ending with a line ending; at the end of a file
-    // without one, the line ending before them goes instead.
-    let mut removed = entry.item.clone();
-    let mut block = text[entry.item.clone()].to_owned();
-    if !block.ends_with('\n') {
-        let before = text[..removed.start].strip_suffix('\n')?;
-        removed.start = before.strip_suffix('\r').unwrap_or(before).len();
-        block.push_str(newline);
-    }
-
-    let (at, content) = match target {
-        Some(position) => {
-            let target = run[position];
-            let target_index = doc.runs[section.run].sections[position];
-            // After the last entry of the section, or right under its heading.
-            let last_entry_end = doc
-                .entries
-                .iter()
-                .enumerate()
-                .filter(|(i, e)| *i != index && !e.in_entry && e.section == Some(target_index))
-                .map(|(_, e)| e.item.end)
-                .max();
-            let heading_end = line_end(text, doc.headings[target.heading].span.end);
-            (last_entry_end.unwrap_or(heading_end), block)
-        }
-        None => {
-            let years: Vec<u16> = unique_years(&run);
-            let up = ascending(ctx, &years);
-            let level = doc.headings[section.heading].level as usize;
-            let new_section = format!("{} {year}{newline}{block}", "#".repeat(level));
-            let next = run
-                .iter()
-                .find(|s| if up { s.year > year } else { s.year < year });
-            match next {
-                Some(next) => (section_block(ctx, next).start, new_section),
-                None => (section_block(ctx, run.last()?).end, new_section),
+    let mut edits = Vec::new();
+    // Blocks to insert, by target year, in document order.
+    let mut arriving: BTreeMap<u16, String> = BTreeMap::new();
+    // Where each section's remaining entries end.
+    let mut section_end: HashMap<usize, usize> = HashMap::new();
+    for entry in doc.entries.iter().filter(|e| in_run(e.section)) {
+        let section_index = entry.section?;
+        match destination(entry, &doc.sections[section_index]) {
+            Some(year) => {
+                let (removed, block) = lines_to_move(text, entry, newline);
+                edits.push(Edit::delete(removed));
+                arriving.entry(year).or_default().push_str(&block);
             }
+            // Entries nested under an entry end inside it: only top ones count.
+            None if !entry.in_entry => {
+                let end = section_end.entry(section_index).or_insert(0);
+                *end = (*end).max(entry.item.end);
+            }
+            None => {}
         }
-    };
-    // An insertion at the end of a file that lacks a final line ending starts one.
-    let content = if at == text.len() && !text.is_empty() && !text.ends_with('\n') {
-        format!(
-            "{newline}{}",
-            content.strip_suffix(newline).unwrap_or(&content)
-        )
-    } else {
-        content
-    };
-    if removed.contains(&at) && at != removed.start {
+    }
+    if arriving.is_empty() {
         return None;
     }
+    let sections: Vec<(usize, &YearSection)> = run
+        .sections
+        .iter()
+        .map(|&i| (i, &doc.sections[i]))
+        .collect();
+    let years: Vec<u16> = {
+        let mut seen = Vec::new();
+        for (_, s) in &sections {
+            if !seen.contains(&s.year) {
+                seen.push(s.year);
+            }
+        }
+        seen
+    };
+    let up = ascending(ctx, &years);
+    let level = doc.headings[sections.first()?.1.heading].level as usize;
+    // What arrives where: entries appended to a section, then new sections
+    // (in the run's order), which may go at the same place.
+    let mut appended: BTreeMap<usize, String> = BTreeMap::new();
+    let mut created: BTreeMap<usize, Vec<(u16, String)>> = BTreeMap::new();
+    for (year, block) in arriving {
+        match sections.iter().find(|(_, s)| s.year == year) {
+            Some(&(index, target)) => {
+                let heading_end = line_end(ctx, doc.headings[target.heading].span.end);
+                let at = section_end
+                    .get(&index)
+                    .copied()
+                    .unwrap_or(heading_end)
+                    .max(heading_end);
+                appended.entry(at).or_default().push_str(&block);
+            }
+            None => {
+                let next = sections
+                    .iter()
+                    .find(|(_, s)| if up { s.year > year } else { s.year < year });
+                let at = match next {
+                    Some((_, next)) => section_block(ctx, next).start,
+                    None => section_block(ctx, sections.last()?.1).end,
+                };
+                let heading = format!("{} {year}{newline}", "#".repeat(level));
+                created
+                    .entry(at)
+                    .or_default()
+                    .push((year, heading + &block));
+            }
+        }
+    }
+    for (_, new) in created.iter_mut() {
+        new.sort_by_key(|(year, _)| {
+            if up {
+                i32::from(*year)
+            } else {
+                -i32::from(*year)
+            }
+        });
+    }
+    let points: std::collections::BTreeSet<usize> =
+        appended.keys().chain(created.keys()).copied().collect();
+    for at in points {
+        let mut content = appended.remove(&at).unwrap_or_default();
+        for (_, text) in created.remove(&at).unwrap_or_default() {
+            content.push_str(&text);
+        }
+        edits.push(Edit::insert(at, content));
+    }
+    // All of it as one replacement of the stretch it touches: deletions and
+    // insertions then never meet each other, and the file's last line keeps
+    // its line ending or its lack of one.
+    edits.sort_by_key(|edit| (edit.span.start, edit.span.end));
+    let region = edits.first()?.span.start..edits.iter().map(|e| e.span.end).max()?;
+    let mut replacement = String::with_capacity(region.len());
+    let mut at = region.start;
+    for edit in &edits {
+        if edit.span.start < at {
+            return None;
+        }
+        replacement.push_str(&text[at..edit.span.start]);
+        // Lines added after a last line that has no line ending give it one.
+        if edit.span.start == text.len()
+            && !text.is_empty()
+            && !replacement.ends_with('\n')
+            && !text.ends_with('\n')
+        {
+            replacement.push_str(newline);
+        }
+        replacement.push_str(&edit.content);
+        at = edit.span.end;
+    }
+    replacement.push_str(&text[at..region.end]);
+    if region.end == text.len() && !text.ends_with('\n') {
+        let kept = replacement.trim_end_matches(['\r', '\n']).len();
+        replacement.truncate(kept);
+    }
     Some(Fix {
-        edits: vec![Edit::delete(removed), Edit::insert(at, content)],
+        edits: vec![Edit::replace(region, replacement)],
         applicability: Applicability::Unsafe,
     })
 }
 
-/// The end of the line holding `offset`, after its line ending.
-fn line_end(text: &str, offset: usize) -> usize {
-    memchr::memchr(b'\n', &text.as_bytes()[offset.min(text.len())..])
-        .map_or(text.len(), |i| offset + i + 1)
+/// The bytes an entry's move deletes, and its lines as they arrive: ending
+/// with a line ending, indentation taken down to the top level.
+fn lines_to_move(text: &str, entry: &Entry, newline: &str) -> (Span, String) {
+    let removed = entry.item.clone();
+    let indent = entry.marker.bullet.start - entry.marker.line_start;
+    let mut block: String = text[removed.clone()]
+        .split_inclusive('\n')
+        .map(|line| {
+            let blank = line.len() - line.trim_start_matches([' ', '\t']).len();
+            &line[blank.min(indent)..]
+        })
+        .collect();
+    if !block.ends_with('\n') {
+        block.push_str(newline);
+    }
+    (removed, block)
 }
 
-fn unique_years(run: &[&YearSection]) -> Vec<u16> {
-    let mut seen = Vec::new();
-    for section in run {
-        if !seen.contains(&section.year) {
-            seen.push(section.year);
-        }
+/// The end of the line holding `offset`, after its line ending.
+fn line_end(ctx: &Context, offset: usize) -> usize {
+    let source = ctx.source;
+    let index = source.line_index(offset.min(source.text().len()));
+    let line = source.line_range(index);
+    let text = source.text();
+    match text[line.end..].find('\n') {
+        Some(i) => line.end + i + 1,
+        None => text.len(),
     }
-    seen
 }
