@@ -2,7 +2,7 @@
 
 use super::section_order::ascending;
 use super::{Context, Fixable, Rule, RuleInfo, line_ending, section_block};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::document::{Entry, Span, YearSection};
 use crate::finding::{Finding, Severity};
@@ -48,7 +48,7 @@ order puts it. Entries tagged with several years are left for a person.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let doc = ctx.doc;
     // The moves of each run are one fix, built once, given to the run's first finding.
-    let mut moves: HashMap<usize, Option<Fix>> = HashMap::new();
+    let mut runs_with_fix: HashSet<usize> = HashSet::new();
     // An entry nested under an entry is a version of it (a journal version
     // under its conference paper): its year may differ.
     for entry in doc.entries.iter().filter(|e| !e.in_entry) {
@@ -88,10 +88,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .label(format!("tagged {}", first.value))
         .related(heading.span.clone(), format!("section {}", section.year))
         .help(help);
-        if let std::collections::hash_map::Entry::Vacant(slot) = moves.entry(section.run) {
-            if let Some(fix) = slot.insert(run_moves(ctx, section.run)).clone() {
-                finding = finding.fix(fix);
-            }
+        if runs_with_fix.insert(section.run)
+            && let Some(fix) = run_moves(ctx, section.run)
+        {
+            finding = finding.fix(fix);
         }
         out.push(finding);
     }
