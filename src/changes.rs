@@ -56,11 +56,9 @@ pub fn changed_lines(file: &Path, rev: &str) -> Result<ChangedLines, ChangesErro
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let root =
-        git(dir, &["rev-parse", "--show-toplevel"]).map_err(|_| ChangesError::NotARepository {
-            path: file.display().to_string(),
-        })?;
-    let root = root.trim();
+    git(dir, &["rev-parse", "--show-toplevel"]).map_err(|_| ChangesError::NotARepository {
+        path: file.display().to_string(),
+    })?;
     if git(
         dir,
         &[
@@ -76,12 +74,9 @@ pub fn changed_lines(file: &Path, rev: &str) -> Result<ChangedLines, ChangesErro
             rev: rev.to_owned(),
         });
     }
-    // A file that did not exist at the revision is wholly new.
-    let relative = absolute
-        .strip_prefix(root)
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_else(|_| name.clone());
-    if git(dir, &["cat-file", "-e", &format!("{rev}:{relative}")]).is_err() {
+    // A file that did not exist at the revision is wholly new. (`./name`
+    // is relative to `-C dir`, whatever symbolic links lead there.)
+    if git(dir, &["cat-file", "-e", &format!("{rev}:./{name}")]).is_err() {
         return Ok(ChangedLines::All);
     }
     let diff = git(

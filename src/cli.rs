@@ -129,7 +129,7 @@ pub struct LinkArgs {
     )]
     pub github_token: Option<String>,
 
-    /// Base URL of the GitHub REST API [config default: https://api.github.com/].
+    /// Base URL of the GitHub REST API [default: https://api.github.com/].
     #[arg(long, value_name = "URL", hide = true)]
     pub github_api_url: Option<String>,
 

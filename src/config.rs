@@ -99,11 +99,7 @@ pub struct LinkSettings {
     pub allow_private: bool,
     pub cache: PathBuf,
     pub cache_max_age: Duration,
-    /// Base URL of the GitHub REST API (a local server in tests).
-    pub github_api: String,
 }
-
-pub const DEFAULT_GITHUB_API: &str = "https://api.github.com/";
 
 impl Default for LinkSettings {
     fn default() -> Self {
@@ -116,7 +112,6 @@ impl Default for LinkSettings {
             allow_private: false,
             cache: PathBuf::from(DEFAULT_CACHE_FILE),
             cache_max_age: Duration::from_secs(24 * 60 * 60),
-            github_api: DEFAULT_GITHUB_API.to_owned(),
         }
     }
 }
@@ -324,29 +319,16 @@ impl Settings {
                 })
                 .collect::<Result<_, _>>()?,
             allow_private: links.allow_private.unwrap_or(false),
-            cache: base.join(links.cache.as_deref().unwrap_or(DEFAULT_CACHE_FILE)),
+            cache: base.join(match &links.cache {
+                Some(cache) => inside_repository(cache)
+                    .map_err(|msg| invalid(cache.span(), msg, "here", None))?,
+                None => Path::new(DEFAULT_CACHE_FILE),
+            }),
             cache_max_age: match links.cache_max_age {
                 Some(value) => {
                     duration(&value).map_err(|msg| invalid(value.span(), msg, "here", None))?
                 }
                 None => defaults.cache_max_age,
-            },
-            github_api: match links.github_api {
-                Some(url)
-                    if url.get_ref().starts_with("http://")
-                        || url.get_ref().starts_with("https://") =>
-                {
-                    url.into_inner()
-                }
-                Some(url) => {
-                    return Err(invalid(
-                        url.span(),
-                        "github_api must be an http(s) URL".into(),
-                        "here",
-                        None,
-                    ));
-                }
-                None => defaults.github_api,
             },
         };
         Ok(settings)
@@ -448,9 +430,8 @@ struct RawLinks {
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     allow_private: Option<bool>,
-    cache: Option<String>,
+    cache: Option<Spanned<String>>,
     cache_max_age: Option<Spanned<DurationValue>>,
-    github_api: Option<Spanned<String>>,
 }
 
 /// Seconds as a number, or a string with a unit (`"30s"`, `"10m"`, `"2h"`, `"1d"`, `"1w"`).
@@ -460,6 +441,25 @@ enum DurationValue {
     Seconds(u64),
     Fractional(f64),
     Text(String),
+}
+
+/// A config path must stay inside the config's directory: a config comes
+/// with the repository (a pull request can change it), so it may not point
+/// the tool's writes elsewhere.
+fn inside_repository(path: &Spanned<String>) -> Result<&Path, String> {
+    let path = Path::new(path.get_ref().as_str());
+    let escapes = path.is_absolute()
+        || path.components().any(|c| {
+            matches!(
+                c,
+                std::path::Component::ParentDir | std::path::Component::Prefix(_)
+            )
+        });
+    if escapes {
+        Err("the cache must be a path inside the config's directory (no `..`, not absolute); use --cache for others".into())
+    } else {
+        Ok(path)
+    }
 }
 
 /// More requests in flight than this is a typo, not a setting.
@@ -609,6 +609,16 @@ cache_max_age = "1d"
 
         let text = "[entry]\nlabels = [\"pdf\"]\nrequired = [\"code\"]\n";
         assert_eq!(error_at(text).1, text.find("\"code\"").unwrap());
+
+        // A config may not send the cache, or the token, elsewhere.
+        let text = "[links]\ncache = \"../../elsewhere.json\"\n";
+        assert_eq!(error_at(text).1, text.find("\"../").unwrap());
+        let text = "[links]\ncache = \"/tmp/cache.json\"\n";
+        assert_eq!(error_at(text).1, text.find("\"/tmp").unwrap());
+        let text = "[links]\ngithub_api = \"http://attacker.example/\"\n";
+        assert!(error_at(text).0.contains("unknown field `github_api`"));
+        let text = "[links]\ntimeout = 1e300\n";
+        assert_eq!(error_at(text).1, text.find("1e300").unwrap());
 
         let text = "[links]\nmax_concurrency = 0\n";
         assert_eq!(error_at(text).1, text.find('0').unwrap());

@@ -61,7 +61,7 @@ impl Finding {
             rule,
             severity: rule.info().severity,
             span,
-            message: message.into(),
+            message: one_line(message.into()),
             label: None,
             help: None,
             related: Vec::new(),
@@ -75,19 +75,19 @@ impl Finding {
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+        self.label = Some(one_line(label.into()));
         self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(one_line(help.into()));
         self
     }
 
     pub fn related(mut self, span: Span, label: impl Into<String>) -> Self {
         self.related.push(Related {
             span,
-            label: label.into(),
+            label: one_line(label.into()),
         });
         self
     }
@@ -95,5 +95,37 @@ impl Finding {
     pub fn fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self
+    }
+}
+
+/// Messages quote the file, and the file is not to be trusted: a line break
+/// in a message would start a line of its own in a CI log, where `::error`
+/// at the start of a line is a command. Control characters become spaces.
+fn one_line(text: String) -> String {
+    if text.chars().any(char::is_control) {
+        text.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_one_line() {
+        let finding = Finding::new(
+            Rule::VenueFormat,
+            0..1,
+            "unknown venue `Foo\n::error file=x::pwned`",
+        )
+        .help("a\r\nb")
+        .label("c\td");
+        assert_eq!(finding.message, "unknown venue `Foo ::error file=x::pwned`");
+        assert_eq!(finding.help.as_deref(), Some("a  b"));
+        assert_eq!(finding.label.as_deref(), Some("c d"));
     }
 }

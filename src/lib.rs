@@ -13,6 +13,7 @@ pub mod config;
 pub mod document;
 pub mod finding;
 pub mod fix;
+pub mod label;
 pub mod links;
 pub mod lint;
 pub mod report;

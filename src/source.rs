@@ -129,10 +129,6 @@ impl Source {
         &self.text
     }
 
-    pub fn shared_text(&self) -> Arc<str> {
-        Arc::clone(&self.text)
-    }
-
     pub fn had_bom(&self) -> bool {
         self.had_bom
     }

@@ -291,11 +291,6 @@ impl Venues {
         )
     }
 
-    /// All canonical names, built-in first.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.names.iter().map(String::as_str)
-    }
-
     /// Classifies a venue name as written in a tag.
     pub fn check(&self, name: &str) -> VenueCheck {
         if let Some(check) = self.check_exact(name) {
@@ -376,6 +371,10 @@ struct Affix<'a> {
 
 impl Affix<'_> {
     fn rejoin(&self, base: &str) -> String {
+        // `NIPSW` is `NeurIPS Workshop`: the appended `W` reads only after an acronym.
+        if self.suffix == "W" && !base.bytes().all(|b| b.is_ascii_uppercase()) {
+            return format!("{base} Workshop");
+        }
         format!("{}{}{}", self.prefix, base, self.suffix)
     }
 }
@@ -515,6 +514,8 @@ mod tests {
             assert_eq!(check(name), VenueCheck::Known, "{name}");
         }
         assert_eq!(check("NIPS Workshop"), alias("NeurIPS Workshop"));
+        assert_eq!(check("NIPSW"), alias("NeurIPS Workshop"));
+        assert_eq!(check("NeurIPS Workshop"), VenueCheck::Known);
         assert_eq!(check("arxiv-ws"), alias("arXiv-ws"));
         assert!(matches!(check("Foo Workshop"), VenueCheck::Unknown { .. }));
     }

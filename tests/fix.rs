@@ -252,3 +252,24 @@ fn moved_nested_entries_are_taken_to_the_top_level() {
         "### 2022\n- [**ICCV 2022**] [**A**] A: Here [[pdf]](https://arxiv.org/pdf/2201.00001.pdf)\n- [**ICCV 2022**] [**S**] S: Nested and Misplaced [[pdf]](https://arxiv.org/pdf/2201.00002.pdf)\n  - a note under it\n### 2023\n- **Segmentation**\n"
     );
 }
+
+/// Fixing through a symbolic link fixes the file it points at and keeps the link.
+#[test]
+fn fixing_through_a_symbolic_link_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("real.md"), "### 2023\n- [**arxiv 2023**] [**A**] A: Title [[pdf]](https://arxiv.org/pdf/2301.00001.pdf)\n").unwrap();
+    std::os::unix::fs::symlink("real.md", dir.path().join("README.md")).unwrap();
+    let (code, _, stderr) = lint(dir.path(), &["README.md", "--fix", "--quiet"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        fs::symlink_metadata(dir.path().join("README.md"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(dir.path().join("real.md"))
+            .unwrap()
+            .contains("[**arXiv 2023**]")
+    );
+}

@@ -3,6 +3,7 @@
 use std::io;
 
 use super::{ExitStatus, Output};
+use crate::report::capitalize;
 use crate::rules::Rule;
 
 pub(super) fn run(name: &str, output: &mut Output) -> io::Result<ExitStatus> {
@@ -25,12 +26,4 @@ pub(super) fn run(name: &str, output: &mut Output) -> io::Result<ExitStatus> {
     )?;
     write!(output.stdout, "{}", info.doc)?;
     Ok(ExitStatus::Success)
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -28,6 +28,8 @@ struct File {
     linted: Linted,
     /// With `--changed-since`: the lines that count.
     changed: Option<ChangedLines>,
+    /// Its links to check, found once.
+    occurrences: Option<Vec<links::Occurrence>>,
 }
 
 impl File {
@@ -54,23 +56,32 @@ impl File {
             .collect();
     }
 
-    /// The http(s) links to check: not excluded, and on changed lines.
-    fn occurrences(&self, args: &LinkArgs) -> Vec<links::Occurrence> {
-        links::occurrences(&self.source, &self.linted.doc, &self.settings)
+    /// The http(s) links to check (not excluded, on changed lines), found once.
+    fn occurrences(&mut self, args: &LinkArgs) -> &[links::Occurrence] {
+        if self.occurrences.is_none() {
+            let found = links::occurrences(
+                &self.source,
+                &self.linted.doc,
+                &self.settings,
+                &args.exclude,
+            )
             .into_iter()
-            .filter(|o| !args.exclude.iter().any(|re| re.is_match(&o.url)))
             .filter(|o| self.is_changed(o.span.start))
-            .collect()
+            .collect();
+            self.occurrences = Some(found);
+        }
+        self.occurrences.as_deref().unwrap_or_default()
     }
 
     /// Adds the findings for this file's links from results already checked.
     fn add_link_findings(&mut self, args: &LinkArgs, results: &HashMap<String, LinkResult>) {
+        self.occurrences(args);
         let text = self.source.text();
         let mut found = Vec::new();
-        for occurrence in self.occurrences(args) {
+        for occurrence in self.occurrences.as_deref().unwrap_or_default() {
             if let Some(result) = results.get(&occurrence.url) {
                 let written = occurrence.url_span.clone().map(|span| &text[span]);
-                found.extend(links::findings(&occurrence, result, written));
+                found.extend(links::findings(occurrence, result, written));
             }
         }
         self.linted.add(&self.source, &self.settings, found);
@@ -298,6 +309,7 @@ fn read_file(
         settings,
         linted,
         changed,
+        occurrences: None,
     };
     file.keep_changed();
     Ok(file)
@@ -315,7 +327,7 @@ fn check_links(
     let options = link_options(&settings.links, args)?;
 
     let mut wanted: HashMap<String, Expect> = HashMap::new();
-    for file in files.iter() {
+    for file in files.iter_mut() {
         for occurrence in file.occurrences(args) {
             let expect = wanted
                 .entry(occurrence.url.clone())
@@ -365,7 +377,9 @@ fn append(path: &str, text: &str) -> io::Result<()> {
 
 /// The config's `[links]` with the command line's overrides.
 fn link_options(config: &LinkSettings, args: &LinkArgs) -> Result<LinkOptions, LinkError> {
-    let api = args.github_api_url.as_deref().unwrap_or(&config.github_api);
+    // Only the command line chooses the API: a config comes with the
+    // repository, and the token goes wherever the API is.
+    let api = args.github_api_url.as_deref().unwrap_or(links::GITHUB_API);
     let api = if api.ends_with('/') {
         api.to_owned()
     } else {

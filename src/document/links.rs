@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CowStr, Event, Parser, Tag as MdTag};
+use pulldown_cmark::{Event, Parser, Tag as MdTag};
 use regex::Regex;
 
 use super::Span;
@@ -35,7 +35,7 @@ pub fn markdown_links(text: &str) -> Vec<MarkdownLink> {
             {
                 links.push(MarkdownLink {
                     span: range,
-                    url: owned(dest_url),
+                    url: dest_url.into_string(),
                 });
             }
             Event::Html(_) | Event::InlineHtml(_) => {
@@ -58,10 +58,6 @@ pub fn markdown_links(text: &str) -> Vec<MarkdownLink> {
 fn is_http(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
-}
-
-fn owned(url: CowStr) -> String {
-    url.into_string()
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The document model: what a paper list is made of, with byte spans into its text.
 //!
-//! [`Document::parse`] is the only place that touches pulldown-cmark. Everything
+//! This module is the only place that touches pulldown-cmark. Everything
 //! downstream (rules, fixes, reports) reads spans from here and the text from
 //! [`crate::source::Source`]; nothing here knows about rules or settings.
 
@@ -63,10 +63,6 @@ impl Document {
 pub struct Heading {
     pub span: Span,
     pub level: u8,
-    /// The heading's plain text (markup removed).
-    pub text: String,
-    /// Set when the text is exactly a four-digit year.
-    pub year: Option<u16>,
     /// The nearest earlier heading of a higher rank (smaller level).
     pub parent: Option<usize>,
 }
@@ -131,8 +127,6 @@ pub struct Entry {
     pub links: Vec<Link>,
     /// Text after the title that is not a link (`(Oral)`, `⭐`).
     pub notes: Vec<Span>,
-    /// True when the item's text spans more than one line.
-    pub multiline: bool,
     /// True when the entry is nested under another entry (a version or a
     /// note of it), where section and duplicate checks do not apply.
     pub in_entry: bool,

@@ -214,6 +214,12 @@ impl Builder {
                 Event::Start(MdTag::CodeBlock(_)) | Event::Start(MdTag::HtmlBlock) => {
                     close_head(&mut items, range.start);
                     open_verbatim = containers == 0 && local.end >= chunk_len;
+                    // An HTML block comes one line per event; a comment may span several.
+                    if matches!(event, Event::Start(MdTag::HtmlBlock))
+                        && text[range.clone()].contains("awesome-lint-")
+                    {
+                        self.doc.directives.push(range.clone());
+                    }
                     self.doc.verbatim.push(range);
                 }
                 Event::Start(
@@ -234,7 +240,7 @@ impl Builder {
                     | TagEnd::DefinitionList,
                 ) => containers = containers.saturating_sub(1),
                 Event::Rule => close_head(&mut items, range.start),
-                Event::Html(html) | Event::InlineHtml(html) if html.contains("awesome-lint-") => {
+                Event::InlineHtml(html) if html.contains("awesome-lint-") => {
                     self.doc.directives.push(range);
                 }
                 _ => {}
@@ -257,8 +263,6 @@ impl Builder {
         self.doc.headings.push(Heading {
             span: span.start..trim_newline(text, span.end),
             level,
-            text: trimmed.to_owned(),
-            year,
             parent: self.heading_stack.last().copied(),
         });
         self.heading_stack.push(index);
@@ -321,7 +325,6 @@ fn finish_item(
         .flatten()
         .max()
         .unwrap_or(head.end);
-        let multiline = text[head.clone()].contains('\n');
         doc.entries.push(Entry {
             span: head.start..end,
             marker,
@@ -335,7 +338,6 @@ fn finish_item(
             title: parts.title,
             links: parts.links,
             notes: parts.notes,
-            multiline,
             in_entry: false,
             item: item_lines(text, marker_line_start, item_end),
         });

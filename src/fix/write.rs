@@ -31,28 +31,42 @@ pub fn write_atomically(path: &Path, original: &[u8], new: &[u8]) -> Result<(), 
         path: name.clone(),
         reason,
     };
+    // Through a symbolic link, the file it points at is the one to replace.
+    let path = &fs::canonicalize(path).map_err(|_| WriteError::Vanished { path: name.clone() })?;
     let metadata = fs::metadata(path).map_err(|_| WriteError::Vanished { path: name.clone() })?;
     match fs::read(path) {
         Ok(current) if current == original => {}
         Ok(_) => return Err(WriteError::Changed { path: name }),
         Err(_) => return Err(WriteError::Vanished { path: name }),
     }
+    replace_file(path, new, Some(metadata.permissions())).map_err(io)
+}
+
+/// Puts `bytes` at `path` all at once: written to a new temporary file
+/// beside it (never through a link someone left there), flushed, given
+/// `permissions`, and renamed over the path. A failure leaves the path as it was.
+pub fn replace_file(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<fs::Permissions>,
+) -> std::io::Result<()> {
     let temp = temporary_beside(path);
     let result = (|| {
         let mut file = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temp)?;
-        file.write_all(new)?;
+        file.write_all(bytes)?;
         file.sync_all()?;
-        fs::set_permissions(&temp, metadata.permissions())?;
+        if let Some(permissions) = permissions {
+            fs::set_permissions(&temp, permissions)?;
+        }
         fs::rename(&temp, path)
     })();
-    if let Err(reason) = result {
+    if result.is_err() {
         let _ = fs::remove_file(&temp);
-        return Err(io(reason));
     }
-    Ok(())
+    result
 }
 
 fn temporary_beside(path: &Path) -> PathBuf {

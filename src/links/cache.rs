@@ -3,7 +3,6 @@
 //! rechecked on every run. The file is JSON, written atomically.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -85,28 +84,8 @@ impl Cache {
             version: VERSION,
             ok: self.ok.clone(),
         };
-        let dir = self
-            .path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = self
-            .path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("cache");
-        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let write = || -> std::io::Result<()> {
-            let mut out = std::fs::File::create(&temp)?;
-            out.write_all(&serde_json::to_vec(&file).map_err(std::io::Error::other)?)?;
-            out.sync_all()?;
-            std::fs::rename(&temp, &self.path)
-        };
-        let result = write();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        result
+        let json = serde_json::to_vec(&file).map_err(std::io::Error::other)?;
+        crate::fix::write::replace_file(&self.path, &json, None)
     }
 }
 

@@ -432,14 +432,14 @@ fn classify(err: &reqwest::Error) -> Failure {
 
 /// Why a redirect is not followed.
 #[derive(Debug, PartialEq, Eq)]
-enum Hop {
+pub(super) enum Hop {
     Invalid,
     Refused(Refused),
 }
 
 /// Where a redirect from `url` to `location` leads, if it may be followed:
 /// an http(s) URL whose host the address policy allows.
-fn hop(url: &Url, location: &str, allow_private: bool) -> Result<Url, Hop> {
+pub(super) fn hop(url: &Url, location: &str, allow_private: bool) -> Result<Url, Hop> {
     let next = url.join(location).map_err(|_| Hop::Invalid)?;
     if !matches!(next.scheme(), "http" | "https") {
         return Err(Hop::Invalid);

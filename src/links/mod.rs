@@ -105,8 +105,6 @@ impl Progress for NoProgress {
 pub struct Checked {
     /// By URL (fragment stripped).
     pub results: HashMap<String, LinkResult>,
-    /// Distinct URLs requested over the network.
-    pub requested: usize,
     /// Distinct URLs answered from the cache.
     pub cached: usize,
     pub elapsed: Duration,
@@ -125,6 +123,9 @@ pub enum LinkError {
     #[diagnostic(code(network))]
     Setup(String),
 }
+
+/// The GitHub REST API.
+pub const GITHUB_API: &str = "https://api.github.com/";
 
 /// The user agent: the tool, its version, and what it is doing.
 pub fn user_agent() -> String {
@@ -164,7 +165,6 @@ pub fn check(
         }
     }
     todo.sort();
-    checked.requested = todo.len();
     progress.start(todo.len());
 
     if !todo.is_empty() {
@@ -228,6 +228,8 @@ fn build_client(options: &LinkOptions) -> Result<reqwest::Client, LinkError> {
         .timeout(options.timeout)
         .connect_timeout(options.timeout.min(Duration::from_secs(10)))
         .pool_max_idle_per_host(options.host_concurrency)
+        // A proxy would resolve names itself, out of reach of the address policy.
+        .no_proxy()
         .dns_resolver(policy::PolicyResolver {
             allow_private: options.allow_private,
         })

@@ -73,10 +73,37 @@ pub fn findings(
             let fragment = written.find('#').map_or("", |i| &written[i..]);
             finding = finding.fix(Fix::safe(Edit::replace(
                 url_span.clone(),
-                format!("{target}{fragment}"),
+                // Parentheses in a markdown destination must balance: escape them.
+                format!(
+                    "{}{fragment}",
+                    target.replace('(', "%28").replace(')', "%29")
+                ),
             )));
         }
         out.push(finding);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_moved_link_fix_keeps_the_markdown_link_whole() {
+        let occurrence = Occurrence {
+            span: 0..30,
+            url_span: Some(8..29),
+            url: "https://a.example/old".into(),
+            label: Some("pdf".into()),
+        };
+        let result = LinkResult {
+            status: Status::Ok,
+            moved_to: Some("https://en.example/wiki/A_(b".into()),
+            cached: false,
+        };
+        let findings = findings(&occurrence, &result, Some("https://a.example/old#p2"));
+        let fix = findings[0].fix.as_ref().unwrap();
+        assert_eq!(fix.edits[0].content, "https://en.example/wiki/A_%28b#p2");
+    }
 }

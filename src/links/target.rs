@@ -1,5 +1,7 @@
 //! Which links of a file are checked, and where each is written.
 
+use regex::Regex;
+
 use crate::config::Settings;
 use crate::document::{Document, Span, markdown_links};
 use crate::source::Source;
@@ -22,15 +24,21 @@ pub struct Occurrence {
 impl Occurrence {
     /// What the link must do, by its label.
     pub fn expect(&self) -> Expect {
-        match &self.label {
-            Some(label) if label.eq_ignore_ascii_case("pdf") => Expect::Pdf,
+        match self.label.as_deref().map(crate::label::kind) {
+            Some(crate::label::LabelKind::Pdf) => Expect::Pdf,
             _ => Expect::Resolve,
         }
     }
 }
 
-/// Every http(s) link of a document that the settings do not exclude.
-pub fn occurrences(source: &Source, doc: &Document, settings: &Settings) -> Vec<Occurrence> {
+/// Every http(s) link of a document that neither the settings nor `exclude`
+/// (the command line's `--exclude`) exclude.
+pub fn occurrences(
+    source: &Source,
+    doc: &Document,
+    settings: &Settings,
+    exclude: &[Regex],
+) -> Vec<Occurrence> {
     let text = source.text();
     // Entry links by where they start, to give markdown links their label.
     let mut entry_links: Vec<(usize, &str, Option<&Span>)> = doc
@@ -50,13 +58,13 @@ pub fn occurrences(source: &Source, doc: &Document, settings: &Settings) -> Vec<
     let mut found = Vec::new();
     for link in markdown_links(text) {
         let url = link.url.split('#').next().unwrap_or_default().to_owned();
-        if url.is_empty()
-            || settings
-                .links
-                .exclude
-                .iter()
-                .any(|re| re.is_match(&link.url))
-        {
+        let excluded = settings
+            .links
+            .exclude
+            .iter()
+            .chain(exclude)
+            .any(|re| re.is_match(&link.url));
+        if url.is_empty() || excluded {
             continue;
         }
         let entry = entry_links
@@ -99,7 +107,7 @@ mod tests {
         let text = "### 2023\n- [**ICCV 2023**] [**X**] X: T [[pdf]](https://a.example/x.pdf#page=2) [[code]](https://github.com/o/r)\n\n[badge](https://b.example/b.svg) <https://c.example/>\n";
         let source = Source::new("t.md", "t.md", text.to_owned());
         let doc = Document::parse(text);
-        let found = occurrences(&source, &doc, &Settings::default());
+        let found = occurrences(&source, &doc, &Settings::default(), &[]);
         let summary: Vec<(&str, Option<&str>, &str)> = found
             .iter()
             .map(|o| {
@@ -140,7 +148,9 @@ mod tests {
             "c.toml".as_ref(),
         )
         .unwrap();
-        let found = occurrences(&source, &Document::parse(text), &settings);
+        let found = occurrences(&source, &Document::parse(text), &settings, &[]);
+        let more = [Regex::new("b\\.example").unwrap()];
+        assert!(occurrences(&source, &Document::parse(text), &settings, &more).is_empty());
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].url, "https://b.example/");
     }

@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, Summary, relative_path};
+use super::{FileReport, Summary, plural, relative_path};
 use crate::finding::Severity;
 
 /// Writes a workflow command and a log line for every finding.
@@ -28,7 +28,12 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                file, start.line, start.column, command, finding.rule, finding.message
+                plain_path(&file),
+                start.line,
+                start.column,
+                command,
+                finding.rule,
+                finding.message
             )?;
             writeln!(
                 out,
@@ -44,6 +49,20 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A path as the plain log line shows it: one line, and never starting with
+/// `::`, which the runner would read as a command.
+fn plain_path(path: &str) -> String {
+    let one_line: String = path
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if one_line.starts_with(':') {
+        format!("./{one_line}")
+    } else {
+        one_line
+    }
 }
 
 /// The Actions toolkit's escaping of a command's message.
@@ -64,8 +83,6 @@ const SUMMARY_LIMIT: usize = 1024 * 1024 - 16 * 1024;
 /// The job summary: counts, then a table of every finding, truncated with a
 /// note before GitHub's 1 MiB limit.
 pub fn summary_markdown(reports: &[FileReport], summary: &Summary) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut md = String::from("## awesome-lint\n\n");
     let links = match summary.links {
         Some(links) => format!(

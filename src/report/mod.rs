@@ -1,4 +1,5 @@
-//! Reports: findings rendered for people (`text`), scripts (`json`), and the
+//! Reports: findings rendered for people (`text`), scripts (`json`), CI
+//! (`github` annotations and job summary, `sarif` for code scanning), and the
 //! parsed entries (`entries`). Renderers write to a writer they are given;
 //! nothing here decides where output goes.
 
@@ -74,6 +75,20 @@ impl Summary {
             }
         }
         summary
+    }
+}
+
+/// `1 entry`, `2 entries`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The text with its first letter in upper case.
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

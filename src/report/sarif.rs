@@ -128,11 +128,7 @@ fn pascal_case(name: &str) -> String {
 
 /// A summary as a sentence: capitalized, ending with a period.
 fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    let mut out: String = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    };
+    let mut out = super::capitalize(text);
     if !out.ends_with('.') {
         out.push('.');
     }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::{FileReport, Summary};
+use super::{FileReport, Summary, plural};
 use crate::document::Span;
 use crate::finding::{Finding, Severity};
 use crate::source::{LONG_LINE, Source};
@@ -62,8 +62,6 @@ pub fn render(
 
 /// The closing line: what was checked and what was found.
 pub fn summary_line(summary: &Summary) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let checked = match summary.links {
         None => format!(
             "{}, {}",

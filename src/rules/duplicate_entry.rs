@@ -21,7 +21,8 @@ pub(super) const INFO: RuleInfo = RuleInfo {
 const DOC: &str = "\
 ## What it does
 Finds entries that list a paper already listed: the same paper link
-(`pdf`/`paper` label) after normalizing it, or the same title. arXiv
+(labelled `pdf`, `paper`, `arxiv`, `doi` or `html`) after normalizing it,
+or the same title. arXiv
 `abs`, `pdf` and versioned links of one id are one paper, as are DOI links
 in any case, OpenReview forum and pdf pages, and URLs differing only in
 http/https, `www.` or a trailing slash. Titles are compared ignoring case,
@@ -46,9 +47,7 @@ Use instead: keep one entry, with the venue of the published version.
 
 /// Labels whose URL identifies the paper itself.
 fn is_paper_label(label: &str) -> bool {
-    ["pdf", "paper", "arxiv", "doi"]
-        .iter()
-        .any(|l| l.eq_ignore_ascii_case(label))
+    crate::label::kind(label).is_paper()
 }
 
 /// Where an entry's key came from, to point at it.

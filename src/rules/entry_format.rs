@@ -111,11 +111,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     .links
                     .iter()
                     .map(|l| ctx.text(&l.label))
-                    .find(|label| {
-                        ["paper", "arxiv", "doi", "html"]
-                            .iter()
-                            .any(|p| p.eq_ignore_ascii_case(label))
-                    });
+                    .find(|label| crate::label::kind(label) == crate::label::LabelKind::Paper);
                 let help = match paper {
                     Some(label) => format!(
                         "the paper is linked as `{label}`: label it `{required}`, or set `required = [\"{}\"]` in [entry] of the config",

@@ -4,6 +4,7 @@
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Link};
 use crate::finding::{Finding, Severity};
+use crate::label::LabelKind;
 use crate::url::{self, HostKind};
 
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -50,12 +51,10 @@ enum Expect {
 }
 
 fn expect(label: &str) -> Expect {
-    if label.eq_ignore_ascii_case("pdf") || label.eq_ignore_ascii_case("paper") {
-        Expect::Paper
-    } else if label.eq_ignore_ascii_case("code") {
-        Expect::Code
-    } else {
-        Expect::Anything
+    match crate::label::kind(label) {
+        LabelKind::Pdf | LabelKind::Paper => Expect::Paper,
+        LabelKind::Code => Expect::Code,
+        LabelKind::Other => Expect::Anything,
     }
 }
 

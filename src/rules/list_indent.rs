@@ -45,8 +45,9 @@ Use instead:
 ```
 
 ## Fix safety
-Safe when the entry is on one line and stays a bulleted (or numbered) item;
-unsafe when its continuation lines would need re-indenting, or when a
+Safe when the entry is one line (nothing wrapped or nested under it) and
+stays a bulleted (or numbered) item, or when the new start is as wide as
+the old; unsafe when lines under it could change their nesting, or when a
 numbered item would become a bullet or the reverse.
 ";
 
@@ -179,7 +180,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             (BulletKind::Bullet(_), BulletKind::Bullet(_))
                 | (BulletKind::Ordered(_), BulletKind::Ordered(_))
         );
-        let applicability = if same_kind && !entry.multiline {
+        // Lines under the bullet (a wrapped title, nested items) are placed
+        // by the width of what precedes the text: changing it may re-nest them.
+        let item_is_one_line = !ctx.text(&entry.item).trim_end().contains('\n');
+        let same_width = replacement.chars().count() == ctx.text(&span).chars().count();
+        let applicability = if same_kind && (item_is_one_line || same_width) {
             Applicability::Safe
         } else {
             Applicability::Unsafe

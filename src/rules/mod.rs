@@ -166,7 +166,7 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The line ending the file mostly uses, for text a fix adds.
+/// The line ending for text a fix adds: CRLF in a file that has any.
 pub(crate) fn line_ending(text: &str) -> &'static str {
     if text.contains("\r\n") { "\r\n" } else { "\n" }
 }
@@ -176,8 +176,9 @@ pub(crate) fn line_ending(text: &str) -> &'static str {
 pub(crate) fn section_block(ctx: &Context, section: &crate::document::YearSection) -> Span {
     let headings = &ctx.doc.headings;
     let heading = &headings[section.heading];
-    let text = ctx.source.text();
-    let line_start = |offset: usize| text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let source = ctx.source;
+    let line_start = |offset: usize| source.line_range(source.line_index(offset)).start;
+    let text = source.text();
     let end = headings[section.heading + 1..]
         .iter()
         .find(|h| h.level <= heading.level)

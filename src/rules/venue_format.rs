@@ -1,6 +1,8 @@
 //! `venue-format`: a malformed venue tag, an unknown venue, or a
 //! non-canonical spelling of a known one.
 
+use std::collections::HashMap;
+
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Year};
 use crate::finding::{Finding, Severity};
@@ -59,9 +61,12 @@ did-you-mean for an unknown venue is a guess: an unsafe fix.
 const SHAPE: &str = "a venue tag holds one venue and one year, like `[**ICCV 2023**]`";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    // A list names few venues many times: each is looked up once (a
+    // did-you-mean compares with every known venue).
+    let mut seen: HashMap<&str, VenueCheck> = HashMap::new();
     for entry in &ctx.doc.entries {
         check_shape(ctx, entry, out);
-        check_venue(ctx, entry, out);
+        check_venue(ctx, entry, &mut seen, out);
     }
 }
 
@@ -250,12 +255,21 @@ fn check_after_year(ctx: &Context, entry: &Entry, year: &Year, out: &mut Vec<Fin
     out.push(finding);
 }
 
-fn check_venue(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
+fn check_venue<'a>(
+    ctx: &Context<'a>,
+    entry: &Entry,
+    seen: &mut HashMap<&'a str, VenueCheck>,
+    out: &mut Vec<Finding>,
+) {
     if entry.venue.is_empty() {
         return;
     }
     let name = ctx.text(&entry.venue);
-    match ctx.settings.venues.check(name) {
+    let verdict = seen
+        .entry(name)
+        .or_insert_with(|| ctx.settings.venues.check(name))
+        .clone();
+    match verdict {
         VenueCheck::Known => {}
         VenueCheck::Alias { canonical } => out.push(
             Finding::new(

@@ -41,8 +41,10 @@ Use instead: move the MICCAI 2022 entry under `### 2022`.
 ## Fix safety
 Unsafe (`--fix --unsafe-fixes`): the entry's lines, with anything nested
 under it, move to the end of its year's section in the same run of
-sections; when that section is missing, it is created where the run's
-order puts it. Entries tagged with several years are left for a person.
+sections, taken to the top level of that section's list (an entry nested
+under a group heading loses that nesting); when the section is missing, it
+is created where the run's order puts it. Entries tagged with several
+years are left for a person.
 ";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
