@@ -273,3 +273,21 @@ fn fixing_through_a_symbolic_link_keeps_the_link() {
             .contains("[**arXiv 2023**]")
     );
 }
+
+/// Regression (found by fuzzing the fix engine): an entry moved under a
+/// heading followed by a paragraph took the paragraph in as its continuation.
+#[test]
+fn a_moved_entry_does_not_swallow_the_paragraph_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "### 2022\nA paragraph about 2022 [[pdf]](https://example.org/x.pdf).\n### 2023\n- [**ICCV 2022**] [**M**] M: Misplaced [[pdf]](https://arxiv.org/pdf/2201.00001.pdf)\n";
+    fs::write(dir.path().join("list.md"), text).unwrap();
+    let (_, _, stderr) = lint(
+        dir.path(),
+        &["list.md", "--fix", "--unsafe-fixes", "--quiet"],
+    );
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("list.md")).unwrap(),
+        "### 2022\n- [**ICCV 2022**] [**M**] M: Misplaced [[pdf]](https://arxiv.org/pdf/2201.00001.pdf)\n\nA paragraph about 2022 [[pdf]](https://example.org/x.pdf).\n### 2023\n"
+    );
+}

@@ -204,6 +204,10 @@ fn run_moves(ctx: &Context, run_index: usize) -> Option<Fix> {
         for (_, text) in created.remove(&at).unwrap_or_default() {
             content.push_str(&text);
         }
+        // Text right after a list would continue its last item: keep it apart.
+        if continues_a_list(text, at) {
+            content.push_str(newline);
+        }
         edits.push(Edit::insert(at, content));
     }
     // All of it as one replacement of the stretch it touches: deletions and
@@ -256,6 +260,18 @@ fn lines_to_move(text: &str, entry: &Entry, newline: &str) -> (Span, String) {
         block.push_str(newline);
     }
     (removed, block)
+}
+
+/// Whether the line at `at` is paragraph text, which markdown would read as
+/// the continuation of a list item placed just before it.
+fn continues_a_list(text: &str, at: usize) -> bool {
+    let line = text[at..].lines().next().unwrap_or_default().trim_start();
+    let starts_block = line.is_empty()
+        || line.starts_with(['-', '*', '+', '#', '>', '<', '|', '`', '~'])
+        || line
+            .split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    !starts_block
 }
 
 /// The end of the line holding `offset`, after its line ending.
