@@ -39,6 +39,10 @@ pub enum Reply {
     Endless(Vec<(&'static str, String)>, Vec<u8>),
     /// Closes the connection with a TCP reset, answering nothing.
     Reset,
+    /// Writes these bytes as they are (a broken response), then closes.
+    Raw(Vec<u8>),
+    /// Writes a response one byte at a time, waiting between bytes (slowloris).
+    Trickle(Duration, Vec<u8>),
 }
 
 pub type Route = Box<dyn Fn(&Seen, usize) -> Reply + Send + Sync>;
@@ -188,6 +192,23 @@ async fn write_reply(
         }
         Reply::Reset => {
             stream.set_zero_linger()?;
+            Ok(false)
+        }
+        Reply::Raw(bytes) => {
+            stream.write_all(&bytes).await?;
+            Ok(false)
+        }
+        Reply::Trickle(delay, bytes) => {
+            for byte in bytes {
+                stream.write_all(&[byte]).await?;
+                *state
+                    .sent
+                    .lock()
+                    .unwrap()
+                    .entry(seen.path.clone())
+                    .or_insert(0) += 1;
+                tokio::time::sleep(delay).await;
+            }
             Ok(false)
         }
         Reply::Full(status, headers, body) => {
