@@ -7,10 +7,8 @@
 //!
 //! Everything happens in memory: no files, no network.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write as _;
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use awesome_lint::config::Settings;
@@ -23,76 +21,10 @@ const TARGET_PEAK: f64 = 8.0;
 const DEFAULT_SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 const DEFAULT_ITERS: usize = 7;
 
-// ---------------------------------------------------------------------------
-// Counting allocator: current and peak live heap bytes.
+#[path = "common/alloc.rs"]
+mod alloc;
 
-struct Counting;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grow(bytes: usize) {
-    let now = CURRENT.fetch_add(bytes, Ordering::Relaxed) + bytes;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-fn shrink(bytes: usize) {
-    CURRENT.fetch_sub(bytes, Ordering::Relaxed);
-}
-
-// SAFETY: every call is forwarded to `System` unchanged; the counters only observe.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: same contract as the caller's.
-        let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() {
-            grow(layout.size());
-        }
-        ptr
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: same contract as the caller's.
-        let ptr = unsafe { System.alloc_zeroed(layout) };
-        if !ptr.is_null() {
-            grow(layout.size());
-        }
-        ptr
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) };
-        shrink(layout.size());
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: same contract as the caller's.
-        let new = unsafe { System.realloc(ptr, layout, new_size) };
-        if !new.is_null() {
-            if new_size >= layout.size() {
-                grow(new_size - layout.size());
-            } else {
-                shrink(layout.size() - new_size);
-            }
-        }
-        new
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-/// Makes the peak equal to what is live now; returns that baseline.
-fn reset_peak() -> usize {
-    let now = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(now, Ordering::Relaxed);
-    now
-}
-
-fn peak() -> usize {
-    PEAK.load(Ordering::Relaxed)
-}
+use alloc::{peak, reset_peak};
 
 // ---------------------------------------------------------------------------
 // The generated paper list.
@@ -417,4 +349,76 @@ fn main() {
         "OVER TARGET"
     };
     println!("result:    {verdict}");
+    compare_with_other_tools();
+}
+
+/// Where the npm tools are: `$AWESOME_LINT_BENCH_TOOLS`, or `.bench-tools/`
+/// in the repository (`scripts/bench --install-tools` puts them there).
+fn npm_tool(name: &str) -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os("AWESOME_LINT_BENCH_TOOLS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".bench-tools"));
+    let path = dir.join("node_modules/.bin").join(name);
+    path.is_file().then_some(path)
+}
+
+/// Whole runs of each tool on the same file, side by side: awesome-lint's
+/// binary (offline) against markdownlint-cli2 and sindresorhus/awesome-lint.
+fn compare_with_other_tools() {
+    const ENTRIES: [usize; 2] = [1_000, 10_000];
+    const TARGET: f64 = 20.0;
+    println!();
+    println!(
+        "against other tools (whole process, wall time; target: at least {TARGET}x faster on 10,000 entries)"
+    );
+    println!(
+        "{:<8} {:<28} {:>10} {:>10}",
+        "entries", "tool", "time", "vs ours"
+    );
+    let dir = std::env::temp_dir().join(format!("awesome-lint-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    for n in ENTRIES {
+        let path = dir.join(format!("list-{n}.md"));
+        if std::fs::write(&path, generate(n)).is_err() {
+            println!("cannot write {}", path.display());
+            return;
+        }
+        let ours = env!("CARGO_BIN_EXE_awesome-lint").into();
+        let tools: [(&str, Option<std::path::PathBuf>, &[&str]); 3] = [
+            (
+                "awesome-lint (this)",
+                Some(ours),
+                &["--offline", "--no-config", "--quiet"],
+            ),
+            ("markdownlint-cli2", npm_tool("markdownlint-cli2"), &[]),
+            ("sindresorhus/awesome-lint", npm_tool("awesome-lint"), &[]),
+        ];
+        let mut baseline = None;
+        for (name, program, args) in tools {
+            let Some(program) = program else {
+                println!("{n:<8} {name:<28} {:>10}", "not installed");
+                continue;
+            };
+            let started = Instant::now();
+            let status = std::process::Command::new(&program)
+                .args(args)
+                .arg(&path)
+                .current_dir(&dir)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status();
+            let took = started.elapsed();
+            if status.is_err() {
+                println!("{n:<8} {name:<28} {:>10}", "failed");
+                continue;
+            }
+            let base = *baseline.get_or_insert(took);
+            println!(
+                "{n:<8} {name:<28} {:>10} {:>9.1}x",
+                ms(took),
+                took.as_secs_f64() / base.as_secs_f64()
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -157,10 +157,17 @@ impl Eq for PaperKey<'_> {}
 
 impl std::hash::Hash for PaperKey<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Lowercased in chunks on the stack: one hasher call per 64 bytes,
+        // not per byte.
         let lowercase = |text: &str, state: &mut H| {
-            for b in text.bytes() {
-                state.write_u8(b.to_ascii_lowercase());
+            let mut chunk = [0u8; 64];
+            for part in text.as_bytes().chunks(64) {
+                let lower = &mut chunk[..part.len()];
+                lower.copy_from_slice(part);
+                lower.make_ascii_lowercase();
+                state.write(lower);
             }
+            state.write_u8(0xff);
         };
         match self {
             PaperKey::Arxiv(id) => (0u8, id).hash(state),

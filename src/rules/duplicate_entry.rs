@@ -1,7 +1,7 @@
 //! `duplicate-entry`: the same paper listed twice.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher, RandomState};
+use std::hash::{BuildHasher, RandomState};
 
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::Span;
@@ -63,6 +63,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // Titles are keyed by a hash of their normalized form (no string per
     // entry); a hash match is confirmed by comparing the titles themselves.
     let hasher = RandomState::new();
+    let mut buffer = String::new();
     let mut by_title: HashMap<u64, Vec<Seen>> = HashMap::with_capacity(entries.len());
     // Entries nested under an entry are versions of it, not duplicates.
     for (index, entry) in entries.iter().enumerate().filter(|(_, e)| !e.in_entry) {
@@ -97,7 +98,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
         let title = ctx.text(&entry.title);
-        let Some(hash) = title_hash(&hasher, title) else {
+        let Some(hash) = title_hash(&hasher, title, &mut buffer) else {
             continue;
         };
         let same = by_title.entry(hash).or_default();
@@ -145,21 +146,22 @@ fn normalized(title: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// The hash of a normalized title; `None` for titles too short to compare.
-fn title_hash(hasher: &RandomState, title: &str) -> Option<u64> {
-    let mut state = hasher.build_hasher();
-    let mut count = 0;
+/// `buffer` is reused between titles: the normalized form is built there
+/// and hashed in one call (hashing it a character at a time cost more than
+/// the rest of the rule).
+fn title_hash(hasher: &RandomState, title: &str, buffer: &mut String) -> Option<u64> {
+    buffer.clear();
     if title.is_ascii() {
-        for b in title.bytes().filter(u8::is_ascii_alphanumeric) {
-            state.write_u32(u32::from(b.to_ascii_lowercase()));
-            count += 1;
-        }
+        buffer.extend(
+            title
+                .bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
     } else {
-        for c in normalized(title) {
-            state.write_u32(u32::from(c));
-            count += 1;
-        }
+        buffer.extend(normalized(title));
     }
-    (count >= 8).then(|| state.finish())
+    (buffer.chars().count() >= 8).then(|| hasher.hash_one(buffer.as_str()))
 }
 
 fn same_title(a: &str, b: &str) -> bool {

@@ -79,6 +79,15 @@ fn glued_words(ctx: &Context, entry: &Entry) -> Vec<(Span, String)> {
     for word in title.split([' ', '\t', '\n']) {
         let start = entry.title.start + offset;
         offset += word.len() + 1;
+        // Most words are plain (`Medical`, `of`): no capital after the first
+        // letter and no inner punctuation, nothing to look at.
+        let plain = word
+            .bytes()
+            .skip(1)
+            .all(|b| b.is_ascii_lowercase() || b == b'-' || b >= 0x80);
+        if plain {
+            continue;
+        }
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         if bare.is_empty() || Some(bare) == own_name || Some(bare) == prefix || word.contains("://")
         {
