@@ -291,3 +291,21 @@ fn a_moved_entry_does_not_swallow_the_paragraph_after_it() {
         "### 2022\n- [**ICCV 2022**] [**M**] M: Misplaced [[pdf]](https://arxiv.org/pdf/2201.00001.pdf)\n\nA paragraph about 2022 [[pdf]](https://example.org/x.pdf).\n### 2023\n"
     );
 }
+
+/// Regression (found by fuzzing the fix engine): `-[]` is paragraph text,
+/// not a list item, and would also have become the moved entry's continuation.
+#[test]
+fn a_moved_entry_stays_apart_from_text_that_only_looks_like_a_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "### 2024\n-[] [**CVPR 2024**] not an item [[pdf]](https://example.org/x.pdf)\n### 2022\n- [**CVPR 2024**] [**C**] C: Misplaced [[pdf]](https://arxiv.org/pdf/2401.00002.pdf)\n";
+    fs::write(dir.path().join("list.md"), text).unwrap();
+    let (_, _, stderr) = lint(
+        dir.path(),
+        &["list.md", "--fix", "--unsafe-fixes", "--quiet"],
+    );
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("list.md")).unwrap(),
+        "### 2024\n- [**CVPR 2024**] [**C**] C: Misplaced [[pdf]](https://arxiv.org/pdf/2401.00002.pdf)\n\n-[] [**CVPR 2024**] not an item [[pdf]](https://example.org/x.pdf)\n### 2022\n"
+    );
+}

@@ -262,16 +262,24 @@ fn lines_to_move(text: &str, entry: &Entry, newline: &str) -> (Span, String) {
     (removed, block)
 }
 
-/// Whether the line at `at` is paragraph text, which markdown would read as
-/// the continuation of a list item placed just before it.
+/// Whether the line at `at` might be read as the continuation of a list
+/// item placed just before it: anything but a blank line, another list item
+/// or a heading. (A blank line too many is harmless; one too few merges text
+/// into the moved entry.)
 fn continues_a_list(text: &str, at: usize) -> bool {
     let line = text[at..].lines().next().unwrap_or_default().trim_start();
-    let starts_block = line.is_empty()
-        || line.starts_with(['-', '*', '+', '#', '>', '<', '|', '`', '~'])
-        || line
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    !starts_block
+    let marker_then_space = |rest: &str| rest.is_empty() || rest.starts_with([' ', '\t']);
+    let bullet = line
+        .strip_prefix(['-', '*', '+'])
+        .is_some_and(marker_then_space);
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let ordered = (1..=9).contains(&digits)
+        && line[digits..]
+            .strip_prefix(['.', ')'])
+            .is_some_and(marker_then_space);
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let heading = (1..=6).contains(&hashes) && marker_then_space(&line[hashes..]);
+    !(line.trim().is_empty() || bullet || ordered || heading)
 }
 
 /// The end of the line holding `offset`, after its line ending.
