@@ -1,0 +1,100 @@
+//! The properties the fuzz targets check, shared with the test suite
+//! (`tests/fuzz_regressions.rs` runs them on the seeds and on every input a
+//! fuzzer once broke). Each function panics on a violation.
+
+use awesome_lint::config::Settings;
+use awesome_lint::document::Document;
+use awesome_lint::fix::{FixMode, fix_to_fixpoint};
+use awesome_lint::lint::lint;
+use awesome_lint::report::text::TextOptions;
+use awesome_lint::report::{self, FileReport, Summary};
+use awesome_lint::source::Source;
+
+/// Parse and every rule on any input, through every report: no panic, spans
+/// on character boundaries, and parsing in chunks invisible.
+pub fn check_lint(data: &[u8]) {
+    let Ok(source) = Source::from_bytes("fuzz.md".into(), "fuzz.md".into(), data.to_vec()) else {
+        return;
+    };
+    let settings = Settings::default();
+    let linted = lint(&source, &settings);
+    let text = source.text();
+    for finding in &linted.findings {
+        assert!(finding.span.start <= finding.span.end && finding.span.end <= text.len());
+        assert!(
+            text.is_char_boundary(finding.span.start) && text.is_char_boundary(finding.span.end)
+        );
+    }
+    let whole = format!("{:?}", Document::parse_in_chunks(text, usize::MAX));
+    assert_eq!(
+        format!("{:?}", Document::parse_in_chunks(text, 7)),
+        whole,
+        "chunks are visible"
+    );
+
+    let entries = linted.entries();
+    let mut sink = Vec::new();
+    let _ = report::entries::render_json(&source, &linted.doc, &settings, &mut sink);
+    let _ = report::entries::render_csv(&source, &linted.doc, &settings, &mut sink);
+    let reports = vec![FileReport {
+        source,
+        findings: linted.findings,
+        entries,
+    }];
+    let summary = Summary::of(&reports, None);
+    let _ = report::text::render(&reports, &TextOptions::default(), &mut sink);
+    let _ = report::json::render(&reports, &summary, &mut sink);
+    let _ = report::github::render(&reports, &mut sink);
+    let _ = report::github::summary_markdown(&reports, &summary);
+    let _ = report::sarif::render(&reports, &mut sink);
+}
+
+/// Each entry as (title with whitespace collapsed, links), sorted.
+fn entries(text: &str) -> Vec<(String, Vec<String>)> {
+    let doc = Document::parse(text);
+    let mut found: Vec<(String, Vec<String>)> = doc
+        .entries
+        .iter()
+        .map(|e| {
+            let title = text[e.title.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (
+                title,
+                e.links
+                    .iter()
+                    .map(|l| text[l.span.clone()].to_owned())
+                    .collect(),
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The fix engine on any input: it settles, a second run changes nothing,
+/// and no entry is lost or changed.
+pub fn check_fix(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let settings = Settings::default();
+    for mode in [FixMode::Safe, FixMode::Unsafe] {
+        let source = Source::new("fuzz.md", "fuzz.md", text.to_owned());
+        let fixed = fix_to_fixpoint(&source, &settings, mode, Vec::new()).expect("fixes settle");
+        let again = fix_to_fixpoint(
+            &Source::new("fuzz.md", "fuzz.md", fixed.text.clone()),
+            &settings,
+            mode,
+            Vec::new(),
+        )
+        .expect("fixes settle");
+        assert_eq!(again.text, fixed.text, "a second fix changed something");
+        assert_eq!(
+            entries(source.text()),
+            entries(&fixed.text),
+            "an entry changed"
+        );
+    }
+}
