@@ -7,7 +7,7 @@
 //! ceil(2000 / 64) x 50 ms = 1.6 s: the table shows how close each comes.
 //! A second run checks 10,000 URLs for the peak memory (max RSS).
 //!
-//! Run: `cargo bench --bench links` (or `scripts/bench-links`). Never
+//! Run: `cargo bench --bench links` (part of `scripts/bench`). Never
 //! touches the network beyond loopback.
 
 #[path = "../tests/support/mod.rs"]
