@@ -84,7 +84,7 @@ pub fn check_fix(data: &[u8]) {
         let source = Source::new("fuzz.md", "fuzz.md", text.to_owned());
         let fixed = fix_to_fixpoint(&source, &settings, mode, Vec::new()).expect("fixes settle");
         let again = fix_to_fixpoint(
-            &Source::new("fuzz.md", "fuzz.md", fixed.text.clone()),
+            &source.revised(fixed.text.clone()),
             &settings,
             mode,
             Vec::new(),

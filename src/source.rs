@@ -93,6 +93,17 @@ impl Source {
             Some(rest) => (rest.to_owned(), true),
             None => (text, false),
         };
+        Self::build(name.into(), path.into(), text, had_bom)
+    }
+
+    /// The same file with new text (after fixes): the byte order mark was
+    /// already set aside, so a second one at the start of `text` is content
+    /// and stays.
+    pub fn revised(&self, text: String) -> Self {
+        Self::build(self.name.clone(), self.path.clone(), text, self.had_bom)
+    }
+
+    fn build(name: String, path: PathBuf, text: String, had_bom: bool) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
@@ -107,8 +118,8 @@ impl Source {
                 .collect()
         };
         Self {
-            name: name.into(),
-            path: path.into(),
+            name,
+            path,
             text: Arc::from(text),
             had_bom,
             line_starts,
@@ -299,6 +310,15 @@ mod tests {
         assert_eq!(s.line_range(0), 0..2);
         assert_eq!(s.line_range(1), 4..9);
         assert_eq!(s.line_count(), 2);
+    }
+
+    #[test]
+    fn a_revision_keeps_the_set_aside_bom_and_strips_no_other() {
+        let s = source("\u{feff}\u{feff}x\n");
+        assert_eq!(s.text(), "\u{feff}x\n");
+        let revised = s.revised(s.text().to_owned());
+        assert!(revised.had_bom());
+        assert_eq!(revised.text(), "\u{feff}x\n");
     }
 
     #[test]

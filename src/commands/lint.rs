@@ -217,7 +217,7 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
             }
             fixed += result.fixed;
             // Report what is left, on the new text, with this run's link results.
-            let source = Source::new(file.source.name(), file.source.path(), result.text);
+            let source = file.source.revised(result.text);
             match read_file(source, Arc::clone(&file.settings), args) {
                 Ok(mut refreshed) => {
                     if !args.offline {

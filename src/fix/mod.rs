@@ -135,7 +135,7 @@ pub fn fix_to_fixpoint(
     let mut fixed = 0;
     let mut first = Some(first);
     for pass in 1..=MAX_PASSES {
-        let current = Source::new(source.name(), source.path(), text.clone());
+        let current = source.revised(text.clone());
         let mut findings = lint(&current, settings).findings;
         findings.extend(first.take().unwrap_or_default());
         let (next, applied) = apply(&text, &findings, mode);
@@ -149,7 +149,7 @@ pub fn fix_to_fixpoint(
         fixed += applied;
         text = next;
     }
-    let current = Source::new(source.name(), source.path(), text.clone());
+    let current = source.revised(text.clone());
     let findings = lint(&current, settings).findings;
     if apply(&text, &findings, mode).1 == 0 {
         return Ok(Fixed {
