@@ -309,3 +309,56 @@ fn a_moved_entry_stays_apart_from_text_that_only_looks_like_a_list() {
         "### 2024\n- [**CVPR 2024**] [**C**] C: Misplaced [[pdf]](https://arxiv.org/pdf/2401.00002.pdf)\n\n-[] [**CVPR 2024**] not an item [[pdf]](https://example.org/x.pdf)\n### 2022\n"
     );
 }
+
+/// Regression (found by fuzzing the fix engine): a section that ends in an
+/// unclosed code fence would swallow anything placed after it. Such a move is
+/// not offered; the finding stays for a person, and the file is untouched.
+#[test]
+fn a_move_into_an_unclosed_code_fence_is_not_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "### 2021\n- [**CVPR 2024**] [**C**] C: Misplaced [[pdf]](https://arxiv.org/pdf/2401.00002.pdf)\n```\n";
+    fs::write(dir.path().join("list.md"), text).unwrap();
+    let (code, stdout, _) = lint(
+        dir.path(),
+        &[
+            "list.md",
+            "--fix",
+            "--unsafe-fixes",
+            "--quiet",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(stdout.contains("\"year-section\""), "{stdout}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("list.md")).unwrap(),
+        text
+    );
+}
+
+/// Sections moved after a section that ends in an unclosed code fence would
+/// be read as code: that reorder is not offered either.
+#[test]
+fn a_reorder_behind_an_unclosed_code_fence_is_not_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "### 2021\n- [**CVPR 2021**] [**A**] A: One [[pdf]](https://arxiv.org/pdf/2101.00001.pdf)\n### 2023\n- [**CVPR 2023**] [**C**] C: Three [[pdf]](https://arxiv.org/pdf/2301.00001.pdf)\n### 2022\n- [**CVPR 2022**] [**B**] B: Two [[pdf]](https://arxiv.org/pdf/2201.00001.pdf)\n```\n";
+    fs::write(dir.path().join("list.md"), text).unwrap();
+    let (code, stdout, _) = lint(
+        dir.path(),
+        &[
+            "list.md",
+            "--fix",
+            "--unsafe-fixes",
+            "--quiet",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(stdout.contains("\"section-order\""), "{stdout}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("list.md")).unwrap(),
+        text
+    );
+}

@@ -186,6 +186,54 @@ pub(crate) fn section_block(ctx: &Context, section: &crate::document::YearSectio
     line_start(heading.span.start)..end
 }
 
+/// The document `region` replaced by `replacement` makes, when every entry
+/// of the current one survives the change (up to indentation). Markdown
+/// decides where a block ends, and some blocks swallow what follows them (an
+/// unclosed code fence or HTML block, a paragraph that continues lazily):
+/// rather than predict every such case, a fix that moves blocks is checked
+/// by parsing its result, and not offered when an entry would be lost or
+/// changed.
+pub(crate) fn reparse_keeping_entries(
+    ctx: &Context,
+    region: &Span,
+    replacement: &str,
+) -> Option<Document> {
+    let text = ctx.source.text();
+    let mut after = String::with_capacity(text.len() - region.len() + replacement.len());
+    after.push_str(&text[..region.start]);
+    after.push_str(replacement);
+    after.push_str(&text[region.end..]);
+    let parsed = Document::parse(&after);
+    (parsed.entries.len() == ctx.doc.entries.len()
+        && entry_texts(text, ctx.doc) == entry_texts(&after, &parsed))
+    .then_some(parsed)
+}
+
+/// A fingerprint of each entry's item text without indentation, sorted:
+/// what a move must keep (hashes, because this runs on every lint that
+/// finds a misplaced entry, and sorting the texts themselves costs more).
+fn entry_texts(text: &str, doc: &Document) -> Vec<u64> {
+    use std::hash::{BuildHasher, Hasher};
+    let state =
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
+    let mut all: Vec<u64> = doc
+        .entries
+        .iter()
+        .map(|e| {
+            let mut hasher = state.build_hasher();
+            for line in text[e.item.clone()].lines().map(str::trim) {
+                if !line.is_empty() {
+                    hasher.write(line.as_bytes());
+                    hasher.write_u8(b'\n');
+                }
+            }
+            hasher.finish()
+        })
+        .collect();
+    all.sort_unstable();
+    all
+}
+
 /// Runs every rule that the settings leave on, in table order.
 pub fn check_document(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();

@@ -53,7 +53,9 @@ Use instead:
 ## Fix safety
 Unsafe (`--fix --unsafe-fixes`): the sections of the run are sorted into
 its direction, each moving whole with everything under it. Only runs whose
-sections follow one another, each year once, are reordered.
+sections follow one another, each year once, are reordered, and only when
+the result, parsed again, still holds every section and entry (a section
+moved after an unclosed code fence would be read as code).
 ";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -141,6 +143,14 @@ fn reorder(ctx: &Context, sections: &[&YearSection], up: bool) -> Option<Fix> {
     // Keep the file's last line as it was: with or without a line ending.
     if !text[whole.clone()].ends_with('\n') {
         sorted.truncate(sorted.trim_end_matches(['\r', '\n']).len());
+    }
+    // Every section must still be a section: a heading moved after an
+    // unclosed code fence would not be.
+    let parsed = super::reparse_keeping_entries(ctx, &whole, &sorted)?;
+    if parsed.headings.len() != ctx.doc.headings.len()
+        || parsed.sections.len() != ctx.doc.sections.len()
+    {
+        return None;
     }
     Some(Fix {
         edits: vec![Edit::replace(whole, sorted)],

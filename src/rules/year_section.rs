@@ -1,10 +1,12 @@
 //! `year-section`: an entry whose tag years do not include its section's year.
 
 use super::section_order::ascending;
-use super::{Context, Fixable, Rule, RuleInfo, line_ending, section_block};
+use super::{
+    Context, Fixable, Rule, RuleInfo, line_ending, reparse_keeping_entries, section_block,
+};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::document::{Entry, Span, YearSection};
+use crate::document::{Document, Entry, Span, YearSection};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Applicability, Edit, Fix};
 
@@ -45,6 +47,8 @@ sections, taken to the top level of that section's list (an entry nested
 under a group heading loses that nesting); when the section is missing, it
 is created where the run's order puts it. Entries tagged with several
 years are left for a person.
+The result is parsed before the fix is offered: a move that markdown would
+read differently (after an unclosed code fence, say) is left for a person.
 ";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -122,12 +126,14 @@ fn run_moves(ctx: &Context, run_index: usize) -> Option<Fix> {
     let mut arriving: BTreeMap<u16, String> = BTreeMap::new();
     // Where each section's remaining entries end.
     let mut section_end: HashMap<usize, usize> = HashMap::new();
+    let mut moved = 0;
     for entry in doc.entries.iter().filter(|e| in_run(e.section)) {
         let section_index = entry.section?;
         match destination(entry, &doc.sections[section_index]) {
             Some(year) => {
                 let (removed, block) = lines_to_move(text, entry, newline);
                 edits.push(Edit::delete(removed));
+                moved += 1;
                 arriving.entry(year).or_default().push_str(&block);
             }
             // Entries nested under an entry end inside it: only top ones count.
@@ -238,10 +244,32 @@ fn run_moves(ctx: &Context, run_index: usize) -> Option<Fix> {
         let kept = replacement.trim_end_matches(['\r', '\n']).len();
         replacement.truncate(kept);
     }
+    if !moves_only(ctx, &region, &replacement, moved) {
+        return None;
+    }
     Some(Fix {
         edits: vec![Edit::replace(region, replacement)],
         applicability: Applicability::Unsafe,
     })
+}
+
+/// Whether the moved text reads as intended: the same entries, and `moved`
+/// fewer of them misplaced.
+fn moves_only(ctx: &Context, region: &Span, replacement: &str, moved: usize) -> bool {
+    reparse_keeping_entries(ctx, region, replacement)
+        .is_some_and(|parsed| misplaced(&parsed) + moved == misplaced(ctx.doc))
+}
+
+/// Top-level entries whose tag years do not include their section's year.
+fn misplaced(doc: &Document) -> usize {
+    doc.entries
+        .iter()
+        .filter(|e| !e.in_entry && !e.years.is_empty())
+        .filter(|e| {
+            doc.section_of(e)
+                .is_some_and(|s| e.years.iter().all(|y| y.value != s.year))
+        })
+        .count()
 }
 
 /// The bytes an entry's move deletes, and its lines as they arrive: ending
