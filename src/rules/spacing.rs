@@ -40,7 +40,9 @@ Use instead:
 ```
 
 ## Fix safety
-Safe: only whitespace between parts is changed.
+Safe: only whitespace between parts is changed. A missing space is reported
+without a fix where the space would make the line a block of its own
+(`-[[pdf]]` on a continuation line would become a list item).
 ";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -70,15 +72,17 @@ fn check_entry(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
         }
         if between.is_empty() {
             let next = first_char(text, after);
-            out.push(
-                Finding::new(
-                    Rule::Spacing,
-                    next,
-                    format!("missing space before `{}`", preview(text, after)),
-                )
-                .label("add a space before this")
-                .fix(Fix::safe(Edit::insert(after.start, " "))),
-            );
+            let mut finding = Finding::new(
+                Rule::Spacing,
+                next,
+                format!("missing space before `{}`", preview(text, after)),
+            )
+            .label("add a space before this");
+            let line_start = text[..after.start].rfind('\n').map_or(0, |i| i + 1);
+            if !space_would_open_a_block(&text[line_start..after.start]) {
+                finding = finding.fix(Fix::safe(Edit::insert(after.start, " ")));
+            }
+            out.push(finding);
         } else {
             out.push(
                 Finding::new(
@@ -97,6 +101,35 @@ fn check_entry(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
     }
     check_runs_inside(ctx, &entry.title, out);
     check_trailing(ctx, entry, out);
+}
+
+/// Whether a space after `prefix` (a line up to a part of an entry) would
+/// turn the line into a new block: `-[[pdf]]` on a continuation line is text,
+/// `- [[pdf]]` a list item of its own, `#[[pdf]]` a heading.
+fn space_would_open_a_block(prefix: &str) -> bool {
+    let mut rest = prefix;
+    // Past the containers the line already opens: quotes and list markers.
+    loop {
+        rest = rest.trim_start_matches([' ', '\t']);
+        if let Some(after) = rest.strip_prefix('>') {
+            rest = after;
+            continue;
+        }
+        let token = rest.find([' ', '\t']).map_or(rest, |end| &rest[..end]);
+        if token.len() < rest.len() && is_list_marker(token) {
+            rest = &rest[token.len()..];
+            continue;
+        }
+        break;
+    }
+    let hashes = rest.bytes().take_while(|&b| b == b'#').count();
+    is_list_marker(rest) || ((1..=6).contains(&hashes) && hashes == rest.len())
+}
+
+fn is_list_marker(token: &str) -> bool {
+    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+    matches!(token, "-" | "+" | "*")
+        || ((1..=9).contains(&digits) && digits + 1 == token.len() && token.ends_with(['.', ')']))
 }
 
 /// Doubled spaces and tabs inside the title.
@@ -190,5 +223,30 @@ fn preview(text: &str, span: &Span) -> String {
     match part.char_indices().nth(12) {
         Some((cut, _)) => format!("{}…", &part[..cut]),
         None => part.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::space_would_open_a_block as opens;
+
+    #[test]
+    fn a_space_after_a_bare_marker_would_open_a_block() {
+        for prefix in [
+            "-", "  *", "+", "1.", "12)", "#", "###", "> -", "- -", "> 1. #",
+        ] {
+            assert!(opens(prefix), "{prefix:?}");
+        }
+        for prefix in [
+            "- [**CVPR 2023**] Title",
+            "Title -",
+            "-x",
+            "#######",
+            "1234567890.",
+            "",
+            "- ",
+        ] {
+            assert!(!opens(prefix), "{prefix:?}");
+        }
     }
 }
