@@ -90,6 +90,10 @@ pub fn check_fix(data: &[u8]) {
             Vec::new(),
         )
         .expect("fixes settle");
+        assert_eq!(
+            fixed.withheld, 0,
+            "a rule offered a fix that changes an entry"
+        );
         assert_eq!(again.text, fixed.text, "a second fix changed something");
         assert_eq!(
             entries(source.text()),

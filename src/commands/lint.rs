@@ -188,6 +188,15 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                     continue;
                 }
             };
+            if result.withheld > 0 {
+                output.warn(&format!(
+                    "withheld {} in {}: applied, {} would have changed an entry \
+                     (a bug in awesome-lint; please report it with the file)",
+                    crate::report::plural(result.withheld, "fix", "fixes"),
+                    file.source.name(),
+                    if result.withheld == 1 { "it" } else { "they" },
+                ));
+            }
             if result.text == file.source.text() {
                 continue;
             }

@@ -10,7 +10,7 @@ pub mod write;
 use std::collections::BTreeSet;
 
 use crate::config::Settings;
-use crate::document::Span;
+use crate::document::{Document, Span};
 use crate::finding::Finding;
 use crate::lint::lint;
 use crate::source::Source;
@@ -104,6 +104,9 @@ pub struct Fixed {
     pub text: String,
     /// Findings fixed, over all passes.
     pub fixed: usize,
+    /// Fixes not applied because they would have lost or changed an entry
+    /// (a bug in the rule that offered them).
+    pub withheld: usize,
     pub passes: usize,
 }
 
@@ -125,6 +128,12 @@ pub enum FixError {
 /// `first` holds findings from outside the rules (moved links from this
 /// run's link check) whose fixes apply in the first pass only: their spans
 /// point into the original text.
+///
+/// No fix may lose or change an entry: every pass is checked against the
+/// entries the file started with (their titles and link labels), and a fix
+/// that would change one is withheld and counted, never applied. A rule
+/// that offers such a fix has a bug; this keeps the user's file whole
+/// meanwhile.
 pub fn fix_to_fixpoint(
     source: &Source,
     settings: &Settings,
@@ -132,29 +141,43 @@ pub fn fix_to_fixpoint(
     first: Vec<Finding>,
 ) -> Result<Fixed, FixError> {
     let mut text = source.text().to_owned();
-    let mut fixed = 0;
+    let mut linted = lint(source, settings);
+    let entries = entry_prints(&text, &linted.doc);
     let mut first = Some(first);
+    let mut fixed = 0;
+    let mut withheld = 0;
     for pass in 1..=MAX_PASSES {
-        let current = source.revised(text.clone());
-        let mut findings = lint(&current, settings).findings;
+        let mut findings = std::mem::take(&mut linted.findings);
         findings.extend(first.take().unwrap_or_default());
-        let (next, applied) = apply(&text, &findings, mode);
-        if applied == 0 {
+        let chosen = choose(&text, &findings, mode);
+        let offered = chosen.len();
+        let (next, next_linted, kept) =
+            match apply_keeping_entries(source, settings, &text, &chosen, &entries) {
+                Some(applied) => applied,
+                None => (
+                    text.clone(),
+                    lint(&source.revised(text.clone()), settings),
+                    Vec::new(),
+                ),
+            };
+        withheld += offered - kept.len();
+        if kept.is_empty() {
             return Ok(Fixed {
                 text,
                 fixed,
+                withheld,
                 passes: pass,
             });
         }
-        fixed += applied;
+        fixed += kept.len();
         text = next;
+        linted = next_linted;
     }
-    let current = source.revised(text.clone());
-    let findings = lint(&current, settings).findings;
-    if apply(&text, &findings, mode).1 == 0 {
+    if choose(&text, &linted.findings, mode).is_empty() {
         return Ok(Fixed {
             text,
             fixed,
+            withheld,
             passes: MAX_PASSES,
         });
     }
@@ -163,9 +186,88 @@ pub fn fix_to_fixpoint(
     })
 }
 
+/// The fixes of `chosen` that keep every entry, applied: the new text, its
+/// lint, and the fixes kept. All of them together in the common case; when
+/// that changes an entry, halves are tried in turn, so that a few bad fixes
+/// among many cost a few parses each. `None` when no subset found keeps the
+/// entries (which leaves the text as it is).
+fn apply_keeping_entries<'f>(
+    source: &Source,
+    settings: &Settings,
+    text: &str,
+    chosen: &[&'f Fix],
+    entries: &[u64],
+) -> Option<(String, crate::lint::Linted, Vec<&'f Fix>)> {
+    if chosen.is_empty() {
+        return None;
+    }
+    let next = splice(text, chosen);
+    let linted = lint(&source.revised(next.clone()), settings);
+    if entry_prints(&next, &linted.doc) == entries {
+        return Some((next, linted, chosen.to_vec()));
+    }
+    let kept = keeping_entries(text, chosen, entries);
+    if kept.is_empty() {
+        return None;
+    }
+    let next = splice(text, &kept);
+    let linted = lint(&source.revised(next.clone()), settings);
+    // Fixes that keep the entries one half at a time may still not together.
+    (entry_prints(&next, &linted.doc) == entries).then_some((next, linted, kept))
+}
+
+/// Bisects `fixes` down to those that, applied with their half, keep every entry.
+fn keeping_entries<'f>(text: &str, fixes: &[&'f Fix], entries: &[u64]) -> Vec<&'f Fix> {
+    let next = splice(text, fixes);
+    if entry_prints(&next, &Document::parse(&next)) == entries {
+        return fixes.to_vec();
+    }
+    if fixes.len() == 1 {
+        return Vec::new();
+    }
+    let (left, right) = fixes.split_at(fixes.len() / 2);
+    let mut kept = keeping_entries(text, left, entries);
+    kept.extend(keeping_entries(text, right, entries));
+    kept
+}
+
+/// What fixes must leave alone, one print per entry, sorted: its title with
+/// whitespace collapsed and its link labels. (Fixes may change whitespace,
+/// the venue tag and a moved link's URL; nothing else of an entry.)
+fn entry_prints(text: &str, doc: &Document) -> Vec<u64> {
+    use std::hash::{BuildHasher, Hasher};
+    let state =
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
+    let mut prints: Vec<u64> = doc
+        .entries
+        .iter()
+        .map(|entry| {
+            let mut hasher = state.build_hasher();
+            for word in text[entry.title.clone()].split_whitespace() {
+                hasher.write(word.as_bytes());
+                hasher.write_u8(b' ');
+            }
+            for link in &entry.links {
+                hasher.write_u8(0);
+                hasher.write(text[link.label.clone()].trim().as_bytes());
+            }
+            hasher.finish()
+        })
+        .collect();
+    prints.sort_unstable();
+    prints
+}
+
 /// Applies every fix the mode allows that does not overlap a fix taken
 /// before it (in text order); returns the new text and the number applied.
 pub fn apply(text: &str, findings: &[Finding], mode: FixMode) -> (String, usize) {
+    let chosen = choose(text, findings, mode);
+    (splice(text, &chosen), chosen.len())
+}
+
+/// The fixes the mode allows that do not overlap a fix taken before them
+/// (in text order).
+fn choose<'f>(text: &str, findings: &'f [Finding], mode: FixMode) -> Vec<&'f Fix> {
     let mut fixes: Vec<&Fix> = findings
         .iter()
         .filter_map(|f| f.fix.as_ref())
@@ -181,24 +283,28 @@ pub fn apply(text: &str, findings: &[Finding], mode: FixMode) -> (String, usize)
     fixes.sort_by_key(|fix| fix.edits.iter().map(|e| e.span.start).min());
     // Taken spans, ordered; an insertion is a span of length zero.
     let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut edits: Vec<&Edit> = Vec::new();
-    let mut applied = 0;
+    let mut chosen = Vec::new();
     for fix in fixes {
         if fix.edits.iter().any(|edit| overlaps(&taken, &edit.span)) || self_overlapping(fix) {
             continue;
         }
         for edit in &fix.edits {
             taken.insert((edit.span.start, edit.span.end));
-            edits.push(edit);
         }
-        applied += 1;
+        chosen.push(fix);
     }
+    chosen
+}
+
+/// The text with the edits of non-overlapping fixes made.
+fn splice(text: &str, fixes: &[&Fix]) -> String {
+    let mut edits: Vec<&Edit> = fixes.iter().flat_map(|fix| &fix.edits).collect();
     edits.sort_by_key(|edit| std::cmp::Reverse((edit.span.start, edit.span.end)));
     let mut out = text.to_owned();
     for edit in edits {
         out.replace_range(edit.span.clone(), &edit.content);
     }
-    (out, applied)
+    out
 }
 
 /// Whether a span meets a taken one: they share bytes, an insertion falls
@@ -256,6 +362,35 @@ mod tests {
             edits,
             applicability,
         })
+    }
+
+    #[test]
+    fn a_fix_that_would_change_an_entry_is_withheld_and_the_others_applied() {
+        let text = "# Papers\nSome words.\n\n### 2023\n- [**CVPR 2023**] [**A**] A: First Title [[pdf]](https://x.org/a.pdf)\n- [**CVPR 2023**] [**B**] B: Second Title [[pdf]](https://x.org/b.pdf)\n";
+        let source = Source::new("t.md", "t.md", text.to_owned());
+        let at = |needle: &str| text.find(needle).unwrap();
+        let first = vec![
+            // Good: outside every entry.
+            finding(
+                vec![Edit::replace(at("Some")..at("Some") + 4, "Many")],
+                Applicability::Safe,
+            ),
+            // Bad: one changes a title, one removes an entry's link.
+            finding(
+                vec![Edit::delete(at("First ")..at("First ") + 6)],
+                Applicability::Safe,
+            ),
+            finding(
+                vec![Edit::delete(
+                    at(" [[pdf]](https://x.org/b")..at("b.pdf)") + 6,
+                )],
+                Applicability::Safe,
+            ),
+        ];
+        let fixed = fix_to_fixpoint(&source, &Settings::default(), FixMode::Safe, first).unwrap();
+        assert_eq!(fixed.withheld, 2);
+        assert_eq!(fixed.fixed, 1);
+        assert_eq!(fixed.text, text.replace("Some words", "Many words"));
     }
 
     #[test]
