@@ -49,7 +49,8 @@ pub fn check_lint(data: &[u8]) {
     let _ = report::sarif::render(&reports, &mut sink);
 }
 
-/// Each entry as (title with whitespace collapsed, links), sorted.
+/// Each entry as (title, links), whitespace collapsed (fixes re-indent the
+/// lines of an entry, and a link may span lines), sorted.
 fn entries(text: &str) -> Vec<(String, Vec<String>)> {
     let doc = Document::parse(text);
     let mut found: Vec<(String, Vec<String>)> = doc
@@ -64,7 +65,12 @@ fn entries(text: &str) -> Vec<(String, Vec<String>)> {
                 title,
                 e.links
                     .iter()
-                    .map(|l| text[l.span.clone()].to_owned())
+                    .map(|l| {
+                        text[l.span.clone()]
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
                     .collect(),
             )
         })
