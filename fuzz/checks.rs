@@ -2,6 +2,9 @@
 //! (`tests/fuzz_regressions.rs` runs them on the seeds and on every input a
 //! fuzzer once broke). Each function panics on a violation.
 
+// Each fuzz target includes this file and calls one of its checks.
+#![allow(dead_code)]
+
 use awesome_lint::config::Settings;
 use awesome_lint::document::Document;
 use awesome_lint::fix::{FixMode, fix_to_fixpoint};

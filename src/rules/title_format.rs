@@ -105,13 +105,54 @@ fn diagnose(word: &str) -> Option<String> {
     if let Some(split) = glued_article(word) {
         return Some(format!("did you mean `{split}`?"));
     }
-    if let Some(at) = missing_space_after_punctuation(word) {
-        return Some(format!("did you mean `{} {}`?", &word[..at], &word[at..]));
+    let glued = has_glued_words(word);
+    if !glued && missing_space_after_punctuation(word).is_none() {
+        return None;
     }
-    if has_glued_words(word) {
+    let separated = separate(word);
+    if separated == word {
         return Some("separate the words: titles are written as in the paper".to_owned());
     }
-    None
+    let hedge = if glued {
+        " (check for words joined without a capital, too)"
+    } else {
+        ""
+    };
+    Some(format!("did you mean `{separated}`?{hedge}"))
+}
+
+/// The word with a space after glued punctuation and before each capitalized
+/// word that follows a lowercase one (`Pre-trainingFramework:A` →
+/// `Pre-training Framework: A`). Words joined without a capital
+/// (`Descriptionsfor`) cannot be told apart without a dictionary.
+fn separate(word: &str) -> String {
+    let bytes = word.as_bytes();
+    let mut out = String::with_capacity(word.len() + 8);
+    let mut from = 0;
+    for i in 1..bytes.len() {
+        // The same test as `missing_space_after_punctuation`, at `i`.
+        let after_punctuation = i >= 3
+            && matches!(bytes[i - 1], b':' | b';' | b',')
+            && bytes[i - 2].is_ascii_lowercase()
+            && bytes[i - 3].is_ascii_alphabetic()
+            && bytes[i].is_ascii_alphabetic();
+        let capitalized_word = i >= 2
+            && bytes[i].is_ascii_uppercase()
+            && bytes[i - 1].is_ascii_lowercase()
+            && bytes[i - 2].is_ascii_lowercase()
+            && bytes[i + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_lowercase())
+                .count()
+                >= 2;
+        if after_punctuation || capitalized_word {
+            out.push_str(&word[from..i]);
+            out.push(' ');
+            from = i;
+        }
+    }
+    out.push_str(&word[from..]);
+    out
 }
 
 /// `AMultimodal` → `A Multimodal`: an article, then a capitalized lowercase word.
@@ -200,6 +241,20 @@ mod tests {
         assert_eq!(
             diagnose("AMultimodal").unwrap(),
             "did you mean `A Multimodal`?"
+        );
+        assert_eq!(
+            diagnose("Detection:A").unwrap(),
+            "did you mean `Detection: A`?"
+        );
+        assert_eq!(
+            diagnose("Multi-AspectVision-LanguagePre-trainingFramework").unwrap(),
+            "did you mean `Multi-Aspect Vision-Language Pre-training Framework`? \
+             (check for words joined without a capital, too)"
+        );
+        assert_eq!(
+            diagnose("DecomposingDiseaseDescriptionsforEnhancedPathologyDetection:A").unwrap(),
+            "did you mean `Decomposing Disease Descriptionsfor Enhanced Pathology Detection: A`? \
+             (check for words joined without a capital, too)"
         );
     }
 
