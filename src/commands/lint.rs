@@ -190,7 +190,7 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
             };
             if result.withheld > 0 {
                 output.warn(&format!(
-                    "withheld {} in {}: applied, {} would have changed an entry \
+                    "did not apply {} in {}: {} would have changed an entry \
                      (a bug in awesome-lint; please report it with the file)",
                     crate::report::plural(result.withheld, "fix", "fixes"),
                     file.source.name(),

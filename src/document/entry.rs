@@ -326,12 +326,23 @@ fn match_parens(s: &[u8]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// A link label is short, one line, and holds no brackets.
+/// A link label is short, one line, and holds no brackets. Its length counts
+/// a run of spaces once, so that collapsing doubled spaces (a `spacing` fix)
+/// never turns title text into a label.
 fn is_label(label: &[u8]) -> bool {
-    label.len() <= 40
-        && !label
-            .iter()
-            .any(|&b| matches!(b, b'[' | b']' | b'\n' | b'\r'))
+    let mut len = 0;
+    for (i, &b) in label.iter().enumerate() {
+        if matches!(b, b'[' | b']' | b'\n' | b'\r') {
+            return false;
+        }
+        if !(is_space(b) && i > 0 && is_space(label[i - 1])) {
+            len += 1;
+            if len > 40 {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 fn is_space(b: u8) -> bool {
@@ -418,6 +429,17 @@ mod tests {
 
     fn texts<'a>(s: &'a str, spans: &[Span]) -> Vec<&'a str> {
         spans.iter().map(|r| &s[r.clone()]).collect()
+    }
+
+    #[test]
+    fn a_labels_length_counts_a_run_of_spaces_once() {
+        // Collapsing the doubled spaces must not turn text into a label.
+        let spaced = format!("pdf{}paper{}one", " ".repeat(30), " ".repeat(30));
+        assert!(is_label(spaced.as_bytes()));
+        assert!(is_label(b"pdf paper one"));
+        assert!(!is_label("x".repeat(41).as_bytes()));
+        assert!(!is_label(b"pdf]x"));
+        assert!(!is_label(b"pdf\nx"));
     }
 
     #[test]
