@@ -78,8 +78,7 @@ fn check_entry(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
                 format!("missing space before `{}`", preview(text, after)),
             )
             .label("add a space before this");
-            let line_start = text[..after.start].rfind('\n').map_or(0, |i| i + 1);
-            if !space_would_open_a_block(&text[line_start..after.start]) {
+            if !space_would_open_a_block(line_prefix(text, after.start)) {
                 finding = finding.fix(Fix::safe(Edit::insert(after.start, " ")));
             }
             out.push(finding);
@@ -101,6 +100,23 @@ fn check_entry(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
     }
     check_runs_inside(ctx, &entry.title, out);
     check_trailing(ctx, entry, out);
+}
+
+/// The line up to `at`, if it holds nothing but what could open a block
+/// (indentation, `>`, list markers, `#`); otherwise empty. Looking back only
+/// that far keeps a line of many parts linear.
+fn line_prefix(text: &str, at: usize) -> &str {
+    let opener = |c: char| {
+        matches!(
+            c,
+            ' ' | '\t' | '>' | '-' | '+' | '*' | '#' | '.' | ')' | '0'..='9'
+        )
+    };
+    match text[..at].rfind(|c: char| !opener(c)) {
+        None => &text[..at],
+        Some(i) if text.as_bytes()[i] == b'\n' => &text[i + 1..at],
+        Some(_) => "",
+    }
 }
 
 /// Whether a space after `prefix` (a line up to a part of an entry) would
@@ -228,7 +244,16 @@ fn preview(text: &str, span: &Span) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::line_prefix;
     use super::space_would_open_a_block as opens;
+
+    #[test]
+    fn the_line_prefix_is_looked_at_only_when_it_could_open_a_block() {
+        assert_eq!(line_prefix("title\r\n  -[[pdf]]", 10), "  -");
+        assert_eq!(line_prefix("> 1.[[pdf]]", 4), "> 1.");
+        assert_eq!(line_prefix("- [**X 2023**] T[[a]](", 16), "");
+        assert_eq!(line_prefix("x\n", 2), "");
+    }
 
     #[test]
     fn a_space_after_a_bare_marker_would_open_a_block() {
