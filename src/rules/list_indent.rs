@@ -48,7 +48,9 @@ Use instead:
 Safe when the entry is one line (nothing wrapped or nested under it) and
 stays a bulleted (or numbered) item, or when the new start is as wide as
 the old; unsafe when lines under it could change their nesting, or when a
-numbered item would become a bullet or the reverse.
+numbered item would become a bullet or the reverse. No fix is offered when
+a narrower start would take the lines below the entry into it (`  -` under
+`- [**...`  nests, or turns the entry into a heading).
 ";
 
 /// How an entry's line starts, compared between entries of one depth.
@@ -183,8 +185,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // Lines under the bullet (a wrapped title, nested items) are placed
         // by the width of what precedes the text: changing it may re-nest them.
         let item_is_one_line = !ctx.text(&entry.item).trim_end().contains('\n');
-        let same_width = replacement.chars().count() == ctx.text(&span).chars().count();
-        let applicability = if same_kind && (item_is_one_line || same_width) {
+        let (new_width, old_width) = (replacement.chars().count(), ctx.text(&span).chars().count());
+        // A narrower start could take in the lines below the item (` - a`
+        // then `  -` is two items; `- a` then `  -` one, whose `-` underlines
+        // `a` into a heading): no fix, safe or not, would keep the entry.
+        let takes_in_lines_below =
+            new_width < old_width && could_take_in(ctx.source.text(), entry.item.end, new_width);
+        let applicability = if same_kind && (item_is_one_line || new_width == old_width) {
             Applicability::Safe
         } else {
             Applicability::Unsafe
@@ -194,18 +201,69 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         } else {
             format!("{count} entries of this file do")
         };
-        out.push(
-            Finding::new(
-                Rule::ListIndent,
-                span.clone(),
-                format!("entry {}", style.differences(expected)),
-            )
-            .label("differs from the list's style")
-            .help(format!("start the line with `{replacement}`, as {others}"))
-            .fix(Fix {
+        let finding = Finding::new(
+            Rule::ListIndent,
+            span.clone(),
+            format!("entry {}", style.differences(expected)),
+        )
+        .label("differs from the list's style")
+        .help(format!("start the line with `{replacement}`, as {others}"));
+        out.push(if takes_in_lines_below {
+            finding
+        } else {
+            finding.fix(Fix {
                 edits: vec![Edit::replace(span, replacement)],
                 applicability,
-            }),
-        );
+            })
+        });
+    }
+}
+
+/// Whether a line below `from` (the end of a list item) could become part of
+/// the item if its content started at column `width`: the first line after
+/// any blank ones is indented that far (or with a tab, which is unclear).
+/// Looks a bounded number of lines ahead and says yes when it cannot tell.
+fn could_take_in(text: &str, from: usize, width: usize) -> bool {
+    const LOOK_AHEAD: usize = 64;
+    // The item's span may or may not end with its newline: start after the
+    // line that holds its last character.
+    let last = text[..from].trim_end().len();
+    let Some(newline) = text[last..].find('\n') else {
+        return false;
+    };
+    let below = &text[last + newline + 1..];
+    for line in below.lines().take(LOOK_AHEAD) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        return indent.contains('\t') || indent.len() >= width;
+    }
+    below.lines().nth(LOOK_AHEAD).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::could_take_in;
+
+    #[test]
+    fn lines_below_an_item_that_a_narrower_start_would_take_in() {
+        let item = " - [**ICCV 2023**] A";
+        // The next entry, at the old width or less, stays apart.
+        assert!(!could_take_in(
+            &format!("{item}\n - [**B 2023**] B\n"),
+            item.len(),
+            2
+        ));
+        assert!(!could_take_in(&format!("{item}\n\n- x"), item.len() + 1, 2));
+        assert!(!could_take_in(item, item.len(), 2));
+        // Indented as far as the new start, after blank lines or not: taken in.
+        assert!(could_take_in(&format!("{item}\n  -"), item.len(), 2));
+        assert!(could_take_in(
+            &format!("{item}\n\n   text\n"),
+            item.len() + 1,
+            2
+        ));
+        assert!(could_take_in(&format!("{item}\n\tx"), item.len(), 2));
     }
 }
