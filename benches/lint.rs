@@ -3,7 +3,9 @@
 //! Run with `cargo bench --bench lint` (or `scripts/bench`). Sizes default to
 //! 1,000, 10,000 and 100,000 entries; pass others after `--`:
 //! `cargo bench --bench lint -- 1000 50000`. `--iters N` sets the number of
-//! timed iterations per size (default 7, after one warm-up).
+//! timed iterations per size (default 7, after one warm-up). `--write PATH`
+//! writes the list of the first size to PATH and stops, for profiling:
+//! `cargo bench --bench lint -- 100000 --write /tmp/list.md`.
 //!
 //! Everything happens in memory: no files, no network.
 
@@ -246,6 +248,8 @@ struct Args {
     sizes: Vec<usize>,
     iters: usize,
     sample: bool,
+    /// Write the generated list of the first size here and stop (for profiling).
+    write: Option<String>,
 }
 
 fn parse_args() -> Args {
@@ -253,6 +257,7 @@ fn parse_args() -> Args {
         sizes: Vec::new(),
         iters: DEFAULT_ITERS,
         sample: false,
+        write: None,
     };
     let mut raw = std::env::args().skip(1);
     while let Some(arg) = raw.next() {
@@ -261,6 +266,8 @@ fn parse_args() -> Args {
             args.iters = value.unwrap_or(args.iters);
         } else if let Some(v) = arg.strip_prefix("--iters=") {
             args.iters = v.parse().unwrap_or(args.iters);
+        } else if arg == "--write" {
+            args.write = raw.next();
         } else if arg == "--sample" {
             args.sample = true;
         } else if let Ok(n) = arg.replace(['_', ','], "").parse::<usize>() {
@@ -280,6 +287,14 @@ fn main() {
     let iters = args.iters;
     let settings = Settings::default();
 
+    if let Some(path) = &args.write {
+        let n = args.sizes[0];
+        match std::fs::write(path, generate(n)) {
+            Ok(()) => println!("wrote a list of {n} entries to {path}"),
+            Err(err) => println!("cannot write {path}: {err}"),
+        }
+        return;
+    }
     if args.sample {
         println!("sample of the generated list (first lines):");
         for line in generate(args.sizes[0]).lines().take(8) {
