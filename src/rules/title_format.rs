@@ -106,7 +106,7 @@ fn diagnose(word: &str) -> Option<String> {
         return Some(format!("did you mean `{split}`?"));
     }
     let glued = has_glued_words(word);
-    if !glued && missing_space_after_punctuation(word).is_none() {
+    if !glued && !has_glued_punctuation(word) {
         return None;
     }
     let separated = separate(word);
@@ -130,12 +130,7 @@ fn separate(word: &str) -> String {
     let mut out = String::with_capacity(word.len() + 8);
     let mut from = 0;
     for i in 1..bytes.len() {
-        // The same test as `missing_space_after_punctuation`, at `i`.
-        let after_punctuation = i >= 3
-            && matches!(bytes[i - 1], b':' | b';' | b',')
-            && bytes[i - 2].is_ascii_lowercase()
-            && bytes[i - 3].is_ascii_alphabetic()
-            && bytes[i].is_ascii_alphabetic();
+        let after_punctuation = glued_after_punctuation(bytes, i);
         let capitalized_word = i >= 2
             && bytes[i].is_ascii_uppercase()
             && bytes[i - 1].is_ascii_lowercase()
@@ -172,15 +167,19 @@ fn glued_article(word: &str) -> Option<String> {
 }
 
 /// `Detection:A`: letters, `:`/`;`/`,`, letters, with no space between.
-fn missing_space_after_punctuation(word: &str) -> Option<usize> {
+fn has_glued_punctuation(word: &str) -> bool {
     let bytes = word.as_bytes();
-    (2..bytes.len().saturating_sub(1)).find_map(|i| {
-        let glued = matches!(bytes[i], b':' | b';' | b',')
-            && bytes[i - 1].is_ascii_lowercase()
-            && bytes[i - 2].is_ascii_alphabetic()
-            && bytes[i + 1].is_ascii_alphabetic();
-        glued.then_some(i + 1)
-    })
+    (3..bytes.len()).any(|at| glued_after_punctuation(bytes, at))
+}
+
+/// Whether the letter at `at` follows `:`, `;` or `,` with no space, after
+/// a word (`n:A` in `Detection:A`, not `1:1` or `e.g.,`).
+fn glued_after_punctuation(bytes: &[u8], at: usize) -> bool {
+    at >= 3
+        && matches!(bytes[at - 1], b':' | b';' | b',')
+        && bytes[at - 2].is_ascii_lowercase()
+        && bytes[at - 3].is_ascii_alphabetic()
+        && bytes[at].is_ascii_alphabetic()
 }
 
 /// Words run together without a separator: three or more capitalized words
