@@ -131,16 +131,8 @@ fn separate(word: &str) -> String {
     let mut from = 0;
     for i in 1..bytes.len() {
         let after_punctuation = glued_after_punctuation(bytes, i);
-        let capitalized_word = i >= 2
-            && bytes[i].is_ascii_uppercase()
-            && bytes[i - 1].is_ascii_lowercase()
-            && bytes[i - 2].is_ascii_lowercase()
-            && bytes[i + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_lowercase())
-                .count()
-                >= 2;
-        if after_punctuation || capitalized_word {
+        // `Pre` of `LanguagePre`: short capitalized words count here.
+        if after_punctuation || joint(bytes, i, 2) {
             out.push_str(&word[from..i]);
             out.push(' ');
             from = i;
@@ -193,18 +185,21 @@ fn has_glued_words(word: &str) -> bool {
 /// Joints where a capitalized word (capital, then 3+ lowercase) follows 2+ lowercase letters.
 fn humps(word: &str) -> usize {
     let bytes = word.as_bytes();
-    (2..bytes.len())
-        .filter(|&i| {
-            bytes[i].is_ascii_uppercase()
-                && bytes[i - 1].is_ascii_lowercase()
-                && bytes[i - 2].is_ascii_lowercase()
-                && bytes[i + 1..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_lowercase())
-                    .count()
-                    >= 3
-        })
-        .count()
+    (2..bytes.len()).filter(|&i| joint(bytes, i, 3)).count()
+}
+
+/// Whether a capitalized word starts at `i` right after two or more
+/// lowercase letters: a capital, then at least `lowercase_after` lowercase.
+fn joint(bytes: &[u8], i: usize, lowercase_after: usize) -> bool {
+    i >= 2
+        && bytes[i].is_ascii_uppercase()
+        && bytes[i - 1].is_ascii_lowercase()
+        && bytes[i - 2].is_ascii_lowercase()
+        && bytes[i + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count()
+            >= lowercase_after
 }
 
 /// `trainingFramework`: a lowercase word of 4+ letters, then a capitalized one.
