@@ -10,46 +10,13 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::document::Shape;
 use crate::finding::Severity;
 use crate::rules::{RULES, Rule};
 use crate::venue::Venues;
 
 pub const CONFIG_FILE: &str = ".awesome-lint.toml";
 pub const DEFAULT_CACHE_FILE: &str = ".awesome-lint-cache.json";
-
-/// Link labels accepted without a warning when the config names none.
-pub const DEFAULT_LABELS: &[&str] = &[
-    "pdf",
-    "paper",
-    "arxiv",
-    "doi",
-    "html",
-    "code",
-    "github",
-    "repo",
-    "project",
-    "project page",
-    "page",
-    "website",
-    "homepage",
-    "data",
-    "dataset",
-    "demo",
-    "video",
-    "slides",
-    "poster",
-    "blog",
-    "model",
-    "weights",
-    "supp",
-    "supplementary",
-    "benchmark",
-    "leaderboard",
-    "huggingface",
-    "colab",
-    "talk",
-    "bibtex",
-];
 
 /// A rule's severity as the config sets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -79,10 +46,12 @@ pub struct Settings {
     levels: [Option<Level>; RULES.len()],
     pub direction: Direction,
     pub venues: Venues,
-    /// Known link labels, lowercase.
+    /// Link labels the config adds to the built-in categories, normalized.
     pub labels: Vec<String>,
-    /// Labels every entry must have, lowercase.
+    /// Link categories (`paper`, `code`) or labels every entry must have.
     pub required: Vec<String>,
+    /// The shape the config declares for entries (`[entry] shape`).
+    pub shape: Option<Shape>,
     pub links: LinkSettings,
     /// The config file these settings came from.
     pub path: Option<PathBuf>,
@@ -122,8 +91,9 @@ impl Default for Settings {
             levels: [None; RULES.len()],
             direction: Direction::Auto,
             venues: Venues::builtin(),
-            labels: DEFAULT_LABELS.iter().map(|l| (*l).to_owned()).collect(),
-            required: vec!["pdf".to_owned()],
+            labels: Vec::new(),
+            required: vec!["paper".to_owned()],
+            shape: None,
             links: LinkSettings::default(),
             path: None,
         }
@@ -149,10 +119,20 @@ impl Settings {
         self.levels[rule as usize] = Some(level);
     }
 
+    /// Whether a label is in a built-in category or added by the config.
     pub fn is_known_label(&self, label: &str) -> bool {
-        self.labels
-            .iter()
-            .any(|known| known.eq_ignore_ascii_case(label))
+        crate::label::is_known(label) || {
+            let label = crate::label::normalize(label);
+            self.labels.contains(&label)
+        }
+    }
+
+    /// How documents are parsed under these settings.
+    pub fn parse_options(&self) -> crate::document::ParseOptions<'_> {
+        crate::document::ParseOptions {
+            venues: &self.venues,
+            shape: self.shape.as_ref(),
+        }
     }
 
     /// Reads and validates a config file.
@@ -232,39 +212,50 @@ impl Settings {
         }
 
         if let Some(labels) = &raw.entry.labels {
-            settings.labels = labels.get_ref().iter().map(|l| l.to_lowercase()).collect();
-            // The default requirement must stay satisfiable.
-            if raw.entry.required.is_none()
-                && let Some(missing) = settings
-                    .required
-                    .iter()
-                    .find(|r| !settings.labels.contains(r))
-            {
-                return Err(invalid(
-                    labels.span(),
-                    format!("labels leave out `{missing}`, which entries are required to have"),
-                    &format!("no `{missing}` here"),
-                    Some(format!(
-                        "add \"{missing}\" to `labels`, or set `required` in [entry]"
-                    )),
-                ));
-            }
+            settings.labels = labels
+                .get_ref()
+                .iter()
+                .map(|l| crate::label::normalize(l))
+                .collect();
         }
         if let Some(required) = raw.entry.required {
             settings.required.clear();
             for label in required {
-                if !settings.is_known_label(label.get_ref()) {
+                let name = crate::label::normalize(label.get_ref());
+                if !crate::label::CATEGORIES.contains(&name.as_str())
+                    && !settings.is_known_label(&name)
+                {
                     return Err(invalid(
                         label.span(),
                         format!(
-                            "required label `{}` is not in [entry] labels",
+                            "required `{}` is neither a link category nor a known label",
                             label.get_ref()
                         ),
-                        "not a known label",
-                        Some("add it to `labels` too".into()),
+                        "not a category or label",
+                        Some(format!(
+                            "categories are {}; add a label of your own to `labels` first",
+                            crate::label::CATEGORIES.join(", ")
+                        )),
                     ));
                 }
-                settings.required.push(label.get_ref().to_lowercase());
+                settings.required.push(name);
+            }
+        }
+        if let Some(shape) = &raw.entry.shape {
+            match Shape::from_template(shape.get_ref(), &settings.venues) {
+                Ok(parsed) => settings.shape = Some(parsed),
+                Err(err) => {
+                    return Err(invalid(
+                        shape.span(),
+                        format!("invalid shape in [entry]: {err}"),
+                        "here",
+                        Some(
+                            "a shape is an entry written with placeholders, e.g. \
+                             \"[**{venue} {year}**] {title} {links}\"; the README lists them"
+                                .into(),
+                        ),
+                    ));
+                }
             }
         }
 
@@ -418,6 +409,7 @@ struct RawVenues {
 struct RawEntry {
     labels: Option<Spanned<Vec<String>>>,
     required: Option<Vec<Spanned<String>>>,
+    shape: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -607,8 +599,13 @@ cache_max_age = "1d"
         let text = "[venues]\naliases = { X = \"Natur\" }\n";
         assert_eq!(error_at(text).1, text.find("\"Natur\"").unwrap());
 
-        let text = "[entry]\nlabels = [\"pdf\"]\nrequired = [\"code\"]\n";
-        assert_eq!(error_at(text).1, text.find("\"code\"").unwrap());
+        let text = "[entry]\nlabels = [\"pdf\"]\nrequired = [\"cdoe\"]\n";
+        assert_eq!(error_at(text).1, text.find("\"cdoe\"").unwrap());
+
+        let text = "[entry]\nshape = \"{venue} {bogus}\"\n";
+        let (message, offset) = error_at(text);
+        assert!(message.contains("bogus"), "{message}");
+        assert_eq!(offset, text.find("\"{venue").unwrap());
 
         // A config may not send the cache, or the token, elsewhere.
         let text = "[links]\ncache = \"../../elsewhere.json\"\n";

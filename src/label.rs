@@ -1,18 +1,31 @@
-//! What a link's label says it links to: one table for every rule that
-//! cares (duplicates compare paper links, link-kind checks hosts, the link
-//! checker expects a PDF behind `[[pdf]]`).
+//! What a link's label says it links to: one table for every part that
+//! cares (the reader tells papers from other items by it, duplicates compare
+//! paper links, link-kind checks hosts, the link checker expects a PDF
+//! behind `[[pdf]]`).
+//!
+//! Labels compare case-, markup-, emoji- and space-insensitively:
+//! `[[📖 Paper]]`, `[**Github**]` and `[project  page]` are `paper`,
+//! `github` and `project page`.
 
 /// The kind of thing a label names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LabelKind {
     /// `pdf`: the paper's PDF itself.
     Pdf,
-    /// The paper in another form: `paper`, `arxiv`, `doi`, `html`.
+    /// The paper in another form: `paper`, `arxiv`, `openreview`, `doi`.
     Paper,
     /// Source code: `code`, `github`, `repo`.
     Code,
-    /// Anything else: project pages, data, videos.
+    /// A project page: `project`, `website`, `homepage`, `demo`.
+    Project,
+    /// Data: `dataset`, `benchmark`, `leaderboard`.
+    Data,
+    /// Talks and write-ups: `video`, `slides`, `poster`, `blog`.
+    Media,
+    /// Other known labels: `bibtex`, `model`, `weights`, `colab`.
     Other,
+    /// A label in no category.
+    Unknown,
 }
 
 impl LabelKind {
@@ -20,23 +33,245 @@ impl LabelKind {
     pub fn is_paper(self) -> bool {
         matches!(self, LabelKind::Pdf | LabelKind::Paper)
     }
+
+    /// The category's name, as `[entry] required` names it.
+    pub fn category(self) -> Option<&'static str> {
+        Some(match self {
+            LabelKind::Pdf | LabelKind::Paper => "paper",
+            LabelKind::Code => "code",
+            LabelKind::Project => "project",
+            LabelKind::Data => "data",
+            LabelKind::Media => "media",
+            LabelKind::Other => "other",
+            LabelKind::Unknown => return None,
+        })
+    }
 }
 
-const PAPER: &[&str] = &["paper", "arxiv", "doi", "html"];
-const CODE: &[&str] = &["code", "github", "repo"];
+/// The category names `[entry] required` accepts.
+pub const CATEGORIES: &[&str] = &["paper", "code", "project", "data", "media", "other"];
 
-/// The kind of a label, ignoring ASCII case.
+const PAPER: &[&str] = &[
+    "paper",
+    "papers",
+    "arxiv",
+    "openreview",
+    "publication",
+    "article",
+    "doi",
+    "html",
+    "preprint",
+    "proceedings",
+    "proceeding",
+    "acl",
+    "aclanthology",
+    "acl anthology",
+    "ieee",
+    "ieee xplore",
+    "acm",
+    "springer",
+    "nature",
+    "pubmed",
+    "pmc",
+    "biorxiv",
+    "medrxiv",
+    "pmlr",
+    "cvf",
+    "journal",
+    "conference",
+    "full paper",
+    "paper link",
+    "abs",
+    "abstract",
+    "ssrn",
+    "semantic scholar",
+    "report",
+    "technical report",
+    "tech report",
+    "book",
+    "chapter",
+    "thesis",
+    "survey",
+    "pdf link",
+];
+const CODE: &[&str] = &[
+    "code",
+    "codes",
+    "github",
+    "gitlab",
+    "repo",
+    "repository",
+    "official code",
+    "pytorch code",
+    "tensorflow code",
+    "jax code",
+    "pytorch",
+    "tensorflow",
+    "official",
+    "implementation",
+    "official implementation",
+    "unofficial code",
+    "unofficial implementation",
+    "source",
+    "source code",
+    "src",
+    "git",
+    "bitbucket",
+    "codebase",
+    "toolbox",
+    "toolkit",
+    "library",
+    "package",
+    "software",
+];
+const PROJECT: &[&str] = &[
+    "project",
+    "project page",
+    "project website",
+    "projects",
+    "website",
+    "web",
+    "webpage",
+    "web page",
+    "homepage",
+    "home page",
+    "home",
+    "page",
+    "site",
+    "demo",
+    "demos",
+    "code-demo",
+    "live demo",
+    "online demo",
+    "playground",
+    "app",
+    "space",
+    "api",
+];
+const DATA: &[&str] = &[
+    "data",
+    "dataset",
+    "datasets",
+    "benchmark",
+    "benchmarks",
+    "leaderboard",
+    "corpus",
+    "knowledge base",
+    "database",
+    "challenge",
+];
+const MEDIA: &[&str] = &[
+    "video",
+    "videos",
+    "youtube",
+    "bilibili",
+    "slides",
+    "slide",
+    "poster",
+    "blog",
+    "blogpost",
+    "blog post",
+    "talk",
+    "media",
+    "news",
+    "press",
+    "podcast",
+    "tweet",
+    "twitter",
+    "zhihu",
+    "medium",
+    "presentation",
+    "tutorial",
+    "audio",
+];
+const OTHER: &[&str] = &[
+    "bibtex",
+    "bib",
+    "citation",
+    "cite",
+    "model",
+    "models",
+    "weights",
+    "checkpoint",
+    "checkpoints",
+    "ckpt",
+    "huggingface",
+    "hugging face",
+    "hf",
+    "colab",
+    "notebook",
+    "kaggle",
+    "supp",
+    "supplementary",
+    "supplement",
+    "supplemental",
+    "appendix",
+    "reviews",
+    "review",
+    "openreview discussion",
+    "docs",
+    "documentation",
+    "eval tool",
+    "zenodo",
+    "model card",
+    "link",
+    "links",
+    "url",
+];
+
+/// A label's comparable form: lowercase, without emoji, markup, symbols
+/// and doubled spaces (`📖 Paper` → `paper`, `Project  Page` → `project page`).
+pub fn normalize(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut space = false;
+    for c in label.chars() {
+        if c.is_alphanumeric() || matches!(c, '-' | '&' | '+' | '.') {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    while out.ends_with(['.', '-']) {
+        out.pop();
+    }
+    out
+}
+
+/// The kind of a label.
 pub fn kind(label: &str) -> LabelKind {
-    let is = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(label));
-    if label.eq_ignore_ascii_case("pdf") {
+    let normalized = normalize(label);
+    kind_of_normalized(&normalized)
+}
+
+/// The kind of a label already [`normalize`]d.
+pub fn kind_of_normalized(label: &str) -> LabelKind {
+    let is = |names: &[&str]| names.contains(&label);
+    if label == "pdf" || label == "paper pdf" || label == "pdf paper" {
         LabelKind::Pdf
     } else if is(PAPER) {
         LabelKind::Paper
     } else if is(CODE) {
         LabelKind::Code
-    } else {
+    } else if is(PROJECT) {
+        LabelKind::Project
+    } else if is(DATA) {
+        LabelKind::Data
+    } else if is(MEDIA) {
+        LabelKind::Media
+    } else if is(OTHER) {
         LabelKind::Other
+    } else {
+        LabelKind::Unknown
     }
+}
+
+/// Whether a label is in a category.
+pub fn is_known(label: &str) -> bool {
+    kind(label) != LabelKind::Unknown
 }
 
 #[cfg(test)]
@@ -47,8 +282,26 @@ mod tests {
     fn kinds() {
         assert_eq!(kind("PDF"), LabelKind::Pdf);
         assert_eq!(kind("arXiv"), LabelKind::Paper);
+        assert_eq!(kind("📖 Paper"), LabelKind::Paper);
         assert_eq!(kind("Code"), LabelKind::Code);
-        assert_eq!(kind("project"), LabelKind::Other);
+        assert_eq!(kind("**Github**"), LabelKind::Code);
+        assert_eq!(kind("Pytorch Code"), LabelKind::Code);
+        assert_eq!(kind("project"), LabelKind::Project);
+        assert_eq!(kind("🍎 Project  Page"), LabelKind::Project);
+        assert_eq!(kind("code-demo"), LabelKind::Project);
+        assert_eq!(kind("🤗 Dataset"), LabelKind::Data);
+        assert_eq!(kind("Knowledge Base"), LabelKind::Data);
+        assert_eq!(kind("Slides"), LabelKind::Media);
+        assert_eq!(kind("bibtex"), LabelKind::Other);
+        assert_eq!(kind("cdoe"), LabelKind::Unknown);
         assert!(kind("doi").is_paper() && !kind("code").is_paper());
+        assert_eq!(LabelKind::Pdf.category(), Some("paper"));
+    }
+
+    #[test]
+    fn normalizing() {
+        assert_eq!(normalize("✒️ Citation"), "citation");
+        assert_eq!(normalize("  Project   Page "), "project page");
+        assert_eq!(normalize("**Code**"), "code");
     }
 }

@@ -34,7 +34,7 @@ impl Linted {
 
 /// Lints a source with the offline rules.
 pub fn lint(source: &Source, settings: &Settings) -> Linted {
-    let doc = Document::parse(source.text());
+    let doc = Document::parse_with(source.text(), settings.parse_options());
     let ctx = Context {
         source,
         doc: &doc,

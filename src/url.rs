@@ -93,6 +93,14 @@ const PAPER_HOSTS: &[&str] = &[
     "papers.miccai.org",
 ];
 
+/// Whether a web address is a paper: on a paper host, or a PDF file.
+pub fn is_paper_link(url: &str) -> bool {
+    let Some(parts) = parse(url) else {
+        return false;
+    };
+    host_kind(parts.host) == HostKind::Paper || parts.path.to_ascii_lowercase().ends_with(".pdf")
+}
+
 /// Whether `host` is `domain` or one of its subdomains, ignoring ASCII case.
 pub fn is_within(host: &str, domain: &str) -> bool {
     let (host, domain) = (host.as_bytes(), domain.as_bytes());

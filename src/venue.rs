@@ -225,6 +225,13 @@ impl Default for Venues {
 }
 
 impl Venues {
+    /// The built-in table, built once.
+    pub fn builtin_shared() -> &'static Venues {
+        static BUILTIN_VENUES: std::sync::LazyLock<Venues> =
+            std::sync::LazyLock::new(Venues::builtin);
+        &BUILTIN_VENUES
+    }
+
     pub fn builtin() -> Self {
         let mut venues = Self {
             names: Vec::new(),

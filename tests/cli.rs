@@ -414,7 +414,7 @@ fn huge_lines_and_deep_nesting_finish() {
     let brackets = dir.path().join("brackets.md");
     fs::write(
         &brackets,
-        format!("### 2023\n- [**ICCV 2023**] {}\n", "[[a]](".repeat(5_000)),
+        format!("### 2023\n- [**ICCV 2023**] {}\n", "[[pdf]](".repeat(5_000)),
     )
     .unwrap();
     let out = run(lint()
@@ -480,7 +480,7 @@ fn entries_as_json_and_csv() {
     assert_eq!(rows.len(), 20);
     assert_eq!(
         rows[0],
-        "line,section,venue,years,name,title,pdf,code,other_links"
+        "line,section,venue,years,name,title,pdf,code,other_links,authors,year,month"
     );
     assert!(
         rows[1].starts_with("8,2021,PMLR,2022;2020,ConViRT,"),
@@ -625,7 +625,7 @@ fn discovery_stops_at_the_repository_root() {
 fn explicit_config_path() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("lint.toml");
-    fs::write(&config, "[entry]\nlabels = [\"pdf\"]\n").unwrap();
+    fs::write(&config, "[entry]\nrequired = [\"paper\", \"code\"]\n").unwrap();
     let list = fixture("well-formed/oldest-first.md");
     let out = run(lint()
         .arg(&list)
@@ -633,15 +633,8 @@ fn explicit_config_path() {
         .arg(&config)
         .args(["--format", "json"]));
     let value: Value = serde_json::from_str(&out.stdout).unwrap();
-    assert!(
-        lines_and_rules(&value)
-            .iter()
-            .all(|(_, rule)| rule == "link-kind")
-    );
-    assert!(
-        !lines_and_rules(&value).is_empty(),
-        "code links are unknown labels now"
-    );
+    // The one entry without a code link, K-Diag, is now missing one.
+    assert_eq!(lines_and_rules(&value), [(18, "entry-format".to_owned())]);
 }
 
 #[test]

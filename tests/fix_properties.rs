@@ -127,7 +127,7 @@ fn entries(text: &str) -> Vec<(String, Vec<String>)> {
         .entries
         .iter()
         .map(|e| {
-            let title = text[e.title.clone()]
+            let title = text[e.title_text()]
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");

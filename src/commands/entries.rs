@@ -24,7 +24,7 @@ pub(super) fn run(args: &EntriesArgs, output: &mut Output) -> io::Result<ExitSta
                 return Ok(ExitStatus::Error);
             }
         };
-    let doc = Document::parse(source.text());
+    let doc = Document::parse_with(source.text(), settings.parse_options());
     match args.format {
         EntriesFormat::Json => entries::render_json(&source, &doc, &settings, output.stdout)?,
         EntriesFormat::Csv => entries::render_csv(&source, &doc, &settings, output.stdout)?,

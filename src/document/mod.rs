@@ -3,15 +3,37 @@
 //! This module is the only place that touches pulldown-cmark. Everything
 //! downstream (rules, fixes, reports) reads spans from here and the text from
 //! [`crate::source::Source`]; nothing here knows about rules or settings.
+//!
+//! The way from text to entries, one file each:
+//! - `walk`: the pulldown-cmark walk: headings, year sections, and the
+//!   candidate blocks (list items, table rows, paragraphs that open with a
+//!   bold title) with their inline tokens;
+//! - `inline`: a block's tokens as atoms (text, emphasis, links, images,
+//!   bracket groups, quotes);
+//! - `read`: atoms into parts (venue, dates, name, title, authors, links),
+//!   whatever way the list writes them;
+//! - `shape`: the list's own way of writing entries, inferred per region
+//!   (or declared), and the template syntax that spells it;
+//! - `assemble`: which candidates are entries, given the shapes.
+//!
+//! Entries of every shape reach the rules in one form, [`Entry`]; rules
+//! never see how a part was written except through its [`Form`].
 
-mod entry;
+mod assemble;
+pub mod date;
+mod inline;
 mod links;
-mod parse;
+mod read;
+pub mod shape;
+mod walk;
 
 use std::ops::Range;
 
-pub use entry::{Link, LinkBracket, Tag, Year};
+pub use date::{Year, YearForm};
 pub use links::{MarkdownLink, markdown_links};
+pub use shape::{Shape, ShapeError, Slot, VenueStyle};
+
+use crate::venue::Venues;
 
 /// A byte range into the source text.
 pub type Span = Range<usize>;
@@ -19,6 +41,7 @@ pub type Span = Range<usize>;
 /// A parsed markdown paper list.
 #[derive(Debug, Default)]
 pub struct Document {
+    /// Headings, and `<details><summary>` groups, in document order.
     pub headings: Vec<Heading>,
     /// Year sections in document order.
     pub sections: Vec<YearSection>,
@@ -26,22 +49,47 @@ pub struct Document {
     pub runs: Vec<SectionRun>,
     /// Entries in document order.
     pub entries: Vec<Entry>,
-    /// List items in a year section that are not entries.
-    pub strays: Vec<StrayItem>,
+    /// The shapes entries are written in: one per region of the file.
+    pub shapes: Vec<Shape>,
+    /// Blocks (items, rows, paragraphs, HTML) that link a paper, entries or not.
+    pub paper_blocks: usize,
+    /// Empty list items among a list's entries (`-` with nothing after it).
+    pub empty_items: Vec<EmptyItem>,
     /// Code and HTML blocks: text that is not markdown prose.
     pub verbatim: Vec<Span>,
     /// HTML comments that mention `awesome-lint-`, for suppressions.
     pub directives: Vec<Span>,
 }
 
+/// What parsing needs to know beyond the text.
+#[derive(Debug, Clone, Copy)]
+pub struct ParseOptions<'a> {
+    /// Known venues: they tell a venue from a name in an untagged text.
+    pub venues: &'a Venues,
+    /// The shape the config declares, if any: it replaces inference.
+    pub shape: Option<&'a Shape>,
+}
+
 /// The pulldown-cmark options every parse uses (and the benchmark's baseline walk).
 pub fn markdown_options() -> pulldown_cmark::Options {
-    parse::options()
+    walk::options()
 }
 
 impl Document {
+    /// Parses with the built-in venues and an inferred shape.
     pub fn parse(text: &str) -> Self {
-        parse::parse(text)
+        let venues = Venues::builtin_shared();
+        Self::parse_with(
+            text,
+            ParseOptions {
+                venues,
+                shape: None,
+            },
+        )
+    }
+
+    pub fn parse_with(text: &str, options: ParseOptions) -> Self {
+        walk::parse(text, options, walk::CHUNK)
     }
 
     /// Parses in chunks of at least `chunk` bytes: what [`Document::parse`]
@@ -49,22 +97,54 @@ impl Document {
     /// the chunks are invisible.
     #[doc(hidden)]
     pub fn parse_in_chunks(text: &str, chunk: usize) -> Self {
-        parse::parse_in_chunks(text, chunk)
+        let venues = Venues::builtin_shared();
+        walk::parse(
+            text,
+            ParseOptions {
+                venues,
+                shape: None,
+            },
+            chunk,
+        )
     }
 
     /// The year section that holds an entry, if any.
     pub fn section_of(&self, entry: &Entry) -> Option<&YearSection> {
         entry.section.map(|index| &self.sections[index])
     }
+
+    /// The shape an entry was judged against.
+    pub fn shape_of(&self, entry: &Entry) -> &Shape {
+        &self.shapes[entry.shape]
+    }
 }
 
-/// A heading of any level.
+/// How a heading is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingKind {
+    /// `## Title`
+    Atx,
+    /// `Title` underlined with `---` or `===`.
+    Setext,
+    /// `<details><summary>Title</summary> ... </details>`.
+    Summary,
+}
+
+/// A heading of any level, or a `<details>` group (level 7 and deeper, one
+/// more for each `<details>` it is nested in).
 #[derive(Debug, Clone)]
 pub struct Heading {
+    /// The heading's line(s), or the `<summary>` element.
     pub span: Span,
     pub level: u8,
+    pub kind: HeadingKind,
     /// The nearest earlier heading of a higher rank (smaller level).
     pub parent: Option<usize>,
+    /// Its text, markup removed.
+    pub text: String,
+    /// Where what it heads ends: at the next heading of its level or higher,
+    /// at the `</details>` that closes its group, or at the end of the file.
+    pub end: usize,
 }
 
 /// A heading whose text is a year, and the entries under it.
@@ -105,60 +185,380 @@ pub enum BulletKind {
     Ordered(u8),
 }
 
-/// A paper: `[**Venue Year**] [**Name**] Title [[pdf]](url) [[code]](url)`.
+/// The kind of block an entry is written as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A list item, bulleted or numbered; `depth` 0 is a top-level list.
+    Item { marker: ListMarker, depth: usize },
+    /// A table row; `table` counts the file's tables, `cells` are the cells' spans.
+    Row { table: usize, cells: Vec<Span> },
+    /// A paragraph that opens with a bold title.
+    Paragraph,
+}
+
+impl Block {
+    pub fn marker(&self) -> Option<&ListMarker> {
+        match self {
+            Block::Item { marker, .. } => Some(marker),
+            _ => None,
+        }
+    }
+
+    pub fn depth(&self) -> usize {
+        match self {
+            Block::Item { depth, .. } => *depth,
+            _ => 0,
+        }
+    }
+
+    pub fn kind(&self) -> BlockKind {
+        match self {
+            Block::Item { .. } => BlockKind::Item,
+            Block::Row { .. } => BlockKind::Row,
+            Block::Paragraph => BlockKind::Paragraph,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BlockKind {
+    Item,
+    Row,
+    Paragraph,
+}
+
+/// How a part is written: the markup around its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Form {
+    /// As is.
+    Plain,
+    /// `**x**`
+    Bold,
+    /// `*x*` or `_x_`
+    Emph,
+    /// `***x***`
+    BoldEmph,
+    /// `` `x` ``
+    Code,
+    /// `[x]`
+    Bracket,
+    /// `[**x**]`
+    BracketBold,
+    /// `[**x**` with no `]` after it.
+    BracketBoldOpen,
+    /// `(x)`
+    Paren,
+    /// `(*x*)`
+    ParenEmph,
+    /// `(**x**)`
+    ParenBold,
+    /// `**x**:` (a name)
+    BoldColon,
+    /// `**x:**`, `***x:***` (a name)
+    BoldInnerColon,
+    /// `**[x]**` (a name)
+    BoldBracket,
+    /// `"x"`
+    Quoted,
+    /// `[x](url)` (a title)
+    Linked,
+    /// `[**x**](url)` or `**[x](url)**` (a title)
+    LinkedBold,
+    /// `[[l]](url)`
+    DoubleInside,
+    /// `[[l](url)]`
+    DoubleOutside,
+    /// `[l](url)`
+    Single,
+    /// `[**l**](url)`
+    BoldLabel,
+    /// `[![l](badge)](url)`
+    Badge,
+    /// A bare web address, or `<https://...>`.
+    Bare,
+    /// `[[l]]` or `[l]` with no URL after it: not a link when rendered.
+    Unlinked,
+}
+
+impl Form {
+    /// Spells the form around a placeholder, for messages and templates.
+    pub fn wrap(self, inner: &str) -> String {
+        match self {
+            Form::Plain | Form::Bare => inner.to_owned(),
+            Form::Bold => format!("**{inner}**"),
+            Form::Emph => format!("*{inner}*"),
+            Form::BoldEmph => format!("***{inner}***"),
+            Form::Code => format!("`{inner}`"),
+            Form::Bracket => format!("[{inner}]"),
+            Form::BracketBold => format!("[**{inner}**]"),
+            Form::BracketBoldOpen => format!("[**{inner}**"),
+            Form::Paren => format!("({inner})"),
+            Form::ParenEmph => format!("(*{inner}*)"),
+            Form::ParenBold => format!("(**{inner}**)"),
+            Form::BoldColon => format!("**{inner}**:"),
+            Form::BoldInnerColon => format!("**{inner}:**"),
+            Form::BoldBracket => format!("**[{inner}]**"),
+            Form::Quoted => format!("\"{inner}\""),
+            Form::Linked => format!("[{inner}](url)"),
+            Form::LinkedBold => format!("[**{inner}**](url)"),
+            Form::DoubleInside => format!("[[{inner}]](url)"),
+            Form::DoubleOutside => format!("[[{inner}](url)]"),
+            Form::Single => format!("[{inner}](url)"),
+            Form::BoldLabel => format!("[**{inner}**](url)"),
+            Form::Badge => format!("[![{inner}](badge)](url)"),
+            Form::Unlinked => format!("[[{inner}]]"),
+        }
+    }
+}
+
+/// What a part of an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    Venue,
+    Date,
+    Name,
+    Title,
+    Authors,
+    Link,
+    /// A badge image, a qualifier (`Oral`), an emoji: kept, never judged.
+    Note,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Venue => "venue",
+            Role::Date => "date",
+            Role::Name => "name",
+            Role::Title => "title",
+            Role::Authors => "authors",
+            Role::Link => "links",
+            Role::Note => "note",
+        }
+    }
+}
+
+/// Where in an entry a part is: its line (0 is the first), or its table
+/// column, or a nested item under the entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Place {
+    Line(u8),
+    Column(u8),
+    SubItem,
+}
+
+/// The venue (and its year) as written: `[**CVPR 2023**]`, `(*ICLR'25*)`,
+/// `ICLR 2014.`, `*arXiv, Sep 2024*`, a table cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Venue {
+    /// The whole written part, with its markup.
+    pub span: Span,
+    /// The text inside the markup.
+    pub inner: Span,
+    /// The venue's name in it (`CVPR`); may be empty (`[**2023**]`).
+    pub name: Span,
+    /// Every year written in it.
+    pub years: Vec<Year>,
+    pub form: Form,
+    pub place: Place,
+}
+
+/// A date written apart from the venue: `[Sep., 2022]`, `16 Oct 2023`, a date column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatePart {
+    pub span: Span,
+    pub inner: Span,
+    pub year: Year,
+    pub form: Form,
+    pub place: Place,
+}
+
+/// The short name of the paper's method: `[**MedKLIP**]`, `**ReKep**:`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    pub span: Span,
+    pub inner: Span,
+    pub form: Form,
+    pub place: Place,
+}
+
+/// The paper's title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// The whole written part (`**Title.**`, `[Title](url)`, `"Title"`).
+    pub span: Span,
+    /// The title's text.
+    pub inner: Span,
+    pub form: Form,
+    pub place: Place,
+}
+
+/// The authors, as one span: `Yu et al.`, `*A, B, C*`, a sub-item's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Authors {
+    pub span: Span,
+    pub inner: Span,
+    pub form: Form,
+    pub place: Place,
+}
+
+/// A link of an entry, possibly without a URL (`[[code]]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// As written, with wrapping brackets (`[[Paper](url)]`).
+    pub span: Span,
+    /// Its label (`Paper`); for the title's own link, the title.
+    pub label: Span,
+    /// The destination as written, trimmed; `None` without one.
+    pub url: Option<Span>,
+    pub form: Form,
+    pub place: Place,
+    /// True for the link the title itself is.
+    pub is_title: bool,
+}
+
+impl Link {
+    /// Whether markdown renders it as a link.
+    pub fn renders(&self) -> bool {
+        self.form != Form::Unlinked && self.url.is_some()
+    }
+}
+
+/// A paper, whatever shape its list writes it in.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// From the venue tag to the end of the item's first paragraph.
+    /// From the entry's first part to its last, on all its lines.
     pub span: Span,
-    pub marker: ListMarker,
-    /// Nesting depth: 0 for an item of a top-level list.
-    pub depth: usize,
+    /// Its first line's text after the bullet (or the row, or the paragraph's
+    /// first line): where a finding about the whole entry points.
+    pub head: Span,
+    pub block: Block,
+    /// The year section it is in.
     pub section: Option<usize>,
-    pub venue_tag: Tag,
-    /// The venue name inside the venue tag (`ICCV` in `ICCV 2023`); may be empty.
-    pub venue: Span,
-    /// Every four-digit number inside the venue tag.
-    pub years: Vec<Year>,
-    pub name: Option<Tag>,
-    /// Bold tags after the name tag (`[**Oral**]`).
-    pub extra_tags: Vec<Tag>,
-    /// The title, trimmed; empty when missing.
-    pub title: Span,
+    /// The nearest heading above it that is not a year (its topic).
+    pub topic: Option<usize>,
+    /// Index into [`Document::shapes`].
+    pub shape: usize,
+    pub venue: Option<Venue>,
+    pub dates: Vec<DatePart>,
+    pub name: Option<Name>,
+    pub title: Option<Title>,
+    pub authors: Option<Authors>,
     pub links: Vec<Link>,
-    /// Text after the title that is not a link (`(Oral)`, `⭐`).
+    /// Text that is none of the above (`(Oral)`, `⭐`, a badge).
     pub notes: Vec<Span>,
     /// True when the entry is nested under another entry (a version or a
     /// note of it), where section and duplicate checks do not apply.
     pub in_entry: bool,
-    /// The whole list item as lines: from the start of the bullet's line to
-    /// the end of its last line (nested items included, trailing blank lines
-    /// not), with the line ending when there is one. What moves when the
-    /// entry moves.
+    /// The whole block as lines: from the start of its first line to the
+    /// end of its last (nested items included, trailing blank lines not),
+    /// with the line ending when there is one. What moves when the entry moves.
     pub item: Span,
 }
 
+/// One part of an entry, for rules about order and what lies between parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartRef<'a> {
+    pub role: Role,
+    pub form: Form,
+    pub place: Place,
+    pub span: &'a Span,
+}
+
 impl Entry {
-    /// The spans of all parts in order, for rules about what lies between them.
-    pub fn parts(&self) -> Vec<Span> {
-        let mut parts = Vec::with_capacity(4 + self.links.len() + self.notes.len());
-        parts.push(self.venue_tag.span.clone());
-        parts.extend(self.name.iter().map(|t| t.span.clone()));
-        parts.extend(self.extra_tags.iter().map(|t| t.span.clone()));
-        if !self.title.is_empty() {
-            parts.push(self.title.clone());
+    /// The title's text; empty (at the entry's start) when it has none.
+    pub fn title_text(&self) -> Span {
+        match &self.title {
+            Some(title) => title.inner.clone(),
+            None => self.head.start..self.head.start,
         }
-        parts.extend(self.links.iter().map(|l| l.span.clone()));
-        parts.extend(self.notes.iter().cloned());
-        parts.sort_unstable_by_key(|p| p.start);
+    }
+
+    /// Every year the entry gives: its venue's, then its dates'.
+    pub fn years(&self) -> impl Iterator<Item = &Year> {
+        self.venue
+            .iter()
+            .flat_map(|v| v.years.iter())
+            .chain(self.dates.iter().map(|d| &d.year))
+    }
+
+    /// The first year the entry gives, the one it is filed under.
+    pub fn year(&self) -> Option<&Year> {
+        self.years().next()
+    }
+
+    /// The links that are not the title itself.
+    pub fn labelled_links(&self) -> impl Iterator<Item = &Link> {
+        self.links.iter().filter(|l| !l.is_title)
+    }
+
+    /// All parts in document order.
+    pub fn parts(&self) -> Vec<PartRef<'_>> {
+        let mut parts = Vec::with_capacity(4 + self.links.len() + self.notes.len());
+        if let Some(v) = &self.venue {
+            parts.push(PartRef {
+                role: Role::Venue,
+                form: v.form,
+                place: v.place,
+                span: &v.span,
+            });
+        }
+        for d in &self.dates {
+            parts.push(PartRef {
+                role: Role::Date,
+                form: d.form,
+                place: d.place,
+                span: &d.span,
+            });
+        }
+        if let Some(n) = &self.name {
+            parts.push(PartRef {
+                role: Role::Name,
+                form: n.form,
+                place: n.place,
+                span: &n.span,
+            });
+        }
+        if let Some(t) = &self.title {
+            parts.push(PartRef {
+                role: Role::Title,
+                form: t.form,
+                place: t.place,
+                span: &t.span,
+            });
+        }
+        if let Some(a) = &self.authors {
+            parts.push(PartRef {
+                role: Role::Authors,
+                form: a.form,
+                place: a.place,
+                span: &a.span,
+            });
+        }
+        for l in self.links.iter().filter(|l| !l.is_title) {
+            parts.push(PartRef {
+                role: Role::Link,
+                form: l.form,
+                place: l.place,
+                span: &l.span,
+            });
+        }
+        for n in &self.notes {
+            parts.push(PartRef {
+                role: Role::Note,
+                form: Form::Plain,
+                place: Place::Line(0),
+                span: n,
+            });
+        }
+        parts.sort_unstable_by_key(|p| p.span.start);
         parts
     }
 }
 
-/// A list item in a year section that does not parse as an entry.
+/// An empty list item among entries: a bullet with nothing after it.
 #[derive(Debug, Clone)]
-pub struct StrayItem {
-    /// The item's text, after the bullet, trimmed.
+pub struct EmptyItem {
     pub span: Span,
-    pub marker: ListMarker,
-    pub section: usize,
+    pub section: Option<usize>,
 }

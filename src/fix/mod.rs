@@ -206,7 +206,7 @@ fn apply_keeping_entries<'f>(
     if entry_prints(&next, &linted.doc) == entries {
         return Some((next, linted, chosen.to_vec()));
     }
-    let kept = keeping_entries(text, chosen, entries);
+    let kept = keeping_entries(settings, text, chosen, entries);
     if kept.is_empty() {
         return None;
     }
@@ -217,17 +217,26 @@ fn apply_keeping_entries<'f>(
 }
 
 /// Bisects `fixes` down to those that, applied with their half, keep every entry.
-fn keeping_entries<'f>(text: &str, fixes: &[&'f Fix], entries: &[u64]) -> Vec<&'f Fix> {
+fn keeping_entries<'f>(
+    settings: &Settings,
+    text: &str,
+    fixes: &[&'f Fix],
+    entries: &[u64],
+) -> Vec<&'f Fix> {
     let next = splice(text, fixes);
-    if entry_prints(&next, &Document::parse(&next)) == entries {
+    if entry_prints(
+        &next,
+        &Document::parse_with(&next, settings.parse_options()),
+    ) == entries
+    {
         return fixes.to_vec();
     }
     if fixes.len() == 1 {
         return Vec::new();
     }
     let (left, right) = fixes.split_at(fixes.len() / 2);
-    let mut kept = keeping_entries(text, left, entries);
-    kept.extend(keeping_entries(text, right, entries));
+    let mut kept = keeping_entries(settings, text, left, entries);
+    kept.extend(keeping_entries(settings, text, right, entries));
     kept
 }
 
@@ -243,7 +252,7 @@ fn entry_prints(text: &str, doc: &Document) -> Vec<u64> {
         .iter()
         .map(|entry| {
             let mut hasher = state.build_hasher();
-            for word in text[entry.title.clone()].split_whitespace() {
+            for word in text[entry.title_text()].split_whitespace() {
                 hasher.write(word.as_bytes());
                 hasher.write_u8(b' ');
             }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::config::Settings;
-use crate::document::{Document, Entry};
+use crate::document::{BlockKind, Document, Entry};
 use crate::source::Source;
 use crate::venue::VenueCheck;
 
@@ -14,7 +14,21 @@ use crate::venue::VenueCheck;
 struct EntriesDocument<'a> {
     version: u32,
     file: &'a str,
+    /// The shapes entries are written in, as templates.
+    shapes: Vec<ShapeRecord>,
     entries: Vec<EntryRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct ShapeRecord {
+    template: String,
+    /// `item`, `row` or `paragraph`.
+    kind: &'static str,
+    /// The heading of the region it was inferred in; none for the whole file.
+    region: Option<String>,
+    /// How many entries it was inferred from.
+    entries: usize,
+    declared: bool,
 }
 
 #[derive(Serialize)]
@@ -23,16 +37,21 @@ struct EntryRecord<'a> {
     column: usize,
     /// The year of the section the entry is in.
     section: Option<u16>,
-    /// The venue tag's text, as written.
-    venue_tag: &'a str,
+    /// The venue part's text, as written inside its markup.
+    venue_tag: Option<&'a str>,
     /// The venue as written.
-    venue: &'a str,
+    venue: Option<&'a str>,
     /// The canonical name of the venue, when it is known.
     canonical_venue: Option<String>,
+    /// Every year the entry gives (venue, then dates).
     years: Vec<u16>,
+    /// The year it is filed under, and its month when given.
+    year: Option<u16>,
+    month: Option<u8>,
     name: Option<&'a str>,
     /// Whitespace collapsed: a title wrapped over two lines reads as one.
     title: String,
+    authors: Option<String>,
     links: Vec<LinkRecord<'a>>,
 }
 
@@ -42,6 +61,14 @@ struct LinkRecord<'a> {
     url: Option<&'a str>,
     line: usize,
     column: usize,
+    /// How the link is written: `[[label]](url)`, `[[label](url)]`, `[label](url)`, ...
+    form: String,
+    /// True for the title's own link.
+    title: bool,
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn record<'a>(
@@ -51,26 +78,33 @@ fn record<'a>(
     entry: &Entry,
 ) -> EntryRecord<'a> {
     let text = source.text();
-    let at = source.position(entry.span.start);
-    let venue = &text[entry.venue.clone()];
-    let canonical_venue = match settings.venues.check(venue) {
-        VenueCheck::Known => Some(venue.to_owned()),
-        VenueCheck::Alias { canonical } => Some(canonical),
-        VenueCheck::Unknown { .. } => None,
-    };
+    let at = source.position(entry.head.start);
+    let venue = entry.venue.as_ref().map(|v| &text[v.name.clone()]);
+    let canonical_venue =
+        venue
+            .filter(|v| !v.is_empty())
+            .and_then(|venue| match settings.venues.check(venue) {
+                VenueCheck::Known => Some(venue.to_owned()),
+                VenueCheck::Alias { canonical } => Some(canonical),
+                VenueCheck::Unknown { .. } => None,
+            });
+    let year = entry.year();
     EntryRecord {
         line: at.line,
         column: at.column,
         section: doc.section_of(entry).map(|s| s.year),
-        venue_tag: &text[entry.venue_tag.inner.clone()],
+        venue_tag: entry.venue.as_ref().map(|v| &text[v.inner.clone()]),
         venue,
         canonical_venue,
-        years: entry.years.iter().map(|y| y.value).collect(),
+        years: entry.years().map(|y| y.value).collect(),
+        year: year.map(|y| y.value),
+        month: year.and_then(|y| y.month),
         name: entry.name.as_ref().map(|n| text[n.inner.clone()].trim()),
-        title: text[entry.title.clone()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+        title: collapse(&text[entry.title_text()]),
+        authors: entry
+            .authors
+            .as_ref()
+            .map(|a| collapse(&text[a.inner.clone()])),
         links: entry
             .links
             .iter()
@@ -81,13 +115,63 @@ fn record<'a>(
                     url: link.url.as_ref().map(|u| &text[u.clone()]),
                     line: at.line,
                     column: at.column,
+                    form: if link.is_title {
+                        "title".to_owned()
+                    } else {
+                        link.form.wrap("label")
+                    },
+                    title: link.is_title,
                 }
             })
             .collect(),
     }
 }
 
-/// Writes `{"version": 1, "file": ..., "entries": [...]}`.
+fn shapes(doc: &Document) -> Vec<ShapeRecord> {
+    doc.shapes
+        .iter()
+        .map(|shape| ShapeRecord {
+            template: shape.template(),
+            kind: match shape.kind {
+                Some(BlockKind::Item) => "item",
+                Some(BlockKind::Row) => "row",
+                Some(BlockKind::Paragraph) => "paragraph",
+                None => "any",
+            },
+            region: shape.region.map(|h| doc.headings[h].text.clone()),
+            entries: doc
+                .entries
+                .iter()
+                .filter(|e| doc.shape_of(e) == shape)
+                .count(),
+            declared: shape.declared,
+        })
+        .collect()
+}
+
+/// One line per shape, for people: `shape: TEMPLATE (N entries, under HEADING)`.
+pub fn render_shapes(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+    for shape in shapes(doc) {
+        let region = shape
+            .region
+            .map(|r| format!(", under \"{r}\""))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "shape: {} ({} {}{region})",
+            shape.template,
+            shape.entries,
+            if shape.entries == 1 {
+                "entry"
+            } else {
+                "entries"
+            }
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes `{"version": 1, "file": ..., "shapes": [...], "entries": [...]}`.
 pub fn render_json(
     source: &Source,
     doc: &Document,
@@ -97,6 +181,7 @@ pub fn render_json(
     let document = EntriesDocument {
         version: 1,
         file: source.name(),
+        shapes: shapes(doc),
         entries: doc
             .entries
             .iter()
@@ -117,14 +202,14 @@ pub fn render_csv(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "line,section,venue,years,name,title,pdf,code,other_links"
+        "line,section,venue,years,name,title,pdf,code,other_links,authors,year,month"
     )?;
     for entry in &doc.entries {
         let r = record(source, doc, settings, entry);
         let find = |label: &str| {
             r.links
                 .iter()
-                .find(|l| l.label.eq_ignore_ascii_case(label))
+                .find(|l| !l.title && l.label.eq_ignore_ascii_case(label))
                 .and_then(|l| l.url)
                 .unwrap_or_default()
         };
@@ -135,6 +220,7 @@ pub fn render_csv(
         let others: Vec<String> = r
             .links
             .iter()
+            .filter(|l| !l.title)
             .filter(|l| {
                 let first = |label: &str, taken: &mut bool| {
                     let is = l.label.eq_ignore_ascii_case(label) && !*taken;
@@ -148,7 +234,7 @@ pub fn render_csv(
         let fields = [
             r.line.to_string(),
             r.section.map(|y| y.to_string()).unwrap_or_default(),
-            r.venue.to_owned(),
+            r.venue.unwrap_or_default().to_owned(),
             r.years
                 .iter()
                 .map(u16::to_string)
@@ -159,6 +245,9 @@ pub fn render_csv(
             pdf.to_owned(),
             code.to_owned(),
             others.join(" "),
+            r.authors.clone().unwrap_or_default(),
+            r.year.map(|y| y.to_string()).unwrap_or_default(),
+            r.month.map(|m| m.to_string()).unwrap_or_default(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         writeln!(out, "{}", row.join(","))?;

@@ -71,7 +71,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for link in entry
             .links
             .iter()
-            .filter(|link| is_paper_label(ctx.text(&link.label)))
+            .filter(|link| link.is_title || is_paper_label(ctx.text(&link.label)))
         {
             let Some(url) = &link.url else { continue };
             let Some(key) = url::paper_key(ctx.text(url)) else {
@@ -97,7 +97,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 }
             }
         }
-        let title = ctx.text(&entry.title);
+        let Some(title_part) = &entry.title else {
+            continue;
+        };
+        let title = ctx.text(&title_part.inner);
         let Some(hash) = title_hash(&hasher, title, &mut buffer) else {
             continue;
         };
@@ -109,7 +112,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Some(first) if !reported => {
                 out.push(duplicate(
                     ctx,
-                    entry.title.clone(),
+                    title_part.inner.clone(),
                     first,
                     "same title",
                     Severity::Warning,
@@ -118,7 +121,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Some(_) => {}
             None => same.push(Seen {
                 entry: index,
-                span: entry.title.clone(),
+                span: title_part.inner.clone(),
             }),
         }
     }

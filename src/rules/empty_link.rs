@@ -1,6 +1,7 @@
 //! `empty-link`: a link with no URL (`[[code]]`) or an empty one (`[[pdf]]()`).
 
 use super::{Context, Fixable, Rule, RuleInfo};
+use crate::document::{Form, Role};
 use crate::finding::{Finding, Severity};
 
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -72,12 +73,24 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 }
                 Some(_) => continue,
             };
+            // Spelled the way the list writes its links.
+            let form = match link.form {
+                Form::Unlinked => ctx
+                    .doc
+                    .shape_of(entry)
+                    .slot(Role::Link)
+                    .map_or(Form::DoubleInside, |slot| slot.form),
+                form => form,
+            };
+            let written = if link.is_title {
+                format!("[{label}](https://...)")
+            } else {
+                form.wrap(label).replace("(url)", "(https://...)")
+            };
             out.push(
                 Finding::new(Rule::EmptyLink, link.span.clone(), message)
                     .label("links nowhere")
-                    .help(format!(
-                        "add the URL, `[[{label}]](https://...)`, or remove the link"
-                    )),
+                    .help(format!("add the URL, `{written}`, or remove the link")),
             );
         }
     }

@@ -1,7 +1,9 @@
-//! `entry-format`: a list item in a year section that is not a well-formed entry.
+//! `entry-format`: an entry written in another shape than its list's other
+//! entries, an entry without a title or a required link, an empty bullet
+//! among entries, and a file that links papers where no entry is recognized.
 
 use super::{Context, Fixable, Rule, RuleInfo};
-use crate::document::Span;
+use crate::document::{Entry, Form, Place, Role, Shape, Slot, Span};
 use crate::finding::{Finding, Severity};
 
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -9,136 +11,314 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     name: "entry-format",
     severity: Severity::Error,
     fixable: Fixable::No,
-    summary: "a list item in a year section that is not a well-formed entry",
+    summary: "an entry written in another shape than the list's other entries; a file whose entries cannot be read",
     doc: DOC,
     check: Some(check),
 };
 
 const DOC: &str = "\
 ## What it does
-Flags list items under a year heading that do not read as an entry, and
-entries that miss a part: the title, or a link the config requires
-(`[entry] required`, by default `pdf`).
-
-An entry is `[**Venue Year**] [**Name**] Title [[pdf]](url) [[code]](url)`;
-the name tag is optional.
+Every list writes its entries its own way: `[**CVPR 2023**] Title [[pdf]](url)`,
+`[Title](url), Yu et al., CVPR 2021`, a table row, a bold title with lines
+under it. awesome-lint infers that shape from the entries themselves (per
+region of the file, when regions differ) or takes it from `[entry] shape`
+in the config, and flags:
+- an entry whose part is missing or written another way while nearly all
+  the others agree (four in five, and at least five entries), with the
+  expected shape spelled out;
+- an entry with no title, or without a link of a required category
+  (`[entry] required`, by default a paper link; a title that links a paper
+  counts);
+- an empty bullet among entries;
+- a file that links papers but in which no entry could be read: one
+  warning, pointing at `awesome-lint init` and `[entry] shape`.
 
 ## Why is this bad?
-Readers scan a paper list by venue, year and link. An item without a venue
-tag, without a title or without its paper link breaks that, and every other
-rule skips it, so its other defects go unseen.
+Readers scan a paper list by venue, year and link, and every other rule
+reads an entry by its parts. An entry in another shape is usually a pull
+request that copied from somewhere else; an entry without its paper link
+leads nowhere.
 
 ## Example
+With the other entries written `[**Venue Year**] [**Name**] Title [[pdf]](url)`:
 ```markdown
-### 2023
-- MedKLIP: Medical Knowledge Enhanced Language-Image Pre-Training [[pdf]](https://arxiv.org/pdf/2301.02228.pdf)
+- [ICCV 2023] [**PRIOR**] PRIOR: Prototype Representation Joint Learning from Medical Images and Reports [[pdf]](https://arxiv.org/pdf/2307.12577.pdf)
 - [**ICCV 2023**] [**PTUnifier**] [[pdf]](https://arxiv.org/pdf/2302.08958.pdf)
 ```
 Use instead:
 ```markdown
-### 2023
-- [**ICCV 2023**] [**MedKLIP**] MedKLIP: Medical Knowledge Enhanced Language-Image Pre-Training [[pdf]](https://arxiv.org/pdf/2301.02228.pdf)
+- [**ICCV 2023**] [**PRIOR**] PRIOR: Prototype Representation Joint Learning from Medical Images and Reports [[pdf]](https://arxiv.org/pdf/2307.12577.pdf)
 - [**ICCV 2023**] [**PTUnifier**] Towards Unifying Medical Vision-and-Language Pre-training via Soft Prompts [[pdf]](https://arxiv.org/pdf/2302.08958.pdf)
 ```
-List items outside year sections (news, contents, badges) are entries only
-if they start with a venue tag; other items there are never checked.
+Items that link no paper (news, contents, badges, tool lists) are not
+entries and are never checked.
 ";
 
-const SHAPE: &str = "an entry reads `[**Venue Year**] [**Name**] Title [[pdf]](url)`";
+/// A shape is a convention worth holding entries to when this many entries
+/// share it, and this share of them writes a part the same way.
+const MIN_SUPPORT: usize = 5;
+const AGREEMENT: f64 = 0.8;
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for stray in &ctx.doc.strays {
-        let text = ctx.text(&stray.span);
-        let first_line = text.lines().next().unwrap_or_default();
-        let span = stray.span.start..stray.span.start + first_line.len();
-        let year = ctx.doc.sections[stray.section].year;
-        let (message, help) = if text.is_empty() {
-            (
-                "empty list item in a year section".to_owned(),
-                "remove it".to_owned(),
-            )
-        } else if text.starts_with("[**") {
-            (
-                "the venue tag is not closed with `**]`".to_owned(),
-                SHAPE.to_owned(),
-            )
-        } else if text.starts_with("**[") || (text.starts_with('[') && !text.starts_with("[[")) {
-            (
-                "the venue tag is not written `[**Venue Year**]`".to_owned(),
-                SHAPE.to_owned(),
-            )
-        } else {
-            (
-                format!(
-                    "list item in the {year} section is not an entry: it does not start with a venue tag"
-                ),
-                format!("{SHAPE}; move other items out of the year section"),
-            )
+    if ctx.doc.entries.is_empty() && ctx.doc.paper_blocks > 0 {
+        out.push(unreadable(ctx.doc.paper_blocks));
+    }
+    for item in &ctx.doc.empty_items {
+        let message = match item.section {
+            Some(section) => format!(
+                "empty list item in the {} section",
+                ctx.doc.sections[section].year
+            ),
+            None => "empty list item among the entries".to_owned(),
         };
         out.push(
-            Finding::new(Rule::EntryFormat, span, message)
-                .label("not an entry")
-                .help(help),
+            Finding::new(Rule::EntryFormat, item.span.clone(), message)
+                .label("nothing after the bullet")
+                .help("remove it"),
         );
     }
-
     for entry in &ctx.doc.entries {
-        if entry.title.is_empty() {
-            let after = entry.name.as_ref().unwrap_or(&entry.venue_tag).span.end;
+        let shape = ctx.doc.shape_of(entry);
+        if entry.title.is_none() {
             out.push(
-                Finding::new(
-                    Rule::EntryFormat,
-                    entry.venue_tag.span.start..after,
-                    "entry has no title",
-                )
-                .label("no title after this")
-                .help(SHAPE),
+                Finding::new(Rule::EntryFormat, entry.head.clone(), "entry has no title")
+                    .label("no title here")
+                    .help(format!(
+                        "write it like the list's other entries: {}",
+                        expected(shape)
+                    )),
             );
+        } else if let Some(finding) = deviation(ctx, shape, entry) {
+            out.push(finding);
         }
-        for required in &ctx.settings.required {
-            let present = entry
-                .links
-                .iter()
-                .any(|link| ctx.text(&link.label).eq_ignore_ascii_case(required));
-            if !present {
-                let span = last_part(
-                    entry.links.last().map(|l| &l.span),
-                    &entry.title,
-                    &entry.venue_tag.span,
-                );
-                // A paper link under another label is the likely reason.
-                let paper = entry
-                    .links
-                    .iter()
-                    .map(|l| ctx.text(&l.label))
-                    .find(|label| crate::label::kind(label) == crate::label::LabelKind::Paper);
-                let help = match paper {
-                    Some(label) => format!(
-                        "the paper is linked as `{label}`: label it `{required}`, or set `required = [\"{}\"]` in [entry] of the config",
-                        label.to_lowercase()
-                    ),
-                    None => format!(
-                        "every entry links its `{required}`; see `required` in [entry] of the config"
-                    ),
-                };
-                out.push(
-                    Finding::new(
-                        Rule::EntryFormat,
-                        span,
-                        format!("entry has no `[[{required}]]` link"),
-                    )
-                    .label(format!("add `[[{required}]](url)` after this"))
-                    .help(help),
-                );
-            }
-        }
+        check_required(ctx, entry, out);
     }
 }
 
-fn last_part(link: Option<&Span>, title: &Span, tag: &Span) -> Span {
-    match link {
-        Some(span) => span.clone(),
-        None if !title.is_empty() => title.clone(),
-        None => tag.clone(),
+fn unreadable(blocks: usize) -> Finding {
+    let noun = if blocks == 1 {
+        "block links"
+    } else {
+        "blocks link"
+    };
+    Finding::new(
+        Rule::EntryFormat,
+        0..0,
+        format!("{blocks} {noun} a paper, but no entry could be read in this file"),
+    )
+    .severity(Severity::Warning)
+    .label("no entries")
+    .help(
+        "run `awesome-lint init` to see how awesome-lint reads the list, or declare how its \
+         entries are written with `shape` in the [entry] section of .awesome-lint.toml",
+    )
+}
+
+fn expected(shape: &Shape) -> String {
+    match shape.support {
+        0 => format!("`{}`", shape.template()),
+        1 => format!("`{}`, like the other entry", shape.template()),
+        n => format!("`{}`, like the {n} other entries", shape.template()),
     }
+}
+
+/// What a part of an entry is called in a message.
+fn part_name(role: Role) -> &'static str {
+    match role {
+        Role::Venue => "the venue",
+        Role::Date => "the date",
+        Role::Name => "the short name",
+        Role::Title => "the title",
+        Role::Authors => "the authors",
+        Role::Link => "the links",
+        Role::Note => "a note",
+    }
+}
+
+/// Whether a slot is a convention: enough entries, agreeing enough.
+fn is_convention(shape: &Shape, slot: &Slot) -> bool {
+    shape.declared
+        || (shape.support >= MIN_SUPPORT
+            && slot.present >= MIN_SUPPORT
+            && slot.agree as f64 >= slot.present as f64 * AGREEMENT)
+}
+
+/// The first way an entry departs from its shape, as one finding.
+fn deviation(ctx: &Context, shape: &Shape, entry: &Entry) -> Option<Finding> {
+    let parts = entry.parts();
+    let others = shape.support.saturating_sub(1).max(1);
+    for slot in &shape.slots {
+        if !matches!(
+            slot.role,
+            Role::Venue | Role::Name | Role::Title | Role::Date
+        ) {
+            continue;
+        }
+        let part = parts.iter().find(|p| p.role == slot.role);
+        let written = |form: Form| form.wrap("…").replace("(url)", "(…)");
+        match part {
+            // An unclosed tag is reported whatever the list's habits.
+            Some(p) if p.form == Form::BracketBoldOpen => {
+                return Some(
+                    Finding::new(
+                        Rule::EntryFormat,
+                        p.span.clone(),
+                        format!("{} tag is not closed with `**]`", part_name(slot.role)),
+                    )
+                    .label("not closed")
+                    .help(format!(
+                        "write it like the list's other entries: {}",
+                        expected(shape)
+                    )),
+                );
+            }
+            Some(p)
+                if (p.form != slot.form || !same_line(p.place, slot.place))
+                    && !slot.any_form
+                    && is_convention(shape, slot) =>
+            {
+                let message = if p.form != slot.form {
+                    format!(
+                        "{} is written `{}` where the other {others} entries write `{}`",
+                        part_name(slot.role),
+                        written(p.form),
+                        written(slot.form)
+                    )
+                } else {
+                    format!(
+                        "{} is out of place: the other {others} entries have it elsewhere",
+                        part_name(slot.role)
+                    )
+                };
+                return Some(
+                    Finding::new(Rule::EntryFormat, p.span.clone(), message)
+                        .label("written another way")
+                        .help(format!("expected {}", expected(shape))),
+                );
+            }
+            None if !slot.optional
+                && slot.role != Role::Title
+                && (shape.declared || shape.support >= MIN_SUPPORT) =>
+            {
+                return Some(
+                    Finding::new(
+                        Rule::EntryFormat,
+                        entry.head.clone(),
+                        format!(
+                            "entry has no {}, unlike the other {others} entries",
+                            part_name(slot.role).trim_start_matches("the ")
+                        ),
+                    )
+                    .label(format!(
+                        "no {} here",
+                        part_name(slot.role).trim_start_matches("the ")
+                    ))
+                    .help(format!("expected {}", expected(shape))),
+                );
+            }
+            _ => {}
+        }
+    }
+    order_deviation(ctx, shape, entry)
+}
+
+/// Lines count alike wherever the entry breaks them; a sub-item is not a line.
+fn same_line(a: Place, b: Place) -> bool {
+    match (a, b) {
+        (Place::Line(x), Place::Line(y)) => x == y,
+        (Place::Column(x), Place::Column(y)) => x == y,
+        (Place::SubItem, Place::SubItem) => true,
+        _ => false,
+    }
+}
+
+/// Venue, name and title in another order than the shape's.
+fn order_deviation(_ctx: &Context, shape: &Shape, entry: &Entry) -> Option<Finding> {
+    if !(shape.declared || shape.support >= MIN_SUPPORT) {
+        return None;
+    }
+    let ordered = |role: Role| {
+        shape
+            .slots
+            .iter()
+            .position(|s| s.role == role && is_convention(shape, s) && !s.optional)
+    };
+    let parts = entry.parts();
+    let mut seen: Vec<(usize, &Span, Role)> = Vec::new();
+    for part in parts
+        .iter()
+        .filter(|p| matches!(p.role, Role::Venue | Role::Name | Role::Title))
+    {
+        let Some(rank) = ordered(part.role) else {
+            continue;
+        };
+        if let Some(&(_, _, before)) = seen.iter().find(|(r, _, _)| *r > rank)
+            && same_line(part.place, Place::Line(0))
+        {
+            return Some(
+                Finding::new(
+                    Rule::EntryFormat,
+                    part.span.clone(),
+                    format!(
+                        "{} comes after {}, unlike the other {} entries",
+                        part_name(part.role),
+                        part_name(before),
+                        shape.support.saturating_sub(1).max(1)
+                    ),
+                )
+                .label("out of order")
+                .help(format!("expected {}", expected(shape))),
+            );
+        }
+        seen.push((rank, part.span, part.role));
+    }
+    None
+}
+
+/// Links the config requires: categories (`paper`, `code`) or labels.
+fn check_required(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
+    for required in &ctx.settings.required {
+        if has_link(ctx, entry, required) {
+            continue;
+        }
+        let span = entry
+            .labelled_links()
+            .last()
+            .map(|l| l.span.clone())
+            .or_else(|| entry.title.as_ref().map(|t| t.span.clone()))
+            .unwrap_or_else(|| entry.head.clone());
+        let what = if crate::label::CATEGORIES.contains(&required.as_str()) {
+            format!("{required} link")
+        } else {
+            format!("`{required}` link")
+        };
+        out.push(
+            Finding::new(Rule::EntryFormat, span, format!("entry has no {what}"))
+                .label(format!("add the {what} after this"))
+                .help(format!(
+                    "every entry links its {what}; `required` in the [entry] section of the config says which"
+                )),
+        );
+    }
+}
+
+fn has_link(ctx: &Context, entry: &Entry, required: &str) -> bool {
+    let is_category = crate::label::CATEGORIES.contains(&required);
+    entry.links.iter().any(|link| {
+        if link.is_title {
+            // A linked title is the entry's paper link: lists that link
+            // titles link the paper there (or its project page, by habit).
+            return required == "paper"
+                && link
+                    .url
+                    .as_ref()
+                    .is_some_and(|url| !ctx.text(url).is_empty());
+        }
+        let label = ctx.text(&link.label);
+        if is_category {
+            crate::label::kind(label).category() == Some(required)
+        } else {
+            crate::label::normalize(label) == required
+        }
+    })
 }

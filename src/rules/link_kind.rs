@@ -2,7 +2,7 @@
 //! (`[[pdf]]` to GitHub, `[[code]]` to arXiv), and labels the list does not use.
 
 use super::{Context, Fixable, Rule, RuleInfo};
-use crate::document::{Entry, Link};
+use crate::document::{Entry, Form, Link};
 use crate::finding::{Finding, Severity};
 use crate::label::LabelKind;
 use crate::url::{self, HostKind};
@@ -54,7 +54,7 @@ fn expect(label: &str) -> Expect {
     match crate::label::kind(label) {
         LabelKind::Pdf | LabelKind::Paper => Expect::Paper,
         LabelKind::Code => Expect::Code,
-        LabelKind::Other => Expect::Anything,
+        _ => Expect::Anything,
     }
 }
 
@@ -69,8 +69,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for entry in &ctx.doc.entries {
         check_labels(ctx, entry, out);
         let wrong: Vec<Wrong> = entry
-            .links
-            .iter()
+            .labelled_links()
             .filter_map(|link| wrong_host(ctx, link))
             .collect();
         let paper = wrong.iter().find(|w| w.expected == Expect::Paper);
@@ -117,7 +116,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn check_labels(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
-    for link in &entry.links {
+    // A badge's text describes the image, and a bare address has no label.
+    for link in entry
+        .labelled_links()
+        .filter(|l| !matches!(l.form, Form::Bare | Form::Badge))
+    {
         let label = ctx.text(&link.label);
         if ctx.settings.is_known_label(label) {
             continue;

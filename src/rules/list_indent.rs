@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{Context, Fixable, Rule, RuleInfo};
-use crate::document::{BulletKind, Entry};
+use crate::document::{Block, BulletKind, Entry, ListMarker};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Applicability, Edit, Fix};
 
@@ -62,8 +62,7 @@ struct Style<'a> {
 }
 
 impl<'a> Style<'a> {
-    fn of(ctx: &Context<'a>, entry: &Entry) -> Self {
-        let marker = &entry.marker;
+    fn of(ctx: &Context<'a>, marker: &ListMarker) -> Self {
         Self {
             indent: ctx.text(&(marker.line_start..marker.bullet.start)),
             kind: marker.kind,
@@ -145,18 +144,20 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // (depth, style) → (count, first entry): the dominant style per depth,
     // ties going to the style seen first.
     let mut counts: HashMap<(usize, Style), (usize, usize)> = HashMap::new();
-    let entries: Vec<(usize, &Entry, Style)> = ctx
+    let entries: Vec<(usize, &Entry, &ListMarker, usize, Style)> = ctx
         .doc
         .entries
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.marker.plain_indent)
-        .map(|(i, e)| (i, e, Style::of(ctx, e)))
+        .filter_map(|(i, e)| match &e.block {
+            Block::Item { marker, depth } if marker.plain_indent => {
+                Some((i, e, marker, *depth, Style::of(ctx, marker)))
+            }
+            _ => None,
+        })
         .collect();
-    for (index, entry, style) in &entries {
-        let slot = counts
-            .entry((entry.depth, style.clone()))
-            .or_insert((0, *index));
+    for (index, _, _, depth, style) in &entries {
+        let slot = counts.entry((*depth, style.clone())).or_insert((0, *index));
         slot.0 += 1;
     }
     let mut dominant: HashMap<usize, (&Style, usize, usize)> = HashMap::new();
@@ -167,14 +168,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
 
-    for (_, entry, style) in &entries {
-        let Some(&(expected, count, _)) = dominant.get(&entry.depth) else {
+    for (_, entry, marker, depth, style) in &entries {
+        let Some(&(expected, count, _)) = dominant.get(depth) else {
             continue;
         };
         if style == expected {
             continue;
         }
-        let marker = &entry.marker;
         let span = marker.line_start..marker.gap.end;
         let replacement = expected.render(ctx.text(&marker.bullet));
         let same_kind = matches!(

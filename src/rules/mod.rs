@@ -174,15 +174,15 @@ pub(crate) fn line_ending(text: &str) -> &'static str {
 /// A year section as lines: from its heading's line to the next heading of
 /// its level or higher (or the end of the file).
 pub(crate) fn section_block(ctx: &Context, section: &crate::document::YearSection) -> Span {
-    let headings = &ctx.doc.headings;
-    let heading = &headings[section.heading];
+    let heading = &ctx.doc.headings[section.heading];
     let source = ctx.source;
     let line_start = |offset: usize| source.line_range(source.line_index(offset)).start;
     let text = source.text();
-    let end = headings[section.heading + 1..]
-        .iter()
-        .find(|h| h.level <= heading.level)
-        .map_or(text.len(), |h| line_start(h.span.start));
+    let end = if heading.end >= text.len() {
+        text.len()
+    } else {
+        line_start(heading.end)
+    };
     line_start(heading.span.start)..end
 }
 
@@ -203,7 +203,7 @@ pub(crate) fn reparse_keeping_entries(
     after.push_str(&text[..region.start]);
     after.push_str(replacement);
     after.push_str(&text[region.end..]);
-    let parsed = Document::parse(&after);
+    let parsed = Document::parse_with(&after, ctx.settings.parse_options());
     (parsed.entries.len() == ctx.doc.entries.len()
         && entry_texts(text, ctx.doc) == entry_texts(&after, &parsed))
     .then_some(parsed)

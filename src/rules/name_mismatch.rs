@@ -40,10 +40,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(name_tag) = &entry.name else {
             continue;
         };
-        let Some((offset, prefix)) = title_name(ctx.text(&entry.title)) else {
+        let Some(title) = &entry.title else {
             continue;
         };
-        let prefix_span = entry.title.start + offset..entry.title.start + offset + prefix.len();
+        let Some((offset, prefix)) = title_name(ctx.text(&title.inner)) else {
+            continue;
+        };
+        let prefix_span = title.inner.start + offset..title.inner.start + offset + prefix.len();
         let name = ctx.text(&name_tag.inner).trim();
         if same_name(name, prefix) {
             continue;

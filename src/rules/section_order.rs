@@ -117,6 +117,13 @@ pub(super) fn ascending(ctx: &Context, years: &[u16]) -> bool {
 /// content; only when the sections follow one another with nothing between.
 fn reorder(ctx: &Context, sections: &[&YearSection], up: bool) -> Option<Fix> {
     let years: Vec<u16> = sections.iter().map(|s| s.year).collect();
+    // `<details>` groups move with their `<details>` line: not done here.
+    if sections
+        .iter()
+        .any(|s| ctx.doc.headings[s.heading].kind == crate::document::HeadingKind::Summary)
+    {
+        return None;
+    }
     let blocks: Vec<Span> = sections.iter().map(|s| section_block(ctx, s)).collect();
     if blocks.windows(2).any(|w| w[0].end != w[1].start) {
         return None;

@@ -1,8 +1,10 @@
 //! `spacing`: missing or doubled spaces between an entry's parts, trailing
 //! whitespace on entry lines, and whitespace-only lines.
 
+use std::collections::HashMap;
+
 use super::{Context, Fixable, Rule, RuleInfo};
-use crate::document::{Entry, Span};
+use crate::document::{Entry, Role, Span};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Edit, Fix};
 
@@ -45,21 +47,51 @@ without a fix where the space would make the line a block of its own
 (`-[[pdf]]` on a continuation line would become a list item).
 ";
 
+/// How often a shape's entries glue two kinds of parts together, and how
+/// often they put a space between them.
+type Habits = HashMap<(usize, Role, Role), (usize, usize)>;
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let habits = habits(ctx);
     for entry in &ctx.doc.entries {
-        check_entry(ctx, entry, out);
+        check_entry(ctx, entry, &habits, out);
     }
     check_blank_lines(ctx, out);
 }
 
-fn check_entry(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
+/// What lies between neighbouring parts, counted per shape: a list that
+/// writes `[[paper](…)][[code](…)]` on purpose has no missing space there.
+fn habits(ctx: &Context) -> Habits {
+    let text = ctx.source.text();
+    let mut habits = Habits::new();
+    for entry in &ctx.doc.entries {
+        for pair in entry.parts().windows(2) {
+            let between = &text[pair[0].span.end..pair[1].span.start.max(pair[0].span.end)];
+            let slot = habits
+                .entry((entry.shape, pair[0].role, pair[1].role))
+                .or_default();
+            if between.is_empty() {
+                slot.0 += 1;
+            } else if between == " " {
+                slot.1 += 1;
+            }
+        }
+    }
+    habits
+}
+
+fn check_entry(ctx: &Context, entry: &Entry, habits: &Habits, out: &mut Vec<Finding>) {
     let text = ctx.source.text();
     let parts = entry.parts();
     for pair in parts.windows(2) {
-        let (before, after) = (&pair[0], &pair[1]);
+        let (before, after) = (pair[0].span, pair[1].span);
+        if after.start < before.end {
+            continue;
+        }
         let gap = before.end..after.start;
         let between = &text[gap.clone()];
-        if between.contains('\n') || between == " " {
+        // Only whitespace is spacing: `, ` and ` | ` are the list's separators.
+        if between == " " || !between.bytes().all(|b| b == b' ' || b == b'\t') {
             continue;
         }
         // Punctuation and HTML need no space before them: `[[pdf]](…), [[code]](…)`, `…)<br>`.
@@ -71,6 +103,13 @@ fn check_entry(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
             continue;
         }
         if between.is_empty() {
+            let (glued, spaced) = habits
+                .get(&(entry.shape, pair[0].role, pair[1].role))
+                .copied()
+                .unwrap_or_default();
+            if glued > spaced + 1 {
+                continue;
+            }
             let next = first_char(text, after);
             let mut finding = Finding::new(
                 Rule::Spacing,
@@ -98,7 +137,9 @@ fn check_entry(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
             );
         }
     }
-    check_runs_inside(ctx, &entry.title, out);
+    if let Some(title) = &entry.title {
+        check_runs_inside(ctx, &title.inner, out);
+    }
     check_trailing(ctx, entry, out);
 }
 

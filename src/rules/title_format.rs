@@ -71,13 +71,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// The title's words that look run together, each with a help line.
 fn glued_words(ctx: &Context, entry: &Entry) -> Vec<(Span, String)> {
-    let title = ctx.text(&entry.title);
+    let Some(title_part) = &entry.title else {
+        return Vec::new();
+    };
+    let title = ctx.text(&title_part.inner);
     let own_name = entry.name.as_ref().map(|n| ctx.text(&n.inner).trim());
     let prefix = title_name(title).map(|(_, name)| name);
     let mut found = Vec::new();
     let mut offset = 0;
     for word in title.split([' ', '\t', '\n']) {
-        let start = entry.title.start + offset;
+        let start = title_part.inner.start + offset;
         offset += word.len() + 1;
         // Most words are plain (`Medical`, `of`): no capital after the first
         // letter and no inner punctuation, nothing to look at.

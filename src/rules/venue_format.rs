@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{Context, Fixable, Rule, RuleInfo};
-use crate::document::{Entry, Year};
+use crate::document::{Entry, Form, Venue, Year};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Edit, Fix};
 use crate::venue::VenueCheck;
@@ -64,54 +64,106 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // A list names few venues many times: each is looked up once (a
     // did-you-mean compares with every known venue).
     let mut seen: HashMap<&str, VenueCheck> = HashMap::new();
+    // How many of each shape's venues carry a year: a list that writes
+    // years in its tags wants them in every tag.
+    let mut with_year: HashMap<usize, (usize, usize)> = HashMap::new();
     for entry in &ctx.doc.entries {
-        check_shape(ctx, entry, out);
-        check_venue(ctx, entry, &mut seen, out);
+        if let Some(venue) = &entry.venue {
+            let slot = with_year.entry(entry.shape).or_default();
+            slot.0 += usize::from(!venue.years.is_empty());
+            slot.1 += 1;
+        }
+    }
+    for entry in &ctx.doc.entries {
+        let Some(venue) = &entry.venue else {
+            continue;
+        };
+        let (years, venues) = with_year.get(&entry.shape).copied().unwrap_or_default();
+        let years_expected = years * 10 >= venues * 8;
+        check_shape(ctx, entry, venue, years_expected, out);
+        check_venue(ctx, venue, &mut seen, out);
     }
 }
 
-fn check_shape(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
+/// Forms in which the venue part is a tag of its own, whose whole text is
+/// the venue and its year.
+fn is_tag(form: Form) -> bool {
+    matches!(
+        form,
+        Form::BracketBold
+            | Form::Bracket
+            | Form::BracketBoldOpen
+            | Form::Paren
+            | Form::ParenEmph
+            | Form::ParenBold
+            | Form::Code
+            | Form::Emph
+            | Form::Bold
+            | Form::BoldEmph
+    )
+}
+
+fn check_shape(
+    ctx: &Context,
+    entry: &Entry,
+    venue: &Venue,
+    years_expected: bool,
+    out: &mut Vec<Finding>,
+) {
     let text = ctx.source.text();
-    let tag = &entry.venue_tag;
-    let inner = &tag.inner;
+    let inner = &venue.inner;
     let written = &text[inner.clone()];
     let clean = written.trim_matches(|c: char| c == '*' || c.is_whitespace());
+    let tag = is_tag(venue.form);
     if clean.is_empty() {
         out.push(
-            Finding::new(Rule::VenueFormat, tag.span.clone(), "empty venue tag")
+            Finding::new(Rule::VenueFormat, venue.span.clone(), "empty venue tag")
                 .label("no venue or year")
                 .help(SHAPE),
         );
         return;
     }
-    if clean.len() != written.len() {
-        let (message, label) = if written.trim().len() == written.len() || written.contains('*') {
+    // A bold tag in brackets is written `[**Venue Year**]`: stray stars
+    // (`[***CVPR 2023***]`) or spaces inside the stars (`[** CVPR 2023 **]`,
+    // which markdown does not even read as bold) are reported there.
+    let raw = &text[venue.span.clone()];
+    let fixed = format!("[**{clean}**]");
+    if matches!(venue.form, Form::BracketBold | Form::Bracket)
+        && raw.starts_with("[*")
+        && raw != fixed
+    {
+        let (message, label) = if raw.starts_with("[***") || raw.ends_with("***]") {
             ("extra `*` in the venue tag", "stars inside the tag")
         } else {
             ("spaces inside the venue tag", "spaces inside the stars")
         };
-        let fixed = format!("[**{clean}**]");
         out.push(
-            Finding::new(Rule::VenueFormat, tag.span.clone(), message)
+            Finding::new(Rule::VenueFormat, venue.span.clone(), message)
                 .label(label)
                 .help(format!("write `{fixed}`"))
-                .fix(Fix::safe(Edit::replace(tag.span.clone(), fixed))),
+                .fix(Fix::safe(Edit::replace(venue.span.clone(), fixed))),
         );
     }
-    if entry.venue.is_empty() {
-        out.push(
-            Finding::new(
-                Rule::VenueFormat,
-                inner.clone(),
-                "the venue tag names no venue",
-            )
-            .label("no venue")
-            .help(SHAPE),
-        );
+    if venue.name.is_empty() {
+        if tag && !venue.years.is_empty() && entry.dates.is_empty() {
+            out.push(
+                Finding::new(
+                    Rule::VenueFormat,
+                    inner.clone(),
+                    "the venue tag names no venue",
+                )
+                .label("no venue")
+                .help(SHAPE),
+            );
+        }
+        return;
     }
-    let venue = &text[entry.venue.clone()];
-    let Some(year) = entry.years.first() else {
-        let after_venue = entry.venue.end..inner.end;
+    let name = &text[venue.name.clone()];
+    let Some(year) = venue.years.first() else {
+        if !tag {
+            return;
+        }
+        let after_venue = venue.name.end..inner.end;
         let trailing =
             text[after_venue.clone()].trim_matches(|c: char| c == '*' || c.is_whitespace());
         let (span, message) = if !trailing.is_empty()
@@ -125,6 +177,11 @@ fn check_shape(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
         } else {
             (inner.clone(), "the venue tag has no year".to_owned())
         };
+        // A broken year is always reported; a missing one only in a list
+        // whose tags carry years, and not when the entry dates itself elsewhere.
+        if trailing.is_empty() && (!years_expected || !entry.dates.is_empty()) {
+            return;
+        }
         out.push(
             Finding::new(Rule::VenueFormat, span, message)
                 .label("no year")
@@ -132,11 +189,17 @@ fn check_shape(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
         );
         return;
     };
-    if !entry.venue.is_empty() {
-        let gap = entry.venue.end..year.span.start;
+    let style = ctx.doc.shape_of(entry).venue_style.as_ref();
+    let usual = style.map_or(" ", |s| s.separator.as_str());
+    {
+        let gap = venue.name.end..year.date.start;
         let between = &text[gap.clone()];
-        let write = format!("write `{venue} {}`", year.value);
+        let year_text = &text[year.date.clone()];
+        let write = format!("write `{name}{usual}{year_text}`");
         let finding = match between {
+            _ if between == usual => None,
+            // `'25` carries its own apostrophe; `CVPR '25` and `CVPR'25` are both written.
+            "" | " " if year.form == crate::document::YearForm::Short => None,
             " " => None,
             "" => Some(
                 Finding::new(
@@ -164,10 +227,17 @@ fn check_shape(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
             ),
         };
         if let Some(finding) = finding {
-            out.push(finding.help(write).fix(Fix::safe(Edit::replace(gap, " "))));
+            let replacement = if usual.trim().is_empty() { " " } else { usual };
+            out.push(
+                finding
+                    .help(write)
+                    .fix(Fix::safe(Edit::replace(gap, replacement))),
+            );
         }
     }
-    check_after_year(ctx, entry, year, out);
+    if tag {
+        check_after_year(ctx, venue, year, out);
+    }
 }
 
 /// Presentation qualifiers a list may put after the year: `[**ICCV 2023 Oral**]`.
@@ -194,23 +264,26 @@ const QUALIFIERS: &[&str] = &[
 /// Text after the year: a presentation qualifier passes; `Workshop` or
 /// `Findings` belongs before the year (it names another venue); anything
 /// else breaks the tag.
-fn check_after_year(ctx: &Context, entry: &Entry, year: &Year, out: &mut Vec<Finding>) {
+fn check_after_year(ctx: &Context, entry: &Venue, year: &Year, out: &mut Vec<Finding>) {
     let text = ctx.source.text();
-    let inner = &entry.venue_tag.inner;
+    let inner = &entry.inner;
     let end = inner.start
         + text[inner.clone()]
             .trim_end_matches(|c: char| c == '*' || c.is_whitespace())
             .len();
-    if year.span.end >= end {
+    let year_end = entry.years.last().map_or(year.date.end, |y| y.date.end);
+    if year.date.end >= end
+        || (entry.years.len() > 1 && year_end >= end && !text[year.date.end..end].contains('('))
+    {
         return;
     }
-    let rest = year.span.end..end;
+    let rest = year.date.end..end;
     let extra = &text[rest.clone()];
     let words: Vec<&str> = extra
         .split(|c: char| !c.is_alphanumeric() && c != '&')
         .filter(|w| !w.is_empty())
         .collect();
-    let venue = &text[entry.venue.clone()];
+    let venue = &text[entry.name.clone()];
     if !words.is_empty()
         && words
             .iter()
@@ -234,7 +307,7 @@ fn check_after_year(ctx: &Context, entry: &Entry, year: &Year, out: &mut Vec<Fin
             )
             .label("part of the venue")
             .help(format!("write `[**{fixed}**]`"))
-            .fix(Fix::safe(Edit::replace(entry.venue.start..end, fixed))),
+            .fix(Fix::safe(Edit::replace(entry.name.start..end, fixed))),
         );
         return;
     }
@@ -257,14 +330,14 @@ fn check_after_year(ctx: &Context, entry: &Entry, year: &Year, out: &mut Vec<Fin
 
 fn check_venue<'a>(
     ctx: &Context<'a>,
-    entry: &Entry,
+    entry: &Venue,
     seen: &mut HashMap<&'a str, VenueCheck>,
     out: &mut Vec<Finding>,
 ) {
-    if entry.venue.is_empty() {
+    if entry.name.is_empty() {
         return;
     }
-    let name = ctx.text(&entry.venue);
+    let name = ctx.text(&entry.name);
     let verdict = seen
         .entry(name)
         .or_insert_with(|| ctx.settings.venues.check(name))
@@ -274,20 +347,20 @@ fn check_venue<'a>(
         VenueCheck::Alias { canonical } => out.push(
             Finding::new(
                 Rule::VenueFormat,
-                entry.venue.clone(),
+                entry.name.clone(),
                 format!("`{name}` is spelled `{canonical}`"),
             )
             .severity(Severity::Warning)
             .label("non-canonical spelling")
             .help(format!("did you mean `{canonical}`?"))
-            .fix(Fix::safe(Edit::replace(entry.venue.clone(), canonical))),
+            .fix(Fix::safe(Edit::replace(entry.name.clone(), canonical))),
         ),
         VenueCheck::Unknown { suggestion } => {
             let add =
                 "add it to `known` in the [venues] section of .awesome-lint.toml if it is right";
             let mut finding = Finding::new(
                 Rule::VenueFormat,
-                entry.venue.clone(),
+                entry.name.clone(),
                 format!("unknown venue `{name}`"),
             )
             .severity(Severity::Warning)
@@ -296,7 +369,7 @@ fn check_venue<'a>(
                 Some(suggestion) => finding
                     .help(format!("did you mean `{suggestion}`? ({add})"))
                     .fix(Fix::unsafe_edit(Edit::replace(
-                        entry.venue.clone(),
+                        entry.name.clone(),
                         suggestion,
                     ))),
                 None => finding.help(add),

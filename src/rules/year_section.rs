@@ -6,7 +6,7 @@ use super::{
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::document::{Document, Entry, Span, YearSection};
+use crate::document::{Document, Entry, HeadingKind, Span, YearSection};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Applicability, Edit, Fix};
 
@@ -61,10 +61,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(section) = doc.section_of(entry) else {
             continue;
         };
-        let Some(first) = entry.years.first() else {
+        let Some(first) = entry.year() else {
             continue;
         };
-        if entry.years.iter().any(|y| y.value == section.year) {
+        if entry.years().any(|y| y.value == section.year) {
             continue;
         }
         let heading = &doc.headings[section.heading];
@@ -81,7 +81,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ),
             None => format!("move it to a {} section", first.value),
         };
-        let years: Vec<String> = entry.years.iter().map(|y| y.value.to_string()).collect();
+        let mut years: Vec<String> = Vec::new();
+        for year in entry.years() {
+            let year = year.value.to_string();
+            if !years.contains(&year) {
+                years.push(year);
+            }
+        }
         let mut finding = Finding::new(
             Rule::YearSection,
             first.span.clone(),
@@ -105,8 +111,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// Where a misplaced entry goes: the year it belongs to, when it has one.
 fn destination(entry: &Entry, section: &YearSection) -> Option<u16> {
-    let year = entry.years.first()?.value;
-    let one_year = entry.years.iter().all(|y| y.value == year);
+    let year = entry.year()?.value;
+    let one_year = entry.years().all(|y| y.value == year);
     (one_year && year != section.year && !entry.in_entry).then_some(year)
 }
 
@@ -177,6 +183,10 @@ fn run_moves(ctx: &Context, run_index: usize) -> Option<Fix> {
                     .unwrap_or(heading_end)
                     .max(heading_end);
                 appended.entry(at).or_default().push_str(&block);
+            }
+            // A `<details>` group is not created by writing a heading.
+            None if doc.headings[sections.first()?.1.heading].kind == HeadingKind::Summary => {
+                return None;
             }
             None => {
                 let next = sections
@@ -264,10 +274,10 @@ fn moves_only(ctx: &Context, region: &Span, replacement: &str, moved: usize) -> 
 fn misplaced(doc: &Document) -> usize {
     doc.entries
         .iter()
-        .filter(|e| !e.in_entry && !e.years.is_empty())
+        .filter(|e| !e.in_entry && e.year().is_some())
         .filter(|e| {
             doc.section_of(e)
-                .is_some_and(|s| e.years.iter().all(|y| y.value != s.year))
+                .is_some_and(|s| e.years().all(|y| y.value != s.year))
         })
         .count()
 }
@@ -276,7 +286,10 @@ fn misplaced(doc: &Document) -> usize {
 /// with a line ending, indentation taken down to the top level.
 fn lines_to_move(text: &str, entry: &Entry, newline: &str) -> (Span, String) {
     let removed = entry.item.clone();
-    let indent = entry.marker.bullet.start - entry.marker.line_start;
+    let indent = entry
+        .block
+        .marker()
+        .map_or(0, |marker| marker.bullet.start - marker.line_start);
     let mut block: String = text[removed.clone()]
         .split_inclusive('\n')
         .map(|line| {

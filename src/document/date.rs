@@ -1,0 +1,403 @@
+//! Years and dates as paper lists write them: `2023`, `'23`, `2023.07`,
+//! `2026-06-12`, `Sep 2024`, `(Nov., 2024)`, `19 Jun 2020`, and the venue
+//! name in front of them (`CVPR 2023`, `Nature Medicine, 2024`, `arXiv, Sep 2024`).
+//!
+//! Works on plain text (the inside of a tag, a table cell, a line) and
+//! returns spans relative to it; the reader shifts them into the file.
+
+use super::Span;
+
+/// How a year is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum YearForm {
+    /// `2023`
+    Full,
+    /// `'23`
+    Short,
+    /// `2023.7`, `2023.07`
+    Dotted,
+    /// `2023-07`, `2023-07-12`, `2023/07`
+    Numeric,
+    /// `Sep 2024`, `19 Jun 2020`, `Sep., 2024`
+    Named,
+}
+
+/// A year written somewhere, with the month when one is given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Year {
+    pub value: u16,
+    pub month: Option<u8>,
+    /// The digits of the year (with the apostrophe of `'23`).
+    pub span: Span,
+    pub form: YearForm,
+    /// The whole date as written (`Sep 2024`, `2023-07-12`): from the day or
+    /// month to the last digit.
+    pub date: Span,
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The month a word names (`Sep`, `Sept.`, `September`), ignoring case.
+pub fn month(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches('.');
+    if word.len() < 3 || !word.is_ascii() {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    // `Sep`, `Sept`, `September`: a prefix of the full name, nothing else.
+    (FULL[index].starts_with(&lower) || lower == "sept").then_some(index as u8 + 1)
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Every year written in `text`, in order.
+pub fn years(text: &str) -> Vec<Year> {
+    let s = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let b = s[i];
+        // `'23` (or `’23`): two digits after an apostrophe, not more.
+        let apostrophe = if b == b'\'' {
+            Some(1)
+        } else if s[i..].starts_with("’".as_bytes()) {
+            Some(3)
+        } else {
+            None
+        };
+        if let Some(width) = apostrophe {
+            let d = i + width;
+            if d + 2 <= s.len()
+                && s[d].is_ascii_digit()
+                && s[d + 1].is_ascii_digit()
+                && !s.get(d + 2).is_some_and(|b| b.is_ascii_digit())
+            {
+                let yy = u16::from(s[d] - b'0') * 10 + u16::from(s[d + 1] - b'0');
+                let value = if yy >= 70 { 1900 + yy } else { 2000 + yy };
+                let (month, date_start) = month_before(text, i);
+                found.push(Year {
+                    value,
+                    month,
+                    span: i..d + 2,
+                    form: if month.is_some() {
+                        YearForm::Named
+                    } else {
+                        YearForm::Short
+                    },
+                    date: date_start.unwrap_or(i)..d + 2,
+                });
+                i = d + 2;
+                continue;
+            }
+        }
+        if !b.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < s.len() && s[i].is_ascii_digit() {
+            i += 1;
+        }
+        // A year is four digits standing alone: not inside a longer number,
+        // and not glued to a word on the right (`2023abc`). A word on the
+        // left is allowed: `ICCV2023` is a venue with its space missing.
+        if i - start != 4
+            || s.get(i).is_some_and(|&b| b.is_ascii_alphabetic())
+            || glued_to_short_word(s, start)
+            || is_long_fraction(s, i)
+            || (start > 0
+                && matches!(s[start - 1], b'.' | b'/' | b'-')
+                && preceded_by_digit(s, start - 1))
+        {
+            continue;
+        }
+        let value: u16 = text[start..i].parse().unwrap_or(0);
+        if !(1900..=2100).contains(&value) {
+            continue;
+        }
+        let mut end = i;
+        let mut month = None;
+        let mut form = YearForm::Full;
+        // `2023.07`, `2023-07-12`, `2023/7`
+        if let Some(&sep) = s.get(i)
+            && matches!(sep, b'.' | b'-' | b'/')
+        {
+            let m = i + 1;
+            let mut j = m;
+            while j < s.len() && s[j].is_ascii_digit() && j - m < 3 {
+                j += 1;
+            }
+            let digits = j - m;
+            if (1..=2).contains(&digits) && !s.get(j).is_some_and(|b| b.is_ascii_digit()) {
+                let value: u8 = text[m..j].parse().unwrap_or(0);
+                if (1..=12).contains(&value) {
+                    month = Some(value);
+                    form = if sep == b'.' {
+                        YearForm::Dotted
+                    } else {
+                        YearForm::Numeric
+                    };
+                    end = j;
+                    // A day after the month: `2026-06-12`.
+                    if let Some(&sep2) = s.get(j)
+                        && sep2 == sep
+                    {
+                        let d = j + 1;
+                        let mut k = d;
+                        while k < s.len() && s[k].is_ascii_digit() && k - d < 3 {
+                            k += 1;
+                        }
+                        if (1..=2).contains(&(k - d)) {
+                            end = k;
+                        }
+                    }
+                }
+            }
+        }
+        let mut date_start = start;
+        if month.is_none() {
+            let (named, from) = month_before(text, start);
+            if named.is_some() {
+                month = named;
+                form = YearForm::Named;
+                date_start = from.unwrap_or(start);
+            }
+        }
+        found.push(Year {
+            value,
+            month,
+            span: start..i,
+            form,
+            date: date_start..end,
+        });
+        i = end;
+    }
+    found
+}
+
+/// `N2022` is a name, `ICCV2023` a venue whose space is missing: a year glued
+/// to a word counts only after two letters or more.
+fn glued_to_short_word(s: &[u8], start: usize) -> bool {
+    let letters = s[..start]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    letters == 1 && (start < 2 || !s[start - 2].is_ascii_alphanumeric())
+}
+
+/// `1912.01234`: a dot followed by four or more digits is an identifier, not a date.
+fn is_long_fraction(s: &[u8], at: usize) -> bool {
+    s.get(at) == Some(&b'.')
+        && s[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+            >= 4
+}
+
+fn preceded_by_digit(s: &[u8], at: usize) -> bool {
+    at > 0 && s[at - 1].is_ascii_digit()
+}
+
+/// A month name just before `at` (`Sep 2024`, `Sep., 2024`, `19 Jun 2020`,
+/// `June '24`): the month, and where the date starts (the day, when there is one).
+fn month_before(text: &str, at: usize) -> (Option<u8>, Option<usize>) {
+    let s = text.as_bytes();
+    let mut end = at;
+    while end > 0 && matches!(s[end - 1], b' ' | b',') {
+        end -= 1;
+    }
+    // `Sep2024` is not a date anyone writes: a separator is required.
+    if end == at {
+        return (None, None);
+    }
+    let mut start = end;
+    while start > 0 && (s[start - 1].is_ascii_alphabetic() || s[start - 1] == b'.') {
+        start -= 1;
+    }
+    let Some(value) = month(&text[start..end]) else {
+        return (None, None);
+    };
+    if start > 0 && is_word_byte(s[start - 1]) {
+        return (None, None);
+    }
+    // `19 Jun 2020`: a day before the month.
+    let mut day_end = start;
+    while day_end > 0 && s[day_end - 1] == b' ' {
+        day_end -= 1;
+    }
+    let mut day_start = day_end;
+    while day_start > 0 && s[day_start - 1].is_ascii_digit() && day_end - day_start < 2 {
+        day_start -= 1;
+    }
+    let has_day = day_start < day_end
+        && day_end < start
+        && (day_start == 0 || !is_word_byte(s[day_start - 1]));
+    (Some(value), Some(if has_day { day_start } else { start }))
+}
+
+/// A venue tag's or venue line's text split into its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VenueText {
+    /// The venue's name: the text before the date, without separators and
+    /// stray stars (`CVPR` in `CVPR, 2023`); may be empty.
+    pub name: Span,
+    pub years: Vec<Year>,
+}
+
+/// Splits text into a venue name and its years. The name is what comes
+/// before the first date; without any year, a trailing number of another
+/// length (`NeurIPS 202`) is left out of the name, as a broken year.
+pub fn split_venue(text: &str) -> VenueText {
+    let years = years(text);
+    let s = text.as_bytes();
+    let name_end = match years.first() {
+        Some(year) => year.date.start,
+        None => {
+            // `NeurIPS 202`: a trailing number of the wrong length is a broken year.
+            let trimmed = text.trim_end_matches([' ', '*']);
+            let digits = trimmed.bytes().rev().take_while(u8::is_ascii_digit).count();
+            let at = trimmed.len() - digits;
+            if digits > 0 && at > 0 && s[at - 1] == b' ' {
+                at
+            } else {
+                s.len()
+            }
+        }
+    };
+    let mut start = 0;
+    while start < name_end && matches!(s[start], b' ' | b'*' | b'_') {
+        start += 1;
+    }
+    let mut end = name_end;
+    while end > start
+        && matches!(
+            s[end - 1],
+            b' ' | b'\t' | b'*' | b'-' | b'_' | b'\'' | b',' | b':' | b'(' | b'.'
+        )
+    {
+        end -= 1;
+    }
+    // `Jun.` kept after a name would be a month the parser did not take.
+    VenueText {
+        name: start..end,
+        years,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(u16, Option<u8>, YearForm, &str)> {
+        years(text)
+            .into_iter()
+            .map(|y| (y.value, y.month, y.form, &text[y.date]))
+            .collect()
+    }
+
+    #[test]
+    fn forms_of_years() {
+        use YearForm::*;
+        assert_eq!(read("CVPR 2023"), [(2023, None, Full, "2023")]);
+        assert_eq!(read("CVPR'25"), [(2025, None, Short, "'25")]);
+        assert_eq!(read("ICLR’24"), [(2024, None, Short, "’24")]);
+        assert_eq!(read("Arxiv, 2023.7"), [(2023, Some(7), Dotted, "2023.7")]);
+        assert_eq!(read("arXiv 2023.05"), [(2023, Some(5), Dotted, "2023.05")]);
+        assert_eq!(read("2026-06-12"), [(2026, Some(6), Numeric, "2026-06-12")]);
+        assert_eq!(
+            read("arXiv, Sep 2024"),
+            [(2024, Some(9), Named, "Sep 2024")]
+        );
+        assert_eq!(
+            read("(Nov., 2024)"),
+            [(2024, Some(11), Named, "Nov., 2024")]
+        );
+        assert_eq!(read("19 Jun 2020"), [(2020, Some(6), Named, "19 Jun 2020")]);
+        assert_eq!(read("Sept 2022"), [(2022, Some(9), Named, "Sept 2022")]);
+        assert_eq!(read("ICCV2023"), [(2023, None, Full, "2023")]);
+        assert_eq!(
+            read("PMLR 2022(arxiv 2020)"),
+            [(2022, None, Full, "2022"), (2020, None, Full, "2020")]
+        );
+        assert!(read("NeurIPS 202").is_empty());
+        assert!(read("20234").is_empty());
+        assert!(read("1912.01234").is_empty());
+        assert!(read("June 24").is_empty());
+        assert!(read("May").is_empty());
+        assert!(read("3000").is_empty());
+        assert!(read("2023abc").is_empty());
+    }
+
+    #[test]
+    fn months_are_words_of_their_own() {
+        assert_eq!(month("Sep"), Some(9));
+        assert_eq!(month("Sept."), Some(9));
+        assert_eq!(month("september"), Some(9));
+        assert_eq!(month("June"), Some(6));
+        assert_eq!(month("Mayo"), None);
+        assert_eq!(month("Ma"), None);
+        assert_eq!(read("Summer 2023")[0].1, None);
+        assert_eq!(read("Decision 2023")[0].1, None);
+    }
+
+    #[test]
+    fn venue_names_before_the_date() {
+        let split = |s: &str| {
+            let v = split_venue(s);
+            (
+                s[v.name].to_owned(),
+                v.years.iter().map(|y| y.value).collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(split("ICCV 2023"), ("ICCV".into(), vec![2023]));
+        assert_eq!(split("ICCV2023"), ("ICCV".into(), vec![2023]));
+        assert_eq!(split("ML4H 2022"), ("ML4H".into(), vec![2022]));
+        assert_eq!(split("NeurIPS 202"), ("NeurIPS".into(), vec![]));
+        assert_eq!(
+            split("PMLR 2022(arxiv 2020)"),
+            ("PMLR".into(), vec![2022, 2020])
+        );
+        assert_eq!(split("MICCAI-ws 2023"), ("MICCAI-ws".into(), vec![2023]));
+        assert_eq!(split("Nature"), ("Nature".into(), vec![]));
+        assert_eq!(split("3DV 2024"), ("3DV".into(), vec![2024]));
+        assert_eq!(split("*CVPR 2023*"), ("CVPR".into(), vec![2023]));
+        assert_eq!(split("MICCAI-2023"), ("MICCAI".into(), vec![2023]));
+        assert_eq!(split("CVPR, 2023"), ("CVPR".into(), vec![2023]));
+        assert_eq!(split("CVPR'25"), ("CVPR".into(), vec![2025]));
+        assert_eq!(
+            split("Nature Medicine, 2024"),
+            ("Nature Medicine".into(), vec![2024])
+        );
+        assert_eq!(split("arXiv, Sep 2024"), ("arXiv".into(), vec![2024]));
+        assert_eq!(
+            split("International Conference on Robotics and Automation (ICRA), May 2025"),
+            (
+                "International Conference on Robotics and Automation (ICRA)".into(),
+                vec![2025]
+            )
+        );
+        assert_eq!(split("NeurIPS'24 D&B"), ("NeurIPS".into(), vec![2024]));
+        assert_eq!(split("Sep., 2022"), ("".into(), vec![2022]));
+    }
+}

@@ -1,0 +1,559 @@
+//! A block's inline content as atoms: the units the reader assigns roles to.
+//!
+//! The walk records pulldown-cmark's inline events as [`Token`]s (spans
+//! only); [`atoms`] folds each emphasis, link and image into one atom, then
+//! cuts plain text at what markdown leaves as text but lists use as
+//! structure: bracket groups (`[CCS 2020]`, `[[code]]` with no URL),
+//! parentheses, quotes and bare web addresses.
+
+use super::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Mark {
+    Emph,
+    Strong,
+    Strike,
+    /// A link; `dest` is its destination as written, when it could be placed.
+    Link {
+        dest: Option<Span>,
+        auto: bool,
+    },
+    Image {
+        dest: Option<Span>,
+    },
+    /// Superscripts, footnotes and the like: their text is kept as text.
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum TokenKind {
+    Text,
+    Code,
+    Html,
+    /// A soft or hard line break.
+    Break,
+    Open(Mark),
+    Close,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+/// How a link's text is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LabelStyle {
+    /// `[text](url)`
+    Plain,
+    /// `[[text]](url)`: brackets inside the link's text.
+    Bracketed,
+    /// `[**text**](url)`
+    Bold,
+    /// `[![alt](badge)](url)`
+    Image,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct LinkAtom {
+    pub span: Span,
+    /// The link's text, inside any brackets or stars of its label.
+    pub text: Span,
+    pub dest: Option<Span>,
+    pub style: LabelStyle,
+    pub auto: bool,
+    /// Stars around the whole link (`**[Title](url)**`).
+    pub bold: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Atom {
+    Text(Span),
+    /// A line break: soft, hard, or `<br>`.
+    Break(Span),
+    Html(Span),
+    Code {
+        span: Span,
+        inner: Span,
+    },
+    /// Emphasis around text: `level` 1 is `*x*`, 2 `**x**`, 3 both.
+    Emph {
+        span: Span,
+        inner: Span,
+        level: u8,
+    },
+    Link(LinkAtom),
+    Image {
+        span: Span,
+        alt: Span,
+    },
+    /// `[x]` in text: not a link.
+    Bracket {
+        span: Span,
+        inner: Span,
+    },
+    /// `(x)` in text.
+    Paren {
+        span: Span,
+        inner: Span,
+    },
+    /// `"x"` or `“x”`.
+    Quote {
+        span: Span,
+        inner: Span,
+    },
+    /// A web address written out: GitHub renders it as a link.
+    Url(Span),
+}
+
+impl Atom {
+    pub fn span(&self) -> &Span {
+        match self {
+            Atom::Text(span) | Atom::Break(span) | Atom::Html(span) | Atom::Url(span) => span,
+            Atom::Code { span, .. }
+            | Atom::Emph { span, .. }
+            | Atom::Image { span, .. }
+            | Atom::Bracket { span, .. }
+            | Atom::Paren { span, .. }
+            | Atom::Quote { span, .. } => span,
+            Atom::Link(link) => &link.span,
+        }
+    }
+}
+
+/// Folds tokens into atoms, appending them to `out`.
+pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
+    let mut i = 0;
+    let mut pending_text: Option<Span> = None;
+    let flush = |pending: &mut Option<Span>, out: &mut Vec<Atom>| {
+        if let Some(span) = pending.take() {
+            split_text(text, span, out);
+        }
+    };
+    while i < tokens.len() {
+        let token = &tokens[i];
+        match &token.kind {
+            TokenKind::Text => {
+                // pulldown-cmark cuts text at brackets and entities: glue it back.
+                pending_text = Some(match pending_text.take() {
+                    Some(span) if span.end == token.span.start => span.start..token.span.end,
+                    Some(span) => {
+                        split_text(text, span, out);
+                        token.span.clone()
+                    }
+                    None => token.span.clone(),
+                });
+                i += 1;
+            }
+            TokenKind::Break => {
+                flush(&mut pending_text, out);
+                out.push(Atom::Break(token.span.clone()));
+                i += 1;
+            }
+            TokenKind::Html => {
+                flush(&mut pending_text, out);
+                let html = &text[token.span.clone()];
+                if is_line_break_tag(html) {
+                    out.push(Atom::Break(token.span.clone()));
+                } else {
+                    out.push(Atom::Html(token.span.clone()));
+                }
+                i += 1;
+            }
+            TokenKind::Code => {
+                flush(&mut pending_text, out);
+                let span = token.span.clone();
+                let ticks = text[span.clone()]
+                    .bytes()
+                    .take_while(|&b| b == b'`')
+                    .count();
+                let inner = trim(
+                    text,
+                    (span.start + ticks).min(span.end)
+                        ..span
+                            .end
+                            .saturating_sub(ticks)
+                            .max(span.start + ticks.min(span.len())),
+                );
+                out.push(Atom::Code { span, inner });
+                i += 1;
+            }
+            TokenKind::Close => i += 1,
+            TokenKind::Open(mark) => {
+                flush(&mut pending_text, out);
+                let end = matching_close(tokens, i);
+                let children = &tokens[i + 1..end.min(tokens.len())];
+                let span = token.span.clone();
+                match mark {
+                    Mark::Emph | Mark::Strong => {
+                        fold_emphasis(text, span, mark, children, out);
+                    }
+                    Mark::Link { dest, auto } => {
+                        out.push(Atom::Link(link_atom(
+                            text,
+                            span,
+                            dest.clone(),
+                            *auto,
+                            children,
+                        )));
+                        // Links inside a link's text do not exist in markdown.
+                    }
+                    Mark::Image { .. } => {
+                        out.push(Atom::Image {
+                            alt: children_span(children).unwrap_or(span.start + 2..span.start + 2),
+                            span,
+                        });
+                    }
+                    Mark::Strike | Mark::Other => {
+                        // Their content reads as if unmarked.
+                        atoms(text, children, out);
+                    }
+                }
+                i = end + 1;
+            }
+        }
+    }
+    flush(&mut pending_text, out);
+}
+
+/// The index of the `Close` that ends the `Open` at `open` (or the end).
+fn matching_close(tokens: &[Token], open: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, token) in tokens.iter().enumerate().skip(open) {
+        match token.kind {
+            TokenKind::Open(_) => depth += 1,
+            TokenKind::Close => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    tokens.len()
+}
+
+fn children_span(children: &[Token]) -> Option<Span> {
+    Some(children.first()?.span.start..children.last()?.span.end)
+}
+
+/// `*x*`, `**x**`, `***x***` (two nested marks), and emphasis around one link.
+fn fold_emphasis(text: &str, span: Span, mark: &Mark, children: &[Token], out: &mut Vec<Atom>) {
+    let mut level = if *mark == Mark::Strong { 2 } else { 1 };
+    let mut inner_tokens = children;
+    // `***x***` is emphasis directly around strong emphasis (or the reverse).
+    if let Some(first) = children.first()
+        && let TokenKind::Open(inner_mark @ (Mark::Emph | Mark::Strong)) = &first.kind
+        && inner_mark != mark
+        && matching_close(children, 0) + 1 == children.len()
+    {
+        level = 3;
+        inner_tokens = &children[1..children.len() - 1];
+    }
+    // `**[Title](url)**`: the emphasis belongs to the link.
+    if let Some(first) = inner_tokens.first()
+        && let TokenKind::Open(Mark::Link { dest, auto }) = &first.kind
+        && matching_close(inner_tokens, 0) + 1 == inner_tokens.len()
+    {
+        let mut link = link_atom(
+            text,
+            first.span.clone(),
+            dest.clone(),
+            *auto,
+            &inner_tokens[1..inner_tokens.len() - 1],
+        );
+        link.bold = true;
+        link.span = span;
+        out.push(Atom::Link(link));
+        return;
+    }
+    let inner = children_span(inner_tokens).unwrap_or(span.start..span.start);
+    out.push(Atom::Emph { span, inner, level });
+    // A link inside emphasis among other text keeps its place as a link.
+    let mut i = 0;
+    while i < inner_tokens.len() {
+        if let TokenKind::Open(Mark::Link { dest, auto }) = &inner_tokens[i].kind {
+            let end = matching_close(inner_tokens, i);
+            out.push(Atom::Link(link_atom(
+                text,
+                inner_tokens[i].span.clone(),
+                dest.clone(),
+                *auto,
+                &inner_tokens[i + 1..end.min(inner_tokens.len())],
+            )));
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn link_atom(
+    text: &str,
+    span: Span,
+    dest: Option<Span>,
+    auto: bool,
+    children: &[Token],
+) -> LinkAtom {
+    let whole = children_span(children).unwrap_or(span.start + 1..span.start + 1);
+    let mut style = LabelStyle::Plain;
+    let mut label = whole.clone();
+    let significant: Vec<&Token> = children
+        .iter()
+        .filter(|t| !(t.kind == TokenKind::Text && text[t.span.clone()].trim().is_empty()))
+        .collect();
+    if let [only, ..] = significant.as_slice()
+        && let TokenKind::Open(Mark::Image { .. }) = only.kind
+    {
+        let end = matching_close(
+            children,
+            children.iter().position(|t| t == *only).unwrap_or(0),
+        );
+        if end + 1 >= children.len()
+            || children[end + 1..]
+                .iter()
+                .all(|t| t.kind == TokenKind::Text && text[t.span.clone()].trim().is_empty())
+        {
+            style = LabelStyle::Image;
+            let start = children.iter().position(|t| t == *only).unwrap_or(0);
+            label = children_span(&children[start + 1..end.min(children.len())])
+                .unwrap_or(only.span.clone());
+        }
+    }
+    if style == LabelStyle::Plain {
+        let written = &text[whole.clone()];
+        if written.len() >= 2 && written.starts_with('[') && written.ends_with(']') {
+            style = LabelStyle::Bracketed;
+            label = trim(text, whole.start + 1..whole.end - 1);
+        } else if let (Some(first), true) = (
+            children.first(),
+            matching_close(children, 0) + 1 == children.len(),
+        ) && matches!(first.kind, TokenKind::Open(Mark::Strong | Mark::Emph))
+        {
+            style = LabelStyle::Bold;
+            label = children_span(&children[1..children.len() - 1]).unwrap_or(whole.clone());
+            // `[***x***](url)`
+            if let Some(inner) = children.get(1)
+                && matches!(inner.kind, TokenKind::Open(Mark::Strong | Mark::Emph))
+                && children.len() >= 4
+            {
+                label = children_span(&children[2..children.len() - 2]).unwrap_or(label);
+            }
+        }
+    }
+    LinkAtom {
+        span,
+        text: trim(text, label),
+        dest,
+        style,
+        auto,
+        bold: false,
+    }
+}
+
+fn is_line_break_tag(html: &str) -> bool {
+    let lower: String = html
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(lower.as_str(), "<br>" | "<br/>" | "</br>" | "<br/ >")
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text.as_bytes()[span.clone()];
+    let start = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let end = s.len()
+        - s[start..]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    span.start + start..span.start + end
+}
+
+/// Cuts a run of plain text at bracket groups, parentheses, quotes and web
+/// addresses. Escaped characters (`\[`) are text.
+fn split_text(text: &str, span: Span, out: &mut Vec<Atom>) {
+    let s = text.as_bytes();
+    let end = span.end;
+    let mut plain_start = span.start;
+    let mut i = span.start;
+    let push_plain = |from: usize, to: usize, out: &mut Vec<Atom>| {
+        if from < to {
+            out.push(Atom::Text(from..to));
+        }
+    };
+    while i < end {
+        match s[i] {
+            b'\\' => i += 2,
+            b'[' => match close_of(s, i, end, b'[', b']') {
+                Some(close) => {
+                    push_plain(plain_start, i, out);
+                    out.push(Atom::Bracket {
+                        span: i..close + 1,
+                        inner: i + 1..close,
+                    });
+                    i = close + 1;
+                    plain_start = i;
+                }
+                None => i += 1,
+            },
+            b'(' => match close_of(s, i, end, b'(', b')') {
+                Some(close) => {
+                    push_plain(plain_start, i, out);
+                    out.push(Atom::Paren {
+                        span: i..close + 1,
+                        inner: i + 1..close,
+                    });
+                    i = close + 1;
+                    plain_start = i;
+                }
+                None => i += 1,
+            },
+            b'"' => match memchr::memchr2(b'"', b'\n', &s[i + 1..end]) {
+                Some(p) if s[i + 1 + p] == b'"' && p > 0 => {
+                    push_plain(plain_start, i, out);
+                    out.push(Atom::Quote {
+                        span: i..i + 2 + p,
+                        inner: i + 1..i + 1 + p,
+                    });
+                    i += p + 2;
+                    plain_start = i;
+                }
+                _ => i += 1,
+            },
+            0xE2 if s[i..end].starts_with("“".as_bytes()) => {
+                let open = "“".len();
+                match text[i + open..end].find(['”', '\n']) {
+                    Some(p) if text[i + open + p..].starts_with('”') && p > 0 => {
+                        push_plain(plain_start, i, out);
+                        let close = i + open + p;
+                        out.push(Atom::Quote {
+                            span: i..close + "”".len(),
+                            inner: i + open..close,
+                        });
+                        i = close + "”".len();
+                        plain_start = i;
+                    }
+                    _ => i += open,
+                }
+            }
+            b'h' | b'H'
+                if (i == span.start || !s[i - 1].is_ascii_alphanumeric())
+                    && (starts_with_ignore_case(&s[i..end], b"https://")
+                        || starts_with_ignore_case(&s[i..end], b"http://")) =>
+            {
+                let mut j = i;
+                while j < end && !s[j].is_ascii_whitespace() && !matches!(s[j], b'<' | b'>' | b'"')
+                {
+                    j += 1;
+                }
+                // Trailing punctuation is not part of an autolink (GFM).
+                while j > i
+                    && matches!(
+                        s[j - 1],
+                        b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'*' | b'_'
+                    )
+                {
+                    j -= 1;
+                }
+                push_plain(plain_start, i, out);
+                out.push(Atom::Url(i..j));
+                i = j;
+                plain_start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    push_plain(plain_start, end, out);
+}
+
+fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// The matching close of a bracket or parenthesis on the same line, nested
+/// pairs balanced, within `end`.
+fn close_of(s: &[u8], open: usize, end: usize, opening: u8, closing: u8) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = open;
+    // Bounded: a group longer than this is prose, and the bound keeps a line
+    // of ten thousand `[` linear.
+    let limit = (open + 400).min(end);
+    while i < limit {
+        let b = s[i];
+        if b == b'\\' {
+            i += 2;
+            continue;
+        }
+        if b == b'\n' {
+            return None;
+        }
+        if b == opening {
+            depth += 1;
+        } else if b == closing {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        split_text(s, 0..s.len(), &mut out);
+        out.iter()
+            .map(|a| {
+                let kind = match a {
+                    Atom::Text(_) => "text",
+                    Atom::Bracket { .. } => "bracket",
+                    Atom::Paren { .. } => "paren",
+                    Atom::Quote { .. } => "quote",
+                    Atom::Url(_) => "url",
+                    _ => "other",
+                };
+                format!("{kind}:{}", &s[a.span().clone()])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_is_cut_at_groups_quotes_and_addresses() {
+        assert_eq!(
+            split("[CCS 2020] Title [[code]] (Oral) \"Quoted\" https://a.b/c."),
+            [
+                "bracket:[CCS 2020]",
+                "text: Title ",
+                "bracket:[[code]]",
+                "text: ",
+                "paren:(Oral)",
+                "text: ",
+                "quote:\"Quoted\"",
+                "text: ",
+                "url:https://a.b/c",
+                "text:."
+            ]
+        );
+        assert_eq!(split("a \\[b] c"), ["text:a \\[b] c"]);
+        assert_eq!(split("“Curly” x"), ["quote:“Curly”", "text: x"]);
+        assert_eq!(split("[open only"), ["text:[open only"]);
+    }
+
+    #[test]
+    fn groups_stay_linear_on_hostile_text() {
+        let s = "[".repeat(100_000);
+        let start = std::time::Instant::now();
+        assert_eq!(split(&s).len(), 1);
+        assert!(start.elapsed().as_secs() < 2);
+    }
+}

@@ -1,0 +1,1496 @@
+//! Reads one block's atoms as the parts of a paper: venue, dates, name,
+//! title, authors, links, notes, whatever way the list writes them.
+//!
+//! The reader knows the ways lists write each part (see the module docs of
+//! [`super`]) and decides by what a part says, not by where a fixed grammar
+//! puts it: a tag with a year is a venue or a date, a long link text at the
+//! start is the title, `**Name**:` is a short name, a comma-separated list
+//! of capitalized names is the authors. The shape a list uses is inferred
+//! afterwards from what the reader found.
+
+use super::date;
+use super::inline::{Atom, LabelStyle, LinkAtom};
+use super::{Authors, DatePart, Form, Link, Name, Place, Span, Title, Venue};
+use crate::venue::{VenueCheck, Venues};
+
+/// Where a unit of a block sits: the part of the block its atoms come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum UnitPlace {
+    /// The block's first paragraph or line group.
+    Head,
+    /// A later paragraph of the same list item.
+    Paragraph,
+    /// A table cell, by column.
+    Cell(u8),
+}
+
+/// A unit's atoms, as a range into the shared atom buffer.
+#[derive(Debug, Clone)]
+pub(super) struct Unit {
+    pub atoms: std::ops::Range<usize>,
+    pub place: UnitPlace,
+}
+
+/// What the reader found in a block.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Reading {
+    pub venue: Option<Venue>,
+    pub dates: Vec<DatePart>,
+    pub name: Option<Name>,
+    pub title: Option<Title>,
+    pub authors: Option<Authors>,
+    pub links: Vec<Link>,
+    pub notes: Vec<Span>,
+    /// Extent of the parts: first start to last end.
+    pub span: Option<Span>,
+    /// The first line's content.
+    pub head: Option<Span>,
+}
+
+impl Reading {
+    pub fn is_empty(&self) -> bool {
+        self.span.is_none()
+    }
+
+    fn grow(&mut self, span: &Span) {
+        self.span = Some(match self.span.take() {
+            Some(s) => s.start.min(span.start)..s.end.max(span.end),
+            None => span.clone(),
+        });
+    }
+
+    /// Whether it links a paper: a paper host, a PDF, or a paper label
+    /// (even one whose URL is missing).
+    pub fn links_a_paper(&self, text: &str) -> bool {
+        self.links.iter().any(|link| {
+            let label = &text[link.label.clone()];
+            (!link.is_title && crate::label::kind(label).is_paper())
+                || link
+                    .url
+                    .as_ref()
+                    .is_some_and(|url| is_paper_url(&text[url.clone()]))
+        })
+    }
+
+    /// Adds another reading's parts (a nested item that belongs to this
+    /// entry) as parts of a sub-item.
+    pub fn absorb(&mut self, other: Reading) {
+        let sub = Place::SubItem;
+        if let Some(mut venue) = other.venue {
+            venue.place = sub;
+            if self.venue.is_none() {
+                self.venue = Some(venue);
+            } else {
+                self.notes.push(venue.span);
+            }
+        }
+        for mut d in other.dates {
+            d.place = sub;
+            self.dates.push(d);
+        }
+        if let Some(mut authors) = other.authors {
+            authors.place = sub;
+            if self.authors.is_none() {
+                self.authors = Some(authors);
+            } else {
+                self.notes.push(authors.span);
+            }
+        }
+        if let Some(title) = other.title {
+            self.notes.push(title.span);
+        }
+        if let Some(name) = other.name {
+            self.notes.push(name.span);
+        }
+        for mut link in other.links {
+            link.place = sub;
+            link.is_title = false;
+            self.links.push(link);
+        }
+        self.notes.extend(other.notes);
+        if let Some(span) = other.span {
+            self.grow(&span);
+        }
+    }
+}
+
+/// A web address that is a paper: on a paper host, or a PDF.
+pub(super) fn is_paper_url(url: &str) -> bool {
+    crate::url::is_paper_link(url)
+}
+
+/// A piece of a block after wrappers are recognized.
+#[derive(Debug, Clone)]
+enum Piece {
+    /// Text in a wrapper (`[**x**]`, `[x]`, `(*x*)`, `` `x` ``, ...):
+    /// a venue, a date, a name or a note, by what it says.
+    Tag {
+        span: Span,
+        inner: Span,
+        form: Form,
+    },
+    /// Emphasis not inside a wrapper.
+    Emph {
+        span: Span,
+        inner: Span,
+        level: u8,
+    },
+    /// `**x**:`, `**x:**`, `**[x]**`.
+    Named {
+        span: Span,
+        inner: Span,
+        form: Form,
+    },
+    Link {
+        link: Link,
+        style_title: bool,
+    },
+    Quote {
+        span: Span,
+        inner: Span,
+    },
+    Text(Span),
+    Image(Span),
+    Html(Span),
+}
+
+impl Piece {
+    fn span(&self) -> &Span {
+        match self {
+            Piece::Tag { span, .. }
+            | Piece::Emph { span, .. }
+            | Piece::Named { span, .. }
+            | Piece::Quote { span, .. } => span,
+            Piece::Link { link, .. } => &link.span,
+            Piece::Text(span) | Piece::Image(span) | Piece::Html(span) => span,
+        }
+    }
+}
+
+/// A piece and where it is.
+#[derive(Debug, Clone)]
+struct Placed {
+    piece: Piece,
+    place: Place,
+    /// Taken by a role already.
+    used: bool,
+}
+
+/// Reads a block. `header` names a table's columns (lowercase), when it is a row.
+pub(super) fn read(
+    text: &str,
+    atoms: &[Atom],
+    units: &[Unit],
+    header: &[String],
+    venues: &Venues,
+) -> Reading {
+    let mut placed = Vec::with_capacity(atoms.len());
+    let mut line = 0u8;
+    for (index, unit) in units.iter().enumerate() {
+        let place_of = |line: u8| match unit.place {
+            UnitPlace::Cell(c) => Place::Column(c),
+            _ => Place::Line(line),
+        };
+        if index > 0 && matches!(unit.place, UnitPlace::Paragraph) {
+            line = line.saturating_add(1);
+        }
+        let unit_atoms = &atoms[unit.atoms.clone()];
+        let mut start = 0;
+        for (i, atom) in unit_atoms.iter().enumerate() {
+            if let Atom::Break(_) = atom {
+                pieces(text, &unit_atoms[start..i], place_of(line), &mut placed);
+                if !matches!(unit.place, UnitPlace::Cell(_)) {
+                    line = line.saturating_add(1);
+                }
+                start = i + 1;
+            }
+        }
+        pieces(text, &unit_atoms[start..], place_of(line), &mut placed);
+    }
+    assign(text, placed, header, venues)
+}
+
+fn is_blank(text: &str, span: &Span) -> bool {
+    text[span.clone()].trim().is_empty()
+}
+
+/// Turns one line's atoms into pieces: wrappers joined to what they wrap.
+fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
+    let s = text.as_bytes();
+    // Pending text, shrunk at its edges as wrappers take characters from it.
+    let mut i = 0;
+    let push = |piece: Piece, out: &mut Vec<Placed>| {
+        out.push(Placed {
+            piece,
+            place,
+            used: false,
+        })
+    };
+    // Text atoms may lend their last character (`[`, `(`) to the next atom
+    // and their first (`]`, `)`) to the previous one.
+    let mut lent_start: Option<usize> = None;
+    while i < atoms.len() {
+        let atom = &atoms[i];
+        let next_text = match atoms.get(i + 1) {
+            Some(Atom::Text(span)) => Some(span.clone()),
+            _ => None,
+        };
+        let prev_ends_with = |c: u8| -> bool {
+            matches!(out.last(), Some(Placed { piece: Piece::Text(span), .. }) if span.end == atom.span().start && span.end > span.start && s[span.end - 1] == c)
+        };
+        let next_starts_with = |c: u8| -> bool {
+            next_text
+                .as_ref()
+                .is_some_and(|span| span.start == atom.span().end && s.get(span.start) == Some(&c))
+        };
+        match atom {
+            Atom::Text(span) => {
+                let start = lent_start.take().unwrap_or(span.start).min(span.end);
+                if start < span.end {
+                    push(Piece::Text(start..span.end), out);
+                }
+            }
+            Atom::Emph { span, inner, level } => {
+                let bracketed = prev_ends_with(b'[') && next_starts_with(b']');
+                let parenthesized = prev_ends_with(b'(') && next_starts_with(b')');
+                if bracketed || parenthesized {
+                    take_last_char(out);
+                    lent_start = Some(span.end + 1);
+                    let form = match (bracketed, *level) {
+                        (true, 1) => Form::Bracket,
+                        (true, _) => Form::BracketBold,
+                        (false, 1) => Form::ParenEmph,
+                        (false, _) => Form::ParenBold,
+                    };
+                    push(
+                        Piece::Tag {
+                            span: span.start - 1..span.end + 1,
+                            inner: inner.clone(),
+                            form,
+                        },
+                        out,
+                    );
+                } else if prev_ends_with(b'[') && *level >= 2 && is_first_content(text, out) {
+                    // `[**CVPR 2023** Title`: an opened tag never closed.
+                    take_last_char(out);
+                    push(
+                        Piece::Tag {
+                            span: span.start - 1..span.end,
+                            inner: inner.clone(),
+                            form: Form::BracketBoldOpen,
+                        },
+                        out,
+                    );
+                } else if *level >= 2 && next_starts_with(b':') {
+                    lent_start = Some(span.end + 1);
+                    push(
+                        Piece::Named {
+                            span: span.start..span.end + 1,
+                            inner: inner.clone(),
+                            form: Form::BoldColon,
+                        },
+                        out,
+                    );
+                } else if *level >= 2 && text[inner.clone()].trim_end().ends_with(':') {
+                    let trimmed = text[inner.clone()].trim_end();
+                    push(
+                        Piece::Named {
+                            span: span.clone(),
+                            inner: inner.start..inner.start + trimmed.len() - 1,
+                            form: Form::BoldInnerColon,
+                        },
+                        out,
+                    );
+                } else if *level >= 2 && {
+                    let t = text[inner.clone()].trim();
+                    t.starts_with('[')
+                        && t.ends_with(']')
+                        && t.len() > 2
+                        && !t[1..t.len() - 1].contains(['[', ']'])
+                } {
+                    push(
+                        Piece::Named {
+                            span: span.clone(),
+                            inner: inner.start + 1..inner.end - 1,
+                            form: Form::BoldBracket,
+                        },
+                        out,
+                    );
+                } else {
+                    push(
+                        Piece::Emph {
+                            span: span.clone(),
+                            inner: inner.clone(),
+                            level: *level,
+                        },
+                        out,
+                    );
+                }
+            }
+            Atom::Link(link) => {
+                let wrapped = prev_ends_with(b'[') && next_starts_with(b']');
+                let mut span = link.span.clone();
+                if wrapped {
+                    take_last_char(out);
+                    lent_start = Some(span.end + 1);
+                    span = span.start - 1..span.end + 1;
+                }
+                push(link_piece(text, link, span, wrapped), out);
+            }
+            Atom::Image { span, .. } => push(Piece::Image(span.clone()), out),
+            Atom::Code { span, inner } => push(
+                Piece::Tag {
+                    span: span.clone(),
+                    inner: inner.clone(),
+                    form: Form::Code,
+                },
+                out,
+            ),
+            Atom::Bracket { span, inner } => {
+                let inner_text = &text[inner.clone()];
+                // `[[code]]`, `[[pdf]](coming soon)`: a link markdown does not see.
+                let double = inner_text.starts_with('[')
+                    && inner_text.ends_with(']')
+                    && inner_text.len() >= 2;
+                let paren = match atoms.get(i + 1) {
+                    Some(Atom::Paren { span: p, inner: pi }) if p.start == span.end => {
+                        Some((p.clone(), pi.clone()))
+                    }
+                    _ => None,
+                };
+                let label = if double {
+                    inner.start + 1..inner.end - 1
+                } else {
+                    inner.clone()
+                };
+                let label_text = &text[label.clone()];
+                let label_ok = is_label(label_text) && !label_text.trim().is_empty();
+                if label_ok && (double || paren.is_some()) {
+                    let (span, url) = match &paren {
+                        Some((p, pi)) => {
+                            i += 1;
+                            (span.start..p.end, Some(trim(text, pi.clone())))
+                        }
+                        None => (span.clone(), None),
+                    };
+                    push(
+                        Piece::Link {
+                            link: Link {
+                                span,
+                                label: trim(text, label),
+                                url,
+                                form: if double { Form::Unlinked } else { Form::Single },
+                                place,
+                                is_title: false,
+                            },
+                            style_title: false,
+                        },
+                        out,
+                    );
+                } else {
+                    // `[** CVPR 2023 **]`: meant bold, though markdown does
+                    // not read stars before a space as emphasis.
+                    let stars = inner_text.trim();
+                    let meant_bold =
+                        stars.len() > 4 && stars.starts_with("**") && stars.ends_with("**");
+                    push(
+                        Piece::Tag {
+                            span: span.clone(),
+                            inner: if meant_bold {
+                                let lead = inner_text.len()
+                                    - inner_text.trim_start_matches([' ', '*']).len();
+                                let tail = inner_text.len()
+                                    - inner_text.trim_end_matches([' ', '*']).len();
+                                inner.start + lead..inner.end - tail
+                            } else {
+                                inner.clone()
+                            },
+                            form: if meant_bold {
+                                Form::BracketBold
+                            } else {
+                                Form::Bracket
+                            },
+                        },
+                        out,
+                    );
+                }
+            }
+            Atom::Paren { span, inner } => push(
+                Piece::Tag {
+                    span: span.clone(),
+                    inner: inner.clone(),
+                    form: Form::Paren,
+                },
+                out,
+            ),
+            Atom::Quote { span, inner } => push(
+                Piece::Quote {
+                    span: span.clone(),
+                    inner: inner.clone(),
+                },
+                out,
+            ),
+            Atom::Url(span) => push(
+                Piece::Link {
+                    link: Link {
+                        span: span.clone(),
+                        label: bare_label(text, span.start, out).unwrap_or(span.clone()),
+                        url: Some(span.clone()),
+                        form: Form::Bare,
+                        place,
+                        is_title: false,
+                    },
+                    style_title: false,
+                },
+                out,
+            ),
+            Atom::Html(span) => push(Piece::Html(span.clone()), out),
+            Atom::Break(_) => {}
+        }
+        i += 1;
+    }
+    // Text left empty by wrappers taking its edges is dropped.
+    out.retain(|p| !matches!(&p.piece, Piece::Text(span) if span.is_empty()));
+}
+
+/// Whether nothing but blank text precedes on this line (of this block).
+fn is_first_content(text: &str, out: &[Placed]) -> bool {
+    let mut rev = out.iter().rev();
+    match rev.next() {
+        Some(Placed {
+            piece: Piece::Text(span),
+            ..
+        }) => {
+            text[span.start..span.end - 1].trim().is_empty()
+                && rev.all(|p| {
+                    matches!(&p.piece, Piece::Text(s) if text[s.clone()].trim().is_empty())
+                        || p.place != out.last().map_or(p.place, |l| l.place)
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Gives the last text piece's last character to a wrapper.
+fn take_last_char(out: &mut [Placed]) {
+    if let Some(Placed {
+        piece: Piece::Text(span),
+        ..
+    }) = out.last_mut()
+    {
+        span.end -= 1;
+    }
+}
+
+/// The word before a bare address (`Paper: https://...`), as its label.
+fn bare_label(text: &str, at: usize, out: &[Placed]) -> Option<Span> {
+    let Some(Placed {
+        piece: Piece::Text(span),
+        ..
+    }) = out.last()
+    else {
+        return None;
+    };
+    if span.end != at {
+        return None;
+    }
+    let before = text[span.clone()].trim_end();
+    let before = before.strip_suffix(':')?;
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '-'))
+        .map_or(0, |i| i + 1);
+    let word = before[word_start..].trim();
+    if word.is_empty() || word.len() > 30 {
+        return None;
+    }
+    let start = span.start + before[..].find(word).unwrap_or(word_start);
+    Some(start..start + word.len())
+}
+
+fn link_piece(text: &str, link: &LinkAtom, span: Span, wrapped: bool) -> Piece {
+    let form = match (wrapped, link.style) {
+        (_, LabelStyle::Image) => Form::Badge,
+        (true, _) => Form::DoubleOutside,
+        (false, LabelStyle::Bracketed) => Form::DoubleInside,
+        (false, LabelStyle::Bold) => Form::BoldLabel,
+        (false, LabelStyle::Plain) if link.auto => Form::Bare,
+        (false, LabelStyle::Plain) => Form::Single,
+    };
+    let label_text = &text[link.text.clone()];
+    Piece::Link {
+        link: Link {
+            span,
+            label: link.text.clone(),
+            url: link.dest.clone(),
+            form,
+            place: Place::Line(0),
+            is_title: false,
+        },
+        // A bold link (`[**Title**](url)`, `**[Title](url)**`) reads as a title.
+        style_title: link.bold || (link.style == LabelStyle::Bold && !is_label(label_text)),
+    }
+}
+
+/// A link label is short and one line: `pdf`, `Paper`, `project page`, `🤗 Dataset`.
+pub(super) fn is_label(label: &str) -> bool {
+    let label = label.trim();
+    if label.contains(['[', ']', '\n', '\r']) {
+        return false;
+    }
+    // A run of spaces counts once, so that collapsing doubled spaces (a
+    // `spacing` fix) never turns title text into a label.
+    let mut len = 0;
+    let mut prev_space = false;
+    for c in label.chars() {
+        let space = c == ' ' || c == '\t';
+        if !(space && prev_space) {
+            len += 1;
+        }
+        prev_space = space;
+    }
+    len <= 40 && label.split_whitespace().count() <= 4
+}
+
+/// Whether a link's text reads as a title rather than a label.
+fn is_title_text(label: &str) -> bool {
+    let label = label.trim();
+    if crate::label::is_known(label) {
+        return false;
+    }
+    let words = label.split_whitespace().count();
+    words >= 4 || (words >= 2 && label.chars().count() >= 24) || (label.contains(':') && words >= 2)
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text.as_bytes()[span.clone()];
+    let start = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let end = s.len()
+        - s[start..]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    span.start + start..span.start + end
+}
+
+/// Trims whitespace and the separators lists put between parts.
+fn trim_separators(text: &str, span: Span) -> Span {
+    let is_sep = |c: char| {
+        c.is_whitespace() || matches!(c, ',' | '|' | ';' | '-' | '–' | '—' | ':' | '·' | '&')
+    };
+    let t = &text[span.clone()];
+    let start = t.len() - t.trim_start_matches(is_sep).len();
+    let end = t.trim_end_matches(|c: char| is_sep(c) && c != ':').len();
+    if start >= end {
+        return span.start + start..span.start + start;
+    }
+    span.start + start..span.start + end
+}
+
+/// Qualifiers a list may put beside a venue (`Oral`, `Spotlight`), never a name.
+const QUALIFIERS: &[&str] = &[
+    "oral",
+    "spotlight",
+    "highlight",
+    "poster",
+    "best paper",
+    "award",
+    "outstanding paper",
+    "survey",
+    "dataset",
+    "benchmark",
+    "new",
+    "hot",
+];
+
+fn is_qualifier(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    QUALIFIERS.iter().any(|q| lower == *q)
+}
+
+/// What a tag's text says it is.
+enum TagMeaning {
+    Venue(date::VenueText),
+    Date(date::Year),
+    /// A known venue's name without a year (or with a broken one: `NeurIPS 202`).
+    VenueOnly(Span),
+    Other,
+}
+
+fn tag_meaning(text: &str, venues: &Venues) -> TagMeaning {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 120 {
+        return TagMeaning::Other;
+    }
+    let split = date::split_venue(t);
+    if let Some(first) = split.years.first() {
+        let name = &t[split.name.clone()];
+        // A date alone (`Sep., 2022`, `2023`, `2023-07-01`).
+        if name.is_empty() || name.chars().all(|c| !c.is_alphabetic()) {
+            return TagMeaning::Date(first.clone());
+        }
+        // Text like a sentence with a year in it is not a venue tag.
+        if name.split_whitespace().count() > 12 {
+            return TagMeaning::Other;
+        }
+        return TagMeaning::Venue(split);
+    }
+    let name = &t[split.name.clone()];
+    if !name.is_empty() && is_known_venue(name, venues) {
+        let offset = text.len() - text.trim_start().len();
+        return TagMeaning::VenueOnly(split.name.start + offset..split.name.end + offset);
+    }
+    TagMeaning::Other
+}
+
+fn is_known_venue(name: &str, venues: &Venues) -> bool {
+    !matches!(venues.check(name.trim()), VenueCheck::Unknown { .. })
+}
+
+/// Whether text reads as a list of authors: `Yu et al.`, `A. Lee, B. Kim
+/// and C. Wu`, and, when `alone` (on a line of its own, or in italics), a
+/// single `Firstname Lastname`.
+pub(super) fn looks_like_authors(text: &str, alone: bool) -> bool {
+    let t = text.trim().trim_end_matches(['.', ',', ';']);
+    if t.is_empty() || t.len() > 2000 || t.contains([':', '"', '?', '!']) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if lower.contains("et al") {
+        return true;
+    }
+    let names: Vec<&str> = t
+        .split([',', '&', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && *p != "and")
+        .collect();
+    if names.len() < 2 && !alone {
+        return false;
+    }
+    let particles = [
+        "de", "van", "von", "der", "den", "la", "le", "di", "da", "du", "del", "dos", "bin", "al",
+    ];
+    let name_like = |name: &str| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (1..=5).contains(&words.len())
+            && words.iter().all(|w| {
+                let first = w.chars().next().unwrap_or(' ');
+                (first.is_uppercase() || !first.is_ascii() || particles.contains(w))
+                    && w.chars().count() <= 25
+                    && !w.chars().any(|c| c.is_ascii_digit())
+            })
+    };
+    let good = names.iter().filter(|n| name_like(n)).count();
+    if names.len() == 1 {
+        let words = names[0].split_whitespace().count();
+        return good == 1 && (2..=4).contains(&words);
+    }
+    good * 10 >= names.len() * 8
+}
+
+/// The roles, assigned piece by piece.
+fn assign(text: &str, mut placed: Vec<Placed>, header: &[String], venues: &Venues) -> Reading {
+    let mut r = Reading::default();
+    for p in &placed {
+        let span = p.piece.span();
+        if !(matches!(p.piece, Piece::Text(_)) && is_blank(text, span)) {
+            r.grow(span);
+        }
+    }
+    let head_line = placed
+        .iter()
+        .find(|p| !matches!(&p.piece, Piece::Text(s) if is_blank(text, s)))
+        .map(|p| p.place);
+    if let Some(place) = head_line {
+        let on_head: Vec<&Span> = placed
+            .iter()
+            .filter(|p| p.place == place)
+            .map(|p| p.piece.span())
+            .filter(|s| !is_blank(text, s))
+            .collect();
+        if let (Some(first), Some(last)) = (on_head.first(), on_head.last()) {
+            r.head = Some(first.start..last.end);
+        }
+    }
+
+    let column = |place: Place| match place {
+        Place::Column(c) => header.get(c as usize).map(String::as_str),
+        _ => None,
+    };
+
+    choose_title(text, &mut placed, &mut r, header, venues);
+
+    // Everything else, in order.
+    let title_start = r.title.as_ref().map(|t| t.span.start);
+    let title_place = r.title.as_ref().map(|t| t.place);
+    for p in &placed {
+        if p.used {
+            continue;
+        }
+        let place = p.place;
+        let before_title =
+            title_start.is_some_and(|t| p.piece.span().start < t) && Some(place) == title_place;
+        let col = column(place);
+        match p.piece.clone() {
+            Piece::Link { mut link, .. } => {
+                link.place = place;
+                r.links.push(link);
+            }
+            Piece::Image(span) | Piece::Html(span) => r.notes.push(span),
+            Piece::Named { span, inner, form } => {
+                if r.name.is_none() {
+                    r.name = Some(Name {
+                        span,
+                        inner: trim(text, inner),
+                        form,
+                        place,
+                    });
+                } else {
+                    r.notes.push(span);
+                }
+            }
+            Piece::Tag { span, inner, form } => {
+                tag(
+                    text,
+                    &mut r,
+                    span,
+                    inner,
+                    form,
+                    place,
+                    before_title,
+                    venues,
+                    col,
+                );
+            }
+            Piece::Emph { span, inner, level } => {
+                let content = &text[inner.clone()];
+                match tag_meaning(content, venues) {
+                    TagMeaning::Venue(_) | TagMeaning::Date(_) | TagMeaning::VenueOnly(_)
+                        if r.venue.is_none() || r.dates.is_empty() =>
+                    {
+                        let form = if level == 1 {
+                            Form::Emph
+                        } else if level == 2 {
+                            Form::Bold
+                        } else {
+                            Form::BoldEmph
+                        };
+                        tag(
+                            text,
+                            &mut r,
+                            span,
+                            inner,
+                            form,
+                            place,
+                            before_title,
+                            venues,
+                            col,
+                        );
+                    }
+                    _ if r.authors.is_none()
+                        && looks_like_authors(content, true)
+                        && !before_title =>
+                    {
+                        r.authors = Some(Authors {
+                            span,
+                            inner: trim(text, inner),
+                            form: if level == 1 { Form::Emph } else { Form::Bold },
+                            place,
+                        });
+                    }
+                    _ if level >= 2
+                        && r.name.is_none()
+                        && before_title
+                        && is_name_like(content) =>
+                    {
+                        r.name = Some(Name {
+                            span,
+                            inner: trim(text, inner),
+                            form: Form::Bold,
+                            place,
+                        });
+                    }
+                    _ => r.notes.push(span),
+                }
+            }
+            Piece::Quote { span, .. } => r.notes.push(span),
+            Piece::Text(span) => text_fields(text, &mut r, span, place, venues, col),
+        }
+    }
+    r.notes.sort_unstable_by_key(|s| s.start);
+    r
+}
+
+/// A short name: one word (or two) with a capital after its first letter,
+/// a digit or a hyphen (`MedKLIP`, `K-Diag`, `RT-2`, `Generative Agents`).
+fn is_name_like(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    (1..=3).contains(&words) && t.chars().count() <= 40 && !t.ends_with('.')
+}
+
+/// A tag: a venue, a date, a name, or a note.
+#[allow(clippy::too_many_arguments)]
+fn tag(
+    text: &str,
+    r: &mut Reading,
+    span: Span,
+    inner: Span,
+    form: Form,
+    place: Place,
+    before_title: bool,
+    venues: &Venues,
+    column: Option<&str>,
+) {
+    let inner = trim(text, inner);
+    let content = &text[inner.clone()];
+    let shift = |s: Span| inner.start + s.start..inner.start + s.end;
+    let mut meaning = tag_meaning(content, venues);
+    // A second venue-like tag before the title is the name (`[**N2022**]`).
+    if matches!(meaning, TagMeaning::Venue(_) | TagMeaning::VenueOnly(_))
+        && r.venue.is_some()
+        && r.name.is_none()
+        && before_title
+        && matches!(form, Form::BracketBold | Form::Bracket)
+        && is_name_like(content)
+    {
+        meaning = TagMeaning::Other;
+    }
+    match meaning {
+        TagMeaning::Venue(split)
+            if r.venue.is_none() && column.is_none_or(|c| !is_date_column(c)) =>
+        {
+            r.venue = Some(Venue {
+                span,
+                inner: inner.clone(),
+                name: shift(split.name.clone()),
+                years: split
+                    .years
+                    .into_iter()
+                    .map(|mut y| {
+                        y.span = shift(y.span);
+                        y.date = shift(y.date);
+                        y
+                    })
+                    .collect(),
+                form,
+                place,
+            });
+        }
+        TagMeaning::Date(mut year) => {
+            year.span = shift(year.span);
+            year.date = shift(year.date);
+            r.dates.push(DatePart {
+                span,
+                inner,
+                year,
+                form,
+                place,
+            });
+        }
+        TagMeaning::VenueOnly(name) if r.venue.is_none() => {
+            r.venue = Some(Venue {
+                span,
+                name: shift(name),
+                inner,
+                years: Vec::new(),
+                form,
+                place,
+            });
+        }
+        TagMeaning::Other
+            if r.name.is_none()
+                && matches!(form, Form::BracketBold | Form::Bracket)
+                && before_title
+                && is_name_like(content)
+                && !is_qualifier(content) =>
+        {
+            r.name = Some(Name {
+                span,
+                inner,
+                form,
+                place,
+            });
+        }
+        // `[**CVPR 2023** Title`: a venue tag that was never closed.
+        TagMeaning::Other if form == Form::BracketBoldOpen && r.venue.is_none() => {
+            r.venue = Some(Venue {
+                span,
+                name: inner.clone(),
+                inner,
+                years: Vec::new(),
+                form,
+                place,
+            });
+        }
+        _ if column.is_some_and(is_venue_column) && r.venue.is_none() && !content.is_empty() => {
+            r.venue = Some(Venue {
+                span,
+                name: inner.clone(),
+                inner,
+                years: Vec::new(),
+                form,
+                place,
+            });
+        }
+        _ => r.notes.push(span),
+    }
+}
+
+fn is_venue_column(name: &str) -> bool {
+    [
+        "venue",
+        "conference",
+        "journal",
+        "publication",
+        "published",
+        "pub",
+        "source",
+    ]
+    .iter()
+    .any(|c| name == *c || name.starts_with(c))
+}
+
+fn is_date_column(name: &str) -> bool {
+    ["date", "year", "time", "released", "release"]
+        .iter()
+        .any(|c| name == *c || name.starts_with(c))
+}
+
+fn is_title_column(name: &str) -> bool {
+    ["title", "paper", "papers", "paper title", "name"].contains(&name)
+}
+
+/// Picks the title: a quoted title, a long link text at the start, a bold
+/// text at the start, or the plain text after the leading tags.
+fn choose_title(
+    text: &str,
+    placed: &mut [Placed],
+    r: &mut Reading,
+    header: &[String],
+    venues: &Venues,
+) {
+    let first_place = placed
+        .iter()
+        .find(|p| !matches!(&p.piece, Piece::Text(s) if is_blank(text, s)))
+        .map(|p| p.place);
+    let Some(first_place) = first_place else {
+        return;
+    };
+    let is_row = matches!(first_place, Place::Column(_));
+    // Only pieces that may precede a title: tags, names, images, emoji.
+    let leading = |placed: &[Placed], upto: usize| {
+        placed[..upto].iter().all(|p| match &p.piece {
+            Piece::Tag { .. } | Piece::Named { .. } | Piece::Image(_) | Piece::Html(_) => true,
+            Piece::Text(s) => text[s.clone()].chars().all(|c| !c.is_alphanumeric()),
+            Piece::Emph { inner, level, .. } => *level >= 2 && is_name_like(&text[inner.clone()]),
+            _ => false,
+        })
+    };
+
+    // 1. A link whose text is a title, at the start of its line (or cell).
+    for i in 0..placed.len() {
+        let Piece::Link {
+            link, style_title, ..
+        } = &placed[i].piece
+        else {
+            continue;
+        };
+        let label = &text[link.label.clone()];
+        if !(is_title_text(label) || *style_title) {
+            continue;
+        }
+        let place = placed[i].place;
+        let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
+        if !(is_row || place == first_place && leading(&placed[line_start..], i - line_start)) {
+            continue;
+        }
+        if is_row && !leading(&placed[line_start..], i - line_start) {
+            continue;
+        }
+        let mut link = link.clone();
+        let bold = matches!(link.form, Form::BoldLabel) || *style_title;
+        link.is_title = true;
+        link.place = place;
+        r.title = Some(Title {
+            span: link.span.clone(),
+            inner: trim(text, link.label.clone()),
+            form: if bold { Form::LinkedBold } else { Form::Linked },
+            place,
+        });
+        r.links.push(link);
+        placed[i].used = true;
+        return;
+    }
+
+    // 2. A quoted title on the first two lines.
+    for p in placed.iter_mut() {
+        let in_reach = match p.place {
+            Place::Line(n) => n <= 1,
+            Place::Column(_) => true,
+            Place::SubItem => false,
+        };
+        if let Piece::Quote { span, inner } = &p.piece
+            && in_reach
+            && text[inner.clone()].split_whitespace().count() >= 2
+        {
+            r.title = Some(Title {
+                span: span.clone(),
+                inner: trim(text, inner.clone()),
+                form: Form::Quoted,
+                place: p.place,
+            });
+            p.used = true;
+            return;
+        }
+    }
+
+    // 3. Bold text at the start (`**Title.**`), or in a title column.
+    for i in 0..placed.len() {
+        let place = placed[i].place;
+        let col_is_title = match place {
+            Place::Column(c) => header.get(c as usize).is_some_and(|h| is_title_column(h)),
+            _ => false,
+        };
+        if place != first_place && !col_is_title {
+            continue;
+        }
+        let Piece::Emph { span, inner, level } = &placed[i].piece else {
+            continue;
+        };
+        let content = text[inner.clone()].trim();
+        if *level < 2 || content.split_whitespace().count() < 2 && !col_is_title {
+            continue;
+        }
+        let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
+        if !leading(&placed[line_start..], i - line_start) {
+            break;
+        }
+        // `**Name**` followed by a quoted title is a name (checked above).
+        r.title = Some(Title {
+            span: span.clone(),
+            inner: trim(text, inner.clone()),
+            form: if *level == 3 {
+                Form::BoldEmph
+            } else {
+                Form::Bold
+            },
+            place,
+        });
+        placed[i].used = true;
+        return;
+    }
+
+    // 4. Plain text after the leading tags, up to the first link or tag.
+    let place = if is_row {
+        // The title column's text, or the first cell's.
+        placed
+            .iter()
+            .map(|p| p.place)
+            .find(|&pl| matches!(pl, Place::Column(c) if header.get(c as usize).is_some_and(|h| is_title_column(h))))
+            .unwrap_or(first_place)
+    } else {
+        first_place
+    };
+    let mut start = None;
+    let mut end = 0;
+    let mut pieces_used = Vec::new();
+    for (i, p) in placed.iter().enumerate() {
+        if p.place != place {
+            if start.is_some() {
+                break;
+            }
+            continue;
+        }
+        match &p.piece {
+            Piece::Text(span) => {
+                if start.is_none() && text[span.clone()].chars().all(|c| !c.is_alphanumeric()) {
+                    continue;
+                }
+                start.get_or_insert(span.start);
+                end = span.end;
+                pieces_used.push(i);
+            }
+            // Italic words, code and parentheses inside a plain title.
+            Piece::Emph { span, level: 1, .. }
+            | Piece::Tag {
+                span,
+                form: Form::Code | Form::Paren,
+                ..
+            } if start.is_some() => {
+                end = span.end;
+                pieces_used.push(i);
+            }
+            Piece::Tag { .. }
+            | Piece::Named { .. }
+            | Piece::Image(_)
+            | Piece::Html(_)
+            | Piece::Emph { .. }
+                if start.is_none() => {}
+            _ => {
+                if start.is_some() {
+                    break;
+                }
+            }
+        }
+    }
+    let Some(start) = start else {
+        return;
+    };
+    // Trailing pieces that are a venue or date are not the title.
+    while let Some(&last) = pieces_used.last() {
+        if let Piece::Tag {
+            inner,
+            form: Form::Paren | Form::Code,
+            ..
+        } = &placed[last].piece
+            && !matches!(tag_meaning(&text[inner.clone()], venues), TagMeaning::Other)
+        {
+            pieces_used.pop();
+            end = pieces_used
+                .last()
+                .map_or(start, |&i| placed[i].piece.span().end);
+            continue;
+        }
+        break;
+    }
+    let span = trim_separators(text, start..end);
+    if span.is_empty() || !text[span.clone()].chars().any(char::is_alphabetic) {
+        return;
+    }
+    // The text may end with the venue or year: `Title. ICLR 2014.`, `Title 2020.`
+    let (title_end, tail) = split_tail(text, span.clone(), venues);
+    let title = trim_separators(text, span.start..title_end);
+    if title.is_empty() {
+        return;
+    }
+    for &i in &pieces_used {
+        let s = placed[i].piece.span().clone();
+        if s.end <= title.end || s.start < title.end {
+            placed[i].used = true;
+        }
+    }
+    // The rest of a partly used piece (a tail) goes back as text.
+    if let Some(tail) = tail {
+        r.title = Some(Title {
+            span: title.clone(),
+            inner: title,
+            form: Form::Plain,
+            place,
+        });
+        push_tail(text, r, tail, place);
+        return;
+    }
+    // A plain title that reads as a list of authors is not a title when a
+    // later line holds one (`**Name**: A, B, C.` then `"Title."`): handled by
+    // quotes above; here it stays the title.
+    r.title = Some(Title {
+        span: title.clone(),
+        inner: title,
+        form: Form::Plain,
+        place,
+    });
+}
+
+/// What the end of a plain title holds, if it is a venue or a year.
+struct Tail {
+    venue: Option<(Span, Span, Vec<date::Year>)>,
+}
+
+/// Splits `Title. ICLR 2014.` or `Title 2020.` into the title's end and its tail.
+fn split_tail(text: &str, span: Span, venues: &Venues) -> (usize, Option<Tail>) {
+    let t = &text[span.clone()];
+    let trimmed = t.trim_end_matches(['.', ' ', ',']);
+    // The tail must end with a year.
+    let years = date::years(trimmed);
+    let Some(last) = years.last() else {
+        return (span.end, None);
+    };
+    if last.span.end != trimmed.len() {
+        return (span.end, None);
+    }
+    // Back over the date and the venue's words to a sentence or clause boundary.
+    let before = &trimmed[..last.date.start];
+    let boundary = before
+        .rfind(". ")
+        .map(|i| i + 2)
+        .or_else(|| before.rfind(", ").map(|i| i + 2));
+    let venue_start = boundary.unwrap_or(last.date.start);
+    let venue = before[venue_start..]
+        .trim()
+        .trim_end_matches([',', '\'', '-'])
+        .trim();
+    let known = !venue.is_empty() && is_known_venue(venue, venues);
+    if venue.is_empty() {
+        // `Title 2020.`: a year alone ends the title only after a space, before a final period.
+        let ends_with_period = t.trim_end().ends_with('.');
+        if !(ends_with_period && before.ends_with(' ')) || before.split_whitespace().count() < 2 {
+            return (span.end, None);
+        }
+        let year_start = span.start + last.date.start;
+        return (
+            year_start,
+            Some(Tail {
+                venue: Some((
+                    year_start..span.start + last.span.end,
+                    year_start..year_start,
+                    vec![shift_year(last.clone(), span.start)],
+                )),
+            }),
+        );
+    }
+    if !known {
+        return (span.end, None);
+    }
+    let start = span.start + venue_start + before[venue_start..].find(venue).unwrap_or(0);
+    let name = start..start + venue.len();
+    let whole = start..span.start + last.span.end;
+    let years = years
+        .into_iter()
+        .filter(|y| y.date.start >= venue_start)
+        .map(|y| shift_year(y, span.start))
+        .collect();
+    (
+        start,
+        Some(Tail {
+            venue: Some((whole, name, years)),
+        }),
+    )
+}
+
+fn shift_year(mut y: date::Year, by: usize) -> date::Year {
+    y.span = y.span.start + by..y.span.end + by;
+    y.date = y.date.start + by..y.date.end + by;
+    y
+}
+
+fn push_tail(text: &str, r: &mut Reading, tail: Tail, place: Place) {
+    let Some((whole, name, years)) = tail.venue else {
+        return;
+    };
+    if name.is_empty() {
+        if let Some(year) = years.into_iter().next() {
+            r.dates.push(DatePart {
+                inner: whole.clone(),
+                span: whole,
+                year,
+                form: Form::Plain,
+                place,
+            });
+        }
+    } else if r.venue.is_none() {
+        let _ = text;
+        r.venue = Some(Venue {
+            inner: whole.clone(),
+            span: whole,
+            name,
+            years,
+            form: Form::Plain,
+            place,
+        });
+    }
+}
+
+/// Text that is not the title: a venue and year, authors, or a note.
+fn text_fields(
+    text: &str,
+    r: &mut Reading,
+    span: Span,
+    place: Place,
+    venues: &Venues,
+    column: Option<&str>,
+) {
+    let span = trim_separators(text, span);
+    if span.is_empty() {
+        return;
+    }
+    let t = &text[span.clone()];
+    if !t.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    if let Some(col) = column {
+        if is_date_column(col) {
+            if let Some(year) = date::years(t).into_iter().next() {
+                r.dates.push(DatePart {
+                    span: span.clone(),
+                    inner: span.clone(),
+                    year: shift_year(year, span.start),
+                    form: Form::Plain,
+                    place,
+                });
+                return;
+            }
+        } else if is_venue_column(col) && r.venue.is_none() {
+            let split = date::split_venue(t);
+            r.venue = Some(Venue {
+                span: span.clone(),
+                inner: span.clone(),
+                name: span.start + split.name.start..span.start + split.name.end,
+                years: split
+                    .years
+                    .into_iter()
+                    .map(|y| shift_year(y, span.start))
+                    .collect(),
+                form: Form::Plain,
+                place,
+            });
+            return;
+        } else if col.starts_with("author") && r.authors.is_none() {
+            r.authors = Some(Authors {
+                span: span.clone(),
+                inner: span,
+                form: Form::Plain,
+                place,
+            });
+            return;
+        }
+    }
+    // A venue and year at the end: `Yu et al., CVPR 2021`, `A, B. arXiv, 2023.`, `CVPR, June 2025.`
+    let years = date::years(t);
+    if let Some(last) = years.last()
+        && (r.venue.is_none() || r.dates.is_empty())
+    {
+        let before = &t[..last.date.start];
+        let name_end = before.trim_end_matches([' ', ',', '\'', '-', '(']).len();
+        let boundary = before[..name_end]
+            .rfind([',', '|', ';', '"'])
+            .map(|i| i + 1)
+            .into_iter()
+            .chain(before[..name_end].rfind(". ").map(|i| i + 2))
+            .max()
+            .unwrap_or(0);
+        let name = trim(text, span.start + boundary..span.start + name_end);
+        let name_text = &text[name.clone()];
+        let venue_like = !name_text.is_empty()
+            && name_text.split_whitespace().count() <= 10
+            && name_text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_ascii())
+            || is_known_venue(name_text, venues);
+        let after = &t[last.date.end..];
+        let after_ok = after
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ')' | '|'))
+            .split_whitespace()
+            .count()
+            <= 3;
+        if after_ok && (name_text.is_empty() || venue_like) {
+            let end = span.start + last.date.end;
+            let whole_start = if name_text.is_empty() {
+                span.start + last.date.start
+            } else {
+                name.start
+            };
+            let whole = whole_start..end;
+            let years: Vec<_> = years
+                .iter()
+                .filter(|y| y.date.start + span.start >= whole_start)
+                .cloned()
+                .map(|y| shift_year(y, span.start))
+                .collect();
+            let rest_before = trim_separators(text, span.start..whole_start);
+            let rest_after = trim_separators(text, end..span.end);
+            if name_text.is_empty() {
+                if let Some(year) = years.into_iter().next() {
+                    r.dates.push(DatePart {
+                        span: whole.clone(),
+                        inner: whole,
+                        year,
+                        form: Form::Plain,
+                        place,
+                    });
+                }
+            } else if r.venue.is_none() {
+                r.venue = Some(Venue {
+                    span: whole.clone(),
+                    inner: whole,
+                    name,
+                    years,
+                    form: Form::Plain,
+                    place,
+                });
+            } else {
+                r.notes.push(whole);
+            }
+            if !rest_before.is_empty() {
+                authors_or_note(text, r, rest_before, place);
+            }
+            if !rest_after.is_empty() {
+                r.notes.push(rest_after);
+            }
+            return;
+        }
+    }
+    // A known venue alone: `, CVPR |`.
+    if r.venue.is_none() && is_known_venue(t, venues) && t.split_whitespace().count() <= 6 {
+        r.venue = Some(Venue {
+            span: span.clone(),
+            inner: span.clone(),
+            name: span,
+            years: Vec::new(),
+            form: Form::Plain,
+            place,
+        });
+        return;
+    }
+    authors_or_note(text, r, span, place);
+}
+
+fn authors_or_note(text: &str, r: &mut Reading, span: Span, place: Place) {
+    let t = &text[span.clone()];
+    let alone = matches!(place, Place::SubItem | Place::Line(1..));
+    if r.authors.is_none() && looks_like_authors(t, alone) {
+        r.authors = Some(Authors {
+            span: span.clone(),
+            inner: span,
+            form: Form::Plain,
+            place,
+        });
+    } else {
+        r.notes.push(span);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authors() {
+        assert!(looks_like_authors("Yu et al.", false));
+        assert!(looks_like_authors(
+            "Chengxin Liu, Kewei Wang, Hao Lu, Zhiguo Cao, Ziming Zhang.",
+            false
+        ));
+        assert!(looks_like_authors(
+            "Sergey Levine, Aviral Kumar, George Tucker, and Justin Fu",
+            false
+        ));
+        assert!(looks_like_authors("Weijian Luo", true));
+        assert!(!looks_like_authors("Weijian Luo", false));
+        assert!(!looks_like_authors(
+            "Align, Reason and Learn: Enhancing Medical Vision-and-Language Pre-training with Knowledge",
+            false
+        ));
+        assert!(!looks_like_authors(
+            "Towards a unified model, for all tasks and data",
+            false
+        ));
+        assert!(!looks_like_authors("huggingface", true));
+    }
+
+    #[test]
+    fn labels_and_titles() {
+        assert!(is_label("pdf"));
+        assert!(is_label("🤗 Dataset"));
+        assert!(is_label("project page"));
+        assert!(!is_label("Neural Radiance Fields from One or Few Images"));
+        assert!(is_title_text(
+            "pixelNeRF: Neural Radiance Fields from One or Few Images"
+        ));
+        assert!(is_title_text("Visual Instruction Tuning"));
+        assert!(!is_title_text("project page"));
+        assert!(!is_title_text("Paper"));
+    }
+}

@@ -1,0 +1,459 @@
+//! The shape of a list's entries: which parts they have, in what order,
+//! written how. Inferred from the entries of a region of the file (or of the
+//! whole file), or declared in the config with a template.
+//!
+//! A template is an entry written with placeholders where its parts go:
+//!
+//! ```text
+//! [**{venue} {year}**] [**{name}**]? {title} {links}
+//! **{title}** \ *{authors}* \ {venue} {year}. [[{label}]({url})]
+//! | {title} | {venue} | {date} | {code} | {demo} |
+//! ```
+//!
+//! `?` after a part makes it optional; `{links}` stands for the entry's
+//! links in whatever form the list uses, `[[{label}]]({url})` for links in
+//! that form. A template starting with `|` is a table row; one starting with
+//! a bullet (`-`, `*`, `1.`) a list item; anything else matches items and
+//! paragraphs alike. The template is read by the same reader as the entries,
+//! so it means exactly what an entry written that way means.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::date::YearForm;
+use super::{BlockKind, Entry, Form, Place, Role};
+
+/// How a list writes its entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shape {
+    /// The kind of block its entries are; `None` when declared without one.
+    pub kind: Option<BlockKind>,
+    /// The heading that opens the region it was inferred in; `None` for the whole file.
+    pub region: Option<usize>,
+    /// The parts, in order.
+    pub slots: Vec<Slot>,
+    /// How many entries it was inferred from (0 when declared).
+    pub support: usize,
+    pub declared: bool,
+    /// How venue tags join the venue and the year, when most agree.
+    pub venue_style: Option<VenueStyle>,
+}
+
+/// One part of a shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    pub role: Role,
+    pub form: Form,
+    pub place: Place,
+    /// Entries that have this part at all.
+    pub present: usize,
+    /// Of those, the entries that write it in `form`, at `place`.
+    pub agree: usize,
+    /// Present in fewer than nine entries of ten, or declared with `?`.
+    pub optional: bool,
+    /// Declared as `{links}`: any form.
+    pub any_form: bool,
+}
+
+/// The separator between a venue and its year, and the year's form: `CVPR 2023`
+/// (` `, full), `CVPR'25` (`'`, short), `Nature Medicine, 2024` (`, `, full).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VenueStyle {
+    pub separator: String,
+    pub year: YearForm,
+    pub present: usize,
+    pub agree: usize,
+}
+
+/// Why a template could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShapeError {
+    #[error("unknown placeholder `{{{0}}}` in the shape")]
+    Unknown(String),
+    #[error("the shape has no `{{title}}`")]
+    NoTitle,
+    #[error("the shape does not read as an entry: {0}")]
+    Unreadable(String),
+}
+
+impl Shape {
+    /// The shape a region's entries have in common.
+    pub fn infer(text: &str, entries: &[&Entry], kind: BlockKind, region: Option<usize>) -> Shape {
+        let n = entries.len();
+        let mut slots = Vec::new();
+        for role in [
+            Role::Venue,
+            Role::Date,
+            Role::Name,
+            Role::Title,
+            Role::Authors,
+            Role::Link,
+        ] {
+            let mut forms: HashMap<(Form, Place), usize> = HashMap::new();
+            let mut present = 0;
+            let mut rank_sum = 0usize;
+            for entry in entries {
+                let parts = entry.parts();
+                let Some((rank, part)) = parts.iter().enumerate().find(|(_, p)| p.role == role)
+                else {
+                    continue;
+                };
+                present += 1;
+                rank_sum += rank;
+                *forms.entry((part.form, part.place)).or_default() += 1;
+            }
+            if present == 0 || (present * 2 < n && role != Role::Title) {
+                continue;
+            }
+            let Some((&(form, place), &agree)) = forms
+                .iter()
+                .max_by_key(|&(&(form, place), &count)| (count, std::cmp::Reverse((place, form))))
+            else {
+                continue;
+            };
+            slots.push((
+                rank_sum as f64 / present as f64,
+                Slot {
+                    role,
+                    form,
+                    place,
+                    present,
+                    agree,
+                    optional: present * 10 < n * 9,
+                    any_form: false,
+                },
+            ));
+        }
+        slots.sort_by(|(a_rank, a), (b_rank, b)| {
+            a.place.cmp(&b.place).then(
+                a_rank
+                    .partial_cmp(b_rank)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
+        });
+        Shape {
+            kind: Some(kind),
+            region,
+            slots: slots.into_iter().map(|(_, slot)| slot).collect(),
+            support: n,
+            declared: false,
+            venue_style: venue_style(text, entries),
+        }
+    }
+
+    /// Reads a template (`[**{venue} {year}**] {title} {links}`) as a shape.
+    pub fn from_template(
+        template: &str,
+        venues: &crate::venue::Venues,
+    ) -> Result<Shape, ShapeError> {
+        let sample = sample(template)?;
+        let entry = super::walk::sample_entry(&sample.text, venues)
+            .ok_or_else(|| ShapeError::Unreadable("nothing in it reads as an entry".into()))?;
+        if entry.title.is_none() {
+            return Err(ShapeError::Unreadable(
+                "no part of it reads as the title".into(),
+            ));
+        }
+        let kind = entry.block.kind();
+        let mut shape = Shape::infer(&sample.text, &[&entry], kind, None);
+        shape.kind = sample.kind;
+        shape.support = 0;
+        shape.declared = true;
+        for slot in &mut shape.slots {
+            let name = match slot.role {
+                Role::Link => "links",
+                other => other.as_str(),
+            };
+            slot.optional = sample.optional.contains(&name);
+            slot.any_form = slot.role == Role::Link && sample.any_links;
+        }
+        Ok(shape)
+    }
+
+    pub fn slot(&self, role: Role) -> Option<&Slot> {
+        self.slots.iter().find(|s| s.role == role)
+    }
+
+    /// Whether an entry has this shape's required parts, written its way:
+    /// how an item that links no paper still reads as one of the list's entries.
+    pub fn fits(&self, entry: &Entry) -> bool {
+        let parts = entry.parts();
+        let has = |slot: &Slot| {
+            parts
+                .iter()
+                .any(|p| p.role == slot.role && (slot.any_form || p.form == slot.form))
+        };
+        // It must share something that papers have and other items do not:
+        // a venue or date, or authors.
+        let distinctive = self
+            .slots
+            .iter()
+            .filter(|s| matches!(s.role, Role::Venue | Role::Date | Role::Authors) && !s.optional)
+            .collect::<Vec<_>>();
+        !distinctive.is_empty()
+            && entry.title.is_some()
+            && self
+                .slots
+                .iter()
+                .filter(|s| !s.optional && s.role != Role::Link)
+                .all(has)
+    }
+
+    /// The shape spelled as a template.
+    pub fn template(&self) -> String {
+        let mut out = String::new();
+        let mut last_place: Option<Place> = None;
+        let style = self.venue_style.as_ref();
+        for slot in &self.slots {
+            if let Some(last) = last_place {
+                if last != slot.place {
+                    match (last, slot.place) {
+                        (_, Place::Column(_)) => out.push_str(" | "),
+                        (_, Place::SubItem) => out.push_str(" ⏎ - "),
+                        _ => out.push_str(" ⏎ "),
+                    }
+                } else {
+                    out.push(' ');
+                }
+            } else if let Place::Column(_) = slot.place {
+                out.push_str("| ");
+            }
+            last_place = Some(slot.place);
+            let placeholder = match slot.role {
+                Role::Venue => match style {
+                    Some(style) => {
+                        let year = match style.year {
+                            YearForm::Short => "'{yy}",
+                            YearForm::Dotted => "{year}.{month}",
+                            YearForm::Numeric => "{date}",
+                            YearForm::Named => "{month} {year}",
+                            YearForm::Full => "{year}",
+                        };
+                        let sep = if style.year == YearForm::Short {
+                            style.separator.trim_end_matches('\'').to_owned()
+                        } else {
+                            style.separator.clone()
+                        };
+                        format!("{{venue}}{sep}{year}")
+                    }
+                    _ => "{venue} {year}".to_owned(),
+                },
+                Role::Date => "{date}".to_owned(),
+                Role::Name => "{name}".to_owned(),
+                Role::Title => "{title}".to_owned(),
+                Role::Authors => "{authors}".to_owned(),
+                Role::Link => {
+                    if slot.any_form {
+                        "{links}".to_owned()
+                    } else {
+                        slot.form.wrap("{label}").replace("(url)", "({url})")
+                    }
+                }
+                Role::Note => continue,
+            };
+            let written = match slot.role {
+                Role::Link => placeholder,
+                _ => slot.form.wrap(&placeholder).replace("(url)", "({url})"),
+            };
+            out.push_str(&written);
+            if slot.optional && slot.role != Role::Link {
+                out.push('?');
+            }
+        }
+        if matches!(last_place, Some(Place::Column(_))) {
+            out.push_str(" |");
+        }
+        out
+    }
+
+    /// A short description for messages: the template and how many entries
+    /// were written that way.
+    pub fn describe(&self) -> String {
+        let mut out = format!("`{}`", self.template());
+        if self.support > 0 {
+            let _ = write!(out, " ({} entries)", self.support);
+        }
+        out
+    }
+}
+
+/// The way most venue tags join venue and year.
+fn venue_style(text: &str, entries: &[&Entry]) -> Option<VenueStyle> {
+    let mut styles: HashMap<(String, YearForm), usize> = HashMap::new();
+    let mut present = 0;
+    for entry in entries {
+        let Some(venue) = &entry.venue else { continue };
+        let Some(year) = venue.years.first() else {
+            continue;
+        };
+        if venue.name.is_empty() || venue.name.end > year.date.start {
+            continue;
+        }
+        let separator = &text[venue.name.end..year.date.start];
+        // `ICCV2023` and doubled spaces are slips, never a style (`CVPR'25`
+        // is: its apostrophe belongs to the year).
+        if (separator.is_empty() && year.form != YearForm::Short) || separator.contains("  ") {
+            continue;
+        }
+        present += 1;
+        let separator = separator.to_owned();
+        *styles.entry((separator, year.form)).or_default() += 1;
+    }
+    let ((separator, year), agree) = styles
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+    Some(VenueStyle {
+        separator,
+        year,
+        present,
+        agree,
+    })
+}
+
+/// Placeholder values a template is read with.
+const SAMPLES: &[(&str, &str)] = &[
+    ("venue", "CVPR"),
+    ("year", "2023"),
+    ("yy", "23"),
+    ("month", "Jul"),
+    ("mm", "07"),
+    ("day", "14"),
+    ("date", "2023-07-14"),
+    ("name", "SampleNet"),
+    ("title", "A Sample Title for the Shape of Entries"),
+    ("authors", "Ada Lovelace, Alan Turing"),
+    ("links", "[[pdf]](https://arxiv.org/abs/2301.00001)"),
+    ("label", "pdf"),
+    ("url", "https://arxiv.org/abs/2301.00001"),
+];
+
+/// A template with its placeholders filled in, and which roles are optional.
+pub(super) struct Sample {
+    pub text: String,
+    pub optional: Vec<&'static str>,
+    pub any_links: bool,
+    pub kind: Option<BlockKind>,
+}
+
+/// Fills a template's placeholders with sample values.
+pub(super) fn sample(template: &str) -> Result<Sample, ShapeError> {
+    let mut text = String::with_capacity(template.len() * 2);
+    let mut optional = Vec::new();
+    let mut any_links = false;
+    let mut last_role: Option<&'static str> = None;
+    let table = template.trim_start().starts_with('|');
+    let mut has_title = false;
+    let mut rest = template;
+    while let Some(c) = rest.chars().next() {
+        if c == '{'
+            && let Some(close) = rest.find('}')
+        {
+            let name = rest[1..close].trim();
+            match SAMPLES.iter().find(|(n, _)| *n == name) {
+                Some(&(n, value)) => {
+                    text.push_str(value);
+                    has_title |= n == "title";
+                    any_links |= n == "links";
+                    last_role = Some(match n {
+                        "year" | "yy" | "month" | "mm" | "day" => "venue",
+                        "label" | "url" | "links" => "links",
+                        other => other,
+                    });
+                }
+                // In a table, any other name is a column of links (`{code}`, `{demo}`).
+                None if table
+                    && !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == ' ') =>
+                {
+                    let _ = write!(
+                        text,
+                        "[{name}](https://example.org/{})",
+                        name.replace(' ', "-")
+                    );
+                    last_role = Some("links");
+                }
+                None => return Err(ShapeError::Unknown(name.to_owned())),
+            }
+            rest = &rest[close + 1..];
+            continue;
+        }
+        if c == '?'
+            && let Some(role) = last_role
+        {
+            optional.push(role);
+            rest = &rest[1..];
+            continue;
+        }
+        text.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    if !has_title {
+        return Err(ShapeError::NoTitle);
+    }
+    let trimmed = text.trim_start();
+    let kind = if trimmed.starts_with('|') {
+        Some(BlockKind::Row)
+    } else if trimmed.starts_with(['-', '*', '+'])
+        && !trimmed.starts_with("**")
+        && trimmed[1..].starts_with(' ')
+        || trimmed.split_once(['.', ')']).is_some_and(|(n, after)| {
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && after.starts_with(' ')
+        })
+    {
+        Some(BlockKind::Item)
+    } else {
+        None
+    };
+    // Multi-line templates use ` ⏎ ` (as `template()` writes them) or real line breaks.
+    let text = text.replace(" ⏎ ", "\n");
+    let text = match kind {
+        // A table template needs a header for the reader to see a row.
+        Some(BlockKind::Row) => {
+            let columns = text.trim().trim_matches('|').split('|').count();
+            format!(
+                "|{}\n|{}\n{}\n",
+                " x |".repeat(columns),
+                "---|".repeat(columns),
+                text.trim()
+            )
+        }
+        Some(_) => format!("{}\n", text.trim()),
+        // Read as a list item unless it opens with bold text, which is a paragraph.
+        None if text.trim_start().starts_with("**") => format!("{}\n", text.trim()),
+        None => format!("- {}\n", text.trim()),
+    };
+    Ok(Sample {
+        text,
+        optional,
+        any_links,
+        kind,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_fill_placeholders() {
+        let s = sample("[**{venue} {year}**] [**{name}**]? {title} {links}").unwrap();
+        assert_eq!(
+            s.text,
+            "- [**CVPR 2023**] [**SampleNet**] A Sample Title for the Shape of Entries [[pdf]](https://arxiv.org/abs/2301.00001)\n"
+        );
+        assert_eq!(s.optional, ["name"]);
+        assert!(s.any_links);
+        assert_eq!(s.kind, None);
+        assert!(sample("{venue} {title}").is_ok());
+        assert_eq!(sample("{venue}").err(), Some(ShapeError::NoTitle));
+        assert_eq!(
+            sample("{title} {bogus}").err(),
+            Some(ShapeError::Unknown("bogus".into()))
+        );
+        let row = sample("| {title} | {venue} | {date} | {code} |").unwrap();
+        assert_eq!(row.kind, Some(BlockKind::Row));
+        assert!(row.text.contains("[code](https://example.org/code)"));
+    }
+}

@@ -1,0 +1,1042 @@
+//! The pulldown-cmark walk that builds a [`Document`].
+//!
+//! One pass over the events with offsets. Headings, `<details>` groups and
+//! year sections are recorded as they come; list items, table rows and
+//! top-level paragraphs are candidate blocks, whose inline events are kept
+//! as tokens until the block ends, when the reader turns them into parts
+//! and the tokens are dropped. Which candidates are entries is decided at
+//! the end, once the list's shapes are known (`assemble`).
+//!
+//! Large files are parsed in chunks that start at top-level ATX headings:
+//! pulldown-cmark keeps a tree of the whole input in memory (about 12 bytes
+//! per byte of markdown), and a paper list is mostly long runs of sections.
+//! A heading line at column 0 closes every open block except a top-level
+//! fenced code or HTML block, so a chunk boundary is kept only when the chunk
+//! does not end inside one of those; otherwise the chunk is parsed again,
+//! longer. (Link reference definitions do not cross chunks.)
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag as MdTag, TagEnd};
+
+use super::assemble::{self, Candidate, CandidateKind};
+use super::inline::{self, Atom, Mark, Token, TokenKind};
+use super::read::{self, Unit, UnitPlace};
+use super::{
+    BulletKind, Document, Heading, HeadingKind, ListMarker, ParseOptions, SectionRun, Span,
+    YearSection,
+};
+
+/// The markdown options used everywhere (and by the benchmark's baseline walk).
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Smallest chunk worth a parser of its own.
+pub(super) const CHUNK: usize = 16 * 1024;
+
+pub(super) fn parse(text: &str, options: ParseOptions, chunk: usize) -> Document {
+    let mut builder = Builder::new(options);
+    let mut start = 0;
+    while start < text.len() {
+        let mut want = chunk;
+        loop {
+            let end = next_heading_line(text, start + want);
+            let mark = builder.mark();
+            let open_verbatim = builder.walk(text, start..end);
+            if open_verbatim && end < text.len() {
+                // The boundary may sit inside a code or HTML block: redo, longer.
+                builder.rewind(mark);
+                want = want.saturating_mul(2);
+                continue;
+            }
+            start = end;
+            break;
+        }
+    }
+    builder.finish(text)
+}
+
+/// The first entry of a short text read on its own, with no shape to judge
+/// it by: how a template is read.
+pub(super) fn sample_entry(text: &str, venues: &crate::venue::Venues) -> Option<super::Entry> {
+    let mut builder = Builder::new(ParseOptions {
+        venues,
+        shape: None,
+    });
+    builder.walk(text, 0..text.len());
+    let doc = Document::default();
+    let candidate = builder.candidates.iter().find(|c| !c.reading.is_empty())?;
+    Some(assemble::to_entry(&doc, candidate))
+}
+
+/// The start of the first line at or after `from` that begins with an ATX
+/// heading marker (`#` to `######`, then a space, a tab or the line's end);
+/// the text's length if there is none.
+fn next_heading_line(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    if from >= bytes.len() {
+        return bytes.len();
+    }
+    for newline in memchr::memmem::find_iter(&bytes[from.saturating_sub(1)..], b"\n#") {
+        let line = from.saturating_sub(1) + newline + 1;
+        let hashes = bytes[line..].iter().take_while(|&&b| b == b'#').count();
+        let after = bytes.get(line + hashes).copied();
+        if hashes <= 6 && matches!(after, None | Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            return line;
+        }
+    }
+    bytes.len()
+}
+
+/// A candidate block while its events are walked.
+struct Frame {
+    kind: FrameKind,
+    start: usize,
+    /// Where its tokens start in the shared buffer.
+    token_start: usize,
+    units: Vec<(Range<usize>, UnitPlace)>,
+    /// The unit being filled: its first token and place.
+    open: Option<(usize, UnitPlace)>,
+    section: Option<usize>,
+    heading: Option<usize>,
+    children: Vec<usize>,
+}
+
+enum FrameKind {
+    Item { list: usize, depth: usize },
+    Row { table: usize, cells: Vec<Span> },
+    Paragraph,
+}
+
+/// The document under construction, and the walk's state between chunks.
+struct Builder<'o> {
+    options: ParseOptions<'o>,
+    doc: Document,
+    candidates: Vec<Candidate>,
+    /// Open headings, outermost first: the parent chain of what follows.
+    heading_stack: Vec<usize>,
+    /// For each heading, its year section if it is one.
+    section_of_heading: Vec<Option<usize>>,
+    current_section: Option<usize>,
+    /// Open `<details>` groups: the summary heading each one has, if any.
+    details: Vec<Option<usize>>,
+    lists: usize,
+    tables: usize,
+    /// Scratch buffers, reused between blocks.
+    tokens: Vec<Token>,
+    atoms: Vec<Atom>,
+    units: Vec<Unit>,
+    /// Blocks outside candidates (HTML, plain paragraphs) that link a paper.
+    paper_blocks: usize,
+}
+
+/// Where the builder stood before a chunk, to undo the chunk.
+struct Mark0 {
+    headings: usize,
+    sections: usize,
+    candidates: usize,
+    verbatim: usize,
+    directives: usize,
+    heading_stack: Vec<usize>,
+    current_section: Option<usize>,
+    details: Vec<Option<usize>>,
+    heading_ends: Vec<usize>,
+    lists: usize,
+    tables: usize,
+    paper_blocks: usize,
+}
+
+impl<'o> Builder<'o> {
+    fn new(options: ParseOptions<'o>) -> Self {
+        Self {
+            options,
+            doc: Document::default(),
+            candidates: Vec::new(),
+            heading_stack: Vec::new(),
+            section_of_heading: Vec::new(),
+            current_section: None,
+            details: Vec::new(),
+            lists: 0,
+            tables: 0,
+            tokens: Vec::new(),
+            atoms: Vec::new(),
+            units: Vec::new(),
+            paper_blocks: 0,
+        }
+    }
+
+    fn mark(&self) -> Mark0 {
+        Mark0 {
+            headings: self.doc.headings.len(),
+            sections: self.doc.sections.len(),
+            candidates: self.candidates.len(),
+            verbatim: self.doc.verbatim.len(),
+            directives: self.doc.directives.len(),
+            heading_stack: self.heading_stack.clone(),
+            current_section: self.current_section,
+            details: self.details.clone(),
+            heading_ends: self.doc.headings.iter().map(|h| h.end).collect(),
+            lists: self.lists,
+            tables: self.tables,
+            paper_blocks: self.paper_blocks,
+        }
+    }
+
+    fn rewind(&mut self, mark: Mark0) {
+        self.doc.headings.truncate(mark.headings);
+        for (heading, end) in self.doc.headings.iter_mut().zip(mark.heading_ends) {
+            heading.end = end;
+        }
+        self.section_of_heading.truncate(mark.headings);
+        self.doc.sections.truncate(mark.sections);
+        self.candidates.truncate(mark.candidates);
+        self.doc.verbatim.truncate(mark.verbatim);
+        self.doc.directives.truncate(mark.directives);
+        self.heading_stack = mark.heading_stack;
+        self.current_section = mark.current_section;
+        self.details = mark.details;
+        self.lists = mark.lists;
+        self.tables = mark.tables;
+        self.paper_blocks = mark.paper_blocks;
+    }
+
+    fn finish(mut self, text: &str) -> Document {
+        // Items are finished innermost first: put nested ones back in document order.
+        finish_heading_ends(&mut self.doc, text.len());
+        group_runs(&mut self.doc);
+        self.doc.paper_blocks = self.paper_blocks;
+        assemble::assemble(text, &mut self.doc, self.candidates, self.options);
+        self.doc
+    }
+
+    /// Walks one chunk of `text`. Returns whether the chunk ends inside (or
+    /// right after) a top-level code or HTML block, where the next line might
+    /// still belong to that block.
+    fn walk(&mut self, text: &str, chunk: Range<usize>) -> bool {
+        let base = chunk.start;
+        let chunk_len = chunk.len();
+        let mut heading_start: Option<(usize, u8)> = None;
+        let mut heading_text = String::new();
+        let mut frames: Vec<Frame> = Vec::new();
+        // Open container blocks (lists, items, quotes...): zero means top level.
+        let mut containers = 0usize;
+        let mut open_verbatim = false;
+        let mut in_code = false;
+        let mut html_block: Option<usize> = None;
+        let mut list_ids: Vec<usize> = Vec::new();
+        let mut header: Vec<String> = Vec::new();
+        let mut in_table_head = false;
+        self.tokens.clear();
+
+        for (event, local) in Parser::new_ext(&text[chunk], options()).into_offset_iter() {
+            let range = local.start + base..local.end + base;
+            match event {
+                Event::Start(MdTag::Heading { level, .. }) => {
+                    close_unit(&mut frames, self.tokens.len());
+                    heading_start = Some((range.start, level as u8));
+                    heading_text.clear();
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some((start, level)) = heading_start.take() {
+                        let kind = if text[start..].starts_with('#') {
+                            HeadingKind::Atx
+                        } else {
+                            HeadingKind::Setext
+                        };
+                        let span = start..trim_newline(text, range.end);
+                        self.add_heading(span, level, kind, heading_text.trim().to_owned());
+                    }
+                }
+                Event::Text(t) | Event::Code(t) if heading_start.is_some() => {
+                    heading_text.push_str(&t)
+                }
+                Event::Text(t) if in_table_head => {
+                    if let Some(last) = header.last_mut() {
+                        last.push_str(&t);
+                    }
+                }
+                Event::Start(MdTag::List(_)) => {
+                    containers += 1;
+                    close_unit(&mut frames, self.tokens.len());
+                    self.lists += 1;
+                    list_ids.push(self.lists);
+                }
+                Event::End(TagEnd::List(_)) => {
+                    containers = containers.saturating_sub(1);
+                    list_ids.pop();
+                }
+                Event::Start(MdTag::Item) => {
+                    containers += 1;
+                    close_unit(&mut frames, self.tokens.len());
+                    let depth = frames
+                        .iter()
+                        .filter(|f| matches!(f.kind, FrameKind::Item { .. }))
+                        .count();
+                    frames.push(self.frame(
+                        FrameKind::Item {
+                            list: list_ids.last().copied().unwrap_or(0),
+                            depth,
+                        },
+                        range.start,
+                    ));
+                }
+                Event::End(TagEnd::Item) => {
+                    containers = containers.saturating_sub(1);
+                    if let Some(frame) = frames.pop() {
+                        self.finish_frame(text, frame, range.end, &mut frames);
+                    }
+                }
+                Event::Start(MdTag::Table(_)) => {
+                    containers += 1;
+                    close_unit(&mut frames, self.tokens.len());
+                    self.tables += 1;
+                    header.clear();
+                }
+                Event::End(TagEnd::Table) => containers = containers.saturating_sub(1),
+                Event::Start(MdTag::TableHead) => in_table_head = true,
+                Event::End(TagEnd::TableHead) => {
+                    in_table_head = false;
+                    for cell in &mut header {
+                        *cell = normalize_header(cell);
+                    }
+                }
+                Event::Start(MdTag::TableRow) => {
+                    frames.push(self.frame(
+                        FrameKind::Row {
+                            table: self.tables,
+                            cells: Vec::new(),
+                        },
+                        range.start,
+                    ));
+                }
+                Event::End(TagEnd::TableRow) => {
+                    if let Some(frame) = frames.pop() {
+                        let header = header.clone();
+                        self.finish_row(text, frame, range.end, &header);
+                    }
+                }
+                Event::Start(MdTag::TableCell) => {
+                    if in_table_head {
+                        header.push(String::new());
+                    } else if let Some(frame) = frames.last_mut()
+                        && let FrameKind::Row { cells, .. } = &mut frame.kind
+                    {
+                        let column = cells.len().min(u8::MAX as usize) as u8;
+                        cells.push(range.clone());
+                        frame.open = Some((self.tokens.len(), UnitPlace::Cell(column)));
+                    }
+                }
+                Event::End(TagEnd::TableCell) if !in_table_head => {
+                    close_unit(&mut frames, self.tokens.len());
+                }
+                Event::Start(MdTag::Paragraph) => {
+                    if frames.is_empty() && containers == 0 {
+                        frames.push(self.frame(FrameKind::Paragraph, range.start));
+                    } else {
+                        close_unit(&mut frames, self.tokens.len());
+                    }
+                }
+                Event::End(TagEnd::Paragraph) => {
+                    if let Some(frame) = frames.last()
+                        && matches!(frame.kind, FrameKind::Paragraph)
+                    {
+                        let frame = frames.pop().expect("a frame");
+                        self.finish_paragraph(text, frame, range.end);
+                    } else {
+                        close_unit(&mut frames, self.tokens.len());
+                    }
+                }
+                Event::Start(MdTag::CodeBlock(_)) => {
+                    close_unit(&mut frames, self.tokens.len());
+                    open_verbatim = containers == 0 && local.end >= chunk_len;
+                    in_code = true;
+                    self.doc.verbatim.push(range);
+                }
+                Event::End(TagEnd::CodeBlock) => in_code = false,
+                Event::Start(MdTag::HtmlBlock) => {
+                    close_unit(&mut frames, self.tokens.len());
+                    open_verbatim = containers == 0 && local.end >= chunk_len;
+                    html_block = Some(range.start);
+                }
+                Event::End(TagEnd::HtmlBlock) => {
+                    if let Some(start) = html_block.take() {
+                        let span = start..range.end;
+                        self.html(text, span.clone());
+                        self.doc.verbatim.push(span);
+                    }
+                }
+                Event::Html(_) => {}
+                Event::Start(
+                    MdTag::BlockQuote(_) | MdTag::FootnoteDefinition(_) | MdTag::DefinitionList,
+                ) => {
+                    containers += 1;
+                    close_unit(&mut frames, self.tokens.len());
+                }
+                Event::End(
+                    TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition | TagEnd::DefinitionList,
+                ) => containers = containers.saturating_sub(1),
+                Event::Rule => close_unit(&mut frames, self.tokens.len()),
+                Event::InlineHtml(html) => {
+                    if contains_details_markup(&html) {
+                        self.html(text, range.clone());
+                    } else if html.contains("awesome-lint-") {
+                        self.doc.directives.push(range.clone());
+                    }
+                    if heading_start.is_none() {
+                        self.token(&mut frames, TokenKind::Html, range);
+                    }
+                }
+                _ if heading_start.is_some() || in_code || in_table_head => {}
+                Event::Text(_) => self.token(&mut frames, TokenKind::Text, range),
+                Event::Code(_) => self.token(&mut frames, TokenKind::Code, range),
+                Event::SoftBreak | Event::HardBreak => {
+                    self.token(&mut frames, TokenKind::Break, range)
+                }
+                Event::Start(tag) => {
+                    let mark = match tag {
+                        MdTag::Emphasis => Mark::Emph,
+                        MdTag::Strong => Mark::Strong,
+                        MdTag::Strikethrough => Mark::Strike,
+                        MdTag::Link {
+                            link_type,
+                            dest_url,
+                            ..
+                        } => Mark::Link {
+                            dest: dest_span(text, &dest_url, &range),
+                            auto: matches!(link_type, LinkType::Autolink | LinkType::Email),
+                        },
+                        MdTag::Image { dest_url, .. } => Mark::Image {
+                            dest: dest_span(text, &dest_url, &range),
+                        },
+                        _ => Mark::Other,
+                    };
+                    self.token(&mut frames, TokenKind::Open(mark), range);
+                }
+                Event::End(_) => self.token(&mut frames, TokenKind::Close, range),
+                _ => {}
+            }
+        }
+        // A chunk ends at a heading line: whatever is still open ends there.
+        while let Some(frame) = frames.pop() {
+            let end = base + chunk_len;
+            match frame.kind {
+                FrameKind::Row { .. } => self.finish_row(text, frame, end, &header.clone()),
+                FrameKind::Paragraph => self.finish_paragraph(text, frame, end),
+                FrameKind::Item { .. } => self.finish_frame(text, frame, end, &mut frames),
+            }
+        }
+        open_verbatim
+    }
+
+    fn frame(&self, kind: FrameKind, start: usize) -> Frame {
+        Frame {
+            kind,
+            start,
+            token_start: self.tokens.len(),
+            units: Vec::new(),
+            open: None,
+            section: self.current_section,
+            heading: self.heading_stack.last().copied(),
+            children: Vec::new(),
+        }
+    }
+
+    /// Records an inline event for the innermost candidate, opening a unit
+    /// for it when none is open.
+    fn token(&mut self, frames: &mut [Frame], kind: TokenKind, span: Span) {
+        let Some(frame) = frames.last_mut() else {
+            return;
+        };
+        if frame.open.is_none() {
+            let place = if frame.units.is_empty() {
+                UnitPlace::Head
+            } else {
+                UnitPlace::Paragraph
+            };
+            frame.open = Some((self.tokens.len(), place));
+        }
+        self.tokens.push(Token { kind, span });
+    }
+
+    /// Reads a finished frame's units into a reading.
+    fn read_frame(&mut self, text: &str, frame: &mut Frame, header: &[String]) -> read::Reading {
+        close_frame_unit(frame, self.tokens.len());
+        self.atoms.clear();
+        self.units.clear();
+        for (range, place) in &frame.units {
+            let start = self.atoms.len();
+            inline::atoms(text, &self.tokens[range.clone()], &mut self.atoms);
+            self.units.push(Unit {
+                atoms: start..self.atoms.len(),
+                place: *place,
+            });
+        }
+        let reading = read::read(text, &self.atoms, &self.units, header, self.options.venues);
+        self.tokens.truncate(frame.token_start);
+        reading
+    }
+
+    fn finish_frame(&mut self, text: &str, mut frame: Frame, end: usize, frames: &mut [Frame]) {
+        let reading = self.read_frame(text, &mut frame, &[]);
+        let FrameKind::Item { list, depth } = frame.kind else {
+            return;
+        };
+        let marker = read_marker(text, frame.start);
+        let item = item_lines(text, marker.line_start, end);
+        let paper = reading.links_a_paper(text);
+        let index = self.candidates.len();
+        self.candidates.push(Candidate {
+            kind: CandidateKind::Item {
+                marker,
+                depth,
+                list,
+                parent: None,
+            },
+            reading,
+            item,
+            section: frame.section,
+            heading: frame.heading,
+            paper,
+            children: std::mem::take(&mut frame.children),
+        });
+        for &child in &self.candidates[index].children.clone() {
+            if let CandidateKind::Item { parent, .. } = &mut self.candidates[child].kind {
+                *parent = Some(index);
+            }
+        }
+        if let Some(parent) = frames
+            .iter_mut()
+            .rev()
+            .find(|f| matches!(f.kind, FrameKind::Item { .. }))
+        {
+            parent.children.push(index);
+        }
+    }
+
+    fn finish_row(&mut self, text: &str, mut frame: Frame, end: usize, header: &[String]) {
+        let reading = self.read_frame(text, &mut frame, header);
+        let FrameKind::Row { table, cells } = frame.kind else {
+            return;
+        };
+        let paper = reading.links_a_paper(text);
+        let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
+        self.candidates.push(Candidate {
+            kind: CandidateKind::Row { table, cells },
+            reading,
+            item: item_lines(text, line_start, end),
+            section: frame.section,
+            heading: frame.heading,
+            paper,
+            children: Vec::new(),
+        });
+    }
+
+    fn finish_paragraph(&mut self, text: &str, mut frame: Frame, end: usize) {
+        // Only a paragraph that opens with bold text can be an entry.
+        let opens_bold = self.tokens[frame.token_start..]
+            .iter()
+            .find(|t| !(t.kind == TokenKind::Text && text[t.span.clone()].trim().is_empty()))
+            .is_some_and(|t| t.kind == TokenKind::Open(Mark::Strong));
+        if !opens_bold {
+            if self.tokens[frame.token_start..]
+                .iter()
+                .any(|t| match &t.kind {
+                    TokenKind::Open(Mark::Link { dest: Some(d), .. }) => {
+                        read::is_paper_url(&text[d.clone()])
+                    }
+                    _ => false,
+                })
+            {
+                self.paper_blocks += 1;
+            }
+            self.tokens.truncate(frame.token_start);
+            return;
+        }
+        let reading = self.read_frame(text, &mut frame, &[]);
+        let paper = reading.links_a_paper(text);
+        let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
+        self.candidates.push(Candidate {
+            kind: CandidateKind::Paragraph,
+            reading,
+            item: item_lines(text, line_start, end),
+            section: frame.section,
+            heading: frame.heading,
+            paper,
+            children: Vec::new(),
+        });
+    }
+
+    /// An HTML block or inline HTML: directives, `<details>` groups, paper links.
+    fn html(&mut self, text: &str, span: Span) {
+        let html = &text[span.clone()];
+        if html.contains("awesome-lint-") {
+            self.doc.directives.push(span.clone());
+        }
+        if html.contains("http")
+            && !html.trim_start().starts_with("<!--")
+            && html_links_a_paper(html)
+        {
+            self.paper_blocks += 1;
+        }
+        if !contains_details_markup(html) {
+            return;
+        }
+        let lower = html.to_ascii_lowercase();
+        let mut at = 0;
+        while at < lower.len() {
+            let next = ["<details", "<summary", "</details"]
+                .iter()
+                .filter_map(|tag| lower[at..].find(tag).map(|i| (at + i, *tag)))
+                .min_by_key(|&(i, _)| i);
+            let Some((i, tag)) = next else {
+                break;
+            };
+            match tag {
+                "<details" => {
+                    self.details.push(None);
+                    at = i + tag.len();
+                }
+                "<summary" => {
+                    let open_end = lower[i..].find('>').map_or(lower.len(), |j| i + j + 1);
+                    let close = lower[open_end..].find("</summary").map(|j| open_end + j);
+                    let inner = &html[open_end..close.unwrap_or(open_end)];
+                    let title = strip_tags(inner);
+                    let end = close
+                        .and_then(|c| lower[c..].find('>').map(|j| c + j + 1))
+                        .unwrap_or(open_end);
+                    let level = 6 + self.details.len().min(200) as u8;
+                    if let Some(slot) = self.details.last_mut()
+                        && slot.is_none()
+                    {
+                        let heading = self.doc.headings.len();
+                        *slot = Some(heading);
+                        self.add_heading(
+                            span.start + i..span.start + end,
+                            level,
+                            HeadingKind::Summary,
+                            title,
+                        );
+                    }
+                    at = end.max(i + tag.len());
+                }
+                _ => {
+                    if let Some(Some(heading)) = self.details.pop() {
+                        self.doc.headings[heading].end = span.start + i;
+                        // What follows the group is under what held the group.
+                        if let Some(at) = self.heading_stack.iter().rposition(|&h| h == heading) {
+                            self.heading_stack.truncate(at);
+                        }
+                        self.update_section();
+                    }
+                    at = i + tag.len();
+                }
+            }
+        }
+    }
+
+    fn add_heading(&mut self, span: Span, level: u8, kind: HeadingKind, text: String) {
+        while let Some(&top) = self.heading_stack.last() {
+            if self.doc.headings[top].level >= level {
+                self.heading_stack.pop();
+            } else {
+                break;
+            }
+        }
+        let year = heading_year(&text);
+        let index = self.doc.headings.len();
+        self.doc.headings.push(Heading {
+            span,
+            level,
+            kind,
+            parent: self.heading_stack.last().copied(),
+            text,
+            end: usize::MAX,
+        });
+        self.heading_stack.push(index);
+        let section = year.map(|year| {
+            self.doc.sections.push(YearSection {
+                heading: index,
+                year,
+                run: 0,
+            });
+            self.doc.sections.len() - 1
+        });
+        self.section_of_heading.push(section);
+        self.update_section();
+    }
+
+    fn update_section(&mut self) {
+        self.current_section = self
+            .heading_stack
+            .iter()
+            .rev()
+            .find_map(|&h| self.section_of_heading[h]);
+    }
+}
+
+fn close_unit(frames: &mut [Frame], at: usize) {
+    if let Some(frame) = frames.last_mut() {
+        close_frame_unit(frame, at);
+    }
+}
+
+fn close_frame_unit(frame: &mut Frame, at: usize) {
+    if let Some((start, place)) = frame.open.take()
+        && start < at
+    {
+        frame.units.push((start..at, place));
+    }
+}
+
+/// Where a link's destination is written: pulldown-cmark hands it out
+/// borrowed from the text when it has no escapes, so its place is known.
+fn dest_span(text: &str, dest: &CowStr, link: &Span) -> Option<Span> {
+    let base = text.as_ptr() as usize;
+    let ptr = dest.as_ptr() as usize;
+    if matches!(dest, CowStr::Borrowed(_)) && ptr >= base && ptr + dest.len() <= base + text.len() {
+        let start = ptr - base;
+        if start >= link.start && start + dest.len() <= link.end {
+            return Some(start..start + dest.len());
+        }
+    }
+    // An escaped or entity-bearing destination: the text between `](` and the final `)`.
+    let written = &text[link.clone()];
+    let open = written.rfind("](")?;
+    let close = written.rfind(')')?;
+    (close >= open + 2).then(|| {
+        let inner = &written[open + 2..close];
+        let start = link.start + open + 2 + (inner.len() - inner.trim_start().len());
+        let end = link.start + open + 2 + inner.trim_end().len();
+        start..end.max(start)
+    })
+}
+
+fn contains_details_markup(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    lower.contains("<details") || lower.contains("</details") || lower.contains("<summary")
+}
+
+/// Text without HTML tags and markdown emphasis.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag && c != '*' && c != '_' => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn html_links_a_paper(html: &str) -> bool {
+    html.split(['"', '\''])
+        .filter(|part| part.starts_with("http"))
+        .any(read::is_paper_url)
+}
+
+fn normalize_header(cell: &str) -> String {
+    cell.trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The lines of an item from its bullet's line to its last non-blank line,
+/// with that line's ending.
+fn item_lines(text: &str, line_start: usize, end: usize) -> Span {
+    let bytes = text.as_bytes();
+    let mut last = end.min(bytes.len());
+    while last > line_start && matches!(bytes[last - 1], b' ' | b'\t' | b'\n' | b'\r') {
+        last -= 1;
+    }
+    let line_end = memchr::memchr(b'\n', &bytes[last..]).map_or(bytes.len(), |i| last + i + 1);
+    line_start..line_end
+}
+
+/// Reads the bullet of an item whose range starts at or before it.
+pub(super) fn read_marker(text: &str, item_start: usize) -> ListMarker {
+    let bytes = text.as_bytes();
+    // An item indented with a tab starts at the end of the previous line.
+    let mut i = item_start;
+    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r') {
+        i += 1;
+    }
+    let bullet_start = i;
+    let line_start = text[..bullet_start].rfind('\n').map_or(0, |i| i + 1);
+    let kind = match bytes.get(i) {
+        Some(&b) if matches!(b, b'-' | b'*' | b'+') => {
+            i += 1;
+            BulletKind::Bullet(b)
+        }
+        _ => {
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            let delimiter = bytes.get(i).copied().unwrap_or(b'.');
+            i = (i + 1).min(bytes.len());
+            BulletKind::Ordered(delimiter)
+        }
+    };
+    let bullet = bullet_start..i;
+    let mut gap_end = i;
+    while gap_end < bytes.len() && matches!(bytes[gap_end], b' ' | b'\t') {
+        gap_end += 1;
+    }
+    let plain_indent = bytes[line_start..bullet_start]
+        .iter()
+        .all(|&b| matches!(b, b' ' | b'\t'));
+    ListMarker {
+        line_start,
+        bullet,
+        gap: i..gap_end,
+        kind,
+        plain_indent,
+    }
+}
+
+/// The year of a heading whose text is a year: `2023`, also decorated
+/// (`🔥 2024`, `2015:`), counted (`2023 (10 papers)`) or worded (`Year 2023`,
+/// `2023 Papers`, `Papers in 2023`), but not `2023 and earlier`.
+pub(super) fn heading_year(text: &str) -> Option<u16> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    const BEFORE: &[&str] = &[
+        "year",
+        "papers",
+        "paper",
+        "in",
+        "published",
+        "works",
+        "publications",
+    ];
+    const AFTER: &[&str] = &["papers", "paper", "works", "publications", "articles"];
+    let at = words
+        .iter()
+        .position(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))?;
+    if !words[..at]
+        .iter()
+        .all(|w| BEFORE.contains(&w.to_ascii_lowercase().as_str()))
+    {
+        return None;
+    }
+    let rest = &words[at + 1..];
+    // `2023 (10 papers)`: a count in parentheses.
+    let counted = text.contains('(')
+        && text.trim_end().ends_with(')')
+        && rest.iter().all(|w| {
+            w.bytes().all(|b| b.is_ascii_digit())
+                || AFTER.contains(&w.to_ascii_lowercase().as_str())
+        });
+    if !counted
+        && !rest
+            .iter()
+            .all(|w| AFTER.contains(&w.to_ascii_lowercase().as_str()))
+    {
+        return None;
+    }
+    words[at]
+        .parse()
+        .ok()
+        .filter(|year| (1900..=2100).contains(year))
+}
+
+/// Sets where each heading's part of the document ends.
+fn finish_heading_ends(doc: &mut Document, len: usize) {
+    let starts: Vec<(usize, u8, HeadingKind)> = doc
+        .headings
+        .iter()
+        .map(|h| (h.span.start, h.level, h.kind))
+        .collect();
+    for (index, heading) in doc.headings.iter_mut().enumerate() {
+        if heading.kind == HeadingKind::Summary {
+            heading.end = heading.end.min(len);
+            continue;
+        }
+        heading.end = starts[index + 1..]
+            .iter()
+            .find(|(_, level, kind)| *kind != HeadingKind::Summary && *level <= heading.level)
+            .map_or(len, |&(start, _, _)| start);
+    }
+}
+
+/// Groups year sections by (parent heading, level), keeping document order.
+fn group_runs(doc: &mut Document) {
+    let mut run_of: HashMap<(Option<usize>, u8), usize> = HashMap::new();
+    for (index, section) in doc.sections.iter_mut().enumerate() {
+        let heading = &doc.headings[section.heading];
+        let run = *run_of
+            .entry((heading.parent, heading.level))
+            .or_insert_with(|| {
+                doc.runs.push(SectionRun::default());
+                doc.runs.len() - 1
+            });
+        section.run = run;
+        doc.runs[run].sections.push(index);
+    }
+}
+
+fn trim_newline(text: &str, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    while end > 0 && matches!(bytes[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::venue::Venues;
+
+    fn parse_in_chunks(text: &str, chunk: usize) -> Document {
+        parse(
+            text,
+            ParseOptions {
+                venues: Venues::builtin_shared(),
+                shape: None,
+            },
+            chunk,
+        )
+    }
+
+    /// Parsing in chunks must give exactly what one parse of the whole text gives.
+    fn assert_chunking_is_invisible(text: &str) {
+        let whole = format!("{:?}", parse_in_chunks(text, usize::MAX));
+        for chunk in [1, 7, 64, 200] {
+            assert_eq!(
+                format!("{:?}", parse_in_chunks(text, chunk)),
+                whole,
+                "chunk {chunk}"
+            );
+        }
+    }
+
+    #[test]
+    fn chunks_never_split_code_or_html_blocks() {
+        let text = "\
+# List
+## Topic
+### 2023
+- [**ICCV 2023**] [**A**] A: Title [[pdf]](https://a)
+```
+### 2022
+- [**ICCV 2022**] [**B**] inside a fence
+```
+### 2022
+- [**ICCV 2022**] [**C**] C: Title [[pdf]](https://c)
+<!--
+# not a heading
+<!-- awesome-lint-disable spacing -->
+-->
+<div>
+### still html
+</div>
+
+#not a heading either
+> ### 2021
+> - [**ICCV 2021**] [**D**] quoted
+####### seven hashes
+### 2020
+~~~
+unterminated fence
+### 2019
+";
+        assert_chunking_is_invisible(text);
+        let doc = parse_in_chunks(text, 1);
+        let years: Vec<u16> = doc.sections.iter().map(|s| s.year).collect();
+        assert_eq!(years, [2023, 2022, 2021, 2020]);
+        assert_eq!(doc.entries.len(), 3);
+        assert_eq!(doc.runs.len(), 1);
+    }
+
+    #[test]
+    fn year_headings() {
+        for (text, year) in [
+            ("2023", Some(2023)),
+            ("🔥 2024", Some(2024)),
+            ("2015:", Some(2015)),
+            ("2023 (10 papers)", Some(2023)),
+            ("**2022**", Some(2022)),
+            ("Year 2023", Some(2023)),
+            ("2023 Papers", Some(2023)),
+            ("Papers in 2021", Some(2021)),
+            ("2023 and earlier", None),
+            ("Before 2020", None),
+            ("20234", None),
+            ("0000", None),
+            ("CVPR 2023", None),
+            ("2023 Workshop", None),
+        ] {
+            assert_eq!(heading_year(text), year, "{text}");
+        }
+    }
+
+    #[test]
+    fn tab_indented_and_nested_entries_are_entries_in_document_order() {
+        let text = "### 2023\n- **Seg**\n\t- [**ICCV 2023**] [**C**] Gamma [[pdf]](https://a/3.pdf)\n  - [**ICCV 2023**] [**E**] Eps [[pdf]](https://a/5.pdf)\n- [**ICCV 2023**] [**A**] Alpha [[pdf]](https://a/1.pdf)\n  - [**arXiv 2023**] [**A2**] Alpha v2 [[pdf]](https://a/2.pdf)\n";
+        let doc = parse_in_chunks(text, usize::MAX);
+        let names: Vec<&str> = doc
+            .entries
+            .iter()
+            .map(|e| &text[e.name.clone().unwrap().inner])
+            .collect();
+        assert_eq!(names, ["C", "E", "A", "A2"]);
+        let nested: Vec<bool> = doc.entries.iter().map(|e| e.in_entry).collect();
+        assert_eq!(nested, [false, false, false, true]);
+    }
+
+    #[test]
+    fn details_groups_are_headings_and_year_sections() {
+        let text = "\
+# Papers
+<details>
+<summary>2023</summary>
+
+- [**CVPR 2023**] A Title Here [[pdf]](https://arxiv.org/abs/2301.00001)
+</details>
+
+<details><summary><b>2022</b></summary>
+
+- [**CVPR 2022**] B Title Here [[pdf]](https://arxiv.org/abs/2201.00001)
+
+</details>
+
+- [**CVPR 2021**] C Title Here [[pdf]](https://arxiv.org/abs/2101.00001)
+";
+        let doc = parse_in_chunks(text, usize::MAX);
+        let years: Vec<u16> = doc.sections.iter().map(|s| s.year).collect();
+        assert_eq!(years, [2023, 2022]);
+        assert_eq!(doc.runs.len(), 1);
+        let sections: Vec<Option<u16>> = doc
+            .entries
+            .iter()
+            .map(|e| doc.section_of(e).map(|s| s.year))
+            .collect();
+        assert_eq!(sections, [Some(2023), Some(2022), None]);
+        assert_chunking_is_invisible(text);
+    }
+
+    #[test]
+    fn chunking_matches_on_every_fixture() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut stack = vec![dir];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "md") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    assert_chunking_is_invisible(text.trim_start_matches('\u{feff}'));
+                }
+            }
+        }
+    }
+}
