@@ -243,30 +243,70 @@ pub fn normalize(label: &str) -> String {
 
 /// The kind of a label.
 pub fn kind(label: &str) -> LabelKind {
-    let normalized = normalize(label);
-    kind_of_normalized(&normalized)
+    // Most labels are short ASCII words (`pdf`, `Code`): normalized on the
+    // stack, as this runs for every link of every entry.
+    let mut buffer = [0u8; 32];
+    match normalize_ascii(label, &mut buffer) {
+        Some(normalized) => kind_of_normalized(normalized),
+        None => kind_of_normalized(&normalize(label)),
+    }
 }
+
+/// [`normalize`] for a short ASCII label, into `buffer`; `None` for others.
+fn normalize_ascii<'b>(label: &str, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
+    let mut len = 0;
+    let mut space = false;
+    for &b in label.as_bytes() {
+        if !b.is_ascii() {
+            return None;
+        }
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'&' | b'+' | b'.') {
+            if space && len > 0 {
+                *buffer.get_mut(len)? = b' ';
+                len += 1;
+            }
+            space = false;
+            *buffer.get_mut(len)? = b.to_ascii_lowercase();
+            len += 1;
+        } else {
+            space = true;
+        }
+    }
+    while len > 0 && matches!(buffer[len - 1], b'.' | b'-') {
+        len -= 1;
+    }
+    std::str::from_utf8(&buffer[..len]).ok()
+}
+
+/// Every known label and its kind.
+static KINDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, LabelKind>> =
+    std::sync::LazyLock::new(|| {
+        let mut kinds = rustc_hash::FxHashMap::default();
+        for (names, kind) in [
+            (OTHER, LabelKind::Other),
+            (MEDIA, LabelKind::Media),
+            (DATA, LabelKind::Data),
+            (PROJECT, LabelKind::Project),
+            (CODE, LabelKind::Code),
+            (PAPER, LabelKind::Paper),
+            (&["pdf", "paper pdf", "pdf paper"][..], LabelKind::Pdf),
+        ] {
+            for name in names {
+                // A later category wins: `pdf` is Pdf, not the Paper it also is.
+                kinds.insert(*name, kind);
+            }
+        }
+        kinds
+    });
 
 /// The kind of a label already [`normalize`]d.
 pub fn kind_of_normalized(label: &str) -> LabelKind {
-    let is = |names: &[&str]| names.contains(&label);
-    if label == "pdf" || label == "paper pdf" || label == "pdf paper" {
-        LabelKind::Pdf
-    } else if is(PAPER) {
-        LabelKind::Paper
-    } else if is(CODE) {
-        LabelKind::Code
-    } else if is(PROJECT) {
-        LabelKind::Project
-    } else if is(DATA) {
-        LabelKind::Data
-    } else if is(MEDIA) {
-        LabelKind::Media
-    } else if is(OTHER) {
-        LabelKind::Other
-    } else {
-        LabelKind::Unknown
-    }
+    KINDS.get(label).copied().unwrap_or(LabelKind::Unknown)
+}
+
+/// Every label of the built-in categories.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    KINDS.keys().copied()
 }
 
 /// Whether a label is in a category.

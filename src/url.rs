@@ -17,20 +17,34 @@ pub struct UrlParts<'a> {
 pub fn parse(url: &str) -> Option<UrlParts<'_>> {
     let rest = strip_prefix_ignore_case(url, "https://")
         .or_else(|| strip_prefix_ignore_case(url, "http://"))?;
-    let rest = rest.split('#').next().unwrap_or_default();
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    // Byte searches: this runs for every link of every entry.
+    let bytes = rest.as_bytes();
+    let rest = match memchr::memchr(b'#', bytes) {
+        Some(i) => &rest[..i],
+        None => rest,
+    };
+    let authority_end = memchr::memchr2(b'/', b'?', rest.as_bytes()).unwrap_or(rest.len());
     let authority = &rest[..authority_end];
-    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    let host_port = match memchr::memrchr(b'@', authority.as_bytes()) {
+        Some(i) => &authority[i + 1..],
+        None => authority,
+    };
     let host = match host_port.strip_prefix('[') {
         Some(v6) => v6.split(']').next().unwrap_or_default(),
-        None => host_port.split(':').next().unwrap_or_default(),
+        None => match memchr::memchr(b':', host_port.as_bytes()) {
+            Some(i) => &host_port[..i],
+            None => host_port,
+        },
     };
     let host = strip_prefix_ignore_case(host, "www.").unwrap_or(host);
     if host.is_empty() {
         return None;
     }
     let after = &rest[authority_end..];
-    let (path, query) = after.split_once('?').unwrap_or((after, ""));
+    let (path, query) = match memchr::memchr(b'?', after.as_bytes()) {
+        Some(i) => (&after[..i], &after[i + 1..]),
+        None => (after, ""),
+    };
     Some(UrlParts { host, path, query })
 }
 
@@ -91,7 +105,64 @@ const PAPER_HOSTS: &[&str] = &[
     "ecva.net",
     "conferences.miccai.org",
     "papers.miccai.org",
+    "thecvf.com",
+    "cv-foundation.org",
+    "usenix.org",
+    "eprint.iacr.org",
+    "aclweb.org",
+    "isca-speech.org",
+    "aaai.org",
+    "neurips.cc",
+    "icml.cc",
+    "iclr.cc",
+    "bmva.org",
+    "roboticsproceedings.org",
+    "computer.org",
+    "mdpi.com",
+    "frontiersin.org",
+    "cell.com",
+    "thelancet.com",
+    "jamanetwork.com",
+    "nejm.org",
+    "science.org",
+    "pnas.org",
+    "plos.org",
+    "bmj.com",
+    "biomedcentral.com",
+    "springeropen.com",
+    "europepmc.org",
+    "tandfonline.com",
+    "sagepub.com",
+    "iop.org",
+    "aps.org",
+    "ssrn.com",
+    "hal.science",
+    "archives-ouvertes.fr",
+    "cambridge.org",
+    "worldscientific.com",
+    "jstor.org",
+    "jmir.org",
+    "elsevier.com",
+    "morganclaypool.com",
+    "ecai.org",
+    "siam.org",
+    "ams.org",
+    "journals.aps.org",
+    "sciencemag.org",
 ];
+
+/// Every known host and its kind, for a lookup by exact name.
+static HOST_KINDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, HostKind>> =
+    std::sync::LazyLock::new(|| {
+        let mut kinds = rustc_hash::FxHashMap::default();
+        for host in PAPER_HOSTS {
+            kinds.insert(*host, HostKind::Paper);
+        }
+        for host in CODE_HOSTS {
+            kinds.insert(*host, HostKind::Code);
+        }
+        kinds
+    });
 
 /// Whether a web address is a paper: on a paper host, or a PDF file.
 pub fn is_paper_link(url: &str) -> bool {
@@ -109,15 +180,30 @@ pub fn is_within(host: &str, domain: &str) -> bool {
         && (host.len() == domain.len() || host[host.len() - domain.len() - 1] == b'.')
 }
 
-/// Classifies a host, subdomains included.
+/// Classifies a host, subdomains included: the host, then each domain it
+/// is under, looked up in turn (`pubs.example.nature.com`, `example.nature.com`,
+/// `nature.com`).
 pub fn host_kind(host: &str) -> HostKind {
-    let matches = |known: &&str| is_within(host, known);
-    if CODE_HOSTS.iter().any(matches) {
-        HostKind::Code
-    } else if PAPER_HOSTS.iter().any(matches) {
-        HostKind::Paper
+    let mut buffer = [0u8; 128];
+    let owned;
+    let lower = if host.len() <= buffer.len() && host.is_ascii() {
+        let lower = &mut buffer[..host.len()];
+        lower.copy_from_slice(host.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).unwrap_or_default()
     } else {
-        HostKind::Other
+        owned = host.to_lowercase();
+        owned.as_str()
+    };
+    let mut domain = lower;
+    loop {
+        if let Some(&kind) = HOST_KINDS.get(domain) {
+            return kind;
+        }
+        match domain.split_once('.') {
+            Some((_, rest)) if rest.contains('.') => domain = rest,
+            _ => return HostKind::Other,
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 //! as a warning with a safe fix. Workshop and Findings forms of a known venue
 //! (`MICCAI-ws`, `CVPR Workshop`, `Findings of ACL`) are accepted.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 struct VenueDef {
     name: &'static str,
@@ -235,8 +235,8 @@ impl Venues {
     pub fn builtin() -> Self {
         let mut venues = Self {
             names: Vec::new(),
-            exact: HashMap::new(),
-            folded: HashMap::new(),
+            exact: HashMap::default(),
+            folded: HashMap::default(),
         };
         for def in BUILTIN {
             let index = venues.add_name(def.name);
@@ -298,6 +298,21 @@ impl Venues {
         )
     }
 
+    /// Whether a name is a venue of the table in any spelling (canonical,
+    /// variant, alias, workshop form): [`Venues::check`] without the
+    /// did-you-mean, which costs a comparison with every venue.
+    pub fn recognizes(&self, name: &str) -> bool {
+        if self.check_exact(name).is_some() {
+            return true;
+        }
+        if let Some((base, _)) = split_workshop(name)
+            && (self.check_exact(base).is_some() || self.check_folded(base).is_some())
+        {
+            return true;
+        }
+        self.check_folded(name).is_some()
+    }
+
     /// Classifies a venue name as written in a tag.
     pub fn check(&self, name: &str) -> VenueCheck {
         if let Some(check) = self.check_exact(name) {
@@ -333,8 +348,17 @@ impl Venues {
     }
 
     fn check_folded(&self, name: &str) -> Option<VenueCheck> {
-        let folded = fold(name);
-        let &index = self.folded.get(&folded)?;
+        // Looked up for every tag of every entry: folded on the stack when short.
+        let mut buffer = [0u8; 64];
+        let owned;
+        let folded = match fold_ascii(name, &mut buffer) {
+            Some(folded) => folded,
+            None => {
+                owned = fold(name);
+                owned.as_str()
+            }
+        };
+        let &index = self.folded.get(folded)?;
         // `MedIA` written `Media` folds to a variant of MIA: suggest the variant's
         // own canonical venue.
         Some(VenueCheck::Alias {
@@ -426,6 +450,21 @@ fn split_workshop(name: &str) -> Option<(&str, Affix<'_>)> {
         }
     }
     None
+}
+
+/// [`fold`] for a short ASCII name, into `buffer`.
+fn fold_ascii<'b>(name: &str, buffer: &'b mut [u8; 64]) -> Option<&'b str> {
+    let mut len = 0;
+    for &b in name.as_bytes() {
+        if !b.is_ascii() {
+            return None;
+        }
+        if b.is_ascii_alphanumeric() {
+            *buffer.get_mut(len)? = b.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    std::str::from_utf8(&buffer[..len]).ok()
 }
 
 /// Lowercase letters and digits only: `Nat. Commun.` and `nat commun` fold alike.

@@ -8,54 +8,86 @@
 //! parent's authors, venue or links are parts of the parent. Nothing under
 //! a news, contents or citation heading is an entry.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::read::{Reading, looks_like_authors};
 use super::shape::Shape;
 use super::{
-    Authors, Block, BlockKind, Document, EmptyItem, Entry, Form, HeadingKind, ListMarker,
+    Authors, Block, BlockKind, Document, EmptyItem, Entry, Form, HeadingKind, HostKind,
     ParseOptions, Place, Span,
 };
 
-/// A block that may be an entry, as the walk leaves it.
+/// What the walk knows of a block that may be an entry, beside its parts
+/// (which wait in the parallel list of entries).
 #[derive(Debug)]
 pub(super) struct Candidate {
     pub kind: CandidateKind,
-    pub reading: Reading,
-    /// The block as lines.
-    pub item: Span,
-    pub section: Option<usize>,
     /// The innermost heading above it.
     pub heading: Option<usize>,
     /// Whether it links a paper.
     pub paper: bool,
+    /// Whether nothing was read in it.
+    pub empty: bool,
     /// Nested items (indices into the candidates).
     pub children: Vec<usize>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum CandidateKind {
     Item {
-        marker: ListMarker,
-        depth: usize,
         /// Which list it is in: siblings share it.
         list: usize,
         parent: Option<usize>,
     },
     Row {
         table: usize,
-        cells: Vec<Span>,
     },
     Paragraph,
 }
 
 impl CandidateKind {
-    fn block_kind(&self) -> BlockKind {
+    fn block_kind(self) -> BlockKind {
         match self {
             CandidateKind::Item { .. } => BlockKind::Item,
             CandidateKind::Row { .. } => BlockKind::Row,
             CandidateKind::Paragraph => BlockKind::Paragraph,
         }
+    }
+}
+
+/// Whether an entry links a paper: a paper host, a PDF, or a paper label
+/// (even one whose URL is missing).
+pub(super) fn links_a_paper(entry: &Entry) -> bool {
+    entry.links.iter().any(|link| {
+        (!link.is_title && link.kind.is_paper()) || link.host == HostKind::Paper || link.to_pdf
+    })
+}
+
+/// An entry from a block's reading.
+pub(super) fn entry_of(
+    reading: Reading,
+    block: Block,
+    item: Span,
+    section: Option<usize>,
+    topic: Option<usize>,
+) -> Entry {
+    let span = reading.span.clone().unwrap_or(item.clone());
+    Entry {
+        head: reading.head.unwrap_or(span.clone()),
+        span,
+        block,
+        section,
+        topic,
+        shape: 0,
+        venue: reading.venue,
+        dates: reading.dates,
+        name: reading.name,
+        title: reading.title,
+        authors: reading.authors,
+        links: reading.links,
+        notes: reading.notes,
+        in_entry: false,
+        item,
     }
 }
 
@@ -109,11 +141,13 @@ fn is_excluded_heading(text: &str) -> bool {
         || PHRASES.iter().any(|p| phrase.starts_with(p))
 }
 
-/// Entries from candidates: shapes inferred, entries chosen, put in document order.
+/// Entries from candidates: shapes inferred, entries chosen, put in document
+/// order. `entries[i]` holds the parts of `candidates[i]`.
 pub(super) fn assemble(
     text: &str,
     doc: &mut Document,
     mut candidates: Vec<Candidate>,
+    mut entries: Vec<Entry>,
     options: ParseOptions,
 ) {
     // Only what sits right under such a heading: a `## Contents` list is
@@ -129,64 +163,56 @@ pub(super) fn assemble(
     }
     let top_level = top_level(doc, &is_year);
     // A region is a topic: year headings and `<details>` groups divide a
-    // region's entries, they do not make regions of their own.
-    let region_of = |heading: Option<usize>| -> Option<usize> {
-        let mut region = None;
-        let mut at = heading;
-        while let Some(h) = at {
-            if doc.headings[h].level >= top_level
-                && doc.headings[h].kind != HeadingKind::Summary
-                && !is_year[h]
-            {
-                region = Some(h);
-            }
-            at = doc.headings[h].parent;
-        }
-        region
-    };
+    // region's entries, they do not make regions of their own. Headings come
+    // before what they head: each one's region follows from its parent's.
+    let mut regions: Vec<Option<usize>> = Vec::with_capacity(doc.headings.len());
+    for (h, heading) in doc.headings.iter().enumerate() {
+        let inherited = heading.parent.and_then(|p| regions[p]);
+        let own = heading.level >= top_level && heading.kind != HeadingKind::Summary && !is_year[h];
+        regions.push(inherited.or(own.then_some(h)));
+    }
+    let region_of = |heading: Option<usize>| heading.and_then(|h| regions[h]);
 
     // Nested items that carry only their parent's parts become part of it.
+    // Children are finished (and numbered) before their parents.
     let mut absorbed = vec![false; candidates.len()];
     for index in 0..candidates.len() {
         let children = std::mem::take(&mut candidates[index].children);
+        let mut changed = false;
         for &child in &children {
-            let (parent, child_cand) = two(&mut candidates, index, child);
-            if child_cand.reading.is_empty() {
+            if candidates[child].empty {
                 continue;
             }
-            let untitled = child_cand.reading.title.is_none() && parent.reading.title.is_some();
-            if (parent.paper && !child_cand.paper) || untitled {
-                let reading = std::mem::take(&mut child_cand.reading);
-                absorb(text, &mut parent.reading, reading);
+            let untitled = entries[child].title.is_none() && entries[child].links.iter().all(|l| !l.is_title);
+            let parent_titled = entries[index].title.is_some();
+            if (candidates[index].paper && !candidates[child].paper) || (untitled && parent_titled) {
+                let (parent, child_entry) = two(&mut entries, index, child);
+                absorb(text, parent, child_entry);
                 absorbed[child] = true;
+                changed = true;
             }
         }
         candidates[index].children = children;
-        if candidates[index].children.iter().any(|&c| absorbed[c]) {
-            candidates[index].paper = candidates[index].reading.links_a_paper(text);
+        if changed {
+            candidates[index].paper = links_a_paper(&entries[index]);
         }
     }
 
-    // Provisional entries of every live candidate, grouped by region and kind.
     let live: Vec<usize> = (0..candidates.len())
         .filter(|&i| {
             !absorbed[i]
-                && !candidates[i].reading.is_empty()
+                && !candidates[i].empty
                 && !candidates[i].heading.is_some_and(|h| excluded[h])
         })
         .collect();
-    let mut provisional: HashMap<usize, Entry> = HashMap::with_capacity(live.len());
-    for &i in &live {
-        provisional.insert(i, to_entry(doc, &candidates[i]));
-    }
     type Key = (Option<usize>, BlockKind, usize);
     let key_of = |c: &Candidate, region: Option<usize>| -> Key {
-        match &c.kind {
-            CandidateKind::Row { table, .. } => (region, BlockKind::Row, *table),
+        match c.kind {
+            CandidateKind::Row { table } => (region, BlockKind::Row, table),
             kind => (region, kind.block_kind(), 0),
         }
     };
-    let mut papers: HashMap<Key, Vec<usize>> = HashMap::new();
+    let mut papers: HashMap<Key, Vec<usize>> = HashMap::default();
     for &i in &live {
         if candidates[i].paper {
             let region = region_of(candidates[i].heading);
@@ -198,8 +224,8 @@ pub(super) fn assemble(
     }
     // Regions with few papers are judged with the file's other entries of their kind.
     const MIN_REGION: usize = 5;
-    let mut group_of: HashMap<Key, Key> = HashMap::new();
-    let mut merged: HashMap<Key, Vec<usize>> = HashMap::new();
+    let mut group_of: HashMap<Key, Key> = HashMap::default();
+    let mut merged: HashMap<Key, Vec<usize>> = HashMap::default();
     for (key, members) in &papers {
         let target = if members.len() >= MIN_REGION || key.1 == BlockKind::Row {
             *key
@@ -207,15 +233,12 @@ pub(super) fn assemble(
             (None, key.1, 0)
         };
         group_of.insert(*key, target);
-        merged
-            .entry(target)
-            .or_default()
-            .extend(members.iter().copied());
+        merged.entry(target).or_default().extend(members.iter().copied());
     }
     let mut keys: Vec<Key> = merged.keys().copied().collect();
     keys.sort_by_key(|k| merged[k].iter().copied().min());
 
-    let mut shape_of: HashMap<Key, usize> = HashMap::new();
+    let mut shape_of: HashMap<Key, usize> = HashMap::default();
     for key in keys {
         let members = &merged[&key];
         let shape = match options.shape {
@@ -226,8 +249,8 @@ pub(super) fn assemble(
                 shape
             }
             _ => {
-                let entries: Vec<&Entry> = members.iter().map(|i| &provisional[i]).collect();
-                Shape::infer(text, &entries, key.1, key.0)
+                let group: Vec<&Entry> = members.iter().map(|&i| &entries[i]).collect();
+                Shape::infer(text, &group, key.1, key.0)
             }
         };
         shape_of.insert(key, doc.shapes.len());
@@ -248,44 +271,39 @@ pub(super) fn assemble(
 
     // Entries: the papers, and the blocks that read as papers of the list's shape.
     let mut is_entry = vec![false; candidates.len()];
-    let mut chosen: Vec<(usize, usize)> = Vec::new();
     for &i in &live {
         let Some(shape) = shape_for(&candidates[i]) else {
             continue;
         };
-        let entry = &provisional[&i];
         let fits = {
             let s = &doc.shapes[shape];
-            (s.declared || s.support >= 2) && s.fits(entry)
+            (s.declared || s.support >= 2) && s.fits(&entries[i])
         };
         if candidates[i].paper || fits {
             is_entry[i] = true;
-            chosen.push((i, shape));
+            entries[i].shape = shape;
         }
     }
-    let parent_of = |i: usize| match &candidates[i].kind {
-        CandidateKind::Item { parent, .. } => *parent,
+    let parent_of = |i: usize| match candidates[i].kind {
+        CandidateKind::Item { parent, .. } => parent,
         _ => None,
     };
-    let mut entries = Vec::with_capacity(chosen.len());
-    for (i, shape) in chosen {
-        let mut entry = provisional.remove(&i).expect("a provisional entry");
-        entry.shape = shape;
+    for i in 0..candidates.len() {
+        if !is_entry[i] {
+            continue;
+        }
         let mut up = parent_of(i);
         while let Some(p) = up {
             if is_entry[p] {
-                entry.in_entry = true;
+                entries[i].in_entry = true;
                 break;
             }
             up = parent_of(p);
         }
-        entries.push(entry);
     }
-    entries.sort_by_key(|e| e.item.start);
-    doc.entries = entries;
 
     // Empty bullets in lists that hold entries.
-    let mut lists_with_entries = std::collections::HashSet::new();
+    let mut lists_with_entries = rustc_hash::FxHashSet::default();
     for (i, c) in candidates.iter().enumerate() {
         if let CandidateKind::Item { list, .. } = c.kind
             && is_entry[i]
@@ -293,20 +311,27 @@ pub(super) fn assemble(
             lists_with_entries.insert(list);
         }
     }
-    for c in &candidates {
-        if let CandidateKind::Item { marker, list, .. } = &c.kind
-            && c.reading.is_empty()
+    for (i, c) in candidates.iter().enumerate() {
+        if let CandidateKind::Item { list, .. } = c.kind
+            && c.empty
             && c.children.is_empty()
-            && lists_with_entries.contains(list)
+            && lists_with_entries.contains(&list)
+            && let Some(marker) = entries[i].block.marker()
         {
             doc.empty_items.push(EmptyItem {
                 span: marker.bullet.clone(),
-                section: c.section,
+                section: entries[i].section,
             });
         }
     }
     doc.empty_items.sort_by_key(|e| e.span.start);
     doc.paper_blocks += candidates.iter().filter(|c| c.paper).count();
+
+    // Kept in place: a list of 100,000 entries holds its parts once.
+    let mut keep = is_entry.into_iter();
+    entries.retain(|_| keep.next().unwrap_or(false));
+    entries.sort_by_key(|e| e.item.start);
+    doc.entries = entries;
 }
 
 /// Two distinct elements of a slice, mutably.
@@ -321,23 +346,56 @@ fn two<T>(items: &mut [T], a: usize, b: usize) -> (&mut T, &mut T) {
     }
 }
 
-/// Adds a nested item's parts to its parent's: a plain "title" that reads
-/// as a list of names is the authors line.
-fn absorb(text: &str, parent: &mut Reading, mut child: Reading) {
-    if let Some(title) = &child.title
-        && title.form == Form::Plain
-        && child.authors.is_none()
-        && looks_like_authors(&text[title.inner.clone()], true)
-    {
-        let title = child.title.take().expect("a title");
-        child.authors = Some(Authors {
-            span: title.span,
-            inner: title.inner,
-            form: Form::Plain,
-            place: Place::SubItem,
-        });
+/// Adds a nested item's parts to its parent's (taking them out of the
+/// child): a plain "title" that reads as a list of names is the authors line.
+fn absorb(text: &str, parent: &mut Entry, child: &mut Entry) {
+    let sub = Place::SubItem;
+    if let Some(title) = child.title.take() {
+        if title.form == Form::Plain
+            && child.authors.is_none()
+            && looks_like_authors(&text[title.inner.clone()], true)
+        {
+            child.authors = Some(Authors {
+                span: title.span,
+                inner: title.inner,
+                form: Form::Plain,
+                place: sub,
+            });
+        } else {
+            parent.notes.push(title.span);
+        }
     }
-    parent.absorb(child);
+    if let Some(mut venue) = child.venue.take() {
+        venue.place = sub;
+        if parent.venue.is_none() {
+            parent.venue = Some(venue);
+        } else {
+            parent.notes.push(venue.span);
+        }
+    }
+    for mut date in child.dates.drain(..) {
+        date.place = sub;
+        parent.dates.push(date);
+    }
+    if let Some(mut authors) = child.authors.take() {
+        authors.place = sub;
+        if parent.authors.is_none() {
+            parent.authors = Some(authors);
+        } else {
+            parent.notes.push(authors.span);
+        }
+    }
+    if let Some(name) = child.name.take() {
+        parent.notes.push(name.span);
+    }
+    for mut link in child.links.drain(..) {
+        link.place = sub;
+        link.is_title = false;
+        parent.links.push(link);
+    }
+    parent.notes.append(&mut child.notes);
+    parent.notes.sort_unstable_by_key(|n| n.start);
+    parent.span = parent.span.start.min(child.span.start)..parent.span.end.max(child.span.end);
 }
 
 /// The level of the headings that cut the file into regions: the highest
@@ -353,58 +411,6 @@ fn top_level(doc: &Document, is_year: &[bool]) -> u8 {
     (1..=6u8)
         .find(|&level| counts[level as usize] >= 2)
         .unwrap_or(1)
-}
-
-pub(super) fn to_entry(doc: &Document, c: &Candidate) -> Entry {
-    let r = &c.reading;
-    let span = r.span.clone().unwrap_or(c.item.clone());
-    let block = match &c.kind {
-        CandidateKind::Item { marker, depth, .. } => Block::Item {
-            marker: marker.clone(),
-            depth: *depth,
-        },
-        CandidateKind::Row { table, cells } => Block::Row {
-            table: *table,
-            cells: cells.clone(),
-        },
-        CandidateKind::Paragraph => Block::Paragraph,
-    };
-    // The topic: the nearest heading above that is not a year. Year
-    // sections nest under topics, never the reverse, so it is the nearest
-    // ancestor of the section's heading, or the entry's own heading.
-    let mut topic = c.heading;
-    let section_heading = c.section.map(|s| doc.sections[s].heading);
-    while let Some(h) = topic {
-        if Some(h) == section_heading || heading_year_of(doc, h) {
-            topic = doc.headings[h].parent;
-        } else {
-            break;
-        }
-    }
-    Entry {
-        head: r.head.clone().unwrap_or(span.clone()),
-        span,
-        block,
-        section: c.section,
-        topic,
-        shape: 0,
-        venue: r.venue.clone(),
-        dates: r.dates.clone(),
-        name: r.name.clone(),
-        title: r.title.clone(),
-        authors: r.authors.clone(),
-        links: r.links.clone(),
-        notes: r.notes.clone(),
-        in_entry: false,
-        item: c.item.clone(),
-    }
-}
-
-/// Whether a heading is a year section's.
-fn heading_year_of(doc: &Document, heading: usize) -> bool {
-    doc.sections
-        .binary_search_by_key(&heading, |s| s.heading)
-        .is_ok()
 }
 
 #[cfg(test)]

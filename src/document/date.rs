@@ -75,6 +75,14 @@ pub fn years(text: &str) -> Vec<Year> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < s.len() {
+        // Most of a text is letters: skip to what could start a year.
+        match s[i..]
+            .iter()
+            .position(|&b| b.is_ascii_digit() || b == b'\'' || b == 0xE2)
+        {
+            Some(p) => i += p,
+            None => break,
+        }
         let b = s[i];
         // `'23` (or `’23`): two digits after an apostrophe, not more.
         let apostrophe = if b == b'\'' {

@@ -33,6 +33,8 @@ pub use date::{Year, YearForm};
 pub use links::{MarkdownLink, markdown_links};
 pub use shape::{Shape, ShapeError, Slot, VenueStyle};
 
+pub use crate::label::LabelKind;
+pub use crate::url::HostKind;
 use crate::venue::Venues;
 
 /// A byte range into the source text.
@@ -313,6 +315,7 @@ impl Form {
 
 /// What a part of an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
 pub enum Role {
     Venue,
     Date,
@@ -325,6 +328,9 @@ pub enum Role {
 }
 
 impl Role {
+    /// How many roles there are, for tables indexed by role.
+    pub const COUNT: usize = 7;
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Venue => "venue",
@@ -415,6 +421,12 @@ pub struct Link {
     pub place: Place,
     /// True for the link the title itself is.
     pub is_title: bool,
+    /// What its label names (read once: every rule asks).
+    pub kind: LabelKind,
+    /// What its URL's host serves.
+    pub host: HostKind,
+    /// Whether its URL's path is a `.pdf` file.
+    pub to_pdf: bool,
 }
 
 impl Link {
@@ -495,6 +507,14 @@ impl Entry {
     /// All parts in document order.
     pub fn parts(&self) -> Vec<PartRef<'_>> {
         let mut parts = Vec::with_capacity(4 + self.links.len() + self.notes.len());
+        self.parts_into(&mut parts);
+        parts
+    }
+
+    /// [`Entry::parts`] into a buffer the caller reuses (rules walk every
+    /// entry's parts; one allocation for all of them).
+    pub fn parts_into<'a>(&'a self, parts: &mut Vec<PartRef<'a>>) {
+        parts.clear();
         if let Some(v) = &self.venue {
             parts.push(PartRef {
                 role: Role::Venue,
@@ -552,7 +572,6 @@ impl Entry {
             });
         }
         parts.sort_unstable_by_key(|p| p.span.start);
-        parts
     }
 }
 

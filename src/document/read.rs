@@ -10,8 +10,10 @@
 
 use super::date;
 use super::inline::{Atom, LabelStyle, LinkAtom};
-use super::{Authors, DatePart, Form, Link, Name, Place, Span, Title, Venue};
-use crate::venue::{VenueCheck, Venues};
+use super::{
+    Authors, DatePart, Form, HostKind, LabelKind, Link, Name, Place, Span, Title, Venue,
+};
+use crate::venue::Venues;
 
 /// Where a unit of a block sits: the part of the block its atoms come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,60 +60,16 @@ impl Reading {
             None => span.clone(),
         });
     }
+}
 
-    /// Whether it links a paper: a paper host, a PDF, or a paper label
-    /// (even one whose URL is missing).
-    pub fn links_a_paper(&self, text: &str) -> bool {
-        self.links.iter().any(|link| {
-            let label = &text[link.label.clone()];
-            (!link.is_title && crate::label::kind(label).is_paper())
-                || link
-                    .url
-                    .as_ref()
-                    .is_some_and(|url| is_paper_url(&text[url.clone()]))
-        })
+/// A link with what its URL points at, read once.
+fn with_target(text: &str, mut link: Link) -> Link {
+    if let Some(parts) = link.url.as_ref().and_then(|u| crate::url::parse(&text[u.clone()])) {
+        link.host = crate::url::host_kind(parts.host);
+        let path = parts.path.as_bytes();
+        link.to_pdf = path.len() >= 4 && path[path.len() - 4..].eq_ignore_ascii_case(b".pdf");
     }
-
-    /// Adds another reading's parts (a nested item that belongs to this
-    /// entry) as parts of a sub-item.
-    pub fn absorb(&mut self, other: Reading) {
-        let sub = Place::SubItem;
-        if let Some(mut venue) = other.venue {
-            venue.place = sub;
-            if self.venue.is_none() {
-                self.venue = Some(venue);
-            } else {
-                self.notes.push(venue.span);
-            }
-        }
-        for mut d in other.dates {
-            d.place = sub;
-            self.dates.push(d);
-        }
-        if let Some(mut authors) = other.authors {
-            authors.place = sub;
-            if self.authors.is_none() {
-                self.authors = Some(authors);
-            } else {
-                self.notes.push(authors.span);
-            }
-        }
-        if let Some(title) = other.title {
-            self.notes.push(title.span);
-        }
-        if let Some(name) = other.name {
-            self.notes.push(name.span);
-        }
-        for mut link in other.links {
-            link.place = sub;
-            link.is_title = false;
-            self.links.push(link);
-        }
-        self.notes.extend(other.notes);
-        if let Some(span) = other.span {
-            self.grow(&span);
-        }
-    }
+    link
 }
 
 /// A web address that is a paper: on a paper host, or a PDF.
@@ -177,14 +135,22 @@ struct Placed {
 }
 
 /// Reads a block. `header` names a table's columns (lowercase), when it is a row.
+/// Buffers the reader reuses from block to block.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    placed: Vec<Placed>,
+}
+
 pub(super) fn read(
     text: &str,
     atoms: &[Atom],
     units: &[Unit],
     header: &[String],
     venues: &Venues,
+    scratch: &mut Scratch,
 ) -> Reading {
-    let mut placed = Vec::with_capacity(atoms.len());
+    let placed = &mut scratch.placed;
+    placed.clear();
     let mut line = 0u8;
     for (index, unit) in units.iter().enumerate() {
         let place_of = |line: u8| match unit.place {
@@ -198,14 +164,14 @@ pub(super) fn read(
         let mut start = 0;
         for (i, atom) in unit_atoms.iter().enumerate() {
             if let Atom::Break(_) = atom {
-                pieces(text, &unit_atoms[start..i], place_of(line), &mut placed);
+                pieces(text, &unit_atoms[start..i], place_of(line), placed);
                 if !matches!(unit.place, UnitPlace::Cell(_)) {
                     line = line.saturating_add(1);
                 }
                 start = i + 1;
             }
         }
-        pieces(text, &unit_atoms[start..], place_of(line), &mut placed);
+        pieces(text, &unit_atoms[start..], place_of(line), placed);
     }
     assign(text, placed, header, venues)
 }
@@ -377,11 +343,14 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
                         Piece::Link {
                             link: Link {
                                 span,
+                                kind: crate::label::kind(&text[label.clone()]),
                                 label: trim(text, label),
                                 url,
                                 form: if double { Form::Unlinked } else { Form::Single },
                                 place,
                                 is_title: false,
+                                host: HostKind::Other,
+                                to_pdf: false,
                             },
                             style_title: false,
                         },
@@ -431,16 +400,24 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
                 out,
             ),
             Atom::Url(span) => push(
-                Piece::Link {
+                {
+                    let label = bare_label(text, span.start, out);
+                    Piece::Link {
                     link: Link {
                         span: span.clone(),
-                        label: bare_label(text, span.start, out).unwrap_or(span.clone()),
+                        kind: label
+                            .as_ref()
+                            .map_or(LabelKind::Unknown, |l| crate::label::kind(&text[l.clone()])),
+                        label: label.unwrap_or(span.clone()),
                         url: Some(span.clone()),
                         form: Form::Bare,
                         place,
                         is_title: false,
+                        host: HostKind::Other,
+                        to_pdf: false,
                     },
                     style_title: false,
+                }
                 },
                 out,
             ),
@@ -525,6 +502,9 @@ fn link_piece(text: &str, link: &LinkAtom, span: Span, wrapped: bool) -> Piece {
             form,
             place: Place::Line(0),
             is_title: false,
+            kind: crate::label::kind(label_text),
+            host: HostKind::Other,
+            to_pdf: false,
         },
         // A bold link (`[**Title**](url)`, `**[Title](url)**`) reads as a title.
         style_title: link.bold || (link.style == LabelStyle::Bold && !is_label(label_text)),
@@ -644,7 +624,7 @@ fn tag_meaning(text: &str, venues: &Venues) -> TagMeaning {
 }
 
 fn is_known_venue(name: &str, venues: &Venues) -> bool {
-    !matches!(venues.check(name.trim()), VenueCheck::Unknown { .. })
+    venues.recognizes(name.trim())
 }
 
 /// Whether text reads as a list of authors: `Yu et al.`, `A. Lee, B. Kim
@@ -690,9 +670,9 @@ pub(super) fn looks_like_authors(text: &str, alone: bool) -> bool {
 }
 
 /// The roles, assigned piece by piece.
-fn assign(text: &str, mut placed: Vec<Placed>, header: &[String], venues: &Venues) -> Reading {
+fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], venues: &Venues) -> Reading {
     let mut r = Reading::default();
-    for p in &placed {
+    for p in placed.iter() {
         let span = p.piece.span();
         if !(matches!(p.piece, Piece::Text(_)) && is_blank(text, span)) {
             r.grow(span);
@@ -703,13 +683,13 @@ fn assign(text: &str, mut placed: Vec<Placed>, header: &[String], venues: &Venue
         .find(|p| !matches!(&p.piece, Piece::Text(s) if is_blank(text, s)))
         .map(|p| p.place);
     if let Some(place) = head_line {
-        let on_head: Vec<&Span> = placed
+        let mut on_head = placed
             .iter()
             .filter(|p| p.place == place)
             .map(|p| p.piece.span())
-            .filter(|s| !is_blank(text, s))
-            .collect();
-        if let (Some(first), Some(last)) = (on_head.first(), on_head.last()) {
+            .filter(|s| !is_blank(text, s));
+        if let Some(first) = on_head.next() {
+            let last = on_head.last().unwrap_or(first);
             r.head = Some(first.start..last.end);
         }
     }
@@ -719,12 +699,12 @@ fn assign(text: &str, mut placed: Vec<Placed>, header: &[String], venues: &Venue
         _ => None,
     };
 
-    choose_title(text, &mut placed, &mut r, header, venues);
+    choose_title(text, placed, &mut r, header, venues);
 
     // Everything else, in order.
     let title_start = r.title.as_ref().map(|t| t.span.start);
     let title_place = r.title.as_ref().map(|t| t.place);
-    for p in &placed {
+    for p in placed.drain(..) {
         if p.used {
             continue;
         }
@@ -732,10 +712,10 @@ fn assign(text: &str, mut placed: Vec<Placed>, header: &[String], venues: &Venue
         let before_title =
             title_start.is_some_and(|t| p.piece.span().start < t) && Some(place) == title_place;
         let col = column(place);
-        match p.piece.clone() {
+        match p.piece {
             Piece::Link { mut link, .. } => {
                 link.place = place;
-                r.links.push(link);
+                r.links.push(with_target(text, link));
             }
             Piece::Image(span) | Piece::Html(span) => r.notes.push(span),
             Piece::Named { span, inner, form } => {
@@ -1019,7 +999,7 @@ fn choose_title(
             form: if bold { Form::LinkedBold } else { Form::Linked },
             place,
         });
-        r.links.push(link);
+        r.links.push(with_target(text, link));
         placed[i].used = true;
         return;
     }

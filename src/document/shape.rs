@@ -17,7 +17,7 @@
 //! paragraphs alike. The template is read by the same reader as the entries,
 //! so it means exactly what an entry written that way means.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write as _;
 
 use super::date::YearForm;
@@ -37,6 +37,9 @@ pub struct Shape {
     pub declared: bool,
     /// How venue tags join the venue and the year, when most agree.
     pub venue_style: Option<VenueStyle>,
+    /// Between neighbouring parts, by their roles: how many entries glue
+    /// them together and how many put one space between them.
+    pub glue: [[(u32, u32); Role::COUNT]; Role::COUNT],
 }
 
 /// One part of a shape.
@@ -80,41 +83,62 @@ impl Shape {
     /// The shape a region's entries have in common.
     pub fn infer(text: &str, entries: &[&Entry], kind: BlockKind, region: Option<usize>) -> Shape {
         let n = entries.len();
-        let mut slots = Vec::new();
-        for role in [
+        const ROLES: [Role; 6] = [
             Role::Venue,
             Role::Date,
             Role::Name,
             Role::Title,
             Role::Authors,
             Role::Link,
-        ] {
-            let mut forms: HashMap<(Form, Place), usize> = HashMap::new();
-            let mut present = 0;
-            let mut rank_sum = 0usize;
-            for entry in entries {
-                let parts = entry.parts();
-                let Some((rank, part)) = parts.iter().enumerate().find(|(_, p)| p.role == role)
+        ];
+        // Per role: how each entry writes its first part of that role.
+        let mut forms: [Vec<((Form, Place), usize)>; 6] = Default::default();
+        let mut present = [0usize; 6];
+        let mut rank_sum = [0usize; 6];
+        let mut parts = Vec::new();
+        let mut glue = [[(0u32, 0u32); Role::COUNT]; Role::COUNT];
+        for entry in entries {
+            entry.parts_into(&mut parts);
+            for pair in parts.windows(2) {
+                let (a, b) = (pair[0].span, pair[1].span);
+                let between = text.get(a.end..b.start.max(a.end)).unwrap_or_default();
+                let slot = &mut glue[pair[0].role as usize][pair[1].role as usize];
+                if between.is_empty() {
+                    slot.0 += 1;
+                } else if between == " " {
+                    slot.1 += 1;
+                }
+            }
+            for (r, role) in ROLES.iter().enumerate() {
+                let Some((rank, part)) = parts.iter().enumerate().find(|(_, p)| p.role == *role)
                 else {
                     continue;
                 };
-                present += 1;
-                rank_sum += rank;
-                *forms.entry((part.form, part.place)).or_default() += 1;
+                present[r] += 1;
+                rank_sum[r] += rank;
+                let key = (part.form, part.place);
+                match forms[r].iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, count)) => *count += 1,
+                    None => forms[r].push((key, 1)),
+                }
             }
-            if present == 0 || (present * 2 < n && role != Role::Title) {
+        }
+        let mut slots = Vec::new();
+        for (r, role) in ROLES.iter().enumerate() {
+            let present = present[r];
+            if present == 0 || (present * 2 < n && *role != Role::Title) {
                 continue;
             }
-            let Some((&(form, place), &agree)) = forms
+            let Some(&((form, place), agree)) = forms[r]
                 .iter()
-                .max_by_key(|&(&(form, place), &count)| (count, std::cmp::Reverse((place, form))))
+                .max_by_key(|&&((form, place), count)| (count, std::cmp::Reverse((place, form))))
             else {
                 continue;
             };
             slots.push((
-                rank_sum as f64 / present as f64,
+                rank_sum[r] as f64 / present as f64,
                 Slot {
-                    role,
+                    role: *role,
                     form,
                     place,
                     present,
@@ -138,6 +162,7 @@ impl Shape {
             support: n,
             declared: false,
             venue_style: venue_style(text, entries),
+            glue,
         }
     }
 
@@ -279,7 +304,7 @@ impl Shape {
 
 /// The way most venue tags join venue and year.
 fn venue_style(text: &str, entries: &[&Entry]) -> Option<VenueStyle> {
-    let mut styles: HashMap<(String, YearForm), usize> = HashMap::new();
+    let mut styles: HashMap<(String, YearForm), usize> = HashMap::default();
     let mut present = 0;
     for entry in entries {
         let Some(venue) = &entry.venue else { continue };

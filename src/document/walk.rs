@@ -15,7 +15,7 @@
 //! does not end inside one of those; otherwise the chunk is parsed again,
 //! longer. (Link reference definitions do not cross chunks.)
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag as MdTag, TagEnd};
@@ -38,6 +38,11 @@ pub(super) const CHUNK: usize = 16 * 1024;
 
 pub(super) fn parse(text: &str, options: ParseOptions, chunk: usize) -> Document {
     let mut builder = Builder::new(options);
+    // Room for an entry a line, at most: growing a list of 100,000 entries
+    // by doubling copies it a dozen times.
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    builder.entries.reserve(lines.min(text.len() / 32 + 1));
+    builder.candidates.reserve(lines.min(text.len() / 32 + 1));
     let mut start = 0;
     while start < text.len() {
         let mut want = chunk;
@@ -66,9 +71,12 @@ pub(super) fn sample_entry(text: &str, venues: &crate::venue::Venues) -> Option<
         shape: None,
     });
     builder.walk(text, 0..text.len());
-    let doc = Document::default();
-    let candidate = builder.candidates.iter().find(|c| !c.reading.is_empty())?;
-    Some(assemble::to_entry(&doc, candidate))
+    builder
+        .entries
+        .into_iter()
+        .zip(&builder.candidates)
+        .find(|(_, c)| !c.empty)
+        .map(|(entry, _)| entry)
 }
 
 /// The start of the first line at or after `from` that begins with an ATX
@@ -115,6 +123,8 @@ struct Builder<'o> {
     options: ParseOptions<'o>,
     doc: Document,
     candidates: Vec<Candidate>,
+    /// Each candidate's parts, as the entry it may be.
+    entries: Vec<super::Entry>,
     /// Open headings, outermost first: the parent chain of what follows.
     heading_stack: Vec<usize>,
     /// For each heading, its year section if it is one.
@@ -128,6 +138,7 @@ struct Builder<'o> {
     tokens: Vec<Token>,
     atoms: Vec<Atom>,
     units: Vec<Unit>,
+    scratch: read::Scratch,
     /// Blocks outside candidates (HTML, plain paragraphs) that link a paper.
     paper_blocks: usize,
 }
@@ -154,6 +165,7 @@ impl<'o> Builder<'o> {
             options,
             doc: Document::default(),
             candidates: Vec::new(),
+            entries: Vec::new(),
             heading_stack: Vec::new(),
             section_of_heading: Vec::new(),
             current_section: None,
@@ -163,6 +175,7 @@ impl<'o> Builder<'o> {
             tokens: Vec::new(),
             atoms: Vec::new(),
             units: Vec::new(),
+            scratch: read::Scratch::default(),
             paper_blocks: 0,
         }
     }
@@ -192,6 +205,7 @@ impl<'o> Builder<'o> {
         self.section_of_heading.truncate(mark.headings);
         self.doc.sections.truncate(mark.sections);
         self.candidates.truncate(mark.candidates);
+        self.entries.truncate(mark.candidates);
         self.doc.verbatim.truncate(mark.verbatim);
         self.doc.directives.truncate(mark.directives);
         self.heading_stack = mark.heading_stack;
@@ -207,7 +221,7 @@ impl<'o> Builder<'o> {
         finish_heading_ends(&mut self.doc, text.len());
         group_runs(&mut self.doc);
         self.doc.paper_blocks = self.paper_blocks;
-        assemble::assemble(text, &mut self.doc, self.candidates, self.options);
+        assemble::assemble(text, &mut self.doc, self.candidates, self.entries, self.options);
         self.doc
     }
 
@@ -473,9 +487,52 @@ impl<'o> Builder<'o> {
                 place: *place,
             });
         }
-        let reading = read::read(text, &self.atoms, &self.units, header, self.options.venues);
+        let reading = read::read(
+            text,
+            &self.atoms,
+            &self.units,
+            header,
+            self.options.venues,
+            &mut self.scratch,
+        );
         self.tokens.truncate(frame.token_start);
         reading
+    }
+
+    /// The topic of what sits under `heading`: the nearest heading that is
+    /// not a year.
+    fn topic(&self, mut heading: Option<usize>) -> Option<usize> {
+        while let Some(h) = heading {
+            if self.section_of_heading[h].is_none() {
+                return Some(h);
+            }
+            heading = self.doc.headings[h].parent;
+        }
+        None
+    }
+
+    /// Records a finished block: its parts as an entry-to-be, and what
+    /// deciding needs beside them.
+    fn push_candidate(
+        &mut self,
+        frame: &Frame,
+        reading: read::Reading,
+        block: super::Block,
+        kind: CandidateKind,
+        item: Span,
+    ) -> usize {
+        let empty = reading.is_empty();
+        let entry = assemble::entry_of(reading, block, item, frame.section, self.topic(frame.heading));
+        let paper = assemble::links_a_paper(&entry);
+        self.entries.push(entry);
+        self.candidates.push(Candidate {
+            kind,
+            heading: frame.heading,
+            paper,
+            empty,
+            children: Vec::new(),
+        });
+        self.candidates.len() - 1
     }
 
     fn finish_frame(&mut self, text: &str, mut frame: Frame, end: usize, frames: &mut [Frame]) {
@@ -485,27 +542,20 @@ impl<'o> Builder<'o> {
         };
         let marker = read_marker(text, frame.start);
         let item = item_lines(text, marker.line_start, end);
-        let paper = reading.links_a_paper(text);
-        let index = self.candidates.len();
-        self.candidates.push(Candidate {
-            kind: CandidateKind::Item {
-                marker,
-                depth,
-                list,
-                parent: None,
-            },
+        let children = std::mem::take(&mut frame.children);
+        let index = self.push_candidate(
+            &frame,
             reading,
+            super::Block::Item { marker, depth },
+            CandidateKind::Item { list, parent: None },
             item,
-            section: frame.section,
-            heading: frame.heading,
-            paper,
-            children: std::mem::take(&mut frame.children),
-        });
-        for &child in &self.candidates[index].children.clone() {
+        );
+        for &child in &children {
             if let CandidateKind::Item { parent, .. } = &mut self.candidates[child].kind {
                 *parent = Some(index);
             }
         }
+        self.candidates[index].children = children;
         if let Some(parent) = frames
             .iter_mut()
             .rev()
@@ -517,20 +567,17 @@ impl<'o> Builder<'o> {
 
     fn finish_row(&mut self, text: &str, mut frame: Frame, end: usize, header: &[String]) {
         let reading = self.read_frame(text, &mut frame, header);
-        let FrameKind::Row { table, cells } = frame.kind else {
+        let FrameKind::Row { table, cells } = std::mem::replace(&mut frame.kind, FrameKind::Paragraph) else {
             return;
         };
-        let paper = reading.links_a_paper(text);
         let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
-        self.candidates.push(Candidate {
-            kind: CandidateKind::Row { table, cells },
+        self.push_candidate(
+            &frame,
             reading,
-            item: item_lines(text, line_start, end),
-            section: frame.section,
-            heading: frame.heading,
-            paper,
-            children: Vec::new(),
-        });
+            super::Block::Row { table, cells },
+            CandidateKind::Row { table },
+            item_lines(text, line_start, end),
+        );
     }
 
     fn finish_paragraph(&mut self, text: &str, mut frame: Frame, end: usize) {
@@ -540,32 +587,26 @@ impl<'o> Builder<'o> {
             .find(|t| !(t.kind == TokenKind::Text && text[t.span.clone()].trim().is_empty()))
             .is_some_and(|t| t.kind == TokenKind::Open(Mark::Strong));
         if !opens_bold {
-            if self.tokens[frame.token_start..]
-                .iter()
-                .any(|t| match &t.kind {
-                    TokenKind::Open(Mark::Link { dest: Some(d), .. }) => {
-                        read::is_paper_url(&text[d.clone()])
-                    }
-                    _ => false,
-                })
-            {
+            if self.tokens[frame.token_start..].iter().any(|t| match &t.kind {
+                TokenKind::Open(Mark::Link { dest: Some(d), .. }) => {
+                    read::is_paper_url(&text[d.clone()])
+                }
+                _ => false,
+            }) {
                 self.paper_blocks += 1;
             }
             self.tokens.truncate(frame.token_start);
             return;
         }
         let reading = self.read_frame(text, &mut frame, &[]);
-        let paper = reading.links_a_paper(text);
         let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
-        self.candidates.push(Candidate {
-            kind: CandidateKind::Paragraph,
+        self.push_candidate(
+            &frame,
             reading,
-            item: item_lines(text, line_start, end),
-            section: frame.section,
-            heading: frame.heading,
-            paper,
-            children: Vec::new(),
-        });
+            super::Block::Paragraph,
+            CandidateKind::Paragraph,
+            item_lines(text, line_start, end),
+        );
     }
 
     /// An HTML block or inline HTML: directives, `<details>` groups, paper links.
@@ -868,7 +909,7 @@ fn finish_heading_ends(doc: &mut Document, len: usize) {
 
 /// Groups year sections by (parent heading, level), keeping document order.
 fn group_runs(doc: &mut Document) {
-    let mut run_of: HashMap<(Option<usize>, u8), usize> = HashMap::new();
+    let mut run_of: HashMap<(Option<usize>, u8), usize> = HashMap::default();
     for (index, section) in doc.sections.iter_mut().enumerate() {
         let heading = &doc.headings[section.heading];
         let run = *run_of

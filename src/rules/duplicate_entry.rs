@@ -1,7 +1,8 @@
 //! `duplicate-entry`: the same paper listed twice.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
+use std::hash::BuildHasher;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::Span;
@@ -45,11 +46,6 @@ each copy then drifts (one gets the code link, the other does not).
 Use instead: keep one entry, with the venue of the published version.
 ";
 
-/// Labels whose URL identifies the paper itself.
-fn is_paper_label(label: &str) -> bool {
-    crate::label::kind(label).is_paper()
-}
-
 /// Where an entry's key came from, to point at it.
 #[derive(Clone)]
 struct Seen {
@@ -59,19 +55,23 @@ struct Seen {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let entries = &ctx.doc.entries;
-    let mut by_link: HashMap<PaperKey, Seen> = HashMap::with_capacity(entries.len() * 2);
+    let mut by_link: FxHashMap<PaperKey, Seen> =
+        FxHashMap::with_capacity_and_hasher(entries.len() * 2, FxBuildHasher);
     // Titles are keyed by a hash of their normalized form (no string per
     // entry); a hash match is confirmed by comparing the titles themselves.
-    let hasher = RandomState::new();
-    let mut buffer = String::new();
-    let mut by_title: HashMap<u64, Vec<Seen>> = HashMap::with_capacity(entries.len());
+    let hasher = FxBuildHasher;
+    let mut buffer = Vec::new();
+    let mut by_title: FxHashMap<u64, Seen> =
+        FxHashMap::with_capacity_and_hasher(entries.len(), FxBuildHasher);
+    // Different titles with one hash (rare): the later ones, kept apart.
+    let mut collisions: Vec<(u64, Seen)> = Vec::new();
     // Entries nested under an entry are versions of it, not duplicates.
     for (index, entry) in entries.iter().enumerate().filter(|(_, e)| !e.in_entry) {
         let mut reported = false;
         for link in entry
             .links
             .iter()
-            .filter(|link| link.is_title || is_paper_label(ctx.text(&link.label)))
+            .filter(|link| link.is_title || link.kind.is_paper())
         {
             let Some(url) = &link.url else { continue };
             let Some(key) = url::paper_key(ctx.text(url)) else {
@@ -104,11 +104,22 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(hash) = title_hash(&hasher, title, &mut buffer) else {
             continue;
         };
-        let same = by_title.entry(hash).or_default();
-        match same
-            .iter()
-            .find(|seen| same_title(ctx.text(&seen.span), title))
-        {
+        let seen = Seen {
+            entry: index,
+            span: title_part.inner.clone(),
+        };
+        let first = match by_title.get(&hash) {
+            None => {
+                by_title.insert(hash, seen);
+                continue;
+            }
+            Some(first) if same_title(ctx.text(&first.span), title) => Some(first),
+            Some(_) => collisions
+                .iter()
+                .find(|(h, s)| *h == hash && same_title(ctx.text(&s.span), title))
+                .map(|(_, s)| s),
+        };
+        match first {
             Some(first) if !reported => {
                 out.push(duplicate(
                     ctx,
@@ -119,10 +130,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 ));
             }
             Some(_) => {}
-            None => same.push(Seen {
-                entry: index,
-                span: title_part.inner.clone(),
-            }),
+            None => collisions.push((hash, seen)),
         }
     }
 }
@@ -152,19 +160,26 @@ fn normalized(title: &str) -> impl Iterator<Item = char> + '_ {
 /// `buffer` is reused between titles: the normalized form is built there
 /// and hashed in one call (hashing it a character at a time cost more than
 /// the rest of the rule).
-fn title_hash(hasher: &RandomState, title: &str, buffer: &mut String) -> Option<u64> {
+fn title_hash(hasher: &FxBuildHasher, title: &str, buffer: &mut Vec<u8>) -> Option<u64> {
     buffer.clear();
-    if title.is_ascii() {
+    let chars = if title.is_ascii() {
         buffer.extend(
             title
                 .bytes()
                 .filter(u8::is_ascii_alphanumeric)
-                .map(|b| char::from(b.to_ascii_lowercase())),
+                .map(|b| b.to_ascii_lowercase()),
         );
+        buffer.len()
     } else {
-        buffer.extend(normalized(title));
-    }
-    (buffer.chars().count() >= 8).then(|| hasher.hash_one(buffer.as_str()))
+        let mut chars = 0;
+        let mut utf8 = [0u8; 4];
+        for c in normalized(title) {
+            buffer.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            chars += 1;
+        }
+        chars
+    };
+    (chars >= 8).then(|| hasher.hash_one(buffer.as_slice()))
 }
 
 fn same_title(a: &str, b: &str) -> bool {

@@ -3,7 +3,7 @@
 //! among entries, and a file that links papers where no entry is recognized.
 
 use super::{Context, Fixable, Rule, RuleInfo};
-use crate::document::{Entry, Form, Place, Role, Shape, Slot, Span};
+use crate::document::{Entry, Form, PartRef, Place, Role, Shape, Slot, Span};
 use crate::finding::{Finding, Severity};
 
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -88,7 +88,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         expected(shape)
                     )),
             );
-        } else if let Some(finding) = deviation(ctx, shape, entry) {
+        } else if let Some(finding) = deviation(shape, entry) {
             out.push(finding);
         }
         check_required(ctx, entry, out);
@@ -144,8 +144,9 @@ fn is_convention(shape: &Shape, slot: &Slot) -> bool {
 }
 
 /// The first way an entry departs from its shape, as one finding.
-fn deviation(ctx: &Context, shape: &Shape, entry: &Entry) -> Option<Finding> {
+fn deviation(shape: &Shape, entry: &Entry) -> Option<Finding> {
     let parts = entry.parts();
+    let parts = parts.as_slice();
     let others = shape.support.saturating_sub(1).max(1);
     for slot in &shape.slots {
         if !matches!(
@@ -219,7 +220,7 @@ fn deviation(ctx: &Context, shape: &Shape, entry: &Entry) -> Option<Finding> {
             _ => {}
         }
     }
-    order_deviation(ctx, shape, entry)
+    order_deviation(shape, parts)
 }
 
 /// Lines count alike wherever the entry breaks them; a sub-item is not a line.
@@ -233,7 +234,7 @@ fn same_line(a: Place, b: Place) -> bool {
 }
 
 /// Venue, name and title in another order than the shape's.
-fn order_deviation(_ctx: &Context, shape: &Shape, entry: &Entry) -> Option<Finding> {
+fn order_deviation(shape: &Shape, parts: &[PartRef]) -> Option<Finding> {
     if !(shape.declared || shape.support >= MIN_SUPPORT) {
         return None;
     }
@@ -243,7 +244,6 @@ fn order_deviation(_ctx: &Context, shape: &Shape, entry: &Entry) -> Option<Findi
             .iter()
             .position(|s| s.role == role && is_convention(shape, s) && !s.optional)
     };
-    let parts = entry.parts();
     let mut seen: Vec<(usize, &Span, Role)> = Vec::new();
     for part in parts
         .iter()
@@ -314,11 +314,10 @@ fn has_link(ctx: &Context, entry: &Entry, required: &str) -> bool {
                     .as_ref()
                     .is_some_and(|url| !ctx.text(url).is_empty());
         }
-        let label = ctx.text(&link.label);
         if is_category {
-            crate::label::kind(label).category() == Some(required)
+            link.kind.category() == Some(required)
         } else {
-            crate::label::normalize(label) == required
+            crate::label::normalize(ctx.text(&link.label)) == required
         }
     })
 }

@@ -6,6 +6,7 @@ use crate::document::{Entry, Form, Link};
 use crate::finding::{Finding, Severity};
 use crate::label::LabelKind;
 use crate::url::{self, HostKind};
+use rustc_hash::FxHashMap;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::LinkKind,
@@ -50,8 +51,8 @@ enum Expect {
     Anything,
 }
 
-fn expect(label: &str) -> Expect {
-    match crate::label::kind(label) {
+fn expect(kind: LabelKind) -> Expect {
+    match kind {
         LabelKind::Pdf | LabelKind::Paper => Expect::Paper,
         LabelKind::Code => Expect::Code,
         _ => Expect::Anything,
@@ -66,8 +67,14 @@ struct Wrong<'a> {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let own = own_labels(ctx);
     for entry in &ctx.doc.entries {
-        check_labels(ctx, entry, out);
+        check_labels(ctx, entry, &own, out);
+        // Nearly every entry is right: look closer only at a link whose host
+        // contradicts its label (read once, with the entry).
+        if !entry.labelled_links().any(is_wrong) {
+            continue;
+        }
         let wrong: Vec<Wrong> = entry
             .labelled_links()
             .filter_map(|link| wrong_host(ctx, link))
@@ -115,24 +122,51 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_labels(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
-    // A badge's text describes the image, and a bare address has no label.
-    for link in entry
-        .labelled_links()
-        .filter(|l| !matches!(l.form, Form::Bare | Form::Badge))
-    {
-        let label = ctx.text(&link.label);
-        if ctx.settings.is_known_label(label) {
+/// Links whose label is judged: a badge's text describes its image, and a
+/// bare address has no label.
+fn judged(link: &Link) -> bool {
+    !link.is_title && !matches!(link.form, Form::Bare | Form::Badge)
+}
+
+/// Labels in no category, by how often the list uses them: a label used
+/// twice or more is the list's own vocabulary, not a typo.
+fn own_labels(ctx: &Context) -> FxHashMap<String, usize> {
+    let mut counts = FxHashMap::default();
+    for entry in &ctx.doc.entries {
+        for link in entry.links.iter().filter(|l| judged(l) && l.kind == LabelKind::Unknown) {
+            *counts
+                .entry(crate::label::normalize(ctx.text(&link.label)))
+                .or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+fn check_labels(
+    ctx: &Context,
+    entry: &Entry,
+    own: &FxHashMap<String, usize>,
+    out: &mut Vec<Finding>,
+) {
+    for link in entry.links.iter().filter(|l| judged(l)) {
+        if link.kind != LabelKind::Unknown {
             continue;
         }
-        let lower = label.to_lowercase();
-        let suggestion = ctx
-            .settings
-            .labels
-            .iter()
-            .map(|known| (strsim::damerau_levenshtein(&lower, known), known))
+        let label = ctx.text(&link.label);
+        let normalized = crate::label::normalize(label);
+        if ctx.settings.labels.contains(&normalized)
+            || own.get(&normalized).is_some_and(|&n| n >= 2)
+            || normalized.is_empty()
+        {
+            continue;
+        }
+        let lower = normalized;
+        let suggestion: Option<String> = crate::label::names()
+            .map(str::to_owned)
+            .chain(ctx.settings.labels.iter().cloned())
+            .map(|known| (strsim::damerau_levenshtein(&lower, &known), known))
             // Short labels get a suggestion for one typo only (`Repo` is not `demo`).
-            .filter(|&(distance, _)| distance <= if lower.len() <= 4 { 1 } else { 2 })
+            .filter(|(distance, _)| *distance <= if lower.len() <= 4 { 1 } else { 2 })
             .min()
             .map(|(_, known)| known);
         let help = match suggestion {
@@ -154,24 +188,25 @@ fn check_labels(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether a link's host contradicts its label: a paper label on a code
+/// host (unless it is a PDF committed to a repository), a code label on a
+/// paper host.
+fn is_wrong(link: &Link) -> bool {
+    match expect(link.kind) {
+        Expect::Paper => link.host == HostKind::Code && !link.to_pdf,
+        Expect::Code => link.host == HostKind::Paper,
+        Expect::Anything => false,
+    }
+}
+
 fn wrong_host<'a>(ctx: &Context<'a>, link: &'a Link) -> Option<Wrong<'a>> {
-    let expected = expect(ctx.text(&link.label));
-    if expected == Expect::Anything {
+    if !is_wrong(link) {
         return None;
     }
     let parts = url::parse(ctx.text(link.url.as_ref()?))?;
-    let kind = url::host_kind(parts.host);
-    let is_wrong = match expected {
-        // A PDF committed to a repository is still the paper.
-        Expect::Paper => {
-            kind == HostKind::Code && !parts.path.to_ascii_lowercase().ends_with(".pdf")
-        }
-        Expect::Code => kind == HostKind::Paper,
-        Expect::Anything => false,
-    };
-    is_wrong.then_some(Wrong {
+    Some(Wrong {
         link,
         host: parts.host,
-        expected,
+        expected: expect(link.kind),
     })
 }

@@ -1,7 +1,7 @@
 //! `list-indent`: an entry whose bullet or indentation differs from the
 //! file's dominant style.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Block, BulletKind, Entry, ListMarker};
@@ -143,7 +143,7 @@ fn spaces(n: usize) -> String {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // (depth, style) → (count, first entry): the dominant style per depth,
     // ties going to the style seen first.
-    let mut counts: HashMap<(usize, Style), (usize, usize)> = HashMap::new();
+    let mut counts: HashMap<(usize, Style), (usize, usize)> = HashMap::default();
     let entries: Vec<(usize, &Entry, &ListMarker, usize, Style)> = ctx
         .doc
         .entries
@@ -160,7 +160,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let slot = counts.entry((*depth, style.clone())).or_insert((0, *index));
         slot.0 += 1;
     }
-    let mut dominant: HashMap<usize, (&Style, usize, usize)> = HashMap::new();
+    let mut dominant: HashMap<usize, (&Style, usize, usize)> = HashMap::default();
     for ((depth, style), &(count, first)) in &counts {
         let best = dominant.entry(*depth).or_insert((style, count, first));
         if count > best.1 || (count == best.1 && first < best.2) {

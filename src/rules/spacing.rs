@@ -1,10 +1,8 @@
 //! `spacing`: missing or doubled spaces between an entry's parts, trailing
 //! whitespace on entry lines, and whitespace-only lines.
 
-use std::collections::HashMap;
-
 use super::{Context, Fixable, Rule, RuleInfo};
-use crate::document::{Entry, Role, Span};
+use crate::document::{Entry, PartRef, Span};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Edit, Fix};
 
@@ -47,42 +45,17 @@ without a fix where the space would make the line a block of its own
 (`-[[pdf]]` on a continuation line would become a list item).
 ";
 
-/// How often a shape's entries glue two kinds of parts together, and how
-/// often they put a space between them.
-type Habits = HashMap<(usize, Role, Role), (usize, usize)>;
-
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let habits = habits(ctx);
+    let mut parts = Vec::new();
     for entry in &ctx.doc.entries {
-        check_entry(ctx, entry, &habits, out);
+        entry.parts_into(&mut parts);
+        check_entry(ctx, entry, &parts, out);
     }
     check_blank_lines(ctx, out);
 }
 
-/// What lies between neighbouring parts, counted per shape: a list that
-/// writes `[[paper](…)][[code](…)]` on purpose has no missing space there.
-fn habits(ctx: &Context) -> Habits {
+fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Finding>) {
     let text = ctx.source.text();
-    let mut habits = Habits::new();
-    for entry in &ctx.doc.entries {
-        for pair in entry.parts().windows(2) {
-            let between = &text[pair[0].span.end..pair[1].span.start.max(pair[0].span.end)];
-            let slot = habits
-                .entry((entry.shape, pair[0].role, pair[1].role))
-                .or_default();
-            if between.is_empty() {
-                slot.0 += 1;
-            } else if between == " " {
-                slot.1 += 1;
-            }
-        }
-    }
-    habits
-}
-
-fn check_entry(ctx: &Context, entry: &Entry, habits: &Habits, out: &mut Vec<Finding>) {
-    let text = ctx.source.text();
-    let parts = entry.parts();
     for pair in parts.windows(2) {
         let (before, after) = (pair[0].span, pair[1].span);
         if after.start < before.end {
@@ -103,10 +76,10 @@ fn check_entry(ctx: &Context, entry: &Entry, habits: &Habits, out: &mut Vec<Find
             continue;
         }
         if between.is_empty() {
-            let (glued, spaced) = habits
-                .get(&(entry.shape, pair[0].role, pair[1].role))
-                .copied()
-                .unwrap_or_default();
+            // A list that writes `[[paper](…)][[code](…)]` on purpose has no
+            // missing space there: the shape counts how its entries join parts.
+            let (glued, spaced) =
+                ctx.doc.shape_of(entry).glue[pair[0].role as usize][pair[1].role as usize];
             if glued > spaced + 1 {
                 continue;
             }

@@ -1,7 +1,7 @@
 //! `venue-format`: a malformed venue tag, an unknown venue, or a
 //! non-canonical spelling of a known one.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Form, Venue, Year};
@@ -63,10 +63,10 @@ const SHAPE: &str = "a venue tag holds one venue and one year, like `[**ICCV 202
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // A list names few venues many times: each is looked up once (a
     // did-you-mean compares with every known venue).
-    let mut seen: HashMap<&str, VenueCheck> = HashMap::new();
+    let mut seen: HashMap<&str, VenueCheck> = HashMap::default();
     // How many of each shape's venues carry a year: a list that writes
     // years in its tags wants them in every tag.
-    let mut with_year: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut with_year: HashMap<usize, (usize, usize)> = HashMap::default();
     for entry in &ctx.doc.entries {
         if let Some(venue) = &entry.venue {
             let slot = with_year.entry(entry.shape).or_default();
@@ -127,11 +127,15 @@ fn check_shape(
     // (`[***CVPR 2023***]`) or spaces inside the stars (`[** CVPR 2023 **]`,
     // which markdown does not even read as bold) are reported there.
     let raw = &text[venue.span.clone()];
-    let fixed = format!("[**{clean}**]");
+    let well_written = raw.len() == clean.len() + 6
+        && raw.starts_with("[**")
+        && raw.ends_with("**]")
+        && &raw[3..raw.len() - 3] == clean;
     if matches!(venue.form, Form::BracketBold | Form::Bracket)
         && raw.starts_with("[*")
-        && raw != fixed
+        && !well_written
     {
+        let fixed = format!("[**{clean}**]");
         let (message, label) = if raw.starts_with("[***") || raw.ends_with("***]") {
             ("extra `*` in the venue tag", "stars inside the tag")
         } else {
@@ -195,7 +199,7 @@ fn check_shape(
         let gap = venue.name.end..year.date.start;
         let between = &text[gap.clone()];
         let year_text = &text[year.date.clone()];
-        let write = format!("write `{name}{usual}{year_text}`");
+        let write = || format!("write `{name}{usual}{year_text}`");
         let finding = match between {
             _ if between == usual => None,
             // `'25` carries its own apostrophe; `CVPR '25` and `CVPR'25` are both written.
@@ -230,7 +234,7 @@ fn check_shape(
             let replacement = if usual.trim().is_empty() { " " } else { usual };
             out.push(
                 finding
-                    .help(write)
+                    .help(write())
                     .fix(Fix::safe(Edit::replace(gap, replacement))),
             );
         }
