@@ -17,33 +17,56 @@ pub struct UrlParts<'a> {
 pub fn parse(url: &str) -> Option<UrlParts<'_>> {
     let rest = strip_prefix_ignore_case(url, "https://")
         .or_else(|| strip_prefix_ignore_case(url, "http://"))?;
-    // Byte searches: this runs for every link of every entry.
+    // One pass over the bytes: this runs for every link of every entry,
+    // whose URLs are short.
     let bytes = rest.as_bytes();
-    let rest = match memchr::memchr(b'#', bytes) {
-        Some(i) => &rest[..i],
-        None => rest,
-    };
-    let authority_end = memchr::memchr2(b'/', b'?', rest.as_bytes()).unwrap_or(rest.len());
-    let authority = &rest[..authority_end];
-    let host_port = match memchr::memrchr(b'@', authority.as_bytes()) {
-        Some(i) => &authority[i + 1..],
-        None => authority,
-    };
-    let host = match host_port.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or_default(),
-        None => match memchr::memchr(b':', host_port.as_bytes()) {
-            Some(i) => &host_port[..i],
-            None => host_port,
-        },
+    let mut authority_end = bytes.len();
+    let mut at_sign = None;
+    let mut colon = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'/' | b'?' | b'#' => {
+                authority_end = i;
+                break;
+            }
+            b'@' => {
+                at_sign = Some(i);
+                colon = None;
+            }
+            b':' if colon.is_none() => colon = Some(i),
+            _ => {}
+        }
+    }
+    let host_start = at_sign.map_or(0, |i| i + 1);
+    let host = if bytes.get(host_start) == Some(&b'[') {
+        let v6 = &rest[host_start + 1..authority_end];
+        v6.split(']').next().unwrap_or_default()
+    } else {
+        &rest[host_start..colon.filter(|&c| c > host_start).unwrap_or(authority_end)]
     };
     let host = strip_prefix_ignore_case(host, "www.").unwrap_or(host);
     if host.is_empty() {
         return None;
     }
     let after = &rest[authority_end..];
-    let (path, query) = match memchr::memchr(b'?', after.as_bytes()) {
-        Some(i) => (&after[..i], &after[i + 1..]),
-        None => (after, ""),
+    let after = after.as_bytes();
+    let mut path_end = after.len();
+    let mut query_end = after.len();
+    for (i, &b) in after.iter().enumerate() {
+        if b == b'?' && path_end == after.len() {
+            path_end = i;
+        } else if b == b'#' {
+            query_end = i;
+            path_end = path_end.min(i);
+            break;
+        }
+    }
+    let after = &rest[authority_end..];
+    let path = &after[..path_end];
+    let query = if path_end < query_end {
+        &after[path_end + 1..query_end]
+    } else {
+        ""
     };
     Some(UrlParts { host, path, query })
 }

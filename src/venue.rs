@@ -424,9 +424,11 @@ fn split_workshop(name: &str) -> Option<(&str, Affix<'_>)> {
             },
         ));
     }
-    let lower = name.to_ascii_lowercase();
+    let bytes = name.as_bytes();
     for suffix in WORKSHOP_SUFFIXES {
-        if lower.len() > suffix.len() && lower.ends_with(suffix) {
+        if bytes.len() > suffix.len()
+            && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+        {
             let cut = name.len() - suffix.len();
             return Some((
                 &name[..cut],
@@ -438,7 +440,9 @@ fn split_workshop(name: &str) -> Option<(&str, Affix<'_>)> {
         }
     }
     for prefix in WORKSHOP_PREFIXES {
-        if lower.len() > prefix.len() && lower.starts_with(prefix) {
+        if bytes.len() > prefix.len()
+            && bytes[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+        {
             let cut = prefix.len();
             return Some((
                 &name[cut..],

@@ -183,9 +183,11 @@ pub(super) fn assemble(
             if candidates[child].empty {
                 continue;
             }
-            let untitled = entries[child].title.is_none() && entries[child].links.iter().all(|l| !l.is_title);
+            let untitled =
+                entries[child].title.is_none() && entries[child].links.iter().all(|l| !l.is_title);
             let parent_titled = entries[index].title.is_some();
-            if (candidates[index].paper && !candidates[child].paper) || (untitled && parent_titled) {
+            if (candidates[index].paper && !candidates[child].paper) || (untitled && parent_titled)
+            {
                 let (parent, child_entry) = two(&mut entries, index, child);
                 absorb(text, parent, child_entry);
                 absorbed[child] = true;
@@ -233,7 +235,10 @@ pub(super) fn assemble(
             (None, key.1, 0)
         };
         group_of.insert(*key, target);
-        merged.entry(target).or_default().extend(members.iter().copied());
+        merged
+            .entry(target)
+            .or_default()
+            .extend(members.iter().copied());
     }
     let mut keys: Vec<Key> = merged.keys().copied().collect();
     keys.sort_by_key(|k| merged[k].iter().copied().min());
@@ -275,11 +280,11 @@ pub(super) fn assemble(
         let Some(shape) = shape_for(&candidates[i]) else {
             continue;
         };
-        let fits = {
+        let fits = || {
             let s = &doc.shapes[shape];
             (s.declared || s.support >= 2) && s.fits(&entries[i])
         };
-        if candidates[i].paper || fits {
+        if candidates[i].paper || fits() {
             is_entry[i] = true;
             entries[i].shape = shape;
         }

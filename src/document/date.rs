@@ -42,10 +42,14 @@ const MONTHS: [&str; 12] = [
 /// The month a word names (`Sep`, `Sept.`, `September`), ignoring case.
 pub fn month(word: &str) -> Option<u8> {
     let word = word.trim_end_matches('.');
-    if word.len() < 3 || !word.is_ascii() {
+    if word.len() < 3 || word.len() > 9 || !word.is_ascii() {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
+    let mut buffer = [0u8; 9];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
     let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
     const FULL: [&str; 12] = [
         "january",
@@ -62,7 +66,7 @@ pub fn month(word: &str) -> Option<u8> {
         "december",
     ];
     // `Sep`, `Sept`, `September`: a prefix of the full name, nothing else.
-    (FULL[index].starts_with(&lower) || lower == "sept").then_some(index as u8 + 1)
+    (FULL[index].starts_with(lower) || lower == "sept").then_some(index as u8 + 1)
 }
 
 fn is_word_byte(b: u8) -> bool {

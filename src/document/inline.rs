@@ -300,26 +300,21 @@ fn link_atom(
     let whole = children_span(children).unwrap_or(span.start + 1..span.start + 1);
     let mut style = LabelStyle::Plain;
     let mut label = whole.clone();
-    let significant: Vec<&Token> = children
-        .iter()
-        .filter(|t| !(t.kind == TokenKind::Text && text[t.span.clone()].trim().is_empty()))
-        .collect();
-    if let [only, ..] = significant.as_slice()
-        && let TokenKind::Open(Mark::Image { .. }) = only.kind
-    {
-        let end = matching_close(
-            children,
-            children.iter().position(|t| t == *only).unwrap_or(0),
-        );
-        if end + 1 >= children.len()
-            || children[end + 1..]
+    let blank = |t: &Token| {
+        t.kind == TokenKind::Text
+            && text.as_bytes()[t.span.clone()]
                 .iter()
-                .all(|t| t.kind == TokenKind::Text && text[t.span.clone()].trim().is_empty())
-        {
+                .all(|b| b.is_ascii_whitespace())
+    };
+    // `[![alt](badge)](url)`: an image and nothing else.
+    if let Some(first) = children.iter().position(|t| !blank(t))
+        && let TokenKind::Open(Mark::Image { .. }) = children[first].kind
+    {
+        let end = matching_close(children, first);
+        if end + 1 >= children.len() || children[end + 1..].iter().all(blank) {
             style = LabelStyle::Image;
-            let start = children.iter().position(|t| t == *only).unwrap_or(0);
-            label = children_span(&children[start + 1..end.min(children.len())])
-                .unwrap_or(only.span.clone());
+            label = children_span(&children[first + 1..end.min(children.len())])
+                .unwrap_or(children[first].span.clone());
         }
     }
     if style == LabelStyle::Plain {
@@ -387,6 +382,14 @@ fn split_text(text: &str, span: Span, out: &mut Vec<Atom>) {
         }
     };
     while i < end {
+        // Most text is words: jump to the next byte that could start something.
+        match s[i..end]
+            .iter()
+            .position(|&b| matches!(b, b'\\' | b'[' | b'(' | b'"' | b'h' | b'H' | 0xE2))
+        {
+            Some(p) => i += p,
+            None => break,
+        }
         match s[i] {
             b'\\' => i += 2,
             b'[' => match close_of(s, i, end, b'[', b']') {

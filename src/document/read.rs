@@ -10,9 +10,7 @@
 
 use super::date;
 use super::inline::{Atom, LabelStyle, LinkAtom};
-use super::{
-    Authors, DatePart, Form, HostKind, LabelKind, Link, Name, Place, Span, Title, Venue,
-};
+use super::{Authors, DatePart, Form, HostKind, LabelKind, Link, Name, Place, Span, Title, Venue};
 use crate::venue::Venues;
 
 /// Where a unit of a block sits: the part of the block its atoms come from.
@@ -64,7 +62,11 @@ impl Reading {
 
 /// A link with what its URL points at, read once.
 fn with_target(text: &str, mut link: Link) -> Link {
-    if let Some(parts) = link.url.as_ref().and_then(|u| crate::url::parse(&text[u.clone()])) {
+    if let Some(parts) = link
+        .url
+        .as_ref()
+        .and_then(|u| crate::url::parse(&text[u.clone()]))
+    {
         link.host = crate::url::host_kind(parts.host);
         let path = parts.path.as_bytes();
         link.to_pdf = path.len() >= 4 && path[path.len() - 4..].eq_ignore_ascii_case(b".pdf");
@@ -177,7 +179,10 @@ pub(super) fn read(
 }
 
 fn is_blank(text: &str, span: &Span) -> bool {
-    text[span.clone()].trim().is_empty()
+    // Markdown's own whitespace: what lists put between parts.
+    text.as_bytes()[span.clone()]
+        .iter()
+        .all(|b| b.is_ascii_whitespace())
 }
 
 /// Turns one line's atoms into pieces: wrappers joined to what they wrap.
@@ -403,21 +408,21 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
                 {
                     let label = bare_label(text, span.start, out);
                     Piece::Link {
-                    link: Link {
-                        span: span.clone(),
-                        kind: label
-                            .as_ref()
-                            .map_or(LabelKind::Unknown, |l| crate::label::kind(&text[l.clone()])),
-                        label: label.unwrap_or(span.clone()),
-                        url: Some(span.clone()),
-                        form: Form::Bare,
-                        place,
-                        is_title: false,
-                        host: HostKind::Other,
-                        to_pdf: false,
-                    },
-                    style_title: false,
-                }
+                        link: Link {
+                            span: span.clone(),
+                            kind: label.as_ref().map_or(LabelKind::Unknown, |l| {
+                                crate::label::kind(&text[l.clone()])
+                            }),
+                            label: label.unwrap_or(span.clone()),
+                            url: Some(span.clone()),
+                            form: Form::Bare,
+                            place,
+                            is_title: false,
+                            host: HostKind::Other,
+                            to_pdf: false,
+                        },
+                        style_title: false,
+                    }
                 },
                 out,
             ),

@@ -221,7 +221,13 @@ impl<'o> Builder<'o> {
         finish_heading_ends(&mut self.doc, text.len());
         group_runs(&mut self.doc);
         self.doc.paper_blocks = self.paper_blocks;
-        assemble::assemble(text, &mut self.doc, self.candidates, self.entries, self.options);
+        assemble::assemble(
+            text,
+            &mut self.doc,
+            self.candidates,
+            self.entries,
+            self.options,
+        );
         self.doc
     }
 
@@ -522,7 +528,13 @@ impl<'o> Builder<'o> {
         item: Span,
     ) -> usize {
         let empty = reading.is_empty();
-        let entry = assemble::entry_of(reading, block, item, frame.section, self.topic(frame.heading));
+        let entry = assemble::entry_of(
+            reading,
+            block,
+            item,
+            frame.section,
+            self.topic(frame.heading),
+        );
         let paper = assemble::links_a_paper(&entry);
         self.entries.push(entry);
         self.candidates.push(Candidate {
@@ -567,7 +579,9 @@ impl<'o> Builder<'o> {
 
     fn finish_row(&mut self, text: &str, mut frame: Frame, end: usize, header: &[String]) {
         let reading = self.read_frame(text, &mut frame, header);
-        let FrameKind::Row { table, cells } = std::mem::replace(&mut frame.kind, FrameKind::Paragraph) else {
+        let FrameKind::Row { table, cells } =
+            std::mem::replace(&mut frame.kind, FrameKind::Paragraph)
+        else {
             return;
         };
         let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
@@ -587,12 +601,15 @@ impl<'o> Builder<'o> {
             .find(|t| !(t.kind == TokenKind::Text && text[t.span.clone()].trim().is_empty()))
             .is_some_and(|t| t.kind == TokenKind::Open(Mark::Strong));
         if !opens_bold {
-            if self.tokens[frame.token_start..].iter().any(|t| match &t.kind {
-                TokenKind::Open(Mark::Link { dest: Some(d), .. }) => {
-                    read::is_paper_url(&text[d.clone()])
-                }
-                _ => false,
-            }) {
+            if self.tokens[frame.token_start..]
+                .iter()
+                .any(|t| match &t.kind {
+                    TokenKind::Open(Mark::Link { dest: Some(d), .. }) => {
+                        read::is_paper_url(&text[d.clone()])
+                    }
+                    _ => false,
+                })
+            {
                 self.paper_blocks += 1;
             }
             self.tokens.truncate(frame.token_start);

@@ -133,7 +133,11 @@ fn judged(link: &Link) -> bool {
 fn own_labels(ctx: &Context) -> FxHashMap<String, usize> {
     let mut counts = FxHashMap::default();
     for entry in &ctx.doc.entries {
-        for link in entry.links.iter().filter(|l| judged(l) && l.kind == LabelKind::Unknown) {
+        for link in entry
+            .links
+            .iter()
+            .filter(|l| judged(l) && l.kind == LabelKind::Unknown)
+        {
             *counts
                 .entry(crate::label::normalize(ctx.text(&link.label)))
                 .or_insert(0) += 1;
