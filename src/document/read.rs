@@ -694,7 +694,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], venues: &Venu
             .map(|p| p.piece.span())
             .filter(|s| !is_blank(text, s));
         if let Some(first) = on_head.next() {
-            let last = on_head.last().unwrap_or(first);
+            let last = on_head.next_back().unwrap_or(first);
             r.head = Some(first.start..last.end);
         }
     }
