@@ -18,7 +18,7 @@ use awesome_lint::document::markdown_options;
 use awesome_lint::lint::lint;
 use awesome_lint::source::Source;
 
-const TARGET_RATIO: f64 = 3.0;
+const TARGET_RATIO: f64 = 2.0;
 const TARGET_PEAK: f64 = 8.0;
 const DEFAULT_SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 const DEFAULT_ITERS: usize = 7;
@@ -98,6 +98,118 @@ fn short_name(index: usize, out: &mut String) {
     out.push_str(std::str::from_utf8(&letters).expect("ascii"));
 }
 
+/// The entry shapes the benchmark generates lists in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListShape {
+    /// `- [**CVPR 2023**] [**Name**] Title [[pdf]](url) [[code]](url)` under year headings.
+    Seed,
+    /// Table rows: `| [**Title**](url) | Venue | 2023-06-12 | [Github](url) | [Demo](url) |`.
+    Table,
+    /// Bold-title paragraphs over four lines joined by `\`: title, authors,
+    /// venue and links, date.
+    Multiline,
+}
+
+impl ListShape {
+    const ALL: [ListShape; 3] = [ListShape::Seed, ListShape::Table, ListShape::Multiline];
+
+    fn name(self) -> &'static str {
+        match self {
+            ListShape::Seed => "seed",
+            ListShape::Table => "table",
+            ListShape::Multiline => "multiline",
+        }
+    }
+
+    fn generate(self, n: usize) -> String {
+        match self {
+            ListShape::Seed => generate(n),
+            ListShape::Table => generate_table(n),
+            ListShape::Multiline => generate_multiline(n),
+        }
+    }
+}
+
+/// Five title words chosen from the index: unique titles come from the name.
+fn title_words(i: usize) -> [&'static str; 5] {
+    let w = |k: usize| WORDS[(i / WORDS.len().pow(k as u32) + 7 * k) % WORDS.len()];
+    [w(0), w(1), w(2), w(3), w(4)]
+}
+
+/// arXiv id YYMM.NNNNN: the 5-digit number cycles, the month/year move on.
+fn arxiv_id(i: usize) -> String {
+    let number = i % 99_999 + 1;
+    let block = i / 99_999;
+    let (yy, mm) = (15 + (block / 12) % 10, 1 + block % 12);
+    format!("{yy:02}{mm:02}.{number:05}")
+}
+
+/// A table list: sections of 1,000 rows under topic headings.
+fn generate_table(n: usize) -> String {
+    let mut text = String::with_capacity(n * 230 + 512);
+    text.push_str(
+        "# Awesome Multimodal Benchmark Tables
+
+A generated table list for the awesome-lint benchmark.
+",
+    );
+    let mut name = String::new();
+    for i in 0..n {
+        if i % 1000 == 0 {
+            let _ = write!(
+                text,
+                "\n## Topic {}\n|  Title  |   Venue  |   Date   |   Code   |   Demo   |\n|:--------|:--------:|:--------:|:--------:|:--------:|\n",
+                i / 1000 + 1
+            );
+        }
+        name.clear();
+        short_name(i, &mut name);
+        let [a, b, c, d, e] = title_words(i);
+        let venue = VENUES[i % VENUES.len()];
+        let _ = writeln!(
+            text,
+            "| [**{name}: {a} {b} for {c} {d} About {e}**](https://arxiv.org/pdf/{}) | {venue} | 20{:02}-{:02}-{:02} | [Github](https://github.com/owner{i}/repo{i}) | [Demo](https://owner{i}.github.io/demo/) |",
+            arxiv_id(i),
+            15 + i % 10,
+            1 + i % 12,
+            1 + i % 28,
+        );
+    }
+    text.shrink_to_fit();
+    text
+}
+
+/// A list of bold-title paragraphs, four lines each.
+fn generate_multiline(n: usize) -> String {
+    let mut text = String::with_capacity(n * 260 + 512);
+    text.push_str(
+        "# Awesome Diffusion Benchmark List
+
+A generated list of multi-line entries for the awesome-lint benchmark.
+",
+    );
+    let mut name = String::new();
+    for i in 0..n {
+        if i % 1000 == 0 {
+            let _ = write!(text, "\n## Topic {}\n", i / 1000 + 1);
+        }
+        name.clear();
+        short_name(i, &mut name);
+        let [a, b, c, d, e] = title_words(i);
+        let venue = VENUES[i % VENUES.len()];
+        let _ = write!(
+            text,
+            "\n**{name}: {a} {b} for {c} {d} About {e}** \\\n*Ada {name}son, Alan Turing, Grace Hopper* \\\n{venue} 20{:02}. [[Paper](https://arxiv.org/abs/{})] [[Github](https://github.com/owner{i}/repo{i})] \\\n{} Oct 20{:02}\n",
+            15 + i % 10,
+            arxiv_id(i),
+            1 + i % 28,
+            15 + i % 10,
+        );
+    }
+    text.shrink_to_fit();
+    text
+}
+
 /// A well-formed list of `n` entries over ascending year sections.
 fn generate(n: usize) -> String {
     let years = (n / 1000).max(10);
@@ -118,22 +230,13 @@ fn generate(n: usize) -> String {
         name.clear();
         short_name(i, &mut name);
         let venue = VENUES[i % VENUES.len()];
-        // Five title words chosen from the index: unique titles come from the name.
-        let w = |k: usize| WORDS[(i / WORDS.len().pow(k as u32) + 7 * k) % WORDS.len()];
-        // arXiv id YYMM.NNNNN: the 5-digit number cycles, the month/year move on.
-        let number = i % 99_999 + 1;
-        let block = i / 99_999;
-        let (yy, mm) = (15 + (block / 12) % 10, 1 + block % 12);
+        let [a, b, c, d, e] = title_words(i);
         let _ = writeln!(
             text,
-            " - [**{venue} {year}**] [**{name}**] {name}: {} {} for {} {} About {} \
-             [[pdf]](https://arxiv.org/pdf/{yy:02}{mm:02}.{number:05}.pdf) \
+            " - [**{venue} {year}**] [**{name}**] {name}: {a} {b} for {c} {d} About {e} \
+             [[pdf]](https://arxiv.org/pdf/{}.pdf) \
              [[code]](https://github.com/owner{i}/repo{i})",
-            w(0),
-            w(1),
-            w(2),
-            w(3),
-            w(4),
+            arxiv_id(i),
         );
     }
     text.shrink_to_fit();
@@ -170,8 +273,8 @@ fn median(mut samples: Vec<Duration>) -> Duration {
     samples[samples.len() / 2]
 }
 
-fn measure(entries: usize, iters: usize, settings: &Settings) -> Row {
-    let text = generate(entries);
+fn measure(shape: ListShape, entries: usize, iters: usize, settings: &Settings) -> Row {
+    let text = shape.generate(entries);
     let size = text.len();
 
     // Warm-up, and the findings count.
@@ -248,6 +351,8 @@ struct Args {
     sizes: Vec<usize>,
     iters: usize,
     sample: bool,
+    /// The shapes to generate lists in (all by default).
+    shapes: Vec<ListShape>,
     /// Write the generated list of the first size here and stop (for profiling).
     write: Option<String>,
 }
@@ -257,6 +362,7 @@ fn parse_args() -> Args {
         sizes: Vec::new(),
         iters: DEFAULT_ITERS,
         sample: false,
+        shapes: Vec::new(),
         write: None,
     };
     let mut raw = std::env::args().skip(1);
@@ -270,6 +376,12 @@ fn parse_args() -> Args {
             args.write = raw.next();
         } else if arg == "--sample" {
             args.sample = true;
+        } else if arg == "--shape" {
+            let name = raw.next().unwrap_or_default();
+            match ListShape::ALL.iter().find(|s| s.name() == name) {
+                Some(&shape) => args.shapes.push(shape),
+                None => eprintln!("unknown shape `{name}`: seed, table or multiline"),
+            }
         } else if let Ok(n) = arg.replace(['_', ','], "").parse::<usize>() {
             args.sizes.push(n.max(1));
         }
@@ -277,6 +389,9 @@ fn parse_args() -> Args {
     }
     if args.sizes.is_empty() {
         args.sizes = DEFAULT_SIZES.to_vec();
+    }
+    if args.shapes.is_empty() {
+        args.shapes = ListShape::ALL.to_vec();
     }
     args.iters = args.iters.max(1);
     args
@@ -289,7 +404,7 @@ fn main() {
 
     if let Some(path) = &args.write {
         let n = args.sizes[0];
-        match std::fs::write(path, generate(n)) {
+        match std::fs::write(path, args.shapes[0].generate(n)) {
             Ok(()) => println!("wrote a list of {n} entries to {path}"),
             Err(err) => println!("cannot write {path}: {err}"),
         }
@@ -297,7 +412,7 @@ fn main() {
     }
     if args.sample {
         println!("sample of the generated list (first lines):");
-        for line in generate(args.sizes[0]).lines().take(8) {
+        for line in args.shapes[0].generate(args.sizes[0]).lines().take(8) {
             println!("  | {line}");
         }
         println!();
@@ -307,24 +422,41 @@ fn main() {
          (median of {iters} alternating runs after 1 warm-up)"
     );
     println!(
-        "targets: ratio (lint / walk) <= {TARGET_RATIO}x, peak heap during lint / file size <= {TARGET_PEAK}x"
+        "targets: ratio (lint / walk) <= {TARGET_RATIO}x for the seed shape (others reported), peak heap during lint / file size <= {TARGET_PEAK}x"
     );
     println!();
     println!(
-        "{:<8} {:<8} {:<8} {:<8} {:<8} {:<6} {:<9} {:<9} {:<8} findings",
-        "entries", "size", "walk", "lint", "source", "ratio", "peak/size", "walk-peak", "new/size",
+        "{:<10} {:<8} {:<8} {:<8} {:<8} {:<8} {:<6} {:<9} {:<9} {:<8} findings",
+        "shape",
+        "entries",
+        "size",
+        "walk",
+        "lint",
+        "source",
+        "ratio",
+        "peak/size",
+        "walk-peak",
+        "new/size",
     );
 
     let mut pass = true;
-    for &n in &args.sizes {
-        let row = measure(n, iters, &settings);
+    for (&shape, &n) in args
+        .shapes
+        .iter()
+        .flat_map(|s| args.sizes.iter().map(move |n| (s, n)))
+    {
+        let row = measure(shape, n, iters, &settings);
         let per_size = |bytes: usize| bytes as f64 / row.size as f64;
         let ratio = row.lint.as_secs_f64() / row.walk.as_secs_f64();
         let peak = per_size(row.peak);
-        let ok = ratio <= TARGET_RATIO && peak <= TARGET_PEAK;
+        // The ratio target is the seed grammar's (the list the lint core was
+        // first measured on); other shapes are measured, and their figures
+        // reported, against the same walk.
+        let ok = (ratio <= TARGET_RATIO || shape != ListShape::Seed) && peak <= TARGET_PEAK;
         pass &= ok;
         println!(
-            "{:<8} {:<8} {:<8} {:<8} {:<8} {:<6} {:<9} {:<9} {:<8} {}{}",
+            "{:<10} {:<8} {:<8} {:<8} {:<8} {:<8} {:<6} {:<9} {:<9} {:<8} {}{}",
+            shape.name(),
             row.entries,
             format!("{:.1} MB", row.size as f64 / 1e6),
             ms(row.walk),

@@ -26,6 +26,8 @@ pub struct Cli {
 pub enum Command {
     /// Print the parsed entries of a file.
     Entries(EntriesArgs),
+    /// Infer a list's shape and vocabulary; write a commented .awesome-lint.toml beside it.
+    Init(InitArgs),
     /// List the rules: name, default severity, fixable, summary.
     Rules,
     /// Print a rule's documentation.
@@ -172,6 +174,13 @@ pub struct EntriesArgs {
 
     #[command(flatten)]
     pub config: ConfigArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The paper list to read (default README.md); the config is written in its directory.
+    #[arg(value_name = "FILE", default_value = "README.md")]
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

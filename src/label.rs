@@ -243,9 +243,13 @@ pub fn normalize(label: &str) -> String {
 
 /// The kind of a label.
 pub fn kind(label: &str) -> LabelKind {
+    // No known label is long: a title linked is none of them.
+    if label.len() > 40 {
+        return LabelKind::Unknown;
+    }
     // Most labels are short ASCII words (`pdf`, `Code`): normalized on the
     // stack, as this runs for every link of every entry.
-    let mut buffer = [0u8; 32];
+    let mut buffer = [0u8; 64];
     match normalize_ascii(label, &mut buffer) {
         Some(normalized) => kind_of_normalized(normalized),
         None => kind_of_normalized(&normalize(label)),
@@ -253,7 +257,7 @@ pub fn kind(label: &str) -> LabelKind {
 }
 
 /// [`normalize`] for a short ASCII label, into `buffer`; `None` for others.
-fn normalize_ascii<'b>(label: &str, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
+fn normalize_ascii<'b>(label: &str, buffer: &'b mut [u8; 64]) -> Option<&'b str> {
     let mut len = 0;
     let mut space = false;
     for &b in label.as_bytes() {

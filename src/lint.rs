@@ -23,6 +23,11 @@ impl Linted {
         self.doc.entries.len()
     }
 
+    /// Whether the file links papers but no entry could be read in it.
+    pub fn unreadable(&self) -> bool {
+        self.doc.entries.is_empty() && self.doc.paper_blocks > 0
+    }
+
     /// Adds findings from outside the rules (link results), suppressed and
     /// graded like the rules' own, and keeps the order.
     pub fn add(&mut self, source: &Source, settings: &Settings, findings: Vec<Finding>) {

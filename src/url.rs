@@ -209,7 +209,12 @@ pub fn is_within(host: &str, domain: &str) -> bool {
 pub fn host_kind(host: &str) -> HostKind {
     let mut buffer = [0u8; 128];
     let owned;
-    let lower = if host.len() <= buffer.len() && host.is_ascii() {
+    let lower = if !host
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        host
+    } else if host.len() <= buffer.len() && host.is_ascii() {
         let lower = &mut buffer[..host.len()];
         lower.copy_from_slice(host.as_bytes());
         lower.make_ascii_lowercase();

@@ -27,7 +27,11 @@ pub(super) fn run(args: &EntriesArgs, output: &mut Output) -> io::Result<ExitSta
     let doc = Document::parse_with(source.text(), settings.parse_options());
     match args.format {
         EntriesFormat::Json => entries::render_json(&source, &doc, &settings, output.stdout)?,
-        EntriesFormat::Csv => entries::render_csv(&source, &doc, &settings, output.stdout)?,
+        EntriesFormat::Csv => {
+            // CSV has no place for them: the shapes go to stderr, for people.
+            entries::render_shapes(&doc, output.stderr)?;
+            entries::render_csv(&source, &doc, &settings, output.stdout)?
+        }
     }
     Ok(ExitStatus::Success)
 }

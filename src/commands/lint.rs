@@ -255,6 +255,7 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
         .into_iter()
         .map(|file| FileReport {
             entries: file.linted.entries(),
+            unreadable: file.linted.unreadable(),
             findings: file.linted.findings,
             source: file.source,
         })

@@ -3,6 +3,7 @@
 
 mod entries;
 mod explain;
+mod init;
 mod lint;
 mod rules;
 
@@ -69,6 +70,7 @@ impl Output<'_> {
 pub fn run(cli: Cli, output: &mut Output) -> ExitStatus {
     let result = match cli.command {
         Some(Command::Entries(args)) => entries::run(&args, output),
+        Some(Command::Init(args)) => init::run(&args, output),
         Some(Command::Rules) => rules::run(output),
         Some(Command::Explain { rule }) => explain::run(&rule, output),
         None => lint::run(&cli.lint, output),

@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::read::{Reading, looks_like_authors};
+use super::read::{self, Reading, looks_like_authors};
 use super::shape::Shape;
 use super::{
     Authors, Block, BlockKind, Document, EmptyItem, Entry, Form, HeadingKind, HostKind,
@@ -148,6 +148,7 @@ pub(super) fn assemble(
     doc: &mut Document,
     mut candidates: Vec<Candidate>,
     mut entries: Vec<Entry>,
+    table_kinds: &[usize],
     options: ParseOptions,
 ) {
     // Only what sits right under such a heading: a `## Contents` list is
@@ -189,7 +190,7 @@ pub(super) fn assemble(
             if (candidates[index].paper && !candidates[child].paper) || (untitled && parent_titled)
             {
                 let (parent, child_entry) = two(&mut entries, index, child);
-                absorb(text, parent, child_entry);
+                absorb(text, parent, child_entry, options.venues);
                 absorbed[child] = true;
                 changed = true;
             }
@@ -210,7 +211,11 @@ pub(super) fn assemble(
     type Key = (Option<usize>, BlockKind, usize);
     let key_of = |c: &Candidate, region: Option<usize>| -> Key {
         match c.kind {
-            CandidateKind::Row { table } => (region, BlockKind::Row, table),
+            CandidateKind::Row { table } => (
+                region,
+                BlockKind::Row,
+                table_kinds.get(table).copied().unwrap_or(table),
+            ),
             kind => (region, kind.block_kind(), 0),
         }
     };
@@ -336,6 +341,7 @@ pub(super) fn assemble(
     let mut keep = is_entry.into_iter();
     entries.retain(|_| keep.next().unwrap_or(false));
     entries.sort_by_key(|e| e.item.start);
+    entries.shrink_to_fit();
     doc.entries = entries;
 }
 
@@ -353,8 +359,25 @@ fn two<T>(items: &mut [T], a: usize, b: usize) -> (&mut T, &mut T) {
 
 /// Adds a nested item's parts to its parent's (taking them out of the
 /// child): a plain "title" that reads as a list of names is the authors line.
-fn absorb(text: &str, parent: &mut Entry, child: &mut Entry) {
+fn absorb(text: &str, parent: &mut Entry, child: &mut Entry, venues: &crate::venue::Venues) {
     let sub = Place::SubItem;
+    // A plain line with nothing else read in it: read again as the line of
+    // an entry (`A, B, and C. AAMAS, 2024.`).
+    if let Some(title) = &child.title
+        && title.form == Form::Plain
+        && child.venue.is_none()
+        && child.dates.is_empty()
+        && child.authors.is_none()
+    {
+        let line = read::line_fields(text, title.span.clone(), venues);
+        if line.venue.is_some() || line.authors.is_some() || !line.dates.is_empty() {
+            child.title = None;
+            child.venue = line.venue;
+            child.dates = line.dates;
+            child.authors = line.authors;
+            child.notes.extend(line.notes);
+        }
+    }
     if let Some(title) = child.title.take() {
         if title.form == Form::Plain
             && child.authors.is_none()

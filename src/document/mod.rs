@@ -31,6 +31,7 @@ use std::ops::Range;
 
 pub use date::{Year, YearForm};
 pub use links::{MarkdownLink, markdown_links};
+pub use read::title_prefix;
 pub use shape::{Shape, ShapeError, Slot, VenueStyle};
 
 pub use crate::label::LabelKind;
@@ -397,6 +398,9 @@ pub struct Title {
     pub inner: Span,
     pub form: Form,
     pub place: Place,
+    /// The name the title opens with (`CARZero` in `CARZero: Cross-Attention
+    /// ...`): one name-like word and a colon.
+    pub prefix: Option<Span>,
 }
 
 /// The authors, as one span: `Yu et al.`, `*A, B, C*`, a sub-item's text.

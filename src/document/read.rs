@@ -519,21 +519,29 @@ fn link_piece(text: &str, link: &LinkAtom, span: Span, wrapped: bool) -> Piece {
 /// A link label is short and one line: `pdf`, `Paper`, `project page`, `🤗 Dataset`.
 pub(super) fn is_label(label: &str) -> bool {
     let label = label.trim();
-    if label.contains(['[', ']', '\n', '\r']) {
-        return false;
-    }
     // A run of spaces counts once, so that collapsing doubled spaces (a
-    // `spacing` fix) never turns title text into a label.
+    // `spacing` fix) never turns title text into a label. One pass, out at
+    // the first sign of a title.
     let mut len = 0;
-    let mut prev_space = false;
+    let mut words = 0;
+    let mut prev_space = true;
     for c in label.chars() {
+        if matches!(c, '[' | ']' | '\n' | '\r') {
+            return false;
+        }
         let space = c == ' ' || c == '\t';
         if !(space && prev_space) {
             len += 1;
         }
+        if !space && prev_space {
+            words += 1;
+        }
+        if len > 40 || words > 4 {
+            return false;
+        }
         prev_space = space;
     }
-    len <= 40 && label.split_whitespace().count() <= 4
+    true
 }
 
 /// Whether a link's text reads as a title rather than a label.
@@ -603,6 +611,12 @@ enum TagMeaning {
 }
 
 fn tag_meaning(text: &str, venues: &Venues) -> TagMeaning {
+    tag_meaning_for(text, venues, true)
+}
+
+/// [`tag_meaning`]; without `want_venue`, a yearless text is not looked up
+/// among the venues (the entry has its venue already).
+fn tag_meaning_for(text: &str, venues: &Venues, want_venue: bool) -> TagMeaning {
     let t = text.trim();
     if t.is_empty() || t.len() > 120 {
         return TagMeaning::Other;
@@ -621,7 +635,7 @@ fn tag_meaning(text: &str, venues: &Venues) -> TagMeaning {
         return TagMeaning::Venue(split);
     }
     let name = &t[split.name.clone()];
-    if !name.is_empty() && is_known_venue(name, venues) {
+    if want_venue && !name.is_empty() && is_known_venue(name, venues) {
         let offset = text.len() - text.trim_start().len();
         return TagMeaning::VenueOnly(split.name.start + offset..split.name.end + offset);
     }
@@ -804,7 +818,33 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], venues: &Venu
         }
     }
     r.notes.sort_unstable_by_key(|s| s.start);
+    if let Some(title) = &mut r.title {
+        title.prefix = title_prefix(&text[title.inner.clone()]).map(|(offset, name)| {
+            title.inner.start + offset..title.inner.start + offset + name.len()
+        });
+    }
     r
+}
+
+/// The name a title gives itself: a name-like first word followed by `: `,
+/// without emphasis (`**MedKLIP**: ...`). Returns its offset in the title.
+pub fn title_prefix(title: &str) -> Option<(usize, &str)> {
+    let colon = memchr::memchr(b':', title.as_bytes())?;
+    let (prefix, rest) = (&title[..colon], &title[colon + 1..]);
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let markup = |c: char| matches!(c, '*' | '_' | '`');
+    let name = prefix.trim_start_matches(markup);
+    let offset = prefix.len() - name.len();
+    let name = name.trim_end_matches(markup);
+    let looks_like_name = !name.is_empty()
+        && name.len() <= 160
+        && name.chars().count() <= 40
+        && !name.contains(char::is_whitespace)
+        && (name.chars().skip(1).any(char::is_uppercase)
+            || name.contains(|c: char| c.is_ascii_digit() || c == '-'));
+    looks_like_name.then_some((offset, name))
 }
 
 /// A short name: one word (or two) with a capital after its first letter,
@@ -831,7 +871,7 @@ fn tag(
     let inner = trim(text, inner);
     let content = &text[inner.clone()];
     let shift = |s: Span| inner.start + s.start..inner.start + s.end;
-    let mut meaning = tag_meaning(content, venues);
+    let mut meaning = tag_meaning_for(content, venues, r.venue.is_none());
     // A second venue-like tag before the title is the name (`[**N2022**]`).
     if matches!(meaning, TagMeaning::Venue(_) | TagMeaning::VenueOnly(_))
         && r.venue.is_some()
@@ -1003,6 +1043,7 @@ fn choose_title(
             inner: trim(text, link.label.clone()),
             form: if bold { Form::LinkedBold } else { Form::Linked },
             place,
+            prefix: None,
         });
         r.links.push(with_target(text, link));
         placed[i].used = true;
@@ -1025,6 +1066,7 @@ fn choose_title(
                 inner: trim(text, inner.clone()),
                 form: Form::Quoted,
                 place: p.place,
+                prefix: None,
             });
             p.used = true;
             return;
@@ -1052,6 +1094,18 @@ fn choose_title(
         if !leading(&placed[line_start..], i - line_start) {
             break;
         }
+        // `**Internist.ai 7b** Impact of high-quality data...`: a short bold
+        // text followed by a longer plain one names the paper; the plain
+        // text is the title.
+        let words = content.split_whitespace().count();
+        let plain_after: usize = placed[i + 1..]
+            .iter()
+            .take_while(|p| p.place == place && matches!(p.piece, Piece::Text(_)))
+            .map(|p| text[p.piece.span().clone()].split_whitespace().count())
+            .sum();
+        if words < 4 && plain_after >= 3 && !col_is_title {
+            break;
+        }
         // `**Name**` followed by a quoted title is a name (checked above).
         r.title = Some(Title {
             span: span.clone(),
@@ -1062,6 +1116,7 @@ fn choose_title(
                 Form::Bold
             },
             place,
+            prefix: None,
         });
         placed[i].used = true;
         return;
@@ -1163,6 +1218,7 @@ fn choose_title(
             inner: title,
             form: Form::Plain,
             place,
+            prefix: None,
         });
         push_tail(text, r, tail, place);
         return;
@@ -1175,6 +1231,7 @@ fn choose_title(
         inner: title,
         form: Form::Plain,
         place,
+        prefix: None,
     });
 }
 
@@ -1275,6 +1332,14 @@ fn push_tail(text: &str, r: &mut Reading, tail: Tail, place: Place) {
             place,
         });
     }
+}
+
+/// A nested item's line read as a line of its parent entry: authors, then a
+/// venue and year (`A, B, and C. AAMAS, 2024.`), whatever the venue.
+pub(super) fn line_fields(text: &str, span: Span, venues: &Venues) -> Reading {
+    let mut r = Reading::default();
+    text_fields(text, &mut r, span, Place::SubItem, venues, None);
+    r
 }
 
 /// Text that is not the title: a venue and year, authors, or a note.

@@ -38,11 +38,6 @@ pub(super) const CHUNK: usize = 16 * 1024;
 
 pub(super) fn parse(text: &str, options: ParseOptions, chunk: usize) -> Document {
     let mut builder = Builder::new(options);
-    // Room for an entry a line, at most: growing a list of 100,000 entries
-    // by doubling copies it a dozen times.
-    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-    builder.entries.reserve(lines.min(text.len() / 32 + 1));
-    builder.candidates.reserve(lines.min(text.len() / 32 + 1));
     let mut start = 0;
     while start < text.len() {
         let mut want = chunk;
@@ -55,6 +50,16 @@ pub(super) fn parse(text: &str, options: ParseOptions, chunk: usize) -> Document
                 builder.rewind(mark);
                 want = want.saturating_mul(2);
                 continue;
+            }
+            // A long list is mostly more of the same: once a quarter megabyte
+            // is read, room for the rest is made at once rather than by
+            // doubling (each doubling copies every entry read so far).
+            if start < 256 * 1024 && end >= 256 * 1024 && end < text.len() {
+                let per_byte = builder.candidates.len() as f64 / end as f64;
+                let expected = (per_byte * text.len() as f64 * 1.05) as usize;
+                let more = expected.saturating_sub(builder.candidates.len());
+                builder.candidates.reserve(more);
+                builder.entries.reserve(more);
             }
             start = end;
             break;
@@ -134,6 +139,8 @@ struct Builder<'o> {
     details: Vec<Option<usize>>,
     lists: usize,
     tables: usize,
+    /// Each table's header cells, normalized, by table number (from 1).
+    headers: Vec<Vec<String>>,
     /// Scratch buffers, reused between blocks.
     tokens: Vec<Token>,
     atoms: Vec<Atom>,
@@ -172,6 +179,7 @@ impl<'o> Builder<'o> {
             details: Vec::new(),
             lists: 0,
             tables: 0,
+            headers: Vec::new(),
             tokens: Vec::new(),
             atoms: Vec::new(),
             units: Vec::new(),
@@ -213,6 +221,7 @@ impl<'o> Builder<'o> {
         self.details = mark.details;
         self.lists = mark.lists;
         self.tables = mark.tables;
+        self.headers.truncate(mark.tables);
         self.paper_blocks = mark.paper_blocks;
     }
 
@@ -221,11 +230,22 @@ impl<'o> Builder<'o> {
         finish_heading_ends(&mut self.doc, text.len());
         group_runs(&mut self.doc);
         self.doc.paper_blocks = self.paper_blocks;
+        // Tables with one header are one kind of table: their rows share a shape.
+        let mut table_kinds: Vec<usize> = Vec::with_capacity(self.headers.len() + 1);
+        table_kinds.push(0);
+        for (index, header) in self.headers.iter().enumerate() {
+            let first = self.headers[..index]
+                .iter()
+                .position(|h| h == header)
+                .unwrap_or(index);
+            table_kinds.push(first + 1);
+        }
         assemble::assemble(
             text,
             &mut self.doc,
             self.candidates,
             self.entries,
+            &table_kinds,
             self.options,
         );
         self.doc
@@ -318,9 +338,9 @@ impl<'o> Builder<'o> {
                 Event::Start(MdTag::TableHead) => in_table_head = true,
                 Event::End(TagEnd::TableHead) => {
                     in_table_head = false;
-                    for cell in &mut header {
-                        *cell = normalize_header(cell);
-                    }
+                    let normalized = header.iter().map(|cell| normalize_header(cell)).collect();
+                    self.headers.resize(self.tables, Vec::new());
+                    self.headers[self.tables - 1] = normalized;
                 }
                 Event::Start(MdTag::TableRow) => {
                     frames.push(self.frame(
@@ -333,8 +353,7 @@ impl<'o> Builder<'o> {
                 }
                 Event::End(TagEnd::TableRow) => {
                     if let Some(frame) = frames.pop() {
-                        let header = header.clone();
-                        self.finish_row(text, frame, range.end, &header);
+                        self.finish_row(text, frame, range.end);
                     }
                 }
                 Event::Start(MdTag::TableCell) => {
@@ -442,7 +461,7 @@ impl<'o> Builder<'o> {
         while let Some(frame) = frames.pop() {
             let end = base + chunk_len;
             match frame.kind {
-                FrameKind::Row { .. } => self.finish_row(text, frame, end, &header.clone()),
+                FrameKind::Row { .. } => self.finish_row(text, frame, end),
                 FrameKind::Paragraph => self.finish_paragraph(text, frame, end),
                 FrameKind::Item { .. } => self.finish_frame(text, frame, end, &mut frames),
             }
@@ -577,8 +596,21 @@ impl<'o> Builder<'o> {
         }
     }
 
-    fn finish_row(&mut self, text: &str, mut frame: Frame, end: usize, header: &[String]) {
-        let reading = self.read_frame(text, &mut frame, header);
+    fn finish_row(&mut self, text: &str, mut frame: Frame, end: usize) {
+        let table = match frame.kind {
+            FrameKind::Row { table, .. } => table,
+            _ => 0,
+        };
+        // The header is lent to the reader for the row.
+        let header = self
+            .headers
+            .get_mut(table.wrapping_sub(1))
+            .map(std::mem::take)
+            .unwrap_or_default();
+        let reading = self.read_frame(text, &mut frame, &header);
+        if let Some(slot) = self.headers.get_mut(table.wrapping_sub(1)) {
+            *slot = header;
+        }
         let FrameKind::Row { table, cells } =
             std::mem::replace(&mut frame.kind, FrameKind::Paragraph)
         else {

@@ -23,6 +23,8 @@ pub struct FileReport {
     pub source: Source,
     pub findings: Vec<Finding>,
     pub entries: usize,
+    /// Whether it links papers but no entry could be read in it.
+    pub unreadable: bool,
 }
 
 /// Totals over a run.
@@ -42,6 +44,9 @@ pub struct Summary {
     /// Findings fixed by `--fix`.
     #[serde(skip)]
     pub fixed: usize,
+    /// Files that link papers where no entry could be read.
+    #[serde(skip)]
+    pub unreadable: usize,
 }
 
 /// What the link checker did.
@@ -64,6 +69,7 @@ impl Summary {
         };
         for report in reports {
             summary.entries += report.entries;
+            summary.unreadable += usize::from(report.unreadable);
             for finding in &report.findings {
                 match finding.severity {
                     Severity::Error => summary.errors += 1,

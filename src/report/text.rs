@@ -96,8 +96,18 @@ pub fn summary_line(summary: &Summary) -> String {
     } else {
         String::new()
     };
+    let unreadable = match summary.unreadable {
+        0 => String::new(),
+        1 if summary.files == 1 => {
+            " No entry could be read in it: see `awesome-lint init`.".to_owned()
+        }
+        n => format!(
+            " In {} no entry could be read: see `awesome-lint init`.",
+            plural(n, "file", "files")
+        ),
+    };
     format!(
-        "Checked {checked}: {}{broken}, {}{fixed}.",
+        "Checked {checked}: {}{broken}, {}{fixed}.{unreadable}",
         plural(summary.errors, "error", "errors"),
         plural(summary.warnings, "warning", "warnings"),
     )

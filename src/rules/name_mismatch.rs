@@ -43,10 +43,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(title) = &entry.title else {
             continue;
         };
-        let Some((offset, prefix)) = title_name(ctx.text(&title.inner)) else {
+        let Some(prefix_span) = title.prefix.clone() else {
             continue;
         };
-        let prefix_span = title.inner.start + offset..title.inner.start + offset + prefix.len();
+        let prefix = ctx.text(&prefix_span);
         let name = ctx.text(&name_tag.inner).trim();
         if same_name(name, prefix) {
             continue;
@@ -84,28 +84,10 @@ fn same_name(a: &str, b: &str) -> bool {
         || (version && !short.is_empty())
 }
 
-/// The name a title gives itself: a name-like first word followed by `: `,
-/// without emphasis (`**MedKLIP**: ...`). Returns its offset in the title.
-pub(crate) fn title_name(title: &str) -> Option<(usize, &str)> {
-    let (prefix, rest) = title.split_once(':')?;
-    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
-        return None;
-    }
-    let markup = |c: char| matches!(c, '*' | '_' | '`');
-    let name = prefix.trim_start_matches(markup);
-    let offset = prefix.len() - name.len();
-    let name = name.trim_end_matches(markup);
-    let looks_like_name = !name.is_empty()
-        && name.chars().count() <= 40
-        && !name.contains(char::is_whitespace)
-        && (name.chars().skip(1).any(char::is_uppercase)
-            || name.contains(|c: char| c.is_ascii_digit() || c == '-'));
-    looks_like_name.then_some((offset, name))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{same_name, title_name};
+    use super::same_name;
+    use crate::document::title_prefix as title_name;
 
     #[test]
     fn versions_and_sizes_are_the_same_name() {

@@ -1,7 +1,6 @@
 //! `title-format`: words run together in a title (`AMultimodal`,
 //! `PathologyDetection:A`), without flagging real names (`PTUnifier`, `BioViL`).
 
-use super::name_mismatch::title_name;
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Span};
 use crate::finding::{Finding, Severity};
@@ -76,7 +75,7 @@ fn glued_words(ctx: &Context, entry: &Entry) -> Vec<(Span, String)> {
     };
     let title = ctx.text(&title_part.inner);
     let own_name = entry.name.as_ref().map(|n| ctx.text(&n.inner).trim());
-    let prefix = title_name(title).map(|(_, name)| name);
+    let prefix = title_part.prefix.as_ref().map(|p| ctx.text(p));
     let mut found = Vec::new();
     let mut offset = 0;
     for word in title.split([' ', '\t', '\n']) {

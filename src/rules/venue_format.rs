@@ -67,11 +67,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // How many of each shape's venues carry a year: a list that writes
     // years in its tags wants them in every tag.
     let mut with_year: HashMap<usize, (usize, usize)> = HashMap::default();
+    // Venues a list writes without a year on purpose (`[arXiv]` in a year section).
+    let mut yearless: HashMap<(usize, String), usize> = HashMap::default();
     for entry in &ctx.doc.entries {
         if let Some(venue) = &entry.venue {
             let slot = with_year.entry(entry.shape).or_default();
             slot.0 += usize::from(!venue.years.is_empty());
             slot.1 += 1;
+            if venue.years.is_empty() {
+                *yearless
+                    .entry((entry.shape, ctx.text(&venue.name).to_lowercase()))
+                    .or_default() += 1;
+            }
         }
     }
     for entry in &ctx.doc.entries {
@@ -79,7 +86,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         let (years, venues) = with_year.get(&entry.shape).copied().unwrap_or_default();
-        let years_expected = years * 10 >= venues * 8;
+        let habit = yearless
+            .get(&(entry.shape, ctx.text(&venue.name).to_lowercase()))
+            .is_some_and(|&n| n >= 3);
+        let years_expected = years * 10 >= venues * 8 && !habit;
         check_shape(ctx, entry, venue, years_expected, out);
         check_venue(ctx, venue, &mut seen, out);
     }
