@@ -162,7 +162,7 @@ fn render(source: &Source, doc: &Document, settings: &Settings) -> String {
         })
         .filter(|(used, _)| *used > 0)
         .collect();
-    shapes.sort_by(|a, b| b.0.cmp(&a.0));
+    shapes.sort_by_key(|s| std::cmp::Reverse(s.0));
     let mut templates: Vec<(String, usize, Option<BlockKind>)> = Vec::new();
     for (used, shape) in &shapes {
         let template = shape.template();
