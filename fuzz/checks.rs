@@ -36,13 +36,21 @@ pub fn check_lint(data: &[u8]) {
     );
 
     let entries = linted.entries();
+    let unreadable = linted.unreadable();
     let mut sink = Vec::new();
+    let _ = report::entries::render_shapes(&linted.doc, &mut sink);
+    // Every inferred shape spells a template that reads back (or is refused
+    // with an error, never a panic).
+    for shape in &linted.doc.shapes {
+        let _ = awesome_lint::document::Shape::from_template(&shape.template(), &settings.venues);
+    }
     let _ = report::entries::render_json(&source, &linted.doc, &settings, &mut sink);
     let _ = report::entries::render_csv(&source, &linted.doc, &settings, &mut sink);
     let reports = vec![FileReport {
         source,
         findings: linted.findings,
         entries,
+        unreadable,
     }];
     let summary = Summary::of(&reports, None);
     let _ = report::text::render(&reports, &TextOptions::default(), &mut sink);
