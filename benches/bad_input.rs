@@ -131,6 +131,7 @@ fn run(bytes: Vec<u8>) -> Outcome {
                 source,
                 findings: linted.findings,
                 entries,
+                unreadable: false,
             }];
             let summary = Summary::of(&reports, None);
             let mut sink = Vec::new();
