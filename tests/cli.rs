@@ -712,3 +712,72 @@ fn inline_suppressions() {
         out.stderr
     );
 }
+
+#[test]
+fn a_file_that_links_papers_but_has_no_entries_says_so() {
+    let list = fixture("unreadable/prose.md");
+    let (code, value) = json(&[list.to_str().unwrap()]);
+    assert_eq!(code, 0, "a warning only");
+    assert_eq!(lines_and_rules(&value), [(1, "entry-format".to_owned())]);
+    let d = &value["diagnostics"][0];
+    assert_eq!(d["severity"], "warning");
+    assert!(
+        d["message"].as_str().unwrap().starts_with("2 blocks link a paper"),
+        "{d}"
+    );
+    assert!(d["help"].as_str().unwrap().contains("awesome-lint init"));
+    let text = run(lint().arg(&list).args(["--no-config", "--color", "never"]));
+    assert!(
+        text.stdout
+            .contains("No entry could be read in it: see `awesome-lint init`."),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
+fn a_declared_shape_reads_a_list_that_links_no_paper() {
+    let list = fixture("declared/list.md");
+    // Without the config nothing is an entry; with it, four.
+    let bare = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let bare: Value = serde_json::from_str(&bare.stdout).unwrap();
+    assert_eq!(bare["entries"].as_array().unwrap().len(), 0);
+    let out = run(cmd().args(["entries", list.to_str().unwrap()]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 4);
+    assert_eq!(entries[0]["title"], "Seeing Things Clearly Again");
+    assert_eq!(entries[0]["authors"], "Ada Lee and Bo Kim");
+    assert_eq!(entries[0]["venue"], "CVPR");
+    assert_eq!(entries[0]["year"], 2021);
+    assert_eq!(value["shapes"][0]["declared"], true);
+    // Held to it: the glued `CVPR2022` is the one finding.
+    let lint = run(lint().arg(&list).args(["--format", "json"]));
+    let value: Value = serde_json::from_str(&lint.stdout).unwrap();
+    assert_eq!(lines_and_rules(&value), [(7, "venue-format".to_owned())]);
+}
+
+#[test]
+fn init_writes_a_config_that_loads_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("README.md");
+    fs::copy(fixture("well-formed/oldest-first.md"), &list).unwrap();
+    let out = run(cmd().arg("init").arg(&list));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let config = dir.path().join(".awesome-lint.toml");
+    let written = fs::read_to_string(&config).unwrap();
+    assert!(
+        written.contains("shape = \"[**{venue} {year}**] [**{name}**] {title} [[{label}]]({url})\""),
+        "{written}"
+    );
+    // The written config is valid, and linting with it finds what linting without it does.
+    let with = run(lint().arg(&list).args(["--config"]).arg(&config));
+    assert_eq!(with.code, 0, "{}{}", with.stdout, with.stderr);
+    // A second run refuses, and leaves the file as it was.
+    fs::write(&config, "# mine\n").unwrap();
+    let again = run(cmd().arg("init").arg(&list));
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("never overwrites"), "{}", again.stderr);
+    assert_eq!(fs::read_to_string(&config).unwrap(), "# mine\n");
+}

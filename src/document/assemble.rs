@@ -266,6 +266,19 @@ pub(super) fn assemble(
         shape_of.insert(key, doc.shapes.len());
         doc.shapes.push(shape);
     }
+    // A declared shape also holds where no item links a paper: that is
+    // what declaring it is for, in a list the reader cannot tell by links.
+    let mut declared_of: HashMap<BlockKind, usize> = HashMap::default();
+    if let Some(declared) = options.shape {
+        for kind in [BlockKind::Item, BlockKind::Row, BlockKind::Paragraph] {
+            if declared.kind.is_none_or(|k| k == kind) {
+                let mut shape = declared.clone();
+                shape.kind = Some(kind);
+                declared_of.insert(kind, doc.shapes.len());
+                doc.shapes.push(shape);
+            }
+        }
+    }
     let shape_for = |c: &Candidate| -> Option<usize> {
         let key = key_of(c, region_of(c.heading));
         let group = group_of.get(&key).copied().unwrap_or((
@@ -276,6 +289,7 @@ pub(super) fn assemble(
         shape_of
             .get(&group)
             .or_else(|| shape_of.get(&(None, key.1, 0)))
+            .or_else(|| declared_of.get(&key.1))
             .copied()
     };
 

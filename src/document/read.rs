@@ -1201,9 +1201,21 @@ fn choose_title(
     }
     // The text may end with the venue or year: `Title. ICLR 2014.`, `Title 2020.`
     let (title_end, tail) = split_tail(text, span.clone(), venues);
-    let title = trim_separators(text, span.start..title_end);
+    let mut title = trim_separators(text, span.start..title_end);
     if title.is_empty() {
         return;
+    }
+    // `Title, Ada Lee and Bo Kim`: authors after the title, before the venue.
+    if tail.is_some()
+        && let Some(authors) = trailing_authors(text, &title)
+    {
+        title = trim_separators(text, title.start..authors.start);
+        r.authors = Some(Authors {
+            span: authors.clone(),
+            inner: authors,
+            form: Form::Plain,
+            place,
+        });
     }
     for &i in &pieces_used {
         let s = placed[i].piece.span().clone();
@@ -1233,6 +1245,31 @@ fn choose_title(
         place,
         prefix: None,
     });
+}
+
+/// The authors at the end of a plain title (`Seeing Clearly, Ada Lee and
+/// Bo Kim`): after a comma, two names or more of two words or more each
+/// (`Vision, Language and Action` is a title).
+fn trailing_authors(text: &str, title: &Span) -> Option<Span> {
+    let t = &text[title.clone()];
+    let mut from = 0;
+    while let Some(comma) = t[from..].find(", ") {
+        let at = from + comma + 2;
+        let rest = &t[at..];
+        let names: Vec<&str> = rest
+            .split(',')
+            .flat_map(|p| p.split(" and "))
+            .map(|n| n.trim().trim_start_matches("and ").trim())
+            .filter(|n| !n.is_empty())
+            .collect();
+        let full_names = names.iter().all(|n| n.split_whitespace().count() >= 2)
+            || rest.contains("et al");
+        if names.len() >= 2 && full_names && looks_like_authors(rest, false) {
+            return Some(title.start + at..title.end);
+        }
+        from = at;
+    }
+    None
 }
 
 /// What the end of a plain title holds, if it is a venue or a year.

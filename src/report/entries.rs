@@ -130,6 +130,7 @@ fn record<'a>(
 fn shapes(doc: &Document) -> Vec<ShapeRecord> {
     doc.shapes
         .iter()
+        .filter(|shape| doc.entries.iter().any(|e| doc.shape_of(e) == *shape))
         .map(|shape| ShapeRecord {
             template: shape.template(),
             kind: match shape.kind {
