@@ -119,3 +119,22 @@ pub fn check_fix(data: &[u8]) {
         );
     }
 }
+
+/// A shape template (`[entry] shape` in a config, which a pull request can
+/// edit) read on any input: an error or a shape, never a panic; a shape's
+/// own template is read again the same way, and a list parsed with it.
+pub fn check_template(data: &[u8]) {
+    let Ok(template) = std::str::from_utf8(data) else {
+        return;
+    };
+    let settings = Settings::default();
+    let Ok(shape) = awesome_lint::document::Shape::from_template(template, &settings.venues) else {
+        return;
+    };
+    let _ = awesome_lint::document::Shape::from_template(&shape.template(), &settings.venues);
+    let mut declared = Settings::default();
+    declared.shape = Some(shape);
+    let text = format!("# List\n\n- {template}\n- {template}\n\n{template}\n");
+    let source = Source::new("fuzz.md", "fuzz.md", text);
+    let _ = lint(&source, &declared);
+}

@@ -722,7 +722,10 @@ fn a_file_that_links_papers_but_has_no_entries_says_so() {
     let d = &value["diagnostics"][0];
     assert_eq!(d["severity"], "warning");
     assert!(
-        d["message"].as_str().unwrap().starts_with("2 blocks link a paper"),
+        d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("2 blocks link a paper"),
         "{d}"
     );
     assert!(d["help"].as_str().unwrap().contains("awesome-lint init"));
@@ -768,7 +771,8 @@ fn init_writes_a_config_that_loads_and_never_overwrites() {
     let config = dir.path().join(".awesome-lint.toml");
     let written = fs::read_to_string(&config).unwrap();
     assert!(
-        written.contains("shape = \"[**{venue} {year}**] [**{name}**] {title} [[{label}]]({url})\""),
+        written
+            .contains("shape = \"[**{venue} {year}**] [**{name}**] {title} [[{label}]]({url})\""),
         "{written}"
     );
     // The written config is valid, and linting with it finds what linting without it does.
@@ -778,6 +782,10 @@ fn init_writes_a_config_that_loads_and_never_overwrites() {
     fs::write(&config, "# mine\n").unwrap();
     let again = run(cmd().arg("init").arg(&list));
     assert_eq!(again.code, 2);
-    assert!(again.stderr.contains("never overwrites"), "{}", again.stderr);
+    assert!(
+        again.stderr.contains("never overwrites"),
+        "{}",
+        again.stderr
+    );
     assert_eq!(fs::read_to_string(&config).unwrap(), "# mine\n");
 }

@@ -39,3 +39,11 @@ fn fix_properties_hold_on_seeds_and_regressions() {
         assert!(result.is_ok(), "{name}");
     }
 }
+
+#[test]
+fn template_properties_hold_on_seeds_and_regressions() {
+    for (name, data) in inputs("template") {
+        let result = std::panic::catch_unwind(|| checks::check_template(&data));
+        assert!(result.is_ok(), "{name}");
+    }
+}
