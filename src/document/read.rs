@@ -1262,8 +1262,8 @@ fn trailing_authors(text: &str, title: &Span) -> Option<Span> {
             .map(|n| n.trim().trim_start_matches("and ").trim())
             .filter(|n| !n.is_empty())
             .collect();
-        let full_names = names.iter().all(|n| n.split_whitespace().count() >= 2)
-            || rest.contains("et al");
+        let full_names =
+            names.iter().all(|n| n.split_whitespace().count() >= 2) || rest.contains("et al");
         if names.len() >= 2 && full_names && looks_like_authors(rest, false) {
             return Some(title.start + at..title.end);
         }
