@@ -10,6 +10,7 @@ pub mod changes;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod conventions;
 pub mod document;
 pub mod finding;
 pub mod fix;

@@ -3,6 +3,7 @@
 //! go through the same suppressions and severities with [`Linted::add`].
 
 use crate::config::Settings;
+use crate::conventions::Conventions;
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::rules::{self, Context};
@@ -40,10 +41,12 @@ impl Linted {
 /// Lints a source with the offline rules.
 pub fn lint(source: &Source, settings: &Settings) -> Linted {
     let doc = Document::parse_with(source.text(), settings.parse_options());
+    let conventions = Conventions::infer(source.text(), &doc);
     let ctx = Context {
         source,
         doc: &doc,
         settings,
+        conventions: &conventions,
     };
     let raw = rules::check_document(&ctx);
     let (suppressions, notices) = Suppressions::collect(source, &doc);

@@ -170,10 +170,249 @@ const BUILTIN: &[VenueDef] = &[
     venue("JAMIA"),
     venue("NEJM"),
     venue("PLOS ONE"),
+    // Machine learning and AI, more.
+    venue("ALT"),
+    venue("ACML"),
+    venue("ICANN"),
+    venue("CoLLAs"),
+    venue("COLM"),
+    venue("MLSys"),
+    venue("AutoML"),
+    venue("LoG"),
+    venue("L4DC"),
+    venue("AAMAS"),
+    venue("ICAPS"),
+    venue("KR"),
+    venue("AIES"),
+    with("FAccT", &["ACM FAccT", "FAT*"], &[]),
+    venue("SaTML"),
+    venue("ECML-PKDD"),
+    with("ECML", &["ECML PKDD"], &[]),
+    venue("PKDD"),
+    venue("JAIR"),
+    with("AIJ", &["Artificial Intelligence"], &[]),
+    with("MLJ", &["Machine Learning"], &[]),
+    venue("Neural Networks"),
+    venue("Neural Computation"),
+    venue("Information Fusion"),
+    venue("Information Sciences"),
+    with("KBS", &["Knowledge-Based Systems"], &[]),
+    with("ESWA", &["Expert Systems with Applications"], &[]),
+    with(
+        "EAAI",
+        &["Engineering Applications of Artificial Intelligence"],
+        &[],
+    ),
+    venue("Applied Intelligence"),
+    venue("Pattern Recognition Letters"),
+    venue("AI Open"),
+    with("CSUR", &["ACM Computing Surveys", "ACM CSUR"], &[]),
+    venue("ICLR Blogpost"),
+    venue("NeurIPS Datasets and Benchmarks Track"),
+    // Language and speech, more.
+    venue("SemEval"),
+    venue("INLG"),
+    venue("SIGDIAL"),
+    venue("IJCNLP"),
+    venue("NLPCC"),
+    venue("CCL"),
+    venue("ASRU"),
+    venue("SLT"),
+    with("TASLP", &["IEEE TASLP", "IEEE/ACM TASLP"], &[]),
+    with("CL", &["Computational Linguistics"], &[]),
+    venue("WMT"),
+    venue("EMNLP Findings"),
+    // Vision and multimedia, more.
+    venue("CVIU"),
+    venue("ICMR"),
+    venue("FG"),
+    venue("IJCB"),
+    venue("ISPRS"),
+    with("TGRS", &["IEEE TGRS"], &[]),
+    venue("JSTARS"),
+    venue("GRSL"),
+    venue("Remote Sensing"),
+    venue("ACM TOMM"),
+    venue("TOMM"),
+    venue("ECCVW"),
+    // Systems, architecture, databases, programming languages.
+    venue("OSDI"),
+    venue("SOSP"),
+    venue("NSDI"),
+    venue("EuroSys"),
+    with("ATC", &["USENIX ATC"], &[]),
+    venue("ASPLOS"),
+    venue("ISCA"),
+    venue("MICRO"),
+    venue("HPCA"),
+    venue("SC"),
+    venue("PPoPP"),
+    venue("PACT"),
+    venue("DAC"),
+    venue("ICCAD"),
+    venue("DATE"),
+    venue("FPGA"),
+    venue("FCCM"),
+    venue("SoCC"),
+    venue("HotOS"),
+    venue("IPDPS"),
+    venue("ICS"),
+    venue("HPDC"),
+    venue("ISPASS"),
+    venue("Middleware"),
+    venue("CF"),
+    venue("CGO"),
+    venue("PLDI"),
+    venue("POPL"),
+    venue("OOPSLA"),
+    venue("ICSE"),
+    with("FSE", &["ESEC/FSE"], &[]),
+    venue("ASE"),
+    venue("ISSTA"),
+    with("VLDB", &["PVLDB", "VLDB Journal"], &[]),
+    venue("SIGMOD"),
+    venue("ICDE"),
+    venue("PODS"),
+    venue("CIDR"),
+    venue("EDBT"),
+    with("TC", &["IEEE TC", "IEEE Transactions on Computers"], &[]),
+    with("TPDS", &["IEEE TPDS"], &[]),
+    venue("TOCS"),
+    venue("TACO"),
+    venue("TCAD"),
+    // Security and cryptography.
+    with("CCS", &["ACM CCS"], &[]),
+    with("S&P", &["IEEE S&P", "Oakland", "SP"], &[]),
+    with("USENIX Security", &["Security", "USENIX Sec"], &[]),
+    venue("NDSS"),
+    with("AsiaCCS", &["ASIA CCS", "AsiaCCS"], &[]),
+    venue("ESORICS"),
+    venue("EuroS&P"),
+    with("PETS", &["PoPETs", "PoPETS", "PETs"], &[]),
+    venue("CSF"),
+    venue("ACSAC"),
+    venue("RAID"),
+    with("TIFS", &["IEEE TIFS"], &[]),
+    with("TDSC", &["IEEE TDSC"], &[]),
+    venue("TCHES"),
+    venue("CHES"),
+    venue("CRYPTO"),
+    venue("EUROCRYPT"),
+    venue("ASIACRYPT"),
+    venue("PKC"),
+    venue("TCC"),
+    with("ePrint", &["IACR ePrint", "Cryptology ePrint Archive"], &[]),
+    venue("WAHC"),
+    venue("CSCML"),
+    venue("Journal of Cryptographic Engineering"),
+    // Robotics.
+    venue("HRI"),
+    with("RA-L", &["RAL", "IEEE RA-L", "IEEE RAL"], &[]),
+    with("T-RO", &["TRO", "IEEE T-RO", "IEEE TRO"], &[]),
+    venue("IJRR"),
+    venue("Humanoids"),
+    venue("ISER"),
+    venue("WAFR"),
+    venue("CASE"),
+    venue("Science Robotics"),
+    venue("Autonomous Robots"),
+    venue("Robotics: Science and Systems"),
+    // Graphics, visualization, HCI.
+    with("Eurographics", &["EG"], &[]),
+    venue("EGSR"),
+    venue("I3D"),
+    with("Pacific Graphics", &["PG"], &[]),
+    with("TVCG", &["IEEE TVCG"], &[]),
+    with("CGF", &["Computer Graphics Forum"], &[]),
+    venue("IEEE VR"),
+    venue("ISMAR"),
+    venue("VIS"),
+    venue("CHI"),
+    venue("UIST"),
+    venue("CSCW"),
+    venue("IUI"),
+    with("UbiComp", &["IMWUT"], &[]),
+    venue("DIS"),
+    venue("MobileHCI"),
+    // Data mining, retrieval, web.
+    venue("PAKDD"),
+    venue("RecSys"),
+    venue("ECIR"),
+    venue("ICWSM"),
+    venue("TKDD"),
+    venue("TOIS"),
+    venue("TWEB"),
+    venue("DMKD"),
+    venue("ASONAM"),
+    with("TheWebConf", &["The Web Conference", "WebConf"], &[]),
+    // Bioinformatics and health, more.
+    venue("BIBM"),
+    with("BIB", &["Briefings in Bioinformatics"], &[]),
+    with("NAR", &["Nucleic Acids Research"], &[]),
+    with(
+        "PLOS Computational Biology",
+        &["PLoS Comput Biol", "PLOS Comp Bio"],
+        &[],
+    ),
+    venue("RECOMB"),
+    venue("ISMB"),
+    venue("ECCB"),
+    venue("PSB"),
+    venue("AMIA"),
+    venue("JMIR"),
+    with("JBI", &["Journal of Biomedical Informatics"], &[]),
+    with(
+        "AIIM",
+        &["Artificial Intelligence in Medicine", "Artif Intell Med"],
+        &[],
+    ),
+    with("CIBM", &["Computers in Biology and Medicine"], &[]),
+    with("CMIG", &["Computerized Medical Imaging and Graphics"], &[]),
+    venue("European Radiology"),
+    venue("Cureus"),
+    venue("Diagnostics"),
+    venue("Heliyon"),
+    venue("PLOS Digital Health"),
+    venue("BMC Bioinformatics"),
+    venue("BMC Medical Informatics and Decision Making"),
+    venue("BMC Medical Imaging"),
+    venue("JAMA Network Open"),
+    venue("Journal of Medical Internet Research"),
+    venue("Academic Radiology"),
+    venue("Insights into Imaging"),
+    // Journal families.
+    venue("Nature Biotechnology"),
+    venue("Nature Computational Science"),
+    venue("Nature Electronics"),
+    venue("Nature Neuroscience"),
+    venue("Nature Reviews Bioengineering"),
+    venue("Nature Reviews Methods Primers"),
+    venue("npj Precision Oncology"),
+    venue("Cell Reports"),
+    venue("Cell Systems"),
+    venue("Cell Reports Medicine"),
+    venue("Patterns"),
+    venue("iScience"),
+    venue("eBioMedicine"),
+    venue("The Lancet Oncology"),
+    venue("JAMA Oncology"),
+    venue("PNAS"),
+    venue("Sensors"),
+    venue("Applied Sciences"),
+    venue("Electronics"),
+    venue("Entropy"),
+    venue("Frontiers in Neuroscience"),
+    venue("Frontiers in Artificial Intelligence"),
+    venue("Frontiers in Medicine"),
     // Preprint servers.
     venue("arXiv"),
     venue("bioRxiv"),
     venue("medRxiv"),
+    venue("ChemRxiv"),
+    venue("TechRxiv"),
+    venue("SSRN"),
+    venue("Research Square"),
+    venue("OpenReview"),
 ];
 
 /// Suffixes and prefixes that make a workshop or Findings form of a venue.
@@ -318,6 +557,16 @@ impl Venues {
         if let Some(check) = self.check_exact(name) {
             return check;
         }
+        // `SafeGenAI@NeurIPS`, `NeurIPS@Workshop`: a workshop at a venue.
+        if let Some((left, right)) = name.split_once('@')
+            && !left.trim().is_empty()
+            && !right.trim().is_empty()
+            && [left, right].iter().any(|part| {
+                self.check_exact(part.trim()).is_some() || self.check_folded(part.trim()).is_some()
+            })
+        {
+            return VenueCheck::Known;
+        }
         if let Some((base, affix)) = split_workshop(name) {
             match self.check_exact(base).or_else(|| self.check_folded(base)) {
                 Some(VenueCheck::Known) => return VenueCheck::Known,
@@ -366,32 +615,98 @@ impl Venues {
         })
     }
 
-    /// The closest known venue: one that starts with what was written
-    /// (`Nature Com`), or one a typo or two away (`MICCIA`).
+    /// A known venue the name is confidently a misspelling or an
+    /// abbreviation of, if there is exactly one:
+    /// - its words abbreviate the venue's words (`Nature Com` for `Nature
+    ///   Communications`: as many words, the first one whole, each a prefix);
+    /// - or it is a typo or two away (`MICCIA`, `ENNLP`), one for names of
+    ///   up to six letters, two beyond, and for three letters only two
+    ///   letters swapped (`GCO` for `CGO`); two venues as close is no
+    ///   suggestion.
     fn suggest(&self, name: &str) -> Option<String> {
         let folded = fold(name);
-        if folded.len() < 2 {
+        if folded.len() < 3 {
             return None;
         }
-        if folded.len() >= 3 {
-            let mut prefixed = self
-                .folded
-                .iter()
-                .filter(|(spelling, _)| spelling.starts_with(&folded));
-            if let Some((_, &index)) = prefixed.next()
-                && prefixed.all(|(_, &other)| other == index)
-            {
+        let words: Vec<String> = name.split_whitespace().map(fold).collect();
+        if words.len() >= 2 {
+            let mut found: Option<usize> = None;
+            for (spelling, &(index, _)) in &self.exact {
+                let theirs: Vec<String> = spelling.split_whitespace().map(fold).collect();
+                let abbreviates = theirs.len() == words.len()
+                    && theirs[0] == words[0]
+                    && words
+                        .iter()
+                        .zip(&theirs)
+                        .all(|(w, t)| !w.is_empty() && t.starts_with(w.as_str()));
+                if abbreviates && theirs != words {
+                    match found {
+                        Some(other) if other != index => return None,
+                        _ => found = Some(index),
+                    }
+                }
+            }
+            if let Some(index) = found {
                 return Some(self.names[index].clone());
             }
         }
-        let limit = if folded.len() <= 4 { 1 } else { 2 };
-        self.folded
-            .iter()
-            .map(|(spelling, &index)| (strsim::damerau_levenshtein(&folded, spelling), index))
-            .filter(|&(distance, _)| distance <= limit)
-            .min_by_key(|&(distance, index)| (distance, index))
-            .map(|(_, index)| self.names[index].clone())
+        let mut best: Option<(usize, usize)> = None;
+        let mut tied = false;
+        for (spelling, &index) in &self.folded {
+            let Some(distance) = misspelling_distance(&folded, spelling) else {
+                continue;
+            };
+            match best {
+                Some((d, i)) if distance == d && i != index => tied = true,
+                Some((d, _)) if distance >= d => {}
+                _ => {
+                    best = Some((distance, index));
+                    tied = false;
+                }
+            }
+        }
+        match (best, tied) {
+            (Some((_, index)), false) => Some(self.names[index].clone()),
+            _ => None,
+        }
     }
+}
+
+/// Whether `written` is confidently a misspelling of `venue` (see
+/// [`Venues::check`]'s suggestions): compared folded.
+pub fn is_misspelling(written: &str, venue: &str) -> bool {
+    misspelling_distance(&fold(written), &fold(venue)).is_some()
+}
+
+/// The edit distance between two folded names when it is small enough to
+/// be a misspelling: one edit for names of up to six letters, two beyond,
+/// and for three letters only two letters swapped.
+fn misspelling_distance(folded: &str, spelling: &str) -> Option<usize> {
+    if folded.len() < 3 {
+        return None;
+    }
+    let limit = if folded.len() <= 6 { 1 } else { 2 };
+    if spelling.len().abs_diff(folded.len()) > limit {
+        return None;
+    }
+    let distance = strsim::damerau_levenshtein(folded, spelling);
+    if distance > limit || distance == 0 {
+        return None;
+    }
+    if folded.len() <= 3 && !is_transposition(folded, spelling) {
+        return None;
+    }
+    Some(distance)
+}
+
+/// Whether `b` is `a` with two neighbouring letters swapped.
+fn is_transposition(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
 }
 
 /// How a workshop form wraps its base venue, to rebuild it around a canonical name.
@@ -411,10 +726,12 @@ impl Affix<'_> {
 }
 
 fn split_workshop(name: &str) -> Option<(&str, Affix<'_>)> {
-    // `CVPRW`, `ICCVW`: an acronym with a `W` appended.
+    // `CVPRW`, `ICCVW`, `NeurIPSW`: a venue with a `W` appended (the
+    // caller checks that the base is a venue).
     if let Some(base) = name.strip_suffix('W')
         && base.len() >= 3
-        && base.bytes().all(|b| b.is_ascii_uppercase())
+        && base.bytes().all(|b| b.is_ascii_alphanumeric())
+        && base.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
     {
         return Some((
             base,
@@ -560,6 +877,12 @@ mod tests {
             "ECCVW",
             "NeurIPS-W",
             "MICCAI-W",
+            "NeurIPSW",
+            "ICLRW",
+            "ICML Workshop",
+            "NeurIPS-ws",
+            "SafeGenAI@NeurIPS",
+            "NeurIPS@Workshop",
         ] {
             assert_eq!(check(name), VenueCheck::Known, "{name}");
         }
@@ -588,6 +911,38 @@ mod tests {
             check("Zebra Conf"),
             VenueCheck::Unknown { suggestion: None }
         );
+        let suggestion = |name| match check(name) {
+            VenueCheck::Unknown { suggestion } => suggestion,
+            other => panic!("{name}: {other:?}"),
+        };
+        // The misspellings real lists carry.
+        assert_eq!(suggestion("ENNLP").as_deref(), Some("EMNLP"));
+        assert_eq!(suggestion("GCO").as_deref(), Some("CGO"));
+        assert_eq!(suggestion("TPMAI").as_deref(), Some("TPAMI"));
+        assert_eq!(suggestion("ESORCIS").as_deref(), Some("ESORICS"));
+        assert_eq!(suggestion("MICCA").as_deref(), Some("MICCAI"));
+        // Venues of their own, or too far to be sure.
+        for name in [
+            "PAKDD",
+            "JMIR",
+            "BIBM",
+            "NLPCC",
+            "VLDB",
+            "SIGMOD",
+            "OSDI",
+            "SOSP",
+            "ASPLOS",
+            "EuroSys",
+            "ISCA",
+            "Remote Sensing",
+            "Artif Intell Med",
+            "Cureus",
+            "ACM Computing Surveys",
+        ] {
+            assert_eq!(check(name), VenueCheck::Known, "{name}");
+        }
+        assert_eq!(suggestion("CFF"), None);
+        assert_eq!(suggestion("Zorbconf"), None);
     }
 
     #[test]

@@ -5,7 +5,6 @@
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Form, PartRef, Place, Role, Shape, Slot, Span};
 use crate::finding::{Finding, Severity};
-use rustc_hash::FxHashMap;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::EntryFormat,
@@ -78,7 +77,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 .help("remove it"),
         );
     }
-    let habits = venue_habits(ctx);
     for entry in &ctx.doc.entries {
         let shape = ctx.doc.shape_of(entry);
         if entry.title.is_none() {
@@ -90,7 +88,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         expected(shape)
                     )),
             );
-        } else if let Some(finding) = deviation(ctx, &habits, shape, entry) {
+        } else if let Some(finding) = deviation(shape, entry) {
             out.push(finding);
         }
         check_required(ctx, entry, out);
@@ -146,42 +144,7 @@ fn is_convention(shape: &Shape, slot: &Slot) -> bool {
 }
 
 /// The first way an entry departs from its shape, as one finding.
-/// How each shape's entries write each venue: a list may write every arXiv
-/// paper `[arXiv]` and every other venue `[**CVPR'25**]`, on purpose.
-type VenueHabits = FxHashMap<(usize, String), Vec<(Form, usize)>>;
-
-fn venue_habits(ctx: &Context) -> VenueHabits {
-    let mut habits = VenueHabits::default();
-    for entry in &ctx.doc.entries {
-        if let Some(venue) = &entry.venue {
-            let name = ctx.text(&venue.name).to_lowercase();
-            let forms = habits.entry((entry.shape, name)).or_default();
-            match forms.iter_mut().find(|(f, _)| *f == venue.form) {
-                Some((_, n)) => *n += 1,
-                None => forms.push((venue.form, 1)),
-            }
-        }
-    }
-    habits
-}
-
-/// Whether an entry's venue is written the way the list writes that venue:
-/// three entries or more, and most of that venue's.
-fn is_venue_habit(ctx: &Context, habits: &VenueHabits, entry: &Entry) -> bool {
-    let Some(venue) = &entry.venue else {
-        return false;
-    };
-    let name = ctx.text(&venue.name).to_lowercase();
-    let Some(forms) = habits.get(&(entry.shape, name)) else {
-        return false;
-    };
-    let total: usize = forms.iter().map(|(_, n)| n).sum();
-    forms
-        .iter()
-        .any(|&(form, n)| form == venue.form && n >= 3 && n * 2 > total)
-}
-
-fn deviation(ctx: &Context, habits: &VenueHabits, shape: &Shape, entry: &Entry) -> Option<Finding> {
+fn deviation(shape: &Shape, entry: &Entry) -> Option<Finding> {
     let parts = entry.parts();
     let parts = parts.as_slice();
     let others = shape.support.saturating_sub(1).max(1);
@@ -210,17 +173,20 @@ fn deviation(ctx: &Context, habits: &VenueHabits, shape: &Shape, entry: &Entry) 
                     )),
                 );
             }
+            // A venue written with other markup is `venue-format`'s (a
+            // style, with a fix); here, a venue out of place.
             Some(p)
-                if (p.form != slot.form || !same_line(p.place, slot.place))
+                if (p.form != slot.form && slot.role != Role::Venue
+                    || !same_line(p.place, slot.place))
                     && !slot.any_form
-                    && is_convention(shape, slot)
-                    && !(slot.role == Role::Venue && is_venue_habit(ctx, habits, entry)) =>
+                    && is_convention(shape, slot) =>
             {
-                let message = if p.form != slot.form {
+                let message = if p.form != slot.form && slot.role != Role::Venue {
                     format!(
-                        "{} is written `{}` where the other {others} entries write `{}`",
+                        "{} is written `{}` where {} entries of the list write `{}`",
                         part_name(slot.role),
                         written(p.form),
+                        slot.agree,
                         written(slot.form)
                     )
                 } else {

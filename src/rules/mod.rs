@@ -153,6 +153,8 @@ pub struct Context<'a> {
     pub source: &'a Source,
     pub doc: &'a Document,
     pub settings: &'a Settings,
+    /// What the list does by habit, inferred once for every rule.
+    pub conventions: &'a crate::conventions::Conventions,
 }
 
 impl<'a> Context<'a> {

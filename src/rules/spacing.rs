@@ -95,6 +95,8 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
             }
             out.push(finding);
         } else {
+            // Markdown renders a run of spaces, or a tab, as one space: the
+            // reader sees nothing, so a warning.
             out.push(
                 Finding::new(
                     Rule::Spacing,
@@ -105,6 +107,7 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
                         "parts of an entry are separated by more than one space"
                     },
                 )
+                .severity(Severity::Warning)
                 .label("use one space")
                 .fix(Fix::safe(Edit::replace(gap, " "))),
             );
@@ -191,17 +194,35 @@ fn check_runs_inside(ctx: &Context, title: &Span, out: &mut Vec<Finding>) {
 /// Trailing whitespace after the entry, on its last line.
 fn check_trailing(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
     let source = ctx.source;
-    let line = source.line_range(source.line_index(entry.span.end));
-    if line.end <= entry.span.end {
-        return;
-    }
-    let trailing = &source.text()[entry.span.end..line.end];
-    if trailing.bytes().all(|b| matches!(b, b' ' | b'\t'))
-        && (trailing.len() >= 2 || trailing.contains('\t'))
-    {
-        let span = entry.span.end..line.end;
+    let text = source.text();
+    let first = source.line_index(entry.span.start);
+    let last = source.line_index(entry.span.end);
+    for index in first..=last {
+        let line = source.line_range(index);
+        let content_end = line.start + text[line.clone()].trim_end_matches([' ', '\t']).len();
+        if content_end == line.end || content_end == line.start {
+            continue;
+        }
+        let span = content_end..line.end;
+        let trailing = &text[span.clone()];
+        // Two spaces or more before the entry's next line are a markdown
+        // hard break: a list's way of laying out an entry (title, then
+        // authors), not a slip, where it does so by habit.
+        if index < last && trailing.len() >= 2 && !trailing.contains('\t') {
+            if ctx.conventions.uses_hard_breaks() {
+                continue;
+            }
+            out.push(
+                Finding::new(Rule::Spacing, span, "hard line break inside the entry")
+                    .severity(Severity::Warning)
+                    .label("two trailing spaces break the line here")
+                    .help("the list's other entries do not break their lines: remove the spaces, or break every entry alike"),
+            );
+            continue;
+        }
         out.push(
             Finding::new(Rule::Spacing, span.clone(), "trailing whitespace")
+                .severity(Severity::Warning)
                 .label("remove this")
                 .fix(Fix::safe(Edit::delete(span))),
         );
@@ -235,6 +256,7 @@ fn check_blank_lines(ctx: &Context, out: &mut Vec<Finding>) {
         }
         out.push(
             Finding::new(Rule::Spacing, line.clone(), "whitespace-only line")
+                .severity(Severity::Warning)
                 .label("only whitespace here")
                 .help("make the line empty")
                 .fix(Fix::safe(Edit::delete(line))),

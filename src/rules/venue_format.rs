@@ -1,10 +1,11 @@
-//! `venue-format`: a malformed venue tag, an unknown venue, or a
-//! non-canonical spelling of a known one.
+//! `venue-format`: a malformed venue tag, a tag written unlike the list's
+//! other tags, a venue unknown to the list and to the built-in table (with
+//! a confident did-you-mean), or a non-canonical spelling of a known one.
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Fixable, Rule, RuleInfo};
-use crate::document::{Entry, Form, Venue, Year};
+use crate::document::{Entry, Form, Role, Venue, VenueStyle, Year, YearForm};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Edit, Fix};
 use crate::venue::VenueCheck;
@@ -14,28 +15,43 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     name: "venue-format",
     severity: Severity::Error,
     fixable: Fixable::SafeAndUnsafe,
-    summary: "malformed venue tag, unknown venue, or non-canonical spelling (with a did-you-mean)",
+    summary: "malformed venue tag (error); a tag unlike the list's others, an unknown venue with a confident did-you-mean, a non-canonical spelling (warnings)",
     doc: DOC,
     check: Some(check),
 };
 
 const DOC: &str = "\
 ## What it does
-Reads the venue tag `[**Venue Year**]` of every entry and reports:
-- a malformed tag (an error): no space before the year (`ICCV2023`), or
-  something else between them (`MICCAI-2023`), a year that is not four
-  digits (`NeurIPS 202`), no year, stray stars (`[***CVPR 2023***]`), or
-  text after the year (`PMLR 2022(arxiv 2020)`); `Workshop` or `Findings`
-  after the year belongs before it (`[**MICCAI Workshop 2023**]`), while a
-  presentation qualifier is fine (`[**ICCV 2023 Oral**]`, `Spotlight`,
-  `Highlight`, `Poster`, `Best Paper`);
-- a non-canonical spelling of a known venue (a warning): `NIPS` → `NeurIPS`,
-  `arxiv` → `arXiv`;
-- an unknown venue (a warning), with the closest known venue as a did-you-mean.
+Reads the venue (and year) of every entry, however the list writes it
+(`[**CVPR 2023**]`, `[**CVPR'25**]`, `(*ICLR'25*)`, `, CVPR 2021`, a table
+cell), and reports:
+- a malformed tag (an error): the year glued to the venue (`ICCV2023`), a
+  year that is not four digits (`NeurIPS 202`), no year where the list's
+  tags carry one, stray stars (`[***CVPR 2023***]`), text after the year
+  that is no qualifier (`PMLR 2022(arxiv 2020)`);
+- a tag written unlike the list's other tags, when four in five of them
+  agree (a warning, with a safe fix to the list's way): its markup
+  (`[CCS 2020]` in a list of `[**CCS 2020**]`), the separator
+  (`MICRO-2023` among `MICRO 2023`), the year's form (`CVPR 2025` among
+  `CVPR'25`), `Findings` or `Workshop` after the year where the list puts
+  it before, doubled spaces;
+- a non-canonical spelling of a known venue (a warning, safe fix):
+  `NIPS` → `NeurIPS`, `arxiv` → `arXiv`;
+- an unknown venue with a confident did-you-mean (a warning, unsafe fix):
+  `ENNLP` → `EMNLP`, `GCO` → `CGO` in a list that writes `CGO` elsewhere.
 
-Workshop and Findings forms of a known venue (`MICCAI-ws`, `CVPR Workshop`,
-`CVPRW`, `Findings of ACL`) are known. Add your own venues and spellings in the
-config: `[venues] known = [...]`, `aliases = { \"Nature Com\" = \"Nature Communications\" }`.
+A venue is known when the built-in table has it (machine learning, vision,
+language, robotics, graphics, HCI, data mining, systems, databases,
+security, medical imaging and bioinformatics venues, the Nature, Cell,
+Lancet, JAMA and IEEE Transactions families, preprint servers, and workshop
+and Findings forms: `MICCAI-ws`, `CVPR Workshop`, `NeurIPSW`,
+`SafeGenAI@NeurIPS`, `Findings of ACL`), when the config's `[venues]
+known` names it, or when the list itself spells it so twice or more. An
+unknown venue used once with no confident suggestion is not reported (it is
+listed by `awesome-lint init`): most are real venues the table lacks. A
+suggestion is offered only for a close misspelling (one edit for names of
+up to six letters, two beyond, a swapped pair for three letters) of exactly
+one known venue, or an abbreviation of one (`Nature Com`).
 
 ## Why is this bad?
 Readers filter and count by venue; `NIPS 2022`, `NeurIPS 2022` and
@@ -54,43 +70,28 @@ Use instead:
 ```
 
 ## Fix safety
-Canonical spellings and a missing space before the year are safe fixes. A
-did-you-mean for an unknown venue is a guess: an unsafe fix.
+Canonical spellings, a missing space before the year and a tag rewritten
+to the list's own style are safe fixes (they change the tag's text, never a
+link). A did-you-mean for an unknown venue is a guess: an unsafe fix.
 ";
 
 const SHAPE: &str = "a venue tag holds one venue and one year, like `[**ICCV 2023**]`";
+
+/// A list's way is a convention when this share of its tags agree, and at
+/// least this many.
+const AGREEMENT: f64 = 0.8;
+const MIN_SUPPORT: usize = 5;
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // A list names few venues many times: each is looked up once (a
     // did-you-mean compares with every known venue).
     let mut seen: HashMap<&str, VenueCheck> = HashMap::default();
-    // How many of each shape's venues carry a year: a list that writes
-    // years in its tags wants them in every tag.
-    let mut with_year: HashMap<usize, (usize, usize)> = HashMap::default();
-    // Venues a list writes without a year on purpose (`[arXiv]` in a year section).
-    let mut yearless: HashMap<(usize, String), usize> = HashMap::default();
-    for entry in &ctx.doc.entries {
-        if let Some(venue) = &entry.venue {
-            let slot = with_year.entry(entry.shape).or_default();
-            slot.0 += usize::from(!venue.years.is_empty());
-            slot.1 += 1;
-            if venue.years.is_empty() {
-                *yearless
-                    .entry((entry.shape, ctx.text(&venue.name).to_lowercase()))
-                    .or_default() += 1;
-            }
-        }
-    }
     for entry in &ctx.doc.entries {
         let Some(venue) = &entry.venue else {
             continue;
         };
-        let (years, venues) = with_year.get(&entry.shape).copied().unwrap_or_default();
-        let habit = yearless
-            .get(&(entry.shape, ctx.text(&venue.name).to_lowercase()))
-            .is_some_and(|&n| n >= 3);
-        let years_expected = years * 10 >= venues * 8 && !habit;
-        check_shape(ctx, entry, venue, years_expected, out);
+        check_markup(ctx, entry, venue, out);
+        check_shape(ctx, entry, venue, out);
         check_venue(ctx, venue, &mut seen, out);
     }
 }
@@ -113,13 +114,57 @@ fn is_tag(form: Form) -> bool {
     )
 }
 
-fn check_shape(
-    ctx: &Context,
-    entry: &Entry,
-    venue: &Venue,
-    years_expected: bool,
-    out: &mut Vec<Finding>,
-) {
+/// The tag's markup against the list's: `[CCS 2020]` among `[**CCS 2020**]`.
+fn check_markup(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Finding>) {
+    let shape = ctx.doc.shape_of(entry);
+    let Some(slot) = shape.slot(Role::Venue) else {
+        return;
+    };
+    let strong = shape.declared
+        || (shape.support >= MIN_SUPPORT
+            && slot.present >= MIN_SUPPORT
+            && slot.agree as f64 >= slot.present as f64 * AGREEMENT);
+    let rewritable = |form: Form| is_tag(form) || form == Form::Plain;
+    if !strong
+        || slot.any_form
+        || venue.form == slot.form
+        || venue.form == Form::BracketBoldOpen
+        || !rewritable(venue.form)
+        || !rewritable(slot.form)
+        || ctx
+            .conventions
+            .is_venue_form_habit(entry.shape, ctx.text(&venue.name), venue.form)
+    {
+        return;
+    }
+    // A plain venue within text keeps its separators outside; a tag is rewritten whole.
+    let inner = ctx.text(&venue.inner).trim();
+    let fixed = slot.form.wrap(inner);
+    let written = |form: Form| form.wrap("…");
+    let others = slot.agree;
+    out.push(
+        Finding::new(
+            Rule::VenueFormat,
+            venue.span.clone(),
+            format!(
+                "the venue is written `{}` where {others} entries of the list write `{}`",
+                written(venue.form),
+                written(slot.form)
+            ),
+        )
+        .severity(Severity::Warning)
+        .label("written another way")
+        .help(format!("write `{fixed}`"))
+        .fix(Fix::safe(Edit::replace(venue.span.clone(), fixed))),
+    );
+}
+
+/// The list's way of joining venue and year, when most tags agree on it.
+fn strong_style(style: Option<&VenueStyle>) -> Option<&VenueStyle> {
+    style.filter(|s| s.agree >= 3 && s.agree as f64 >= s.present as f64 * AGREEMENT)
+}
+
+fn check_shape(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Finding>) {
     let text = ctx.source.text();
     let inner = &venue.inner;
     let written = &text[inner.clone()];
@@ -180,9 +225,14 @@ fn check_shape(
         let after_venue = venue.name.end..inner.end;
         let trailing =
             text[after_venue.clone()].trim_matches(|c: char| c == '*' || c.is_whitespace());
-        let (span, message) = if !trailing.is_empty()
-            && trailing.bytes().all(|b| b.is_ascii_digit())
+        let broken = !trailing.is_empty() && trailing.bytes().all(|b| b.is_ascii_digit());
+        // A broken year is always reported; a missing one only in a list
+        // whose tags carry years, and not when the entry dates itself elsewhere.
+        if !broken && (!entry.dates.is_empty() || !ctx.conventions.expects_year(entry.shape, name))
         {
+            return;
+        }
+        let (span, message) = if broken {
             let start = after_venue.start + text[after_venue.clone()].find(trailing).unwrap_or(0);
             (
                 start..start + trailing.len(),
@@ -191,11 +241,6 @@ fn check_shape(
         } else {
             (inner.clone(), "the venue tag has no year".to_owned())
         };
-        // A broken year is always reported; a missing one only in a list
-        // whose tags carry years, and not when the entry dates itself elsewhere.
-        if trailing.is_empty() && (!years_expected || !entry.dates.is_empty()) {
-            return;
-        }
         out.push(
             Finding::new(Rule::VenueFormat, span, message)
                 .label("no year")
@@ -203,58 +248,150 @@ fn check_shape(
         );
         return;
     };
-    let style = ctx.doc.shape_of(entry).venue_style.as_ref();
-    let usual = style.map_or(" ", |s| s.separator.as_str());
-    {
-        let gap = venue.name.end..year.date.start;
-        let between = &text[gap.clone()];
-        let year_text = &text[year.date.clone()];
-        let write = || format!("write `{name}{usual}{year_text}`");
-        let finding = match between {
-            _ if between == usual => None,
-            // `'25` carries its own apostrophe; `CVPR '25` and `CVPR'25` are both written.
-            "" | " " if year.form == crate::document::YearForm::Short => None,
-            " " => None,
-            "" => Some(
-                Finding::new(
-                    Rule::VenueFormat,
-                    gap.start..year.span.end,
-                    "no space between the venue and the year",
-                )
-                .label("add a space before the year"),
-            ),
-            _ if between.bytes().all(|b| matches!(b, b' ' | b'\t')) => Some(
-                Finding::new(
-                    Rule::VenueFormat,
-                    gap.clone(),
-                    "venue and year are separated by more than one space",
-                )
-                .label("use one space"),
-            ),
-            _ => Some(
-                Finding::new(
-                    Rule::VenueFormat,
-                    gap.clone(),
-                    format!("venue and year are separated by `{}`", between.trim()),
-                )
-                .label("use one space"),
-            ),
-        };
-        if let Some(finding) = finding {
-            let replacement = if usual.trim().is_empty() { " " } else { usual };
-            out.push(
-                finding
-                    .help(write())
-                    .fix(Fix::safe(Edit::replace(gap, replacement))),
-            );
-        }
-    }
+    check_separator(ctx, entry, venue, year, out);
     if tag {
-        check_after_year(ctx, venue, year, out);
+        check_after_year(ctx, entry, venue, year, out);
     }
 }
 
-/// Presentation qualifiers a list may put after the year: `[**ICCV 2023 Oral**]`.
+/// What joins the venue and its year, and how the year is written, against
+/// the list's way.
+fn check_separator(
+    ctx: &Context,
+    entry: &Entry,
+    venue: &Venue,
+    year: &Year,
+    out: &mut Vec<Finding>,
+) {
+    let text = ctx.source.text();
+    let name = &text[venue.name.clone()];
+    let gap = venue.name.end..year.date.start;
+    let between = &text[gap.clone()];
+    let style = strong_style(ctx.doc.shape_of(entry).venue_style.as_ref());
+    let year_text = &text[year.date.clone()];
+    // `'25` carries its own apostrophe: `CVPR'25` and `CVPR '25` are both written.
+    if year.form == YearForm::Short && matches!(between, "" | " ") {
+        check_year_form(ctx, venue, year, style, out);
+        return;
+    }
+    if between.is_empty() {
+        let usual = style.map_or(" ", |s| s.separator.as_str());
+        let usual = if usual.is_empty() { " " } else { usual };
+        out.push(
+            Finding::new(
+                Rule::VenueFormat,
+                gap.start..year.span.end,
+                "no space between the venue and the year",
+            )
+            .label("add a space before the year")
+            .help(format!("write `{name}{usual}{year_text}`"))
+            .fix(Fix::safe(Edit::replace(gap, usual))),
+        );
+        return;
+    }
+    if between.len() > 1 && between.bytes().all(|b| matches!(b, b' ' | b'\t')) {
+        out.push(
+            Finding::new(
+                Rule::VenueFormat,
+                gap.clone(),
+                "venue and year are separated by more than one space",
+            )
+            .severity(Severity::Warning)
+            .label("use one space")
+            .help(format!("write `{name} {year_text}`"))
+            .fix(Fix::safe(Edit::replace(gap, " "))),
+        );
+        return;
+    }
+    // A separator of another kind than the list's (`MICCAI-2023` among
+    // `MICCAI 2023`): one a list may use on purpose, so a departure only
+    // where the list agrees on another.
+    let usual_style = ctx
+        .doc
+        .shape_of(entry)
+        .venue_style
+        .as_ref()
+        .filter(|s| s.agree >= 3 && s.agree * 3 >= s.present * 2);
+    if let Some(usual) = usual_style
+        && between != usual.separator
+        && !(usual.year == YearForm::Short && usual.separator.is_empty())
+    {
+        let replacement = if usual.separator.is_empty() {
+            " "
+        } else {
+            usual.separator.as_str()
+        };
+        out.push(
+            Finding::new(
+                Rule::VenueFormat,
+                gap.clone(),
+                format!("venue and year are separated by `{}`", between.trim()),
+            )
+            .severity(Severity::Warning)
+            .label(format!(
+                "the list writes `{}`",
+                replacement.replace(' ', "␠")
+            ))
+            .help(format!(
+                "write `{name}{replacement}{year_text}`, as {} tags of the list do",
+                usual.agree
+            ))
+            .fix(Fix::safe(Edit::replace(gap, replacement))),
+        );
+        return;
+    }
+    check_year_form(ctx, venue, year, style, out);
+}
+
+/// `CVPR 2025` in a list that writes `CVPR'25` (and the reverse).
+fn check_year_form(
+    ctx: &Context,
+    venue: &Venue,
+    year: &Year,
+    style: Option<&VenueStyle>,
+    out: &mut Vec<Finding>,
+) {
+    let Some(style) = style else {
+        return;
+    };
+    if style.year == year.form {
+        return;
+    }
+    let text = ctx.source.text();
+    let name = &text[venue.name.clone()];
+    let spell = |form: YearForm| match form {
+        YearForm::Short => Some(format!("'{:02}", year.value % 100)),
+        YearForm::Full => Some(year.value.to_string()),
+        _ => None,
+    };
+    let (Some(_), Some(wanted)) = (spell(year.form), spell(style.year)) else {
+        return;
+    };
+    let separator = style.separator.as_str();
+    let region = venue.name.end..year.date.end;
+    let fixed = format!("{separator}{wanted}");
+    out.push(
+        Finding::new(
+            Rule::VenueFormat,
+            year.date.clone(),
+            format!(
+                "the year is written `{}` where {} tags of the list write `{}`",
+                &text[year.date.clone()],
+                style.agree,
+                match style.year {
+                    YearForm::Short => "'YY",
+                    _ => "YYYY",
+                }
+            ),
+        )
+        .severity(Severity::Warning)
+        .label("written another way")
+        .help(format!("write `{name}{fixed}`"))
+        .fix(Fix::safe(Edit::replace(region, fixed))),
+    );
+}
+
+/// Qualifiers a list may put after the year: `[**ICCV 2023 Oral**]`, `NeurIPS'24 D&B`.
 const QUALIFIERS: &[&str] = &[
     "oral",
     "spotlight",
@@ -273,21 +410,39 @@ const QUALIFIERS: &[&str] = &[
     "track",
     "presentation",
     "selected",
+    "d&b",
+    "db",
+    "datasets",
+    "benchmarks",
+    "and",
+    "industry",
+    "position",
+    "survey",
+    "accepted",
+    "submitted",
+    "under",
+    "review",
 ];
 
 /// Text after the year: a presentation qualifier passes; `Workshop` or
-/// `Findings` belongs before the year (it names another venue); anything
-/// else breaks the tag.
-fn check_after_year(ctx: &Context, entry: &Venue, year: &Year, out: &mut Vec<Finding>) {
+/// `Findings` belongs before the year unless the list puts it after by
+/// habit; anything else breaks the tag.
+fn check_after_year(
+    ctx: &Context,
+    entry: &Entry,
+    venue: &Venue,
+    year: &Year,
+    out: &mut Vec<Finding>,
+) {
     let text = ctx.source.text();
-    let inner = &entry.inner;
+    let inner = &venue.inner;
     let end = inner.start
         + text[inner.clone()]
             .trim_end_matches(|c: char| c == '*' || c.is_whitespace())
             .len();
-    let year_end = entry.years.last().map_or(year.date.end, |y| y.date.end);
+    let year_end = venue.years.last().map_or(year.date.end, |y| y.date.end);
     if year.date.end >= end
-        || (entry.years.len() > 1 && year_end >= end && !text[year.date.end..end].contains('('))
+        || (venue.years.len() > 1 && year_end >= end && !text[year.date.end..end].contains('('))
     {
         return;
     }
@@ -297,7 +452,7 @@ fn check_after_year(ctx: &Context, entry: &Venue, year: &Year, out: &mut Vec<Fin
         .split(|c: char| !c.is_alphanumeric() && c != '&')
         .filter(|w| !w.is_empty())
         .collect();
-    let venue = &text[entry.name.clone()];
+    let name = &text[venue.name.clone()];
     if !words.is_empty()
         && words
             .iter()
@@ -305,13 +460,19 @@ fn check_after_year(ctx: &Context, entry: &Venue, year: &Year, out: &mut Vec<Fin
     {
         return;
     }
+    // The same words after the year in three tags of the list or more: its way.
+    let habit = after_year_habit(ctx, entry.shape, extra.trim());
+    if habit {
+        return;
+    }
     if let [kind] = words.as_slice()
         && (kind.eq_ignore_ascii_case("workshop") || kind.eq_ignore_ascii_case("findings"))
     {
+        let year_text = &text[year.date.clone()];
         let fixed = if kind.eq_ignore_ascii_case("findings") {
-            format!("Findings of {venue} {}", year.value)
+            format!("Findings of {name} {year_text}")
         } else {
-            format!("{venue} Workshop {}", year.value)
+            format!("{name} Workshop {year_text}")
         };
         out.push(
             Finding::new(
@@ -319,9 +480,10 @@ fn check_after_year(ctx: &Context, entry: &Venue, year: &Year, out: &mut Vec<Fin
                 rest,
                 format!("`{kind}` belongs before the year"),
             )
+            .severity(Severity::Warning)
             .label("part of the venue")
-            .help(format!("write `[**{fixed}**]`"))
-            .fix(Fix::safe(Edit::replace(entry.name.start..end, fixed))),
+            .help(format!("write `{fixed}`"))
+            .fix(Fix::safe(Edit::replace(venue.name.start..end, fixed))),
         );
         return;
     }
@@ -332,7 +494,7 @@ fn check_after_year(ctx: &Context, entry: &Venue, year: &Year, out: &mut Vec<Fin
     )
     .label("not part of `Venue Year`")
     .help(format!(
-        "{SHAPE}; write `[**{venue} {}**]` and mention other versions in the title or a note",
+        "{SHAPE}; write `{name} {}` and mention other versions in the title or a note",
         year.value
     ));
     // `2022(arxiv 2020)`: the one thing that is safe to repair is the space.
@@ -340,6 +502,25 @@ fn check_after_year(ctx: &Context, entry: &Venue, year: &Year, out: &mut Vec<Fin
         finding = finding.fix(Fix::safe(Edit::insert(rest.start, " ")));
     }
     out.push(finding);
+}
+
+/// Whether three tags of a shape or more carry the same text after their year.
+fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
+    let text = ctx.source.text();
+    ctx.doc
+        .entries
+        .iter()
+        .filter(|e| e.shape == shape)
+        .filter_map(|e| e.venue.as_ref())
+        .filter(|v| {
+            v.years.first().is_some_and(|y| {
+                let end = v.inner.end.max(y.date.end);
+                text[y.date.end..end].trim_matches(|c: char| c == '*' || c.is_whitespace()) == extra
+            })
+        })
+        .take(3)
+        .count()
+        >= 3
 }
 
 fn check_venue<'a>(
@@ -370,25 +551,46 @@ fn check_venue<'a>(
             .fix(Fix::safe(Edit::replace(entry.name.clone(), canonical))),
         ),
         VenueCheck::Unknown { suggestion } => {
+            // The list's own vocabulary: a spelling it uses twice is a venue to it.
+            let uses = ctx.conventions.venue_uses(name);
+            if uses >= 2 {
+                return;
+            }
+            let suggestion = suggestion.or_else(|| list_suggestion(ctx, name));
+            let Some(suggestion) = suggestion else {
+                return;
+            };
             let add =
                 "add it to `known` in the [venues] section of .awesome-lint.toml if it is right";
-            let mut finding = Finding::new(
-                Rule::VenueFormat,
-                entry.name.clone(),
-                format!("unknown venue `{name}`"),
-            )
-            .severity(Severity::Warning)
-            .label("not a known venue");
-            finding = match suggestion {
-                Some(suggestion) => finding
-                    .help(format!("did you mean `{suggestion}`? ({add})"))
-                    .fix(Fix::unsafe_edit(Edit::replace(
-                        entry.name.clone(),
-                        suggestion,
-                    ))),
-                None => finding.help(add),
-            };
-            out.push(finding);
+            out.push(
+                Finding::new(
+                    Rule::VenueFormat,
+                    entry.name.clone(),
+                    format!("unknown venue `{name}`"),
+                )
+                .severity(Severity::Warning)
+                .label("not a known venue")
+                .help(format!("did you mean `{suggestion}`? ({add})"))
+                .fix(Fix::unsafe_edit(Edit::replace(
+                    entry.name.clone(),
+                    suggestion,
+                ))),
+            );
         }
     }
+}
+
+/// A spelling the list uses three times or more that a once-used unknown
+/// venue is a confident misspelling of (`GCO` in a list of `CGO`s).
+fn list_suggestion(ctx: &Context, name: &str) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for (other, &uses) in &ctx.conventions.venues {
+        if uses >= 3 && other != name && crate::venue::is_misspelling(name, other) {
+            if found.is_some_and(|f| f != other) {
+                return None;
+            }
+            found = Some(other);
+        }
+    }
+    found.map(str::to_owned)
 }

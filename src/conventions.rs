@@ -1,0 +1,128 @@
+//! What a list does by habit, inferred once from its document and read by
+//! every rule: the venues it names and how often, how it writes each venue's
+//! tag, the link labels of its own, and whether it breaks entry lines with
+//! two trailing spaces on purpose.
+//!
+//! A list's consistent habit is its convention, not a defect; what departs
+//! from it is. The shapes (in [`crate::document::Shape`]) hold the habits of
+//! form and order; this holds the habits of vocabulary.
+
+use rustc_hash::FxHashMap;
+
+use crate::document::{Document, Form, LabelKind};
+
+/// A list's habits of vocabulary.
+#[derive(Debug, Default)]
+pub struct Conventions {
+    /// Each venue spelling as written (trimmed), and how many entries use it.
+    pub venues: FxHashMap<String, usize>,
+    /// Per shape and venue (lowercase): the forms its tag is written in, counted.
+    pub venue_forms: FxHashMap<(usize, String), Vec<(Form, usize)>>,
+    /// Per shape and venue (lowercase): how many of its tags carry no year.
+    pub yearless: FxHashMap<(usize, String), usize>,
+    /// Per shape: how many venue tags carry a year, of how many.
+    pub with_year: FxHashMap<usize, (usize, usize)>,
+    /// Labels in no category (normalized), and how many links use them.
+    pub labels: FxHashMap<String, usize>,
+    /// Entry lines that end with two spaces and go on with the entry on the
+    /// next line (a markdown hard break), and entry lines that end otherwise
+    /// before a continuation line.
+    pub hard_breaks: (usize, usize),
+}
+
+impl Conventions {
+    pub fn infer(text: &str, doc: &Document) -> Self {
+        let mut c = Conventions::default();
+        for entry in &doc.entries {
+            if let Some(venue) = &entry.venue {
+                let name = text[venue.name.clone()].trim();
+                if !name.is_empty() {
+                    *c.venues.entry(name.to_owned()).or_default() += 1;
+                }
+                let lower = name.to_lowercase();
+                let forms = c
+                    .venue_forms
+                    .entry((entry.shape, lower.clone()))
+                    .or_default();
+                match forms.iter_mut().find(|(f, _)| *f == venue.form) {
+                    Some((_, n)) => *n += 1,
+                    None => forms.push((venue.form, 1)),
+                }
+                let with = c.with_year.entry(entry.shape).or_default();
+                with.1 += 1;
+                if venue.years.is_empty() {
+                    *c.yearless.entry((entry.shape, lower)).or_default() += 1;
+                } else {
+                    with.0 += 1;
+                }
+            }
+            for link in &entry.links {
+                if !link.is_title
+                    && link.kind == LabelKind::Unknown
+                    && !matches!(link.form, Form::Bare | Form::Badge)
+                {
+                    let label = crate::label::normalize(&text[link.label.clone()]);
+                    if !label.is_empty() {
+                        *c.labels.entry(label).or_default() += 1;
+                    }
+                }
+            }
+            // Line breaks inside the entry: what ends each line but the last.
+            let body = &text[entry.span.clone()];
+            let mut lines = body.split('\n').peekable();
+            while let Some(line) = lines.next() {
+                if lines.peek().is_none() {
+                    break;
+                }
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                if line.ends_with("  ") && !line.trim().is_empty() {
+                    c.hard_breaks.0 += 1;
+                } else {
+                    c.hard_breaks.1 += 1;
+                }
+            }
+        }
+        c
+    }
+
+    /// How many entries name a venue spelled exactly so.
+    pub fn venue_uses(&self, name: &str) -> usize {
+        self.venues.get(name.trim()).copied().unwrap_or(0)
+    }
+
+    /// Whether the list writes this venue's tag in this form by habit:
+    /// three entries or more, and most of that venue's.
+    pub fn is_venue_form_habit(&self, shape: usize, name: &str, form: Form) -> bool {
+        let Some(forms) = self.venue_forms.get(&(shape, name.trim().to_lowercase())) else {
+            return false;
+        };
+        let total: usize = forms.iter().map(|(_, n)| n).sum();
+        forms
+            .iter()
+            .any(|&(f, n)| f == form && n >= 3 && n * 2 > total)
+    }
+
+    /// Whether a tag without a year is a departure: most of the shape's
+    /// tags carry one, and the list does not write this venue without one
+    /// by habit (`[arXiv]` in a list filed by year headings).
+    pub fn expects_year(&self, shape: usize, name: &str) -> bool {
+        let (years, tags) = self.with_year.get(&shape).copied().unwrap_or_default();
+        let habit = self
+            .yearless
+            .get(&(shape, name.trim().to_lowercase()))
+            .is_some_and(|&n| n >= 3);
+        years * 10 >= tags * 8 && !habit
+    }
+
+    /// Whether a label in no category is the list's own (used twice or more).
+    pub fn is_own_label(&self, normalized: &str) -> bool {
+        self.labels.get(normalized).is_some_and(|&n| n >= 2)
+    }
+
+    /// Whether the list breaks entry lines with two trailing spaces on
+    /// purpose: most of its entries' inner line ends do.
+    pub fn uses_hard_breaks(&self) -> bool {
+        let (hard, other) = self.hard_breaks;
+        hard >= 2 && hard * 2 >= hard + other
+    }
+}
