@@ -52,6 +52,9 @@ pub struct Settings {
     pub required: Vec<String>,
     /// The shape the config declares for entries (`[entry] shape`).
     pub shape: Option<Shape>,
+    /// Whether the same paper under two topic sections is a duplicate
+    /// (`[entry] duplicates_across_sections`; by default cross-listing).
+    pub duplicates_across_sections: bool,
     pub links: LinkSettings,
     /// The config file these settings came from.
     pub path: Option<PathBuf>,
@@ -94,6 +97,7 @@ impl Default for Settings {
             labels: Vec::new(),
             required: vec!["paper".to_owned()],
             shape: None,
+            duplicates_across_sections: false,
             links: LinkSettings::default(),
             path: None,
         }
@@ -240,6 +244,9 @@ impl Settings {
                 }
                 settings.required.push(name);
             }
+        }
+        if let Some(across) = raw.entry.duplicates_across_sections {
+            settings.duplicates_across_sections = across;
         }
         if let Some(shape) = &raw.entry.shape {
             match Shape::from_template(shape.get_ref(), &settings.venues) {
@@ -410,6 +417,7 @@ struct RawEntry {
     labels: Option<Spanned<Vec<String>>>,
     required: Option<Vec<Spanned<String>>>,
     shape: Option<Spanned<String>>,
+    duplicates_across_sections: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]

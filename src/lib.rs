@@ -14,6 +14,7 @@ pub mod conventions;
 pub mod document;
 pub mod finding;
 pub mod fix;
+pub mod identity;
 pub mod label;
 pub mod links;
 pub mod lint;

@@ -107,6 +107,7 @@ rule_tests! {
     year_section => Rule::YearSection,
     section_order => Rule::SectionOrder,
     duplicate_entry => Rule::DuplicateEntry,
+    shared_link => Rule::SharedLink,
 }
 
 #[test]

@@ -1,37 +1,42 @@
-//! `duplicate-entry`: the same paper listed twice.
+//! `duplicate-entry`: the same paper listed twice in one section.
 
 use std::hash::BuildHasher;
 
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use super::{Context, Fixable, Rule, RuleInfo};
-use crate::document::Span;
+use crate::document::{Entry, Span};
 use crate::finding::{Finding, Severity};
-use crate::url::{self, PaperKey};
+use crate::identity::{normalized_title, paper_keys, same_paper_titles};
+use crate::url::PaperKey;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::DuplicateEntry,
     name: "duplicate-entry",
     severity: Severity::Error,
     fixable: Fixable::No,
-    summary: "the same paper twice: same normalized URL, arXiv id, DOI, or title",
+    summary: "the same paper twice in one section: same link and title (error), same title (warning)",
     doc: DOC,
     check: Some(check),
 };
 
 const DOC: &str = "\
 ## What it does
-Finds entries that list a paper already listed: the same paper link
-(labelled `pdf`, `paper`, `arxiv`, `doi` or `html`) after normalizing it,
-or the same title. arXiv
-`abs`, `pdf` and versioned links of one id are one paper, as are DOI links
-in any case, OpenReview forum and pdf pages, and URLs differing only in
-http/https, `www.` or a trailing slash. Titles are compared ignoring case,
-punctuation and spacing.
+Finds a paper listed twice in one section (or anywhere, in a list that is
+not grouped by topic):
+- the same paper link and the same title (an error): arXiv `abs`, `pdf` and
+  versioned links of one id are one paper, as are DOI links in any case,
+  OpenReview forum and pdf pages, and URLs differing only in http/https,
+  `www.` or a trailing slash; titles are the same when they match ignoring
+  case, punctuation and spacing, or share most of their words;
+- the same title alone (a warning), unless the two are versions: different
+  venues and different links (a conference paper and its journal version).
 
-The later copy is reported, with the first one labelled. A shared link is
-an error; a shared title alone is a warning (a journal extension may keep
-its conference title).
+The later copy is reported, with the first one labelled. The same paper
+under two topic sections is cross-listing, which task-organised lists do on
+purpose: not reported, unless `duplicates_across_sections = true` in the
+[entry] section of the config. Two different titles on one link are
+`shared-link`'s.
 
 ## Why is this bad?
 Long lists collect duplicates from contributors who did not search first;
@@ -53,34 +58,56 @@ struct Seen {
     span: Span,
 }
 
+/// The part of a list an entry is compared within: its topic and year
+/// section, or the whole list.
+type Scope = (Option<usize>, Option<usize>);
+
+/// Whether the list is grouped by topic: its entries sit under two topic
+/// headings or more.
+pub(super) fn grouped_by_topic(entries: &[Entry]) -> bool {
+    let mut topics = FxHashSet::default();
+    for entry in entries.iter().filter(|e| !e.in_entry) {
+        topics.insert(entry.topic);
+        if topics.len() >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let entries = &ctx.doc.entries;
-    let mut by_link: FxHashMap<PaperKey, Seen> =
+    let text = ctx.source.text();
+    let per_section = grouped_by_topic(entries) && !ctx.settings.duplicates_across_sections;
+    let scope = |e: &Entry| -> Scope {
+        if per_section {
+            (e.topic, e.section)
+        } else {
+            (None, None)
+        }
+    };
+    let mut by_link: FxHashMap<(Scope, PaperKey), Seen> =
         FxHashMap::with_capacity_and_hasher(entries.len() * 2, FxBuildHasher);
-    // Titles are keyed by a hash of their normalized form (no string per
-    // entry); a hash match is confirmed by comparing the titles themselves.
-    let hasher = FxBuildHasher;
-    let mut buffer = Vec::new();
-    let mut by_title: FxHashMap<u64, Seen> =
+    // Titles are keyed by a hash of their normalized form; a hash match is
+    // confirmed by comparing the titles themselves.
+    let mut by_title: FxHashMap<(Scope, u64), Vec<Seen>> =
         FxHashMap::with_capacity_and_hasher(entries.len(), FxBuildHasher);
-    // Different titles with one hash (rare): the later ones, kept apart.
-    let mut collisions: Vec<(u64, Seen)> = Vec::new();
     // Entries nested under an entry are versions of it, not duplicates.
     for (index, entry) in entries.iter().enumerate().filter(|(_, e)| !e.in_entry) {
+        let here = scope(entry);
+        let title = entry.title.as_ref().map(|t| ctx.text(&t.inner));
         let mut reported = false;
-        for link in entry
-            .links
-            .iter()
-            .filter(|link| link.is_title || link.kind.is_paper())
-        {
-            let Some(url) = &link.url else { continue };
-            let Some(key) = url::paper_key(ctx.text(url)) else {
-                continue;
-            };
-            match by_link.get(&key) {
+        for (key, url) in paper_keys(text, entry) {
+            match by_link.get(&(here, key)) {
                 Some(first) if first.entry != index => {
-                    if !reported {
-                        let why = format!("same {key}");
+                    let first_title = title_of(ctx, &entries[first.entry]);
+                    let same = match (title, first_title) {
+                        (Some(a), Some(b)) => same_paper_titles(a, b),
+                        _ => true,
+                    };
+                    // One link under two titles is `shared-link`'s.
+                    if same && !reported {
+                        let why = format!("same {key} and title");
                         out.push(duplicate(ctx, url.clone(), first, &why, Severity::Error));
                         reported = true;
                     }
@@ -88,7 +115,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 Some(_) => {}
                 None => {
                     by_link.insert(
-                        key,
+                        (here, key),
                         Seen {
                             entry: index,
                             span: url.clone(),
@@ -97,42 +124,63 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 }
             }
         }
-        let Some(title_part) = &entry.title else {
+        if reported {
+            continue;
+        }
+        let (Some(title_part), Some(title)) = (&entry.title, title) else {
             continue;
         };
-        let title = ctx.text(&title_part.inner);
-        let Some(hash) = title_hash(&hasher, title, &mut buffer) else {
+        let normalized = normalized_title(title);
+        if normalized.chars().count() < 8 {
             continue;
-        };
-        let seen = Seen {
-            entry: index,
-            span: title_part.inner.clone(),
-        };
-        let first = match by_title.get(&hash) {
-            None => {
-                by_title.insert(hash, seen);
-                continue;
-            }
-            Some(first) if same_title(ctx.text(&first.span), title) => Some(first),
-            Some(_) => collisions
-                .iter()
-                .find(|(h, s)| *h == hash && same_title(ctx.text(&s.span), title))
-                .map(|(_, s)| s),
-        };
+        }
+        let hash = FxBuildHasher.hash_one(&normalized);
+        let same = by_title.entry((here, hash)).or_default();
+        let first = same.iter().find(|seen| {
+            normalized_title(title_of(ctx, &entries[seen.entry]).unwrap_or_default()) == normalized
+        });
         match first {
-            Some(first) if !reported => {
-                out.push(duplicate(
-                    ctx,
-                    title_part.inner.clone(),
-                    first,
-                    "same title",
-                    Severity::Warning,
-                ));
+            Some(first) => {
+                if !are_versions(ctx, &entries[first.entry], entry) {
+                    out.push(duplicate(
+                        ctx,
+                        title_part.inner.clone(),
+                        first,
+                        "same title",
+                        Severity::Warning,
+                    ));
+                }
             }
-            Some(_) => {}
-            None => collisions.push((hash, seen)),
+            None => same.push(Seen {
+                entry: index,
+                span: title_part.inner.clone(),
+            }),
         }
     }
+}
+
+fn title_of<'a>(ctx: &Context<'a>, entry: &Entry) -> Option<&'a str> {
+    entry.title.as_ref().map(|t| ctx.text(&t.inner))
+}
+
+/// Two entries of one title that are two publications: different venues
+/// and different paper links (an ICIP paper and its journal version).
+fn are_versions(ctx: &Context, a: &Entry, b: &Entry) -> bool {
+    let text = ctx.source.text();
+    let venue = |e: &Entry| {
+        e.venue
+            .as_ref()
+            .map(|v| text[v.name.clone()].to_lowercase())
+    };
+    let (va, vb) = (venue(a), venue(b));
+    let keys_a: Vec<PaperKey> = paper_keys(text, a).map(|(k, _)| k).collect();
+    let keys_b: Vec<PaperKey> = paper_keys(text, b).map(|(k, _)| k).collect();
+    va.is_some()
+        && vb.is_some()
+        && va != vb
+        && !keys_a.is_empty()
+        && !keys_b.is_empty()
+        && !keys_a.iter().any(|k| keys_b.contains(k))
 }
 
 fn duplicate(ctx: &Context, span: Span, first: &Seen, why: &str, severity: Severity) -> Finding {
@@ -146,42 +194,4 @@ fn duplicate(ctx: &Context, span: Span, first: &Seen, why: &str, severity: Sever
     .label("listed again here")
     .related(first.span.clone(), "first listed here")
     .help("keep one entry; merge its links and use the published venue")
-}
-
-/// A title's letters and digits, lowercased: case, punctuation and spacing do not matter.
-fn normalized(title: &str) -> impl Iterator<Item = char> + '_ {
-    title
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-}
-
-/// The hash of a normalized title; `None` for titles too short to compare.
-/// `buffer` is reused between titles: the normalized form is built there
-/// and hashed in one call (hashing it a character at a time cost more than
-/// the rest of the rule).
-fn title_hash(hasher: &FxBuildHasher, title: &str, buffer: &mut Vec<u8>) -> Option<u64> {
-    buffer.clear();
-    let chars = if title.is_ascii() {
-        buffer.extend(
-            title
-                .bytes()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(|b| b.to_ascii_lowercase()),
-        );
-        buffer.len()
-    } else {
-        let mut chars = 0;
-        let mut utf8 = [0u8; 4];
-        for c in normalized(title) {
-            buffer.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
-            chars += 1;
-        }
-        chars
-    };
-    (chars >= 8).then(|| hasher.hash_one(buffer.as_slice()))
-}
-
-fn same_title(a: &str, b: &str) -> bool {
-    normalized(a).eq(normalized(b))
 }

@@ -15,6 +15,7 @@ mod moved_link;
 mod name_mismatch;
 mod not_a_pdf;
 mod section_order;
+mod shared_link;
 mod spacing;
 mod title_format;
 mod unverifiable_link;
@@ -43,6 +44,7 @@ pub enum Rule {
     YearSection,
     SectionOrder,
     DuplicateEntry,
+    SharedLink,
     BrokenLink,
     NotAPdf,
     MovedLink,
@@ -88,7 +90,7 @@ pub struct RuleInfo {
 }
 
 /// All rules, in the order of [`Rule`].
-pub static RULES: [RuleInfo; 15] = [
+pub static RULES: [RuleInfo; 16] = [
     entry_format::INFO,
     empty_link::INFO,
     spacing::INFO,
@@ -100,6 +102,7 @@ pub static RULES: [RuleInfo; 15] = [
     year_section::INFO,
     section_order::INFO,
     duplicate_entry::INFO,
+    shared_link::INFO,
     broken_link::INFO,
     not_a_pdf::INFO,
     moved_link::INFO,

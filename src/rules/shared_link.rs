@@ -1,0 +1,252 @@
+//! `shared-link`: two different papers carrying the same paper link (or
+//! the same code repository): one of them links the wrong one.
+
+use rustc_hash::FxHashMap;
+
+use super::{Context, Fixable, Rule, RuleInfo};
+use crate::document::{Entry, Span};
+use crate::finding::{Finding, Severity};
+use crate::identity::{code_repos, paper_keys, same_paper_titles};
+use crate::url::PaperKey;
+
+pub(super) const INFO: RuleInfo = RuleInfo {
+    rule: Rule::SharedLink,
+    name: "shared-link",
+    severity: Severity::Error,
+    fixable: Fixable::No,
+    summary: "two different papers with the same paper link (error) or code repository (warning)",
+    doc: DOC,
+    check: Some(check),
+};
+
+const DOC: &str = "\
+## What it does
+Finds two entries with different titles that carry the same paper identity:
+the same arXiv id (in any of its `abs`, `pdf` or version forms), DOI,
+OpenReview id, or the same paper URL. Two different papers cannot share
+one: one of the entries links the wrong paper, usually copied from the
+entry next to it. The later entry is reported and the other labelled;
+when the link's address names one of the two papers (a repository called
+after it), the finding says which.
+
+A code repository shared by two different papers is a warning: sometimes
+one repository serves several papers. A repository shared by three papers
+or more is an umbrella repository and is not reported.
+
+Titles count as the same paper when they match ignoring case and
+punctuation, or share most of their words (a retitled version): those are
+`duplicate-entry`'s.
+
+## Why is this bad?
+The link resolves and serves a PDF, so no link checker sees it; a reader
+who clicks gets another paper.
+
+## Example
+```markdown
+- [**CVPR 2023**] [**MedRPG**] Medical Grounding with Region-Phrase Context Contrastive Alignment [[pdf]](https://arxiv.org/pdf/2303.07618.pdf)
+- [**arXiv 2024**] [**MedRG**] MedRG: Medical Report Grounding with Multi-modal Large Language Model [[pdf]](https://arxiv.org/pdf/2303.07618.pdf)
+```
+Use instead: link MedRG's own paper (`https://arxiv.org/pdf/2404.06798.pdf`).
+";
+
+#[derive(Clone)]
+struct Seen {
+    entry: usize,
+    span: Span,
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let text = ctx.source.text();
+    let entries = &ctx.doc.entries;
+    // Every paper key with the entries (first of each distinct title) that carry it.
+    let mut by_key: FxHashMap<PaperKey, Vec<Seen>> = FxHashMap::default();
+    let mut by_repo: FxHashMap<String, Vec<Seen>> = FxHashMap::default();
+    for (index, entry) in entries.iter().enumerate().filter(|(_, e)| !e.in_entry) {
+        let Some(title) = title_of(ctx, entry) else {
+            continue;
+        };
+        let mut reported = false;
+        for (key, url) in paper_keys(text, entry) {
+            let seen = by_key.entry(key).or_default();
+            if seen.iter().any(|s| s.entry == index) {
+                continue;
+            }
+            let other = seen.iter().find(|s| {
+                title_of(ctx, &entries[s.entry]).is_some_and(|t| !same_paper_titles(t, title))
+            });
+            if let (Some(other), false) = (other, reported) {
+                out.push(shared(
+                    ctx,
+                    entry,
+                    url,
+                    other,
+                    &format!("{key}"),
+                    Severity::Error,
+                ));
+                reported = true;
+            }
+            // Later copies compare with every distinct title seen.
+            if !seen.iter().any(|s| {
+                title_of(ctx, &entries[s.entry]).is_some_and(|t| same_paper_titles(t, title))
+            }) {
+                seen.push(Seen {
+                    entry: index,
+                    span: url.clone(),
+                });
+            }
+        }
+        for (repo, url) in code_repos(text, entry) {
+            let seen = by_repo.entry(repo).or_default();
+            if !seen.iter().any(|s| s.entry == index) {
+                seen.push(Seen {
+                    entry: index,
+                    span: url.clone(),
+                });
+            }
+        }
+    }
+    for (repo, seen) in &by_repo {
+        // Two papers only: an umbrella repository serves many.
+        let [first, second] = seen.as_slice() else {
+            continue;
+        };
+        // A repository named after one of the two papers and not the other
+        // is that paper's, copied to the other; one named after both (a
+        // family: `VITA`, `VITA-1.5`) or neither (an organisation's) serves both.
+        let repo_name = repo.rsplit('/').next().unwrap_or_default();
+        let named = |e: &Entry| names_repo(ctx, e, repo_name);
+        if named(&entries[first.entry]) == named(&entries[second.entry]) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (
+            title_of(ctx, &entries[first.entry]),
+            title_of(ctx, &entries[second.entry]),
+        ) else {
+            continue;
+        };
+        if same_paper_titles(a, b) {
+            continue;
+        }
+        out.push(shared(
+            ctx,
+            &entries[second.entry],
+            &second.span,
+            first,
+            "code repository",
+            Severity::Warning,
+        ));
+    }
+}
+
+fn title_of<'a>(ctx: &Context<'a>, entry: &Entry) -> Option<&'a str> {
+    entry.title.as_ref().map(|t| ctx.text(&t.inner))
+}
+
+fn shared(
+    ctx: &Context,
+    entry: &Entry,
+    url: &Span,
+    other: &Seen,
+    what: &str,
+    severity: Severity,
+) -> Finding {
+    let first = &ctx.doc.entries[other.entry];
+    let line = ctx.line(first.head.start);
+    let first_title = title_of(ctx, first).unwrap_or_default();
+    let help = match owner(ctx, ctx.text(url), first, entry) {
+        Some(owner) => {
+            let owner_line = ctx.line(owner.head.start);
+            format!(
+                "the address names `{}` (line {owner_line}): link the other paper's own",
+                short(title_of(ctx, owner).unwrap_or_default())
+            )
+        }
+        None => "one of the two links the wrong paper: check which, and link its own".to_owned(),
+    };
+    Finding::new(
+        Rule::SharedLink,
+        url.clone(),
+        format!(
+            "same {what} as `{}` (line {line}), a different paper",
+            short(first_title)
+        ),
+    )
+    .severity(severity)
+    .label("also linked by another paper")
+    .related(other.span.clone(), format!("`{}`", short(first_title)))
+    .help(help)
+}
+
+/// The one of two entries whose name (or title's name) the address spells
+/// (`github.com/o/MedRPG` for MedRPG), if exactly one.
+fn owner<'e>(ctx: &Context, url: &str, a: &'e Entry, b: &'e Entry) -> Option<&'e Entry> {
+    let url = url.to_lowercase();
+    let name = |e: &Entry| -> Option<String> {
+        let span = e
+            .name
+            .as_ref()
+            .map(|n| n.inner.clone())
+            .or_else(|| e.title.as_ref().and_then(|t| t.prefix.clone()))?;
+        let name: String = ctx
+            .text(&span)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        (name.len() >= 3).then_some(name)
+    };
+    let spelled = |e: &Entry| {
+        name(e).is_some_and(|n| {
+            url.split(|c: char| !c.is_alphanumeric())
+                .any(|segment| segment == n)
+        })
+    };
+    match (spelled(a), spelled(b)) {
+        (true, false) => Some(a),
+        (false, true) => Some(b),
+        _ => None,
+    }
+}
+
+/// Whether an entry's name, or its title's opening word, is the repository's name.
+fn names_repo(ctx: &Context, entry: &Entry, repo: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let repo = fold(repo);
+    if repo.len() < 3 {
+        return false;
+    }
+    let mut spans = Vec::new();
+    if let Some(name) = &entry.name {
+        spans.push(name.inner.clone());
+    }
+    if let Some(title) = &entry.title {
+        if let Some(prefix) = &title.prefix {
+            spans.push(prefix.clone());
+        }
+        let text = ctx.text(&title.inner);
+        let first = text
+            .split(|c: char| c.is_whitespace() || c == ':')
+            .next()
+            .unwrap_or_default();
+        let start = title.inner.start + (first.as_ptr() as usize - text.as_ptr() as usize);
+        spans.push(start..start + first.len());
+    }
+    spans.iter().any(|span| {
+        let name = fold(ctx.text(span));
+        name.len() >= 3 && (repo.starts_with(&name) || name.starts_with(&repo))
+    })
+}
+
+/// A title cut for a message.
+fn short(title: &str) -> String {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    match title.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &title[..cut]),
+        None => title,
+    }
+}
