@@ -22,6 +22,8 @@ pub struct Conventions {
     pub yearless: FxHashMap<(usize, String), usize>,
     /// Per shape: how many venue tags carry a year, of how many.
     pub with_year: FxHashMap<usize, (usize, usize)>,
+    /// Per shape: how many links are written `[[l]](url)` and how many `[[l](url)]`.
+    pub double_links: FxHashMap<usize, (usize, usize)>,
     /// Labels in no category (normalized), and how many links use them.
     pub labels: FxHashMap<String, usize>,
     /// Entry lines that end with two spaces and go on with the entry on the
@@ -57,6 +59,12 @@ impl Conventions {
                 }
             }
             for link in &entry.links {
+                let doubles = c.double_links.entry(entry.shape).or_default();
+                match link.form {
+                    Form::DoubleInside => doubles.0 += 1,
+                    Form::DoubleOutside => doubles.1 += 1,
+                    _ => {}
+                }
                 if !link.is_title
                     && link.kind == LabelKind::Unknown
                     && !matches!(link.form, Form::Bare | Form::Badge)
@@ -112,6 +120,23 @@ impl Conventions {
             .get(&(shape, name.trim().to_lowercase()))
             .is_some_and(|&n| n >= 3);
         years * 10 >= tags * 8 && !habit
+    }
+
+    /// The list's double-bracket link form, when four in five of its
+    /// double-bracket links (and five or more) agree on it.
+    pub fn double_link_form(&self, shape: usize) -> Option<Form> {
+        let &(inside, outside) = self.double_links.get(&shape)?;
+        let total = inside + outside;
+        if total < 5 {
+            return None;
+        }
+        if inside * 10 >= total * 8 {
+            Some(Form::DoubleInside)
+        } else if outside * 10 >= total * 8 {
+            Some(Form::DoubleOutside)
+        } else {
+            None
+        }
     }
 
     /// Whether a label in no category is the list's own (used twice or more).

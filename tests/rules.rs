@@ -108,6 +108,7 @@ rule_tests! {
     section_order => Rule::SectionOrder,
     duplicate_entry => Rule::DuplicateEntry,
     shared_link => Rule::SharedLink,
+    malformed_link => Rule::MalformedLink,
 }
 
 #[test]

@@ -281,6 +281,10 @@ pub enum Form {
     Bare,
     /// `[[l]]` or `[l]` with no URL after it: not a link when rendered.
     Unlinked,
+    /// `[l]` and `(url)` on two lines: two texts when rendered.
+    Split,
+    /// `[l(url)]`: the `](` between label and URL missing; text when rendered.
+    Unjoined,
 }
 
 impl Form {
@@ -310,6 +314,8 @@ impl Form {
             Form::BoldLabel => format!("[**{inner}**](url)"),
             Form::Badge => format!("[![{inner}](badge)](url)"),
             Form::Unlinked => format!("[[{inner}]]"),
+            Form::Split => format!("[{inner}]⏎(url)"),
+            Form::Unjoined => format!("[{inner}(url)]"),
         }
     }
 }
@@ -436,7 +442,7 @@ pub struct Link {
 impl Link {
     /// Whether markdown renders it as a link.
     pub fn renders(&self) -> bool {
-        self.form != Form::Unlinked && self.url.is_some()
+        !matches!(self.form, Form::Unlinked | Form::Split | Form::Unjoined) && self.url.is_some()
     }
 }
 

@@ -175,6 +175,7 @@ pub(super) fn read(
         }
         pieces(text, &unit_atoms[start..], place_of(line), placed);
     }
+    join_split_links(text, placed);
     assign(text, placed, header, venues)
 }
 
@@ -336,7 +337,43 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
                 };
                 let label_text = &text[label.clone()];
                 let label_ok = is_label(label_text) && !label_text.trim().is_empty();
-                if label_ok && (double || paren.is_some()) {
+                // `[[Paper(https://...)]`: the `](` between label and URL is missing.
+                if let Some(open) = inner_text.find("(http")
+                    && inner_text[..open].trim_start_matches('[').chars().count() <= 40
+                {
+                    let label_start =
+                        inner.start + (inner_text.len() - inner_text.trim_start_matches('[').len());
+                    let url_start = inner.start + open + 1;
+                    let url_end = inner.start
+                        + inner_text
+                            .rfind(')')
+                            .filter(|&c| c > open)
+                            .unwrap_or(inner_text.len());
+                    let label = trim(text, label_start..inner.start + open);
+                    // `[[Paper(url)]`: the outer `[` belongs to the link.
+                    let mut span = span.clone();
+                    if prev_ends_with(b'[') {
+                        take_last_char(out);
+                        span.start -= 1;
+                    }
+                    push(
+                        Piece::Link {
+                            link: Link {
+                                span,
+                                kind: crate::label::kind(&text[label.clone()]),
+                                label,
+                                url: Some(trim(text, url_start..url_end)),
+                                form: Form::Unjoined,
+                                place,
+                                is_title: false,
+                                host: HostKind::Other,
+                                to_pdf: false,
+                            },
+                            style_title: false,
+                        },
+                        out,
+                    );
+                } else if label_ok && (double || paren.is_some()) {
                     let (span, url) = match &paren {
                         Some((p, pi)) => {
                             i += 1;
@@ -351,7 +388,8 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
                                 kind: crate::label::kind(&text[label.clone()]),
                                 label: trim(text, label),
                                 url,
-                                form: if double { Form::Unlinked } else { Form::Single },
+                                // `[paper](coming soon)`: text to markdown, too.
+                                form: Form::Unlinked,
                                 place,
                                 is_title: false,
                                 host: HostKind::Other,
@@ -365,8 +403,10 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
                     // `[** CVPR 2023 **]`: meant bold, though markdown does
                     // not read stars before a space as emphasis.
                     let stars = inner_text.trim();
-                    let meant_bold =
-                        stars.len() > 4 && stars.starts_with("**") && stars.ends_with("**");
+                    let meant_bold = stars.len() > 4
+                        && stars.starts_with("**")
+                        && stars.ends_with("**")
+                        && !stars.trim_matches([' ', '*']).is_empty();
                     push(
                         Piece::Tag {
                             span: span.clone(),
@@ -433,6 +473,79 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
     }
     // Text left empty by wrappers taking its edges is dropped.
     out.retain(|p| !matches!(&p.piece, Piece::Text(span) if span.is_empty()));
+}
+
+/// `[paper]` at a line's end and `(https://...)` at the next one's start: a
+/// link broken by the line break, which markdown reads as two texts.
+fn join_split_links(text: &str, placed: &mut Vec<Placed>) {
+    let mut i = 0;
+    while i + 1 < placed.len() {
+        let (a, b) = (&placed[i], &placed[i + 1]);
+        let joinable = a.place != b.place
+            && matches!(
+                (&a.piece, &b.piece),
+                (Piece::Tag { form: Form::Bracket, inner, .. }, Piece::Tag { form: Form::Paren, inner: url, .. })
+                    if is_label(&text[inner.clone()])
+                        && text[url.clone()].trim_start().starts_with("http")
+            );
+        if joinable {
+            let (
+                Piece::Tag { span, inner, .. },
+                Piece::Tag {
+                    span: end,
+                    inner: url,
+                    ..
+                },
+            ) = (&a.piece, &b.piece)
+            else {
+                unreachable!("checked above");
+            };
+            let label = trim(text, inner.clone());
+            let mut whole = span.start..end.end;
+            // `[[Paper]⏎(url)]`: the outer brackets belong to the link.
+            let (place, end_place) = (a.place, b.place);
+            if let Some(Placed {
+                piece: Piece::Text(before),
+                place: p,
+                ..
+            }) = i.checked_sub(1).and_then(|j| placed.get(j))
+                && *p == place
+                && before.end == whole.start
+                && before.end > before.start
+                && text.as_bytes()[before.end - 1] == b'['
+                && matches!(placed.get(i + 2), Some(Placed { piece: Piece::Text(after), place: q, .. })
+                    if *q == end_place && after.start == whole.end && text.as_bytes().get(after.start) == Some(&b']'))
+            {
+                whole = whole.start - 1..whole.end + 1;
+            }
+            let wrapped = whole.start < span.start;
+            let link = Link {
+                span: whole,
+                kind: crate::label::kind(&text[label.clone()]),
+                label,
+                url: Some(trim(text, url.clone())),
+                form: Form::Split,
+                place: a.place,
+                is_title: false,
+                host: HostKind::Other,
+                to_pdf: false,
+            };
+            placed[i].piece = Piece::Link {
+                link,
+                style_title: false,
+            };
+            placed.remove(i + 1);
+            if wrapped {
+                if let Piece::Text(before) = &mut placed[i - 1].piece {
+                    before.end -= 1;
+                }
+                if let Piece::Text(after) = &mut placed[i + 1].piece {
+                    after.start += 1;
+                }
+            }
+        }
+        i += 1;
+    }
 }
 
 /// Whether nothing but blank text precedes on this line (of this block).

@@ -16,10 +16,10 @@ pub(super) const INFO: RuleInfo = RuleInfo {
 
 const DOC: &str = "\
 ## What it does
-Flags entry links that lead nowhere: a label with no `(url)` after it,
-parentheses with nothing (or only `#`) inside, a placeholder (`TBD`,
-`coming soon`), or a web address without `https://` (`github.com/o/r`),
-which GitHub reads as a file of the list's own repository.
+Flags entry links that lead nowhere: a label with no `(url)` after it
+(`[[code]]`), parentheses with nothing (or only `#`) inside (`[paper]()`,
+`[[Github]()]`, `[Coming soon]()`), or a placeholder (`TBD`, `coming
+soon`). A web address written wrong is `malformed-link`'s.
 
 ## Why is this bad?
 On GitHub, `[[code]]` with no URL renders as the literal text `[[code]]`,
@@ -57,19 +57,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 }
                 Some(url) if is_placeholder(ctx.text(url)) => {
                     format!("`{written}` has a placeholder instead of a URL")
-                }
-                Some(url) if lacks_scheme(ctx.text(url)) => {
-                    let url = ctx.text(url);
-                    out.push(
-                        Finding::new(
-                            Rule::EmptyLink,
-                            link.span.clone(),
-                            format!("`{url}` has no `https://`"),
-                        )
-                        .label("read as a link inside this repository")
-                        .help(format!("write `https://{url}`")),
-                    );
-                    continue;
                 }
                 Some(_) => continue,
             };
@@ -115,28 +102,9 @@ fn is_placeholder(url: &str) -> bool {
     WORDS.contains(&lower.as_str()) || lower.contains(char::is_whitespace)
 }
 
-/// `github.com/o/r`: a host name with no scheme, which markdown reads as a relative path.
-fn lacks_scheme(url: &str) -> bool {
-    if url.contains("://") || url.starts_with(['/', '#', '.', '?']) || url.starts_with("mailto:") {
-        return false;
-    }
-    let host = url.split('/').next().unwrap_or_default();
-    let labels: Vec<&str> = host.split('.').collect();
-    labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-        && labels
-            .last()
-            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
-        && !host.to_ascii_lowercase().ends_with(".md")
-        && !host.to_ascii_lowercase().ends_with(".pdf")
-        && !host.to_ascii_lowercase().ends_with(".html")
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{is_placeholder, lacks_scheme};
+    use super::is_placeholder;
 
     #[test]
     fn placeholders_and_missing_schemes() {
@@ -144,12 +112,5 @@ mod tests {
             assert!(is_placeholder(url), "{url}");
         }
         assert!(!is_placeholder("https://a.b/c"));
-        assert!(lacks_scheme("github.com/o/r"));
-        assert!(lacks_scheme("www.example.org"));
-        assert!(!lacks_scheme("https://github.com/o/r"));
-        assert!(!lacks_scheme("papers/x.pdf"));
-        assert!(!lacks_scheme("README.md"));
-        assert!(!lacks_scheme("paper.pdf"));
-        assert!(!lacks_scheme("#2023"));
     }
 }

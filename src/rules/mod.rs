@@ -11,6 +11,7 @@ mod empty_link;
 mod entry_format;
 mod link_kind;
 mod list_indent;
+mod malformed_link;
 mod moved_link;
 mod name_mismatch;
 mod not_a_pdf;
@@ -45,6 +46,7 @@ pub enum Rule {
     SectionOrder,
     DuplicateEntry,
     SharedLink,
+    MalformedLink,
     BrokenLink,
     NotAPdf,
     MovedLink,
@@ -90,7 +92,7 @@ pub struct RuleInfo {
 }
 
 /// All rules, in the order of [`Rule`].
-pub static RULES: [RuleInfo; 16] = [
+pub static RULES: [RuleInfo; 17] = [
     entry_format::INFO,
     empty_link::INFO,
     spacing::INFO,
@@ -103,6 +105,7 @@ pub static RULES: [RuleInfo; 16] = [
     section_order::INFO,
     duplicate_entry::INFO,
     shared_link::INFO,
+    malformed_link::INFO,
     broken_link::INFO,
     not_a_pdf::INFO,
     moved_link::INFO,

@@ -1,0 +1,250 @@
+//! `malformed-link`: a link that does not render as written.
+
+use super::{Context, Fixable, Rule, RuleInfo};
+use crate::document::{Entry, Form, Link, Role};
+use crate::finding::{Finding, Severity};
+use crate::fix::{Edit, Fix};
+
+pub(super) const INFO: RuleInfo = RuleInfo {
+    rule: Rule::MalformedLink,
+    name: "malformed-link",
+    severity: Severity::Error,
+    fixable: Fixable::Unsafe,
+    summary: "a link that does not render as written: `[paper]((url))`, a label and its URL on two lines, a URL without a scheme, two URLs glued by `](`, the other double-bracket form",
+    doc: DOC,
+    check: Some(check),
+};
+
+const DOC: &str = "\
+## What it does
+Flags entry links that markdown does not render the way they are written:
+- the destination wrapped again: `[paper]((https://...))`, `[[Code]([https://...])]`,
+  which render as links to a relative path;
+- two URLs glued together, `[[paper]](https://a](https://b)`: one link to a
+  broken address;
+- a label and its URL apart: `[[paper]` at a line's end and `(https://...)]`
+  on the next, or `[[Paper(https://...)]` without the `](` between them: text,
+  not a link;
+- a URL without a scheme, `[code](github.com/o/r)`: a link to a file of the
+  list's own repository;
+- in a list whose links are written `[[pdf]](url)`, a link written
+  `[[pdf](url)]` (or the reverse) while four in five of the list's links
+  agree.
+
+## Why is this bad?
+A reader clicks and lands on a 404 of the list's own repository, or sees
+the markup instead of a link.
+
+## Example
+```markdown
+- [**ICLR'26**] Action-aware Dynamic Pruning ... [[Paper](https://arxiv.org/pdf/2509.22093)] [[Code]([https://github.com/chen7086/VLA-ADP])]
+```
+Use instead:
+```markdown
+- [**ICLR'26**] Action-aware Dynamic Pruning ... [[Paper](https://arxiv.org/pdf/2509.22093)] [[Code](https://github.com/chen7086/VLA-ADP)]
+```
+
+## Fix safety
+Every fix is unsafe (`--fix --unsafe-fixes`), because each changes a link as
+markdown reads it: unwrapping a destination changes where the link goes,
+rewriting the bracket form changes the link's text, joining a label to its
+URL or adding `https://` makes a link where there was none. `--fix` alone
+never changes a link. Glued URLs are left for a person: which one is meant
+is not certain.
+";
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for entry in &ctx.doc.entries {
+        for link in &entry.links {
+            if let Some(finding) = malformed(ctx, link) {
+                out.push(finding);
+            } else if let Some(finding) = other_form(ctx, entry, link) {
+                out.push(finding);
+            }
+        }
+    }
+}
+
+fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
+    let url_span = link.url.as_ref()?;
+    let url = ctx.text(url_span);
+    let written = ctx.text(&link.span);
+    match link.form {
+        Form::Split => {
+            // Join the two lines: the label's `]` and the URL's `(` meet.
+            let label_end = written.find(']').map(|i| link.span.start + i + 1)?;
+            let paren = link.span.start
+                + written[label_end - link.span.start..].find('(')?
+                + (label_end - link.span.start);
+            return Some(
+                Finding::new(
+                    Rule::MalformedLink,
+                    link.span.clone(),
+                    "the label and its URL are on two lines: markdown reads them as text",
+                )
+                .label("not a link")
+                .help("put `(url)` right after the label's `]`, on the same line")
+                .fix(Fix::unsafe_edit(Edit::delete(label_end..paren))),
+            );
+        }
+        Form::Unjoined => {
+            let open = url_span.start - 1;
+            return Some(
+                Finding::new(
+                    Rule::MalformedLink,
+                    link.span.clone(),
+                    "`](` is missing between the label and its URL: markdown reads it as text",
+                )
+                .label("not a link")
+                .help(format!(
+                    "write `{}`",
+                    with_join(ctx.text(&link.span), url_span.start - 1 - link.span.start)
+                ))
+                .fix(Fix::unsafe_edit(Edit::insert(open, "]"))),
+            );
+        }
+        Form::Unlinked => return None,
+        _ => {}
+    }
+    let wrapped = |open: char, close: char| {
+        url.len() >= 2
+            && url.starts_with(open)
+            && url.ends_with(close)
+            && url[1..url.len() - 1].trim_start().starts_with("http")
+    };
+    if wrapped('(', ')') || wrapped('[', ']') {
+        let inner = url_span.start + 1..url_span.end - 1;
+        let unwrapped = ctx.text(&inner).trim().to_owned();
+        return Some(
+            Finding::new(
+                Rule::MalformedLink,
+                url_span.clone(),
+                format!(
+                    "the URL is wrapped in `{}`: the link goes to a relative path",
+                    &url[..1]
+                ),
+            )
+            .label("extra brackets")
+            .help(format!("write `{unwrapped}`"))
+            .fix(Fix::unsafe_edit(Edit::replace(url_span.clone(), unwrapped))),
+        );
+    }
+    if let Some(glue) = url.find("](") {
+        let second = &url[glue + 2..];
+        if second.trim_start_matches(['(', ' ']).starts_with("http") {
+            return Some(
+                Finding::new(
+                    Rule::MalformedLink,
+                    url_span.clone(),
+                    "two URLs glued together by `](`: one link to a broken address",
+                )
+                .label("two URLs")
+                .help("keep the URL of this entry's own paper and delete the other"),
+            );
+        }
+    }
+    if lacks_scheme(url) {
+        return Some(
+            Finding::new(
+                Rule::MalformedLink,
+                url_span.clone(),
+                format!("`{url}` has no `https://`"),
+            )
+            .label("read as a link inside this repository")
+            .help(format!("write `https://{url}`"))
+            .fix(Fix::unsafe_edit(Edit::insert(url_span.start, "https://"))),
+        );
+    }
+    None
+}
+
+/// `[[pdf](url)]` in a list of `[[pdf]](url)`, or the reverse.
+fn other_form(ctx: &Context, entry: &Entry, link: &Link) -> Option<Finding> {
+    let double = |f: Form| matches!(f, Form::DoubleInside | Form::DoubleOutside);
+    if link.is_title || !double(link.form) {
+        return None;
+    }
+    let shape = ctx.doc.shape_of(entry);
+    let declared = shape
+        .slot(Role::Link)
+        .filter(|s| shape.declared && !s.any_form && double(s.form))
+        .map(|s| s.form);
+    let form = declared.or_else(|| ctx.conventions.double_link_form(entry.shape))?;
+    if form == link.form {
+        return None;
+    }
+    let (inside, outside) = ctx
+        .conventions
+        .double_links
+        .get(&entry.shape)
+        .copied()
+        .unwrap_or_default();
+    let agree = if form == Form::DoubleInside {
+        inside
+    } else {
+        outside
+    };
+    let label = ctx.text(&link.label);
+    let url = ctx.text(link.url.as_ref()?);
+    let fixed = match form {
+        Form::DoubleInside => format!("[[{label}]]({url})"),
+        _ => format!("[[{label}]({url})]"),
+    };
+    Some(
+        Finding::new(
+            Rule::MalformedLink,
+            link.span.clone(),
+            format!(
+                "written `{}` where {} links of the list are written `{}`",
+                link.form.wrap(label),
+                agree,
+                form.wrap("…")
+            ),
+        )
+        .label("the other bracket form")
+        .help(format!("write `{fixed}`"))
+        .fix(Fix::unsafe_edit(Edit::replace(link.span.clone(), fixed))),
+    )
+}
+
+/// `written` with `]` inserted before byte `at` (the URL's `(`).
+fn with_join(written: &str, at: usize) -> String {
+    format!("{}]{}", &written[..at], &written[at..])
+}
+
+/// `github.com/o/r`: a host name with no scheme, which markdown reads as a relative path.
+pub(super) fn lacks_scheme(url: &str) -> bool {
+    if url.contains("://") || url.starts_with(['/', '#', '.', '?']) || url.starts_with("mailto:") {
+        return false;
+    }
+    let host = url.split('/').next().unwrap_or_default();
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+        && ![".md", ".pdf", ".html", ".txt", ".bib", ".png", ".jpg"]
+            .iter()
+            .any(|ext| host.to_ascii_lowercase().ends_with(ext))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lacks_scheme;
+
+    #[test]
+    fn missing_schemes() {
+        assert!(lacks_scheme("github.com/o/r"));
+        assert!(lacks_scheme("openreview.net/forum?id=LO3Mw8Jrk0"));
+        assert!(lacks_scheme("www.example.org"));
+        assert!(!lacks_scheme("https://github.com/o/r"));
+        assert!(!lacks_scheme("papers/x.pdf"));
+        assert!(!lacks_scheme("README.md"));
+        assert!(!lacks_scheme("paper.pdf"));
+        assert!(!lacks_scheme("#2023"));
+        assert!(!lacks_scheme("./citations/x.txt"));
+    }
+}
