@@ -208,7 +208,6 @@ pub(super) fn assemble(
                 && !candidates[i].heading.is_some_and(|h| excluded[h])
         })
         .collect();
-    type Key = (Option<usize>, BlockKind, usize);
     let key_of = |c: &Candidate, region: Option<usize>| -> Key {
         match c.kind {
             CandidateKind::Row { table } => (
@@ -247,6 +246,9 @@ pub(super) fn assemble(
     }
     let mut keys: Vec<Key> = merged.keys().copied().collect();
     keys.sort_by_key(|k| merged[k].iter().copied().min());
+    if options.shape.is_none() {
+        merge_alike(text, &entries, &mut keys, &mut merged, &mut group_of);
+    }
 
     let mut shape_of: HashMap<Key, usize> = HashMap::default();
     for key in keys {
@@ -438,6 +440,76 @@ fn absorb(text: &str, parent: &mut Entry, child: &mut Entry, venues: &crate::ven
     parent.notes.append(&mut child.notes);
     parent.notes.sort_unstable_by_key(|n| n.start);
     parent.span = parent.span.start.min(child.span.start)..parent.span.end.max(child.span.end);
+}
+
+/// A group of entries judged together: region (`None` for the file), block
+/// kind, and for rows the kind of table.
+type Key = (Option<usize>, BlockKind, usize);
+
+/// Joins the groups of regions whose entries are written alike, so that a
+/// convention is judged on all the entries that follow it: five entries of
+/// one topic are too few to tell a missing venue from an optional one, fifty
+/// over ten topics are not. Rows keep their tables.
+fn merge_alike(
+    text: &str,
+    entries: &[Entry],
+    keys: &mut Vec<Key>,
+    merged: &mut HashMap<Key, Vec<usize>>,
+    group_of: &mut HashMap<Key, Key>,
+) {
+    if keys.len() < 2 {
+        return;
+    }
+    let shapes: Vec<Shape> = keys
+        .iter()
+        .map(|k| {
+            let group: Vec<&Entry> = merged[k].iter().map(|&i| &entries[i]).collect();
+            Shape::infer(text, &group, k.1, None)
+        })
+        .collect();
+    // Each group joins the first earlier group written alike.
+    let mut into: Vec<usize> = (0..keys.len()).collect();
+    for b in 1..keys.len() {
+        if keys[b].1 == BlockKind::Row {
+            continue;
+        }
+        into[b] = (0..b)
+            .find(|&a| into[a] == a && shapes[a].same_layout(&shapes[b]))
+            .unwrap_or(b);
+    }
+    // A joined group belongs to no one region.
+    let target = |b: usize| -> Key {
+        let a = into[b];
+        let joined = into.iter().enumerate().any(|(c, &t)| t == a && c != a);
+        if joined {
+            (None, keys[a].1, 0)
+        } else {
+            keys[a]
+        }
+    };
+    let targets: Vec<Key> = (0..keys.len()).map(target).collect();
+    if targets.iter().zip(keys.iter()).all(|(t, k)| t == k) {
+        return;
+    }
+    let mut regrouped: HashMap<Key, Vec<usize>> = HashMap::default();
+    for (key, target) in keys.iter().zip(&targets) {
+        regrouped
+            .entry(*target)
+            .or_default()
+            .extend(merged[key].iter().copied());
+    }
+    for group in group_of.values_mut() {
+        if let Some(b) = keys.iter().position(|k| k == group) {
+            *group = targets[b];
+        }
+    }
+    for members in regrouped.values_mut() {
+        members.sort_unstable();
+    }
+    *merged = regrouped;
+    keys.clear();
+    keys.extend(merged.keys().copied());
+    keys.sort_by_key(|k| merged[k].iter().copied().min());
 }
 
 /// The level of the headings that cut the file into regions: the highest

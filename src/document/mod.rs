@@ -32,7 +32,7 @@ use std::ops::Range;
 pub use date::{Year, YearForm};
 pub use links::{MarkdownLink, markdown_links};
 pub use read::title_prefix;
-pub use shape::{Shape, ShapeError, Slot, VenueStyle};
+pub use shape::{Join, Shape, ShapeError, Slot, VenueStyle, join};
 
 pub use crate::label::LabelKind;
 pub use crate::url::HostKind;
@@ -257,6 +257,8 @@ pub enum Form {
     ParenBold,
     /// `**x**:` (a name)
     BoldColon,
+    /// `x:` (a name, before the authors)
+    Colon,
     /// `**x:**`, `***x:***` (a name)
     BoldInnerColon,
     /// `**[x]**` (a name)
@@ -303,6 +305,7 @@ impl Form {
             Form::ParenEmph => format!("(*{inner}*)"),
             Form::ParenBold => format!("(**{inner}**)"),
             Form::BoldColon => format!("**{inner}**:"),
+            Form::Colon => format!("{inner}:"),
             Form::BoldInnerColon => format!("**{inner}:**"),
             Form::BoldBracket => format!("**[{inner}]**"),
             Form::Quoted => format!("\"{inner}\""),

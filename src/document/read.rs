@@ -1638,8 +1638,29 @@ fn text_fields(
 }
 
 fn authors_or_note(text: &str, r: &mut Reading, span: Span, place: Place) {
-    let t = &text[span.clone()];
+    let mut span = span;
     let alone = matches!(place, Place::SubItem | Place::Line(1..));
+    // `LabelFlow: A. Lee, B. Kim.`: a plain name before the authors.
+    if r.name.is_none()
+        && r.title.as_ref().is_none_or(|t| span.end <= t.span.start)
+        && r.authors.is_none()
+        && let trimmed = trim(text, span.clone())
+        && let Some((0, name)) = title_prefix(&text[trimmed.clone()])
+    {
+        let after = trimmed.start + name.len() + 1;
+        let rest = trim(text, after..trimmed.end);
+        if !rest.is_empty() && looks_like_authors(&text[rest.clone()], true) {
+            let inner = trimmed.start..trimmed.start + name.len();
+            r.name = Some(Name {
+                span: inner.start..after,
+                inner,
+                form: Form::Colon,
+                place,
+            });
+            span = rest;
+        }
+    }
+    let t = &text[span.clone()];
     if r.authors.is_none() && looks_like_authors(t, alone) {
         r.authors = Some(Authors {
             span: span.clone(),

@@ -28,7 +28,8 @@ use super::{BlockKind, Entry, Form, Place, Role};
 pub struct Shape {
     /// The kind of block its entries are; `None` when declared without one.
     pub kind: Option<BlockKind>,
-    /// The heading that opens the region it was inferred in; `None` for the whole file.
+    /// The heading that opens the region it was inferred in; `None` for the
+    /// whole file, or for several regions written alike.
     pub region: Option<usize>,
     /// The parts, in order.
     pub slots: Vec<Slot>,
@@ -40,6 +41,33 @@ pub struct Shape {
     /// Between neighbouring parts, by their roles: how many entries glue
     /// them together and how many put one space between them.
     pub glue: [[(u32, u32); Role::COUNT]; Role::COUNT],
+}
+
+/// How two neighbouring parts meet: with nothing (or only a separator)
+/// between them, or with one space after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    /// `Title[[pdf]]`, `*arXiv*.[[Paper]]`, `2021 |[code]`
+    Glued,
+    /// `Title [[pdf]]`, `*arXiv*. [[Paper]]`, `2021 | [code]`
+    Spaced,
+}
+
+/// Reads the text between two parts as a join: nothing or one space, or a
+/// separator (`.`, `,`, `;`, `:`, `|`) with or without one space after it.
+/// Anything else is not a join this model judges.
+pub fn join(between: &str) -> Option<Join> {
+    let after_separator = match between.strip_prefix(' ').unwrap_or(between).as_bytes() {
+        [] if between.is_empty() => return Some(Join::Glued),
+        [] => return Some(Join::Spaced),
+        [b'.' | b',' | b';' | b':' | b'|', rest @ ..] => rest,
+        _ => return None,
+    };
+    match after_separator {
+        [] => Some(Join::Glued),
+        [b' '] => Some(Join::Spaced),
+        _ => None,
+    }
 }
 
 /// One part of a shape.
@@ -103,10 +131,10 @@ impl Shape {
                 let (a, b) = (pair[0].span, pair[1].span);
                 let between = text.get(a.end..b.start.max(a.end)).unwrap_or_default();
                 let slot = &mut glue[pair[0].role as usize][pair[1].role as usize];
-                if between.is_empty() {
-                    slot.0 += 1;
-                } else if between == " " {
-                    slot.1 += 1;
+                match join(between) {
+                    Some(Join::Glued) => slot.0 += 1,
+                    Some(Join::Spaced) => slot.1 += 1,
+                    None => {}
                 }
             }
             for (r, role) in ROLES.iter().enumerate() {
@@ -193,6 +221,27 @@ impl Shape {
             slot.any_form = slot.role == Role::Link && sample.any_links;
         }
         Ok(shape)
+    }
+
+    /// Whether two inferred shapes write the same parts the same way, in the
+    /// same order, whatever their counts: regions written alike are one
+    /// convention, judged together.
+    pub fn same_layout(&self, other: &Shape) -> bool {
+        let style = |s: &Shape| {
+            s.venue_style
+                .as_ref()
+                .map(|v| (v.separator.clone(), v.year))
+        };
+        self.kind == other.kind
+            && self.slots.len() == other.slots.len()
+            && self
+                .slots
+                .iter()
+                .zip(&other.slots)
+                .all(|(a, b)| a.role == b.role && a.form == b.form && a.place == b.place)
+            && (self.venue_style.is_none()
+                || other.venue_style.is_none()
+                || style(self) == style(other))
     }
 
     pub fn slot(&self, role: Role) -> Option<&Slot> {

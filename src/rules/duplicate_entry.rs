@@ -108,7 +108,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     // One link under two titles is `shared-link`'s.
                     if same && !reported {
                         let why = format!("same {key} and title");
-                        out.push(duplicate(ctx, url.clone(), first, &why, Severity::Error));
+                        out.push(duplicate(
+                            ctx,
+                            index,
+                            url.clone(),
+                            first,
+                            &why,
+                            Severity::Error,
+                        ));
                         reported = true;
                     }
                 }
@@ -144,6 +151,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 if !are_versions(ctx, &entries[first.entry], entry) {
                     out.push(duplicate(
                         ctx,
+                        index,
                         title_part.inner.clone(),
                         first,
                         "same title",
@@ -183,15 +191,30 @@ fn are_versions(ctx: &Context, a: &Entry, b: &Entry) -> bool {
         && !keys_a.iter().any(|k| keys_b.contains(k))
 }
 
-fn duplicate(ctx: &Context, span: Span, first: &Seen, why: &str, severity: Severity) -> Finding {
+/// Reported at the copy's first line, where a reader sees the entry begin;
+/// `at` (the shared link or title) is labelled.
+fn duplicate(
+    ctx: &Context,
+    entry: usize,
+    at: Span,
+    first: &Seen,
+    why: &str,
+    severity: Severity,
+) -> Finding {
     let line = ctx.line(ctx.doc.entries[first.entry].span.start);
-    Finding::new(
+    let head = ctx.doc.entries[entry].head.clone();
+    let finding = Finding::new(
         Rule::DuplicateEntry,
-        span,
+        head.clone(),
         format!("duplicate of the entry on line {line} ({why})"),
     )
     .severity(severity)
     .label("listed again here")
     .related(first.span.clone(), "first listed here")
-    .help("keep one entry; merge its links and use the published venue")
+    .help("keep one entry; merge its links and use the published venue");
+    if at.start >= head.end || at.end <= head.start {
+        finding.related(at, "the same here")
+    } else {
+        finding
+    }
 }

@@ -80,9 +80,22 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for entry in &ctx.doc.entries {
         let shape = ctx.doc.shape_of(entry);
         if entry.title.is_none() {
+            // `**A Long Title**: *arXiv*`: the title written where names go.
+            let as_name = entry
+                .name
+                .as_ref()
+                .filter(|n| ctx.text(&n.inner).split_whitespace().count() >= 4);
+            let (span, message, label) = match as_name {
+                Some(name) => (
+                    name.span.clone(),
+                    "the title is written like a short name, and the entry has no title",
+                    "a title, written as a name",
+                ),
+                None => (entry.head.clone(), "entry has no title", "no title here"),
+            };
             out.push(
-                Finding::new(Rule::EntryFormat, entry.head.clone(), "entry has no title")
-                    .label("no title here")
+                Finding::new(Rule::EntryFormat, span, message)
+                    .label(label)
                     .help(format!(
                         "write it like the list's other entries: {}",
                         expected(shape)
@@ -151,11 +164,15 @@ fn deviation(shape: &Shape, entry: &Entry) -> Option<Finding> {
     for slot in &shape.slots {
         if !matches!(
             slot.role,
-            Role::Venue | Role::Name | Role::Title | Role::Date
+            Role::Venue | Role::Name | Role::Title | Role::Date | Role::Authors
         ) {
             continue;
         }
         let part = parts.iter().find(|p| p.role == slot.role);
+        // Authors are read by how they look: one not seen is not missing.
+        if slot.role == Role::Authors && part.is_none() {
+            continue;
+        }
         let written = |form: Form| form.wrap("…").replace("(url)", "(…)");
         match part {
             // An unclosed tag is reported whatever the list's habits.
@@ -201,9 +218,12 @@ fn deviation(shape: &Shape, entry: &Entry) -> Option<Finding> {
                         .help(format!("expected {}", expected(shape))),
                 );
             }
+            // A paper without an acronym has no short name to add: a
+            // missing name is a finding only where the config asks for one.
             None if !slot.optional
                 && slot.role != Role::Title
-                && (shape.declared || shape.support >= MIN_SUPPORT) =>
+                && (shape.declared
+                    || (shape.support >= MIN_SUPPORT && slot.role != Role::Name)) =>
             {
                 return Some(
                     Finding::new(

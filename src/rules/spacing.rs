@@ -2,7 +2,7 @@
 //! whitespace on entry lines, and whitespace-only lines.
 
 use super::{Context, Fixable, Rule, RuleInfo};
-use crate::document::{Entry, PartRef, Span};
+use crate::document::{Entry, Join, PartRef, Span, join};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Edit, Fix};
 
@@ -63,8 +63,14 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
         }
         let gap = before.end..after.start;
         let between = &text[gap.clone()];
-        // Only whitespace is spacing: `, ` and ` | ` are the list's separators.
-        if between == " " || !between.bytes().all(|b| b == b' ' || b == b'\t') {
+        // A separator the next part is glued to: `*arXiv*.[[Paper]]`,
+        // `CVPR 2021 |[github]` render glued too.
+        let separated = !between.trim().is_empty();
+        if separated {
+            if join(between) != Some(Join::Glued) || pair[0].place != pair[1].place {
+                continue;
+            }
+        } else if between == " " || !between.bytes().all(|b| b == b' ' || b == b'\t') {
             continue;
         }
         // Punctuation and HTML need no space before them: `[[pdf]](…), [[code]](…)`, `…)<br>`.
@@ -72,10 +78,10 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
             .bytes()
             .next()
             .is_some_and(|b| matches!(b, b',' | b';' | b'.' | b':' | b'|' | b')' | b'<' | b'&'));
-        if between.is_empty() && next_is_glue {
+        if (between.is_empty() || separated) && next_is_glue {
             continue;
         }
-        if between.is_empty() {
+        if between.is_empty() || separated {
             // A list that writes `[[paper](…)][[code](…)]` on purpose has no
             // missing space there: the shape counts how its entries join parts.
             let (glued, spaced) =
@@ -84,12 +90,17 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
                 continue;
             }
             let next = first_char(text, after);
-            let mut finding = Finding::new(
-                Rule::Spacing,
-                next,
-                format!("missing space before `{}`", preview(text, after)),
-            )
-            .label("add a space before this");
+            let message = if separated {
+                format!(
+                    "missing space after `{}`, before `{}`",
+                    between.trim(),
+                    preview(text, after)
+                )
+            } else {
+                format!("missing space before `{}`", preview(text, after))
+            };
+            let mut finding =
+                Finding::new(Rule::Spacing, next, message).label("add a space before this");
             if !space_would_open_a_block(line_prefix(text, after.start)) {
                 finding = finding.fix(Fix::safe(Edit::insert(after.start, " ")));
             }
