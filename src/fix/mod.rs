@@ -258,7 +258,11 @@ fn entry_prints(text: &str, doc: &Document) -> Vec<u64> {
             }
             for link in &entry.links {
                 hasher.write_u8(0);
-                hasher.write(text[link.label.clone()].trim().as_bytes());
+                // A title link's label is the title: whitespace is the fixes'.
+                for word in text[link.label.clone()].split_whitespace() {
+                    hasher.write(word.as_bytes());
+                    hasher.write_u8(b' ');
+                }
             }
             hasher.finish()
         })

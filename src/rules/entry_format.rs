@@ -199,18 +199,29 @@ fn deviation(shape: &Shape, entry: &Entry) -> Option<Finding> {
                     && is_convention(shape, slot) =>
             {
                 let message = if p.form != slot.form && slot.role != Role::Venue {
+                    let who = if shape.declared {
+                        "the list's declared shape writes".to_owned()
+                    } else {
+                        format!("{} entries of the list write", slot.agree)
+                    };
                     format!(
-                        "{} is written `{}` where {} entries of the list write `{}`",
+                        "{} is written `{}` where {who} `{}`",
                         part_name(slot.role),
                         written(p.form),
-                        slot.agree,
                         written(slot.form)
                     )
                 } else {
-                    format!(
-                        "{} is out of place: the other {others} entries have it elsewhere",
-                        part_name(slot.role)
-                    )
+                    if shape.declared {
+                        format!(
+                            "{} is out of place: the list's declared shape has it elsewhere",
+                            part_name(slot.role)
+                        )
+                    } else {
+                        format!(
+                            "{} is out of place: the other {others} entries have it elsewhere",
+                            part_name(slot.role)
+                        )
+                    }
                 };
                 return Some(
                     Finding::new(Rule::EntryFormat, p.span.clone(), message)
@@ -229,10 +240,17 @@ fn deviation(shape: &Shape, entry: &Entry) -> Option<Finding> {
                     Finding::new(
                         Rule::EntryFormat,
                         entry.head.clone(),
-                        format!(
-                            "entry has no {}, unlike the other {others} entries",
-                            part_name(slot.role).trim_start_matches("the ")
-                        ),
+                        if shape.declared {
+                            format!(
+                                "entry has no {}, which the list's declared shape asks for",
+                                part_name(slot.role).trim_start_matches("the ")
+                            )
+                        } else {
+                            format!(
+                                "entry has no {}, unlike the other {others} entries",
+                                part_name(slot.role).trim_start_matches("the ")
+                            )
+                        },
                     )
                     .label(format!(
                         "no {} here",

@@ -3,13 +3,12 @@
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Form, Link, Role};
 use crate::finding::{Finding, Severity};
-use crate::fix::{Edit, Fix};
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::MalformedLink,
     name: "malformed-link",
     severity: Severity::Error,
-    fixable: Fixable::Unsafe,
+    fixable: Fixable::No,
     summary: "a link that does not render as written: `[paper]((url))`, a label and its URL on two lines, a URL without a scheme, two URLs glued by `](`, the other double-bracket form",
     doc: DOC,
     check: Some(check),
@@ -45,12 +44,10 @@ Use instead:
 ```
 
 ## Fix safety
-Every fix is unsafe (`--fix --unsafe-fixes`), because each changes a link as
-markdown reads it: unwrapping a destination changes where the link goes,
-rewriting the bracket form changes the link's text, joining a label to its
-URL or adding `https://` makes a link where there was none. `--fix` alone
-never changes a link. Glued URLs are left for a person: which one is meant
-is not certain.
+No automatic fix: each one would change a link as markdown reads it
+(where it goes, its text, or whether it is a link at all), and `--fix`
+never changes a link. The help spells the corrected text; glued URLs are
+left for a person, since which one is meant is not certain.
 ";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -71,11 +68,10 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
     let written = ctx.text(&link.span);
     match link.form {
         Form::Split => {
-            // Join the two lines: the label's `]` and the URL's `(` meet.
-            let label_end = written.find(']').map(|i| link.span.start + i + 1)?;
-            let paren = link.span.start
-                + written[label_end - link.span.start..].find('(')?
-                + (label_end - link.span.start);
+            // Joined, the label's `]` and the URL's `(` meet.
+            let label_end = written.find(']')? + 1;
+            let paren = label_end + written[label_end..].find('(')?;
+            let joined = format!("{}{}", &written[..label_end], &written[paren..]);
             return Some(
                 Finding::new(
                     Rule::MalformedLink,
@@ -83,12 +79,10 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
                     "the label and its URL are on two lines: markdown reads them as text",
                 )
                 .label("not a link")
-                .help("put `(url)` right after the label's `]`, on the same line")
-                .fix(Fix::unsafe_edit(Edit::delete(label_end..paren))),
+                .help(format!("write `{joined}` on one line")),
             );
         }
         Form::Unjoined => {
-            let open = url_span.start - 1;
             return Some(
                 Finding::new(
                     Rule::MalformedLink,
@@ -99,8 +93,7 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
                 .help(format!(
                     "write `{}`",
                     with_join(ctx.text(&link.span), url_span.start - 1 - link.span.start)
-                ))
-                .fix(Fix::unsafe_edit(Edit::insert(open, "]"))),
+                )),
             );
         }
         Form::Unlinked => return None,
@@ -125,8 +118,7 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
                 ),
             )
             .label("extra brackets")
-            .help(format!("write `{unwrapped}`"))
-            .fix(Fix::unsafe_edit(Edit::replace(url_span.clone(), unwrapped))),
+            .help(format!("write `{unwrapped}`")),
         );
     }
     if let Some(glue) = url.find("](") {
@@ -151,8 +143,7 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
                 format!("`{url}` has no `https://`"),
             )
             .label("read as a link inside this repository")
-            .help(format!("write `https://{url}`"))
-            .fix(Fix::unsafe_edit(Edit::insert(url_span.start, "https://"))),
+            .help(format!("write `https://{url}`")),
         );
     }
     None
@@ -194,16 +185,23 @@ fn other_form(ctx: &Context, entry: &Entry, link: &Link) -> Option<Finding> {
         Finding::new(
             Rule::MalformedLink,
             link.span.clone(),
-            format!(
-                "written `{}` where {} links of the list are written `{}`",
-                link.form.wrap(label),
-                agree,
-                form.wrap("…")
-            ),
+            if declared.is_some() {
+                format!(
+                    "written `{}` where the list's declared shape writes `{}`",
+                    link.form.wrap(label),
+                    form.wrap("…")
+                )
+            } else {
+                format!(
+                    "written `{}` where {} links of the list are written `{}`",
+                    link.form.wrap(label),
+                    agree,
+                    form.wrap("…")
+                )
+            },
         )
         .label("the other bracket form")
-        .help(format!("write `{fixed}`"))
-        .fix(Fix::unsafe_edit(Edit::replace(link.span.clone(), fixed))),
+        .help(format!("write `{fixed}`")),
     )
 }
 
