@@ -60,7 +60,7 @@ pub fn check_lint(data: &[u8]) {
     let _ = report::sarif::render(&reports, &mut sink);
 }
 
-/// Each entry as (title, links), whitespace collapsed (fixes re-indent the
+/// Each entry as (title, links as label and URL), whitespace collapsed (fixes re-indent the
 /// lines of an entry, and a link may span lines), sorted.
 fn entries(text: &str) -> Vec<(String, Vec<String>)> {
     let doc = Document::parse(text);
@@ -74,13 +74,17 @@ fn entries(text: &str) -> Vec<(String, Vec<String>)> {
                 .join(" ");
             (
                 title,
+                // Label and URL: fixes may move brackets around a link
+                // (`[[pdf]](url)` to `[[pdf](url)]`), never change either.
                 e.links
                     .iter()
                     .map(|l| {
-                        text[l.span.clone()]
+                        let label = text[l.label.clone()]
                             .split_whitespace()
                             .collect::<Vec<_>>()
-                            .join(" ")
+                            .join(" ");
+                        let url = l.url.as_ref().map_or("", |u| &text[u.clone()]);
+                        format!("{label} -> {url}")
                     })
                     .collect(),
             )

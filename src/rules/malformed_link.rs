@@ -3,12 +3,13 @@
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Form, Link, Role};
 use crate::finding::{Finding, Severity};
+use crate::fix::{Edit, Fix};
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     rule: Rule::MalformedLink,
     name: "malformed-link",
     severity: Severity::Error,
-    fixable: Fixable::No,
+    fixable: Fixable::Unsafe,
     summary: "a link that does not render as written: `[paper]((url))`, a label and its URL on two lines, a URL without a scheme, two URLs glued by `](`, the other double-bracket form",
     doc: DOC,
     check: Some(check),
@@ -44,10 +45,13 @@ Use instead:
 ```
 
 ## Fix safety
-No automatic fix: each one would change a link as markdown reads it
-(where it goes, its text, or whether it is a link at all), and `--fix`
-never changes a link. The help spells the corrected text; glued URLs are
-left for a person, since which one is meant is not certain.
+Only the bracket form is fixed, and only with `--unsafe-fixes`: the same
+label goes to the same URL and reads the same, but the link's own text
+changes (`[pdf]` becomes `pdf` inside brackets). The other cases get no
+automatic fix, since each would change where a link goes or make a link
+where there was none, and `--fix` never changes a link; the help spells
+the corrected text. Glued URLs are left for a person: which one is meant
+is not certain.
 ";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -201,7 +205,8 @@ fn other_form(ctx: &Context, entry: &Entry, link: &Link) -> Option<Finding> {
             },
         )
         .label("the other bracket form")
-        .help(format!("write `{fixed}`")),
+        .help(format!("write `{fixed}`"))
+        .fix(Fix::unsafe_edit(Edit::replace(link.span.clone(), fixed))),
     )
 }
 
