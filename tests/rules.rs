@@ -109,6 +109,7 @@ rule_tests! {
     duplicate_entry => Rule::DuplicateEntry,
     shared_link => Rule::SharedLink,
     malformed_link => Rule::MalformedLink,
+    entry_order => Rule::EntryOrder,
 }
 
 #[test]

@@ -9,12 +9,14 @@ mod broken_link;
 mod duplicate_entry;
 mod empty_link;
 mod entry_format;
+mod entry_order;
 mod link_kind;
 mod list_indent;
 mod malformed_link;
 mod moved_link;
 mod name_mismatch;
 mod not_a_pdf;
+mod order;
 mod section_order;
 mod shared_link;
 mod spacing;
@@ -47,6 +49,7 @@ pub enum Rule {
     DuplicateEntry,
     SharedLink,
     MalformedLink,
+    EntryOrder,
     BrokenLink,
     NotAPdf,
     MovedLink,
@@ -92,7 +95,7 @@ pub struct RuleInfo {
 }
 
 /// All rules, in the order of [`Rule`].
-pub static RULES: [RuleInfo; 17] = [
+pub static RULES: [RuleInfo; 18] = [
     entry_format::INFO,
     empty_link::INFO,
     spacing::INFO,
@@ -106,6 +109,7 @@ pub static RULES: [RuleInfo; 17] = [
     duplicate_entry::INFO,
     shared_link::INFO,
     malformed_link::INFO,
+    entry_order::INFO,
     broken_link::INFO,
     not_a_pdf::INFO,
     moved_link::INFO,

@@ -232,36 +232,20 @@ fn check_direction(
     }
 }
 
-/// Indices of a longest strictly increasing (or decreasing) subsequence, in
-/// O(n log n): the sections that can stay where they are.
+/// Indices of a longest strictly increasing (or decreasing) run of years:
+/// the sections that can stay where they are.
 fn longest_monotone(years: &[u16], ascending: bool) -> Vec<usize> {
-    let key = |i: usize| {
-        if ascending {
-            i32::from(years[i])
-        } else {
-            -i32::from(years[i])
-        }
-    };
-    // tails[k]: index of the smallest tail of an increasing run of length k + 1.
-    let mut tails: Vec<usize> = Vec::new();
-    let mut previous: Vec<Option<usize>> = vec![None; years.len()];
-    for (i, previous_of_i) in previous.iter_mut().enumerate() {
-        let position = tails.partition_point(|&t| key(t) < key(i));
-        *previous_of_i = position.checked_sub(1).map(|p| tails[p]);
-        if position == tails.len() {
-            tails.push(i);
-        } else {
-            tails[position] = i;
-        }
-    }
-    let mut result = Vec::with_capacity(tails.len());
-    let mut current = tails.last().copied();
-    while let Some(i) = current {
-        result.push(i);
-        current = previous[i];
-    }
-    result.reverse();
-    result
+    let keys: Vec<i64> = years
+        .iter()
+        .map(|&y| {
+            if ascending {
+                i64::from(y)
+            } else {
+                -i64::from(y)
+            }
+        })
+        .collect();
+    super::order::longest_ordered(&keys, false)
 }
 
 #[cfg(test)]

@@ -1,0 +1,332 @@
+//! `entry-order`: an entry out of the date order its section keeps.
+
+use super::order::longest_ordered;
+use super::{Context, Fixable, Rule, RuleInfo};
+use crate::document::{Block, Entry, Span};
+use crate::finding::{Finding, Severity};
+use crate::fix::{Applicability, Edit, Fix};
+
+pub(super) const INFO: RuleInfo = RuleInfo {
+    rule: Rule::EntryOrder,
+    name: "entry-order",
+    severity: Severity::Warning,
+    fixable: Fixable::Unsafe,
+    summary: "in a run of entries clearly ordered by date, an entry out of that order",
+    doc: DOC,
+    check: Some(check),
+};
+
+const DOC: &str = "\
+## What it does
+Most lists are grouped by topic and keep each topic's papers in date order,
+newest first or oldest first. For each run of entries (the entries of one
+list under one heading, with nothing else between them) that is clearly
+ordered, it reports the entries out of that order, each with where it
+belongs:
+- an entry's date is its own date where it gives one with a month
+  (`2023.07`, `Sep 2024`, a date column), else its venue's year; months are
+  compared only when every dated entry of the run has one;
+- the fewest entries that must move to restore the order are found: read
+  top down, the ones that break it;
+- a run is clearly ordered when it has at least five dated entries, at
+  least three neighbouring pairs step in its direction (equal dates step
+  neither way), and with the entries out of order set aside, nine pairs of
+  neighbours in ten agree: at most one entry out of order per ten pairs.
+  A run sorted some other way (by topic, by name) has far more out of
+  place, and is left alone.
+
+## Why is this bad?
+Readers of a topic expect its newest work at one end. An entry that a pull
+request appended at the bottom of a newest-first list is the one nobody sees.
+
+## Example
+```markdown
+- [**CVPR 2024**] [**A**] A Paper from 2024 [[pdf]](https://arxiv.org/pdf/2403.00001)
+- [**ICCV 2023**] [**B**] B Paper from 2023 [[pdf]](https://arxiv.org/pdf/2307.00002)
+- [**CVPR 2023**] [**C**] C Paper from 2023 [[pdf]](https://arxiv.org/pdf/2303.00003)
+- [**ECCV 2022**] [**D**] D Paper from 2022 [[pdf]](https://arxiv.org/pdf/2207.00004)
+- [**NeurIPS 2024**] [**E**] E Paper from 2024 [[pdf]](https://arxiv.org/pdf/2410.00005)
+- [**CVPR 2021**] [**F**] F Paper from 2021 [[pdf]](https://arxiv.org/pdf/2103.00006)
+```
+Use instead: move E above A (or next to the other 2024 entries).
+
+## Fix safety
+Unsafe (`--fix --unsafe-fixes`): the entry's lines (with what is nested
+under it) move before the entry it belongs before. Only list items and
+table rows move, only within their run, and only when the result, parsed
+again, holds every entry.
+";
+
+/// How many dated entries a run needs before its order is judged.
+const MIN_DATED: usize = 5;
+/// Neighbouring pairs that must step in the run's direction.
+const MIN_STEPS: usize = 3;
+
+/// An entry's date, as far as it gives one: year, and month when known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct When {
+    year: u16,
+    month: Option<u8>,
+}
+
+impl When {
+    fn of(entry: &Entry) -> Option<When> {
+        // A dated part with a month (an arXiv date) says when more exactly
+        // than a venue's year.
+        let exact = entry
+            .dates
+            .iter()
+            .map(|d| &d.year)
+            .chain(entry.venue.iter().flat_map(|v| v.years.iter()))
+            .find(|y| y.month.is_some());
+        let year = exact.or_else(|| entry.year())?;
+        Some(When {
+            year: year.value,
+            month: year.month,
+        })
+    }
+
+    /// When the paper first appeared on arXiv, from the id of its arXiv
+    /// link (`2211.00716`: November 2022).
+    fn posted(ctx: &Context, entry: &Entry) -> Option<When> {
+        crate::identity::paper_keys(ctx.source.text(), entry).find_map(|(key, _)| {
+            let crate::url::PaperKey::Arxiv(id) = key else {
+                return None;
+            };
+            let digits = id.as_bytes().get(..4)?;
+            if !digits.iter().all(u8::is_ascii_digit) || id.as_bytes().get(4) != Some(&b'.') {
+                return None;
+            }
+            let yy = u16::from(digits[0] - b'0') * 10 + u16::from(digits[1] - b'0');
+            let month = (digits[2] - b'0') * 10 + (digits[3] - b'0');
+            (1..=12).contains(&month).then_some(When {
+                year: 2000 + yy,
+                month: Some(month),
+            })
+        })
+    }
+
+    fn spelled(self, with_month: bool) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        match self.month {
+            Some(m) if with_month && (1..=12).contains(&m) => {
+                format!("{} {}", MONTHS[usize::from(m) - 1], self.year)
+            }
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let mut run: Vec<usize> = Vec::new();
+    let entries = &ctx.doc.entries;
+    for (index, entry) in entries.iter().enumerate() {
+        if entry.in_entry {
+            continue;
+        }
+        if let Some(&last) = run.last()
+            && !same_run(ctx, &entries[last], entry)
+        {
+            check_run(ctx, &run, out);
+            run.clear();
+        }
+        run.push(index);
+    }
+    check_run(ctx, &run, out);
+}
+
+/// Whether two entries, one right after the other, belong to one run: the
+/// same section and topic, the same kind of block at the same depth, and
+/// nothing but blank lines between them.
+fn same_run(ctx: &Context, a: &Entry, b: &Entry) -> bool {
+    let kind = |e: &Entry| match &e.block {
+        Block::Item { depth, .. } => (0, *depth),
+        Block::Row { table, .. } => (1, *table),
+        Block::Paragraph => (2, 0),
+    };
+    a.section == b.section
+        && a.topic == b.topic
+        && kind(a) == kind(b)
+        && a.item.end <= b.item.start
+        && ctx.text(&(a.item.end..b.item.start)).trim().is_empty()
+}
+
+fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
+    let entries = &ctx.doc.entries;
+    let dated: Vec<(usize, When)> = run
+        .iter()
+        .filter_map(|&i| When::of(&entries[i]).map(|w| (i, w)))
+        .collect();
+    if dated.len() < MIN_DATED {
+        return;
+    }
+    let with_month = dated.iter().all(|(_, w)| w.month.is_some());
+    let key = |w: When| {
+        let month = if with_month { w.month.unwrap_or(0) } else { 0 };
+        i64::from(w.year) * 16 + i64::from(month)
+    };
+    let keys: Vec<i64> = dated.iter().map(|&(_, w)| key(w)).collect();
+    let (mut up, mut down) = (0usize, 0usize);
+    for pair in keys.windows(2) {
+        match pair[0].cmp(&pair[1]) {
+            std::cmp::Ordering::Less => up += 1,
+            std::cmp::Ordering::Greater => down += 1,
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    let pairs = keys.len() - 1;
+    let (ascending, steps, against) = if up >= down {
+        (true, up, down)
+    } else {
+        (false, down, up)
+    };
+    if against == 0 || steps < MIN_STEPS {
+        return;
+    }
+    let signed: Vec<i64> = keys
+        .iter()
+        .map(|&k| if ascending { k } else { -k })
+        .collect();
+    let kept = longest_ordered(&signed, true);
+    // Clearly ordered: nine neighbouring pairs in ten agree once the
+    // entries out of order are set aside. A run sorted some other way
+    // (by topic, by name) has many more out of place.
+    let misplaced = dated.len() - kept.len();
+    if misplaced * 10 > pairs {
+        return;
+    }
+    let order = if ascending {
+        "oldest first"
+    } else {
+        "newest first"
+    };
+    // Venue years lag: a list kept in the order papers appeared puts an
+    // ICLR 2023 paper posted in 2022 among 2022's. Where only years are
+    // compared, an entry is out of order only if it is by its arXiv date too.
+    let in_order_when_posted = (!with_month)
+        .then(|| posted_in_order(ctx, &dated, ascending))
+        .unwrap_or_default();
+    let mut kept_iter = kept.iter().peekable();
+    for (position, &(index, when)) in dated.iter().enumerate() {
+        if kept_iter.peek() == Some(&&position) {
+            kept_iter.next();
+            continue;
+        }
+        if in_order_when_posted.get(position).copied().unwrap_or(false) {
+            continue;
+        }
+        let entry = &entries[index];
+        // Where it belongs: before the first kept entry it should precede.
+        let before = kept
+            .iter()
+            .map(|&k| dated[k])
+            .find(|&(_, other)| precedes(key(when), key(other), ascending));
+        let (help, fix) = match before {
+            Some((target, other)) => (
+                format!(
+                    "move it before the entry on line {} ({})",
+                    ctx.line(entries[target].span.start),
+                    other.spelled(with_month)
+                ),
+                move_fix(ctx, entry, &entries[target], true),
+            ),
+            None => {
+                let (target, other) = dated[*kept.last().unwrap_or(&0)];
+                (
+                    format!(
+                        "move it after the entry on line {} ({})",
+                        ctx.line(entries[target].span.start),
+                        other.spelled(with_month)
+                    ),
+                    move_fix(ctx, entry, &entries[target], false),
+                )
+            }
+        };
+        let mut finding = Finding::new(
+            Rule::EntryOrder,
+            entry.head.clone(),
+            format!(
+                "entry from {} is out of order: the entries around it run {order}",
+                when.spelled(with_month)
+            ),
+        )
+        .severity(Severity::Warning)
+        .label("out of date order")
+        .help(help);
+        if let Some(fix) = fix {
+            finding = finding.fix(fix);
+        }
+        out.push(finding);
+    }
+}
+
+/// For each dated entry of a run: whether it has an arXiv date and is in
+/// order by it (in a longest run of arXiv dates in the run's direction).
+fn posted_in_order(ctx: &Context, dated: &[(usize, When)], ascending: bool) -> Vec<bool> {
+    let posted: Vec<(usize, i64)> = dated
+        .iter()
+        .enumerate()
+        .filter_map(|(position, &(index, _))| {
+            let when = When::posted(ctx, &ctx.doc.entries[index])?;
+            let key = i64::from(when.year) * 16 + i64::from(when.month.unwrap_or(0));
+            Some((position, if ascending { key } else { -key }))
+        })
+        .collect();
+    let keys: Vec<i64> = posted.iter().map(|&(_, k)| k).collect();
+    let mut in_order = vec![false; dated.len()];
+    for k in longest_ordered(&keys, true) {
+        in_order[posted[k].0] = true;
+    }
+    in_order
+}
+
+/// Whether an entry dated `a` goes before one dated `b` in the run's direction.
+fn precedes(a: i64, b: i64, ascending: bool) -> bool {
+    if ascending { a < b } else { a > b }
+}
+
+/// The unsafe fix moving `entry`'s lines before (or after) `target`'s: for
+/// list items at one indentation and table rows, checked by parsing the
+/// result.
+fn move_fix(ctx: &Context, entry: &Entry, target: &Entry, before: bool) -> Option<Fix> {
+    let text = ctx.source.text();
+    let movable = match (&entry.block, &target.block) {
+        (Block::Item { marker: a, .. }, Block::Item { marker: b, .. }) => {
+            a.plain_indent
+                && b.plain_indent
+                && a.bullet.start - a.line_start == b.bullet.start - b.line_start
+        }
+        (Block::Row { .. }, Block::Row { .. }) => true,
+        _ => false,
+    };
+    let lines = &text[entry.item.clone()];
+    if !movable || !lines.ends_with('\n') {
+        return None;
+    }
+    let at = if before {
+        target.item.start
+    } else {
+        target.item.end
+    };
+    // After the last line of the file, which has no line ending: not here.
+    if !before && !text[..at].ends_with('\n') {
+        return None;
+    }
+    let removed: Span = entry.item.clone();
+    let region = removed.start.min(at)..removed.end.max(at);
+    let mut replacement = String::with_capacity(region.len());
+    if at <= removed.start {
+        replacement.push_str(lines);
+        replacement.push_str(&text[at..removed.start]);
+    } else {
+        replacement.push_str(&text[removed.end..at]);
+        replacement.push_str(lines);
+    }
+    super::reparse_keeping_entries(ctx, &region, &replacement)?;
+    Some(Fix {
+        edits: vec![Edit::replace(region, replacement)],
+        applicability: Applicability::Unsafe,
+    })
+}
