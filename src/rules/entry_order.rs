@@ -205,9 +205,11 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
     // Venue years lag: a list kept in the order papers appeared puts an
     // ICLR 2023 paper posted in 2022 among 2022's. Where only years are
     // compared, an entry is out of order only if it is by its arXiv date too.
-    let in_order_when_posted = (!with_month)
-        .then(|| posted_in_order(ctx, &dated, ascending))
-        .unwrap_or_default();
+    let in_order_when_posted = if with_month {
+        Vec::new()
+    } else {
+        posted_in_order(ctx, &dated, ascending)
+    };
     let mut kept_iter = kept.iter().peekable();
     for (position, &(index, when)) in dated.iter().enumerate() {
         if kept_iter.peek() == Some(&&position) {
