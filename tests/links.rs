@@ -611,3 +611,30 @@ fn moved_links_are_fixed_only_when_checked_in_the_same_run() {
         out.stdout
     );
 }
+
+/// A URL fetched once for all its occurrences: it is `not-a-pdf` only where
+/// it is labelled a PDF, not where the same URL is a `[[code]]` link or prose.
+#[test]
+fn a_page_reused_as_a_code_link_is_not_a_pdf_only_where_labelled_pdf() {
+    let server = Server::start("127.0.0.1", vec![("/page.html", route(|_, _| html()))]);
+    let page = server.url("/page.html");
+    let text = format!(
+        "# Links\n\n### 2024\n\
+         - [**ICCV 2024**] [**A**] A: Paper Number One [[pdf]]({page})\n\
+         - [**ICCV 2024**] [**B**] B: Paper Number Two [[pdf]]({pdf}) [[code]]({page})\n\
+         \nSee also [the project page]({page}).\n",
+        pdf = server.url("/b.pdf"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let out = run(lint()
+        .arg(&path)
+        .args(["--allow-private", "--timeout", "2"]));
+    let not_a_pdf: Vec<u64> = link_findings(&out.json)
+        .into_iter()
+        .filter(|(_, rule, _)| rule == "not-a-pdf")
+        .map(|(line, _, _)| line)
+        .collect();
+    assert_eq!(not_a_pdf, vec![4], "{}", out.stdout);
+}

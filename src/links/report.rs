@@ -24,6 +24,10 @@ pub fn findings(
     };
     match &result.status {
         Status::Ok => {}
+        // The URL was fetched once for all its occurrences: only the ones
+        // that promise a PDF are wrong (the same URL under `[[code]]` or in
+        // prose is not).
+        Status::NotAPdf { .. } if occurrence.expect() != super::Expect::Pdf => {}
         Status::NotAPdf { found } => out.push(
             Finding::new(Rule::NotAPdf, span.clone(), format!("{what} serves {found}, not a PDF"))
                 .label("not a PDF")

@@ -111,7 +111,7 @@ fn diagnose(word: &str) -> Option<String> {
     if !glued && !has_glued_punctuation(word) {
         return None;
     }
-    let separated = separate(word);
+    let separated = separate(word, glued);
     if separated == word {
         return Some("separate the words: titles are written as in the paper".to_owned());
     }
@@ -123,18 +123,20 @@ fn diagnose(word: &str) -> Option<String> {
     Some(format!("did you mean `{separated}`?{hedge}"))
 }
 
-/// The word with a space after glued punctuation and before each capitalized
-/// word that follows a lowercase one (`Pre-trainingFramework:A` →
-/// `Pre-training Framework: A`). Words joined without a capital
+/// The word with a space after glued punctuation and, when words are run
+/// together (`glued`), before each capitalized word that follows a lowercase
+/// one (`Pre-trainingFramework:A` → `Pre-training Framework: A`). A name
+/// before the punctuation stays whole (`DeltaNet:Conditional` →
+/// `DeltaNet: Conditional`). Words joined without a capital
 /// (`Descriptionsfor`) cannot be told apart without a dictionary.
-fn separate(word: &str) -> String {
+fn separate(word: &str, glued: bool) -> String {
     let bytes = word.as_bytes();
     let mut out = String::with_capacity(word.len() + 8);
     let mut from = 0;
     for i in 1..bytes.len() {
         let after_punctuation = glued_after_punctuation(bytes, i);
         // `Pre` of `LanguagePre`: short capitalized words count here.
-        if after_punctuation || joint(bytes, i, 2) {
+        if after_punctuation || (glued && joint(bytes, i, 2)) {
             out.push_str(&word[from..i]);
             out.push(' ');
             from = i;
@@ -241,6 +243,11 @@ mod tests {
         assert_eq!(
             diagnose("Detection:A").unwrap(),
             "did you mean `Detection: A`?"
+        );
+        // A name before the colon stays whole; only the space is missing.
+        assert_eq!(
+            diagnose("DeltaNet:Conditional").unwrap(),
+            "did you mean `DeltaNet: Conditional`?"
         );
         assert_eq!(
             diagnose("Multi-AspectVision-LanguagePre-trainingFramework").unwrap(),
