@@ -11,19 +11,27 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     name: "spacing",
     severity: Severity::Error,
     fixable: Fixable::Safe,
-    summary: "missing or doubled spaces, trailing whitespace, whitespace-only lines",
+    summary: "a missing space between an entry's parts or a doubled one in a title (errors); trailing whitespace, tabs, whitespace-only lines (warnings)",
     doc: DOC,
     check: Some(check),
 };
 
 const DOC: &str = "\
 ## What it does
-Checks that an entry's parts (venue tag, name tag, title, links) are
-separated by exactly one space, that its title has no doubled spaces, and
-that no line of the file is made of whitespace only. On entry lines it also
-flags trailing whitespace of two or more characters, or any tab: two
-trailing spaces are a markdown hard line break. A single trailing space
-changes nothing that is rendered and is left alone.
+Checks the spaces a reader sees, as errors:
+- an entry's parts (venue tag, name tag, title, authors, links) are
+  separated by one space, or by the list's separator and one space
+  (`*arXiv*. [[Paper]]`, `CVPR 2021 | [code]`): `Title[[pdf]]` and
+  `*arXiv*.[[Paper]]` are missing a space, unless the list glues those
+  parts by habit (`[[paper](…)][[code](…)]`);
+- a title has no doubled spaces.
+
+And the whitespace nobody sees, as warnings with a fix: parts separated by
+several spaces or a tab, trailing whitespace on an entry's lines (a single
+space too), and lines of whitespace only. Two trailing spaces before the
+next line of the same entry are a markdown hard break: not a finding in a
+list that breaks its entries that way by habit, a warning (without a fix)
+elsewhere.
 
 ## Why is this bad?
 `Title[[pdf]]` renders as `Title[pdf]` glued to the title, and doubled or
