@@ -7,6 +7,7 @@
 
 use awesome_lint::config::Settings;
 use awesome_lint::document::Document;
+use awesome_lint::document::structure::Structure;
 use awesome_lint::fix::{FixMode, fix_to_fixpoint};
 use awesome_lint::lint::lint;
 use awesome_lint::report::text::TextOptions;
@@ -112,9 +113,21 @@ pub fn check_fix(data: &[u8]) {
         )
         .expect("fixes settle");
         assert_eq!(
-            fixed.withheld, 0,
-            "a rule offered a fix that changes an entry"
+            fixed.withheld,
+            Vec::new(),
+            "a rule offered a fix that changes an entry or what the list renders"
         );
+        // What markdown renders, read by pulldown-cmark alone: safe fixes
+        // keep it; unsafe ones (moves) keep every link destination.
+        let (before, after) = (Structure::of(source.text()), Structure::of(&fixed.text));
+        match mode {
+            FixMode::Safe => assert_eq!(before, after, "a safe fix changed what the list renders"),
+            FixMode::Unsafe => assert_eq!(
+                before.destinations(),
+                after.destinations(),
+                "an unsafe fix changed the links"
+            ),
+        }
         assert_eq!(again.text, fixed.text, "a second fix changed something");
         assert_eq!(
             entries(source.text()),

@@ -362,3 +362,78 @@ fn a_reorder_behind_an_unclosed_code_fence_is_not_offered() {
         text
     );
 }
+
+/// Every link and image destination of a text, in order, as pulldown-cmark
+/// reads it: independent of how awesome-lint reads entries.
+fn destinations(text: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    Parser::new_ext(text, Options::ENABLE_TABLES)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Lists that once lost links to `--fix` (`[**Title**](url)` entries,
+/// `[[Paper](url)]` links) and one written so that its entries are misread:
+/// `--fix` keeps every link, in order, and `--fix --unsafe-fixes` keeps every
+/// destination; a second run changes nothing.
+#[test]
+fn fixes_keep_every_link() {
+    let cases = fixture("fix/keeps-links");
+    let mut seen = 0;
+    for entry in fs::read_dir(&cases).unwrap() {
+        let case = entry.unwrap().path();
+        let original = fs::read_to_string(&case).unwrap();
+        let links = destinations(&original);
+        assert!(
+            links.len() >= 7,
+            "{}: a case is about links",
+            case.display()
+        );
+        for unsafe_fixes in [false, true] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("list.md");
+            fs::write(&path, &original).unwrap();
+            let args: &[&str] = if unsafe_fixes {
+                &["--fix", "--unsafe-fixes", "list.md"]
+            } else {
+                &["--fix", "list.md"]
+            };
+            let (_, _, stderr) = lint(dir.path(), args);
+            assert!(
+                !stderr.contains("did not apply"),
+                "{}: {stderr}",
+                case.display()
+            );
+            let fixed = fs::read_to_string(&path).unwrap();
+            assert_ne!(
+                fixed,
+                original,
+                "{}: the case has something to fix",
+                case.display()
+            );
+            let after = destinations(&fixed);
+            if unsafe_fixes {
+                let (mut a, mut b) = (links.clone(), after.clone());
+                a.sort();
+                b.sort();
+                assert_eq!(a, b, "{}: --unsafe-fixes changed the links", case.display());
+            } else {
+                assert_eq!(after, links, "{}: --fix changed the links", case.display());
+            }
+            lint(dir.path(), args);
+            assert_eq!(
+                fs::read_to_string(&path).unwrap(),
+                fixed,
+                "{}: a second run changed something",
+                case.display()
+            );
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 3);
+}

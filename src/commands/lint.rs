@@ -188,13 +188,13 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                     continue;
                 }
             };
-            if result.withheld > 0 {
+            for withheld in &result.withheld {
                 output.warn(&format!(
-                    "did not apply {} in {}: {} would have changed an entry \
-                     (a bug in awesome-lint; please report it with the file)",
-                    crate::report::plural(result.withheld, "fix", "fixes"),
+                    "did not apply the `{}` fix at {}:{}: it would have changed what the list \
+                     renders or lost an entry (a bug in awesome-lint; please report it with the file)",
+                    withheld.rule,
                     file.source.name(),
-                    if result.withheld == 1 { "it" } else { "they" },
+                    withheld.line,
                 ));
             }
             if result.text == file.source.text() {

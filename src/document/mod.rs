@@ -25,6 +25,7 @@ mod inline;
 mod links;
 mod read;
 pub mod shape;
+pub mod structure;
 mod walk;
 
 use std::ops::Range;

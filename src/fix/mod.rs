@@ -10,6 +10,7 @@ pub mod write;
 use std::collections::BTreeSet;
 
 use crate::config::Settings;
+use crate::document::structure::{Node, Structure};
 use crate::document::{Document, Span};
 use crate::finding::Finding;
 use crate::lint::lint;
@@ -54,21 +55,32 @@ pub enum Applicability {
 pub struct Fix {
     pub edits: Vec<Edit>,
     pub applicability: Applicability,
+    /// The one link destination the fix means to change, as written before
+    /// and after (a permanent redirect's new URL); every other link stays.
+    pub retarget: Option<(String, String)>,
 }
 
 impl Fix {
-    pub fn safe(edit: Edit) -> Self {
+    pub fn new(edits: Vec<Edit>, applicability: Applicability) -> Self {
         Self {
-            edits: vec![edit],
-            applicability: Applicability::Safe,
+            edits,
+            applicability,
+            retarget: None,
         }
     }
 
+    pub fn safe(edit: Edit) -> Self {
+        Self::new(vec![edit], Applicability::Safe)
+    }
+
     pub fn unsafe_edit(edit: Edit) -> Self {
-        Self {
-            edits: vec![edit],
-            applicability: Applicability::Unsafe,
-        }
+        Self::new(vec![edit], Applicability::Unsafe)
+    }
+
+    /// Declares the link destination this fix changes.
+    pub fn retargets(mut self, from: impl Into<String>, to: impl Into<String>) -> Self {
+        self.retarget = Some((from.into(), to.into()));
+        self
     }
 
     pub fn is_safe(&self) -> bool {
@@ -104,10 +116,18 @@ pub struct Fixed {
     pub text: String,
     /// Findings fixed, over all passes.
     pub fixed: usize,
-    /// Fixes not applied because they would have lost or changed an entry
-    /// (a bug in the rule that offered them).
-    pub withheld: usize,
+    /// Fixes not applied because they would have changed what the list
+    /// renders or lost an entry (a bug in the rule that offered them).
+    pub withheld: Vec<Withheld>,
     pub passes: usize,
+}
+
+/// A fix the engine refused, and where its finding was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withheld {
+    pub rule: crate::rules::Rule,
+    /// 1-based line of the finding, in the text of the pass that offered it.
+    pub line: usize,
 }
 
 /// Why fixing stopped.
@@ -129,11 +149,17 @@ pub enum FixError {
 /// run's link check) whose fixes apply in the first pass only: their spans
 /// point into the original text.
 ///
-/// No fix may lose or change an entry: every pass is checked against the
-/// entries the file started with (their titles and link labels), and a fix
-/// that would change one is withheld and counted, never applied. A rule
-/// that offers such a fix has a bug; this keeps the user's file whole
-/// meanwhile.
+/// Two guards, one independent of how awesome-lint read the list:
+/// - safe fixes must leave what markdown renders as it was: every block
+///   (list item, heading, table row, paragraph, code and HTML block) and
+///   every link and image, destination and text, in order (whitespace
+///   collapsed; a declared retarget aside). Unsafe fixes, which move
+///   entries, must keep the same link destinations;
+/// - no fix may lose or change an entry (its title and link labels).
+///
+/// A fix that fails either is withheld and reported by rule and line, and
+/// the others are applied. Unsafe fixes apply only in passes where no safe
+/// fix is left, so that each pass is judged by one guard.
 pub fn fix_to_fixpoint(
     source: &Source,
     settings: &Settings,
@@ -142,25 +168,40 @@ pub fn fix_to_fixpoint(
 ) -> Result<Fixed, FixError> {
     let mut text = source.text().to_owned();
     let mut linted = lint(source, settings);
-    let entries = entry_prints(&text, &linted.doc);
+    let guard = Guard {
+        entries: entry_prints(&text, &linted.doc),
+    };
     let mut first = Some(first);
     let mut fixed = 0;
-    let mut withheld = 0;
+    let mut withheld = Vec::new();
     for pass in 1..=MAX_PASSES {
         let mut findings = std::mem::take(&mut linted.findings);
         findings.extend(first.take().unwrap_or_default());
         let chosen = choose(&text, &findings, mode);
-        let offered = chosen.len();
-        let (next, next_linted, kept) =
-            match apply_keeping_entries(source, settings, &text, &chosen, &entries) {
-                Some(applied) => applied,
-                None => (
-                    text.clone(),
-                    lint(&source.revised(text.clone()), settings),
-                    Vec::new(),
-                ),
-            };
-        withheld += offered - kept.len();
+        let safe: Vec<&Finding> = chosen
+            .iter()
+            .copied()
+            .filter(|f| f.fix.as_ref().is_some_and(Fix::is_safe))
+            .collect();
+        let batch = if safe.is_empty() { chosen } else { safe };
+        let before = Structure::of(&text);
+        let (next, next_linted, kept) = match guard.apply(source, settings, &text, &before, &batch)
+        {
+            Some(applied) => applied,
+            None => (
+                text.clone(),
+                lint(&source.revised(text.clone()), settings),
+                Vec::new(),
+            ),
+        };
+        for finding in &batch {
+            if !kept.iter().any(|k| std::ptr::eq(*k, *finding)) {
+                withheld.push(Withheld {
+                    rule: finding.rule,
+                    line: line_of(&text, finding.span.start),
+                });
+            }
+        }
         if kept.is_empty() {
             return Ok(Fixed {
                 text,
@@ -186,63 +227,120 @@ pub fn fix_to_fixpoint(
     })
 }
 
-/// The fixes of `chosen` that keep every entry, applied: the new text, its
-/// lint, and the fixes kept. All of them together in the common case; when
-/// that changes an entry, halves are tried in turn, so that a few bad fixes
-/// among many cost a few parses each. `None` when no subset found keeps the
-/// entries (which leaves the text as it is).
-fn apply_keeping_entries<'f>(
-    source: &Source,
-    settings: &Settings,
-    text: &str,
-    chosen: &[&'f Fix],
-    entries: &[u64],
-) -> Option<(String, crate::lint::Linted, Vec<&'f Fix>)> {
-    if chosen.is_empty() {
-        return None;
-    }
-    let next = splice(text, chosen);
-    let linted = lint(&source.revised(next.clone()), settings);
-    if entry_prints(&next, &linted.doc) == entries {
-        return Some((next, linted, chosen.to_vec()));
-    }
-    let kept = keeping_entries(settings, text, chosen, entries);
-    if kept.is_empty() {
-        return None;
-    }
-    let next = splice(text, &kept);
-    let linted = lint(&source.revised(next.clone()), settings);
-    // Fixes that keep the entries one half at a time may still not together.
-    (entry_prints(&next, &linted.doc) == entries).then_some((next, linted, kept))
+fn line_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    memchr::memchr_iter(b'\n', &text.as_bytes()[..offset]).count() + 1
 }
 
-/// Bisects `fixes` down to those that, applied with their half, keep every entry.
-fn keeping_entries<'f>(
-    settings: &Settings,
-    text: &str,
-    fixes: &[&'f Fix],
-    entries: &[u64],
-) -> Vec<&'f Fix> {
-    let next = splice(text, fixes);
-    if entry_prints(
-        &next,
-        &Document::parse_with(&next, settings.parse_options()),
-    ) == entries
-    {
-        return fixes.to_vec();
-    }
-    if fixes.len() == 1 {
-        return Vec::new();
-    }
-    let (left, right) = fixes.split_at(fixes.len() / 2);
-    let mut kept = keeping_entries(settings, text, left, entries);
-    kept.extend(keeping_entries(settings, text, right, entries));
-    kept
+/// What every pass must keep.
+struct Guard {
+    /// The entries the file started with (their prints, sorted).
+    entries: Vec<u64>,
 }
 
-/// What fixes must leave alone, one print per entry, sorted: its title with
-/// whitespace collapsed and its link labels. (Fixes may change whitespace,
-/// the venue tag and a moved link's URL; nothing else of an entry.)
+impl Guard {
+    /// The fixes of `batch` that keep what they must, applied: the new
+    /// text, its lint, and the fixes kept. All of them together in the
+    /// common case; when that breaks something, halves are tried in turn,
+    /// so that a few bad fixes among many cost a few parses each. `None`
+    /// when no subset found keeps it all (which leaves the text as it is).
+    fn apply<'f>(
+        &self,
+        source: &Source,
+        settings: &Settings,
+        text: &str,
+        before: &Structure,
+        batch: &[&'f Finding],
+    ) -> Option<(String, crate::lint::Linted, Vec<&'f Finding>)> {
+        if batch.is_empty() {
+            return None;
+        }
+        let next = splice(text, batch);
+        let linted = lint(&source.revised(next.clone()), settings);
+        if self.keeps(before, batch, &next, &linted.doc) {
+            return Some((next, linted, batch.to_vec()));
+        }
+        let kept = self.keeping(settings, text, before, batch);
+        if kept.is_empty() {
+            return None;
+        }
+        let next = splice(text, &kept);
+        let linted = lint(&source.revised(next.clone()), settings);
+        // Fixes that keep it all one half at a time may still not together.
+        self.keeps(before, &kept, &next, &linted.doc)
+            .then_some((next, linted, kept))
+    }
+
+    /// Bisects `batch` down to the fixes that, applied with their half, keep it all.
+    fn keeping<'f>(
+        &self,
+        settings: &Settings,
+        text: &str,
+        before: &Structure,
+        batch: &[&'f Finding],
+    ) -> Vec<&'f Finding> {
+        let next = splice(text, batch);
+        let doc = Document::parse_with(&next, settings.parse_options());
+        if self.keeps(before, batch, &next, &doc) {
+            return batch.to_vec();
+        }
+        if batch.len() == 1 {
+            return Vec::new();
+        }
+        let (left, right) = batch.split_at(batch.len() / 2);
+        let mut kept = self.keeping(settings, text, before, left);
+        kept.extend(self.keeping(settings, text, before, right));
+        kept
+    }
+
+    /// Whether `after` (the text with `batch` applied, and its document)
+    /// keeps the entries and, for safe fixes, what markdown renders; for
+    /// unsafe ones, the link destinations.
+    fn keeps(&self, before: &Structure, batch: &[&Finding], after: &str, doc: &Document) -> bool {
+        if entry_prints(after, doc) != self.entries {
+            return false;
+        }
+        let retargets: Vec<(&str, &str)> = batch
+            .iter()
+            .filter_map(|f| f.fix.as_ref()?.retarget.as_ref())
+            .map(|(from, to)| (from.as_str(), to.as_str()))
+            .collect();
+        let moved = |dest: &str| -> String {
+            retargets
+                .iter()
+                .find(|(from, _)| *from == dest)
+                .map_or(dest, |(_, to)| to)
+                .to_owned()
+        };
+        let after = Structure::of(after);
+        let all_safe = batch
+            .iter()
+            .all(|f| f.fix.as_ref().is_some_and(Fix::is_safe));
+        if all_safe {
+            before.nodes.len() == after.nodes.len()
+                && before
+                    .nodes
+                    .iter()
+                    .zip(&after.nodes)
+                    .all(|(a, b)| match (a, b) {
+                        (Node::Link { dest: d1, text: t1 }, Node::Link { dest: d2, text: t2 })
+                        | (
+                            Node::Image { dest: d1, text: t1 },
+                            Node::Image { dest: d2, text: t2 },
+                        ) => t1 == t2 && (d1 == d2 || moved(d1) == *d2),
+                        _ => a == b,
+                    })
+        } else {
+            let mut was: Vec<String> = before.destinations().into_iter().map(moved).collect();
+            was.sort_unstable();
+            was == after.destinations()
+        }
+    }
+}
+
+/// What fixes must leave alone, one print per entry, sorted: its title and
+/// its link labels, whitespace collapsed. (Fixes may change whitespace, the
+/// venue tag and a moved link's URL; nothing else of an entry.)
 fn entry_prints(text: &str, doc: &Document) -> Vec<u64> {
     use std::hash::{BuildHasher, Hasher};
     let state =
@@ -278,14 +376,14 @@ pub fn apply(text: &str, findings: &[Finding], mode: FixMode) -> (String, usize)
     (splice(text, &chosen), chosen.len())
 }
 
-/// The fixes the mode allows that do not overlap a fix taken before them
-/// (in text order).
-fn choose<'f>(text: &str, findings: &'f [Finding], mode: FixMode) -> Vec<&'f Fix> {
-    let mut fixes: Vec<&Fix> = findings
+/// The findings whose fixes the mode allows and do not overlap a fix taken
+/// before them (in text order).
+fn choose<'f>(text: &str, findings: &'f [Finding], mode: FixMode) -> Vec<&'f Finding> {
+    let mut fixes: Vec<(&Finding, &Fix)> = findings
         .iter()
-        .filter_map(|f| f.fix.as_ref())
-        .filter(|fix| mode.allows(fix) && !fix.edits.is_empty())
-        .filter(|fix| {
+        .filter_map(|f| Some((f, f.fix.as_ref()?)))
+        .filter(|(_, fix)| mode.allows(fix) && !fix.edits.is_empty())
+        .filter(|(_, fix)| {
             fix.edits.iter().all(|e| {
                 e.span.end <= text.len()
                     && text.is_char_boundary(e.span.start)
@@ -293,25 +391,29 @@ fn choose<'f>(text: &str, findings: &'f [Finding], mode: FixMode) -> Vec<&'f Fix
             })
         })
         .collect();
-    fixes.sort_by_key(|fix| fix.edits.iter().map(|e| e.span.start).min());
+    fixes.sort_by_key(|(_, fix)| fix.edits.iter().map(|e| e.span.start).min());
     // Taken spans, ordered; an insertion is a span of length zero.
     let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut chosen = Vec::new();
-    for fix in fixes {
+    for (finding, fix) in fixes {
         if fix.edits.iter().any(|edit| overlaps(&taken, &edit.span)) || self_overlapping(fix) {
             continue;
         }
         for edit in &fix.edits {
             taken.insert((edit.span.start, edit.span.end));
         }
-        chosen.push(fix);
+        chosen.push(finding);
     }
     chosen
 }
 
-/// The text with the edits of non-overlapping fixes made.
-fn splice(text: &str, fixes: &[&Fix]) -> String {
-    let mut edits: Vec<&Edit> = fixes.iter().flat_map(|fix| &fix.edits).collect();
+/// The text with the edits of the findings' (non-overlapping) fixes made.
+fn splice(text: &str, findings: &[&Finding]) -> String {
+    let mut edits: Vec<&Edit> = findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .flat_map(|fix| &fix.edits)
+        .collect();
     edits.sort_by_key(|edit| std::cmp::Reverse((edit.span.start, edit.span.end)));
     let mut out = text.to_owned();
     for edit in edits {
@@ -371,10 +473,7 @@ mod tests {
     use crate::rules::Rule;
 
     fn finding(edits: Vec<Edit>, applicability: Applicability) -> Finding {
-        Finding::new(Rule::Spacing, 0..0, "x").fix(Fix {
-            edits,
-            applicability,
-        })
+        Finding::new(Rule::Spacing, 0..0, "x").fix(Fix::new(edits, applicability))
     }
 
     #[test]
@@ -401,9 +500,28 @@ mod tests {
             ),
         ];
         let fixed = fix_to_fixpoint(&source, &Settings::default(), FixMode::Safe, first).unwrap();
-        assert_eq!(fixed.withheld, 2);
+        assert_eq!(fixed.withheld.len(), 2);
         assert_eq!(fixed.fixed, 1);
         assert_eq!(fixed.text, text.replace("Some words", "Many words"));
+    }
+
+    #[test]
+    fn a_safe_fix_that_changes_what_renders_is_withheld_even_outside_entries() {
+        // No entry reads the prose link: only the rendered structure shows
+        // that the fix breaks it.
+        let text = "# Papers\nSee [the docs](https://x.org/docs) first.\n\n### 2023\n- [**CVPR 2023**] [**A**] A: First Title [[pdf]](https://x.org/a.pdf)\n";
+        let source = Source::new("t.md", "t.md", text.to_owned());
+        let at = text.find("](https://x.org/docs").unwrap() + 1;
+        let first = vec![finding(vec![Edit::insert(at, " ")], Applicability::Safe)];
+        let fixed = fix_to_fixpoint(&source, &Settings::default(), FixMode::Safe, first).unwrap();
+        assert_eq!(
+            fixed.withheld,
+            vec![Withheld {
+                rule: Rule::Spacing,
+                line: 1
+            }]
+        );
+        assert_eq!(fixed.text, text);
     }
 
     #[test]

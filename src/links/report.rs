@@ -75,14 +75,15 @@ pub fn findings(
         if let (Some(url_span), Some(written)) = (&occurrence.url_span, written_url) {
             // Keep a fragment the list added (`#page=2`): the server never sees it.
             let fragment = written.find('#').map_or("", |i| &written[i..]);
-            finding = finding.fix(Fix::safe(Edit::replace(
-                url_span.clone(),
-                // Parentheses in a markdown destination must balance: escape them.
-                format!(
-                    "{}{fragment}",
-                    target.replace('(', "%28").replace(')', "%29")
-                ),
-            )));
+            // Parentheses in a markdown destination must balance: escape them.
+            let new_url = format!(
+                "{}{fragment}",
+                target.replace('(', "%28").replace(')', "%29")
+            );
+            finding = finding.fix(
+                Fix::safe(Edit::replace(url_span.clone(), new_url.clone()))
+                    .retargets(written, new_url),
+            );
         }
         out.push(finding);
     }

@@ -327,8 +327,8 @@ fn move_fix(ctx: &Context, entry: &Entry, target: &Entry, before: bool) -> Optio
         replacement.push_str(lines);
     }
     super::reparse_keeping_entries(ctx, &region, &replacement)?;
-    Some(Fix {
-        edits: vec![Edit::replace(region, replacement)],
-        applicability: Applicability::Unsafe,
-    })
+    Some(Fix::new(
+        vec![Edit::replace(region, replacement)],
+        Applicability::Unsafe,
+    ))
 }

@@ -211,10 +211,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(if takes_in_lines_below {
             finding
         } else {
-            finding.fix(Fix {
-                edits: vec![Edit::replace(span, replacement)],
+            finding.fix(Fix::new(
+                vec![Edit::replace(span, replacement)],
                 applicability,
-            })
+            ))
         });
     }
 }

@@ -159,10 +159,10 @@ fn reorder(ctx: &Context, sections: &[&YearSection], up: bool) -> Option<Fix> {
     {
         return None;
     }
-    Some(Fix {
-        edits: vec![Edit::replace(whole, sorted)],
-        applicability: Applicability::Unsafe,
-    })
+    Some(Fix::new(
+        vec![Edit::replace(whole, sorted)],
+        Applicability::Unsafe,
+    ))
 }
 
 fn check_direction(

@@ -257,10 +257,10 @@ fn run_moves(ctx: &Context, run_index: usize) -> Option<Fix> {
     if !moves_only(ctx, &region, &replacement, moved) {
         return None;
     }
-    Some(Fix {
-        edits: vec![Edit::replace(region, replacement)],
-        applicability: Applicability::Unsafe,
-    })
+    Some(Fix::new(
+        vec![Edit::replace(region, replacement)],
+        Applicability::Unsafe,
+    ))
 }
 
 /// Whether the moved text reads as intended: the same entries, and `moved`
