@@ -50,6 +50,9 @@ pub struct Settings {
     pub labels: Vec<String>,
     /// Link categories (`paper`, `code`) or labels every entry must have.
     pub required: Vec<String>,
+    /// Whether `required` was set in the config (rather than left at its
+    /// default): a declared requirement holds for every entry.
+    pub required_declared: bool,
     /// The shape the config declares for entries (`[entry] shape`).
     pub shape: Option<Shape>,
     /// Whether the same paper under two topic sections is a duplicate
@@ -96,6 +99,7 @@ impl Default for Settings {
             venues: Venues::builtin(),
             labels: Vec::new(),
             required: vec!["paper".to_owned()],
+            required_declared: false,
             shape: None,
             duplicates_across_sections: false,
             links: LinkSettings::default(),
@@ -224,6 +228,7 @@ impl Settings {
         }
         if let Some(required) = raw.entry.required {
             settings.required.clear();
+            settings.required_declared = true;
             for label in required {
                 let name = crate::label::normalize(label.get_ref());
                 if !crate::label::CATEGORIES.contains(&name.as_str())

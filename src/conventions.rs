@@ -75,15 +75,23 @@ impl Conventions {
                     }
                 }
             }
-            // Line breaks inside the entry: what ends each line but the last.
+            // Line breaks inside the entry: whether any line but the last
+            // ends with a hard break (many lists break after the authors
+            // only, and let the title line run on).
             let body = &text[entry.span.clone()];
             let mut lines = body.split('\n').peekable();
+            let mut inner_lines = 0;
+            let mut hard = false;
             while let Some(line) = lines.next() {
                 if lines.peek().is_none() {
                     break;
                 }
+                inner_lines += 1;
                 let line = line.strip_suffix('\r').unwrap_or(line);
-                if line.ends_with("  ") && !line.trim().is_empty() {
+                hard |= line.ends_with("  ") && !line.trim().is_empty();
+            }
+            if inner_lines > 0 {
+                if hard {
                     c.hard_breaks.0 += 1;
                 } else {
                     c.hard_breaks.1 += 1;
@@ -145,7 +153,7 @@ impl Conventions {
     }
 
     /// Whether the list breaks entry lines with two trailing spaces on
-    /// purpose: most of its entries' inner line ends do.
+    /// purpose: half of its entries of several lines or more do.
     pub fn uses_hard_breaks(&self) -> bool {
         let (hard, other) = self.hard_breaks;
         hard >= 2 && hard * 2 >= hard + other

@@ -57,9 +57,18 @@ impl CandidateKind {
 
 /// Whether an entry links a paper: a paper host, a PDF, or a paper label
 /// (even one whose URL is missing).
-pub(super) fn links_a_paper(entry: &Entry) -> bool {
+pub(super) fn links_a_paper(text: &str, entry: &Entry) -> bool {
     entry.links.iter().any(|link| {
-        (!link.is_title && link.kind.is_paper()) || link.host == HostKind::Paper || link.to_pdf
+        // A jump within the page (`[Survey](#survey)` in a table of
+        // contents) leads to no paper, whatever its label says.
+        let in_page = link
+            .url
+            .as_ref()
+            .is_some_and(|u| text[u.clone()].trim_start().starts_with('#'));
+        !in_page
+            && ((!link.is_title && link.kind.is_paper())
+                || link.host == HostKind::Paper
+                || link.to_pdf)
     })
 }
 
@@ -197,7 +206,7 @@ pub(super) fn assemble(
         }
         candidates[index].children = children;
         if changed {
-            candidates[index].paper = links_a_paper(&entries[index]);
+            candidates[index].paper = links_a_paper(text, &entries[index]);
         }
     }
 

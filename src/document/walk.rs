@@ -540,6 +540,7 @@ impl<'o> Builder<'o> {
     /// deciding needs beside them.
     fn push_candidate(
         &mut self,
+        text: &str,
         frame: &Frame,
         reading: read::Reading,
         block: super::Block,
@@ -554,7 +555,7 @@ impl<'o> Builder<'o> {
             frame.section,
             self.topic(frame.heading),
         );
-        let paper = assemble::links_a_paper(&entry);
+        let paper = assemble::links_a_paper(text, &entry);
         self.entries.push(entry);
         self.candidates.push(Candidate {
             kind,
@@ -575,6 +576,7 @@ impl<'o> Builder<'o> {
         let item = item_lines(text, marker.line_start, end);
         let children = std::mem::take(&mut frame.children);
         let index = self.push_candidate(
+            text,
             &frame,
             reading,
             super::Block::Item { marker, depth },
@@ -618,6 +620,7 @@ impl<'o> Builder<'o> {
         };
         let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
         self.push_candidate(
+            text,
             &frame,
             reading,
             super::Block::Row { table, cells },
@@ -650,6 +653,7 @@ impl<'o> Builder<'o> {
         let reading = self.read_frame(text, &mut frame, &[]);
         let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
         self.push_candidate(
+            text,
             &frame,
             reading,
             super::Block::Paragraph,

@@ -101,6 +101,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         expected(shape)
                     )),
             );
+        } else if entry.in_entry {
+            // A version nested under its entry (`* (TPAMI version) ...`)
+            // is a note of it: not held to the shape of the list's entries.
         } else if let Some(finding) = deviation(shape, entry) {
             out.push(finding);
         }
@@ -319,6 +322,24 @@ fn order_deviation(shape: &Shape, parts: &[PartRef]) -> Option<Finding> {
 
 /// Links the config requires: categories (`paper`, `code`) or labels.
 fn check_required(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
+    // By default, an entry that links only its code, model, data or project
+    // is a tool, a model or a dataset, which may have no paper to link,
+    // unless a known venue published it (`[**MICCAI 2023**]`). An entry that
+    // links nothing at all is missing its link. A requirement declared in
+    // the config holds for every entry.
+    let links_something = entry.links.iter().any(|l| {
+        l.url
+            .as_ref()
+            .is_some_and(|u| !ctx.text(u).trim().is_empty())
+    });
+    let published = entry.venue.as_ref().is_some_and(|v| {
+        let name = ctx.text(&v.name).trim();
+        !name.is_empty()
+            && (ctx.settings.venues.recognizes(name) || ctx.conventions.venue_uses(name) >= 2)
+    });
+    if !ctx.settings.required_declared && links_something && !published {
+        return;
+    }
     for required in &ctx.settings.required {
         if has_link(ctx, entry, required) {
             continue;

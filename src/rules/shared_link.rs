@@ -72,7 +72,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let other = seen.iter().find(|s| {
-                title_of(ctx, &entries[s.entry]).is_some_and(|t| !same_paper_titles(t, title))
+                let first = &entries[s.entry];
+                title_of(ctx, first).is_some_and(|t| !same_paper_titles(t, title))
+                    && !software_and_its_paper(first, entry)
+                    && !cross_listed(ctx, first, entry)
             });
             if let (Some(other), false) = (other, reported) {
                 out.push(shared(
@@ -110,11 +113,20 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let [first, second] = seen.as_slice() else {
             continue;
         };
+        // A link copied by mistake comes from the entry next to it; two
+        // papers far apart on one repository are a project's papers
+        // (a model and its successor, a method and its workshop version).
+        if second.entry - first.entry > 2 {
+            continue;
+        }
         // A repository named after one of the two papers and not the other
         // is that paper's, copied to the other; one named after both (a
         // family: `VITA`, `VITA-1.5`) or neither (an organisation's) serves both.
         let repo_name = repo.rsplit('/').next().unwrap_or_default();
         let named = |e: &Entry| names_repo(ctx, e, repo_name);
+        if one_family(ctx, &entries[first.entry], &entries[second.entry]) {
+            continue;
+        }
         if named(&entries[first.entry]) == named(&entries[second.entry]) {
             continue;
         }
@@ -136,6 +148,49 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Severity::Warning,
         ));
     }
+}
+
+/// A tool or dataset entry (its title links a repository) that links the
+/// paper presenting it, listed elsewhere as a paper: one paper, two entries.
+fn software_and_its_paper(a: &Entry, b: &Entry) -> bool {
+    let titled_by_repo = |e: &Entry| {
+        e.links
+            .iter()
+            .any(|l| l.is_title && l.host == crate::url::HostKind::Code)
+    };
+    titled_by_repo(a) || titled_by_repo(b)
+}
+
+/// Two entries under different topics of a list grouped by topic, by the
+/// same authors (or with authors on neither to tell): a paper cross-listed,
+/// perhaps under its arXiv and its conference title. Different authors on
+/// one arXiv id are a wrong link wherever the entries are.
+fn cross_listed(ctx: &Context, a: &Entry, b: &Entry) -> bool {
+    if ctx.settings.duplicates_across_sections || a.topic.is_none() || a.topic == b.topic {
+        return false;
+    }
+    match (&a.authors, &b.authors) {
+        (Some(x), Some(y)) => same_authors(ctx.text(&x.inner), ctx.text(&y.inner)),
+        _ => true,
+    }
+}
+
+/// Whether two author lists share most of their names' words.
+fn same_authors(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        let mut w: Vec<String> = s
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect();
+        w.sort();
+        w.dedup();
+        w
+    };
+    let (a, b) = (words(a), words(b));
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    let fewer = a.len().min(b.len());
+    fewer > 0 && shared * 2 >= fewer
 }
 
 fn title_of<'a>(ctx: &Context<'a>, entry: &Entry) -> Option<&'a str> {
@@ -161,7 +216,9 @@ fn shared(
                 short(title_of(ctx, owner).unwrap_or_default())
             )
         }
-        None => "one of the two links the wrong paper: check which, and link its own".to_owned(),
+        None => "one of the two links the wrong paper (check which, and link its own), \
+                 or they are one paper under two titles (keep one entry)"
+            .to_owned(),
     };
     Finding::new(
         Rule::SharedLink,
@@ -209,6 +266,37 @@ fn owner<'e>(ctx: &Context, url: &str, a: &'e Entry, b: &'e Entry) -> Option<&'e
 }
 
 /// Whether an entry's name, or its title's opening word, is the repository's name.
+/// Whether two entries name papers of one family (`VILA` and `NVILA`,
+/// `MiniGPT-4` and `MiniGPT-v2`): one name holds the other, or they start
+/// alike.
+fn one_family(ctx: &Context, a: &Entry, b: &Entry) -> bool {
+    let name = |e: &Entry| -> Option<String> {
+        let span = e
+            .name
+            .as_ref()
+            .map(|n| n.inner.clone())
+            .or_else(|| e.title.as_ref().and_then(|t| t.prefix.clone()))
+            .or_else(|| {
+                let title = e.title.as_ref()?;
+                let text = ctx.text(&title.inner);
+                let first = text.split([' ', ':']).next()?;
+                Some(title.inner.start..title.inner.start + first.len())
+            })?;
+        let folded: String = ctx
+            .text(&span)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        (folded.len() >= 3).then_some(folded)
+    };
+    let (Some(a), Some(b)) = (name(a), name(b)) else {
+        return false;
+    };
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    a.contains(&b) || b.contains(&a) || common >= 4
+}
+
 fn names_repo(ctx: &Context, entry: &Entry, repo: &str) -> bool {
     let fold = |s: &str| -> String {
         s.chars()

@@ -487,11 +487,22 @@ fn check_after_year(
         );
         return;
     }
+    // Words (`Conference Version`, `Best Paper`) qualify the paper and read
+    // fine; only stray dates and symbols (`/2023.10`, `/5`) garble the tag.
+    let qualifier = extra
+        .trim()
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
     let mut finding = Finding::new(
         Rule::VenueFormat,
         rest.clone(),
         format!("unexpected `{}` after the year", extra.trim()),
     )
+    .severity(if qualifier {
+        Severity::Warning
+    } else {
+        Severity::Error
+    })
     .label("not part of `Venue Year`")
     .help(format!(
         "{SHAPE}; write `{name} {}` and mention other versions in the title or a note",
