@@ -14,7 +14,7 @@ use super::read::{self, Reading, looks_like_authors};
 use super::shape::Shape;
 use super::{
     Authors, Block, BlockKind, Document, EmptyItem, Entry, Form, HeadingKind, HostKind,
-    ParseOptions, Place, Span,
+    ParseOptions, Place, Role, Span, Title,
 };
 
 /// What the walk knows of a block that may be an entry, beside its parts
@@ -310,6 +310,7 @@ pub(super) fn assemble(
         let Some(shape) = shape_for(&candidates[i]) else {
             continue;
         };
+        promote_title_link(text, &mut entries[i], &doc.shapes[shape]);
         let fits = || {
             let s = &doc.shapes[shape];
             (s.declared || s.support >= 2) && s.fits(&entries[i])
@@ -368,6 +369,47 @@ pub(super) fn assemble(
     entries.sort_by_key(|e| e.item.start);
     entries.shrink_to_fit();
     doc.entries = entries;
+}
+
+/// In a list whose titles are links (`[Title](url)`), an untitled entry
+/// that opens with a link not labelled like one (`[Guided Policy
+/// Search](url)`, too short to read as a title alone) has it for its title.
+fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape) {
+    if entry.title.is_some() {
+        return;
+    }
+    let titles_link = shape.slot(Role::Title).is_some_and(|slot| {
+        matches!(slot.form, Form::Linked | Form::LinkedBold)
+            && slot.agree * 5 >= slot.present * 4
+            && (shape.declared || slot.present >= 5)
+    });
+    if !titles_link {
+        return;
+    }
+    let Some(link) = entry.links.first_mut() else {
+        return;
+    };
+    let label = &text[link.label.clone()];
+    let opens = text[entry.head.start..link.span.start].trim().is_empty();
+    let form = match link.form {
+        Form::Single => Form::Linked,
+        Form::BoldLabel => Form::LinkedBold,
+        _ => return,
+    };
+    if !opens || crate::label::is_known(label) || label.split_whitespace().count() < 2 {
+        return;
+    }
+    link.is_title = true;
+    let inner = link.label.clone();
+    let prefix = read::title_prefix(label)
+        .map(|(offset, name)| inner.start + offset..inner.start + offset + name.len());
+    entry.title = Some(Title {
+        span: link.span.clone(),
+        inner,
+        form,
+        place: link.place,
+        prefix,
+    });
 }
 
 /// Two distinct elements of a slice, mutably.
