@@ -680,23 +680,83 @@ pub fn is_misspelling(written: &str, venue: &str) -> bool {
 
 /// The edit distance between two folded names when it is small enough to
 /// be a misspelling: one edit for names of up to six letters, two beyond,
-/// and for three letters only two letters swapped.
+/// measured past a publisher both share (`IEEE SPM` is not `IEEE SP`). Short
+/// acronyms are venues of their own one letter apart (`ICCP`, `ICCV`;
+/// `ESWC`, `ESWA`; `ICMI`, `ICML`), so for names of up to five letters one
+/// letter for another counts only between neighbouring keys (`ENNLP`), a
+/// letter more or less only from five letters (`MICCA`), and for three
+/// letters only two letters swapped (`GCO` for `CGO`).
 fn misspelling_distance(folded: &str, spelling: &str) -> Option<usize> {
-    if folded.len() < 3 {
+    let (mut folded, mut spelling) = (folded, spelling);
+    for publisher in ["ieee", "acm"] {
+        if let (Some(a), Some(b)) = (folded.strip_prefix(publisher), spelling.strip_prefix(publisher))
+            && !a.is_empty()
+            && !b.is_empty()
+        {
+            (folded, spelling) = (a, b);
+        }
+    }
+    let len = folded.len();
+    if len < 3 {
         return None;
     }
-    let limit = if folded.len() <= 6 { 1 } else { 2 };
-    if spelling.len().abs_diff(folded.len()) > limit {
+    let limit = if len <= 6 { 1 } else { 2 };
+    if spelling.len().abs_diff(len) > limit {
         return None;
     }
     let distance = strsim::damerau_levenshtein(folded, spelling);
     if distance > limit || distance == 0 {
         return None;
     }
-    if folded.len() <= 3 && !is_transposition(folded, spelling) {
+    let swapped = is_transposition(folded, spelling);
+    if len <= 3 && !swapped {
         return None;
     }
+    if len <= 5 && !swapped {
+        if spelling.len() == len {
+            let neighbours = folded
+                .bytes()
+                .zip(spelling.bytes())
+                .filter(|(a, b)| a != b)
+                .all(|(a, b)| keys_touch(a, b));
+            if !neighbours {
+                return None;
+            }
+        } else if len.min(spelling.len()) < 5 && !doubled(folded, spelling) {
+            return None;
+        }
+    }
     Some(distance)
+}
+
+/// Whether one name is the other with a letter typed twice (`CVPRR`).
+fn doubled(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    let (long, short) = (long.as_bytes(), short.as_bytes());
+    long.len() == short.len() + 1
+        && (1..long.len()).any(|i| {
+            long[i] == long[i - 1] && long[..i] == short[..i] && long[i + 1..] == short[i..]
+        })
+}
+
+/// Whether two letters are neighbouring keys of a QWERTY keyboard.
+fn keys_touch(a: u8, b: u8) -> bool {
+    const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+    let at = |c: u8| {
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(r, row)| row.iter().position(|&k| k == c).map(|i| (r as i32, i as i32)))
+    };
+    match (at(a), at(b)) {
+        // Rows are offset by half a key: a key touches two of the row below.
+        (Some((ra, ia)), Some((rb, ib))) => match rb - ra {
+            0 => (ia - ib).abs() == 1,
+            1 => ib == ia || ib == ia - 1,
+            -1 => ia == ib || ia == ib - 1,
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// Whether `b` is `a` with two neighbouring letters swapped.
@@ -942,6 +1002,12 @@ mod tests {
             assert_eq!(check(name), VenueCheck::Known, "{name}");
         }
         assert_eq!(suggestion("CFF"), None);
+        // Real venues one letter from another, or sharing only a publisher.
+        for name in ["ICCP", "ESWC", "IJSR", "ICMI", "Blog", "IEEE SPM", "IEEE SLT", "IEEE GCC"] {
+            assert_eq!(suggestion(name), None, "{name}");
+        }
+        assert_eq!(suggestion("NeurlPS").as_deref(), Some("NeurIPS"));
+        assert_eq!(suggestion("CVPRR").as_deref(), Some("CVPR"));
         assert_eq!(suggestion("Zorbconf"), None);
     }
 

@@ -1622,7 +1622,13 @@ fn text_fields(
             return;
         }
     }
-    // A known venue alone: `, CVPR |`.
+    // A known venue alone: `, CVPR |`, `TACL.` (the period ends the sentence).
+    let (t, span) = match t.strip_suffix('.') {
+        Some(bare) if !bare.ends_with('.') && is_known_venue(bare, venues) => {
+            (bare, span.start..span.end - 1)
+        }
+        _ => (t, span),
+    };
     if r.venue.is_none() && is_known_venue(t, venues) && t.split_whitespace().count() <= 6 {
         r.venue = Some(Venue {
             span: span.clone(),

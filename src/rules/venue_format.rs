@@ -312,8 +312,22 @@ fn check_separator(
         .venue_style
         .as_ref()
         .filter(|s| s.agree >= 3 && s.agree * 3 >= s.present * 2);
+    // `Appl. Sci., 2023`, `Korean J Med Educ., 2023`: the period closes an
+    // abbreviated name, the separator is what follows it.
+    let abbreviated = between.starts_with('.')
+        && name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().count() <= 6 && w.chars().all(char::is_alphabetic));
+    // `Synthesis Lectures on ..., Morgan & Claypool Publishers, 2020`: a
+    // citation, not a tag to hold to the list's style.
+    let citation = name.split_whitespace().count() >= 3
+        && !ctx.settings.venues.recognizes(name)
+        && ctx.conventions.venue_uses(name) < 2;
     if let Some(usual) = usual_style
         && between != usual.separator
+        && !citation
+        && !(abbreviated && between[1..] == usual.separator)
         && !(usual.year == YearForm::Short && usual.separator.is_empty())
     {
         let replacement = if usual.separator.is_empty() {
@@ -325,7 +339,11 @@ fn check_separator(
             Finding::new(
                 Rule::VenueFormat,
                 gap.clone(),
-                format!("venue and year are separated by `{}`", between.trim()),
+                if between.trim().is_empty() {
+                    "venue and year are separated by a space".to_owned()
+                } else {
+                    format!("venue and year are separated by `{}`", between.trim())
+                },
             )
             .severity(Severity::Warning)
             .label(format!(
