@@ -36,21 +36,46 @@ Use instead:
 ";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for entry in &ctx.doc.entries {
-        let Some(name_tag) = &entry.name else {
-            continue;
-        };
-        let Some(title) = &entry.title else {
-            continue;
-        };
-        let Some(prefix_span) = title.prefix.clone() else {
-            continue;
-        };
+    // Each entry's short name and the name its title gives itself.
+    let pairs: Vec<(&crate::document::Name, crate::document::Span, bool)> = ctx
+        .doc
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let title = e.title.as_ref()?;
+            // `METAMORPH: LEARNING UNIVERSAL CONTROLLERS`: a title in capitals
+            // says nothing about how its name is cased.
+            let shouting = !ctx.text(&title.inner).chars().any(char::is_lowercase);
+            Some((e.name.as_ref()?, title.prefix.clone()?, shouting))
+        })
+        .collect();
+    // A list whose names repeat their titles' (nine in ten) means them to
+    // match: any other name is a slip. Elsewhere a name may name something
+    // else on purpose (the dataset a paper introduced: `**MD-EHR**:
+    // ClinicalGPT: ...`), and only a near miss is a typo.
+    let agreeing = pairs
+        .iter()
+        .filter(|(n, p, _)| same_name(ctx.text(&n.inner).trim(), ctx.text(p)))
+        .count();
+    let names_repeat_titles = pairs.len() >= 5 && agreeing * 10 >= pairs.len() * 9;
+    for (name_tag, prefix_span, shouting) in pairs {
         let prefix = ctx.text(&prefix_span);
         let name = ctx.text(&name_tag.inner).trim();
-        if same_name(name, prefix) {
+        if same_name(name, prefix) || !(names_repeat_titles || near_miss(name, prefix)) {
             continue;
         }
+        let case_only = name.eq_ignore_ascii_case(prefix);
+        if case_only && shouting {
+            continue;
+        }
+        // The spelling with more capitals is the acronym as its authors
+        // write it (`CORD-19`, not `Cord-19`; `MedKLIP`, not `Medklip`).
+        let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
+        let better = if case_only && capitals(name) > capitals(prefix) {
+            name
+        } else {
+            prefix
+        };
         out.push(
             Finding::new(
                 Rule::NameMismatch,
@@ -59,11 +84,25 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             )
             .label("short name")
             .related(prefix_span, format!("the title calls it `{prefix}`"))
-            .help(format!(
-                "use one name in both places, e.g. `[**{prefix}**]`"
-            )),
+            .help(format!("use one name in both places, e.g. `{better}`")),
         );
     }
+}
+
+/// A typo's distance: the same letters ignoring case, or one or two edits
+/// apart.
+fn near_miss(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a == b {
+        return true;
+    }
+    // One name inside the other: a stray letter (`CARZeroP`) is a typo, a
+    // word more (`BianQueCorpus`) another thing named after the first.
+    if a.contains(&b) || b.contains(&a) {
+        return a.len().abs_diff(b.len()) <= 2;
+    }
+    let limit = if a.chars().count().min(b.chars().count()) <= 5 { 1 } else { 2 };
+    strsim::damerau_levenshtein(&a, &b) <= limit
 }
 
 /// Whether two spellings name the same method: equal, or one is the other
@@ -97,6 +136,18 @@ mod tests {
         assert!(same_name("CARZero", "CARZero"));
         assert!(!same_name("CARZeroP", "CARZero"));
         assert!(!same_name("Medklip", "MedKLIP"));
+    }
+
+    #[test]
+    fn near_misses_are_typos_other_names_are_not() {
+        use super::near_miss;
+        assert!(near_miss("CARZeroP", "CARZero"));
+        assert!(near_miss("Medklip", "MedKLIP"));
+        assert!(near_miss("CORD-19", "Cord-19"));
+        assert!(near_miss("MedKLlP", "MedKLIP"));
+        assert!(!near_miss("BianQueCorpus", "BianQue"));
+        assert!(!near_miss("MD-EHR", "ClinicalGPT"));
+        assert!(!near_miss("PMC-OA", "Pmc-clip"));
     }
 
     #[test]
