@@ -185,6 +185,10 @@ const MEDIA: &[&str] = &[
     "audio",
 ];
 const OTHER: &[&str] = &[
+    // A survey's companion list of papers lives in a repository.
+    "paper list",
+    "papers list",
+    "reading list",
     "bibtex",
     "bib",
     "citation",
@@ -305,7 +309,38 @@ static KINDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, LabelKind>
 
 /// The kind of a label already [`normalize`]d.
 pub fn kind_of_normalized(label: &str) -> LabelKind {
-    KINDS.get(label).copied().unwrap_or(LabelKind::Unknown)
+    if let Some(&kind) = KINDS.get(label) {
+        return kind;
+    }
+    compound_kind(label)
+}
+
+/// A label built from known ones: numbered (`paper1`, `code 2`), or two
+/// words of which the known ones agree (`Code/Prompts`, `public dataset`,
+/// `Open Database`). Longer labels are titles or prose, not labels.
+fn compound_kind(label: &str) -> LabelKind {
+    let numbered = label.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    if numbered.len() < label.len()
+        && let Some(&kind) = KINDS.get(numbered)
+    {
+        return kind;
+    }
+    let words: Vec<&str> = label
+        .split([' ', '/', '&', '+'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !(2..=2).contains(&words.len()) {
+        return LabelKind::Unknown;
+    }
+    let mut found = LabelKind::Unknown;
+    for word in words {
+        match KINDS.get(word) {
+            Some(&kind) if found == LabelKind::Unknown || found == kind => found = kind,
+            Some(_) => return LabelKind::Unknown,
+            None => {}
+        }
+    }
+    found
 }
 
 /// Every label of the built-in categories.
