@@ -103,6 +103,24 @@ pub fn same_paper_titles(a: &str, b: &str) -> bool {
     shared * 2 * 10 >= (wa.len() + wb.len()) * 7
 }
 
+/// Whether two author lists share most of their names' words.
+pub fn same_authors(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        let mut w: Vec<String> = s
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect();
+        w.sort();
+        w.dedup();
+        w
+    };
+    let (a, b) = (words(a), words(b));
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    let fewer = a.len().min(b.len());
+    fewer > 0 && shared * 2 >= fewer
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

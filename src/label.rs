@@ -319,7 +319,9 @@ pub fn kind_of_normalized(label: &str) -> LabelKind {
 /// words of which the known ones agree (`Code/Prompts`, `public dataset`,
 /// `Open Database`). Longer labels are titles or prose, not labels.
 fn compound_kind(label: &str) -> LabelKind {
-    let numbered = label.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    let numbered = label
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end();
     if numbered.len() < label.len()
         && let Some(&kind) = KINDS.get(numbered)
     {

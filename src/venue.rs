@@ -689,8 +689,10 @@ pub fn is_misspelling(written: &str, venue: &str) -> bool {
 fn misspelling_distance(folded: &str, spelling: &str) -> Option<usize> {
     let (mut folded, mut spelling) = (folded, spelling);
     for publisher in ["ieee", "acm"] {
-        if let (Some(a), Some(b)) = (folded.strip_prefix(publisher), spelling.strip_prefix(publisher))
-            && !a.is_empty()
+        if let (Some(a), Some(b)) = (
+            folded.strip_prefix(publisher),
+            spelling.strip_prefix(publisher),
+        ) && !a.is_empty()
             && !b.is_empty()
         {
             (folded, spelling) = (a, b);
@@ -743,9 +745,11 @@ fn doubled(a: &str, b: &str) -> bool {
 fn keys_touch(a: u8, b: u8) -> bool {
     const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
     let at = |c: u8| {
-        ROWS.iter()
-            .enumerate()
-            .find_map(|(r, row)| row.iter().position(|&k| k == c).map(|i| (r as i32, i as i32)))
+        ROWS.iter().enumerate().find_map(|(r, row)| {
+            row.iter()
+                .position(|&k| k == c)
+                .map(|i| (r as i32, i as i32))
+        })
     };
     match (at(a), at(b)) {
         // Rows are offset by half a key: a key touches two of the row below.
@@ -1003,7 +1007,9 @@ mod tests {
         }
         assert_eq!(suggestion("CFF"), None);
         // Real venues one letter from another, or sharing only a publisher.
-        for name in ["ICCP", "ESWC", "IJSR", "ICMI", "Blog", "IEEE SPM", "IEEE SLT", "IEEE GCC"] {
+        for name in [
+            "ICCP", "ESWC", "IJSR", "ICMI", "Blog", "IEEE SPM", "IEEE SLT", "IEEE GCC",
+        ] {
             assert_eq!(suggestion(name), None, "{name}");
         }
         assert_eq!(suggestion("NeurlPS").as_deref(), Some("NeurIPS"));

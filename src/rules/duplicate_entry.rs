@@ -171,8 +171,10 @@ fn title_of<'a>(ctx: &Context<'a>, entry: &Entry) -> Option<&'a str> {
     entry.title.as_ref().map(|t| ctx.text(&t.inner))
 }
 
-/// Two entries of one title that are two publications: different venues
-/// and different paper links (an ICIP paper and its journal version).
+/// Two entries of one title that are two publications: two arXiv ids by
+/// other authors, or
+/// different venues and different paper links (an ICIP paper and its
+/// journal version).
 fn are_versions(ctx: &Context, a: &Entry, b: &Entry) -> bool {
     let text = ctx.source.text();
     let venue = |e: &Entry| {
@@ -183,12 +185,30 @@ fn are_versions(ctx: &Context, a: &Entry, b: &Entry) -> bool {
     let (va, vb) = (venue(a), venue(b));
     let keys_a: Vec<PaperKey> = paper_keys(text, a).map(|(k, _)| k).collect();
     let keys_b: Vec<PaperKey> = paper_keys(text, b).map(|(k, _)| k).collect();
-    va.is_some()
-        && vb.is_some()
-        && va != vb
-        && !keys_a.is_empty()
-        && !keys_b.is_empty()
-        && !keys_a.iter().any(|k| keys_b.contains(k))
+    let arxiv = |keys: &[PaperKey]| -> Vec<String> {
+        keys.iter()
+            .filter_map(|k| match k {
+                PaperKey::Arxiv(id) => Some(id.to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    let (arxiv_a, arxiv_b) = (arxiv(&keys_a), arxiv(&keys_b));
+    // Two arXiv ids by other authors are two papers (two surveys may share
+    // a title); one paper keeps its id through its versions.
+    let authors = |e: &Entry| e.authors.as_ref().map(|x| &text[x.inner.clone()]);
+    let other_authors = matches!((authors(a), authors(b)), (Some(x), Some(y)) if !crate::identity::same_authors(x, y));
+    let two_preprints = !arxiv_a.is_empty()
+        && !arxiv_b.is_empty()
+        && !arxiv_a.iter().any(|id| arxiv_b.contains(id))
+        && other_authors;
+    two_preprints
+        || (va.is_some()
+            && vb.is_some()
+            && va != vb
+            && !keys_a.is_empty()
+            && !keys_b.is_empty()
+            && !keys_a.iter().any(|k| keys_b.contains(k)))
 }
 
 /// Reported at the copy's first line, where a reader sees the entry begin;

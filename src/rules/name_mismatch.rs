@@ -101,7 +101,11 @@ fn near_miss(a: &str, b: &str) -> bool {
     if a.contains(&b) || b.contains(&a) {
         return a.len().abs_diff(b.len()) <= 2;
     }
-    let limit = if a.chars().count().min(b.chars().count()) <= 5 { 1 } else { 2 };
+    let limit = if a.chars().count().min(b.chars().count()) <= 5 {
+        1
+    } else {
+        2
+    };
     strsim::damerau_levenshtein(&a, &b) <= limit
 }
 

@@ -170,27 +170,9 @@ fn cross_listed(ctx: &Context, a: &Entry, b: &Entry) -> bool {
         return false;
     }
     match (&a.authors, &b.authors) {
-        (Some(x), Some(y)) => same_authors(ctx.text(&x.inner), ctx.text(&y.inner)),
+        (Some(x), Some(y)) => crate::identity::same_authors(ctx.text(&x.inner), ctx.text(&y.inner)),
         _ => true,
     }
-}
-
-/// Whether two author lists share most of their names' words.
-fn same_authors(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        let mut w: Vec<String> = s
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
-            .map(str::to_lowercase)
-            .collect();
-        w.sort();
-        w.dedup();
-        w
-    };
-    let (a, b) = (words(a), words(b));
-    let shared = a.iter().filter(|w| b.contains(w)).count();
-    let fewer = a.len().min(b.len());
-    fewer > 0 && shared * 2 >= fewer
 }
 
 fn title_of<'a>(ctx: &Context<'a>, entry: &Entry) -> Option<&'a str> {
