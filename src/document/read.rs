@@ -1583,9 +1583,16 @@ fn text_fields(
                 name.start
             };
             let whole = whole_start..end;
+            // The venue's years follow its name (a year inside the name,
+            // `ILCR 2018.Wavelet ... ICLR 2019`, is not the venue's).
+            let years_from = if name_text.is_empty() {
+                whole_start
+            } else {
+                name.end
+            };
             let years: Vec<_> = years
                 .iter()
-                .filter(|y| y.date.start + span.start >= whole_start)
+                .filter(|y| y.date.start + span.start >= years_from)
                 .cloned()
                 .map(|y| shift_year(y, span.start))
                 .collect();

@@ -265,6 +265,10 @@ fn check_separator(
 ) {
     let text = ctx.source.text();
     let name = &text[venue.name.clone()];
+    // Only a year after the name is joined to it.
+    if year.date.start < venue.name.end {
+        return;
+    }
     let gap = venue.name.end..year.date.start;
     let between = &text[gap.clone()];
     let style = strong_style(ctx.doc.shape_of(entry).venue_style.as_ref());
