@@ -41,7 +41,7 @@ impl Conventions {
                 if !name.is_empty() {
                     *c.venues.entry(name.to_owned()).or_default() += 1;
                 }
-                let lower = name.to_lowercase();
+                let lower = habit_key(name);
                 let forms = c
                     .venue_forms
                     .entry((entry.shape, lower.clone()))
@@ -109,7 +109,7 @@ impl Conventions {
     /// Whether the list writes this venue's tag in this form by habit:
     /// three entries or more, and most of that venue's.
     pub fn is_venue_form_habit(&self, shape: usize, name: &str, form: Form) -> bool {
-        let Some(forms) = self.venue_forms.get(&(shape, name.trim().to_lowercase())) else {
+        let Some(forms) = self.venue_forms.get(&(shape, habit_key(name))) else {
             return false;
         };
         let total: usize = forms.iter().map(|(_, n)| n).sum();
@@ -125,7 +125,7 @@ impl Conventions {
         let (years, tags) = self.with_year.get(&shape).copied().unwrap_or_default();
         let habit = self
             .yearless
-            .get(&(shape, name.trim().to_lowercase()))
+            .get(&(shape, habit_key(name)))
             .is_some_and(|&n| n >= 3);
         years * 10 >= tags * 8 && !habit
     }
@@ -157,5 +157,28 @@ impl Conventions {
     pub fn uses_hard_breaks(&self) -> bool {
         let (hard, other) = self.hard_breaks;
         hard >= 2 && hard * 2 >= hard + other
+    }
+}
+
+/// The name a venue's habits are kept under: preprint servers and open
+/// review sites together (a list that writes `[arXiv]` without a year
+/// writes `[OpenReview]` so too), every other venue by its own name.
+fn habit_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    const PREPRINTS: [&str; 9] = [
+        "arxiv",
+        "biorxiv",
+        "medrxiv",
+        "chemrxiv",
+        "techrxiv",
+        "ssrn",
+        "openreview",
+        "preprint",
+        "corr",
+    ];
+    if PREPRINTS.contains(&lower.as_str()) {
+        "preprint".to_owned()
+    } else {
+        lower
     }
 }

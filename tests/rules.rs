@@ -203,7 +203,7 @@ macro_rules! shape_tests {
 shape_tests! {
     seed => ("seed", 11),
     seed_comma => ("seed-comma", 11),
-    seed_variant => ("seed-variant", 11),
+    seed_variant => ("seed-variant", 12),
     seed_multiline => ("seed-multiline", 11),
     plain_bracket_venue => ("plain-bracket-venue", 11),
     title_link_first => ("title-link-first", 12),

@@ -306,11 +306,14 @@ pub(super) fn assemble(
 
     // Entries: the papers, and the blocks that read as papers of the list's shape.
     let mut is_entry = vec![false; candidates.len()];
+    // Whether a part was read again in the light of the shape.
+    let mut reread = false;
     for &i in &live {
         let Some(shape) = shape_for(&candidates[i]) else {
             continue;
         };
-        promote_title_link(text, &mut entries[i], &doc.shapes[shape]);
+        reread |= promote_title_link(text, &mut entries[i], &doc.shapes[shape]);
+        reread |= name_as_venue(text, &mut entries[i], &doc.shapes[shape]);
         let fits = || {
             let s = &doc.shapes[shape];
             (s.declared || s.support >= 2) && s.fits(&entries[i])
@@ -318,6 +321,14 @@ pub(super) fn assemble(
         if candidates[i].paper || fits() {
             is_entry[i] = true;
             entries[i].shape = shape;
+        }
+    }
+    // Parts read again change what the entries have in common: the shapes
+    // are inferred again from the same members.
+    if reread && options.shape.is_none() {
+        for (key, &index) in &shape_of {
+            let group: Vec<&Entry> = merged[key].iter().map(|&i| &entries[i]).collect();
+            doc.shapes[index] = Shape::infer(text, &group, key.1, key.0);
         }
     }
     let parent_of = |i: usize| match candidates[i].kind {
@@ -374,9 +385,9 @@ pub(super) fn assemble(
 /// In a list whose titles are links (`[Title](url)`), an untitled entry
 /// that opens with a link not labelled like one (`[Guided Policy
 /// Search](url)`, too short to read as a title alone) has it for its title.
-fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape) {
+fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
     if entry.title.is_some() {
-        return;
+        return false;
     }
     let titles_link = shape.slot(Role::Title).is_some_and(|slot| {
         matches!(slot.form, Form::Linked | Form::LinkedBold)
@@ -384,20 +395,20 @@ fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape) {
             && (shape.declared || slot.present >= 5)
     });
     if !titles_link {
-        return;
+        return false;
     }
     let Some(link) = entry.links.first_mut() else {
-        return;
+        return false;
     };
     let label = &text[link.label.clone()];
     let opens = text[entry.head.start..link.span.start].trim().is_empty();
     let form = match link.form {
         Form::Single => Form::Linked,
         Form::BoldLabel => Form::LinkedBold,
-        _ => return,
+        _ => return false,
     };
     if !opens || crate::label::is_known(label) || label.split_whitespace().count() < 2 {
-        return;
+        return false;
     }
     link.is_title = true;
     let inner = link.label.clone();
@@ -410,6 +421,39 @@ fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape) {
         place: link.place,
         prefix,
     });
+    true
+}
+
+/// In a list whose entries open with a venue tag and carry no short name,
+/// an entry opening with a tag of that form read as a name (`[**KAIS**]`,
+/// a venue without its year) has it for its venue: what is wrong with it
+/// is the missing year, which `venue-format` says.
+fn name_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
+    if entry.venue.is_some() || shape.slot(Role::Name).is_some() {
+        return false;
+    }
+    let Some(slot) = shape.slot(Role::Venue) else {
+        return false;
+    };
+    let Some(name) = &entry.name else {
+        return false;
+    };
+    // Four in five entries give the venue (this one aside, perhaps).
+    let convention = shape.declared || (slot.present >= 5 && slot.present * 5 >= shape.support * 4);
+    let opens = text[entry.head.start..name.span.start].trim().is_empty();
+    if !(convention && opens && name.form == slot.form && name.place == slot.place) {
+        return false;
+    }
+    let name = entry.name.take().expect("checked above");
+    entry.venue = Some(super::Venue {
+        span: name.span,
+        inner: name.inner.clone(),
+        name: name.inner,
+        years: Vec::new(),
+        form: name.form,
+        place: name.place,
+    });
+    true
 }
 
 /// Two distinct elements of a slice, mutably.

@@ -1163,15 +1163,25 @@ fn choose_title(
         return;
     }
 
-    // 2. A quoted title on the first two lines.
-    for p in placed.iter_mut() {
-        let in_reach = match p.place {
+    // 2. A quoted title on the first two lines, with nothing but tags and
+    // names before it on its line (`Don't Just Chase "Highlighted Tokens"
+    // in MLLMs` quotes inside a plain title).
+    for i in 0..placed.len() {
+        let place = placed[i].place;
+        let in_reach = match place {
             Place::Line(n) => n <= 1,
             Place::Column(_) => true,
             Place::SubItem => false,
         };
+        if !in_reach || !matches!(placed[i].piece, Piece::Quote { .. }) {
+            continue;
+        }
+        let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
+        if !leading(&placed[line_start..], i - line_start) {
+            continue;
+        }
+        let p = &mut placed[i];
         if let Piece::Quote { span, inner } = &p.piece
-            && in_reach
             && text[inner.clone()].split_whitespace().count() >= 2
         {
             r.title = Some(Title {
@@ -1265,8 +1275,10 @@ fn choose_title(
                 end = span.end;
                 pieces_used.push(i);
             }
-            // Italic words, code and parentheses inside a plain title.
+            // Italic words, code, parentheses and quoted words inside a
+            // plain title.
             Piece::Emph { span, level: 1, .. }
+            | Piece::Quote { span, .. }
             | Piece::Tag {
                 span,
                 form: Form::Code | Form::Paren,
