@@ -135,7 +135,7 @@ fn run(bytes: Vec<u8>) -> Outcome {
             }];
             let summary = Summary::of(&reports, None);
             let mut sink = Vec::new();
-            report::json::render(&reports, &summary, &mut sink).expect("render");
+            report::json::render(&reports, &summary, &[], &mut sink).expect("render");
             black_box(&sink);
             format!(
                 "{} entries, {} findings",

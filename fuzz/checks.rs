@@ -55,10 +55,10 @@ pub fn check_lint(data: &[u8]) {
     }];
     let summary = Summary::of(&reports, None);
     let _ = report::text::render(&reports, &TextOptions::default(), &mut sink);
-    let _ = report::json::render(&reports, &summary, &mut sink);
-    let _ = report::github::render(&reports, &mut sink);
-    let _ = report::github::summary_markdown(&reports, &summary);
-    let _ = report::sarif::render(&reports, &mut sink);
+    let _ = report::json::render(&reports, &summary, &[], &mut sink);
+    let _ = report::github::render(&reports, &[], &mut sink);
+    let _ = report::github::summary_markdown(&reports, &summary, &[]);
+    let _ = report::sarif::render(&reports, &[], &mut sink);
 }
 
 /// Each entry as (title, links as label and URL), whitespace collapsed (fixes re-indent the

@@ -71,7 +71,6 @@ pub struct LinkSettings {
     pub host_concurrency: usize,
     pub max_retries: u32,
     pub exclude: Vec<Regex>,
-    pub allow_private: bool,
     pub cache: PathBuf,
     pub cache_max_age: Duration,
 }
@@ -84,7 +83,6 @@ impl Default for LinkSettings {
             host_concurrency: 8,
             max_retries: 2,
             exclude: Vec::new(),
-            allow_private: false,
             cache: PathBuf::from(DEFAULT_CACHE_FILE),
             cache_max_age: Duration::from_secs(24 * 60 * 60),
         }
@@ -272,6 +270,21 @@ impl Settings {
         }
 
         let links = raw.links;
+        // The network policy is the runner's to set, not the list's: a pull
+        // request can edit this file, and with private addresses allowed it
+        // could make a self-hosted runner probe its own network.
+        if let Some(value) = &links.allow_private {
+            return Err(invalid(
+                value.span(),
+                "`allow_private` cannot be set in the config file".into(),
+                "not allowed here",
+                Some(
+                    "a pull request can edit the config, so the network policy is command-line \
+                     only: pass --allow-private where you run the check"
+                        .into(),
+                ),
+            ));
+        }
         let base = path.parent().unwrap_or(Path::new(""));
         let defaults = LinkSettings::default();
         settings.links = LinkSettings {
@@ -321,7 +334,6 @@ impl Settings {
                     })
                 })
                 .collect::<Result<_, _>>()?,
-            allow_private: links.allow_private.unwrap_or(false),
             cache: base.join(match &links.cache {
                 Some(cache) => inside_repository(cache)
                     .map_err(|msg| invalid(cache.span(), msg, "here", None))?,
@@ -434,7 +446,8 @@ struct RawLinks {
     max_retries: Option<u32>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
-    allow_private: Option<bool>,
+    /// Refused: read only to say why (see `Settings::from_raw`).
+    allow_private: Option<Spanned<toml::Value>>,
     cache: Option<Spanned<String>>,
     cache_max_age: Option<Spanned<DurationValue>>,
 }
@@ -563,7 +576,6 @@ max_concurrency = 64
 host_concurrency = 8
 max_retries = 2
 exclude = ["^https://visitor-badge"]
-allow_private = false
 cache = ".awesome-lint-cache.json"
 cache_max_age = "1d"
 "#,
@@ -627,6 +639,11 @@ cache_max_age = "1d"
         assert_eq!(error_at(text).1, text.find("\"/tmp").unwrap());
         let text = "[links]\ngithub_api = \"http://attacker.example/\"\n";
         assert!(error_at(text).0.contains("unknown field `github_api`"));
+        // Nor widen the network policy.
+        let text = "[links]\nallow_private = true\n";
+        let (message, offset) = error_at(text);
+        assert!(message.contains("allow_private"), "{message}");
+        assert_eq!(offset, text.find("true").unwrap());
         let text = "[links]\ntimeout = 1e300\n";
         assert_eq!(error_at(text).1, text.find("1e300").unwrap());
 

@@ -274,6 +274,27 @@ fn fixing_through_a_symbolic_link_keeps_the_link() {
     );
 }
 
+/// A read-only file is the owner's wish to keep it: reported, not replaced.
+#[test]
+fn a_read_only_file_is_reported_and_left_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    let text = "### 2023\n- [**arxiv 2023**] [**A**] A: Title [[pdf]](https://arxiv.org/pdf/2301.00001.pdf)\n";
+    fs::write(&path, text).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, _, stderr) = lint(dir.path(), &["list.md", "--fix", "--quiet"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+    // Nothing was left beside it.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
 /// Regression (found by fuzzing the fix engine): an entry moved under a
 /// heading followed by a paragraph took the paragraph in as its continuation.
 #[test]

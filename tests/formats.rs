@@ -149,9 +149,21 @@ fn sarif_describes_every_rule_and_locates_every_finding() {
     assert_eq!(results.len(), findings(dir.path(), file));
     for result in results {
         let location = &result["locations"][0]["physicalLocation"];
-        assert_eq!(location["artifactLocation"]["uri"], file);
+        assert_eq!(
+            location["artifactLocation"]["uri"],
+            file.replace(':', "%3A")
+        );
         assert!(location["region"]["startLine"].as_u64().unwrap() >= 1);
     }
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
+    // The base is where the test ran: absolute, a directory.
+    let base = &mut log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"];
+    let uri = base.as_str().unwrap();
+    assert!(uri.starts_with("file:///") && uri.ends_with('/'), "{uri}");
+    *base = Value::from("file:///ROOT/");
     // The version changes with releases; the rest is golden.
     log["runs"][0]["tool"]["driver"]["version"] = Value::from("VERSION");
     log["runs"][0]["tool"]["driver"]["semanticVersion"] = Value::from("VERSION");
@@ -159,6 +171,153 @@ fn sarif_describes_every_rule_and_locates_every_finding() {
         "sarif.expected",
         &serde_json::to_string_pretty(&log).unwrap(),
     );
+}
+
+/// An absolute path is reported relative to the base when it lies under it,
+/// and as an absolute `file://` URI with no base when it does not.
+#[test]
+fn sarif_locations_are_relative_under_the_root_and_absolute_uris_outside() {
+    let (dir, file) = workspace();
+    let inside = dir.path().join(file);
+    let outside_dir = tempfile::tempdir().unwrap();
+    let outside = outside_dir.path().join("other list.md");
+    fs::copy(fixture("formats/list.md"), &outside).unwrap();
+    let (code, out) = lint(
+        dir.path(),
+        &[
+            inside.to_str().unwrap(),
+            outside.to_str().unwrap(),
+            "--format",
+            "sarif",
+        ],
+    );
+    assert_eq!(code, 1);
+    let log: Value = serde_json::from_str(&out).unwrap();
+    let mut relative = 0;
+    let mut absolute = 0;
+    for result in log["runs"][0]["results"].as_array().unwrap() {
+        let artifact = &result["locations"][0]["physicalLocation"]["artifactLocation"];
+        let uri = artifact["uri"].as_str().unwrap();
+        if artifact["uriBaseId"] == "%SRCROOT%" {
+            assert_eq!(uri, file.replace(':', "%3A"));
+            relative += 1;
+        } else {
+            assert!(artifact.get("uriBaseId").is_none());
+            assert!(uri.starts_with("file:///"), "{uri}");
+            assert!(uri.ends_with("/other%20list.md"), "{uri}");
+            absolute += 1;
+        }
+    }
+    assert!(
+        relative > 0 && relative == absolute,
+        "{relative} {absolute}"
+    );
+}
+
+/// Run from a subdirectory of a git repository, paths are the repository's.
+#[test]
+fn paths_are_relative_to_the_repository_root() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("docs")).unwrap();
+    fs::copy(fixture("formats/list.md"), dir.path().join("docs/list.md")).unwrap();
+    git(dir.path(), &["init", "-q"]);
+    let docs = dir.path().join("docs");
+    let (_, out) = lint(&docs, &["list.md", "--format", "sarif"]);
+    let log: Value = serde_json::from_str(&out).unwrap();
+    let artifact =
+        &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(artifact["uri"], "docs/list.md");
+    let (_, out) = lint(&docs, &["list.md", "--format", "github"]);
+    assert!(out.contains("::error file=docs/list.md,"), "{out}");
+}
+
+/// A run that stops (exit 2) says why in every machine format, not only on
+/// stderr: the annotation, the job summary, the JSON and the SARIF log.
+#[test]
+fn a_run_that_cannot_finish_says_why_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let summary = dir.path().join("summary.md");
+        let _ = fs::remove_file(&summary);
+        let output = Command::cargo_bin("awesome-lint")
+            .unwrap()
+            .current_dir(dir.path())
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .arg("--offline")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.code().unwrap(),
+            String::from_utf8(output.stdout).unwrap(),
+            fs::read_to_string(&summary).unwrap_or_default(),
+        )
+    };
+
+    // A list that does not exist.
+    let (code, out, summary) = run(&["--no-config", "missing.md", "--format", "github"]);
+    assert_eq!(code, 2);
+    let annotation = out.lines().find(|l| l.starts_with("::error")).unwrap();
+    assert!(
+        annotation
+            .starts_with("::error file=missing.md,title=awesome-lint::cannot read `missing.md`"),
+        "{annotation}"
+    );
+    assert!(summary.contains("could not be completed"), "{summary}");
+    assert!(summary.contains("`missing.md`: cannot read"), "{summary}");
+    assert!(!summary.contains("No findings.\n"), "{summary}");
+
+    // A bad value in the config: the annotation points at its line.
+    fs::write(dir.path().join("list.md"), "# A list\n").unwrap();
+    fs::write(
+        dir.path().join(".awesome-lint.toml"),
+        "[links]\nallow_private = true\n",
+    )
+    .unwrap();
+    let (code, out, summary) = run(&["list.md", "--format", "github"]);
+    assert_eq!(code, 2);
+    assert!(
+        out.contains("::error file=.awesome-lint.toml,line=2,col=17,title=awesome-lint::`allow_private` cannot be set"),
+        "{out}"
+    );
+    assert!(summary.contains("`.awesome-lint.toml:2`"), "{summary}");
+
+    let (code, out, _) = run(&["list.md", "--format", "json"]);
+    assert_eq!(code, 2);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let failure = &json["failures"][0];
+    assert_eq!(failure["file"], ".awesome-lint.toml");
+    assert_eq!(failure["line"], 2);
+    assert!(
+        failure["message"]
+            .as_str()
+            .unwrap()
+            .contains("allow_private")
+    );
+
+    let (code, out, _) = run(&["list.md", "--format", "sarif"]);
+    assert_eq!(code, 2);
+    let log: Value = serde_json::from_str(&out).unwrap();
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["level"], "error");
+    assert_eq!(
+        notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        ".awesome-lint.toml"
+    );
+    assert_eq!(
+        notification["locations"][0]["physicalLocation"]["region"]["startLine"],
+        2
+    );
+
+    // One unreadable list among good ones: the others are still reported.
+    let (code, out, summary) = run(&["--no-config", "list.md", "missing.md", "--format", "json"]);
+    assert_eq!(code, 2);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["summary"]["files"], 1);
+    assert_eq!(json["failures"].as_array().unwrap().len(), 1);
+    assert!(summary.is_empty());
 }
 
 fn git(dir: &Path, args: &[&str]) {

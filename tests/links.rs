@@ -450,6 +450,24 @@ fn successes_are_cached_failures_are_not() {
     assert_eq!(server.requests_to("/missing").len(), 2);
     assert_eq!(link_findings(&first.json), link_findings(&second.json));
 
+    // What a run allowed to reach private addresses saw is not reused by a
+    // run that is not: the pdf is refused again, not taken from the cache.
+    let strict = run(Command::cargo_bin("awesome-lint")
+        .unwrap()
+        .env_remove("GITHUB_TOKEN")
+        .args(["--no-config", "--format", "json", "--cache"])
+        .arg(&cache)
+        .arg(&path));
+    let refused: Vec<_> = link_findings(&strict.json)
+        .into_iter()
+        .filter(|(_, rule, message)| rule == "unverifiable-link" && message.contains("private"))
+        .collect();
+    assert_eq!(refused.len(), 2, "{}", strict.stdout);
+    assert_eq!(server.requests_to("/paper-1.pdf").len(), 1);
+    // And the strict run kept the permissive result for permissive runs.
+    run(&mut with_cache());
+    assert_eq!(server.requests_to("/paper-1.pdf").len(), 1);
+
     // A corrupt cache is a warning, not a crash.
     fs::write(&cache, "{ not json").unwrap();
     let third = run(&mut with_cache());

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::io::{self, Write};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,6 +17,7 @@ use crate::finding::Finding;
 use crate::fix::{self, FixMode};
 use crate::links::{self, Cache, Expect, LinkError, LinkOptions, LinkResult, Secret};
 use crate::lint::{Linted, lint};
+use crate::report::failure::Failure;
 use crate::report::text::{self, TextOptions};
 use crate::report::{self, FileReport, LinkSummary, Summary};
 use crate::rules::Rule;
@@ -96,17 +98,24 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
         )?;
         return Ok(ExitStatus::Error);
     }
+    // What stops (part of) the run: on stderr at once, and in the report at
+    // the end, where CI shows it.
+    let mut failures: Vec<Failure> = Vec::new();
+    let mut fail = |output: &mut Output, err: &dyn miette::Diagnostic, file: Option<&Path>| {
+        output.error(err);
+        failures.push(Failure::of(err, file));
+    };
     if args.changed_since.is_some()
         && let Err(err) = changes::check_git()
     {
-        output.error(&err);
-        return Ok(ExitStatus::Error);
+        fail(output, &err, None);
+        return stopped(args, output, &failures);
     }
     let mut resolver = match SettingsResolver::new(&args.config) {
         Ok(resolver) => resolver,
         Err(err) => {
-            output.error(&err);
-            return Ok(ExitStatus::Error);
+            fail(output, &err, args.config.config.as_deref());
+            return stopped(args, output, &failures);
         }
     };
     let mut could_not_run = false;
@@ -115,7 +124,7 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
         let source = match Source::read(path) {
             Ok(source) => source,
             Err(err) => {
-                output.error(&err);
+                fail(output, &err, Some(path));
                 could_not_run = true;
                 continue;
             }
@@ -124,15 +133,15 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
             Ok(settings) => settings,
             // A broken config breaks every file under it: stop here.
             Err(err) => {
-                output.error(&err);
-                return Ok(ExitStatus::Error);
+                fail(output, &err, None);
+                return stopped(args, output, &failures);
             }
         };
         let file = match read_file(source, settings, args) {
             Ok(file) => file,
             Err(err) => {
-                output.error(&err);
-                return Ok(ExitStatus::Error);
+                fail(output, &err, Some(path));
+                return stopped(args, output, &failures);
             }
         };
         for notice in &file.linted.notices {
@@ -157,8 +166,8 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                 link_results = results;
             }
             Err(err) => {
-                output.error(&err);
-                return Ok(ExitStatus::Error);
+                fail(output, &err, None);
+                return stopped(args, output, &failures);
             }
         }
     }
@@ -183,7 +192,7 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
             let result = match fix::fix_to_fixpoint(&file.source, &file.settings, mode, moved) {
                 Ok(result) => result,
                 Err(err) => {
-                    output.error(&err);
+                    fail(output, &err, Some(file.source.path()));
                     could_not_run = true;
                     continue;
                 }
@@ -220,7 +229,7 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                 original.as_bytes(),
                 new.as_bytes(),
             ) {
-                output.error(&err);
+                fail(output, &err, Some(file.source.path()));
                 could_not_run = true;
                 continue;
             }
@@ -235,7 +244,7 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                     *file = refreshed;
                 }
                 Err(err) => {
-                    output.error(&err);
+                    fail(output, &err, Some(file.source.path()));
                     could_not_run = true;
                 }
             }
@@ -264,6 +273,25 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
     let mut summary = Summary::of(&reports, link_summary);
     summary.fixed = fixed;
 
+    render(args, output, &reports, &summary, &failures)?;
+
+    Ok(if could_not_run {
+        ExitStatus::Error
+    } else if summary.errors > 0 || (args.deny_warnings && summary.warnings > 0) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// Writes the report in the chosen format, failures included.
+fn render(
+    args: &LintArgs,
+    output: &mut Output,
+    reports: &[FileReport],
+    summary: &Summary,
+    failures: &[Failure],
+) -> io::Result<()> {
     match args.format {
         Format::Text => {
             let options = TextOptions {
@@ -273,34 +301,39 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                     .filter(|&w: &usize| w >= 40)
                     .unwrap_or(100),
             };
-            text::render(&reports, &options, output.stdout)?;
+            text::render(reports, &options, output.stdout)?;
             // Nothing was read: the errors above say it all.
             if !args.quiet && !reports.is_empty() {
-                writeln!(output.stdout, "{}", text::summary_line(&summary))?;
+                writeln!(output.stdout, "{}", text::summary_line(summary))?;
             }
         }
-        Format::Json => report::json::render(&reports, &summary, output.stdout)?,
+        Format::Json => report::json::render(reports, summary, failures, output.stdout)?,
         Format::Github => {
-            report::github::render(&reports, output.stdout)?;
+            report::github::render(reports, failures, output.stdout)?;
             if let Some(path) = (output.env)("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
-                && let Err(err) =
-                    append(&path, &report::github::summary_markdown(&reports, &summary))
+                && let Err(err) = append(
+                    &path,
+                    &report::github::summary_markdown(reports, summary, failures),
+                )
             {
                 output.warn(&format!(
                     "could not write the job summary to `{path}`: {err}"
                 ));
             }
         }
-        Format::Sarif => report::sarif::render(&reports, output.stdout)?,
+        Format::Sarif => report::sarif::render(reports, failures, output.stdout)?,
     }
 
-    Ok(if could_not_run {
-        ExitStatus::Error
-    } else if summary.errors > 0 || (args.deny_warnings && summary.warnings > 0) {
-        ExitStatus::Failure
-    } else {
-        ExitStatus::Success
-    })
+    Ok(())
+}
+
+/// A run stopped before it read everything: the failures, reported in the
+/// chosen format (text has them on stderr already), and exit 2.
+fn stopped(args: &LintArgs, output: &mut Output, failures: &[Failure]) -> io::Result<ExitStatus> {
+    if !args.diff && args.format != Format::Text {
+        render(args, output, &[], &Summary::default(), failures)?;
+    }
+    Ok(ExitStatus::Error)
 }
 
 /// Lints a source and, with `--changed-since`, keeps what changed.
@@ -353,7 +386,7 @@ fn check_links(
             .cache
             .clone()
             .unwrap_or_else(|| settings.links.cache.clone());
-        let (cache, warning) = Cache::load(&path, settings.links.cache_max_age);
+        let (cache, warning) = Cache::load(&path, settings.links.cache_max_age, args.allow_private);
         if let Some(warning) = warning {
             output.warn(&warning);
         }
@@ -406,7 +439,7 @@ fn link_options(config: &LinkSettings, args: &LinkArgs) -> Result<LinkOptions, L
             .host_concurrency
             .map_or(config.host_concurrency, |n| n as usize),
         max_retries: args.max_retries.unwrap_or(config.max_retries),
-        allow_private: args.allow_private || config.allow_private,
+        allow_private: args.allow_private,
         github_token: args
             .github_token
             .clone()

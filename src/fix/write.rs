@@ -16,6 +16,12 @@ pub enum WriteError {
     #[error("cannot fix `{path}`: it changed while it was being fixed")]
     #[diagnostic(code(fix), help("run awesome-lint --fix again"))]
     Changed { path: String },
+    #[error("cannot fix `{path}`: it is read-only")]
+    #[diagnostic(
+        code(fix),
+        help("the file was left as it was; make it writable to fix it, or run without --fix")
+    )]
+    ReadOnly { path: String },
     #[error("cannot write `{path}`: {reason}")]
     #[diagnostic(code(fix), help("the file was left as it was"))]
     Io {
@@ -34,6 +40,11 @@ pub fn write_atomically(path: &Path, original: &[u8], new: &[u8]) -> Result<(), 
     // Through a symbolic link, the file it points at is the one to replace.
     let path = &fs::canonicalize(path).map_err(|_| WriteError::Vanished { path: name.clone() })?;
     let metadata = fs::metadata(path).map_err(|_| WriteError::Vanished { path: name.clone() })?;
+    // The rename below would replace a read-only file all the same (only the
+    // directory's permissions decide that); its owner asked for it to stay.
+    if metadata.permissions().readonly() {
+        return Err(WriteError::ReadOnly { path: name });
+    }
     match fs::read(path) {
         Ok(current) if current == original => {}
         Ok(_) => return Err(WriteError::Changed { path: name }),

@@ -1,6 +1,11 @@
 //! Remembered successes: a URL that checked fine is not requested again for
 //! `cache_max_age`. Failures are never remembered, so a broken link is
 //! rechecked on every run. The file is JSON, written atomically.
+//!
+//! Each success records the network policy it was obtained under: a result
+//! seen with private addresses allowed (say, a URL that redirected to an
+//! internal host) is reused only by runs that allow them too, so a strict run
+//! never trusts what only a permissive one could see.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -11,27 +16,44 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct CacheFile {
     version: u32,
-    /// Key (`"pdf https://..."`) → when it last checked fine, in Unix seconds.
-    ok: HashMap<String, u64>,
+    /// Key (`"pdf https://..."`) → when and how it last checked fine.
+    ok: HashMap<String, Success>,
 }
 
-const VERSION: u32 = 1;
+#[derive(Deserialize)]
+struct Version {
+    version: u32,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Success {
+    /// When, in Unix seconds.
+    at: u64,
+    /// Whether the run that saw it allowed private addresses.
+    private: bool,
+}
+
+/// Version 1 kept no policy: its results are dropped, not trusted.
+const VERSION: u32 = 2;
 
 /// The link cache of one run.
 #[derive(Debug)]
 pub struct Cache {
     path: PathBuf,
     max_age: Duration,
-    ok: HashMap<String, u64>,
+    /// The policy of this run.
+    allow_private: bool,
+    ok: HashMap<String, Success>,
 }
 
 impl Cache {
     /// Loads a cache file. A missing file is an empty cache; an unreadable or
     /// corrupt one is an empty cache and a warning, never an error.
-    pub fn load(path: &Path, max_age: Duration) -> (Self, Option<String>) {
+    pub fn load(path: &Path, max_age: Duration, allow_private: bool) -> (Self, Option<String>) {
         let mut cache = Self {
             path: path.to_path_buf(),
             max_age,
+            allow_private,
             ok: HashMap::new(),
         };
         let text = match std::fs::read_to_string(path) {
@@ -44,17 +66,22 @@ impl Cache {
                 );
             }
         };
+        // An older version is dropped quietly: it is not corrupt, only
+        // written by an earlier awesome-lint.
+        let version = serde_json::from_str::<Version>(&text).map(|v| v.version);
+        if version.as_ref().is_ok_and(|&v| v != VERSION) {
+            return (cache, None);
+        }
         match serde_json::from_str::<CacheFile>(&text) {
-            Ok(file) if file.version == VERSION => {
+            Ok(file) => {
                 let now = now();
                 cache.ok = file
                     .ok
                     .into_iter()
-                    .filter(|(_, at)| cache.is_fresh(*at, now))
+                    .filter(|(_, success)| cache.is_fresh(success.at, now))
                     .collect();
                 (cache, None)
             }
-            Ok(_) => (cache, None),
             Err(err) => (
                 cache,
                 Some(format!(
@@ -69,12 +96,20 @@ impl Cache {
         now.saturating_sub(at) < self.max_age.as_secs() && at <= now
     }
 
+    /// Whether `key` checked fine recently under this run's policy or a
+    /// stricter one.
     pub fn is_ok(&self, key: &str) -> bool {
-        self.ok.get(key).is_some_and(|&at| self.is_fresh(at, now()))
+        self.ok.get(key).is_some_and(|success| {
+            self.is_fresh(success.at, now()) && (self.allow_private || !success.private)
+        })
     }
 
     pub fn remember_ok(&mut self, key: String) {
-        self.ok.insert(key, now());
+        let success = Success {
+            at: now(),
+            private: self.allow_private,
+        };
+        self.ok.insert(key, success);
     }
 
     /// Writes the cache: to a temporary file beside it, then renamed over it,
@@ -103,22 +138,48 @@ mod tests {
     fn remembers_successes_and_survives_corruption() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cache.json");
-        let (mut cache, warning) = Cache::load(&path, Duration::from_secs(60));
+        let (mut cache, warning) = Cache::load(&path, Duration::from_secs(60), false);
         assert!(warning.is_none());
         assert!(!cache.is_ok("pdf https://a"));
         cache.remember_ok("pdf https://a".into());
         cache.save().unwrap();
-        let (cache, _) = Cache::load(&path, Duration::from_secs(60));
+        let (cache, _) = Cache::load(&path, Duration::from_secs(60), false);
         assert!(cache.is_ok("pdf https://a"));
         // Expired entries are forgotten.
-        let (cache, _) = Cache::load(&path, Duration::ZERO);
+        let (cache, _) = Cache::load(&path, Duration::ZERO, false);
         assert!(!cache.is_ok("pdf https://a"));
         // A corrupt file is a warning and an empty cache.
         std::fs::write(&path, "{not json").unwrap();
-        let (cache, warning) = Cache::load(&path, Duration::from_secs(60));
+        let (cache, warning) = Cache::load(&path, Duration::from_secs(60), false);
         assert!(warning.unwrap().contains("corrupt"));
         assert!(!cache.is_ok("pdf https://a"));
         // Only the cache file itself remains: the temporary was renamed.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_permissive_result_is_reused_only_by_permissive_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.json");
+        let (mut cache, _) = Cache::load(&path, Duration::from_secs(60), true);
+        cache.remember_ok("pdf https://private".into());
+        cache.save().unwrap();
+        let (strict, _) = Cache::load(&path, Duration::from_secs(60), false);
+        assert!(!strict.is_ok("pdf https://private"));
+        let (permissive, _) = Cache::load(&path, Duration::from_secs(60), true);
+        assert!(permissive.is_ok("pdf https://private"));
+
+        // A strict result serves both.
+        let (mut strict, _) = Cache::load(&path, Duration::from_secs(60), false);
+        strict.remember_ok("pdf https://public".into());
+        strict.save().unwrap();
+        let (permissive, _) = Cache::load(&path, Duration::from_secs(60), true);
+        assert!(permissive.is_ok("pdf https://public"));
+
+        // A cache from before policies were recorded is not trusted.
+        std::fs::write(&path, r#"{"version":1,"ok":{"pdf https://a":1}}"#).unwrap();
+        let (cache, warning) = Cache::load(&path, Duration::from_secs(60), true);
+        assert!(warning.is_none());
+        assert!(!cache.is_ok("pdf https://a"));
     }
 }

@@ -56,7 +56,7 @@ pub fn findings(
                 format!("{what} was not checked: `{host}` is a private or reserved address"),
             )
             .label("not checked")
-            .help("pass --allow-private (or set `allow_private` in [links]) to check private addresses"),
+            .help("pass --allow-private to check private addresses"),
         ),
     }
     if let Some(target) = &result.moved_to

@@ -6,13 +6,50 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, Summary, plural, relative_path};
+use super::artifact::Root;
+use super::failure::Failure;
+use super::{FileReport, Summary, plural};
 use crate::finding::Severity;
 
-/// Writes a workflow command and a log line for every finding.
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+/// Writes a workflow command and a log line for every finding, and an
+/// `::error` for every failure that stopped the run.
+pub fn render(reports: &[FileReport], failures: &[Failure], out: &mut dyn Write) -> io::Result<()> {
+    let root = Root::here();
+    for failure in failures {
+        let mut message = failure.message.clone();
+        if let Some(help) = &failure.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        let mut properties = Vec::new();
+        if let Some(file) = &failure.file {
+            let path = annotation_path(&root, std::path::Path::new(file));
+            writeln!(
+                out,
+                "{}: error: {}",
+                plain_path(&failure.place()),
+                failure.message
+            )?;
+            properties.push(format!("file={}", escape_property(&path)));
+            if let Some(line) = failure.line {
+                properties.push(format!("line={line}"));
+            }
+            if let Some(column) = failure.column {
+                properties.push(format!("col={column}"));
+            }
+        } else {
+            writeln!(out, "error: {}", failure.message)?;
+        }
+        properties.push("title=awesome-lint".to_owned());
+        writeln!(
+            out,
+            "::error {}::{}",
+            properties.join(","),
+            escape_data(&message)
+        )?;
+    }
     for report in reports {
-        let file = relative_path(report.source.path());
+        let file = annotation_path(&root, report.source.path());
         for finding in &report.findings {
             let start = report.source.position(finding.span.start);
             let end = report.source.position(finding.span.end);
@@ -51,6 +88,12 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// A path as GitHub places annotations: relative to the repository.
+fn annotation_path(root: &Root, path: &std::path::Path) -> String {
+    root.relative(path)
+        .unwrap_or_else(|| path.to_string_lossy().replace('\\', "/"))
+}
+
 /// A path as the plain log line shows it: one line, and never starting with
 /// `::`, which the runner would read as a command.
 fn plain_path(path: &str) -> String {
@@ -80,10 +123,44 @@ pub fn escape_property(text: &str) -> String {
 /// GitHub refuses step summaries over 1 MiB; stop adding rows well before.
 const SUMMARY_LIMIT: usize = 1024 * 1024 - 16 * 1024;
 
-/// The job summary: counts, then a table of every finding, truncated with a
-/// note before GitHub's 1 MiB limit.
-pub fn summary_markdown(reports: &[FileReport], summary: &Summary) -> String {
+/// The job summary: what stopped the run, if anything, then counts, then a
+/// table of every finding, truncated with a note before GitHub's 1 MiB limit.
+pub fn summary_markdown(reports: &[FileReport], summary: &Summary, failures: &[Failure]) -> String {
     let mut md = String::from("## awesome-lint\n\n");
+    if !failures.is_empty() {
+        md.push_str(":x: **The check could not be completed** (exit 2):\n\n");
+        let root = Root::here();
+        for failure in failures {
+            let place = match &failure.file {
+                Some(file) => {
+                    let path = annotation_path(&root, std::path::Path::new(file));
+                    match failure.line {
+                        Some(line) => format!("{path}:{line}"),
+                        None => path,
+                    }
+                }
+                None => String::new(),
+            };
+            let mut line = if place.is_empty() {
+                format!("- {}", table_cell(&failure.message))
+            } else {
+                format!(
+                    "- `{}`: {}",
+                    place.replace('`', "'"),
+                    table_cell(&failure.message)
+                )
+            };
+            if let Some(help) = &failure.help {
+                line.push_str(&format!(" ({})", table_cell(help)));
+            }
+            md.push_str(&line);
+            md.push('\n');
+        }
+        md.push('\n');
+        if reports.is_empty() {
+            return md;
+        }
+    }
     let links = match summary.links {
         Some(links) => format!(
             ", {}",
@@ -100,13 +177,18 @@ pub fn summary_markdown(reports: &[FileReport], summary: &Summary) -> String {
     ));
     let total: usize = reports.iter().map(|r| r.findings.len()).sum();
     if total == 0 {
-        md.push_str("No findings.\n");
+        md.push_str(if failures.is_empty() {
+            "No findings.\n"
+        } else {
+            "No findings in the files that could be checked.\n"
+        });
         return md;
     }
     md.push_str("| Location | Rule | Severity | Message |\n|---|---|---|---|\n");
     let mut written = 0;
+    let root = Root::here();
     'files: for report in reports {
-        let file = relative_path(report.source.path());
+        let file = annotation_path(&root, report.source.path());
         for finding in &report.findings {
             let line = report.source.position(finding.span.start).line;
             let row = format!(

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::failure::Failure;
 use super::{FileReport, Summary};
 
 #[derive(Serialize)]
@@ -11,6 +12,9 @@ struct Document<'a> {
     version: u32,
     diagnostics: Vec<Diagnostic<'a>>,
     summary: Summary,
+    /// What stopped the run (exit 2); absent when it ran to the end.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    failures: &'a [Failure],
 }
 
 #[derive(Serialize)]
@@ -28,8 +32,14 @@ struct Diagnostic<'a> {
 }
 
 /// Writes the JSON report. Positions are 1-based; columns count characters;
-/// the end is exclusive (the column just after the span).
-pub fn render(reports: &[FileReport], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+/// the end is exclusive (the column just after the span). `failures` say
+/// what stopped the run, if anything.
+pub fn render(
+    reports: &[FileReport],
+    summary: &Summary,
+    failures: &[Failure],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut diagnostics = Vec::new();
     for report in reports {
         for finding in &report.findings {
@@ -53,6 +63,7 @@ pub fn render(reports: &[FileReport], summary: &Summary, out: &mut dyn Write) ->
         version: 1,
         diagnostics,
         summary: *summary,
+        failures,
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     out.write_all(b"\n")

@@ -3,7 +3,9 @@
 //! parsed entries (`entries`). Renderers write to a writer they are given;
 //! nothing here decides where output goes.
 
+pub mod artifact;
 pub mod entries;
+pub mod failure;
 pub mod github;
 pub mod json;
 pub mod sarif;

@@ -2,23 +2,26 @@
 //! rule described and every finding located by a physical region.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::{FileReport, relative_path};
+use super::FileReport;
+use super::artifact::Root;
+use super::failure::Failure;
 use crate::finding::Severity;
 use crate::rules::RULES;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Writes the SARIF log.
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(reports))?;
+/// Writes the SARIF log of a run, with what stopped it, if anything.
+pub fn render(reports: &[FileReport], failures: &[Failure], out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &log(reports, failures, &Root::here()))?;
     out.write_all(b"\n")
 }
 
-/// The SARIF log as JSON.
-pub fn log(reports: &[FileReport]) -> Value {
+/// The SARIF log as JSON, with paths against `root`.
+pub fn log(reports: &[FileReport], failures: &[Failure], root: &Root) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
@@ -39,7 +42,7 @@ pub fn log(reports: &[FileReport]) -> Value {
         .collect();
     let mut results = Vec::new();
     for report in reports {
-        let uri = relative_path(report.source.path());
+        let artifact = root.sarif_location(report.source.path());
         for finding in &report.findings {
             let start = report.source.position(finding.span.start);
             let end = report.source.position(finding.span.end);
@@ -54,7 +57,7 @@ pub fn log(reports: &[FileReport]) -> Value {
                 "message": { "text": message },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                        "artifactLocation": artifact,
                         "region": {
                             "startLine": start.line,
                             "startColumn": start.column,
@@ -75,7 +78,7 @@ pub fn log(reports: &[FileReport]) -> Value {
                             "id": id,
                             "message": { "text": related.label },
                             "physicalLocation": {
-                                "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                                "artifactLocation": artifact,
                                 "region": { "startLine": at.line, "startColumn": at.column },
                             }
                         })
@@ -85,6 +88,36 @@ pub fn log(reports: &[FileReport]) -> Value {
             }
             results.push(result);
         }
+    }
+    // What stopped the run, as the tool's own notifications: code scanning
+    // shows a run that did not succeed instead of a clean result.
+    let notifications: Vec<Value> = failures
+        .iter()
+        .map(|failure| {
+            let mut text = failure.message.clone();
+            if let Some(help) = &failure.help {
+                text.push_str(&format!("\nhelp: {help}"));
+            }
+            let mut notification = json!({
+                "level": "error",
+                "message": { "text": text },
+            });
+            if let Some(file) = &failure.file {
+                let mut location = json!({
+                    "physicalLocation": { "artifactLocation": root.sarif_location(Path::new(file)) }
+                });
+                if let Some(line) = failure.line {
+                    location["physicalLocation"]["region"] =
+                        json!({ "startLine": line, "startColumn": failure.column.unwrap_or(1) });
+                }
+                notification["locations"] = json!([location]);
+            }
+            notification
+        })
+        .collect();
+    let mut base = json!({ "description": { "text": "The repository (or the directory) awesome-lint ran in." } });
+    if let Some(uri) = root.uri() {
+        base["uri"] = Value::String(uri);
     }
     json!({
         "$schema": SCHEMA,
@@ -99,8 +132,12 @@ pub fn log(reports: &[FileReport]) -> Value {
                     "rules": rules,
                 }
             },
+            "invocations": [{
+                "executionSuccessful": failures.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
             "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": { "%SRCROOT%": { "description": { "text": "The directory awesome-lint ran in." } } },
+            "originalUriBaseIds": { "%SRCROOT%": base },
             "results": results,
         }]
     })
