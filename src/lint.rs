@@ -42,13 +42,17 @@ impl Linted {
 pub fn lint(source: &Source, settings: &Settings) -> Linted {
     let doc = Document::parse_with(source.text(), settings.parse_options());
     let conventions = Conventions::infer(source.text(), &doc);
-    let ctx = Context {
-        source,
-        doc: &doc,
-        settings,
-        conventions: &conventions,
+    let raw = {
+        let identities = crate::identity::Identities::of(source.text(), &doc);
+        let ctx = Context {
+            source,
+            doc: &doc,
+            settings,
+            conventions: &conventions,
+            identities: &identities,
+        };
+        rules::check_document(&ctx)
     };
-    let raw = rules::check_document(&ctx);
     let (suppressions, notices) = Suppressions::collect(source, &doc);
     let mut findings = filter(source, settings, &suppressions, raw);
     sort(&mut findings);

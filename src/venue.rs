@@ -35,6 +35,18 @@ const fn with(
     }
 }
 
+/// Venues renamed in their history: `(former, current, year of the change)`.
+/// The former name is right on the papers from before the change (NeurIPS
+/// was NIPS until 2018): a list that writes `NIPS 2017` is exact, not sloppy.
+const RENAMED: &[(&str, &str, u16)] = &[("NIPS", "NeurIPS", 2018)];
+
+/// Whether `name` is a venue's former name, right for a paper of `year`.
+pub fn former_name_then(name: &str, year: u16) -> bool {
+    RENAMED
+        .iter()
+        .any(|&(former, _, since)| former.eq_ignore_ascii_case(name) && year < since)
+}
+
 /// The built-in list. Case-insensitive matches of any spelling here are
 /// aliases of the canonical name, so `Arxiv` and `neurips` need no entry.
 const BUILTIN: &[VenueDef] = &[
@@ -922,6 +934,9 @@ mod tests {
     #[test]
     fn aliases_and_case_variants_are_renamed() {
         assert_eq!(check("NIPS"), alias("NeurIPS"));
+        assert!(former_name_then("NIPS", 2017));
+        assert!(!former_name_then("NIPS", 2018));
+        assert!(!former_name_then("ICML", 2010));
         assert_eq!(check("arxiv"), alias("arXiv"));
         assert_eq!(check("Arxiv"), alias("arXiv"));
         assert_eq!(check("neurips"), alias("NeurIPS"));

@@ -1,13 +1,11 @@
 //! `duplicate-entry`: the same paper listed twice in one section.
 
-use std::hash::BuildHasher;
-
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Span};
 use crate::finding::{Finding, Severity};
-use crate::identity::{normalized_title, paper_keys, same_paper_titles};
+use crate::identity::{normalized_title, normalized_title_hash, same_paper_titles};
 use crate::url::PaperKey;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -77,7 +75,6 @@ pub(super) fn grouped_by_topic(entries: &[Entry]) -> bool {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let entries = &ctx.doc.entries;
-    let text = ctx.source.text();
     let per_section = grouped_by_topic(entries) && !ctx.settings.duplicates_across_sections;
     let scope = |e: &Entry| -> Scope {
         if per_section {
@@ -97,7 +94,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let here = scope(entry);
         let title = entry.title.as_ref().map(|t| ctx.text(&t.inner));
         let mut reported = false;
-        for (key, url) in paper_keys(text, entry) {
+        for &(key, url) in ctx.identities.paper_keys(index) {
             match by_link.get(&(here, key)) {
                 Some(first) if first.entry != index => {
                     let first_title = title_of(ctx, &entries[first.entry]);
@@ -137,18 +134,24 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let (Some(title_part), Some(title)) = (&entry.title, title) else {
             continue;
         };
-        let normalized = normalized_title(title);
-        if normalized.chars().count() < 8 {
+        // Hashed without being built; built only to confirm a hash match.
+        let (hash, length) = normalized_title_hash(title);
+        if length < 8 {
             continue;
         }
-        let hash = FxBuildHasher.hash_one(&normalized);
         let same = by_title.entry((here, hash)).or_default();
-        let first = same.iter().find(|seen| {
-            normalized_title(title_of(ctx, &entries[seen.entry]).unwrap_or_default()) == normalized
-        });
+        let first = if same.is_empty() {
+            None
+        } else {
+            let normalized = normalized_title(title);
+            same.iter().find(|seen| {
+                normalized_title(title_of(ctx, &entries[seen.entry]).unwrap_or_default())
+                    == normalized
+            })
+        };
         match first {
             Some(first) => {
-                if !are_versions(ctx, &entries[first.entry], entry) {
+                if !are_versions(ctx, first.entry, index) {
                     out.push(duplicate(
                         ctx,
                         index,
@@ -175,16 +178,23 @@ fn title_of<'a>(ctx: &Context<'a>, entry: &Entry) -> Option<&'a str> {
 /// other authors, or
 /// different venues and different paper links (an ICIP paper and its
 /// journal version).
-fn are_versions(ctx: &Context, a: &Entry, b: &Entry) -> bool {
+fn are_versions(ctx: &Context, index_a: usize, index_b: usize) -> bool {
     let text = ctx.source.text();
+    let (a, b) = (&ctx.doc.entries[index_a], &ctx.doc.entries[index_b]);
     let venue = |e: &Entry| {
         e.venue
             .as_ref()
             .map(|v| text[v.name.clone()].to_lowercase())
     };
     let (va, vb) = (venue(a), venue(b));
-    let keys_a: Vec<PaperKey> = paper_keys(text, a).map(|(k, _)| k).collect();
-    let keys_b: Vec<PaperKey> = paper_keys(text, b).map(|(k, _)| k).collect();
+    let keys = |index| -> Vec<PaperKey> {
+        ctx.identities
+            .paper_keys(index)
+            .iter()
+            .map(|&(key, _)| key)
+            .collect()
+    };
+    let (keys_a, keys_b) = (keys(index_a), keys(index_b));
     let arxiv = |keys: &[PaperKey]| -> Vec<String> {
         keys.iter()
             .filter_map(|k| match k {

@@ -165,6 +165,8 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// What the list does by habit, inferred once for every rule.
     pub conventions: &'a crate::conventions::Conventions,
+    /// Every entry's paper keys, read once for the rules that compare entries.
+    pub identities: &'a crate::identity::Identities<'a>,
 }
 
 impl<'a> Context<'a> {

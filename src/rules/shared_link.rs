@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Span};
 use crate::finding::{Finding, Severity};
-use crate::identity::{code_repos, paper_keys, same_paper_titles};
+use crate::identity::{code_repos, same_paper_titles};
 use crate::url::PaperKey;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -55,23 +55,45 @@ struct Seen {
     span: Span,
 }
 
+/// A repository's entries: only the first two matter (a third makes it an
+/// umbrella repository), so none of them needs a list of its own.
+struct RepoSeen {
+    first: Seen,
+    second: Option<Seen>,
+    more: bool,
+}
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.source.text();
     let entries = &ctx.doc.entries;
-    // Every paper key with the entries (first of each distinct title) that carry it.
-    let mut by_key: FxHashMap<PaperKey, Vec<Seen>> = FxHashMap::default();
-    let mut by_repo: FxHashMap<String, Vec<Seen>> = FxHashMap::default();
+    // Every paper key with the entries (first of each distinct title) that
+    // carry it: the first inline, the rare others apart, so that a list of
+    // unique links (nearly every key) allocates nothing per key.
+    let mut first_by_key: FxHashMap<PaperKey, Seen> =
+        FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
+    let mut more_by_key: FxHashMap<PaperKey, Vec<Seen>> = FxHashMap::default();
+    let mut by_repo: FxHashMap<String, RepoSeen> =
+        FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
     for (index, entry) in entries.iter().enumerate().filter(|(_, e)| !e.in_entry) {
         let Some(title) = title_of(ctx, entry) else {
             continue;
         };
         let mut reported = false;
-        for (key, url) in paper_keys(text, entry) {
-            let seen = by_key.entry(key).or_default();
-            if seen.iter().any(|s| s.entry == index) {
+        for &(key, url) in ctx.identities.paper_keys(index) {
+            let here = Seen {
+                entry: index,
+                span: url.clone(),
+            };
+            let Some(first) = first_by_key.get(&key) else {
+                first_by_key.insert(key, here);
+                continue;
+            };
+            let more = more_by_key.get(&key);
+            let seen = || std::iter::once(first).chain(more.into_iter().flatten());
+            if seen().any(|s| s.entry == index) {
                 continue;
             }
-            let other = seen.iter().find(|s| {
+            let other = seen().find(|s| {
                 let first = &entries[s.entry];
                 title_of(ctx, first).is_some_and(|t| !same_paper_titles(t, title))
                     && !software_and_its_paper(first, entry)
@@ -89,28 +111,40 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 reported = true;
             }
             // Later copies compare with every distinct title seen.
-            if !seen.iter().any(|s| {
+            if !seen().any(|s| {
                 title_of(ctx, &entries[s.entry]).is_some_and(|t| same_paper_titles(t, title))
             }) {
-                seen.push(Seen {
-                    entry: index,
-                    span: url.clone(),
-                });
+                more_by_key.entry(key).or_default().push(here);
             }
         }
         for (repo, url) in code_repos(text, entry) {
-            let seen = by_repo.entry(repo).or_default();
-            if !seen.iter().any(|s| s.entry == index) {
-                seen.push(Seen {
-                    entry: index,
-                    span: url.clone(),
-                });
+            let here = Seen {
+                entry: index,
+                span: url.clone(),
+            };
+            match by_repo.get_mut(&repo) {
+                None => {
+                    by_repo.insert(
+                        repo,
+                        RepoSeen {
+                            first: here,
+                            second: None,
+                            more: false,
+                        },
+                    );
+                }
+                Some(seen) if seen.first.entry == index => {}
+                Some(seen) => match &seen.second {
+                    None => seen.second = Some(here),
+                    Some(second) if second.entry == index => {}
+                    Some(_) => seen.more = true,
+                },
             }
         }
     }
     for (repo, seen) in &by_repo {
         // Two papers only: an umbrella repository serves many.
-        let [first, second] = seen.as_slice() else {
+        let (first, Some(second), false) = (&seen.first, &seen.second, seen.more) else {
             continue;
         };
         // A link copied by mistake comes from the entry next to it; two

@@ -572,6 +572,13 @@ fn check_venue<'a>(
         .clone();
     match verdict {
         VenueCheck::Known => {}
+        // `NIPS 2017` was the venue's name then; only its case is the brand's.
+        VenueCheck::Alias { .. }
+            if entry
+                .years
+                .first()
+                .is_some_and(|y| crate::venue::former_name_then(name, y.value))
+                && name.chars().all(|c| !c.is_ascii_lowercase()) => {}
         VenueCheck::Alias { canonical } => out.push(
             Finding::new(
                 Rule::VenueFormat,
