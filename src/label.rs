@@ -183,6 +183,35 @@ const MEDIA: &[&str] = &[
     "presentation",
     "tutorial",
     "audio",
+    // Press coverage, linked by the outlet's name.
+    "washington post",
+    "new york times",
+    "nyt",
+    "wired",
+    "the verge",
+    "techcrunch",
+    "venturebeat",
+    "mit technology review",
+    "technology review",
+    "forbes",
+    "bbc",
+    "cnn",
+    "reuters",
+    "the guardian",
+    "guardian",
+    "quanta",
+    "quanta magazine",
+    "ieee spectrum",
+    "new scientist",
+    "the economist",
+    "financial times",
+    "bloomberg",
+    "axios",
+    "zdnet",
+    "engadget",
+    "ars technica",
+    "synced",
+    "jiqizhixin",
 ];
 const OTHER: &[&str] = &[
     // A survey's companion list of papers lives in a repository.
@@ -373,6 +402,8 @@ mod tests {
         assert_eq!(kind("🤗 Dataset"), LabelKind::Data);
         assert_eq!(kind("Knowledge Base"), LabelKind::Data);
         assert_eq!(kind("Slides"), LabelKind::Media);
+        assert_eq!(kind("Washington Post"), LabelKind::Media);
+        assert_eq!(kind("Wired"), LabelKind::Media);
         assert_eq!(kind("bibtex"), LabelKind::Other);
         assert_eq!(kind("cdoe"), LabelKind::Unknown);
         assert!(kind("doi").is_paper() && !kind("code").is_paper());

@@ -185,6 +185,9 @@ fn well_formed_lists_pass_with_exit_zero() {
         "topic-grouped",
         "crlf",
         "bom",
+        "hard-breaks-and-versions",
+        "cross-listed-and-software",
+        "version-dates",
     ] {
         let path = fixture(&format!("well-formed/{name}.md"));
         let out = run(lint().arg(&path).arg("--no-config"));

@@ -537,8 +537,22 @@ fn check_after_year(
     out.push(finding);
 }
 
-/// Whether three tags of a shape or more carry the same text after their year.
+/// A second date after the year (`2023.2/5`, `2024/2023.10`): the dates of a
+/// paper's versions, which some lists give in every tag that has two.
+fn is_second_date(extra: &str) -> bool {
+    extra.strip_prefix('/').is_some_and(|rest| {
+        let rest = rest.trim();
+        !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    })
+}
+
+/// Whether three tags of a shape or more carry the same text after their
+/// year (or, for second dates, a date of the same kind).
 fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
+    let second_date = is_second_date(extra);
     let text = ctx.source.text();
     ctx.doc
         .entries
@@ -548,7 +562,9 @@ fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
         .filter(|v| {
             v.years.first().is_some_and(|y| {
                 let end = v.inner.end.max(y.date.end);
-                text[y.date.end..end].trim_matches(|c: char| c == '*' || c.is_whitespace()) == extra
+                let other =
+                    text[y.date.end..end].trim_matches(|c: char| c == '*' || c.is_whitespace());
+                other == extra || (second_date && is_second_date(other))
             })
         })
         .take(3)
