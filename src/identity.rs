@@ -194,6 +194,21 @@ mod tests {
         assert_ne!(normalized_title("SAME"), normalized_title("SAME++"));
         assert_eq!(normalized_title("Ünïcode: Ä-Title 2"), "ünïcodeätitle2");
         assert_eq!(normalized_title("Deep-Learning, 101"), "deeplearning101");
+        // Spellings of one title hash alike, whatever their length.
+        let long =
+            "A Very Long Title About Vision-Language Pre-training for Medical Images, Revisited";
+        assert_eq!(
+            normalized_title_hash(long),
+            normalized_title_hash(&long.to_uppercase().replace('-', " "))
+        );
+        assert_eq!(
+            normalized_title_hash(long).1,
+            normalized_title(long).chars().count()
+        );
+        assert_ne!(
+            normalized_title_hash("SAME").0,
+            normalized_title_hash("SAME++").0
+        );
         assert!(!same_paper_titles(
             "Language Models as Zero-Shot Planners",
             "PIGLeT: Language Grounding Through Neuro-Symbolic Interaction in a 3D World"

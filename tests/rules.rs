@@ -213,7 +213,7 @@ shape_tests! {
     table => ("table", 12),
     numbered => ("numbered", 11),
     multiline_backslash => ("multiline-backslash", 11),
-    bold_title => ("bold-title", 11),
+    bold_title => ("bold-title", 12),
 }
 
 #[test]

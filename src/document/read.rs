@@ -1210,7 +1210,11 @@ fn choose_title(
             continue;
         };
         let content = text[inner.clone()].trim();
-        if *level < 2 || content.split_whitespace().count() < 2 && !col_is_title {
+        // One bold word is a name, unless it ends a sentence like the titles
+        // of `**Title.**` lists do (`**MIMIC-CXR-annotations.**`): names never do.
+        if *level < 2
+            || content.split_whitespace().count() < 2 && !col_is_title && !content.ends_with('.')
+        {
             continue;
         }
         let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);

@@ -125,7 +125,10 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
             .help(format!("write `{unwrapped}`")),
         );
     }
-    if let Some(glue) = url.find("](") {
+    // Nearly no URL has a `]`: look for one byte before the pair.
+    if memchr::memchr(b']', url.as_bytes()).is_some()
+        && let Some(glue) = url.find("](")
+    {
         let second = &url[glue + 2..];
         if second.trim_start_matches(['(', ' ']).starts_with("http") {
             return Some(
