@@ -444,6 +444,14 @@ const QUALIFIERS: &[&str] = &[
     "submitted",
     "under",
     "review",
+    // Which version of the paper the tag dates (`IJCAI 2020 Conference
+    // Version` under its journal entry).
+    "version",
+    "conference",
+    "journal",
+    "extended",
+    "extension",
+    "full",
 ];
 
 /// Text after the year: a presentation qualifier passes; `Workshop` or
