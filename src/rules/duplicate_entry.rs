@@ -101,7 +101,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     let same = match (title, first_title) {
                         (Some(a), Some(b)) => same_paper_titles(a, b),
                         _ => true,
-                    };
+                    } && !named_apart(ctx, &entries[first.entry], entry);
                     // One link under two titles is `shared-link`'s.
                     if same && !reported {
                         let why = format!("same {key} and title");
@@ -151,7 +151,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         match first {
             Some(first) => {
-                if !are_versions(ctx, first.entry, index) {
+                if !are_versions(ctx, first.entry, index)
+                    && !named_apart(ctx, &entries[first.entry], entry)
+                {
                     out.push(duplicate(
                         ctx,
                         index,
@@ -167,6 +169,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 span: title_part.inner.clone(),
             }),
         }
+    }
+}
+
+/// Two entries of one paper under two names are two things it presents
+/// (`MMLU (College Medicine)` and `MMLU (Professional Medicine)`, the
+/// subsets of one benchmark), listed apart on purpose.
+fn named_apart(ctx: &Context, a: &Entry, b: &Entry) -> bool {
+    match (&a.name, &b.name) {
+        (Some(x), Some(y)) => !ctx.text(&x.inner).eq_ignore_ascii_case(ctx.text(&y.inner)),
+        _ => false,
     }
 }
 
