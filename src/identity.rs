@@ -79,7 +79,8 @@ pub fn code_repos<'t>(
             let parts = url::parse(&text[url.clone()])?;
             let mut segments = parts.path.split('/').filter(|s| !s.is_empty());
             let owner = segments.next()?;
-            let repo = segments.next()?.trim_end_matches(".git");
+            let repo = segments.next()?;
+            let repo = repo.strip_suffix(".git").unwrap_or(repo);
             let mut key = String::with_capacity(parts.host.len() + owner.len() + repo.len() + 2);
             for part in [parts.host, "/", owner, "/", repo] {
                 key.push_str(part);
@@ -111,16 +112,73 @@ pub fn normalized_chars(title: &str, mut each: impl FnMut(char)) {
     }
 }
 
+/// What each ASCII byte is in a normalized title: itself lowercased, or 0
+/// when it is left out (a table: this runs for every byte of every title).
+const KEPT: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() || byte == b'+' || byte == b'#' {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 /// A hash of [`normalized_title`] and its length in characters, computed
 /// without allocating.
 pub fn normalized_title_hash(title: &str) -> (u64, usize) {
     use std::hash::Hasher;
     let mut hasher = rustc_hash::FxHasher::default();
     let mut count = 0;
-    normalized_chars(title, |c| {
-        hasher.write_u32(c as u32);
-        count += 1;
-    });
+    // ASCII bytes are packed eight to a word before hashing; any other
+    // character goes in whole. The same string packs the same way.
+    let mut word = 0u64;
+    let mut packed = 0;
+    let bytes = title.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            at += 1;
+            let kept = KEPT[usize::from(byte)];
+            if kept != 0 {
+                word = word << 8 | u64::from(kept);
+                packed += 1;
+                count += 1;
+                if packed == 8 {
+                    hasher.write_u64(word);
+                    (word, packed) = (0, 0);
+                }
+            }
+            continue;
+        }
+        let Some(c) = title[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                if lower.is_ascii() {
+                    word = word << 8 | lower as u64;
+                    packed += 1;
+                    if packed == 8 {
+                        hasher.write_u64(word);
+                        (word, packed) = (0, 0);
+                    }
+                } else {
+                    hasher.write_u32(lower as u32);
+                }
+                count += 1;
+            }
+        }
+    }
+    if packed > 0 {
+        hasher.write_u64(word);
+        hasher.write_u8(packed);
+    }
     (hasher.finish(), count)
 }
 

@@ -220,7 +220,11 @@ fn with_join(written: &str, at: usize) -> String {
 
 /// `github.com/o/r`: a host name with no scheme, which markdown reads as a relative path.
 pub(super) fn lacks_scheme(url: &str) -> bool {
-    if url.contains("://") || url.starts_with(['/', '#', '.', '?']) || url.starts_with("mailto:") {
+    // Every link of a list comes here: find `://` by its colon, not by a
+    // substring search set up for each URL.
+    let bytes = url.as_bytes();
+    let has_scheme = memchr::memchr_iter(b':', bytes).any(|at| bytes[at + 1..].starts_with(b"//"));
+    if has_scheme || url.starts_with(['/', '#', '.', '?']) || url.starts_with("mailto:") {
         return false;
     }
     let host = url.split('/').next().unwrap_or_default();
