@@ -196,10 +196,14 @@ pub fn fix_to_fixpoint(
         };
         for finding in &batch {
             if !kept.iter().any(|k| std::ptr::eq(*k, *finding)) {
-                withheld.push(Withheld {
+                // Offered again in a later pass, it is still one fix withheld.
+                let one = Withheld {
                     rule: finding.rule,
                     line: line_of(&text, finding.span.start),
-                });
+                };
+                if !withheld.contains(&one) {
+                    withheld.push(one);
+                }
             }
         }
         if kept.is_empty() {

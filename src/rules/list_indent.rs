@@ -191,11 +191,17 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // `a` into a heading): no fix, safe or not, would keep the entry.
         let takes_in_lines_below =
             new_width < old_width && could_take_in(ctx.source.text(), entry.item.end, new_width);
-        let applicability = if same_kind && (item_is_one_line || new_width == old_width) {
-            Applicability::Safe
-        } else {
-            Applicability::Unsafe
-        };
+        // Another bullet joins the item to the list of that bullet next to
+        // it; across a blank line, that list becomes loose (its items turn
+        // into paragraphs), which a reader sees.
+        let rejoins_loosely = style.kind != expected.kind
+            && blank_line_to_an_item(ctx.source.text(), marker.line_start, entry.item.end);
+        let applicability =
+            if same_kind && !rejoins_loosely && (item_is_one_line || new_width == old_width) {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            };
         let others = if count == 1 {
             "the other entry of this file does".to_owned()
         } else {
@@ -217,6 +223,30 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ))
         });
     }
+}
+
+/// Whether a blank line separates the item (from its line's start to `end`)
+/// from a list item right above or below it.
+fn blank_line_to_an_item(text: &str, start: usize, end: usize) -> bool {
+    let is_item = |line: &str| {
+        let line = line.trim_start();
+        line.starts_with(['-', '*', '+'])
+            || line
+                .find(['.', ')'])
+                .is_some_and(|at| at > 0 && line[..at].bytes().all(|b| b.is_ascii_digit()))
+    };
+    let neighbour = |mut lines: Box<dyn Iterator<Item = &str> + '_>| {
+        let first = lines.next();
+        first.is_some_and(|l| l.trim().is_empty())
+            && lines.find(|l| !l.trim().is_empty()).is_some_and(is_item)
+    };
+    let above = text[..start].strip_suffix('\n').unwrap_or(&text[..start]);
+    let last = text[..end].trim_end().len();
+    let below = text[last..]
+        .find('\n')
+        .map_or("", |n| &text[last + n + 1..]);
+    neighbour(Box::new(above.split('\n').rev().take(64)))
+        || neighbour(Box::new(below.split('\n').take(64)))
 }
 
 /// Whether a line below `from` (the end of a list item) could become part of
@@ -244,7 +274,23 @@ fn could_take_in(text: &str, from: usize, width: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::could_take_in;
+    use super::{blank_line_to_an_item, could_take_in};
+
+    #[test]
+    fn items_a_blank_line_away() {
+        let text = "* a\n\n - b\n* c\n";
+        let b = text.find(" - b").unwrap();
+        assert!(blank_line_to_an_item(text, b, b + 4));
+        let text = "* a\n - b\n* c\n";
+        let b = text.find(" - b").unwrap();
+        assert!(!blank_line_to_an_item(text, b, b + 4));
+        let text = "Intro\n\n - b\n\nOutro\n";
+        let b = text.find(" - b").unwrap();
+        assert!(!blank_line_to_an_item(text, b, b + 4));
+        let text = "* a\n - b\n\n1. c\n";
+        let b = text.find(" - b").unwrap();
+        assert!(blank_line_to_an_item(text, b, b + 4));
+    }
 
     #[test]
     fn lines_below_an_item_that_a_narrower_start_would_take_in() {
