@@ -397,6 +397,37 @@ fn an_unreachable_network_is_one_message_and_exit_two() {
     );
     assert!(out.stderr.contains("--offline"), "{}", out.stderr);
     assert_eq!(out.stderr.matches("unreachable").count(), 1);
+    // The JSON says so too, with no place to point at.
+    let failure = &out.json["failures"][0];
+    assert!(
+        failure["message"]
+            .as_str()
+            .unwrap()
+            .contains("the network is unreachable"),
+        "{}",
+        out.stdout
+    );
+    assert!(failure["file"].is_null());
+
+    // And so does a CI run: an annotation and the job summary.
+    let summary = dir.path().join("summary.md");
+    let out = run(Command::cargo_bin("awesome-lint")
+        .unwrap()
+        .args(["--no-config", "--no-cache", "--format", "github"])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .arg(&path)
+        .arg("--allow-private"));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l.starts_with("::error title=awesome-lint::") && l.contains("unreachable")),
+        "{}",
+        out.stdout
+    );
+    let written = fs::read_to_string(&summary).unwrap();
+    assert!(written.contains("could not be completed"), "{written}");
+    assert!(!written.contains("No findings"), "{written}");
 }
 
 #[test]
