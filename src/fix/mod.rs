@@ -476,8 +476,10 @@ mod tests {
     use super::*;
     use crate::rules::Rule;
 
+    /// A finding where its first edit is, as rules report them.
     fn finding(edits: Vec<Edit>, applicability: Applicability) -> Finding {
-        Finding::new(Rule::Spacing, 0..0, "x").fix(Fix::new(edits, applicability))
+        let at = edits.first().map_or(0..0, |e| e.span.clone());
+        Finding::new(Rule::Spacing, at, "x").fix(Fix::new(edits, applicability))
     }
 
     #[test]
@@ -522,7 +524,7 @@ mod tests {
             fixed.withheld,
             vec![Withheld {
                 rule: Rule::Spacing,
-                line: 1
+                line: 2
             }]
         );
         assert_eq!(fixed.text, text);

@@ -195,7 +195,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // it; across a blank line, that list becomes loose (its items turn
         // into paragraphs), which a reader sees.
         let rejoins_loosely = style.kind != expected.kind
-            && blank_line_to_an_item(ctx.source.text(), marker.line_start, entry.item.end);
+            && blank_line_in_its_lists(ctx.source.text(), marker.line_start, entry.item.end);
         let applicability =
             if same_kind && !rejoins_loosely && (item_is_one_line || new_width == old_width) {
                 Applicability::Safe
@@ -225,9 +225,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether a blank line separates the item (from its line's start to `end`)
-/// from a list item right above or below it.
-fn blank_line_to_an_item(text: &str, start: usize, end: usize) -> bool {
+/// Whether a blank line lies between list items anywhere in the run of
+/// lists around the item (from its line's start to `end`): items with
+/// blank lines between them are loose, and moving an item to another
+/// list by changing its bullet can make a list loose or tight, which a
+/// reader sees (its items become paragraphs, or stop being ones).
+fn blank_line_in_its_lists(text: &str, start: usize, end: usize) -> bool {
+    const LOOK: usize = 256;
     let is_item = |line: &str| {
         let line = line.trim_start();
         line.starts_with(['-', '*', '+'])
@@ -235,18 +239,29 @@ fn blank_line_to_an_item(text: &str, start: usize, end: usize) -> bool {
                 .find(['.', ')'])
                 .is_some_and(|at| at > 0 && line[..at].bytes().all(|b| b.is_ascii_digit()))
     };
-    let neighbour = |mut lines: Box<dyn Iterator<Item = &str> + '_>| {
-        let first = lines.next();
-        first.is_some_and(|l| l.trim().is_empty())
-            && lines.find(|l| !l.trim().is_empty()).is_some_and(is_item)
+    // Lines of the lists: items, and indented lines under them.
+    let in_lists = |line: &str| is_item(line) || line.starts_with([' ', '\t']);
+    let blank_between = |lines: &mut dyn Iterator<Item = &str>| {
+        let mut blank = false;
+        for line in lines.take(LOOK) {
+            if line.trim().is_empty() {
+                blank = true;
+            } else if in_lists(line) {
+                if blank {
+                    return true;
+                }
+            } else {
+                return false;
+            }
+        }
+        false
     };
     let above = text[..start].strip_suffix('\n').unwrap_or(&text[..start]);
     let last = text[..end].trim_end().len();
-    let below = text[last..]
-        .find('\n')
-        .map_or("", |n| &text[last + n + 1..]);
-    neighbour(Box::new(above.split('\n').rev().take(64)))
-        || neighbour(Box::new(below.split('\n').take(64)))
+    let below = text[last..].find('\n').map_or("", |n| &text[last + n + 1..]);
+    let mut up = above.split('\n').rev();
+    let mut down = below.split('\n');
+    (!above.is_empty() && blank_between(&mut up)) || blank_between(&mut down)
 }
 
 /// Whether a line below `from` (the end of a list item) could become part of
@@ -274,22 +289,23 @@ fn could_take_in(text: &str, from: usize, width: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{blank_line_to_an_item, could_take_in};
+    use super::{blank_line_in_its_lists, could_take_in};
 
     #[test]
     fn items_a_blank_line_away() {
-        let text = "* a\n\n - b\n* c\n";
-        let b = text.find(" - b").unwrap();
-        assert!(blank_line_to_an_item(text, b, b + 4));
-        let text = "* a\n - b\n* c\n";
-        let b = text.find(" - b").unwrap();
-        assert!(!blank_line_to_an_item(text, b, b + 4));
-        let text = "Intro\n\n - b\n\nOutro\n";
-        let b = text.find(" - b").unwrap();
-        assert!(!blank_line_to_an_item(text, b, b + 4));
-        let text = "* a\n - b\n\n1. c\n";
-        let b = text.find(" - b").unwrap();
-        assert!(blank_line_to_an_item(text, b, b + 4));
+        let at = |text: &str| {
+            let b = text.find(" - b").unwrap();
+            blank_line_in_its_lists(text, b, b + 4)
+        };
+        assert!(at("* a\n\n - b\n* c\n"));
+        assert!(!at("* a\n - b\n* c\n"));
+        assert!(!at("Intro\n\n - b\n\nOutro\n"));
+        assert!(at("* a\n - b\n\n1. c\n"));
+        // Further away in the same run of lists: its looseness changes too.
+        assert!(at(" - x\n - b\n - c\n\n - d\n"));
+        assert!(at("* x\n  wrapped\n\n* y\n - b\n"));
+        // A paragraph ends the run.
+        assert!(!at("* x\n\n* y\n\nText\n - b\n"));
     }
 
     #[test]
