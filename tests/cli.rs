@@ -743,6 +743,29 @@ fn a_file_that_links_papers_but_has_no_entries_says_so() {
     );
 }
 
+/// A line of authors separated by commas alone keeps its first author
+/// (read alone, it once passed for a title followed by the authors).
+#[test]
+fn every_author_of_a_comma_separated_line_is_read() {
+    let list = fixture("entries/authors-by-commas.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let authors: Vec<&str> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["authors"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        authors,
+        [
+            "Sherry Yang, Ofir Nachum, Yilun Du, Jason Wei, Pieter Abbeel, Dale Schuurmans.",
+            "Haoyang He.",
+            "Sergey Levine, Aviral Kumar, George Tucker, Justin Fu."
+        ]
+    );
+}
+
 #[test]
 fn a_declared_shape_reads_a_list_that_links_no_paper() {
     let list = fixture("declared/list.md");

@@ -489,6 +489,18 @@ fn absorb(text: &str, parent: &mut Entry, child: &mut Entry, venues: &crate::ven
             child.notes.extend(line.notes);
         }
     }
+    // `Sherry Yang, Ofir Nachum, ...`: read alone, the line's first name
+    // passed for a title and the others for the authors after it.
+    if let (Some(title), Some(authors)) = (&child.title, &mut child.authors)
+        && title.form == Form::Plain
+        && title.span.end <= authors.span.start
+        && text[title.span.end..authors.span.start].trim() == ","
+        && looks_like_authors(&text[title.inner.clone()], true)
+    {
+        authors.span.start = title.span.start;
+        authors.inner.start = title.inner.start;
+        child.title = None;
+    }
     if let Some(title) = child.title.take() {
         if title.form == Form::Plain
             && child.authors.is_none()

@@ -258,7 +258,9 @@ fn blank_line_in_its_lists(text: &str, start: usize, end: usize) -> bool {
     };
     let above = text[..start].strip_suffix('\n').unwrap_or(&text[..start]);
     let last = text[..end].trim_end().len();
-    let below = text[last..].find('\n').map_or("", |n| &text[last + n + 1..]);
+    let below = text[last..]
+        .find('\n')
+        .map_or("", |n| &text[last + n + 1..]);
     let mut up = above.split('\n').rev();
     let mut down = below.split('\n');
     (!above.is_empty() && blank_between(&mut up)) || blank_between(&mut down)
