@@ -47,8 +47,10 @@ Use instead:
 ## Fix safety
 Safe when the entry is one line (nothing wrapped or nested under it) and
 stays a bulleted (or numbered) item, or when the new start is as wide as
-the old; unsafe when lines under it could change their nesting, or when a
-numbered item would become a bullet or the reverse. No fix is offered when
+the old; unsafe when lines under it could change their nesting, when a
+numbered item would become a bullet or the reverse, or when another bullet
+would move the item to a list across a blank line (turning a list's items
+into paragraphs, or back). No fix is offered when
 a narrower start would take the lines below the entry into it (`  -` under
 `- [**...`  nests, or turns the entry into a heading).
 ";
