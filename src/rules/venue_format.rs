@@ -142,21 +142,48 @@ fn check_markup(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Findi
     let fixed = slot.form.wrap(inner);
     let written = |form: Form| form.wrap("…");
     let others = slot.agree;
-    out.push(
-        Finding::new(
-            Rule::VenueFormat,
-            venue.span.clone(),
-            format!(
-                "the venue is written `{}` where {others} entries of the list write `{}`",
-                written(venue.form),
-                written(slot.form)
-            ),
-        )
-        .severity(Severity::Warning)
-        .label("written another way")
-        .help(format!("write `{fixed}`"))
-        .fix(Fix::safe(Edit::replace(venue.span.clone(), fixed))),
-    );
+    let finding = Finding::new(
+        Rule::VenueFormat,
+        venue.span.clone(),
+        format!(
+            "the venue is written `{}` where {others} entries of the list write `{}`",
+            written(venue.form),
+            written(slot.form)
+        ),
+    )
+    .severity(Severity::Warning)
+    .label("written another way")
+    .help(format!("write `{fixed}`"));
+    // Markup inside the tag's text (`R 2024**`) would meet the new markup
+    // around it and pair with it another way.
+    let plain_inside = !inner.contains(['*', '_', '`', '[', ']', '<', '\\']);
+    out.push(if plain_inside && brackets_balance(ctx.text(&entry.span)) {
+        finding.fix(Fix::safe(Edit::replace(venue.span.clone(), fixed)))
+    } else {
+        finding
+    });
+}
+
+/// Whether every bracket and parenthesis of an entry's text has its pair.
+/// Adding or removing a tag's brackets in an entry where some do not (a
+/// link cut short, a stray `]`) can pair them differently and change which
+/// text is a link: no fix is offered there (found by the fix fuzzer).
+fn brackets_balance(text: &str) -> bool {
+    // Byte by byte: the four are ASCII, and no UTF-8 sequence holds them.
+    let (mut square, mut round) = (0i32, 0i32);
+    for b in text.bytes() {
+        match b {
+            b'[' => square += 1,
+            b']' => square -= 1,
+            b'(' => round += 1,
+            b')' => round -= 1,
+            _ => {}
+        }
+        if square < 0 || round < 0 {
+            return false;
+        }
+    }
+    square == 0 && round == 0
 }
 
 /// The list's way of joining venue and year, when most tags agree on it.
