@@ -157,33 +157,51 @@ fn check_markup(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Findi
     // Markup inside the tag's text (`R 2024**`) would meet the new markup
     // around it and pair with it another way.
     let plain_inside = !inner.contains(['*', '_', '`', '[', ']', '<', '\\']);
-    out.push(if plain_inside && brackets_balance(ctx.text(&entry.span)) {
-        finding.fix(Fix::safe(Edit::replace(venue.span.clone(), fixed)))
-    } else {
-        finding
-    });
+    // And only in an entry read as the list's shape in every other part:
+    // in one read some other way, the tag's markup may be what holds the
+    // reading together.
+    let parts = entry.parts();
+    let rest_fits = shape
+        .slots
+        .iter()
+        .filter(|s| !s.optional && !matches!(s.role, Role::Venue | Role::Link))
+        .all(|slot| {
+            parts
+                .iter()
+                .any(|p| p.role == slot.role && (slot.any_form || p.form == slot.form))
+        });
+    out.push(
+        if plain_inside && rest_fits && markup_pairs_up(ctx.text(&entry.span)) {
+            finding.fix(Fix::safe(Edit::replace(venue.span.clone(), fixed)))
+        } else {
+            finding
+        },
+    );
 }
 
-/// Whether every bracket and parenthesis of an entry's text has its pair.
-/// Adding or removing a tag's brackets in an entry where some do not (a
-/// link cut short, a stray `]`) can pair them differently and change which
-/// text is a link: no fix is offered there (found by the fix fuzzer).
-fn brackets_balance(text: &str) -> bool {
-    // Byte by byte: the four are ASCII, and no UTF-8 sequence holds them.
-    let (mut square, mut round) = (0i32, 0i32);
+/// Whether every bracket, parenthesis, emphasis star and backtick of an
+/// entry's text has its pair. Adding or removing a tag's markup in an entry
+/// where some do not (a link cut short, a stray `]` or `**`) can pair the
+/// others differently and change what is a link or bold: no fix is
+/// offered there (found by the fix fuzzer).
+fn markup_pairs_up(text: &str) -> bool {
+    // Byte by byte: all of them are ASCII, and no UTF-8 sequence holds them.
+    let (mut square, mut round, mut stars, mut ticks) = (0i32, 0i32, 0u32, 0u32);
     for b in text.bytes() {
         match b {
             b'[' => square += 1,
             b']' => square -= 1,
             b'(' => round += 1,
             b')' => round -= 1,
+            b'*' => stars += 1,
+            b'`' => ticks += 1,
             _ => {}
         }
         if square < 0 || round < 0 {
             return false;
         }
     }
-    square == 0 && round == 0
+    square == 0 && round == 0 && stars % 2 == 0 && ticks % 2 == 0
 }
 
 /// The list's way of joining venue and year, when most tags agree on it.
