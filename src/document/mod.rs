@@ -21,6 +21,7 @@
 
 mod assemble;
 pub mod date;
+mod delimiter;
 mod inline;
 mod links;
 mod read;
@@ -31,6 +32,7 @@ mod walk;
 use std::ops::Range;
 
 pub use date::{Year, YearForm};
+pub use delimiter::space_keeps_emphasis;
 pub use links::{MarkdownLink, markdown_links};
 pub use read::title_prefix;
 pub use shape::{Join, Shape, ShapeError, Slot, VenueStyle, join};

@@ -2,7 +2,7 @@
 //! whitespace on entry lines, and whitespace-only lines.
 
 use super::{Context, Fixable, Rule, RuleInfo};
-use crate::document::{Entry, Join, PartRef, Span, join};
+use crate::document::{Entry, Join, PartRef, Span, join, space_keeps_emphasis};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Edit, Fix};
 
@@ -50,7 +50,9 @@ Use instead:
 ## Fix safety
 Safe: only whitespace between parts is changed. A missing space is reported
 without a fix where the space would make the line a block of its own
-(`-[[pdf]]` on a continuation line would become a list item).
+(`-[[pdf]]` on a continuation line would become a list item), or would
+change how the line's emphasis pairs up (`**3DV**m`: a `**` between two
+letters may open or close, one before a space only close).
 ";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -109,7 +111,9 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
             };
             let mut finding =
                 Finding::new(Rule::Spacing, next, message).label("add a space before this");
-            if !space_would_open_a_block(line_prefix(text, after.start)) {
+            if !space_would_open_a_block(line_prefix(text, after.start))
+                && space_keeps_emphasis(text, after.start)
+            {
                 finding = finding.fix(Fix::safe(Edit::insert(after.start, " ")));
             }
             out.push(finding);
