@@ -21,21 +21,21 @@
 
 mod assemble;
 pub mod date;
-mod delimiter;
 mod inline;
 mod links;
 mod read;
 pub mod shape;
+mod space;
 pub mod structure;
 mod walk;
 
 use std::ops::Range;
 
 pub use date::{Year, YearForm};
-pub use delimiter::space_keeps_emphasis;
 pub use links::{MarkdownLink, markdown_links};
 pub use read::title_prefix;
 pub use shape::{Join, Shape, ShapeError, Slot, VenueStyle, join};
+pub use space::space_is_inert;
 
 pub use crate::label::LabelKind;
 pub use crate::url::HostKind;

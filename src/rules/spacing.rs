@@ -2,7 +2,7 @@
 //! whitespace on entry lines, and whitespace-only lines.
 
 use super::{Context, Fixable, Rule, RuleInfo};
-use crate::document::{Entry, Join, PartRef, Span, join, space_keeps_emphasis};
+use crate::document::{Entry, Join, PartRef, Span, join, space_is_inert};
 use crate::finding::{Finding, Severity};
 use crate::fix::{Edit, Fix};
 
@@ -50,9 +50,10 @@ Use instead:
 ## Fix safety
 Safe: only whitespace between parts is changed. A missing space is reported
 without a fix where the space would make the line a block of its own
-(`-[[pdf]]` on a continuation line would become a list item), or would
-change how the line's emphasis pairs up (`**3DV**m`: a `**` between two
-letters may open or close, one before a space only close).
+(`-[[pdf]]` on a continuation line would become a list item), change how
+the line's emphasis pairs up (`**3DV**m`: a `**` between two letters may
+open or close, one before a space only close), or complete a link
+(`[a](url(b))` is text, `[a](url (b))` a link titled `b`).
 ";
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -111,9 +112,7 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
             };
             let mut finding =
                 Finding::new(Rule::Spacing, next, message).label("add a space before this");
-            if !space_would_open_a_block(line_prefix(text, after.start))
-                && space_keeps_emphasis(text, after.start)
-            {
+            if space_is_inert(text, after.start) {
                 finding = finding.fix(Fix::safe(Edit::insert(after.start, " ")));
             }
             out.push(finding);
@@ -140,52 +139,6 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
         check_runs_inside(ctx, &title.inner, out);
     }
     check_trailing(ctx, entry, out);
-}
-
-/// The line up to `at`, if it holds nothing but what could open a block
-/// (indentation, `>`, list markers, `#`); otherwise empty. Looking back only
-/// that far keeps a line of many parts linear.
-fn line_prefix(text: &str, at: usize) -> &str {
-    let opener = |c: char| {
-        matches!(
-            c,
-            ' ' | '\t' | '>' | '-' | '+' | '*' | '#' | '.' | ')' | '0'..='9'
-        )
-    };
-    match text[..at].rfind(|c: char| !opener(c)) {
-        None => &text[..at],
-        Some(i) if text.as_bytes()[i] == b'\n' => &text[i + 1..at],
-        Some(_) => "",
-    }
-}
-
-/// Whether a space after `prefix` (a line up to a part of an entry) would
-/// turn the line into a new block: `-[[pdf]]` on a continuation line is text,
-/// `- [[pdf]]` a list item of its own, `#[[pdf]]` a heading.
-fn space_would_open_a_block(prefix: &str) -> bool {
-    let mut rest = prefix;
-    // Past the containers the line already opens: quotes and list markers.
-    loop {
-        rest = rest.trim_start_matches([' ', '\t']);
-        if let Some(after) = rest.strip_prefix('>') {
-            rest = after;
-            continue;
-        }
-        let token = rest.find([' ', '\t']).map_or(rest, |end| &rest[..end]);
-        if token.len() < rest.len() && is_list_marker(token) {
-            rest = &rest[token.len()..];
-            continue;
-        }
-        break;
-    }
-    let hashes = rest.bytes().take_while(|&b| b == b'#').count();
-    is_list_marker(rest) || ((1..=6).contains(&hashes) && hashes == rest.len())
-}
-
-fn is_list_marker(token: &str) -> bool {
-    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
-    matches!(token, "-" | "+" | "*")
-        || ((1..=9).contains(&digits) && digits + 1 == token.len() && token.ends_with(['.', ')']))
 }
 
 /// Doubled spaces and tabs inside the title.
@@ -298,39 +251,5 @@ fn preview(text: &str, span: &Span) -> String {
     match part.char_indices().nth(12) {
         Some((cut, _)) => format!("{}…", &part[..cut]),
         None => part.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::line_prefix;
-    use super::space_would_open_a_block as opens;
-
-    #[test]
-    fn the_line_prefix_is_looked_at_only_when_it_could_open_a_block() {
-        assert_eq!(line_prefix("title\r\n  -[[pdf]]", 10), "  -");
-        assert_eq!(line_prefix("> 1.[[pdf]]", 4), "> 1.");
-        assert_eq!(line_prefix("- [**X 2023**] T[[a]](", 16), "");
-        assert_eq!(line_prefix("x\n", 2), "");
-    }
-
-    #[test]
-    fn a_space_after_a_bare_marker_would_open_a_block() {
-        for prefix in [
-            "-", "  *", "+", "1.", "12)", "#", "###", "> -", "- -", "> 1. #",
-        ] {
-            assert!(opens(prefix), "{prefix:?}");
-        }
-        for prefix in [
-            "- [**CVPR 2023**] Title",
-            "Title -",
-            "-x",
-            "#######",
-            "1234567890.",
-            "",
-            "- ",
-        ] {
-            assert!(!opens(prefix), "{prefix:?}");
-        }
     }
 }
