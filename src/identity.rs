@@ -63,11 +63,43 @@ fn is_paper_link(link: &Link) -> bool {
     }
 }
 
-/// A code repository: `owner/repo` of a code link on a code host, lowercase.
+/// A code repository: host, owner and name as the link writes them, compared
+/// and hashed without case (`GitHub.com/Owner/Repo` is `github.com/owner/repo`),
+/// so that keying every repository of a list allocates nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct RepoKey<'t> {
+    pub host: &'t str,
+    pub owner: &'t str,
+    pub name: &'t str,
+}
+
+impl PartialEq for RepoKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.host.eq_ignore_ascii_case(other.host)
+            && self.owner.eq_ignore_ascii_case(other.owner)
+            && self.name.eq_ignore_ascii_case(other.name)
+    }
+}
+
+impl Eq for RepoKey<'_> {}
+
+impl std::hash::Hash for RepoKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for part in [self.host, self.owner, self.name] {
+            for b in part.bytes() {
+                state.write_u8(b.to_ascii_lowercase());
+            }
+            // No URL part holds 0xff: `ab/c` and `a/bc` hash apart.
+            state.write_u8(0xff);
+        }
+    }
+}
+
+/// The code repositories of an entry's code links on a code host.
 pub fn code_repos<'t>(
     text: &'t str,
     entry: &'t Entry,
-) -> impl Iterator<Item = (String, &'t Span)> + 't {
+) -> impl Iterator<Item = (RepoKey<'t>, &'t Span)> + 't {
     entry
         .links
         .iter()
@@ -79,14 +111,16 @@ pub fn code_repos<'t>(
             let parts = url::parse(&text[url.clone()])?;
             let mut segments = parts.path.split('/').filter(|s| !s.is_empty());
             let owner = segments.next()?;
-            let repo = segments.next()?;
-            let repo = repo.strip_suffix(".git").unwrap_or(repo);
-            let mut key = String::with_capacity(parts.host.len() + owner.len() + repo.len() + 2);
-            for part in [parts.host, "/", owner, "/", repo] {
-                key.push_str(part);
-            }
-            key.make_ascii_lowercase();
-            Some((key, url))
+            let name = segments.next()?;
+            let name = name.strip_suffix(".git").unwrap_or(name);
+            Some((
+                RepoKey {
+                    host: parts.host,
+                    owner,
+                    name,
+                },
+                url,
+            ))
         })
 }
 

@@ -86,9 +86,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut by_link: FxHashMap<(Scope, PaperKey), Seen> =
         FxHashMap::with_capacity_and_hasher(entries.len() * 2, FxBuildHasher);
     // Titles are keyed by a hash of their normalized form; a hash match is
-    // confirmed by comparing the titles themselves.
-    let mut by_title: FxHashMap<(Scope, u64), Vec<Seen>> =
+    // confirmed by comparing the titles themselves. The map holds the first
+    // title of each hash; the rare others chain from it in `titles`, so that
+    // a list of distinct titles allocates nothing per title.
+    let mut by_title: FxHashMap<(Scope, u64), usize> =
         FxHashMap::with_capacity_and_hasher(entries.len(), FxBuildHasher);
+    let mut titles: Vec<(Seen, Option<usize>)> = Vec::with_capacity(entries.len());
     // Entries nested under an entry are versions of it, not duplicates.
     for (index, entry) in entries.iter().enumerate().filter(|(_, e)| !e.in_entry) {
         let here = scope(entry);
@@ -139,16 +142,20 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if length < 8 {
             continue;
         }
-        let same = by_title.entry((here, hash)).or_default();
-        let first = if same.is_empty() {
-            None
-        } else {
+        let chain = by_title.get(&(here, hash)).copied();
+        let first = chain.and_then(|head| {
             let normalized = normalized_title(title);
-            same.iter().find(|seen| {
-                normalized_title(title_of(ctx, &entries[seen.entry]).unwrap_or_default())
-                    == normalized
-            })
-        };
+            let mut at = Some(head);
+            while let Some(i) = at {
+                let (seen, next) = &titles[i];
+                let seen_title = title_of(ctx, &entries[seen.entry]).unwrap_or_default();
+                if normalized_title(seen_title) == normalized {
+                    return Some(seen);
+                }
+                at = *next;
+            }
+            None
+        });
         match first {
             Some(first) => {
                 if !are_versions(ctx, first.entry, index)
@@ -164,10 +171,17 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     ));
                 }
             }
-            None => same.push(Seen {
-                entry: index,
-                span: title_part.inner.clone(),
-            }),
+            None => {
+                // The newest title heads its hash's chain.
+                titles.push((
+                    Seen {
+                        entry: index,
+                        span: title_part.inner.clone(),
+                    },
+                    chain,
+                ));
+                by_title.insert((here, hash), titles.len() - 1);
+            }
         }
     }
 }

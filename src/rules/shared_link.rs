@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use super::{Context, Fixable, Rule, RuleInfo};
 use crate::document::{Entry, Span};
 use crate::finding::{Finding, Severity};
-use crate::identity::{code_repos, same_paper_titles};
+use crate::identity::{RepoKey, code_repos, same_paper_titles};
 use crate::url::PaperKey;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
@@ -72,7 +72,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut first_by_key: FxHashMap<PaperKey, Seen> =
         FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
     let mut more_by_key: FxHashMap<PaperKey, Vec<Seen>> = FxHashMap::default();
-    let mut by_repo: FxHashMap<String, RepoSeen> =
+    let mut by_repo: FxHashMap<RepoKey, RepoSeen> =
         FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
     for (index, entry) in entries.iter().enumerate().filter(|(_, e)| !e.in_entry) {
         let Some(title) = title_of(ctx, entry) else {
@@ -156,7 +156,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // A repository named after one of the two papers and not the other
         // is that paper's, copied to the other; one named after both (a
         // family: `VITA`, `VITA-1.5`) or neither (an organisation's) serves both.
-        let repo_name = repo.rsplit('/').next().unwrap_or_default();
+        let repo_name = repo.name;
         let named = |e: &Entry| names_repo(ctx, e, repo_name);
         if one_family(ctx, &entries[first.entry], &entries[second.entry]) {
             continue;
