@@ -130,17 +130,35 @@ fn is_punctuation(c: char) -> bool {
 
 /// Whether a space at `at` could make a link's destination and title of
 /// what markdown reads as text: a title opens with `(`, `"` or `'` after
-/// whitespace, and the destination before it follows a `](` earlier on the
-/// line (or the line before, as a destination may start on the next line).
+/// whitespace, and the word before it would be the destination if it
+/// follows a `](` whose parenthesis is still open (`[a](url(b))` is text,
+/// `[a](url (b))` a link titled `b`).
 fn space_could_complete_a_link(text: &str, at: usize) -> bool {
     if !text[at..].starts_with(['(', '"', '\'']) {
         return false;
     }
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let from = text[..line_start.saturating_sub(1)]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    text[from..at].contains("](")
+    let before = &text[..at];
+    let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    let destination = match word.rfind("](") {
+        Some(i) => &word[i + 2..],
+        // A destination may also follow its `](` after whitespace.
+        None if before[..word_start].trim_end().ends_with("](") => word,
+        None => return false,
+    };
+    // A `)` that closes the `(` of `](` ended the link already.
+    let mut depth = 0i32;
+    for b in destination.bytes() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -208,5 +226,10 @@ mod tests {
         assert!(space_is_inert("Title(2023)", 5));
         assert!(!space_is_inert("[a](url\"t\")", 7));
         assert!(space_is_inert("- [**X 2023**] Title[[pdf]](u)", 20));
+        // A link closed before the word, on this line or the one before.
+        let text = "[[Code](u)]\n* **A**:\"A: T\"";
+        assert!(space_is_inert(text, text.find('"').unwrap()));
+        assert!(space_is_inert("[[pdf]](u)(CVPR 2023)", 10));
+        assert!(!space_is_inert("[a](\nurl(t)", 8));
     }
 }
