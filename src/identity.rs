@@ -132,20 +132,6 @@ pub fn normalized_title(title: &str) -> String {
     out
 }
 
-/// [`normalized_title`]'s characters, handed over one by one: for hashing
-/// every title of a list without building each one.
-pub fn normalized_chars(title: &str, mut each: impl FnMut(char)) {
-    for c in title.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() || matches!(c, '+' | '#') {
-                each(c.to_ascii_lowercase());
-            }
-        } else if c.is_alphanumeric() {
-            c.to_lowercase().for_each(&mut each);
-        }
-    }
-}
-
 /// What each ASCII byte is in a normalized title: itself lowercased, or 0
 /// when it is left out (a table: this runs for every byte of every title).
 const KEPT: [u8; 128] = {
@@ -161,16 +147,10 @@ const KEPT: [u8; 128] = {
     table
 };
 
-/// A hash of [`normalized_title`] and its length in characters, computed
-/// without allocating.
-pub fn normalized_title_hash(title: &str) -> (u64, usize) {
-    use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
-    let mut count = 0;
-    // ASCII bytes are packed eight to a word before hashing; any other
-    // character goes in whole. The same string packs the same way.
-    let mut word = 0u64;
-    let mut packed = 0;
+/// [`normalized_title`]'s characters, handed over one by one, so that the
+/// hash of every title of a list is computed without building it. ASCII,
+/// nearly all of it, goes byte by byte through [`KEPT`].
+fn normalized_chars(title: &str, mut each: impl FnMut(char)) {
     let bytes = title.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -179,13 +159,7 @@ pub fn normalized_title_hash(title: &str) -> (u64, usize) {
             at += 1;
             let kept = KEPT[usize::from(byte)];
             if kept != 0 {
-                word = word << 8 | u64::from(kept);
-                packed += 1;
-                count += 1;
-                if packed == 8 {
-                    hasher.write_u64(word);
-                    (word, packed) = (0, 0);
-                }
+                each(char::from(kept));
             }
             continue;
         }
@@ -194,21 +168,34 @@ pub fn normalized_title_hash(title: &str) -> (u64, usize) {
         };
         at += c.len_utf8();
         if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                if lower.is_ascii() {
-                    word = word << 8 | lower as u64;
-                    packed += 1;
-                    if packed == 8 {
-                        hasher.write_u64(word);
-                        (word, packed) = (0, 0);
-                    }
-                } else {
-                    hasher.write_u32(lower as u32);
-                }
-                count += 1;
-            }
+            c.to_lowercase().for_each(&mut each);
         }
     }
+}
+
+/// A hash of [`normalized_title`] and its length in characters, computed
+/// without allocating.
+pub fn normalized_title_hash(title: &str) -> (u64, usize) {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    let mut count = 0;
+    // ASCII is packed eight characters to a word before hashing; any other
+    // character goes in whole. The same string packs the same way.
+    let mut word = 0u64;
+    let mut packed = 0;
+    normalized_chars(title, |c| {
+        count += 1;
+        if c.is_ascii() {
+            word = word << 8 | c as u64;
+            packed += 1;
+            if packed == 8 {
+                hasher.write_u64(word);
+                (word, packed) = (0, 0);
+            }
+        } else {
+            hasher.write_u32(c as u32);
+        }
+    });
     if packed > 0 {
         hasher.write_u64(word);
         hasher.write_u8(packed);
