@@ -252,17 +252,28 @@ fn blank_line_in_its_lists(text: &str, start: usize, end: usize) -> bool {
     };
     // Lines of the lists: items, and indented lines under them.
     let in_lists = |line: &str| is_item(line) || line.starts_with([' ', '\t']);
-    let blank_between = |lines: &mut dyn Iterator<Item = &str>| {
-        let mut blank = false;
+    // A line of text right next to a list line, with no blank line between,
+    // is a lazy continuation of an item (found by the fix fuzzer): the list
+    // goes on past it. Read upwards, text is lazy only if a list line is
+    // above it too; text under a blank line is a paragraph, ending the run.
+    // Headings interrupt a paragraph, so never are one.
+    let blank_between = |lines: &mut dyn Iterator<Item = &str>, upward: bool| {
+        let (mut blank, mut in_text) = (false, false);
         for line in lines.take(LOOK) {
             if line.trim().is_empty() {
+                if upward && in_text {
+                    return false;
+                }
                 blank = true;
             } else if in_lists(line) {
                 if blank {
                     return true;
                 }
-            } else {
+                in_text = false;
+            } else if blank || line.trim_start().starts_with('#') {
                 return false;
+            } else {
+                in_text = true;
             }
         }
         false
@@ -274,7 +285,7 @@ fn blank_line_in_its_lists(text: &str, start: usize, end: usize) -> bool {
         .map_or("", |n| &text[last + n + 1..]);
     let mut up = above.split('\n').rev();
     let mut down = below.split('\n');
-    (!above.is_empty() && blank_between(&mut up)) || blank_between(&mut down)
+    (!above.is_empty() && blank_between(&mut up, true)) || blank_between(&mut down, false)
 }
 
 /// Whether a line below `from` (the end of a list item) could become part of
@@ -319,6 +330,10 @@ mod tests {
         assert!(at("* x\n  wrapped\n\n* y\n - b\n"));
         // A paragraph ends the run.
         assert!(!at("* x\n\n* y\n\nText\n - b\n"));
+        // A lazy line does not end it, above or below.
+        assert!(at("* x\n\n* y\nlazy\n - b\n"));
+        assert!(at(" - b\nlazy\n\n* c\n"));
+        assert!(!at(" - b\n\nText\n\n* c\n"));
     }
 
     #[test]
