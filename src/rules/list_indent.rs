@@ -193,15 +193,19 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // `a` into a heading): no fix, safe or not, would keep the entry.
         let takes_in_lines_below =
             new_width < old_width && could_take_in(ctx.source.text(), entry.item.end, new_width);
-        // A line of the item at column 0 is a lazy continuation: it belongs to
-        // the item only as long as nothing else claims it, and a new bullet
-        // or indent can change which list, paragraph or item it ends up in.
+        // A line of the item indented less than its text is a lazy
+        // continuation: it belongs to the item only as long as nothing else
+        // claims it, and a new bullet or indent can change which list,
+        // paragraph or item it ends up in.
         let lazy_lines = ctx
             .text(&entry.item)
             .trim_end()
             .lines()
             .skip(1)
-            .any(|line| !line.trim().is_empty() && !line.starts_with([' ', '\t']));
+            .any(|line| {
+                let indent = line.len() - line.trim_start_matches(' ').len();
+                !line.trim().is_empty() && !line.starts_with('\t') && indent < old_width
+            });
         // Another bullet joins the item to the list of that bullet next to
         // it; across a blank line, that list becomes loose (its items turn
         // into paragraphs), which a reader sees.
