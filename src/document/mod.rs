@@ -35,7 +35,7 @@ pub use date::{Year, YearForm};
 pub use links::{MarkdownLink, markdown_links};
 pub use read::title_prefix;
 pub use shape::{Join, Shape, ShapeError, Slot, VenueStyle, join};
-pub use space::space_is_inert;
+pub use space::{edit_keeps_emphasis, space_is_inert};
 
 pub use crate::label::LabelKind;
 pub use crate::url::HostKind;

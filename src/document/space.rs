@@ -69,20 +69,46 @@ fn is_list_marker(token: &str) -> bool {
 /// Whether inserting one space at byte `at` leaves every delimiter run that
 /// touches `at` flanking the way it did: the emphasis pairs up the same.
 fn space_keeps_emphasis(text: &str, at: usize) -> bool {
-    let (before, after) = text.split_at(at);
-    // The run that ends at `at`: its next character becomes the space.
+    edit_keeps_emphasis(text, at..at, " ")
+}
+
+/// Whether replacing `span` of `text` with `content` leaves the delimiter
+/// runs on either side of the edit as they were: the same length, and
+/// flanking the same way, so the line's emphasis pairs up as before.
+/// Deleting the `$` of `**Title.**$NeurIPS` glues a closing run to a letter,
+/// and a run after punctuation and before a letter can only open: the
+/// title's bold breaks (found by the fix fuzzer). Runs inside `content` are
+/// the edit's own business (a rule that adds `**` means to).
+pub fn edit_keeps_emphasis(text: &str, span: std::ops::Range<usize>, content: &str) -> bool {
+    let (before, after) = (&text[..span.start], &text[span.end..]);
+    // The neighbours of the edit's two ends, as written and as edited.
+    let old_next = text[span.start..].chars().next();
+    let new_next = content.chars().next().or_else(|| after.chars().next());
+    let old_prev = text[..span.end].chars().next_back();
+    let new_prev = content
+        .chars()
+        .next_back()
+        .or_else(|| before.chars().next_back());
+    // The run that ends where the edit starts.
     if let Some(run) = run_ending(before) {
+        let mark = before.as_bytes()[before.len() - 1] as char;
+        // A run the edit shortens or lengthens pairs up anew.
+        if old_next == Some(mark) || new_next == Some(mark) {
+            return false;
+        }
         let prev = before[..before.len() - run].chars().next_back();
-        let next = after.chars().next();
-        if flanking(prev, next) != flanking(prev, Some(' ')) {
+        if flanking(prev, old_next) != flanking(prev, new_next) {
             return false;
         }
     }
-    // The run that starts at `at`: its previous character becomes the space.
+    // The run that starts where the edit ends.
     if let Some(run) = run_starting(after) {
-        let prev = before.chars().next_back();
+        let mark = after.as_bytes()[0] as char;
+        if old_prev == Some(mark) || new_prev == Some(mark) {
+            return false;
+        }
         let next = after[run..].chars().next();
-        if flanking(prev, next) != flanking(Some(' '), next) {
+        if flanking(old_prev, next) != flanking(new_prev, next) {
             return false;
         }
     }
@@ -217,6 +243,34 @@ mod tests {
     fn a_run_after_punctuation_changes_when_glued_to_a_word() {
         // `.**m`: left-flanking only; `.** m`: neither.
         assert!(!keeps(".**m", "m"));
+    }
+
+    fn edit_keeps(text: &str, from: &str, content: &str) -> bool {
+        let start = text.find(from).unwrap();
+        edit_keeps_emphasis(text, start..start + from.len(), content)
+    }
+
+    #[test]
+    fn an_edit_that_glues_a_closing_run_to_a_letter_changes_the_emphasis() {
+        // `.**$N`: the run may close; `.**N`: it may only open.
+        assert!(!edit_keeps("1. **Title.**$NeurIPS 2017.", "$", ""));
+        // Even a space changes it: after it, the run can no longer open.
+        assert!(!edit_keeps("1. **Title.**$NeurIPS 2017.", "$", " "));
+        assert!(edit_keeps("1. **Title.**$NeurIPS 2017.", "$", "%"));
+        // Away from any run, an edit is free.
+        assert!(edit_keeps("**Title** NIPS 2017.", "NIPS", "NeurIPS"));
+        assert!(edit_keeps(
+            "[**NIPS 2022**] T",
+            "[**NIPS 2022**]",
+            "[**NeurIPS 2022**]"
+        ));
+    }
+
+    #[test]
+    fn an_edit_that_lengthens_or_shortens_a_run_changes_the_emphasis() {
+        assert!(!edit_keeps("**a**x", "x", "*x"));
+        assert!(!edit_keeps("x*** a**", "* ", " "));
+        assert!(!edit_keeps("*a* _b_", " ", "_"));
     }
 
     #[test]

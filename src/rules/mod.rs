@@ -256,7 +256,25 @@ pub fn check_document(ctx: &Context) -> Vec<Finding> {
             check(ctx, &mut findings);
         }
     }
+    keep_fixes_that_keep_emphasis(ctx.source.text(), &mut findings);
     findings
+}
+
+/// A fix that edits beside a `*`, `_` or `~` run can change how the run
+/// flanks its text, and so what is bold or italic: whatever rule offers it,
+/// such a finding is reported without its fix. The engine would withhold
+/// the fix anyway; asking here keeps it from being offered at all.
+fn keep_fixes_that_keep_emphasis(text: &str, findings: &mut [Finding]) {
+    for finding in findings {
+        let keeps = finding.fix.as_ref().is_none_or(|fix| {
+            fix.edits
+                .iter()
+                .all(|e| crate::document::edit_keeps_emphasis(text, e.span.clone(), &e.content))
+        });
+        if !keeps {
+            finding.fix = None;
+        }
+    }
 }
 
 #[cfg(test)]
