@@ -40,7 +40,8 @@ pub enum Command {
 /// Options of the lint command (the default command).
 #[derive(Debug, Args, Default)]
 pub struct LintArgs {
-    /// Markdown files to lint.
+    /// Markdown files to lint: paths, or globs expanded by awesome-lint
+    /// (`'**/*.md'`, honouring .gitignore).
     #[arg(value_name = "FILE", default_value = "README.md")]
     pub files: Vec<PathBuf>,
 
@@ -51,6 +52,11 @@ pub struct LintArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Also write a report in FORMAT (json, sarif, markdown; `github-summary`
+    /// is markdown) to PATH, from the same run (repeatable).
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = report_file)]
+    pub output: Vec<ReportFile>,
 
     #[command(flatten)]
     pub config: ConfigArgs,
@@ -138,6 +144,46 @@ pub struct LinkArgs {
     /// Skip URLs that match this regex (repeatable).
     #[arg(long, value_name = "REGEX", value_parser = regex::Regex::new)]
     pub exclude: Vec<regex::Regex>,
+}
+
+/// A report written to a file besides the one on stdout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportFile {
+    pub format: ReportFormat,
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Json,
+    Sarif,
+    /// The Markdown of the job summary: a table of every finding.
+    Markdown,
+}
+
+fn report_file(value: &str) -> Result<ReportFile, String> {
+    let Some((format, path)) = value.split_once('=') else {
+        return Err(format!(
+            "`{value}` is not FORMAT=PATH (for example `sarif=awesome-lint.sarif`)"
+        ));
+    };
+    let format = match format {
+        "json" => ReportFormat::Json,
+        "sarif" => ReportFormat::Sarif,
+        "markdown" | "github-summary" => ReportFormat::Markdown,
+        other => {
+            return Err(format!(
+                "unknown report format `{other}`: json, sarif or markdown"
+            ));
+        }
+    };
+    if path.is_empty() {
+        return Err(format!("no path after `{format:?}=`").to_lowercase());
+    }
+    Ok(ReportFile {
+        format,
+        path: PathBuf::from(path),
+    })
 }
 
 fn positive_seconds(value: &str) -> Result<f64, String> {

@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod conventions;
 pub mod document;
+pub mod files;
 pub mod finding;
 pub mod fix;
 pub mod identity;

@@ -27,8 +27,19 @@ impl Progress for Bar {
 }
 
 fn main() -> ExitCode {
+    let mut argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // More arguments from the environment, split as a shell would (quotes
+    // honoured): how the GitHub Action passes its `args` input, which no
+    // shell splits for it. They come last, after the command line's own.
+    if let Some(extra) = std::env::var_os("AWESOME_LINT_ARGS") {
+        match extra.to_str().map(shell_words::split) {
+            Some(Ok(words)) => argv.extend(words.into_iter().map(Into::into)),
+            Some(Err(err)) => return usage_error(&format!("AWESOME_LINT_ARGS: {err}")),
+            None => return usage_error("AWESOME_LINT_ARGS is not valid UTF-8"),
+        }
+    }
     // clap exits 2 itself on usage errors.
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(argv);
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let stdout_is_terminal = stdout.is_terminal();
@@ -65,4 +76,9 @@ fn main() -> ExitCode {
     // A closed pipe at the final flush is as harmless as one during the run.
     let _ = out.flush();
     ExitCode::from(status as u8)
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
 }

@@ -817,3 +817,162 @@ fn init_writes_a_config_that_loads_and_never_overwrites() {
     );
     assert_eq!(fs::read_to_string(&config).unwrap(), "# mine\n");
 }
+
+/// A directory of lists: two at the top, one deeper, one ignored by git.
+fn tree_of_lists() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let list = fs::read_to_string(fixture("acceptance/paper-list.md")).unwrap();
+    let clean = fs::read_to_string(fixture("well-formed/oldest-first.md")).unwrap();
+    for (path, text) in [
+        ("README.md", &list),
+        ("clean.md", &clean),
+        ("docs/deep/more.md", &list),
+        ("vendor/copied.md", &list),
+        ("notes.txt", &list),
+    ] {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    fs::write(dir.path().join(".gitignore"), "vendor/\n").unwrap();
+    dir
+}
+
+fn files_of(value: &Value) -> Vec<String> {
+    let mut files: Vec<String> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap().to_owned())
+        .collect();
+    files.dedup();
+    files
+}
+
+#[test]
+fn file_arguments_may_be_globs_that_honour_gitignore() {
+    let dir = tree_of_lists();
+    let out = run(lint().current_dir(dir.path()).args([
+        "--no-config",
+        "--format",
+        "json",
+        "**/*.md",
+        "README.md",
+    ]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    // Each file once, `vendor/` left out by .gitignore, `notes.txt` by the glob.
+    assert_eq!(files_of(&value), ["README.md", "docs/deep/more.md"]);
+    assert_eq!(value["summary"]["files"], 3);
+
+    // `*` stays within a directory.
+    let out = run(lint()
+        .current_dir(dir.path())
+        .args(["--no-config", "--format", "json", "*.md"]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(value["summary"]["files"], 2);
+
+    // A glob that matches nothing is an error, like a missing file.
+    let out = run(lint()
+        .current_dir(dir.path())
+        .args(["--no-config", "docs/*.markdown"]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("no file matches `docs/*.markdown`"),
+        "{}",
+        out.stderr
+    );
+    let out = run(lint().current_dir(dir.path()).args(["--no-config", "[a-"]));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("invalid glob"), "{}", out.stderr);
+}
+
+#[test]
+fn one_run_writes_several_reports() {
+    let dir = tree_of_lists();
+    let out = run(lint().current_dir(dir.path()).args([
+        "--no-config",
+        "--format",
+        "github",
+        "--output",
+        "sarif=out/report.sarif",
+        "--output",
+        "json=report.json",
+        "--output",
+        "markdown=report.md",
+        "README.md",
+    ]));
+    // `out/` does not exist: that report fails, the others are written.
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("cannot write the report `out/report.sarif`")
+    );
+    assert!(out.stdout.contains("::error file=README.md"));
+    let json: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("report.json")).unwrap()).unwrap();
+    let errors = json["summary"]["errors"].as_u64().unwrap();
+    assert!(errors > 0);
+    let markdown = fs::read_to_string(dir.path().join("report.md")).unwrap();
+    assert!(markdown.starts_with("## awesome-lint"), "{markdown}");
+    assert!(markdown.contains(&format!("{errors} errors")), "{markdown}");
+
+    fs::create_dir(dir.path().join("out")).unwrap();
+    let out = run(lint().current_dir(dir.path()).args([
+        "--no-config",
+        "--format",
+        "github",
+        "--output",
+        "sarif=out/report.sarif",
+        "README.md",
+    ]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let sarif: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("out/report.sarif")).unwrap())
+            .unwrap();
+    assert_eq!(
+        sarif["runs"][0]["results"].as_array().unwrap().len() as u64,
+        errors + json["summary"]["warnings"].as_u64().unwrap()
+    );
+
+    // A run that stops still writes its reports, saying why.
+    let out = run(lint().current_dir(dir.path()).args([
+        "--no-config",
+        "--output",
+        "json=stopped.json",
+        "missing.md",
+    ]));
+    assert_eq!(out.code, 2);
+    let json: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("stopped.json")).unwrap())
+            .unwrap();
+    assert!(
+        json["failures"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("missing.md")
+    );
+
+    let out = run(lint().args(["--output", "html=x.html"]));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("unknown report format `html`"));
+}
+
+#[test]
+fn arguments_from_the_environment_are_split_like_a_shell() {
+    let dir = tree_of_lists();
+    // The quoted regex keeps its space and loses its quotes; the file name
+    // with a space is one argument.
+    fs::copy(dir.path().join("README.md"), dir.path().join("my list.md")).unwrap();
+    let out = run(lint().current_dir(dir.path()).env(
+        "AWESOME_LINT_ARGS",
+        r#"--no-config --format json --exclude "^https://a b" "my list.md""#,
+    ));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(files_of(&value), ["my list.md"]);
+
+    let out = run(lint().env("AWESOME_LINT_ARGS", "--exclude 'unclosed"));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("AWESOME_LINT_ARGS"), "{}", out.stderr);
+}

@@ -11,7 +11,7 @@ use reqwest::Url;
 
 use super::{ExitStatus, Output, SettingsResolver};
 use crate::changes::{self, ChangedLines, ChangesError};
-use crate::cli::{Format, LinkArgs, LintArgs};
+use crate::cli::{Format, LinkArgs, LintArgs, ReportFormat};
 use crate::config::{LinkSettings, Settings};
 use crate::finding::Finding;
 use crate::fix::{self, FixMode};
@@ -119,8 +119,13 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
         }
     };
     let mut could_not_run = false;
+    let (paths, unmatched) = crate::files::expand(&args.files);
+    for (arg, err) in &unmatched {
+        fail(output, err, Some(arg));
+        could_not_run = true;
+    }
     let mut files = Vec::new();
-    for path in &args.files {
+    for path in &paths {
         let source = match Source::read(path) {
             Ok(source) => source,
             Err(err) => {
@@ -273,6 +278,13 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
     let mut summary = Summary::of(&reports, link_summary);
     summary.fixed = fixed;
 
+    // The closure `fail` holds the list of failures until here.
+    let unwritten = write_report_files(args, &reports, &summary, &failures);
+    for err in &unwritten {
+        output.error(err);
+        failures.push(Failure::of(err, None));
+        could_not_run = true;
+    }
     render(args, output, &reports, &summary, &failures)?;
 
     Ok(if could_not_run {
@@ -330,10 +342,56 @@ fn render(
 /// A run stopped before it read everything: the failures, reported in the
 /// chosen format (text has them on stderr already), and exit 2.
 fn stopped(args: &LintArgs, output: &mut Output, failures: &[Failure]) -> io::Result<ExitStatus> {
-    if !args.diff && args.format != Format::Text {
-        render(args, output, &[], &Summary::default(), failures)?;
+    if args.diff {
+        return Ok(ExitStatus::Error);
+    }
+    // The report files are written too: a workflow that uploads one finds
+    // it, with the reason the run stopped.
+    let mut failures = failures.to_vec();
+    for err in write_report_files(args, &[], &Summary::default(), &failures) {
+        output.error(&err);
+        failures.push(Failure::of(&err, None));
+    }
+    if args.format != Format::Text {
+        render(args, output, &[], &Summary::default(), &failures)?;
     }
     Ok(ExitStatus::Error)
+}
+
+/// Writes each `--output FORMAT=PATH` report; returns what could not be written.
+fn write_report_files(
+    args: &LintArgs,
+    reports: &[FileReport],
+    summary: &Summary,
+    failures: &[Failure],
+) -> Vec<ReportFileError> {
+    let mut errors = Vec::new();
+    for file in &args.output {
+        let mut bytes = Vec::new();
+        let rendered = match file.format {
+            ReportFormat::Json => report::json::render(reports, summary, failures, &mut bytes),
+            ReportFormat::Sarif => report::sarif::render(reports, failures, &mut bytes),
+            ReportFormat::Markdown => {
+                bytes = report::github::summary_markdown(reports, summary, failures).into_bytes();
+                Ok(())
+            }
+        };
+        if let Err(err) = rendered.and_then(|()| std::fs::write(&file.path, &bytes)) {
+            errors.push(ReportFileError {
+                path: file.path.display().to_string(),
+                reason: err.to_string(),
+            });
+        }
+    }
+    errors
+}
+
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("cannot write the report `{path}`: {reason}")]
+#[diagnostic(code(io))]
+struct ReportFileError {
+    path: String,
+    reason: String,
 }
 
 /// Lints a source and, with `--changed-since`, keeps what changed.
