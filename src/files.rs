@@ -5,7 +5,9 @@
 //! (`files: '**/*.md'`), a Windows terminal, a config written by hand. A
 //! glob walks from its literal directory prefix and honours `.gitignore`,
 //! `.ignore` and hidden files the way ripgrep does, so `'**/*.md'` does not
-//! lint `node_modules/` or `target/`.
+//! lint `node_modules/` or `target/`. A glob whose literal directory is
+//! itself ignored (`vendor/*.md`) still walks it: naming a directory is
+//! asking for it, as with ripgrep.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

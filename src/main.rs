@@ -30,10 +30,14 @@ fn main() -> ExitCode {
     let mut argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // More arguments from the environment, split as a shell would (quotes
     // honoured): how the GitHub Action passes its `args` input, which no
-    // shell splits for it. They come last, after the command line's own.
+    // shell splits for it. They come first, so that a `--` on the command
+    // line still ends the options.
     if let Some(extra) = std::env::var_os("AWESOME_LINT_ARGS") {
         match extra.to_str().map(shell_words::split) {
-            Some(Ok(words)) => argv.extend(words.into_iter().map(Into::into)),
+            Some(Ok(words)) => {
+                let at = argv.len().min(1);
+                argv.splice(at..at, words.into_iter().map(Into::into));
+            }
             Some(Err(err)) => return usage_error(&format!("AWESOME_LINT_ARGS: {err}")),
             None => return usage_error("AWESOME_LINT_ARGS is not valid UTF-8"),
         }
