@@ -376,11 +376,102 @@ pub fn arxiv_id(path: &str) -> Option<&str> {
     (new_style || old_style).then_some(id)
 }
 
+/// The year and month an arXiv id was first posted, read from the id:
+/// `YYMM.NNNNN` since April 2007, `archive/YYMMNNN` before. `None` for a
+/// month that cannot be (`2413.x`) or a new-style id before April 2007.
+pub fn arxiv_posted(id: &str) -> Option<(u16, u8)> {
+    let digits = match id.split_once('/') {
+        Some((_, number)) => number.get(..4)?,
+        None => id.get(..4)?,
+    };
+    let yymm: u16 = digits.parse().ok()?;
+    let (yy, month) = (yymm / 100, (yymm % 100) as u8);
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    // Old-style ids ran from August 1991 to March 2007.
+    let year = match (id.contains('/'), yy) {
+        (true, 91..=99) => 1900 + yy,
+        (true, _) => 2000 + yy,
+        (false, _) if yymm < 704 => return None,
+        (false, _) => 2000 + yy,
+    };
+    Some((year, month))
+}
+
+/// The number of a new-style arXiv id within its month (`2101.00027`: 27).
+pub fn arxiv_sequence(id: &str) -> Option<u32> {
+    id.split_once('.')?.1.parse().ok()
+}
+
+/// The conference and year of a paper in CVF's open access proceedings,
+/// from its path: `/content/CVPR2023/…`, `/content/ICCV2023W/…` (a
+/// workshop), `/content_cvpr_2018/…`.
+pub fn cvf_proceedings(url: &str) -> Option<(&str, u16)> {
+    let parts = parse(url)?;
+    if !parts.host.eq_ignore_ascii_case("openaccess.thecvf.com") {
+        return None;
+    }
+    let path = parts.path.strip_prefix('/')?;
+    let (first, rest) = path.split_once('/')?;
+    let segment = match first {
+        "content" => rest.split('/').next()?,
+        _ => first.strip_prefix("content_")?,
+    };
+    // `CVPR2023W`, `CVPR_2018`, `cvpr_2018`: letters, an optional `_`, four digits.
+    let letters = segment.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let conference = &segment[..letters];
+    let rest = segment[letters..]
+        .strip_prefix('_')
+        .unwrap_or(&segment[letters..]);
+    let year: u16 = rest.get(..4)?.parse().ok()?;
+    (letters > 0 && (1990..=2100).contains(&year)).then_some((conference, year))
+}
+
 #[cfg(test)]
 mod tests {
     use std::hash::{BuildHasher, RandomState};
 
     use super::*;
+
+    #[test]
+    fn the_month_an_arxiv_id_was_posted() {
+        assert_eq!(arxiv_posted("2403.07636"), Some((2024, 3)));
+        assert_eq!(arxiv_posted("0704.0001"), Some((2007, 4)));
+        assert_eq!(arxiv_posted("hep-th/9901001"), Some((1999, 1)));
+        assert_eq!(arxiv_posted("math/0611002"), Some((2006, 11)));
+        assert_eq!(arxiv_posted("2413.00001"), None);
+        assert_eq!(arxiv_posted("0612.0001"), None);
+    }
+
+    #[test]
+    fn cvf_paths_name_their_conference_and_year() {
+        let at = |path: &str| {
+            cvf_proceedings(&format!("https://openaccess.thecvf.com{path}"))
+                .map(|(conference, year)| (conference.to_owned(), year))
+        };
+        assert_eq!(
+            at("/content/CVPR2023/papers/X_CVPR_2023_paper.pdf"),
+            Some(("CVPR".into(), 2023))
+        );
+        assert_eq!(
+            at("/content/ICCV2021W/html/x.html"),
+            Some(("ICCV".into(), 2021))
+        );
+        assert_eq!(
+            at("/content_cvpr_2018/papers/x.pdf"),
+            Some(("cvpr".into(), 2018))
+        );
+        assert_eq!(
+            at("/content_CVPRW_2019/papers/x.pdf"),
+            Some(("CVPRW".into(), 2019))
+        );
+        assert_eq!(at("/menu"), None);
+        assert_eq!(
+            cvf_proceedings("https://arxiv.org/content/CVPR2023/x"),
+            None
+        );
+    }
 
     #[test]
     fn parses_hosts() {

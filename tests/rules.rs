@@ -105,6 +105,7 @@ rule_tests! {
     title_format => Rule::TitleFormat,
     link_kind => Rule::LinkKind,
     year_section => Rule::YearSection,
+    year_mismatch => Rule::YearMismatch,
     section_order => Rule::SectionOrder,
     duplicate_entry => Rule::DuplicateEntry,
     shared_link => Rule::SharedLink,

@@ -23,6 +23,7 @@ mod spacing;
 mod title_format;
 mod unverifiable_link;
 mod venue_format;
+mod year_mismatch;
 mod year_section;
 
 use std::fmt;
@@ -45,6 +46,7 @@ pub enum Rule {
     TitleFormat,
     LinkKind,
     YearSection,
+    YearMismatch,
     SectionOrder,
     DuplicateEntry,
     SharedLink,
@@ -95,7 +97,7 @@ pub struct RuleInfo {
 }
 
 /// All rules, in the order of [`Rule`].
-pub static RULES: [RuleInfo; 18] = [
+pub static RULES: [RuleInfo; 19] = [
     entry_format::INFO,
     empty_link::INFO,
     spacing::INFO,
@@ -105,6 +107,7 @@ pub static RULES: [RuleInfo; 18] = [
     title_format::INFO,
     link_kind::INFO,
     year_section::INFO,
+    year_mismatch::INFO,
     section_order::INFO,
     duplicate_entry::INFO,
     shared_link::INFO,

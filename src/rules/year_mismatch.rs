@@ -1,0 +1,163 @@
+//! `year-mismatch`: an entry's year contradicts the paper its link
+//! identifies: a preprint's arXiv id was posted after its year, or a CVF
+//! proceedings link is of another year than the venue's.
+
+use super::{Context, Fixable, Rule, RuleInfo};
+use crate::document::Entry;
+use crate::finding::{Finding, Severity};
+use crate::url::{self, PaperKey};
+
+pub(super) const INFO: RuleInfo = RuleInfo {
+    rule: Rule::YearMismatch,
+    name: "year-mismatch",
+    severity: Severity::Error,
+    fixable: Fixable::No,
+    summary: "an arXiv preprint dated before its id was posted (error); a CVF proceedings link of another year than the venue's (warning)",
+    doc: DOC,
+    check: Some(check),
+};
+
+const DOC: &str = "\
+## What it does
+Compares an entry's year with what its paper link says about the paper:
+- an entry dated as an arXiv preprint (`[**arXiv 2023**]`) whose arXiv id
+  was posted in a later year (the id says when: `2403.07636` is March 2024,
+  `hep-th/9901001` January 1999) cannot be right (an error);
+- a venue's entry (`[**CVPR 2023**]`) linking CVF's open access
+  proceedings of another year (`/content/CVPR2022/…`) (a warning).
+
+A venue's entry whose arXiv id is of a later year is not reported: papers
+are often posted after their conference (camera-ready versions, proceedings
+uploaded in bulk), and on real lists most such cases were right. An id
+numbered early in January is not reported against the year before either:
+arXiv numbers a paper sent in the last days of December in January.
+
+## Why is this bad?
+The most common way an entry gets the wrong link is a contributor copying
+the neighbouring entry and forgetting to change the link: the id then
+usually belongs to a paper of another year. A wrong year in the tag, the
+other possibility, misfiles the entry in a list sorted or grouped by year.
+
+## Example
+```markdown
+- [**arXiv 2023**] [**Late**] Late: A Preprint Dated Before Its Posting [[pdf]](https://arxiv.org/pdf/2402.01234.pdf)
+```
+Use instead: the year the preprint was posted (`[**arXiv 2024**]`), or the
+link of the paper the entry names.
+";
+
+/// arXiv numbers a month's papers in order; the first thousand of January
+/// are the ones sent between the last December cut-off and New Year.
+const EARLY_JANUARY: u32 = 1000;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for (index, entry) in ctx.doc.entries.iter().enumerate() {
+        let Some(latest) = entry.years().max_by_key(|y| (y.value, y.month)) else {
+            continue;
+        };
+        let mut seen: Vec<&str> = Vec::new();
+        for (key, url) in ctx.identities.paper_keys(index) {
+            // Against the venue's year only: a list's date column is often
+            // the arXiv posting date, months before the conference.
+            let venue_years = entry.venue.as_ref().map_or(&[][..], |v| &v.years[..]);
+            if let Some((conference, year)) = url::cvf_proceedings(ctx.text(url))
+                && let Some(first) = venue_years.first()
+                && !venue_years.iter().any(|y| y.value == year)
+            {
+                out.push(
+                    Finding::new(
+                        Rule::YearMismatch,
+                        first.span.clone(),
+                        format!(
+                            "the entry is from {}, but its link is to the {} {year} proceedings",
+                            first.value,
+                            conference.to_ascii_uppercase()
+                        ),
+                    )
+                    .severity(Severity::Warning)
+                    .label(format!("{} here", first.value))
+                    .related((*url).clone(), format!("{year} proceedings"))
+                    .help("correct the year, or the link if it is another paper's"),
+                );
+                continue;
+            }
+            let PaperKey::Arxiv(id) = key else {
+                continue;
+            };
+            if seen.contains(id) {
+                continue;
+            }
+            seen.push(id);
+            let Some((year, month)) = url::arxiv_posted(id) else {
+                continue;
+            };
+            // An id numbered early in January may be a paper sent in the
+            // last days of December, after arXiv's final cut-off of the year.
+            let december_then_january = year == latest.value + 1
+                && month == 1
+                && latest.month.is_none_or(|m| m == 12)
+                && url::arxiv_sequence(id).is_some_and(|n| n < EARLY_JANUARY);
+            if year <= latest.value || december_then_january {
+                continue;
+            }
+            let preprint = is_preprint(ctx, entry);
+            // A venue's paper posted after its year is common (camera-ready
+            // versions, proceedings uploaded in bulk): on the corpus, three
+            // in nineteen such findings were wrong links. Only a preprint's
+            // own date is a contradiction.
+            if !preprint {
+                continue;
+            }
+            let when = format!("{} {year}", MONTHS[usize::from(month) - 1]);
+            let (severity, message, help) = if preprint {
+                (
+                    Severity::Error,
+                    format!(
+                        "the entry is an arXiv preprint of {}, but its arXiv id {id} was posted in {when}",
+                        latest.value
+                    ),
+                    "correct the year, or the link if it is another paper's",
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    format!(
+                        "the entry is from {}, but its arXiv id {id} was first posted in {when}",
+                        latest.value
+                    ),
+                    "check the link: a neighbour's link copied by mistake looks like this; if the paper was posted late, the entry is right",
+                )
+            };
+            out.push(
+                Finding::new(Rule::YearMismatch, latest.span.clone(), message)
+                    .severity(severity)
+                    .label(format!("{} here", latest.value))
+                    .related((*url).clone(), format!("posted in {when}"))
+                    .help(help),
+            );
+        }
+    }
+}
+
+/// Whether the entry's venue is a preprint server (its year is the posting's).
+fn is_preprint(ctx: &Context, entry: &Entry) -> bool {
+    entry.venue.as_ref().is_some_and(|venue| {
+        let name = ctx.text(&venue.name).trim();
+        name.eq_ignore_ascii_case("arxiv") || name.eq_ignore_ascii_case("arxiv preprint")
+    })
+}
