@@ -404,6 +404,45 @@ pub fn arxiv_sequence(id: &str) -> Option<u32> {
     id.split_once('.')?.1.parse().ok()
 }
 
+/// The year of a paper in the ACL Anthology, from its id: `2023.acl-long.451`
+/// (new style), `P19-1001` (old style: a letter, the year's last two digits).
+/// Journal papers (TACL, Computational Linguistics: `2021.tacl-1.5`, `Q19-…`,
+/// `J19-…`) are left out: they are often presented at a later conference.
+pub fn acl_anthology_year(url: &str) -> Option<u16> {
+    let parts = parse(url)?;
+    let host = parts.host.trim_start_matches("www.");
+    let path = if host.eq_ignore_ascii_case("aclanthology.org") {
+        parts.path
+    } else if host.eq_ignore_ascii_case("aclweb.org") {
+        parts.path.strip_prefix("/anthology")?
+    } else {
+        return None;
+    };
+    let id = path.strip_prefix('/')?.split('/').next()?;
+    let id = id.strip_suffix(".pdf").unwrap_or(id);
+    let bytes = id.as_bytes();
+    if let Some((year, rest)) = id.split_once('.')
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+    {
+        let venue = rest.split(['.', '-']).next().unwrap_or("");
+        if venue.is_empty() || matches!(venue, "tacl" | "cl") {
+            return None;
+        }
+        return year.parse().ok();
+    }
+    let old_style = bytes.len() >= 8
+        && bytes[0].is_ascii_uppercase()
+        && bytes[1..3].iter().all(u8::is_ascii_digit)
+        && bytes[3] == b'-'
+        && bytes[4..8].iter().all(u8::is_ascii_digit);
+    if !old_style || matches!(bytes[0], b'Q' | b'J') {
+        return None;
+    }
+    let yy: u16 = id[1..3].parse().ok()?;
+    Some(if yy >= 60 { 1900 + yy } else { 2000 + yy })
+}
+
 /// The conference and year of a paper in CVF's open access proceedings,
 /// from its path: `/content/CVPR2023/…`, `/content/ICCV2023W/…` (a
 /// workshop), `/content_cvpr_2018/…`.
@@ -442,6 +481,28 @@ mod tests {
         assert_eq!(arxiv_posted("math/0611002"), Some((2006, 11)));
         assert_eq!(arxiv_posted("2413.00001"), None);
         assert_eq!(arxiv_posted("0612.0001"), None);
+    }
+
+    #[test]
+    fn acl_anthology_ids_name_their_year() {
+        let year = acl_anthology_year;
+        assert_eq!(
+            year("https://aclanthology.org/2023.acl-long.451/"),
+            Some(2023)
+        );
+        assert_eq!(
+            year("https://aclanthology.org/2022.findings-acl.277.pdf"),
+            Some(2022)
+        );
+        assert_eq!(year("https://aclanthology.org/P19-1215/"), Some(2019));
+        assert_eq!(
+            year("https://www.aclweb.org/anthology/W04-1213.pdf"),
+            Some(2004)
+        );
+        assert_eq!(year("https://aclanthology.org/2021.tacl-1.5/"), None);
+        assert_eq!(year("https://aclanthology.org/Q19-1001.pdf"), None);
+        assert_eq!(year("https://aclanthology.org/events/acl-2023/"), None);
+        assert_eq!(year("https://arxiv.org/abs/2023.acl-long.451"), None);
     }
 
     #[test]

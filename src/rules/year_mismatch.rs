@@ -12,7 +12,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     name: "year-mismatch",
     severity: Severity::Error,
     fixable: Fixable::No,
-    summary: "an arXiv preprint dated before its id was posted (error); a CVF proceedings link of another year than the venue's (warning)",
+    summary: "an arXiv preprint dated before its id was posted (error); a CVF proceedings or ACL Anthology link of another year than the venue's (warning)",
     doc: DOC,
     check: Some(check),
 };
@@ -24,7 +24,9 @@ Compares an entry's year with what its paper link says about the paper:
   was posted in a later year (the id says when: `2403.07636` is March 2024,
   `hep-th/9901001` January 1999) cannot be right (an error);
 - a venue's entry (`[**CVPR 2023**]`) linking CVF's open access
-  proceedings of another year (`/content/CVPR2022/…`) (a warning).
+  proceedings of another year (`/content/CVPR2022/…`), or an ACL Anthology
+  paper of another year (`2022.acl-long.12`, `P19-1001`; journal papers,
+  often presented at a later conference, are left out) (a warning).
 
 A venue's entry whose arXiv id is of a later year is not reported: papers
 are often posted after their conference (camera-ready versions, proceedings
@@ -92,6 +94,26 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     .severity(Severity::Warning)
                     .label(format!("{} here", first.value))
                     .related((*url).clone(), format!("{year} proceedings"))
+                    .help("correct the year, or the link if it is another paper's"),
+                );
+                continue;
+            }
+            if let Some(year) = url::acl_anthology_year(ctx.text(url))
+                && let Some(first) = venue_years.first()
+                && !venue_years.iter().any(|y| y.value == year)
+            {
+                out.push(
+                    Finding::new(
+                        Rule::YearMismatch,
+                        first.span.clone(),
+                        format!(
+                            "the entry is from {}, but its link is to an ACL Anthology paper of {year}",
+                            first.value
+                        ),
+                    )
+                    .severity(Severity::Warning)
+                    .label(format!("{} here", first.value))
+                    .related((*url).clone(), format!("a {year} paper"))
                     .help("correct the year, or the link if it is another paper's"),
                 );
                 continue;
