@@ -245,6 +245,13 @@ pub enum PaperKey<'a> {
     Doi(&'a str),
     /// OpenReview forum and pdf pages: the `id` parameter.
     OpenReview(&'a str),
+    /// IEEE Xplore's article number (`/document/N`, `/abstract/document/N`,
+    /// `stamp.jsp?arnumber=N`).
+    Ieee(&'a str),
+    /// A PubMed id (`pubmed.ncbi.nlm.nih.gov/N`).
+    PubMed(&'a str),
+    /// A PubMed Central id, with its `PMC` (`/pmc/articles/PMCN`).
+    Pmc(&'a str),
     /// Anything else: host (ignoring case and `www.`), path without a
     /// trailing slash, and query; the scheme and fragment do not matter.
     Url {
@@ -258,8 +265,12 @@ impl PartialEq for PaperKey<'_> {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (PaperKey::Arxiv(a), PaperKey::Arxiv(b))
-            | (PaperKey::OpenReview(a), PaperKey::OpenReview(b)) => a == b,
-            (PaperKey::Doi(a), PaperKey::Doi(b)) => a.eq_ignore_ascii_case(b),
+            | (PaperKey::OpenReview(a), PaperKey::OpenReview(b))
+            | (PaperKey::Ieee(a), PaperKey::Ieee(b))
+            | (PaperKey::PubMed(a), PaperKey::PubMed(b)) => a == b,
+            (PaperKey::Doi(a), PaperKey::Doi(b)) | (PaperKey::Pmc(a), PaperKey::Pmc(b)) => {
+                a.eq_ignore_ascii_case(b)
+            }
             (
                 PaperKey::Url { host, path, query },
                 PaperKey::Url {
@@ -298,6 +309,12 @@ impl std::hash::Hash for PaperKey<'_> {
                 lowercase(doi, state);
             }
             PaperKey::OpenReview(id) => (2u8, id).hash(state),
+            PaperKey::Ieee(id) => (4u8, id).hash(state),
+            PaperKey::PubMed(id) => (5u8, id).hash(state),
+            PaperKey::Pmc(id) => {
+                state.write_u8(6);
+                lowercase(id, state);
+            }
             PaperKey::Url { host, path, query } => {
                 state.write_u8(3);
                 lowercase(host, state);
@@ -313,6 +330,9 @@ impl std::fmt::Display for PaperKey<'_> {
             PaperKey::Arxiv(id) => write!(f, "arXiv id {id}"),
             PaperKey::Doi(doi) => write!(f, "DOI {}", doi.to_ascii_lowercase()),
             PaperKey::OpenReview(id) => write!(f, "OpenReview id {id}"),
+            PaperKey::Ieee(id) => write!(f, "IEEE Xplore article {id}"),
+            PaperKey::PubMed(id) => write!(f, "PubMed id {id}"),
+            PaperKey::Pmc(id) => write!(f, "PubMed Central id {}", id.to_ascii_uppercase()),
             PaperKey::Url { .. } => f.write_str("paper link"),
         }
     }
@@ -338,11 +358,77 @@ pub fn paper_key(url: &str) -> Option<PaperKey<'_>> {
     {
         return Some(PaperKey::OpenReview(id));
     }
+    if let Some(key) = publisher_key(host.trim_start_matches("www."), parts.path, parts.query) {
+        return Some(key);
+    }
     Some(PaperKey::Url {
         host,
         path: parts.path.trim_end_matches('/'),
         query: parts.query,
     })
+}
+
+/// The identity in a publisher's or index's URL: the DOI its path embeds
+/// (ACM, Wiley, Springer, bioRxiv and medRxiv), an IEEE Xplore article
+/// number, a PubMed or PMC id. Every page of one paper (abstract, full
+/// text, PDF) gets the key of the paper, and a doi.org link the same.
+fn publisher_key<'a>(host: &str, path: &'a str, query: &'a str) -> Option<PaperKey<'a>> {
+    let lower = host.to_ascii_lowercase();
+    let doi_after = |prefixes: &[&str]| {
+        prefixes
+            .iter()
+            .find_map(|p| path.strip_prefix(p))
+            .filter(|rest| rest.starts_with("10."))
+            .map(|rest| rest.trim_end_matches('/'))
+    };
+    let digits = |id: &'a str| {
+        let id = id.trim_end_matches('/');
+        (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
+    };
+    match lower.as_str() {
+        "dl.acm.org" | "onlinelibrary.wiley.com" => doi_after(&[
+            "/doi/abs/",
+            "/doi/pdf/",
+            "/doi/epdf/",
+            "/doi/full/",
+            "/doi/fullHtml/",
+            "/doi/",
+        ])
+        .map(PaperKey::Doi),
+        "link.springer.com" => doi_after(&["/article/", "/chapter/", "/content/pdf/"])
+            .map(|doi| doi.strip_suffix(".pdf").unwrap_or(doi))
+            .map(PaperKey::Doi),
+        "biorxiv.org" | "medrxiv.org" => {
+            let doi = doi_after(&["/content/"])?;
+            // `10.1101/2023.01.02.522500v1.full.pdf`: the DOI ends at the version.
+            let end = doi
+                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '/'))
+                .unwrap_or(doi.len());
+            Some(PaperKey::Doi(doi[..end].trim_end_matches('.')))
+        }
+        "ieeexplore.ieee.org" => {
+            let id = ["/document/", "/abstract/document/"]
+                .iter()
+                .find_map(|p| path.strip_prefix(p))
+                .map(|rest| rest.split('/').next().unwrap_or(rest))
+                .or_else(|| {
+                    (path == "/stamp/stamp.jsp")
+                        .then(|| query.split('&').find_map(|kv| kv.strip_prefix("arnumber=")))
+                        .flatten()
+                })?;
+            digits(id).map(PaperKey::Ieee)
+        }
+        "pubmed.ncbi.nlm.nih.gov" => digits(path.strip_prefix('/')?).map(PaperKey::PubMed),
+        "ncbi.nlm.nih.gov" | "pmc.ncbi.nlm.nih.gov" => {
+            let rest = path
+                .strip_prefix("/pmc/articles/")
+                .or_else(|| path.strip_prefix("/articles/"))?;
+            let id = rest.split('/').next()?;
+            let prefixed = id.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("pmc"));
+            (prefixed && digits(&id[3..]).is_some()).then_some(PaperKey::Pmc(id))
+        }
+        _ => None,
+    }
 }
 
 /// The arXiv identifier in an arXiv path, without version or `.pdf`.
@@ -481,6 +567,57 @@ mod tests {
         assert_eq!(arxiv_posted("math/0611002"), Some((2006, 11)));
         assert_eq!(arxiv_posted("2413.00001"), None);
         assert_eq!(arxiv_posted("0612.0001"), None);
+    }
+
+    #[test]
+    fn publisher_pages_of_one_paper_have_one_key() {
+        let key = |url| paper_key(url).unwrap();
+        let doi = PaperKey::Doi("10.1145/3580305.3599256");
+        assert_eq!(key("https://dl.acm.org/doi/10.1145/3580305.3599256"), doi);
+        assert_eq!(
+            key("https://dl.acm.org/doi/pdf/10.1145/3580305.3599256"),
+            doi
+        );
+        assert_eq!(key("https://doi.org/10.1145/3580305.3599256"), doi);
+        assert_eq!(
+            key("https://link.springer.com/content/pdf/10.1007/978-3-031-43907-0_1.pdf"),
+            key("https://link.springer.com/chapter/10.1007/978-3-031-43907-0_1")
+        );
+        assert_eq!(
+            key("https://onlinelibrary.wiley.com/doi/full/10.1002/mp.16000"),
+            PaperKey::Doi("10.1002/mp.16000")
+        );
+        assert_eq!(
+            key("https://www.biorxiv.org/content/10.1101/2023.01.02.522500v1.full.pdf"),
+            PaperKey::Doi("10.1101/2023.01.02.522500")
+        );
+        let ieee = PaperKey::Ieee("10182304");
+        assert_eq!(key("https://ieeexplore.ieee.org/document/10182304"), ieee);
+        assert_eq!(
+            key("https://ieeexplore.ieee.org/abstract/document/10182304/"),
+            ieee
+        );
+        assert_eq!(
+            key("https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=10182304"),
+            ieee
+        );
+        assert_eq!(
+            key("https://pubmed.ncbi.nlm.nih.gov/36642345/"),
+            PaperKey::PubMed("36642345")
+        );
+        assert_eq!(
+            key("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC9876543/"),
+            key("https://pmc.ncbi.nlm.nih.gov/articles/pmc9876543")
+        );
+        // Pages that are no paper keep their URL.
+        assert!(matches!(
+            key("https://dl.acm.org/conference/kdd"),
+            PaperKey::Url { .. }
+        ));
+        assert!(matches!(
+            key("https://pubmed.ncbi.nlm.nih.gov/download/"),
+            PaperKey::Url { .. }
+        ));
     }
 
     #[test]
