@@ -196,7 +196,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // A line of the item indented less than its text is a lazy
         // continuation: it belongs to the item only as long as nothing else
         // claims it, and a new bullet or indent can change which list,
-        // paragraph or item it ends up in.
+        // paragraph or item it ends up in. A wider start leaves the lines
+        // indented less than the new text out of the item (`- a` over
+        // `  - b` nests `b`; ` - a` over it makes `b` a sibling; found by
+        // the fix fuzzer): no fix either, as the edit moves no other line.
         let lazy_lines = ctx
             .text(&entry.item)
             .trim_end()
@@ -204,7 +207,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .skip(1)
             .any(|line| {
                 let indent = line.len() - line.trim_start_matches(' ').len();
-                !line.trim().is_empty() && !line.starts_with('\t') && indent < old_width
+                !line.trim().is_empty()
+                    && !line.starts_with('\t')
+                    && indent < old_width.max(new_width)
             });
         // Another bullet joins the item to the list of that bullet next to
         // it; across a blank line, that list becomes loose (its items turn
