@@ -74,48 +74,39 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         let mut seen: Vec<&str> = Vec::new();
         for (key, url) in ctx.identities.paper_keys(index) {
-            // Against the venue's year only: a list's date column is often
-            // the arXiv posting date, months before the conference.
+            // A proceedings link names its year: against the venue's years
+            // only, since a list's date column is often the arXiv posting
+            // date, months before the conference.
             let venue_years = entry.venue.as_ref().map_or(&[][..], |v| &v.years[..]);
-            if let Some((conference, year)) = url::cvf_proceedings(ctx.text(url))
-                && let Some(first) = venue_years.first()
-                && !venue_years.iter().any(|y| y.value == year)
-            {
-                out.push(
-                    Finding::new(
-                        Rule::YearMismatch,
-                        first.span.clone(),
-                        format!(
-                            "the entry is from {}, but its link is to the {} {year} proceedings",
-                            first.value,
-                            conference.to_ascii_uppercase()
-                        ),
-                    )
-                    .severity(Severity::Warning)
-                    .label(format!("{} here", first.value))
-                    .related((*url).clone(), format!("{year} proceedings"))
-                    .help("correct the year, or the link if it is another paper's"),
-                );
-                continue;
-            }
-            if let Some(year) = url::acl_anthology_year(ctx.text(url))
-                && let Some(first) = venue_years.first()
-                && !venue_years.iter().any(|y| y.value == year)
-            {
-                out.push(
-                    Finding::new(
-                        Rule::YearMismatch,
-                        first.span.clone(),
-                        format!(
-                            "the entry is from {}, but its link is to an ACL Anthology paper of {year}",
-                            first.value
-                        ),
-                    )
-                    .severity(Severity::Warning)
-                    .label(format!("{} here", first.value))
-                    .related((*url).clone(), format!("a {year} paper"))
-                    .help("correct the year, or the link if it is another paper's"),
-                );
+            let written = ctx.text(url);
+            let proceedings = url::cvf_proceedings(written)
+                .map(|(conference, year)| {
+                    let name = conference.to_ascii_uppercase();
+                    (year, format!("the {name} {year} proceedings"))
+                })
+                .or_else(|| {
+                    url::acl_anthology_year(written)
+                        .map(|year| (year, format!("an ACL Anthology paper of {year}")))
+                });
+            if let Some((year, what)) = proceedings {
+                if let Some(first) = venue_years.first()
+                    && !venue_years.iter().any(|y| y.value == year)
+                {
+                    out.push(
+                        Finding::new(
+                            Rule::YearMismatch,
+                            first.span.clone(),
+                            format!(
+                                "the entry is from {}, but its link is to {what}",
+                                first.value
+                            ),
+                        )
+                        .severity(Severity::Warning)
+                        .label(format!("{} here", first.value))
+                        .related((*url).clone(), format!("of {year}"))
+                        .help("correct the year, or the link if it is another paper's"),
+                    );
+                }
                 continue;
             }
             let PaperKey::Arxiv(id) = key else {
