@@ -82,7 +82,6 @@ fn matches(pattern: &str) -> Result<Vec<PathBuf>, FilesError> {
     let walk = ignore::WalkBuilder::new(root)
         // A list checked outside a git checkout honours its .gitignore too.
         .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     // An unreadable directory is skipped, as a shell's glob skips it.
     for entry in walk.flatten() {

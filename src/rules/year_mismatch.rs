@@ -72,12 +72,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(latest) = entry.years().max_by_key(|y| (y.value, y.month)) else {
             continue;
         };
+        // A proceedings link names its year: against the venue's years
+        // only, since a list's date column is often the arXiv posting
+        // date, months before the conference.
+        let venue_years = entry.venue.as_ref().map_or(&[][..], |v| &v.years[..]);
         let mut seen: Vec<&str> = Vec::new();
         for (key, url) in ctx.identities.paper_keys(index) {
-            // A proceedings link names its year: against the venue's years
-            // only, since a list's date column is often the arXiv posting
-            // date, months before the conference.
-            let venue_years = entry.venue.as_ref().map_or(&[][..], |v| &v.years[..]);
             let written = ctx.text(url);
             let proceedings = url::cvf_proceedings(written)
                 .map(|(conference, year)| {
