@@ -279,9 +279,12 @@ fn blank_line_in_its_lists(text: &str, start: usize, end: usize) -> bool {
                     return true;
                 }
                 in_text = false;
-            } else if blank || line.trim_start().starts_with('#') {
+            } else if line.trim_start().starts_with('#') || (blank && !upward) {
                 return false;
             } else {
+                // Upwards, text over a blank line may still be a lazy line
+                // of an item above it (`* a` then `text`, blank, `- b`:
+                // found by the fix fuzzer); the lines above it tell.
                 in_text = true;
             }
         }
