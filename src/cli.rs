@@ -141,6 +141,28 @@ pub struct LinkArgs {
     #[arg(long, value_name = "URL", hide = true)]
     pub github_api_url: Option<String>,
 
+    /// Base URL of the arXiv API [default: https://export.arxiv.org/api/].
+    #[arg(long, value_name = "URL", hide = true)]
+    pub arxiv_api_url: Option<String>,
+
+    /// Base URL of the Crossref API [default: https://api.crossref.org/].
+    #[arg(long, value_name = "URL", hide = true)]
+    pub crossref_api_url: Option<String>,
+
+    /// Base URL of OpenReview's API v2 [default: https://api2.openreview.net/].
+    #[arg(long, value_name = "URL", hide = true)]
+    pub openreview_api_url: Option<String>,
+
+    /// Seconds between two arXiv API queries [default: 3, as arXiv asks];
+    /// tests shorten it against their own server.
+    #[arg(long, value_name = "SECONDS", hide = true)]
+    pub arxiv_delay: Option<f64>,
+
+    /// Request every arXiv link from arxiv.org, instead of asking the arXiv
+    /// API about a hundred at a time (for benchmarks).
+    #[arg(long, hide = true)]
+    pub link_by_link: bool,
+
     /// Skip URLs that match this regex (repeatable).
     #[arg(long, value_name = "REGEX", value_parser = regex::Regex::new)]
     pub exclude: Vec<regex::Regex>,

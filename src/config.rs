@@ -59,6 +59,7 @@ pub struct Settings {
     /// (`[entry] duplicates_across_sections`; by default cross-listing).
     pub duplicates_across_sections: bool,
     pub links: LinkSettings,
+    pub metadata: MetadataSettings,
     /// The config file these settings came from.
     pub path: Option<PathBuf>,
 }
@@ -89,6 +90,24 @@ impl Default for LinkSettings {
     }
 }
 
+/// The `[metadata]` section: paper metadata for `title-mismatch` and the
+/// batched arXiv checks.
+#[derive(Debug, Clone)]
+pub struct MetadataSettings {
+    /// Sent to Crossref as `mailto` (its polite pool).
+    pub contact: Option<String>,
+    pub cache_max_age: Duration,
+}
+
+impl Default for MetadataSettings {
+    fn default() -> Self {
+        Self {
+            contact: None,
+            cache_max_age: Duration::from_secs(30 * 24 * 60 * 60),
+        }
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Self {
@@ -101,6 +120,7 @@ impl Default for Settings {
             shape: None,
             duplicates_across_sections: false,
             links: LinkSettings::default(),
+            metadata: MetadataSettings::default(),
             path: None,
         }
     }
@@ -346,6 +366,32 @@ impl Settings {
                 None => defaults.cache_max_age,
             },
         };
+        let metadata = raw.metadata;
+        settings.metadata = MetadataSettings {
+            contact: match metadata.contact {
+                Some(contact)
+                    if contact.get_ref().contains('@')
+                        && !contact.get_ref().contains(char::is_whitespace) =>
+                {
+                    Some(contact.into_inner())
+                }
+                Some(contact) => {
+                    return Err(invalid(
+                        contact.span(),
+                        "`contact` must be an email address".into(),
+                        "here",
+                        Some("Crossref gets it as `mailto`, to reach you if the checks cause trouble".into()),
+                    ));
+                }
+                None => None,
+            },
+            cache_max_age: match metadata.cache_max_age {
+                Some(value) => {
+                    duration(&value).map_err(|msg| invalid(value.span(), msg, "here", None))?
+                }
+                None => MetadataSettings::default().cache_max_age,
+            },
+        };
         Ok(settings)
     }
 }
@@ -410,6 +456,15 @@ struct RawConfig {
     entry: RawEntry,
     #[serde(default)]
     links: RawLinks,
+    #[serde(default)]
+    metadata: RawMetadata,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawMetadata {
+    contact: Option<Spanned<String>>,
+    cache_max_age: Option<Spanned<DurationValue>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -578,9 +633,20 @@ max_retries = 2
 exclude = ["^https://visitor-badge"]
 cache = ".awesome-lint-cache.json"
 cache_max_age = "1d"
+[metadata]
+contact = "maintainer@example.org"
+cache_max_age = "30d"
 "#,
         )
         .unwrap();
+        assert_eq!(
+            settings.metadata.contact.as_deref(),
+            Some("maintainer@example.org")
+        );
+        assert_eq!(
+            settings.metadata.cache_max_age,
+            Duration::from_secs(30 * 86_400)
+        );
         assert!(!settings.is_enabled(Rule::NameMismatch));
         assert_eq!(settings.direction, Direction::Descending);
         assert!(settings.venues.is_known("MLHC2"));
@@ -649,6 +715,18 @@ cache_max_age = "1d"
 
         let text = "[links]\nmax_concurrency = 0\n";
         assert_eq!(error_at(text).1, text.find('0').unwrap());
+    }
+
+    #[test]
+    fn a_contact_must_be_an_address() {
+        let text = "[metadata]\ncontact = \"maintainer\"\n";
+        let (message, offset) = error_at(text);
+        assert!(message.contains("email address"), "{message}");
+        assert_eq!(offset, text.find("\"maintainer").unwrap());
+        assert_eq!(
+            load("").unwrap().metadata.cache_max_age,
+            Duration::from_secs(30 * 86_400)
+        );
     }
 
     #[test]

@@ -462,6 +462,17 @@ pub fn arxiv_id(path: &str) -> Option<&str> {
     (new_style || old_style).then_some(id)
 }
 
+/// The version an arXiv path names (`/abs/2403.07636v2` is 2), if it names one.
+pub fn arxiv_version(path: &str) -> Option<u32> {
+    let id = arxiv_id(path)?;
+    let rest = &path[path.find(id)? + id.len()..];
+    let digits = rest.strip_prefix('v')?;
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    digits[..end].parse().ok()
+}
+
 /// The year and month an arXiv id was first posted, read from the id:
 /// `YYMM.NNNNN` since April 2007, `archive/YYMMNNN` before. `None` for a
 /// month that cannot be (`2413.x`) or a new-style id before April 2007.

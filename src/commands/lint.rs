@@ -1,7 +1,7 @@
 //! The lint command, in phases: read and lint every file; check the links of
 //! all files at once; apply fixes (or print their diff); report.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
@@ -12,15 +12,17 @@ use reqwest::Url;
 use super::{ExitStatus, Output, SettingsResolver};
 use crate::changes::{self, ChangedLines, ChangesError};
 use crate::cli::{Format, LinkArgs, LintArgs, ReportFormat};
-use crate::config::{LinkSettings, Settings};
+use crate::config::{LinkSettings, MetadataSettings, Settings};
 use crate::finding::Finding;
 use crate::fix::{self, FixMode};
-use crate::links::{self, Cache, Expect, LinkError, LinkOptions, LinkResult, Secret};
+use crate::links::{
+    self, Answer, Cache, Expect, LinkError, LinkOptions, LinkResult, PaperId, Secret, Services,
+};
 use crate::lint::{Linted, lint};
 use crate::report::failure::Failure;
 use crate::report::text::{self, TextOptions};
 use crate::report::{self, FileReport, LinkSummary, Summary};
-use crate::rules::Rule;
+use crate::rules::{Rule, title_mismatch};
 use crate::source::Source;
 
 /// One file on its way through the run.
@@ -73,6 +75,38 @@ impl File {
             self.occurrences = Some(found);
         }
         self.occurrences.as_deref().unwrap_or_default()
+    }
+
+    /// The papers whose titles `title-mismatch` compares: on changed lines,
+    /// and not linked by an excluded URL (nothing is asked about those).
+    fn papers(&self, args: &LinkArgs) -> Vec<PaperId> {
+        if !self.settings.is_enabled(Rule::TitleMismatch) {
+            return Vec::new();
+        }
+        let text = self.source.text();
+        let excluded = |url: &str| {
+            args.exclude
+                .iter()
+                .chain(&self.settings.links.exclude)
+                .any(|pattern| pattern.is_match(url))
+        };
+        title_mismatch::papers(text, &self.linted.doc)
+            .into_iter()
+            .filter(|(_, span)| self.is_changed(span.start) && !excluded(&text[span.clone()]))
+            .map(|(id, _)| id)
+            .collect()
+    }
+
+    /// Adds the `title-mismatch` findings from what the services said.
+    fn add_paper_findings(&mut self, answers: &HashMap<PaperId, Answer>) {
+        if !self.settings.is_enabled(Rule::TitleMismatch) {
+            return;
+        }
+        let found = title_mismatch::findings(&self.source, &self.linted.doc, answers)
+            .into_iter()
+            .filter(|f| self.is_changed(f.span.start))
+            .collect();
+        self.linted.add(&self.source, &self.settings, found);
     }
 
     /// Adds the findings for this file's links from results already checked.
@@ -164,11 +198,13 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
 
     let mut link_summary = None;
     let mut link_results = HashMap::new();
+    let mut paper_answers = HashMap::new();
     if !args.offline && !files.is_empty() {
         match check_links(&mut files, &args.links, output) {
-            Ok((summary, results)) => {
-                link_summary = Some(summary);
-                link_results = results;
+            Ok(online) => {
+                link_summary = Some(online.summary);
+                link_results = online.results;
+                paper_answers = online.papers;
             }
             Err(err) => {
                 fail(output, &err, None);
@@ -245,6 +281,7 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                 Ok(mut refreshed) => {
                     if !args.offline {
                         refreshed.add_link_findings(&args.links, &link_results);
+                        refreshed.add_paper_findings(&paper_answers);
                     }
                     *file = refreshed;
                 }
@@ -416,16 +453,23 @@ fn read_file(
     Ok(file)
 }
 
+/// What the online part of a run found.
+struct Online {
+    summary: LinkSummary,
+    results: HashMap<String, LinkResult>,
+    papers: HashMap<PaperId, Answer>,
+}
+
 /// Checks the links of every file at once (each distinct URL once), and adds
 /// the findings to each file. Returns the results, to map again after fixes.
 fn check_links(
     files: &mut [File],
     args: &LinkArgs,
     output: &mut Output,
-) -> Result<(LinkSummary, HashMap<String, LinkResult>), LinkError> {
+) -> Result<Online, LinkError> {
     // Run-wide settings (limits, cache, API) come from the first file's config.
     let settings = Arc::clone(&files[0].settings);
-    let options = link_options(&settings.links, args)?;
+    let options = link_options(&settings.links, &settings.metadata, args)?;
 
     let mut wanted: HashMap<String, Expect> = HashMap::new();
     for file in files.iter_mut() {
@@ -435,6 +479,12 @@ fn check_links(
                 .or_insert(Expect::Resolve);
             *expect = (*expect).max(occurrence.expect());
         }
+    }
+
+    // The papers whose titles `title-mismatch` compares (on changed lines).
+    let mut papers = BTreeSet::new();
+    for file in files.iter() {
+        papers.extend(file.papers(args));
     }
 
     let mut cache = if args.no_cache {
@@ -448,9 +498,10 @@ fn check_links(
         if let Some(warning) = warning {
             output.warn(&warning);
         }
-        Some(cache)
+        Some(cache.with_paper_max_age(settings.metadata.cache_max_age))
     };
-    let checked = links::check(&wanted, &options, cache.as_mut(), output.progress)?;
+    let checked = links::check(&wanted, &papers, &options, cache.as_mut(), output.progress)?;
+    warn_unanswered(&checked.papers, output);
     if let Some(cache) = &cache
         && let Err(err) = cache.save()
     {
@@ -458,13 +509,41 @@ fn check_links(
     }
     for file in files.iter_mut() {
         file.add_link_findings(args, &checked.results);
+        file.add_paper_findings(&checked.papers);
     }
     let summary = LinkSummary {
         checked: wanted.len(),
         cached: checked.cached,
         elapsed: checked.elapsed,
     };
-    Ok((summary, checked.results))
+    Ok(Online {
+        summary,
+        results: checked.results,
+        papers: checked.papers,
+    })
+}
+
+/// Says once per service that it could not be asked: its papers' titles
+/// went unchecked, and arXiv's links too.
+fn warn_unanswered(answers: &HashMap<PaperId, Answer>, output: &mut Output) {
+    let mut failed: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    for (id, answer) in answers {
+        if let Answer::Failed(reason) = answer {
+            let entry = failed.entry(id.service()).or_insert((0, reason.as_str()));
+            entry.0 += 1;
+        }
+    }
+    for (service, (count, reason)) in failed {
+        let papers = if count == 1 { "paper" } else { "papers" };
+        let unchecked = if service == "arXiv" {
+            "their links and titles were not checked"
+        } else {
+            "their titles were not compared"
+        };
+        output.warn(&format!(
+            "{service} could not describe {count} {papers} ({reason}): {unchecked}"
+        ));
+    }
 }
 
 /// Appends to a file (the job summary, which other steps write too).
@@ -477,7 +556,11 @@ fn append(path: &str, text: &str) -> io::Result<()> {
 }
 
 /// The config's `[links]` with the command line's overrides.
-fn link_options(config: &LinkSettings, args: &LinkArgs) -> Result<LinkOptions, LinkError> {
+fn link_options(
+    config: &LinkSettings,
+    metadata: &MetadataSettings,
+    args: &LinkArgs,
+) -> Result<LinkOptions, LinkError> {
     // Only the command line chooses the API: a config comes with the
     // repository, and the token goes wherever the API is.
     let api = args.github_api_url.as_deref().unwrap_or(links::GITHUB_API);
@@ -488,6 +571,24 @@ fn link_options(config: &LinkSettings, args: &LinkArgs) -> Result<LinkOptions, L
     };
     let github_api = Url::parse(&api)
         .map_err(|err| LinkError::Setup(format!("invalid GitHub API URL `{api}`: {err}")))?;
+    let mut services = Services::default();
+    for (arg, base, what) in [
+        (&args.arxiv_api_url, &mut services.arxiv, "arXiv"),
+        (&args.crossref_api_url, &mut services.crossref, "Crossref"),
+        (
+            &args.openreview_api_url,
+            &mut services.openreview,
+            "OpenReview",
+        ),
+    ] {
+        if let Some(url) = arg {
+            *base = api_base(url, what)?;
+        }
+    }
+    if let Some(delay) = args.arxiv_delay {
+        services.arxiv_delay = Duration::try_from_secs_f64(delay)
+            .map_err(|_| LinkError::Setup(format!("invalid --arxiv-delay `{delay}`")))?;
+    }
     Ok(LinkOptions {
         timeout: args.timeout.map_or(config.timeout, Duration::from_secs_f64),
         max_concurrency: args
@@ -504,5 +605,19 @@ fn link_options(config: &LinkSettings, args: &LinkArgs) -> Result<LinkOptions, L
             .filter(|t| !t.is_empty())
             .map(Secret::new),
         github_api,
+        services,
+        contact: metadata.contact.clone(),
+        batch: !args.link_by_link,
     })
+}
+
+/// An API's base URL, ending in `/` so that paths join below it.
+fn api_base(url: &str, what: &str) -> Result<Url, LinkError> {
+    let url = if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    };
+    Url::parse(&url)
+        .map_err(|err| LinkError::Setup(format!("invalid {what} API URL `{url}`: {err}")))
 }

@@ -2,6 +2,10 @@
 //! `cache_max_age`. Failures are never remembered, so a broken link is
 //! rechecked on every run. The file is JSON, written atomically.
 //!
+//! Beside them, the papers arXiv, Crossref and OpenReview described, kept
+//! for their own, longer age (`[metadata] cache_max_age`, 30 days): titles
+//! rarely change, and a pull request's check then asks only about new ids.
+//!
 //! Each success records the network policy it was obtained under: a result
 //! seen with private addresses allowed (say, a URL that redirected to an
 //! internal host) is reused only by runs that allow them too, so a strict run
@@ -13,11 +17,23 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use super::paper::{Paper, PaperId};
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct CacheFile {
     version: u32,
     /// Key (`"pdf https://..."`) → when and how it last checked fine.
     ok: HashMap<String, Success>,
+    /// Paper id (`"arxiv:2403.07636"`) → what its service said, and when.
+    #[serde(default)]
+    papers: HashMap<String, Described>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Described {
+    at: u64,
+    private: bool,
+    paper: Paper,
 }
 
 #[derive(Deserialize)]
@@ -44,6 +60,8 @@ pub struct Cache {
     /// The policy of this run.
     allow_private: bool,
     ok: HashMap<String, Success>,
+    paper_max_age: Duration,
+    papers: HashMap<String, Described>,
 }
 
 impl Cache {
@@ -55,6 +73,8 @@ impl Cache {
             max_age,
             allow_private,
             ok: HashMap::new(),
+            paper_max_age: max_age,
+            papers: HashMap::new(),
         };
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
@@ -78,8 +98,9 @@ impl Cache {
                 cache.ok = file
                     .ok
                     .into_iter()
-                    .filter(|(_, success)| cache.is_fresh(success.at, now))
+                    .filter(|(_, success)| fresh(success.at, now, cache.max_age))
                     .collect();
+                cache.papers = file.papers;
                 (cache, None)
             }
             Err(err) => (
@@ -92,16 +113,39 @@ impl Cache {
         }
     }
 
-    fn is_fresh(&self, at: u64, now: u64) -> bool {
-        now.saturating_sub(at) < self.max_age.as_secs() && at <= now
+    /// Keeps papers described within `max_age` (the metadata's own age,
+    /// longer than the links'); the rest are asked about again.
+    pub fn with_paper_max_age(mut self, max_age: Duration) -> Self {
+        self.paper_max_age = max_age;
+        self
     }
 
     /// Whether `key` checked fine recently under this run's policy or a
     /// stricter one.
     pub fn is_ok(&self, key: &str) -> bool {
         self.ok.get(key).is_some_and(|success| {
-            self.is_fresh(success.at, now()) && (self.allow_private || !success.private)
+            fresh(success.at, now(), self.max_age) && (self.allow_private || !success.private)
         })
+    }
+
+    /// What a service said about a paper, recently and under this run's
+    /// policy or a stricter one.
+    pub fn paper(&self, id: &PaperId) -> Option<&Paper> {
+        self.papers
+            .get(&id.cache_key())
+            .filter(|d| {
+                fresh(d.at, now(), self.paper_max_age) && (self.allow_private || !d.private)
+            })
+            .map(|d| &d.paper)
+    }
+
+    pub fn remember_paper(&mut self, id: &PaperId, paper: Paper) {
+        let described = Described {
+            at: now(),
+            private: self.allow_private,
+            paper,
+        };
+        self.papers.insert(id.cache_key(), described);
     }
 
     pub fn remember_ok(&mut self, key: String) {
@@ -118,10 +162,20 @@ impl Cache {
         let file = CacheFile {
             version: VERSION,
             ok: self.ok.clone(),
+            papers: self
+                .papers
+                .iter()
+                .filter(|(_, d)| fresh(d.at, now(), self.paper_max_age))
+                .map(|(k, d)| (k.clone(), d.clone()))
+                .collect(),
         };
         let json = serde_json::to_vec(&file).map_err(std::io::Error::other)?;
         crate::fix::write::replace_file(&self.path, &json, None)
     }
+}
+
+fn fresh(at: u64, now: u64, max_age: Duration) -> bool {
+    now.saturating_sub(at) < max_age.as_secs() && at <= now
 }
 
 fn now() -> u64 {
@@ -181,5 +235,37 @@ mod tests {
         let (cache, warning) = Cache::load(&path, Duration::from_secs(60), true);
         assert!(warning.is_none());
         assert!(!cache.is_ok("pdf https://a"));
+    }
+
+    #[test]
+    fn papers_keep_for_their_own_age() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.json");
+        let id = PaperId::Arxiv("2403.07636".into());
+        let paper = Paper {
+            title: "T".into(),
+            year: Some(2024),
+            version: Some(2),
+        };
+        let (cache, _) = Cache::load(&path, Duration::ZERO, false);
+        let mut cache = cache.with_paper_max_age(Duration::from_secs(60));
+        cache.remember_paper(&id, paper.clone());
+        cache.save().unwrap();
+        // Links expire at once here; papers do not.
+        let (cache, _) = Cache::load(&path, Duration::ZERO, false);
+        let cache = cache.with_paper_max_age(Duration::from_secs(60));
+        assert_eq!(cache.paper(&id), Some(&paper));
+        let (expired, _) = Cache::load(&path, Duration::from_secs(60), false);
+        assert_eq!(expired.with_paper_max_age(Duration::ZERO).paper(&id), None);
+        // A permissive run's papers do not serve a strict run.
+        let (permissive, _) = Cache::load(&path, Duration::ZERO, true);
+        let mut permissive = permissive.with_paper_max_age(Duration::from_secs(60));
+        let other = PaperId::Doi("10.1/x".into());
+        permissive.remember_paper(&other, paper.clone());
+        permissive.save().unwrap();
+        let (strict, _) = Cache::load(&path, Duration::ZERO, false);
+        let strict = strict.with_paper_max_age(Duration::from_secs(60));
+        assert_eq!(strict.paper(&other), None);
+        assert_eq!(strict.paper(&id), Some(&paper));
     }
 }

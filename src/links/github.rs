@@ -5,15 +5,12 @@
 //! over https (or to loopback with --allow-private), never across a redirect,
 //! and every hop is checked against the address policy like any link.
 
-use std::time::SystemTime;
-
-use reqwest::header::{ACCEPT, AUTHORIZATION, LOCATION, RETRY_AFTER};
 use reqwest::{StatusCode, Url};
 use serde::Deserialize;
 
-use super::check::{Checker, Hop, MAX_REDIRECTS, hop, host_key};
+use super::api;
+use super::check::Checker;
 use super::status::{LinkResult, Status};
-use super::{policy, retry};
 
 /// A repository named by a github.com URL.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -96,133 +93,63 @@ pub enum RepoState {
     Failed(Status),
 }
 
-/// Asks the API about a repository: redirects followed by hand under the
-/// address policy (like any link), 429 and 5xx retried as the options say.
+/// Asks the API about a repository (through [`api::get`]: the address
+/// policy on every hop, 429 and 5xx retried).
 pub async fn lookup(checker: &Checker, api: &Url, token: &str, repo: &Repo) -> RepoState {
-    let options = checker.options();
-    let broken = |reason: String, unreachable: bool| {
-        RepoState::Failed(Status::Broken {
-            reason,
-            unreachable,
-        })
+    let Ok(url) = api.join(&format!("repos/{}/{}", repo.owner, repo.name)) else {
+        return RepoState::Failed(Status::Broken {
+            reason: "invalid GitHub API URL".into(),
+            unreachable: false,
+        });
     };
-    let Ok(start) = api.join(&format!("repos/{}/{}", repo.owner, repo.name)) else {
-        return broken("invalid GitHub API URL".into(), false);
+    let request = api::Request {
+        service: "GitHub API",
+        url,
+        accept: "application/vnd.github+json",
+        headers: &[("X-GitHub-Api-Version", "2022-11-28")],
+        token: Some(token),
+        retry_floor: std::time::Duration::ZERO,
     };
-    // The token travels encrypted, to the API host, on the first request only.
-    let send_token = start.scheme() == "https" || options.allow_private;
-    let mut retries = 0;
-    'attempt: loop {
-        let mut url = start.clone();
-        for hop_number in 0..=MAX_REDIRECTS {
-            if let Err(refused) = policy::check_url(&url, options.allow_private) {
-                return RepoState::Failed(Status::Refused { host: refused.host });
-            }
-            let host = host_key(&url);
-            let mut request = checker
-                .client()
-                .get(url.clone())
-                .header(ACCEPT, "application/vnd.github+json")
-                .header("X-GitHub-Api-Version", "2022-11-28");
-            if hop_number == 0 && send_token {
-                request = request.header(AUTHORIZATION, format!("Bearer {token}"));
-            }
-            let response = {
-                let _slot = checker.limits().acquire(&host).await;
-                match request.send().await {
-                    Ok(response) => response,
-                    Err(err)
-                        if (err.is_timeout() || !err.is_connect())
-                            && retries < options.max_retries =>
-                    {
-                        tokio::time::sleep(retry::backoff(retries)).await;
-                        retries += 1;
-                        continue 'attempt;
-                    }
-                    Err(err) => return broken(format!("GitHub API: {err}"), err.is_connect()),
-                }
-            };
-            let status = response.status();
-            if status.is_redirection() {
-                let location = response
-                    .headers()
-                    .get(LOCATION)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_owned);
-                match location.map(|location| hop(&url, &location, options.allow_private)) {
-                    Some(Ok(next)) => {
-                        url = next;
-                        continue;
-                    }
-                    Some(Err(Hop::Refused(refused))) => {
-                        return RepoState::Failed(Status::Refused { host: refused.host });
-                    }
-                    Some(Err(Hop::Invalid)) | None => {
-                        return broken(
-                            format!(
-                                "GitHub API: a {} without a usable Location",
-                                status.as_u16()
-                            ),
-                            false,
-                        );
-                    }
-                }
-            }
-            if (status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error())
-                && retries < options.max_retries
-            {
-                let wait = response
-                    .headers()
-                    .get(RETRY_AFTER)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| retry::retry_after(v, SystemTime::now()))
-                    .unwrap_or_else(|| retry::backoff(retries));
-                tokio::time::sleep(wait).await;
-                retries += 1;
-                continue 'attempt;
-            }
-            return match status {
-                StatusCode::OK => match read_json(response).await {
-                    Some(json) => RepoState::Found {
-                        full_name: json.full_name,
-                        html_url: json.html_url,
-                        archived: json.archived,
-                    },
-                    None => RepoState::Failed(Status::Unverifiable {
-                        reason: "GitHub API answered with unexpected JSON".into(),
-                    }),
-                },
-                // After a redirect the token is gone: a private repository's new home looks missing.
-                StatusCode::NOT_FOUND | StatusCode::GONE if hop_number > 0 => RepoState::Failed(Status::Unverifiable {
-                    reason: "the repository moved, and its new place is not visible without the token".into(),
-                }),
-                StatusCode::NOT_FOUND | StatusCode::GONE => RepoState::Missing,
-                StatusCode::UNAUTHORIZED => RepoState::Failed(Status::Unverifiable {
-                    reason: "GitHub API refused the token (401)".into(),
-                }),
-                StatusCode::FORBIDDEN | StatusCode::TOO_MANY_REQUESTS => RepoState::Failed(Status::Unverifiable {
-                    reason: format!("GitHub API rate limit ({})", status.as_u16()),
-                }),
-                other => broken(format!("GitHub API answered {}", other.as_u16()), false),
-            };
+    let (status, body, redirected) = match api::get(checker, &request).await {
+        api::Reply::Answered {
+            status,
+            body,
+            redirected,
+        } => (status, body, redirected),
+        api::Reply::Failed(status) => return RepoState::Failed(status),
+    };
+    match status {
+        StatusCode::OK => match serde_json::from_slice::<RepoJson>(&body) {
+            Ok(json) => RepoState::Found {
+                full_name: json.full_name,
+                html_url: json.html_url,
+                archived: json.archived,
+            },
+            Err(_) => RepoState::Failed(Status::Unverifiable {
+                reason: "GitHub API answered with unexpected JSON".into(),
+            }),
+        },
+        // After a redirect the token is gone: a private repository's new home looks missing.
+        StatusCode::NOT_FOUND | StatusCode::GONE if redirected => {
+            RepoState::Failed(Status::Unverifiable {
+                reason: "the repository moved, and its new place is not visible without the token"
+                    .into(),
+            })
         }
-        return broken(
-            format!("GitHub API: more than {MAX_REDIRECTS} redirects"),
-            false,
-        );
-    }
-}
-
-async fn read_json(mut response: reqwest::Response) -> Option<RepoJson> {
-    const CAP: usize = 1024 * 1024;
-    let mut body = Vec::new();
-    while let Ok(Some(chunk)) = response.chunk().await {
-        body.extend_from_slice(&chunk);
-        if body.len() > CAP {
-            return None;
+        StatusCode::NOT_FOUND | StatusCode::GONE => RepoState::Missing,
+        StatusCode::UNAUTHORIZED => RepoState::Failed(Status::Unverifiable {
+            reason: "GitHub API refused the token (401)".into(),
+        }),
+        StatusCode::FORBIDDEN | StatusCode::TOO_MANY_REQUESTS => {
+            RepoState::Failed(Status::Unverifiable {
+                reason: format!("GitHub API rate limit ({})", status.as_u16()),
+            })
         }
+        other => RepoState::Failed(Status::Broken {
+            reason: format!("GitHub API answered {}", other.as_u16()),
+            unreachable: false,
+        }),
     }
-    serde_json::from_slice(&body).ok()
 }
 
 /// The verdict for one URL of a repository the API described.

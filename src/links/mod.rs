@@ -6,17 +6,22 @@
 //! This is the only async part of the crate: [`check`] runs its own tokio
 //! runtime and returns plain results.
 
+mod api;
+mod arxiv;
 mod cache;
 mod check;
+mod crossref;
 mod github;
 mod limits;
+mod openreview;
+mod paper;
 mod policy;
 mod report;
 mod retry;
 mod status;
 mod target;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::sync::{Arc, Once};
 use std::time::{Duration, Instant};
@@ -25,6 +30,7 @@ use reqwest::Url;
 use tokio::task::JoinSet;
 
 pub use cache::Cache;
+pub use paper::{Answer, Paper, PaperId};
 pub use policy::{Refused, is_public};
 pub use report::findings;
 pub use status::{LinkResult, Status};
@@ -82,6 +88,34 @@ pub struct LinkOptions {
     pub github_token: Option<Secret>,
     /// Base URL of the GitHub REST API.
     pub github_api: Url,
+    /// Where paper metadata comes from (the real services but in tests).
+    pub services: Services,
+    /// Sent to Crossref as `mailto`, for its polite pool.
+    pub contact: Option<String>,
+    /// Ask the arXiv API about arXiv links, a hundred at a time, instead of
+    /// requesting each from arxiv.org.
+    pub batch: bool,
+}
+
+/// The metadata services' base URLs, and the pause between arXiv queries.
+#[derive(Debug, Clone)]
+pub struct Services {
+    pub arxiv: Url,
+    pub crossref: Url,
+    pub openreview: Url,
+    pub arxiv_delay: Duration,
+}
+
+impl Default for Services {
+    fn default() -> Self {
+        let url = |base: &str| Url::parse(base).expect("a valid built-in URL");
+        Self {
+            arxiv: url(arxiv::API),
+            crossref: url(crossref::API),
+            openreview: url(openreview::API),
+            arxiv_delay: arxiv::DELAY,
+        }
+    }
 }
 
 /// Reports progress as URLs finish; the CLI draws a bar with it.
@@ -105,6 +139,10 @@ impl Progress for NoProgress {
 pub struct Checked {
     /// By URL (fragment stripped).
     pub results: HashMap<String, LinkResult>,
+    /// What the services said about each paper asked about (the entries'
+    /// papers, and the ids of arXiv links). The links of an arXiv paper the
+    /// API failed to describe have no result.
+    pub papers: HashMap<PaperId, Answer>,
     /// Distinct URLs answered from the cache.
     pub cached: usize,
     pub elapsed: Duration,
@@ -135,11 +173,13 @@ pub fn user_agent() -> String {
     )
 }
 
-/// Checks each distinct URL once. `wanted` maps a URL to what its most
-/// demanding occurrence expects (a URL that is somewhere a `[[pdf]]` must
-/// serve a PDF).
+/// Checks each distinct URL once, and asks about each paper once. `wanted`
+/// maps a URL to what its most demanding occurrence expects (a URL that is
+/// somewhere a `[[pdf]]` must serve a PDF); `papers` are the entries' papers
+/// whose titles are to be compared.
 pub fn check(
     wanted: &HashMap<String, Expect>,
+    papers: &BTreeSet<PaperId>,
     options: &LinkOptions,
     cache: Option<&mut Cache>,
     progress: &dyn Progress,
@@ -165,17 +205,40 @@ pub fn check(
         }
     }
     todo.sort();
+
+    // The papers to ask about: the entries', and those of arXiv links,
+    // whose answer stands for a request of their own.
+    let mut ask: BTreeSet<PaperId> = papers.clone();
+    if options.batch {
+        ask.extend(
+            todo.iter()
+                .filter_map(|(url, _)| PaperLink::of(url))
+                .map(|link| link.id)
+                .filter(|id| matches!(id, PaperId::Arxiv(_))),
+        );
+    }
+    let mut unasked = Vec::new();
+    for id in ask {
+        match cache.as_deref().and_then(|c| c.paper(&id)) {
+            Some(paper) => {
+                checked.papers.insert(id, Answer::Found(paper.clone()));
+            }
+            None => unasked.push(id),
+        }
+    }
     progress.start(todo.len());
 
-    if !todo.is_empty() {
+    if !todo.is_empty() || !unasked.is_empty() {
         let client = build_client(options)?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
             .map_err(|err| LinkError::Setup(err.to_string()))?;
         let checker = Arc::new(Checker::new(client, options.clone()));
-        let results = runtime.block_on(run(checker, todo, progress));
+        let (results, answers) =
+            runtime.block_on(run(checker, todo, unasked, &checked.papers, progress));
         checked.results.extend(results);
+        checked.papers.extend(answers);
     }
     progress.finish();
 
@@ -207,9 +270,84 @@ pub fn check(
                 cache.remember_ok(cache_key(url, wanted[url]));
             }
         }
+        for (id, answer) in &checked.papers {
+            if let Answer::Found(paper) = answer {
+                cache.remember_paper(id, paper.clone());
+            }
+        }
     }
     checked.elapsed = started.elapsed();
     Ok(checked)
+}
+
+/// A link whose check a service's answer about its paper stands for: a
+/// page of arXiv's own site, a doi.org link, an OpenReview forum or pdf.
+struct PaperLink {
+    id: PaperId,
+    /// The arXiv version the link names.
+    version: Option<u32>,
+}
+
+/// What to do with a [`PaperLink`] once its paper was asked about.
+enum Verdict {
+    /// The answer is the link's result.
+    Known(LinkResult),
+    /// The service could not tell, and the link is requested like any other.
+    Request,
+    /// arXiv could not tell: the link stays unchecked (the run warns once),
+    /// since requesting a thousand links from a failing arXiv is not polite.
+    Unchecked,
+}
+
+impl PaperLink {
+    fn of(url: &str) -> Option<Self> {
+        let parts = crate::url::parse(url)?;
+        let host = parts.host.to_ascii_lowercase();
+        match host.as_str() {
+            "arxiv.org" | "www.arxiv.org" | "export.arxiv.org" if parts.query.is_empty() => {
+                let id = crate::url::arxiv_id(parts.path)?;
+                Some(Self {
+                    id: PaperId::Arxiv(id.to_owned()),
+                    version: crate::url::arxiv_version(parts.path),
+                })
+            }
+            "doi.org" | "dx.doi.org" => Some(Self {
+                id: PaperId::of_url(url).filter(|id| matches!(id, PaperId::Doi(_)))?,
+                version: None,
+            }),
+            "openreview.net" if matches!(parts.path, "/forum" | "/pdf") => Some(Self {
+                id: PaperId::of_url(url).filter(|id| matches!(id, PaperId::OpenReview(_)))?,
+                version: None,
+            }),
+            _ => None,
+        }
+    }
+
+    fn verdict(&self, answer: Option<&Answer>) -> Verdict {
+        let broken = |reason: String| {
+            Verdict::Known(LinkResult::new(Status::Broken {
+                reason,
+                unreachable: false,
+            }))
+        };
+        match (&self.id, answer) {
+            (PaperId::Arxiv(id), Some(Answer::Found(paper))) => match (self.version, paper.version)
+            {
+                (Some(asked), Some(latest)) if asked > latest => broken(format!(
+                    "arXiv has no version {asked} of {id} (the latest is v{latest})"
+                )),
+                _ => Verdict::Known(LinkResult::new(Status::Ok)),
+            },
+            (PaperId::Arxiv(id), Some(Answer::Unknown)) => {
+                broken(format!("arXiv has no paper {id}"))
+            }
+            (PaperId::Arxiv(_), _) => Verdict::Unchecked,
+            (_, Some(Answer::Found(_))) => Verdict::Known(LinkResult::new(Status::Ok)),
+            // A DOI Crossref does not know may be DataCite's; an OpenReview
+            // note may be hidden from the API but not from the page.
+            (_, _) => Verdict::Request,
+        }
+    }
 }
 
 fn cache_key(url: &str, expect: Expect) -> String {
@@ -237,19 +375,33 @@ fn build_client(options: &LinkOptions) -> Result<reqwest::Client, LinkError> {
         .map_err(|err| LinkError::Setup(err.to_string()))
 }
 
-/// Checks every URL concurrently, within the checker's limits.
+/// Checks every URL concurrently, within the checker's limits, while the
+/// papers are asked about; the links of papers asked about wait for the
+/// answer, which stands for their own request when it can.
 async fn run(
     checker: Arc<Checker>,
     todo: Vec<(String, Expect)>,
+    unasked: Vec<PaperId>,
+    known: &HashMap<PaperId, Answer>,
     progress: &dyn Progress,
-) -> HashMap<String, LinkResult> {
+) -> (HashMap<String, LinkResult>, HashMap<PaperId, Answer>) {
     let mut results = HashMap::with_capacity(todo.len());
     let mut tasks: JoinSet<Vec<(String, LinkResult)>> = JoinSet::new();
 
     // With a token, github.com repositories go through the API, one call per repository.
     let mut by_repo: HashMap<String, (Repo, Vec<String>)> = HashMap::new();
+    // Links whose check the answer about their paper stands for wait for it.
+    let asked: HashSet<&PaperId> = unasked.iter().chain(known.keys()).collect();
+    let mut waiting = Vec::new();
     let mut plain = Vec::new();
     for (url, expect) in todo {
+        if checker.options().batch
+            && let Some(link) = PaperLink::of(&url)
+            && asked.contains(&link.id)
+        {
+            waiting.push((url, expect, link));
+            continue;
+        }
         match (&checker.options().github_token, Repo::of(&url)) {
             (Some(_), Some(repo)) if expect == Expect::Resolve => {
                 let key = format!("{}/{}", repo.owner, repo.name).to_ascii_lowercase();
@@ -263,11 +415,7 @@ async fn run(
         }
     }
     for (url, expect) in plain {
-        let checker = Arc::clone(&checker);
-        tasks.spawn(async move {
-            let result = checker.check(&url, expect).await;
-            vec![(url, result)]
-        });
+        spawn_check(&mut tasks, &checker, url, expect);
     }
     for (repo, urls) in by_repo.into_values() {
         let checker = Arc::clone(&checker);
@@ -285,6 +433,21 @@ async fn run(
                 .collect()
         });
     }
+
+    // The other checks run meanwhile.
+    let answers = ask(&checker, unasked).await;
+    for (url, expect, link) in waiting {
+        let answer = answers.get(&link.id).or_else(|| known.get(&link.id));
+        match link.verdict(answer) {
+            Verdict::Known(result) => {
+                results.insert(url, result);
+                progress.advance();
+            }
+            Verdict::Request => spawn_check(&mut tasks, &checker, url, expect),
+            Verdict::Unchecked => progress.advance(),
+        }
+    }
+
     while let Some(done) = tasks.join_next().await {
         // A panicking task is a bug; its URLs are simply missing from the results.
         if let Ok(done) = done {
@@ -294,5 +457,66 @@ async fn run(
             }
         }
     }
-    results
+    (results, answers)
+}
+
+fn spawn_check(
+    tasks: &mut JoinSet<Vec<(String, LinkResult)>>,
+    checker: &Arc<Checker>,
+    url: String,
+    expect: Expect,
+) {
+    let checker = Arc::clone(checker);
+    tasks.spawn(async move {
+        let result = checker.check(&url, expect).await;
+        vec![(url, result)]
+    });
+}
+
+/// Asks each service about its papers: arXiv in batches, one query at a
+/// time; Crossref and OpenReview one paper a request, within the limits.
+async fn ask(checker: &Arc<Checker>, unasked: Vec<PaperId>) -> HashMap<PaperId, Answer> {
+    let services = &checker.options().services;
+    let mut arxiv_ids = Vec::new();
+    let mut others: JoinSet<(PaperId, Answer)> = JoinSet::new();
+    for id in unasked {
+        let checker = Arc::clone(checker);
+        match &id {
+            PaperId::Arxiv(bare) => arxiv_ids.push(bare.clone()),
+            PaperId::Doi(doi) => {
+                let doi = doi.clone();
+                others.spawn(async move {
+                    let options = checker.options();
+                    let answer = crossref::fetch(
+                        &checker,
+                        &options.services.crossref,
+                        &doi,
+                        options.contact.as_deref(),
+                    )
+                    .await;
+                    (id, answer)
+                });
+            }
+            PaperId::OpenReview(note) => {
+                let note = note.clone();
+                others.spawn(async move {
+                    let api = &checker.options().services.openreview;
+                    let answer = openreview::fetch(&checker, api, &note).await;
+                    (id, answer)
+                });
+            }
+        }
+    }
+    let mut answers: HashMap<PaperId, Answer> =
+        arxiv::fetch(checker, &services.arxiv, &arxiv_ids, services.arxiv_delay)
+            .await
+            .into_iter()
+            .map(|(bare, answer)| (PaperId::Arxiv(bare), answer))
+            .collect();
+    while let Some(done) = others.join_next().await {
+        if let Ok((id, answer)) = done {
+            answers.insert(id, answer);
+        }
+    }
+    answers
 }

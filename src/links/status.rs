@@ -22,6 +22,21 @@ pub enum Status {
     Refused { host: String },
 }
 
+impl Status {
+    /// Why it is not [`Status::Ok`], in a few words (empty when it is).
+    pub fn reason(&self) -> String {
+        match self {
+            Status::Ok => String::new(),
+            Status::NotAPdf { found } => format!("serves {found}, not a PDF"),
+            Status::Broken { reason, .. } | Status::Unverifiable { reason } => reason.clone(),
+            Status::Archived => "archived".into(),
+            Status::Refused { host } => {
+                format!("`{host}` is a private address, and private addresses are not allowed")
+            }
+        }
+    }
+}
+
 /// The verdict on one URL, and where it moved permanently, if it did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkResult {

@@ -21,6 +21,11 @@ that persists after retries, a host that does not resolve or refuses the
 connection, a redirect loop or more than 10 redirects, or a timeout. For a
 github.com repository, a repository that does not exist.
 
+arXiv links are not requested one by one: the arXiv API is asked about a
+hundred ids at a time, and an id it does not know, or a version it does
+not have yet (`2401.00001v5`), is a broken link. A doi.org or OpenReview
+link whose paper Crossref or OpenReview describes needs no request either.
+
 Not checked with `--offline`. 401, 403 and 429 are `unverifiable-link`
 instead: bot walls and rate limits are not dead links.
 

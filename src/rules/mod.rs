@@ -21,6 +21,7 @@ mod section_order;
 mod shared_link;
 mod spacing;
 mod title_format;
+pub mod title_mismatch;
 mod unverifiable_link;
 mod venue_format;
 mod year_mismatch;
@@ -47,6 +48,7 @@ pub enum Rule {
     LinkKind,
     YearSection,
     YearMismatch,
+    TitleMismatch,
     SectionOrder,
     DuplicateEntry,
     SharedLink,
@@ -97,7 +99,7 @@ pub struct RuleInfo {
 }
 
 /// All rules, in the order of [`Rule`].
-pub static RULES: [RuleInfo; 19] = [
+pub static RULES: [RuleInfo; 20] = [
     entry_format::INFO,
     empty_link::INFO,
     spacing::INFO,
@@ -108,6 +110,7 @@ pub static RULES: [RuleInfo; 19] = [
     link_kind::INFO,
     year_section::INFO,
     year_mismatch::INFO,
+    title_mismatch::INFO,
     section_order::INFO,
     duplicate_entry::INFO,
     shared_link::INFO,

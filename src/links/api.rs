@@ -1,0 +1,165 @@
+//! Asking a web API: a GET under the address policy (redirects followed by
+//! hand, every hop checked like any link), 429 and 5xx retried as the options
+//! say (`Retry-After` honoured), the answer read up to a cap. The GitHub,
+//! arXiv, Crossref and OpenReview clients all ask through here.
+
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::{ACCEPT, AUTHORIZATION, LOCATION, RETRY_AFTER};
+use reqwest::{StatusCode, Url};
+
+use super::check::{Checker, Hop, MAX_REDIRECTS, hop, host_key};
+use super::status::Status;
+use super::{policy, retry};
+
+/// The largest answer any API client reads.
+pub const ANSWER_CAP: usize = 8 * 1024 * 1024;
+
+/// One request to an API.
+pub struct Request<'a> {
+    /// What the service is called in messages (`GitHub API`, `arXiv API`).
+    pub service: &'a str,
+    pub url: Url,
+    pub accept: &'a str,
+    /// Extra headers, sent on every hop.
+    pub headers: &'a [(&'a str, &'a str)],
+    /// A bearer token: sent on the first hop only, and only over https (or
+    /// to loopback when private addresses are allowed, which is how tests run).
+    pub token: Option<&'a str>,
+    /// The shortest wait before a retry (arXiv asks for seconds between
+    /// any two requests, retries included).
+    pub retry_floor: Duration,
+}
+
+/// What an API said, or why it said nothing.
+#[derive(Debug)]
+pub enum Reply {
+    Answered {
+        status: StatusCode,
+        body: Vec<u8>,
+        /// The answer came from another URL than the one asked.
+        redirected: bool,
+    },
+    /// No usable answer: refused by the policy, no connection, too many
+    /// redirects, an answer too large. A verdict a link can carry.
+    Failed(Status),
+}
+
+/// Sends the request; retries what is worth retrying.
+pub async fn get(checker: &Checker, request: &Request<'_>) -> Reply {
+    let options = checker.options();
+    let service = request.service;
+    let broken = |reason: String, unreachable: bool| {
+        Reply::Failed(Status::Broken {
+            reason,
+            unreachable,
+        })
+    };
+    let send_token = request.url.scheme() == "https" || options.allow_private;
+    let mut retries = 0;
+    'attempt: loop {
+        let mut url = request.url.clone();
+        for hop_number in 0..=MAX_REDIRECTS {
+            if let Err(refused) = policy::check_url(&url, options.allow_private) {
+                return Reply::Failed(Status::Refused { host: refused.host });
+            }
+            let host = host_key(&url);
+            let mut builder = checker
+                .client()
+                .get(url.clone())
+                .header(ACCEPT, request.accept);
+            for (name, value) in request.headers {
+                builder = builder.header(*name, *value);
+            }
+            if let Some(token) = request.token.filter(|_| hop_number == 0 && send_token) {
+                builder = builder.header(AUTHORIZATION, format!("Bearer {token}"));
+            }
+            let response = {
+                let _slot = checker.limits().acquire(&host).await;
+                match builder.send().await {
+                    Ok(response) => response,
+                    Err(err)
+                        if (err.is_timeout() || !err.is_connect())
+                            && retries < options.max_retries =>
+                    {
+                        tokio::time::sleep(retry::backoff(retries).max(request.retry_floor)).await;
+                        retries += 1;
+                        continue 'attempt;
+                    }
+                    Err(err) => return broken(format!("{service}: {err}"), err.is_connect()),
+                }
+            };
+            let status = response.status();
+            if status.is_redirection() {
+                let location = response
+                    .headers()
+                    .get(LOCATION)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned);
+                match location.map(|location| hop(&url, &location, options.allow_private)) {
+                    Some(Ok(next)) => {
+                        url = next;
+                        continue;
+                    }
+                    Some(Err(Hop::Refused(refused))) => {
+                        return Reply::Failed(Status::Refused { host: refused.host });
+                    }
+                    Some(Err(Hop::Invalid)) | None => {
+                        return broken(
+                            format!("{service}: a {} without a usable Location", status.as_u16()),
+                            false,
+                        );
+                    }
+                }
+            }
+            if (status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error())
+                && retries < options.max_retries
+            {
+                let wait = response
+                    .headers()
+                    .get(RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| retry::retry_after(v, SystemTime::now()))
+                    .unwrap_or_else(|| retry::backoff(retries))
+                    .max(request.retry_floor);
+                tokio::time::sleep(wait).await;
+                retries += 1;
+                continue 'attempt;
+            }
+            return match read_body(response).await {
+                Some(body) => Reply::Answered {
+                    status,
+                    body,
+                    redirected: hop_number > 0,
+                },
+                None => Reply::Failed(Status::Unverifiable {
+                    reason: format!(
+                        "{service}: the answer broke off or is larger than {} MiB",
+                        ANSWER_CAP >> 20
+                    ),
+                }),
+            };
+        }
+        return broken(
+            format!("{service}: more than {MAX_REDIRECTS} redirects"),
+            false,
+        );
+    }
+}
+
+/// The whole body, unless it breaks off or outgrows the cap.
+async fn read_body(mut response: reqwest::Response) -> Option<Vec<u8>> {
+    let mut body = Vec::new();
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                body.extend_from_slice(&chunk);
+                if body.len() > ANSWER_CAP {
+                    return None;
+                }
+            }
+            Ok(None) => return Some(body),
+            Err(_) => return None,
+        }
+    }
+}

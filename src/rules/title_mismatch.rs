@@ -1,0 +1,336 @@
+//! `title-mismatch`: an entry's paper link is to a paper of another title,
+//! by the paper's own metadata (arXiv, Crossref, OpenReview). Online: the
+//! link checker asks the services, and this rule compares.
+
+use std::collections::HashMap;
+
+use super::{Fixable, Rule, RuleInfo};
+use crate::document::{Document, Entry, Span};
+use crate::finding::{Finding, Severity};
+use crate::identity::{self, same_paper_titles};
+use crate::links::{Answer, PaperId};
+use crate::source::Source;
+
+pub(super) const INFO: RuleInfo = RuleInfo {
+    rule: Rule::TitleMismatch,
+    name: "title-mismatch",
+    severity: Severity::Warning,
+    fixable: Fixable::No,
+    summary: "online: an entry's paper link is to a paper of another title (by arXiv, Crossref or OpenReview)",
+    doc: DOC,
+    check: None,
+};
+
+const DOC: &str = "\
+## What it does
+Asks the service that holds each entry's paper (the arXiv API for arXiv
+links, Crossref for DOIs, OpenReview for its forum and pdf links) for the
+paper's title, and compares it with the title the entry writes. Case,
+punctuation, accents, LaTeX, a leading `Name:` and a title shortened with
+`...` do not matter, and neither do the small changes of a retitled version:
+titles that share half their words are taken as one paper. When the
+linked paper is another entry's, the finding says which.
+
+It runs only when links are checked (not with `--offline`), and asks
+each service about each paper once: a hundred arXiv ids a query, three
+seconds apart as arXiv asks. Answers are cached for `[metadata]
+cache_max_age` (30 days).
+
+## Why is this bad?
+A contributor who copies the neighbouring entry and forgets to change
+the link leaves a link that resolves and serves a PDF, of the wrong
+paper. Only the paper's own title shows it.
+
+## Example
+```markdown
+- [**CVPR 2024**] [**MAVL**] Decomposing Disease Descriptions for Enhanced Pathology Detection [[pdf]](https://arxiv.org/pdf/2301.02228.pdf)
+```
+Use instead: the link of the paper the entry names (here
+`https://arxiv.org/pdf/2403.07636.pdf`).
+";
+
+/// Titles sharing at least this share of their words (Dice) are taken as
+/// one paper's: retitled versions stay above it. On the corpus lists, 4% of
+/// neighbouring entries (different papers on one topic, what a copied
+/// link points at) share as many.
+const SAME_PAPER_DICE: f64 = 0.5;
+
+/// The papers whose titles can be compared, with the span of the link to
+/// each: each entry's paper links that a service can describe, when the
+/// entry writes a title worth comparing.
+pub fn papers(text: &str, doc: &Document) -> Vec<(PaperId, Span)> {
+    let mut ids = Vec::new();
+    for entry in &doc.entries {
+        if comparable_title(text, entry).is_none() {
+            continue;
+        }
+        for (_, url) in identity::paper_keys(text, entry) {
+            if let Some(id) = PaperId::of_url(&text[url.clone()]) {
+                ids.push((id, url.clone()));
+            }
+        }
+    }
+    ids
+}
+
+/// The findings, from what the services said.
+pub fn findings(
+    source: &Source,
+    doc: &Document,
+    answers: &HashMap<PaperId, Answer>,
+) -> Vec<Finding> {
+    let text = source.text();
+    let mut out = Vec::new();
+    for (index, entry) in doc.entries.iter().enumerate() {
+        let Some(written) = comparable_title(text, entry) else {
+            continue;
+        };
+        let mut seen: Vec<PaperId> = Vec::new();
+        for (_, url) in identity::paper_keys(text, entry) {
+            let Some(id) = PaperId::of_url(&text[url.clone()]) else {
+                continue;
+            };
+            if seen.contains(&id) {
+                continue;
+            }
+            let Some(Answer::Found(paper)) = answers.get(&id) else {
+                continue;
+            };
+            if names_paper(written, &paper.title) {
+                seen.push(id);
+                continue;
+            }
+            let owner = doc.entries.iter().enumerate().find(|&(other, entry)| {
+                other != index
+                    && comparable_title(text, entry)
+                        .is_some_and(|t| same_paper_titles(t, &paper.title))
+            });
+            let mut message = format!(
+                "the link is to {id}, \u{201c}{}\u{201d}, not to the paper this entry names",
+                paper.title
+            );
+            if let Some((_, other)) = owner {
+                let line = source.line_of(other.head.start);
+                message.push_str(&format!(": this is the paper of the entry on line {line}"));
+            }
+            let mut finding = Finding::new(Rule::TitleMismatch, url.clone(), message)
+                .label(format!("{} says this is another paper", id.service()))
+                .help("link the entry's own paper, or correct the title if the link is right");
+            if let Some(title) = &entry.title {
+                finding = finding.related(title.inner.clone(), "the entry's title");
+            }
+            if let Some((_, other)) = owner
+                && let Some(title) = &other.title
+            {
+                finding = finding.related(title.inner.clone(), "the entry whose paper it is");
+            }
+            out.push(finding);
+            seen.push(id);
+        }
+    }
+    out
+}
+
+/// The entry's title, when it can be compared: three words at least (a
+/// name alone, `[CLIP](url)`, says too little).
+fn comparable_title<'t>(text: &'t str, entry: &Entry) -> Option<&'t str> {
+    let title = entry.title.as_ref()?;
+    let written = text.get(title.inner.clone())?.trim();
+    let words = written
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric));
+    (words.count() >= 3).then_some(written)
+}
+
+/// Whether the title an entry writes names the paper the service calls
+/// `official`.
+pub fn names_paper(written: &str, official: &str) -> bool {
+    let (written, official) = (plain(written), plain(official));
+    let variants = |t: &str| -> Vec<String> {
+        let mut v = vec![t.to_owned()];
+        if let Some(rest) = without_name(t) {
+            v.push(rest.to_owned());
+        }
+        v
+    };
+    for a in variants(&written) {
+        for b in variants(&official) {
+            if similar(&a, &b) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn similar(written: &str, official: &str) -> bool {
+    if same_paper_titles(written, official) {
+        return true;
+    }
+    let (w, o) = (
+        identity::normalized_title(written),
+        identity::normalized_title(official),
+    );
+    if w.is_empty() || o.is_empty() {
+        return false;
+    }
+    // One is the other with a subtitle left out.
+    let (shorter, longer) = if w.len() <= o.len() {
+        (&w, &o)
+    } else {
+        (&o, &w)
+    };
+    if shorter.chars().count() >= 15 && longer.contains(shorter.as_str()) {
+        return true;
+    }
+    // `Medical Knowledge Enhanced ... Radiology`: every piece, in order.
+    if written.contains("...") || written.contains('\u{2026}') {
+        let mut rest = o.as_str();
+        let pieces = written.split("...").flat_map(|p| p.split('\u{2026}'));
+        let mut all = true;
+        for piece in pieces
+            .map(identity::normalized_title)
+            .filter(|p| !p.is_empty())
+        {
+            match rest.find(&piece) {
+                Some(at) => rest = &rest[at + piece.len()..],
+                None => {
+                    all = false;
+                    break;
+                }
+            }
+        }
+        if all {
+            return true;
+        }
+    }
+    dice(written, official) >= SAME_PAPER_DICE
+}
+
+/// The title after a leading `Name:` (`MAVL: Decomposing ...`).
+fn without_name(title: &str) -> Option<&str> {
+    let (head, rest) = title.split_once(':')?;
+    let rest = rest.trim();
+    (!head.trim().is_empty() && head.split_whitespace().count() <= 3 && !rest.is_empty())
+        .then_some(rest)
+}
+
+fn words(title: &str) -> Vec<String> {
+    title
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '+' | '#')))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The Dice coefficient of two titles' word lists.
+fn dice(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let mut pool = wb.clone();
+    let mut shared = 0;
+    for word in &wa {
+        if let Some(at) = pool.iter().position(|w| w == word) {
+            pool.swap_remove(at);
+            shared += 1;
+        }
+    }
+    (2 * shared) as f64 / (wa.len() + wb.len()) as f64
+}
+
+/// A title as plain text: LaTeX commands, math and braces gone (`\textit{X}`
+/// is `X`, `$^2$` is `2`), accents folded (`é` is `e`), markdown emphasis gone.
+fn plain(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut chars = title.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                // A command's name goes; an escaped symbol (`\&`) stays.
+                if chars.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+                    while chars.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+                        chars.next();
+                    }
+                    out.push(' ');
+                }
+            }
+            '$' | '{' | '}' | '*' | '_' | '^' | '`' => {}
+            _ => out.push(fold_accent(c)),
+        }
+    }
+    out
+}
+
+/// The base letter of a Latin letter with a diacritic.
+fn fold_accent(c: char) -> char {
+    const LATIN1: &str = "AAAAAAACEEEEIIIIDNOOOOO×OUUUUYÞsaaaaaaaceeeeiiiidnooooo÷ouuuuyþy";
+    match c {
+        '\u{c0}'..='\u{ff}' => LATIN1.chars().nth(c as usize - 0xc0).unwrap_or(c),
+        'ą' | 'ă' | 'ā' => 'a',
+        'ć' | 'č' => 'c',
+        'ę' | 'ě' | 'ē' => 'e',
+        'ğ' => 'g',
+        'ı' | 'ī' => 'i',
+        'ł' => 'l',
+        'ń' | 'ň' => 'n',
+        'ő' | 'ō' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' => 's',
+        'ť' | 'ţ' => 't',
+        'ű' | 'ů' | 'ū' => 'u',
+        'ź' | 'ż' | 'ž' => 'z',
+        'Ł' => 'L',
+        'Ś' | 'Š' => 'S',
+        'Ź' | 'Ż' | 'Ž' => 'Z',
+        'Ć' | 'Č' => 'C',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_title_name_the_paper() {
+        let official =
+            "MedKLIP: Medical Knowledge Enhanced Language-Image Pre-Training in Radiology";
+        assert!(names_paper(official, official));
+        assert!(names_paper(
+            "Medical knowledge enhanced language-image pre-training in radiology",
+            official
+        ));
+        assert!(names_paper(
+            "MedKLIP: Medical Knowledge Enhanced ... Radiology",
+            official
+        ));
+        assert!(names_paper(
+            "$\\alpha$-Tuning: \\textit{Efficient} Résumé Models",
+            "α-Tuning: Efficient Resume Models"
+        ));
+        // A retitled version keeps most of its words.
+        assert!(names_paper(
+            "Inference Optimal VLMs Need Only One Visual Token but Larger Models",
+            "Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters"
+        ));
+    }
+
+    #[test]
+    fn another_papers_title_does_not() {
+        assert!(!names_paper(
+            "PIGLeT: Language Grounding Through Neuro-Symbolic Interaction in a 3D World",
+            "Language Models as Zero-Shot Planners: Extracting Actionable Knowledge for Embodied Agents"
+        ));
+        assert!(!names_paper(
+            "Medical Report Generation with Knowledge Graphs",
+            "MedRPG: Medical Visual Grounding via Region Pointing"
+        ));
+    }
+
+    #[test]
+    fn accents_fold() {
+        assert_eq!(plain("Éléphant Ñu Łódź"), "Elephant Nu Lodz");
+    }
+}

@@ -1,0 +1,460 @@
+//! Paper metadata end to end: `title-mismatch` and the batched arXiv
+//! checks, against loopback servers that answer as the arXiv API (Atom),
+//! Crossref (JSON `message`) and OpenReview's API v2 (`notes`) do. No test
+//! touches the internet: the services are pointed at loopback, and arXiv's
+//! own site is never requested.
+
+mod support;
+
+use std::collections::HashMap;
+use std::fs;
+use std::sync::Arc;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use support::{Reply, Seen, Server, route};
+
+fn lint() -> Command {
+    let mut cmd = Command::cargo_bin("awesome-lint").unwrap();
+    cmd.env_remove("GITHUB_TOKEN")
+        .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR");
+    cmd.args([
+        "--format",
+        "json",
+        "--allow-private",
+        "--arxiv-delay",
+        "0.01",
+    ]);
+    cmd
+}
+
+struct Run {
+    code: i32,
+    json: Value,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let output = cmd.output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        json: serde_json::from_str(&stdout).unwrap_or(Value::Null),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+/// `(line, rule, message)` of the findings of these rules.
+fn findings(json: &Value, rules: &[&str]) -> Vec<(u64, String, String)> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap_or(&Vec::new())
+        .iter()
+        .filter(|d| rules.contains(&d["rule"].as_str().unwrap()))
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// An arXiv API feed for the ids it knows, in the API's own format.
+fn feed(papers: &[(&str, u32, &str)]) -> Reply {
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom">
+  <id>https://arxiv.org/api/x</id>
+  <title>arXiv Query: search_query=&amp;id_list=...</title>
+"#,
+    );
+    xml.push_str(&format!(
+        "  <opensearch:totalResults>{}</opensearch:totalResults>\n",
+        papers.len()
+    ));
+    for (id, version, title) in papers {
+        let year = 2000 + id[..2].parse::<u32>().unwrap_or(24);
+        xml.push_str(&format!(
+            "  <entry>\n    <id>http://arxiv.org/abs/{id}v{version}</id>\n    <updated>{year}-05-01T00:00:00Z</updated>\n    <published>{year}-03-12T17:59:59Z</published>\n    <title>{title}</title>\n    <summary>An abstract.</summary>\n    <author><name>A. Author</name></author>\n    <arxiv:journal_ref>CVPR {year}</arxiv:journal_ref>\n  </entry>\n"
+        ));
+    }
+    xml.push_str("</feed>\n");
+    Reply::Full(
+        200,
+        vec![("Content-Type", "application/atom+xml; charset=utf-8".into())],
+        xml.into_bytes(),
+    )
+}
+
+/// The ids a query asked about.
+fn id_list(seen: &Seen) -> Vec<String> {
+    let query = seen.path.split_once('?').map_or("", |(_, q)| q);
+    query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("id_list="))
+        .map(|ids| {
+            ids.replace("%2C", ",")
+                .replace("%2F", "/")
+                .split(',')
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// An arXiv API that knows `papers` (id → (latest version, title)) and
+/// answers each query with the ones asked about.
+fn arxiv_api(papers: HashMap<String, (u32, String)>) -> Server {
+    let papers = Arc::new(papers);
+    Server::start(
+        "127.0.0.1",
+        vec![(
+            "/api/query",
+            route(move |seen, _| {
+                let known: Vec<(String, u32, String)> = id_list(seen)
+                    .into_iter()
+                    .filter_map(|id| papers.get(&id).map(|(v, t)| (id.clone(), *v, t.clone())))
+                    .collect();
+                let refs: Vec<(&str, u32, &str)> = known
+                    .iter()
+                    .map(|(id, v, t)| (id.as_str(), *v, t.as_str()))
+                    .collect();
+                feed(&refs)
+            }),
+        )],
+    )
+}
+
+fn json(body: &str) -> Reply {
+    Reply::Full(
+        200,
+        vec![("Content-Type", "application/json".into())],
+        body.as_bytes().to_vec(),
+    )
+}
+
+const LIST: &str = "\
+# Papers
+
+### 2024
+- [**CVPR 2024**] [**MAVL**] Decomposing Disease Descriptions for Enhanced Pathology Detection: A Multi-Aspect Vision-Language Pre-training Framework [[pdf]](https://arxiv.org/pdf/2403.07636.pdf)
+- [**MICCAI 2024**] [**MedRPG**] MedRPG: Medical Visual Grounding via Region Pointing [[pdf]](https://arxiv.org/pdf/2401.00002.pdf)
+- [**CVPR 2024**] [**MedRG**] MedRG: Medical Report Grounding with Multi-modal Large Language Model [[pdf]](https://arxiv.org/abs/2401.00002)
+- [**ICLR 2024**] [**Gone**] Gone: A Paper That arXiv Does Not Know [[pdf]](https://arxiv.org/pdf/2401.99999.pdf)
+- [**ICLR 2024**] [**Late**] Late: A Version That Is Not There Yet [[pdf]](https://arxiv.org/abs/2401.00003v5)
+- [**Nature 2024**] [**Deep**] Deep Learning for Histopathology Images [[paper]](https://doi.org/10.1038/s41591-024-00001-x)
+- [**Nature 2024**] [**Other**] Foundation Models for Radiology Reports [[paper]](https://doi.org/10.1038/s41591-024-00002-y)
+- [**ICLR 2024**] [**Open**] Open: Reviewing Papers in the Open [[pdf]](https://openreview.net/pdf?id=AbC123xyz)
+";
+
+#[test]
+fn titles_are_compared_with_each_papers_own() {
+    let arxiv = arxiv_api(HashMap::from([
+        (
+            "2403.07636".to_owned(),
+            // Differs only in case and LaTeX markup: no finding.
+            (
+                2,
+                "Decomposing Disease Descriptions for Enhanced Pathology Detection: A \\textit{multi-aspect} Vision-Language Pre-Training Framework"
+                    .to_owned(),
+            ),
+        ),
+        (
+            "2401.00002".to_owned(),
+            (1, "MedRPG: Medical Visual Grounding via Region Pointing".to_owned()),
+        ),
+        (
+            "2401.00003".to_owned(),
+            (2, "Late: A Version That Is Not There Yet".to_owned()),
+        ),
+    ]));
+    let crossref = Server::start(
+        "127.0.0.1",
+        vec![
+            (
+                "/works/10.1038%2Fs41591-024-00001-x",
+                route(|_, _| {
+                    json(
+                        r#"{"status":"ok","message-type":"work","message":{"title":["Deep learning for <i>histopathology</i> images"],"issued":{"date-parts":[[2024,1,5]]}}}"#,
+                    )
+                }),
+            ),
+            (
+                "/works/10.1038%2Fs41591-024-00002-y",
+                route(|_, _| {
+                    json(
+                        r#"{"status":"ok","message-type":"work","message":{"title":["Protein Structure Prediction at Scale"],"issued":{"date-parts":[[2024]]}}}"#,
+                    )
+                }),
+            ),
+        ],
+    );
+    let openreview = Server::start(
+        "127.0.0.1",
+        vec![(
+            "/notes",
+            route(|_, _| {
+                json(
+                    r#"{"notes":[{"id":"AbC123xyz","forum":"AbC123xyz","content":{"title":{"value":"Open: Reviewing Papers in the Open"},"venue":{"value":"ICLR 2024"}}}],"count":1}"#,
+                )
+            }),
+        )],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, LIST).unwrap();
+    fs::write(
+        dir.path().join(".awesome-lint.toml"),
+        "[metadata]\ncontact = \"maintainer@example.org\"\n",
+    )
+    .unwrap();
+    let out = run(lint()
+        .arg(&path)
+        .args(["--no-cache", "--arxiv-api-url"])
+        .arg(arxiv.url("/api/"))
+        .arg("--crossref-api-url")
+        .arg(crossref.url("/"))
+        .arg("--openreview-api-url")
+        .arg(openreview.url("/")));
+    let found = findings(&out.json, &["title-mismatch", "broken-link"]);
+    let summary: Vec<(u64, &str)> = found.iter().map(|(l, r, _)| (*l, r.as_str())).collect();
+    assert_eq!(
+        summary,
+        [
+            (6, "title-mismatch"),
+            (7, "broken-link"),
+            (8, "broken-link"),
+            (10, "title-mismatch"),
+        ],
+        "{found:#?}\n{}",
+        out.stderr
+    );
+    assert!(
+        found[0].2.contains("arXiv:2401.00002")
+            && found[0]
+                .2
+                .contains("MedRPG: Medical Visual Grounding via Region Pointing")
+            && found[0].2.contains("the paper of the entry on line 5"),
+        "{:?}",
+        found[0]
+    );
+    assert!(
+        found[1].2.contains("arXiv has no paper 2401.99999"),
+        "{:?}",
+        found[1]
+    );
+    assert!(found[2].2.contains("no version 5"), "{:?}", found[2]);
+    assert!(
+        found[3].2.contains("Protein Structure Prediction at Scale"),
+        "{:?}",
+        found[3]
+    );
+    assert!(!found[3].2.contains("line"), "{:?}", found[3]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+
+    // One query for every arXiv id, and Crossref asked in its polite pool.
+    let queries = arxiv.requests();
+    assert_eq!(queries.len(), 1, "{queries:?}");
+    let mut asked = id_list(&queries[0]);
+    asked.sort();
+    assert_eq!(
+        asked,
+        ["2401.00002", "2401.00003", "2401.99999", "2403.07636"]
+    );
+    let works = crossref.requests();
+    assert_eq!(works.len(), 2, "{works:?}");
+    assert!(
+        works
+            .iter()
+            .all(|w| w.path.contains("mailto=maintainer%40example.org")),
+        "{works:?}"
+    );
+    assert_eq!(openreview.requests().len(), 1);
+    assert!(openreview.requests()[0].path.contains("id=AbC123xyz"));
+}
+
+#[test]
+fn two_hundred_fifty_ids_are_three_queries_and_answers_are_cached() {
+    let papers: HashMap<String, (u32, String)> = (1..=250)
+        .map(|n| {
+            let id = format!("2401.{n:05}");
+            (id, (1, format!("Paper Number {n} About Things")))
+        })
+        .collect();
+    let arxiv = arxiv_api(papers);
+    let mut text = String::from("# Papers\n\n### 2024\n");
+    for n in 1..=250 {
+        text.push_str(&format!(
+            "- [**ICLR 2024**] [**P{n}**] Paper Number {n} About Things [[pdf]](https://arxiv.org/pdf/2401.{n:05}.pdf)\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let cache = dir.path().join("cache.json");
+    let check = || {
+        run(lint()
+            .arg(&path)
+            .args(["--no-config", "--cache"])
+            .arg(&cache)
+            .arg("--arxiv-api-url")
+            .arg(arxiv.url("/api/")))
+    };
+    let out = check();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json["summary"]["links_checked"], 250);
+    let sizes: Vec<usize> = arxiv.requests().iter().map(|s| id_list(s).len()).collect();
+    assert_eq!(sizes, [100, 100, 50]);
+    assert!(arxiv.requests()[0].path.contains("max_results=100"));
+
+    // The second run asks about nothing: links and papers are cached.
+    let again = check();
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(arxiv.requests().len(), 3);
+
+    // A new entry: only its id is asked about.
+    text.push_str("- [**ICLR 2024**] [**New**] A New Paper About Things [[pdf]](https://arxiv.org/pdf/2401.00251.pdf)\n");
+    fs::write(&path, &text).unwrap();
+    let third = check();
+    let requests = arxiv.requests();
+    assert_eq!(requests.len(), 4);
+    assert_eq!(id_list(&requests[3]), ["2401.00251"]);
+    // Unknown to the API: a broken link.
+    let broken = findings(&third.json, &["broken-link"]);
+    assert_eq!(broken.len(), 1, "{broken:?}");
+    assert_eq!(broken[0].0, 254);
+}
+
+#[test]
+fn a_busy_api_is_asked_again_and_a_broken_one_is_one_warning() {
+    let one = "- [**ICLR 2024**] [**A**] A: Attention Is What You Need Here [[pdf]](https://arxiv.org/pdf/2401.00001.pdf)\n";
+    let text = format!("# Papers\n\n### 2024\n{one}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let check = |server: &Server, extra: &[&str]| {
+        run(lint()
+            .arg(&path)
+            .args(["--no-config", "--no-cache"])
+            .args(extra)
+            .arg("--arxiv-api-url")
+            .arg(server.url("/api/")))
+    };
+
+    // 503, then the feed: asked twice, and the title is compared.
+    let busy = Server::start(
+        "127.0.0.1",
+        vec![(
+            "/api/query",
+            route(|_, hit| {
+                if hit == 1 {
+                    Reply::Full(503, vec![("Retry-After", "0".into())], b"busy".to_vec())
+                } else {
+                    feed(&[("2401.00001", 1, "Something Else Entirely Different")])
+                }
+            }),
+        )],
+    );
+    let out = check(&busy, &[]);
+    assert_eq!(busy.requests().len(), 2);
+    let found = findings(&out.json, &["title-mismatch", "broken-link"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "title-mismatch");
+
+    // A malformed feed: one warning, no findings about the links.
+    let malformed = Server::start(
+        "127.0.0.1",
+        vec![(
+            "/api/query",
+            route(|_, _| {
+                Reply::Full(
+                    200,
+                    vec![("Content-Type", "application/atom+xml".into())],
+                    b"<feed><entry><id>http://arxiv.org/abs/2401.00001v1</id><title>cut".to_vec(),
+                )
+            }),
+        )],
+    );
+    let out = check(&malformed, &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("arXiv could not describe 1 paper") && out.stderr.contains("malformed"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(malformed.requests().len(), 1);
+    assert!(
+        findings(
+            &out.json,
+            &["title-mismatch", "broken-link", "unverifiable-link"]
+        )
+        .is_empty()
+    );
+
+    // Rate limited on every try: asked 1 + max_retries times, then one warning.
+    let limited = Server::start(
+        "127.0.0.1",
+        vec![(
+            "/api/query",
+            route(|_, _| {
+                Reply::Full(
+                    429,
+                    vec![("Retry-After", "0".into())],
+                    b"Rate exceeded.".to_vec(),
+                )
+            }),
+        )],
+    );
+    let out = check(&limited, &["--max-retries", "1"]);
+    assert_eq!(limited.requests().len(), 2);
+    assert!(
+        out.stderr.contains("the arXiv API answered 429"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.code, 0);
+}
+
+#[test]
+fn nothing_is_asked_offline_when_the_rule_is_off_or_the_link_excluded() {
+    let arxiv = arxiv_api(HashMap::new());
+    let text = "# Papers\n\n### 2024\n- [**ICLR 2024**] [**A**] A: Attention Is What You Need Here [[pdf]](https://arxiv.org/pdf/2401.00001.pdf)\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, text).unwrap();
+    let offline = run(lint()
+        .arg(&path)
+        .args(["--no-config", "--no-cache", "--offline", "--arxiv-api-url"])
+        .arg(arxiv.url("/api/")));
+    assert_eq!(offline.code, 0, "{}", offline.stderr);
+    let excluded = run(lint()
+        .arg(&path)
+        .args([
+            "--no-config",
+            "--no-cache",
+            "--exclude",
+            "^https://arxiv",
+            "--arxiv-api-url",
+        ])
+        .arg(arxiv.url("/api/")));
+    assert_eq!(excluded.code, 0, "{}", excluded.stderr);
+    assert!(arxiv.requests().is_empty(), "{:?}", arxiv.requests());
+
+    // With the rule off, the link is still checked through the API.
+    fs::write(
+        dir.path().join(".awesome-lint.toml"),
+        "[rules]\ntitle-mismatch = \"off\"\n",
+    )
+    .unwrap();
+    let off = run(lint()
+        .arg(&path)
+        .args(["--no-cache", "--arxiv-api-url"])
+        .arg(arxiv.url("/api/")));
+    assert_eq!(arxiv.requests().len(), 1);
+    let broken = findings(&off.json, &["broken-link"]);
+    assert_eq!(broken.len(), 1, "{broken:?}");
+    assert!(findings(&off.json, &["title-mismatch"]).is_empty());
+}
