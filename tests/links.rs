@@ -603,14 +603,16 @@ fn github_repositories_through_the_api() {
         .unwrap()["severity"];
     assert_eq!(archived, "warning");
 
-    // One call per repository, the token to the API only, and never across a redirect.
+    // This API has no GraphQL (404): asked once, then one REST call per
+    // repository, the token to the API only, and never across a redirect.
     let paths: HashSet<String> = api.requests().iter().map(|s| s.path.clone()).collect();
+    assert_eq!(api.requests_to("/api/graphql").len(), 1);
     assert_eq!(
         api.requests_to("/api/repos/o/r").len(),
         1,
         "two links, one repository, one call"
     );
-    assert_eq!(paths.len(), 5);
+    assert_eq!(paths.len(), 6, "{paths:?}");
     for seen in api.requests() {
         let auth = seen.header("authorization");
         if seen.path.starts_with("/api/repositories/") {
@@ -686,4 +688,152 @@ fn a_page_reused_as_a_code_link_is_not_a_pdf_only_where_labelled_pdf() {
         .map(|(line, _, _)| line)
         .collect();
     assert_eq!(not_a_pdf, vec![4], "{}", out.stdout);
+}
+
+/// A GitHub GraphQL endpoint: answers each aliased `repository(owner:,
+/// name:)` as GitHub does, with `null` and an error of its type (`NOT_FOUND`,
+/// `FORBIDDEN`) for the ones it will not describe.
+fn graphql_answer(seen: &support::Seen) -> Reply {
+    let request: Value = serde_json::from_slice(&seen.body).unwrap();
+    let query = request["query"].as_str().unwrap();
+    let pattern =
+        regex::Regex::new(r#"(r\d+): repository\(owner: "([^"]*)", name: "([^"]*)"\)"#).unwrap();
+    let mut data = serde_json::Map::new();
+    let mut errors = Vec::new();
+    for caps in pattern.captures_iter(query) {
+        let (alias, owner, name) = (&caps[1], &caps[2], &caps[3]);
+        let repo = |full: &str, archived: bool| {
+            serde_json::json!({
+                "nameWithOwner": full,
+                "isArchived": archived,
+                "url": format!("https://github.com/{full}"),
+            })
+        };
+        let answer = match (owner, name) {
+            ("old", "name") => repo("new/name", false),
+            ("o", "old") => repo("o/old", true),
+            ("o", "gone") | ("o", "saml") => {
+                let kind = if name == "gone" {
+                    "NOT_FOUND"
+                } else {
+                    "FORBIDDEN"
+                };
+                errors.push(serde_json::json!({
+                    "type": kind,
+                    "path": [alias],
+                    "locations": [{"line": 1, "column": 9}],
+                    "message": format!("Could not resolve to a Repository with the name '{owner}/{name}'."),
+                }));
+                Value::Null
+            }
+            _ => repo(&format!("{owner}/{name}"), false),
+        };
+        data.insert(alias.to_owned(), answer);
+    }
+    let mut body = serde_json::json!({ "data": data });
+    if !errors.is_empty() {
+        body["errors"] = Value::Array(errors);
+    }
+    json(&body.to_string())
+}
+
+#[test]
+fn github_repositories_a_hundred_to_a_graphql_query() {
+    let api = Server::start(
+        "127.0.0.1",
+        vec![
+            ("/api/graphql", route(|seen, _| graphql_answer(seen))),
+            (
+                "/api/repos/o/saml",
+                route(|_, _| {
+                    json(
+                        r#"{"full_name": "o/saml", "html_url": "https://github.com/o/saml", "archived": false}"#,
+                    )
+                }),
+            ),
+        ],
+    );
+    let mut entries: Vec<(String, Option<String>)> = (0..150)
+        .map(|i| {
+            (
+                format!("https://arxiv.org/pdf/2401.{:05}.pdf", i + 1),
+                Some(format!("https://github.com/o/repo{i}")),
+            )
+        })
+        .collect();
+    for (i, repo) in ["o/gone", "old/name", "o/old", "o/saml"].iter().enumerate() {
+        entries.push((
+            format!("https://arxiv.org/pdf/2402.{:05}.pdf", i + 1),
+            Some(format!("https://github.com/{repo}")),
+        ));
+    }
+    let text = list(&entries);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let token = "ghp_secretsecretsecret";
+    let check = |api: &Server| {
+        run(lint()
+            .arg(&path)
+            .args(["--allow-private", "--exclude", "^https://arxiv"])
+            .arg("--github-api-url")
+            .arg(api.url("/api/"))
+            .env("GITHUB_TOKEN", token))
+    };
+    let out = check(&api);
+    let findings = link_findings(&out.json);
+    let summary: Vec<(u64, &str)> = findings.iter().map(|(l, r, _)| (*l, r.as_str())).collect();
+    let line = |repo: &str| line_of(&text, &format!("github.com/{repo})"));
+    assert_eq!(
+        summary,
+        [
+            (line("o/gone"), "broken-link"),
+            (line("old/name"), "moved-link"),
+            (line("o/old"), "broken-link"),
+        ],
+        "{findings:?}\n{}",
+        out.stderr
+    );
+    assert!(
+        findings[1].2.contains("https://github.com/new/name"),
+        "{findings:?}"
+    );
+    assert!(findings[2].2.contains("archived"), "{findings:?}");
+
+    // 154 repositories: two queries, in order, with the token; the one
+    // GraphQL would not describe (FORBIDDEN) asked through REST.
+    let queries = api.requests_to("/api/graphql");
+    assert_eq!(queries.len(), 2);
+    let sizes: Vec<usize> = queries
+        .iter()
+        .map(|q| {
+            String::from_utf8_lossy(&q.body)
+                .matches("repository(")
+                .count()
+        })
+        .collect();
+    assert_eq!(sizes, [100, 54]);
+    assert!(queries.iter().all(
+        |q| q.method == "POST" && q.header("authorization") == Some(&format!("Bearer {token}"))
+    ));
+    assert_eq!(api.requests().len(), 3, "{:?}", api.requests());
+    assert_eq!(api.requests_to("/api/repos/o/saml").len(), 1);
+
+    // Rate limited: asked once, then every repository through REST instead
+    // (here, a 404 each).
+    let limited = Server::start(
+        "127.0.0.1",
+        vec![(
+            "/api/graphql",
+            route(|_, _| {
+                json(
+                    r#"{"data": null, "errors": [{"type": "RATE_LIMITED", "code": "graphql_rate_limit", "message": "API rate limit exceeded for user ID 1."}]}"#,
+                )
+            }),
+        )],
+    );
+    let out = check(&limited);
+    assert_eq!(limited.requests_to("/api/graphql").len(), 1);
+    assert_eq!(limited.requests().len(), 1 + 154);
+    assert_eq!(link_findings(&out.json).len(), 154);
 }

@@ -1,11 +1,11 @@
-//! Asking a web API: a GET under the address policy (redirects followed by
+//! Asking a web API: a GET (or a GraphQL POST) under the address policy (redirects followed by
 //! hand, every hop checked like any link), 429 and 5xx retried as the options
 //! say (`Retry-After` honoured), the answer read up to a cap. The GitHub,
 //! arXiv, Crossref and OpenReview clients all ask through here.
 
 use std::time::{Duration, SystemTime};
 
-use reqwest::header::{ACCEPT, AUTHORIZATION, LOCATION, RETRY_AFTER};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use reqwest::{StatusCode, Url};
 
 use super::check::{Checker, Hop, MAX_REDIRECTS, hop, host_key};
@@ -26,6 +26,9 @@ pub struct Request<'a> {
     /// A bearer token: sent on the first hop only, and only over https (or
     /// to loopback when private addresses are allowed, which is how tests run).
     pub token: Option<&'a str>,
+    /// A JSON body: the request is a POST, and is not sent again across a
+    /// redirect (GraphQL).
+    pub json: Option<&'a [u8]>,
     /// The shortest wait before a retry (arXiv asks for seconds between
     /// any two requests, retries included).
     pub retry_floor: Duration,
@@ -64,10 +67,15 @@ pub async fn get(checker: &Checker, request: &Request<'_>) -> Reply {
                 return Reply::Failed(Status::Refused { host: refused.host });
             }
             let host = host_key(&url);
-            let mut builder = checker
-                .client()
-                .get(url.clone())
-                .header(ACCEPT, request.accept);
+            let mut builder = match request.json {
+                Some(body) => checker
+                    .client()
+                    .post(url.clone())
+                    .header(CONTENT_TYPE, "application/json")
+                    .body(body.to_vec()),
+                None => checker.client().get(url.clone()),
+            }
+            .header(ACCEPT, request.accept);
             for (name, value) in request.headers {
                 builder = builder.header(*name, *value);
             }
@@ -90,6 +98,12 @@ pub async fn get(checker: &Checker, request: &Request<'_>) -> Reply {
                 }
             };
             let status = response.status();
+            if status.is_redirection() && request.json.is_some() {
+                return broken(
+                    format!("{service}: redirected ({})", status.as_u16()),
+                    false,
+                );
+            }
             if status.is_redirection() {
                 let location = response
                     .headers()

@@ -66,6 +66,7 @@ async fn query(
         accept: "application/atom+xml",
         headers: &[],
         token: None,
+        json: None,
         retry_floor: delay,
     };
     match api::get(checker, &request).await {

@@ -47,6 +47,7 @@ pub async fn fetch(checker: &Checker, api_base: &Url, doi: &str, contact: Option
         accept: "application/json",
         headers: &[],
         token: None,
+        json: None,
         retry_floor: std::time::Duration::ZERO,
     };
     match api::get(checker, &request).await {

@@ -5,6 +5,8 @@
 //! over https (or to loopback with --allow-private), never across a redirect,
 //! and every hop is checked against the address policy like any link.
 
+use std::sync::Arc;
+
 use reqwest::{StatusCode, Url};
 use serde::Deserialize;
 
@@ -108,6 +110,7 @@ pub async fn lookup(checker: &Checker, api: &Url, token: &str, repo: &Repo) -> R
         accept: "application/vnd.github+json",
         headers: &[("X-GitHub-Api-Version", "2022-11-28")],
         token: Some(token),
+        json: None,
         retry_floor: std::time::Duration::ZERO,
     };
     let (status, body, redirected) = match api::get(checker, &request).await {
@@ -150,6 +153,150 @@ pub async fn lookup(checker: &Checker, api: &Url, token: &str, repo: &Repo) -> R
             unreachable: false,
         }),
     }
+}
+
+/// At most this many repositories in one GraphQL query.
+pub const GRAPHQL_BATCH: usize = 100;
+
+#[derive(Deserialize)]
+struct GraphAnswer {
+    data: Option<std::collections::HashMap<String, Option<GraphRepo>>>,
+    #[serde(default)]
+    errors: Vec<GraphError>,
+}
+
+#[derive(Deserialize)]
+struct GraphRepo {
+    #[serde(rename = "nameWithOwner")]
+    name_with_owner: String,
+    #[serde(rename = "isArchived", default)]
+    is_archived: bool,
+    url: String,
+}
+
+#[derive(Deserialize)]
+struct GraphError {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    #[serde(default)]
+    path: Vec<serde_json::Value>,
+}
+
+/// Asks the GraphQL API about many repositories, [`GRAPHQL_BATCH`] to a
+/// query, one query at a time (GitHub asks clients not to send concurrent
+/// requests). A repository the answer does not settle (an error other
+/// than "not found", a failed or rate-limited query) is asked about
+/// through REST, one call each: the two APIs are limited separately.
+pub async fn lookup_many(
+    checker: &Arc<Checker>,
+    api: &Url,
+    token: &str,
+    repos: &[Repo],
+) -> Vec<RepoState> {
+    let mut states: Vec<Option<RepoState>> = vec![None; repos.len()];
+    if let Ok(url) = api.join("graphql") {
+        for (batch_number, batch) in repos.chunks(GRAPHQL_BATCH).enumerate() {
+            let offset = batch_number * GRAPHQL_BATCH;
+            // A query that fails whole (rate limited, no GraphQL here) would
+            // fail again: the rest go through REST.
+            let Some(answered) = graphql(checker, &url, token, batch).await else {
+                break;
+            };
+            for (i, state) in answered.into_iter().enumerate() {
+                states[offset + i] = state;
+            }
+        }
+    }
+    // The fallbacks run concurrently, within the host's limits, as REST calls always have.
+    let mut fallbacks = tokio::task::JoinSet::new();
+    for (i, state) in states.iter().enumerate() {
+        if state.is_none() {
+            let (checker, api, token, repo) = (
+                Arc::clone(checker),
+                api.clone(),
+                token.to_owned(),
+                repos[i].clone(),
+            );
+            fallbacks.spawn(async move { (i, lookup(&checker, &api, &token, &repo).await) });
+        }
+    }
+    while let Some(done) = fallbacks.join_next().await {
+        if let Ok((i, state)) = done {
+            states[i] = Some(state);
+        }
+    }
+    states
+        .into_iter()
+        .map(|state| {
+            state.unwrap_or_else(|| {
+                RepoState::Failed(Status::Unverifiable {
+                    reason: "GitHub API: the lookup failed".into(),
+                })
+            })
+        })
+        .collect()
+}
+
+/// One query: each repository's state, `None` where the answer does not
+/// settle it; `None` for all when the query failed as a whole.
+async fn graphql(
+    checker: &Checker,
+    url: &Url,
+    token: &str,
+    batch: &[Repo],
+) -> Option<Vec<Option<RepoState>>> {
+    let mut query = String::from("query {");
+    for (i, repo) in batch.iter().enumerate() {
+        // serde_json's quoting is GraphQL's: a name cannot break out of its string.
+        let owner = serde_json::to_string(&repo.owner).unwrap_or_default();
+        let name = serde_json::to_string(&repo.name).unwrap_or_default();
+        query.push_str(&format!(
+            " r{i}: repository(owner: {owner}, name: {name}) {{ nameWithOwner isArchived url }}"
+        ));
+    }
+    query.push_str(" }");
+    let body = serde_json::json!({ "query": query }).to_string();
+    let request = api::Request {
+        service: "GitHub GraphQL API",
+        url: url.clone(),
+        accept: "application/json",
+        headers: &[],
+        token: Some(token),
+        json: Some(body.as_bytes()),
+        retry_floor: std::time::Duration::ZERO,
+    };
+    let api::Reply::Answered {
+        status: StatusCode::OK,
+        body,
+        ..
+    } = api::get(checker, &request).await
+    else {
+        return None;
+    };
+    let answer = serde_json::from_slice::<GraphAnswer>(&body).ok()?;
+    // No data: RATE_LIMITED, or another failure of the whole query.
+    let data = answer.data?;
+    let states = (0..batch.len())
+        .map(|i| {
+            let alias = format!("r{i}");
+            if let Some(Some(repo)) = data.get(&alias) {
+                return Some(RepoState::Found {
+                    full_name: repo.name_with_owner.clone(),
+                    html_url: repo.url.clone(),
+                    archived: repo.is_archived,
+                });
+            }
+            let error = answer
+                .errors
+                .iter()
+                .find(|e| e.path.first().and_then(|p| p.as_str()) == Some(alias.as_str()));
+            match error.and_then(|e| e.kind.as_deref()) {
+                Some("NOT_FOUND") => Some(RepoState::Missing),
+                _ => None,
+            }
+        })
+        .collect();
+    Some(states)
 }
 
 /// The verdict for one URL of a repository the API described.

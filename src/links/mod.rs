@@ -388,7 +388,8 @@ async fn run(
     let mut results = HashMap::with_capacity(todo.len());
     let mut tasks: JoinSet<Vec<(String, LinkResult)>> = JoinSet::new();
 
-    // With a token, github.com repositories go through the API, one call per repository.
+    // With a token, github.com repositories go through the API: a hundred
+    // to a GraphQL query, or one REST call each.
     let mut by_repo: HashMap<String, (Repo, Vec<String>)> = HashMap::new();
     // Links whose check the answer about their paper stands for wait for it.
     let asked: HashSet<&PaperId> = unasked.iter().chain(known.keys()).collect();
@@ -417,21 +418,41 @@ async fn run(
     for (url, expect) in plain {
         spawn_check(&mut tasks, &checker, url, expect);
     }
-    for (repo, urls) in by_repo.into_values() {
+    if checker.options().batch && !by_repo.is_empty() {
         let checker = Arc::clone(&checker);
+        let (repos, urls): (Vec<Repo>, Vec<Vec<String>>) = by_repo.into_values().unzip();
         tasks.spawn(async move {
             let options = checker.options();
             let (Some(token), api) = (&options.github_token, &options.github_api) else {
                 return Vec::new();
             };
-            let state: RepoState = github::lookup(&checker, api, token.expose(), &repo).await;
-            urls.into_iter()
-                .map(|url| {
-                    let result = github::result_for(&url, &repo, &state);
-                    (url, result)
-                })
-                .collect()
+            let states = github::lookup_many(&checker, api, token.expose(), &repos).await;
+            let mut results = Vec::new();
+            for ((repo, urls), state) in repos.iter().zip(urls).zip(states) {
+                for url in urls {
+                    let result = github::result_for(&url, repo, &state);
+                    results.push((url, result));
+                }
+            }
+            results
         });
+    } else {
+        for (repo, urls) in by_repo.into_values() {
+            let checker = Arc::clone(&checker);
+            tasks.spawn(async move {
+                let options = checker.options();
+                let (Some(token), api) = (&options.github_token, &options.github_api) else {
+                    return Vec::new();
+                };
+                let state: RepoState = github::lookup(&checker, api, token.expose(), &repo).await;
+                urls.into_iter()
+                    .map(|url| {
+                        let result = github::result_for(&url, &repo, &state);
+                        (url, result)
+                    })
+                    .collect()
+            });
+        }
     }
 
     // The other checks run meanwhile.

@@ -48,6 +48,7 @@ pub async fn fetch(checker: &Checker, api_base: &Url, id: &str) -> Answer {
         accept: "application/json",
         headers: &[],
         token: None,
+        json: None,
         retry_floor: std::time::Duration::ZERO,
     };
     match api::get(checker, &request).await {

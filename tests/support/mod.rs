@@ -18,6 +18,8 @@ pub struct Seen {
     pub method: String,
     pub path: String,
     pub headers: Vec<(String, String)>,
+    /// The request's body (read by its `Content-Length`).
+    pub body: Vec<u8>,
 }
 
 impl Seen {
@@ -167,14 +169,23 @@ async fn read_head(stream: &mut TcpStream) -> std::io::Result<Option<Seen>> {
     let mut first = lines.next().unwrap_or_default().split(' ');
     let method = first.next().unwrap_or_default().to_owned();
     let path = first.next().unwrap_or_default().to_owned();
-    let headers = lines
+    let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
         .collect();
+    let length = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(16 * 1024 * 1024);
+    let mut body = vec![0; length];
+    stream.read_exact(&mut body).await?;
     Ok(Some(Seen {
         method,
         path,
         headers,
+        body,
     }))
 }
 
