@@ -105,17 +105,29 @@ pub fn findings(
                     && comparable_title(text, entry)
                         .is_some_and(|t| same_paper_titles(t, &paper.title))
             });
-            let mut message = format!(
-                "the link is to {id}, \u{201c}{}\u{201d}, not to the paper this entry names",
-                paper.title
-            );
-            if let Some((_, other)) = owner {
-                let line = source.line_of(other.head.start);
-                message.push_str(&format!(": this is the paper of the entry on line {line}"));
-            }
+            // Only another entry's title says for sure that the link is
+            // wrong: a paper retitled since the list was written (arXiv
+            // gives the latest title only) looks the same otherwise.
+            let (message, help) = match owner {
+                Some((_, other)) => (
+                    format!(
+                        "the link is to {id}, \u{201c}{}\u{201d}: this is the paper of the entry on line {}",
+                        paper.title,
+                        source.line_of(other.head.start)
+                    ),
+                    "link this entry's own paper",
+                ),
+                None => (
+                    format!(
+                        "the link is to {id}, \u{201c}{}\u{201d}, not the title this entry gives",
+                        paper.title
+                    ),
+                    "link the entry's own paper; if the link is right, the paper was retitled: write its title",
+                ),
+            };
             let mut finding = Finding::new(Rule::TitleMismatch, url.clone(), message)
-                .label(format!("{} says this is another paper", id.service()))
-                .help("link the entry's own paper, or correct the title if the link is right");
+                .label(format!("{} gives another title", id.service()))
+                .help(help);
             if let Some(title) = &entry.title {
                 finding = finding.related(title.inner.clone(), "the entry's title");
             }

@@ -317,3 +317,46 @@ pub fn redirect(code: u16, location: &str) -> Reply {
 pub fn route(f: impl Fn(&Seen, usize) -> Reply + Send + Sync + 'static) -> Route {
     Box::new(f)
 }
+
+/// An arXiv API feed (Atom) for the papers it knows: `(id, latest version, title)`.
+pub fn arxiv_feed(papers: &[(&str, u32, &str)]) -> Reply {
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom">
+  <id>https://arxiv.org/api/x</id>
+  <title>arXiv Query: search_query=&amp;id_list=...</title>
+"#,
+    );
+    xml.push_str(&format!(
+        "  <opensearch:totalResults>{}</opensearch:totalResults>\n",
+        papers.len()
+    ));
+    for (id, version, title) in papers {
+        let year = 2000 + id[..2].parse::<u32>().unwrap_or(24);
+        xml.push_str(&format!(
+            "  <entry>\n    <id>http://arxiv.org/abs/{id}v{version}</id>\n    <updated>{year}-05-01T00:00:00Z</updated>\n    <published>{year}-03-12T17:59:59Z</published>\n    <title>{title}</title>\n    <summary>An abstract.</summary>\n    <author><name>A. Author</name></author>\n    <arxiv:journal_ref>CVPR {year}</arxiv:journal_ref>\n  </entry>\n"
+        ));
+    }
+    xml.push_str("</feed>\n");
+    Reply::Full(
+        200,
+        vec![("Content-Type", "application/atom+xml; charset=utf-8".into())],
+        xml.into_bytes(),
+    )
+}
+
+/// The ids a query asked about.
+pub fn arxiv_id_list(seen: &Seen) -> Vec<String> {
+    let query = seen.path.split_once('?').map_or("", |(_, q)| q);
+    query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("id_list="))
+        .map(|ids| {
+            ids.replace("%2C", ",")
+                .replace("%2F", "/")
+                .split(',')
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
