@@ -211,7 +211,20 @@ fn other_form(ctx: &Context, entry: &Entry, link: &Link) -> Option<Finding> {
     // Brackets, a backslash or a code span in the label pair up anew once
     // the brackets around it move (`[[][]](url)` is not `[[][](url)]`:
     // found by the fix fuzzer): said, not fixed.
-    if label.contains(['[', ']', '\\', '`', '<']) {
+    // An empty label or URL is `empty-link`'s to report; the bracket form
+    // of a link to nowhere is not worth an edit (and `[[]]()`, whose text
+    // is `[]`, is not `[[]()]`: found by the fix fuzzer).
+    // And a link read as part of the title (`n*s[[f]](f)*`) is the title's
+    // text: the title would change with it (found by the fix fuzzer).
+    let in_title = entry
+        .title
+        .as_ref()
+        .is_some_and(|t| t.span.start < link.span.end && link.span.start < t.span.end);
+    if label.contains(['[', ']', '\\', '`', '<'])
+        || label.trim().is_empty()
+        || url.trim().is_empty()
+        || in_title
+    {
         return Some(finding);
     }
     Some(finding.fix(Fix::unsafe_edit(Edit::replace(link.span.clone(), fixed))))
