@@ -182,8 +182,27 @@ fn check_markup(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Findi
                 .iter()
                 .any(|p| p.role == slot.role && (slot.any_form || p.form == slot.form))
         });
+    // Brackets glued to the tag's (`[**R 2024**][[]](url)`) can pair with
+    // the brackets a respelling adds or removes, and a link or reference
+    // become another (found by the fix fuzzer).
+    let text = ctx.source.text();
+    let glued = text[venue.span.end..].starts_with(['[', '(', '!'])
+        || text[..venue.span.start].ends_with([']', '!', '\\']);
+    // A plain venue is read as one after the title; unwrapped anywhere else
+    // (an entry with no title, `[**R 2024**][[pdf]](url)`), its text would be
+    // read as the title (found by the fix fuzzer).
+    let reads_back = slot.form != Form::Plain
+        || entry
+            .title
+            .as_ref()
+            .is_some_and(|title| title.span.end <= venue.span.start);
     out.push(
-        if plain_inside && rest_fits && markup_pairs_up(ctx.text(&entry.span)) {
+        if plain_inside
+            && !glued
+            && reads_back
+            && rest_fits
+            && markup_pairs_up(ctx.text(&entry.span))
+        {
             finding.fix(Fix::safe(Edit::replace(venue.span.clone(), fixed)))
         } else {
             finding
