@@ -41,9 +41,23 @@ impl Linted {
 /// Lints a source with the offline rules.
 pub fn lint(source: &Source, settings: &Settings) -> Linted {
     let doc = Document::parse_with(source.text(), settings.parse_options());
-    let conventions = Conventions::infer(source.text(), &doc);
+    // Two independent reads of the document: on a large one, side by side.
+    let (conventions, identities) = if rules::runs_in_parallel(&doc) {
+        std::thread::scope(|scope| {
+            let identities = scope.spawn(|| crate::identity::Identities::of(source.text(), &doc));
+            let conventions = Conventions::infer(source.text(), &doc);
+            let identities = identities
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (conventions, identities)
+        })
+    } else {
+        (
+            Conventions::infer(source.text(), &doc),
+            crate::identity::Identities::of(source.text(), &doc),
+        )
+    };
     let raw = {
-        let identities = crate::identity::Identities::of(source.text(), &doc);
         let ctx = Context {
             source,
             doc: &doc,

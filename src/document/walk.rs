@@ -38,34 +38,85 @@ pub(super) const CHUNK: usize = 16 * 1024;
 
 pub(super) fn parse(text: &str, options: ParseOptions, chunk: usize) -> Document {
     let mut builder = Builder::new(options);
-    let mut start = 0;
-    while start < text.len() {
-        let mut want = chunk;
-        loop {
-            let end = next_heading_line(text, start + want);
-            let mark = builder.mark();
-            let open_verbatim = builder.walk(text, start..end);
-            if open_verbatim && end < text.len() {
-                // The boundary may sit inside a code or HTML block: redo, longer.
-                builder.rewind(mark);
-                want = want.saturating_mul(2);
-                continue;
+    let pipelined = text.len() >= PIPELINE_FROM
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if pipelined {
+        // Markdown parsing is half the work: on a large text, one thread
+        // parses the next chunks while this one builds the document from
+        // the last (a chunk's events borrow the text, never copy it).
+        std::thread::scope(|scope| {
+            let (chunks, parsed) = std::sync::mpsc::sync_channel::<(Range<usize>, Events)>(4);
+            let (spent, recycled) = std::sync::mpsc::channel::<Events>();
+            scope.spawn(move || {
+                let mut start = 0;
+                while start < text.len() {
+                    let mut events = recycled.try_recv().unwrap_or_default();
+                    let end = chunk_events(text, start, chunk, &mut events);
+                    if chunks.send((start..end, events)).is_err() {
+                        break;
+                    }
+                    start = end;
+                }
+            });
+            for (range, mut events) in parsed {
+                let end = range.end;
+                builder.walk(text, range, events.drain(..));
+                builder.reserve_ahead(text.len(), end);
+                // The parser's thread may be gone already: then the buffer just drops.
+                let _ = spent.send(events);
             }
-            // A long list is mostly more of the same: once a quarter megabyte
-            // is read, room for the rest is made at once rather than by
-            // doubling (each doubling copies every entry read so far).
-            if start < 256 * 1024 && end >= 256 * 1024 && end < text.len() {
-                let per_byte = builder.candidates.len() as f64 / end as f64;
-                let expected = (per_byte * text.len() as f64 * 1.05) as usize;
-                let more = expected.saturating_sub(builder.candidates.len());
-                builder.candidates.reserve(more);
-                builder.entries.reserve(more);
-            }
+        });
+    } else {
+        let mut events = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let end = chunk_events(text, start, chunk, &mut events);
+            builder.walk(text, start..end, events.drain(..));
+            builder.reserve_ahead(text.len(), end);
             start = end;
-            break;
         }
     }
     builder.finish(text)
+}
+
+/// From this size a text is parsed on one thread and built on another.
+const PIPELINE_FROM: usize = 1024 * 1024;
+
+/// A chunk's markdown events, with their ranges in the whole text.
+type Events<'t> = Vec<(Event<'t>, Range<usize>)>;
+
+/// Parses the chunk of `text` from `start`: at least `chunk` bytes, ending
+/// at a heading line, and longer when a top-level code or HTML block
+/// reaches that end (the next line might still belong to it). Fills
+/// `events`; returns where the chunk ends.
+fn chunk_events<'t>(text: &'t str, start: usize, chunk: usize, events: &mut Events<'t>) -> usize {
+    let mut want = chunk;
+    loop {
+        let end = next_heading_line(text, start.saturating_add(want));
+        let chunk_len = end - start;
+        events.clear();
+        // Open container blocks (lists, items, tables): zero means top level.
+        let mut containers = 0usize;
+        let mut open_verbatim = false;
+        for (event, local) in Parser::new_ext(&text[start..end], options()).into_offset_iter() {
+            match &event {
+                Event::Start(MdTag::List(_) | MdTag::Item | MdTag::Table(_)) => containers += 1,
+                Event::End(TagEnd::List(_) | TagEnd::Item | TagEnd::Table) => {
+                    containers = containers.saturating_sub(1);
+                }
+                Event::Start(MdTag::CodeBlock(_) | MdTag::HtmlBlock) => {
+                    open_verbatim = containers == 0 && local.end >= chunk_len;
+                }
+                _ => {}
+            }
+            events.push((event, local.start + start..local.end + start));
+        }
+        if open_verbatim && end < text.len() {
+            want = want.saturating_mul(2);
+            continue;
+        }
+        return end;
+    }
 }
 
 /// The first entry of a short text read on its own, with no shape to judge
@@ -75,7 +126,8 @@ pub(super) fn sample_entry(text: &str, venues: &crate::venue::Venues) -> Option<
         venues,
         shape: None,
     });
-    builder.walk(text, 0..text.len());
+    let events = Parser::new_ext(text, options()).into_offset_iter();
+    builder.walk(text, 0..text.len(), events);
     builder
         .entries
         .into_iter()
@@ -148,22 +200,8 @@ struct Builder<'o> {
     scratch: read::Scratch,
     /// Blocks outside candidates (HTML, plain paragraphs) that link a paper.
     paper_blocks: usize,
-}
-
-/// Where the builder stood before a chunk, to undo the chunk.
-struct Mark0 {
-    headings: usize,
-    sections: usize,
-    candidates: usize,
-    verbatim: usize,
-    directives: usize,
-    heading_stack: Vec<usize>,
-    current_section: Option<usize>,
-    details: Vec<Option<usize>>,
-    heading_ends: Vec<usize>,
-    lists: usize,
-    tables: usize,
-    paper_blocks: usize,
+    /// Room for the rest of the entries was made.
+    reserved: bool,
 }
 
 impl<'o> Builder<'o> {
@@ -185,44 +223,24 @@ impl<'o> Builder<'o> {
             units: Vec::new(),
             scratch: read::Scratch::default(),
             paper_blocks: 0,
+            reserved: false,
         }
     }
 
-    fn mark(&self) -> Mark0 {
-        Mark0 {
-            headings: self.doc.headings.len(),
-            sections: self.doc.sections.len(),
-            candidates: self.candidates.len(),
-            verbatim: self.doc.verbatim.len(),
-            directives: self.doc.directives.len(),
-            heading_stack: self.heading_stack.clone(),
-            current_section: self.current_section,
-            details: self.details.clone(),
-            heading_ends: self.doc.headings.iter().map(|h| h.end).collect(),
-            lists: self.lists,
-            tables: self.tables,
-            paper_blocks: self.paper_blocks,
+    /// A long list is mostly more of the same: once a quarter megabyte is
+    /// read, room for the rest is made at once rather than by doubling (each
+    /// doubling copies every entry read so far).
+    fn reserve_ahead(&mut self, len: usize, read: usize) {
+        const QUARTER_MEGABYTE: usize = 256 * 1024;
+        if read < QUARTER_MEGABYTE || read >= len || self.reserved {
+            return;
         }
-    }
-
-    fn rewind(&mut self, mark: Mark0) {
-        self.doc.headings.truncate(mark.headings);
-        for (heading, end) in self.doc.headings.iter_mut().zip(mark.heading_ends) {
-            heading.end = end;
-        }
-        self.section_of_heading.truncate(mark.headings);
-        self.doc.sections.truncate(mark.sections);
-        self.candidates.truncate(mark.candidates);
-        self.entries.truncate(mark.candidates);
-        self.doc.verbatim.truncate(mark.verbatim);
-        self.doc.directives.truncate(mark.directives);
-        self.heading_stack = mark.heading_stack;
-        self.current_section = mark.current_section;
-        self.details = mark.details;
-        self.lists = mark.lists;
-        self.tables = mark.tables;
-        self.headers.truncate(mark.tables);
-        self.paper_blocks = mark.paper_blocks;
+        self.reserved = true;
+        let per_byte = self.candidates.len() as f64 / read as f64;
+        let expected = (per_byte * len as f64 * 1.05) as usize;
+        let more = expected.saturating_sub(self.candidates.len());
+        self.candidates.reserve(more);
+        self.entries.reserve(more);
     }
 
     fn finish(mut self, text: &str) -> Document {
@@ -251,10 +269,14 @@ impl<'o> Builder<'o> {
         self.doc
     }
 
-    /// Walks one chunk of `text`. Returns whether the chunk ends inside (or
-    /// right after) a top-level code or HTML block, where the next line might
-    /// still belong to that block.
-    fn walk(&mut self, text: &str, chunk: Range<usize>) -> bool {
+    /// Builds the document from one chunk of `text`: its markdown events,
+    /// in order (see [`chunk_events`]).
+    fn walk<'t>(
+        &mut self,
+        text: &'t str,
+        chunk: Range<usize>,
+        events: impl Iterator<Item = (Event<'t>, Range<usize>)>,
+    ) {
         let base = chunk.start;
         let chunk_len = chunk.len();
         let mut heading_start: Option<(usize, u8)> = None;
@@ -262,7 +284,6 @@ impl<'o> Builder<'o> {
         let mut frames: Vec<Frame> = Vec::new();
         // Open container blocks (lists, items, quotes...): zero means top level.
         let mut containers = 0usize;
-        let mut open_verbatim = false;
         let mut in_code = false;
         let mut html_block: Option<usize> = None;
         let mut list_ids: Vec<usize> = Vec::new();
@@ -270,8 +291,7 @@ impl<'o> Builder<'o> {
         let mut in_table_head = false;
         self.tokens.clear();
 
-        for (event, local) in Parser::new_ext(&text[chunk], options()).into_offset_iter() {
-            let range = local.start + base..local.end + base;
+        for (event, range) in events {
             match event {
                 Event::Start(MdTag::Heading { level, .. }) => {
                     close_unit(&mut frames, self.tokens.len());
@@ -389,14 +409,12 @@ impl<'o> Builder<'o> {
                 }
                 Event::Start(MdTag::CodeBlock(_)) => {
                     close_unit(&mut frames, self.tokens.len());
-                    open_verbatim = containers == 0 && local.end >= chunk_len;
                     in_code = true;
                     self.doc.verbatim.push(range);
                 }
                 Event::End(TagEnd::CodeBlock) => in_code = false,
                 Event::Start(MdTag::HtmlBlock) => {
                     close_unit(&mut frames, self.tokens.len());
-                    open_verbatim = containers == 0 && local.end >= chunk_len;
                     html_block = Some(range.start);
                 }
                 Event::End(TagEnd::HtmlBlock) => {
@@ -466,7 +484,6 @@ impl<'o> Builder<'o> {
                 FrameKind::Item { .. } => self.finish_frame(text, frame, end, &mut frames),
             }
         }
-        open_verbatim
     }
 
     fn frame(&self, kind: FrameKind, start: usize) -> Frame {

@@ -83,6 +83,9 @@ impl Fixable {
     }
 }
 
+/// A rule's check over one document.
+pub type Check = fn(&Context, &mut Vec<Finding>);
+
 /// What the rule table knows about a rule.
 pub struct RuleInfo {
     pub rule: Rule,
@@ -95,7 +98,7 @@ pub struct RuleInfo {
     /// What it flags, why, and an example: the text of `awesome-lint explain`.
     pub doc: &'static str,
     /// `None` for the link rules, which the link checker reports.
-    pub check: Option<fn(&Context, &mut Vec<Finding>)>,
+    pub check: Option<Check>,
 }
 
 /// All rules, in the order of [`Rule`].
@@ -256,14 +259,89 @@ fn entry_texts(text: &str, doc: &Document) -> Vec<u64> {
 
 /// Runs every rule that the settings leave on, in table order.
 pub fn check_document(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for info in &RULES {
-        if let (Some(check), true) = (info.check, ctx.settings.is_enabled(info.rule)) {
+    let checks: Vec<(Rule, Check)> = RULES
+        .iter()
+        .filter(|info| ctx.settings.is_enabled(info.rule))
+        .filter_map(|info| Some((info.rule, info.check?)))
+        .collect();
+    let threads = if runs_in_parallel(ctx.doc) {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
+    } else {
+        1
+    };
+    let mut findings = if threads > 1 {
+        in_parallel(ctx, &checks, threads)
+    } else {
+        let mut findings = Vec::new();
+        for (_, check) in &checks {
             check(ctx, &mut findings);
         }
-    }
+        findings
+    };
     keep_fixes_that_keep_emphasis(ctx.source.text(), &mut findings);
     findings
+}
+
+/// From this many entries the rules run on several threads: below it,
+/// starting them costs more than they save.
+const PARALLEL_FROM: usize = 2_000;
+
+/// Whether a document is large enough for its rules to run side by side
+/// (and the machine has more than one core to run them on).
+pub fn runs_in_parallel(doc: &Document) -> bool {
+    doc.entries.len() >= PARALLEL_FROM
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+}
+/// The rules are a score of independent passes over one document: beyond a
+/// few threads, the longest rule alone sets the time.
+const MAX_THREADS: usize = 4;
+/// The rules that compare every entry with every other build a map of the
+/// whole list each: they run one after the other, so that their maps are
+/// not all alive at once.
+const COMPARING: [Rule; 2] = [Rule::DuplicateEntry, Rule::SharedLink];
+
+/// Runs the checks on `threads` threads: one runs the comparing rules,
+/// then joins the others in taking the next rule not yet run. The findings
+/// come back in the rules' order, as if run one by one.
+fn in_parallel(
+    ctx: &Context,
+    checks: &[(Rule, Check)],
+    threads: usize,
+) -> Vec<Finding> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let (comparing, others): (Vec<usize>, Vec<usize>) =
+        (0..checks.len()).partition(|&i| COMPARING.contains(&checks[i].0));
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, Vec<Finding>)>> = Mutex::new(Vec::with_capacity(checks.len()));
+    let run = |index: usize| {
+        let mut found = Vec::new();
+        (checks[index].1)(ctx, &mut found);
+        results
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((index, found));
+    };
+    let take = || {
+        while let Some(&index) = others.get(next.fetch_add(1, Ordering::Relaxed)) {
+            run(index);
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 2..threads {
+            scope.spawn(take);
+        }
+        scope.spawn(|| {
+            for &index in &comparing {
+                run(index);
+            }
+            take();
+        });
+        take();
+    });
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().flat_map(|(_, found)| found).collect()
 }
 
 /// A fix that edits beside a `*`, `_` or `~` run can change how the run
