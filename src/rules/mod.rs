@@ -303,11 +303,7 @@ const COMPARING: [Rule; 2] = [Rule::DuplicateEntry, Rule::SharedLink];
 /// Runs the checks on `threads` threads: one runs the comparing rules,
 /// then joins the others in taking the next rule not yet run. The findings
 /// come back in the rules' order, as if run one by one.
-fn in_parallel(
-    ctx: &Context,
-    checks: &[(Rule, Check)],
-    threads: usize,
-) -> Vec<Finding> {
+fn in_parallel(ctx: &Context, checks: &[(Rule, Check)], threads: usize) -> Vec<Finding> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let (comparing, others): (Vec<usize>, Vec<usize>) =

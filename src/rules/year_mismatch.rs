@@ -79,15 +79,25 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let mut seen: Vec<&str> = Vec::new();
         for (key, url) in ctx.identities.paper_keys(index) {
             let written = ctx.text(url);
-            let proceedings = url::cvf_proceedings(written)
-                .map(|(conference, year)| {
+            // Proceedings are plain paper URLs on two hosts: every other
+            // link (an arXiv id, a DOI) needs no second parse.
+            let host = match key {
+                PaperKey::Url { host, .. } => host.trim_start_matches("www."),
+                _ => "",
+            };
+            let proceedings = if host.eq_ignore_ascii_case("openaccess.thecvf.com") {
+                url::cvf_proceedings(written).map(|(conference, year)| {
                     let name = conference.to_ascii_uppercase();
                     (year, format!("the {name} {year} proceedings"))
                 })
-                .or_else(|| {
-                    url::acl_anthology_year(written)
-                        .map(|year| (year, format!("an ACL Anthology paper of {year}")))
-                });
+            } else if host.eq_ignore_ascii_case("aclanthology.org")
+                || host.eq_ignore_ascii_case("aclweb.org")
+            {
+                url::acl_anthology_year(written)
+                    .map(|year| (year, format!("an ACL Anthology paper of {year}")))
+            } else {
+                None
+            };
             if let Some((year, what)) = proceedings {
                 if let Some(first) = venue_years.first()
                     && !venue_years.iter().any(|y| y.value == year)
