@@ -37,9 +37,14 @@ pub fn options() -> Options {
 pub(super) const CHUNK: usize = 16 * 1024;
 
 pub(super) fn parse(text: &str, options: ParseOptions, chunk: usize) -> Document {
-    let mut builder = Builder::new(options);
     let pipelined = text.len() >= PIPELINE_FROM
         && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    parse_on(text, options, chunk, pipelined)
+}
+
+/// [`parse`], on two threads or one.
+fn parse_on(text: &str, options: ParseOptions, chunk: usize, pipelined: bool) -> Document {
+    let mut builder = Builder::new(options);
     if pipelined {
         // Markdown parsing is half the work: on a large text, one thread
         // parses the next chunks while this one builds the document from
@@ -1024,6 +1029,39 @@ mod tests {
             assert_eq!(
                 format!("{:?}", parse_in_chunks(text, chunk)),
                 whole,
+                "chunk {chunk}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_threads_read_what_one_reads() {
+        // Blocks that cross chunk ends, repeated past the size from which
+        // a text is parsed on one thread and built on another.
+        let block = "\
+### 2023
+- [**ICCV 2023**] [**A**] A: Title [[pdf]](https://a)
+```
+### 2022
+- [**ICCV 2022**] [**B**] inside a fence
+```
+| Title | Venue |
+|---|---|
+| [T](https://arxiv.org/abs/2301.00001) | CVPR 2023 |
+<!--
+# not a heading
+-->
+";
+        let text = block.repeat(PIPELINE_FROM / block.len() + 2);
+        assert!(text.len() > PIPELINE_FROM);
+        for chunk in [64, CHUNK] {
+            let options = || ParseOptions {
+                venues: Venues::builtin_shared(),
+                shape: None,
+            };
+            assert_eq!(
+                format!("{:?}", parse_on(&text, options(), chunk, true)),
+                format!("{:?}", parse_on(&text, options(), chunk, false)),
                 "chunk {chunk}"
             );
         }

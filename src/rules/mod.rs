@@ -380,6 +380,55 @@ mod tests {
     }
 
     #[test]
+    fn rules_side_by_side_find_what_one_by_one_finds() {
+        // Defects of many kinds, in a list long enough to be checked in parallel.
+        let mut text = String::from("# Papers\n\n### 2023\n");
+        for i in 0..PARALLEL_FROM / 4 + 10 {
+            text.push_str(&format!(
+                "- [**CVPR 2023**] [**A{i}**] A{i}: First Paper About Things{i} [[pdf]](https://arxiv.org/pdf/2301.{i:05}.pdf)\n\
+                 - [**NIPS 2023**] [**B{i}**] B{i}: Second  Paper[[pdf]](https://arxiv.org/pdf/2301.{i:05}.pdf)\n\
+                 - [**ICCV 2022**] [**C{i}**] C{i}: Third Paper [[pdf]]() [[code]](https://github.com/o/r{i})\n\
+                 * [**arXiv 2023**] [**D{i}**] D{i}: AFourth Paper [[pdf]](https://arxiv.org/pdf/2402.{i:05}.pdf)\n"
+            ));
+        }
+        let source = Source::new("list.md", "list.md", text);
+        let settings = Settings::default();
+        let doc = Document::parse_with(source.text(), settings.parse_options());
+        assert!(
+            runs_in_parallel(&doc)
+                || std::thread::available_parallelism().is_ok_and(|n| n.get() == 1)
+        );
+        let conventions = crate::conventions::Conventions::infer(source.text(), &doc);
+        let identities = crate::identity::Identities::of(source.text(), &doc);
+        let ctx = Context {
+            source: &source,
+            doc: &doc,
+            settings: &settings,
+            conventions: &conventions,
+            identities: &identities,
+        };
+        let checks: Vec<(Rule, Check)> = RULES
+            .iter()
+            .filter_map(|info| Some((info.rule, info.check?)))
+            .collect();
+        let mut one_by_one = Vec::new();
+        for (_, check) in &checks {
+            check(&ctx, &mut one_by_one);
+        }
+        assert!(
+            one_by_one.len() > 4 * PARALLEL_FROM / 4,
+            "{}",
+            one_by_one.len()
+        );
+        for threads in [2, 3, 4] {
+            assert!(
+                in_parallel(&ctx, &checks, threads) == one_by_one,
+                "{threads} threads"
+            );
+        }
+    }
+
+    #[test]
     fn suggests_close_rule_names() {
         assert_eq!(Rule::suggest("year-sections"), Some("year-section"));
         assert_eq!(Rule::suggest("nonsense-rule-name"), None);
