@@ -343,6 +343,28 @@ fn a_busy_api_is_asked_again_and_a_broken_one_is_one_warning() {
         out.stderr
     );
     assert_eq!(malformed.requests().len(), 1);
+    // In a workflow, also an annotation.
+    let github = Command::cargo_bin("awesome-lint")
+        .unwrap()
+        .env_remove("GITHUB_TOKEN")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .args([
+            "--format",
+            "github",
+            "--allow-private",
+            "--no-config",
+            "--no-cache",
+        ])
+        .arg("--arxiv-api-url")
+        .arg(malformed.url("/api/"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&github.stdout);
+    assert!(
+        stdout.contains("::warning title=awesome-lint::arXiv could not describe 1 paper"),
+        "{stdout}"
+    );
     assert!(
         findings(
             &out.json,

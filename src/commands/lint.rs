@@ -200,7 +200,7 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
     let mut link_results = HashMap::new();
     let mut paper_answers = HashMap::new();
     if !args.offline && !files.is_empty() {
-        match check_links(&mut files, &args.links, output) {
+        match check_links(&mut files, &args.links, args.format, output) {
             Ok(online) => {
                 link_summary = Some(online.summary);
                 link_results = online.results;
@@ -465,6 +465,7 @@ struct Online {
 fn check_links(
     files: &mut [File],
     args: &LinkArgs,
+    format: Format,
     output: &mut Output,
 ) -> Result<Online, LinkError> {
     // Run-wide settings (limits, cache, API) come from the first file's config.
@@ -501,7 +502,7 @@ fn check_links(
         Some(cache.with_paper_max_age(settings.metadata.cache_max_age))
     };
     let checked = links::check(&wanted, &papers, &options, cache.as_mut(), output.progress)?;
-    warn_unanswered(&checked.papers, output);
+    warn_unanswered(&checked.papers, format, output);
     if let Some(cache) = &cache
         && let Err(err) = cache.save()
     {
@@ -525,7 +526,7 @@ fn check_links(
 
 /// Says once per service that it could not be asked: its papers' titles
 /// went unchecked, and arXiv's links too.
-fn warn_unanswered(answers: &HashMap<PaperId, Answer>, output: &mut Output) {
+fn warn_unanswered(answers: &HashMap<PaperId, Answer>, format: Format, output: &mut Output) {
     let mut failed: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
     for (id, answer) in answers {
         if let Answer::Failed(reason) = answer {
@@ -540,9 +541,17 @@ fn warn_unanswered(answers: &HashMap<PaperId, Answer>, output: &mut Output) {
         } else {
             "their titles were not compared"
         };
-        output.warn(&format!(
-            "{service} could not describe {count} {papers} ({reason}): {unchecked}"
-        ));
+        let message =
+            format!("{service} could not describe {count} {papers} ({reason}): {unchecked}");
+        output.warn(&message);
+        // In a workflow, a warning in the log is easily missed: an annotation is not.
+        if format == Format::Github {
+            let _ = writeln!(
+                output.stdout,
+                "::warning title=awesome-lint::{}",
+                report::github::escape_data(&message)
+            );
+        }
     }
 }
 
