@@ -214,8 +214,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // Another bullet joins the item to the list of that bullet next to
         // it; across a blank line, that list becomes loose (its items turn
         // into paragraphs), which a reader sees.
+        // A blank line inside the item does the same: the item is loose,
+        // and so is any list it joins (found by the fix fuzzer).
+        let loose_inside = ctx
+            .text(&entry.item)
+            .trim_end()
+            .lines()
+            .any(|line| line.trim().is_empty());
         let rejoins_loosely = style.kind != expected.kind
-            && blank_line_in_its_lists(ctx.source.text(), marker.line_start, entry.item.end);
+            && (loose_inside
+                || blank_line_in_its_lists(ctx.source.text(), marker.line_start, entry.item.end));
         let applicability =
             if same_kind && !rejoins_loosely && (item_is_one_line || new_width == old_width) {
                 Applicability::Safe
