@@ -437,3 +437,49 @@ fn nothing_is_asked_offline_when_the_rule_is_off_or_the_link_excluded() {
     assert_eq!(broken.len(), 1, "{broken:?}");
     assert!(findings(&off.json, &["title-mismatch"]).is_empty());
 }
+
+#[test]
+fn an_unreachable_api_counts_towards_an_unreachable_network() {
+    let closed = |ip: &str| {
+        let listener = std::net::TcpListener::bind((ip, 0)).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        drop(listener);
+        format!("http://{ip}:{port}")
+    };
+    let (api, code) = (closed("127.0.0.1"), closed("127.0.0.2"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    let check = |text: &str| {
+        fs::write(&path, text).unwrap();
+        run(lint()
+            .arg(&path)
+            .args([
+                "--no-config",
+                "--no-cache",
+                "--max-retries",
+                "0",
+                "--arxiv-api-url",
+            ])
+            .arg(format!("{api}/api/")))
+    };
+    // The API and a code host, both refusing: the network is down.
+    let out = check(&format!(
+        "# Papers\n\n### 2024\n- [**ICLR 2024**] [**A**] A: Attention Is What You Need Here [[pdf]](https://arxiv.org/pdf/2401.00001.pdf) [[code]]({code}/o/r)\n"
+    ));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("the network is unreachable"),
+        "{}",
+        out.stderr
+    );
+    // The API alone: that host is down, not the network; one warning.
+    let out = check(
+        "# Papers\n\n### 2024\n- [**ICLR 2024**] [**A**] A: Attention Is What You Need Here [[pdf]](https://arxiv.org/pdf/2401.00001.pdf)\n",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("arXiv could not describe 1 paper"),
+        "{}",
+        out.stderr
+    );
+}

@@ -529,7 +529,7 @@ fn check_links(
 fn warn_unanswered(answers: &HashMap<PaperId, Answer>, format: Format, output: &mut Output) {
     let mut failed: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
     for (id, answer) in answers {
-        if let Answer::Failed(reason) = answer {
+        if let Answer::Failed(reason) | Answer::Unreachable(reason) = answer {
             let entry = failed.entry(id.service()).or_insert((0, reason.as_str()));
             entry.0 += 1;
         }

@@ -42,9 +42,9 @@ pub async fn fetch(
                     answers.insert(id.clone(), answer);
                 }
             }
-            Err(reason) => {
+            Err(failed) => {
                 for id in batch {
-                    answers.insert(id.clone(), Answer::Failed(reason.clone()));
+                    answers.insert(id.clone(), failed.clone());
                 }
             }
         }
@@ -58,8 +58,8 @@ async fn query(
     api_base: &Url,
     batch: &[String],
     delay: Duration,
-) -> Result<HashMap<String, Paper>, String> {
-    let url = query_url(api_base, batch)?;
+) -> Result<HashMap<String, Paper>, Answer> {
+    let url = query_url(api_base, batch).map_err(Answer::Failed)?;
     let request = api::Request {
         service: "arXiv API",
         url,
@@ -76,22 +76,22 @@ async fn query(
             ..
         } => {
             let text = String::from_utf8(body)
-                .map_err(|_| "the arXiv API answered with invalid UTF-8".to_owned())?;
-            let papers = parse_feed(&text)?;
+                .map_err(|_| Answer::Failed("the arXiv API answered with invalid UTF-8".into()))?;
+            let papers = parse_feed(&text).map_err(Answer::Failed)?;
             // arXiv's API is known to answer an empty feed when it is busy:
             // for several ids, that is a failure, not several broken links.
             if papers.is_empty() && batch.len() > 1 {
-                return Err("the arXiv API answered an empty feed".into());
+                return Err(Answer::Failed(
+                    "the arXiv API answered an empty feed".into(),
+                ));
             }
             Ok(papers.into_iter().collect())
         }
-        api::Reply::Answered { status, .. } => {
-            Err(format!("the arXiv API answered {}", status.as_u16()))
-        }
-        api::Reply::Failed(status) => Err(format!(
-            "the arXiv API could not be asked: {}",
-            status.reason()
-        )),
+        api::Reply::Answered { status, .. } => Err(Answer::Failed(format!(
+            "the arXiv API answered {}",
+            status.as_u16()
+        ))),
+        api::Reply::Failed(status) => Err(Answer::of_failure("the arXiv API", &status)),
     }
 }
 

@@ -68,9 +68,7 @@ pub async fn fetch(checker: &Checker, api_base: &Url, doi: &str, contact: Option
         api::Reply::Answered { status, .. } => {
             Answer::Failed(format!("Crossref answered {}", status.as_u16()))
         }
-        api::Reply::Failed(status) => {
-            Answer::Failed(format!("Crossref could not be asked: {}", status.reason()))
-        }
+        api::Reply::Failed(status) => Answer::of_failure("Crossref", &status),
     }
 }
 

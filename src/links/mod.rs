@@ -106,6 +106,17 @@ pub struct Services {
     pub arxiv_delay: Duration,
 }
 
+impl Services {
+    /// The service that describes a paper.
+    fn of(&self, id: &PaperId) -> &Url {
+        match id {
+            PaperId::Arxiv(_) => &self.arxiv,
+            PaperId::Doi(_) => &self.crossref,
+            PaperId::OpenReview(_) => &self.openreview,
+        }
+    }
+}
+
 impl Default for Services {
     fn default() -> Self {
         let url = |base: &str| Url::parse(base).expect("a valid built-in URL");
@@ -228,6 +239,8 @@ pub fn check(
     }
     progress.start(todo.len());
 
+    let mut reached_a_service = false;
+    let mut service_hosts: HashSet<String> = HashSet::new();
     if !todo.is_empty() || !unasked.is_empty() {
         let client = build_client(options)?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -238,12 +251,22 @@ pub fn check(
         let (results, answers) =
             runtime.block_on(run(checker, todo, unasked, &checked.papers, progress));
         checked.results.extend(results);
+        // The services asked: did any answer, and which could not be reached?
+        for (id, answer) in &answers {
+            match answer {
+                Answer::Unreachable(_) => {
+                    service_hosts.insert(check::host_key(options.services.of(id)));
+                }
+                _ => reached_a_service = true,
+            }
+        }
         checked.papers.extend(answers);
     }
     progress.finish();
 
     let fresh: Vec<&LinkResult> = checked.results.values().filter(|r| !r.cached).collect();
-    let unreachable = !fresh.is_empty()
+    let unreachable = !reached_a_service
+        && (!fresh.is_empty() || !service_hosts.is_empty())
         && fresh.iter().all(|r| {
             matches!(
                 r.status,
@@ -253,15 +276,16 @@ pub fn check(
                 }
             )
         });
-    let hosts: std::collections::HashSet<String> = checked
+    let mut hosts: HashSet<String> = checked
         .results
         .iter()
         .filter(|(_, r)| !r.cached)
         .filter_map(|(url, _)| Url::parse(url).ok().map(|u| check::host_key(&u)))
         .collect();
+    hosts.extend(service_hosts);
     // With one host only, it is that host that is down, not the network.
     if unreachable && hosts.len() >= 2 {
-        return Err(LinkError::Unreachable(fresh.len()));
+        return Err(LinkError::Unreachable(wanted.len() - checked.cached));
     }
 
     if let Some(cache) = cache {

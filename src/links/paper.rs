@@ -85,6 +85,22 @@ pub enum Answer {
     Unknown,
     /// The service could not be asked, or its answer could not be read.
     Failed(String),
+    /// The service's host could not be resolved or connected to: with
+    /// every other host failing so, the network is down.
+    Unreachable(String),
+}
+
+impl Answer {
+    /// The answer to an API request that got none.
+    pub(super) fn of_failure(service: &str, status: &super::Status) -> Self {
+        let reason = format!("{service} could not be asked: {}", status.reason());
+        match status {
+            super::Status::Broken {
+                unreachable: true, ..
+            } => Answer::Unreachable(reason),
+            _ => Answer::Failed(reason),
+        }
+    }
 }
 
 /// Collapses runs of whitespace (titles in feeds are wrapped) and trims.
