@@ -144,14 +144,21 @@ pub fn findings(
 }
 
 /// The entry's title, when it can be compared: three words at least (a
-/// name alone, `[CLIP](url)`, says too little).
+/// name alone, `[CLIP](url)`, says too little), mostly in Latin letters (a
+/// title the list gives in translation, `基于…的…`, cannot be compared with
+/// the paper's English one).
 fn comparable_title<'t>(text: &'t str, entry: &Entry) -> Option<&'t str> {
     let title = entry.title.as_ref()?;
     let written = text.get(title.inner.clone())?.trim();
     let words = written
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric));
-    (words.count() >= 3).then_some(written)
+    let (mut letters, mut latin) = (0usize, 0usize);
+    for c in written.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        latin += usize::from(c <= '\u{24f}');
+    }
+    (words.count() >= 3 && latin * 2 > letters).then_some(written)
 }
 
 /// Whether the title an entry writes names the paper the service calls
@@ -339,6 +346,19 @@ mod tests {
             "Medical Report Generation with Knowledge Graphs",
             "MedRPG: Medical Visual Grounding via Region Pointing"
         ));
+    }
+
+    #[test]
+    fn translated_titles_are_not_compared() {
+        let text = "- [**CVPR 2024**] CLIP 在 医学图像 分割 中的 应用 [[pdf]](https://arxiv.org/pdf/2401.00001.pdf)\n";
+        let doc = Document::parse(text);
+        assert_eq!(doc.entries.len(), 1);
+        assert!(doc.entries[0].title.is_some());
+        assert_eq!(comparable_title(text, &doc.entries[0]), None);
+        let english = "- [**CVPR 2024**] CLIP for Medical Image Segmentation [[pdf]](https://arxiv.org/pdf/2401.00001.pdf)\n";
+        let doc = Document::parse(english);
+        assert!(comparable_title(english, &doc.entries[0]).is_some());
+        assert!(papers(text, &doc).is_empty());
     }
 
     #[test]
