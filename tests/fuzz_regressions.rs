@@ -35,8 +35,11 @@ fn lint_properties_hold_on_seeds_and_regressions() {
 #[test]
 fn fix_properties_hold_on_seeds_and_regressions() {
     for (name, data) in inputs("fix") {
+        // The invariant, and the strict check: every regression meets both.
         let result = std::panic::catch_unwind(|| checks::check_fix(&data));
         assert!(result.is_ok(), "{name}");
+        let result = std::panic::catch_unwind(|| checks::check_fix_offers(&data));
+        assert!(result.is_ok(), "{name} (a fix offered that was withheld)");
     }
 }
 

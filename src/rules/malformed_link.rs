@@ -220,10 +220,15 @@ fn other_form(ctx: &Context, entry: &Entry, link: &Link) -> Option<Finding> {
         .title
         .as_ref()
         .is_some_and(|t| t.span.start < link.span.end && link.span.start < t.span.end);
+    // A link glued to what comes before it (`…(url)[[e](y)]`) may be read
+    // with it as one part once its brackets move (found by the fix fuzzer).
+    let before = &ctx.source.text()[..link.span.start];
+    let glued = !(before.is_empty() || before.ends_with(char::is_whitespace));
     if label.contains(['[', ']', '\\', '`', '<'])
         || label.trim().is_empty()
         || url.trim().is_empty()
         || in_title
+        || glued
     {
         return Some(finding);
     }
