@@ -3,6 +3,12 @@
 //! safely (no private addresses unless allowed, checked after DNS and on
 //! every redirect hop) and within its timeouts.
 //!
+//! Beside the links, the papers: what arXiv, Crossref and OpenReview say
+//! about the entries' papers (for `title-mismatch`), asked in batches where
+//! the service allows. Their answers also stand for the requests of the
+//! links they describe (an arXiv link the API knows is not requested), and
+//! GitHub repositories go a hundred to a GraphQL query.
+//!
 //! This is the only async part of the crate: [`check`] runs its own tokio
 //! runtime and returns plain results.
 
