@@ -204,7 +204,7 @@ pub fn normalized_title_hash(title: &str) -> (u64, usize) {
 }
 
 /// The words of a title, lowercased, without punctuation.
-fn words(title: &str) -> Vec<String> {
+pub fn words(title: &str) -> Vec<String> {
     title
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '+' | '#')))
         .filter(|w| !w.is_empty())

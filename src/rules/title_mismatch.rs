@@ -234,17 +234,9 @@ fn without_name(title: &str) -> Option<&str> {
         .then_some(rest)
 }
 
-fn words(title: &str) -> Vec<String> {
-    title
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '+' | '#')))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 /// The Dice coefficient of two titles' word lists.
 fn dice(a: &str, b: &str) -> f64 {
-    let (wa, wb) = (words(a), words(b));
+    let (wa, wb) = (identity::words(a), identity::words(b));
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }
