@@ -8,7 +8,8 @@
 use awesome_lint::config::Settings;
 use awesome_lint::document::Document;
 use awesome_lint::document::structure::Structure;
-use awesome_lint::fix::{FixMode, fix_to_fixpoint};
+use awesome_lint::fix::FixMode;
+use awesome_lint::lint::fix_to_fixpoint;
 use awesome_lint::lint::lint;
 use awesome_lint::report::text::TextOptions;
 use awesome_lint::report::{self, FileReport, Summary};

@@ -11,8 +11,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::document::Shape;
-use crate::finding::Severity;
-use crate::rules::{RULES, Rule};
+use crate::rule::Severity;
+use crate::rule::{RULES, Rule};
 use crate::venue::Venues;
 
 pub const CONFIG_FILE: &str = ".awesome-lint.toml";

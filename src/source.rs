@@ -9,6 +9,24 @@ use std::sync::Arc;
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
+/// A byte range into a source text.
+pub type Span = Range<usize>;
+
+/// A file's path for machines (annotations, SARIF): relative to the working
+/// directory when it lies below it, with forward slashes and no `./`.
+pub fn relative_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let relative = match &cwd {
+        Some(cwd) if path.is_absolute() => path.strip_prefix(cwd).unwrap_or(path),
+        _ => path,
+    };
+    let text = relative.to_string_lossy().replace('\\', "/");
+    match text.strip_prefix("./") {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
+}
+
 /// Why a file could not be read as a markdown source.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum SourceError {

@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
+use crate::diagnostic::Finding;
 use crate::document::{Document, Span};
-use crate::finding::Finding;
-use crate::rules::Rule;
+use crate::rule::Rule;
 use crate::source::Source;
 
 /// Which rules a directive names.

@@ -4,7 +4,7 @@ use std::io;
 
 use super::{ExitStatus, Output};
 use crate::report::capitalize;
-use crate::rules::Rule;
+use crate::rule::Rule;
 
 pub(super) fn run(name: &str, output: &mut Output) -> io::Result<ExitStatus> {
     let Ok(rule) = name.parse::<Rule>() else {

@@ -13,16 +13,17 @@ use super::{ExitStatus, Output, SettingsResolver};
 use crate::changes::{self, ChangedLines, ChangesError};
 use crate::cli::{Format, LinkArgs, LintArgs, ReportFormat};
 use crate::config::{LinkSettings, MetadataSettings, Settings};
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
 use crate::fix::{self, FixMode};
-use crate::links::{
-    self, Answer, Cache, Expect, LinkError, LinkOptions, LinkResult, PaperId, Secret, Services,
-};
+use crate::link::{Expect, LinkResult, Occurrence};
+use crate::links::{self, Cache, LinkError, LinkOptions, Secret, Services};
 use crate::lint::{Linted, lint};
+use crate::paper::{Answer, PaperId};
 use crate::report::failure::Failure;
 use crate::report::text::{self, TextOptions};
 use crate::report::{self, FileReport, LinkSummary, Summary};
-use crate::rules::{Rule, title_mismatch};
+use crate::rule::Rule;
+use crate::rules::title_mismatch;
 use crate::source::Source;
 
 /// One file on its way through the run.
@@ -33,7 +34,7 @@ struct File {
     /// With `--changed-since`: the lines that count.
     changed: Option<ChangedLines>,
     /// Its links to check, found once.
-    occurrences: Option<Vec<links::Occurrence>>,
+    occurrences: Option<Vec<Occurrence>>,
 }
 
 impl File {
@@ -61,7 +62,7 @@ impl File {
     }
 
     /// The http(s) links to check (not excluded, on changed lines), found once.
-    fn occurrences(&mut self, args: &LinkArgs) -> &[links::Occurrence] {
+    fn occurrences(&mut self, args: &LinkArgs) -> &[Occurrence] {
         if self.occurrences.is_none() {
             let found = links::occurrences(
                 &self.source,
@@ -117,7 +118,7 @@ impl File {
         for occurrence in self.occurrences.as_deref().unwrap_or_default() {
             if let Some(result) = results.get(&occurrence.url) {
                 let written = occurrence.url_span.clone().map(|span| &text[span]);
-                found.extend(links::findings(occurrence, result, written));
+                found.extend(crate::rules::link_findings(occurrence, result, written));
             }
         }
         self.linted.add(&self.source, &self.settings, found);
@@ -230,14 +231,15 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                 .filter(|f| f.rule == Rule::MovedLink)
                 .cloned()
                 .collect();
-            let result = match fix::fix_to_fixpoint(&file.source, &file.settings, mode, moved) {
-                Ok(result) => result,
-                Err(err) => {
-                    fail(output, &err, Some(file.source.path()));
-                    could_not_run = true;
-                    continue;
-                }
-            };
+            let result =
+                match crate::lint::fix_to_fixpoint(&file.source, &file.settings, mode, moved) {
+                    Ok(result) => result,
+                    Err(err) => {
+                        fail(output, &err, Some(file.source.path()));
+                        could_not_run = true;
+                        continue;
+                    }
+                };
             for withheld in &result.withheld {
                 output.warn(&format!(
                     "did not apply the `{}` fix at {}:{}: it would have changed what the list \

@@ -3,7 +3,7 @@
 use std::io;
 
 use super::{ExitStatus, Output};
-use crate::rules::RULES;
+use crate::rule::RULES;
 
 pub(super) fn run(output: &mut Output) -> io::Result<ExitStatus> {
     let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);

@@ -29,8 +29,6 @@ mod space;
 pub mod structure;
 mod walk;
 
-use std::ops::Range;
-
 pub use date::{Year, YearForm};
 pub use links::{MarkdownLink, markdown_links};
 pub use read::title_prefix;
@@ -41,8 +39,7 @@ pub use crate::label::LabelKind;
 pub use crate::url::HostKind;
 use crate::venue::Venues;
 
-/// A byte range into the source text.
-pub type Span = Range<usize>;
+pub use crate::source::Span;
 
 /// A parsed markdown paper list.
 #[derive(Debug, Default)]

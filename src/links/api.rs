@@ -9,8 +9,9 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER
 use reqwest::{StatusCode, Url};
 
 use super::check::{Checker, Hop, MAX_REDIRECTS, hop, host_key};
-use super::status::Status;
 use super::{policy, retry};
+use crate::link::Status;
+use crate::paper::Answer;
 
 /// The largest answer any API client reads.
 pub const ANSWER_CAP: usize = 8 * 1024 * 1024;
@@ -176,4 +177,20 @@ async fn read_body(mut response: reqwest::Response) -> Option<Vec<u8>> {
             Err(_) => return None,
         }
     }
+}
+
+/// The answer about a paper whose service could not be asked.
+pub(super) fn answer_of_failure(service: &str, status: &Status) -> Answer {
+    let reason = format!("{service} could not be asked: {}", status.reason());
+    match status {
+        Status::Broken {
+            unreachable: true, ..
+        } => Answer::Unreachable(reason),
+        _ => Answer::Failed(reason),
+    }
+}
+
+/// Collapses runs of whitespace (titles in feeds are wrapped) and trims.
+pub(super) fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

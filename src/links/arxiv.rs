@@ -9,8 +9,9 @@ use quick_xml::events::Event;
 use reqwest::{StatusCode, Url};
 
 use super::api;
+use super::api::collapse_whitespace;
 use super::check::Checker;
-use super::paper::{Answer, Paper, collapse_whitespace};
+use crate::paper::{Answer, Paper};
 
 /// The arXiv API.
 pub const API: &str = "https://export.arxiv.org/api/";
@@ -91,7 +92,7 @@ async fn query(
             "the arXiv API answered {}",
             status.as_u16()
         ))),
-        api::Reply::Failed(status) => Err(Answer::of_failure("the arXiv API", &status)),
+        api::Reply::Failed(status) => Err(api::answer_of_failure("the arXiv API", &status)),
     }
 }
 

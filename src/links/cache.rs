@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::paper::{Paper, PaperId};
+use crate::paper::{Paper, PaperId};
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct CacheFile {

@@ -8,11 +8,11 @@ use std::time::{Duration, SystemTime};
 use reqwest::header::{CONTENT_TYPE, HeaderMap, LOCATION, RANGE, RETRY_AFTER};
 use reqwest::{Client, Method, StatusCode, Url};
 
+use super::LinkOptions;
 use super::limits::{GivenUp, Limits};
 use super::policy::{self, Refused};
 use super::retry;
-use super::status::{LinkResult, Status};
-use super::{Expect, LinkOptions};
+use crate::link::{Expect, LinkResult, Status};
 
 /// At most this many redirects are followed.
 pub const MAX_REDIRECTS: usize = 10;

@@ -5,8 +5,9 @@ use reqwest::{StatusCode, Url};
 use serde::Deserialize;
 
 use super::api;
+use super::api::collapse_whitespace;
 use super::check::Checker;
-use super::paper::{Answer, Paper, collapse_whitespace};
+use crate::paper::{Answer, Paper};
 
 /// The Crossref REST API.
 pub const API: &str = "https://api.crossref.org/";
@@ -68,7 +69,7 @@ pub async fn fetch(checker: &Checker, api_base: &Url, doi: &str, contact: Option
         api::Reply::Answered { status, .. } => {
             Answer::Failed(format!("Crossref answered {}", status.as_u16()))
         }
-        api::Reply::Failed(status) => Answer::of_failure("Crossref", &status),
+        api::Reply::Failed(status) => api::answer_of_failure("Crossref", &status),
     }
 }
 

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::api;
 use super::check::Checker;
-use super::status::{LinkResult, Status};
+use crate::link::{LinkResult, Status};
 
 /// A repository named by a github.com URL.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

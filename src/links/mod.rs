@@ -20,11 +20,8 @@ mod crossref;
 mod github;
 mod limits;
 mod openreview;
-mod paper;
 mod policy;
-mod report;
 mod retry;
-mod status;
 mod target;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -36,32 +33,14 @@ use reqwest::Url;
 use tokio::task::JoinSet;
 
 pub use cache::Cache;
-pub use paper::{Answer, Paper, PaperId};
 pub use policy::{Refused, is_public};
-pub use report::findings;
-pub use status::{LinkResult, Status};
-pub use target::{Occurrence, occurrences};
+pub use target::occurrences;
+
+use crate::link::{Expect, LinkResult, Status};
+use crate::paper::{Answer, PaperId};
 
 use check::Checker;
 use github::{Repo, RepoState};
-
-/// What a link must do, by its label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Expect {
-    /// Resolve (any label but `pdf`).
-    Resolve,
-    /// Resolve and serve a PDF (`[[pdf]]`).
-    Pdf,
-}
-
-impl fmt::Display for Expect {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Expect::Resolve => "link",
-            Expect::Pdf => "pdf",
-        })
-    }
-}
 
 /// A secret that never shows in `Debug` output or logs.
 #[derive(Clone, PartialEq, Eq)]

@@ -5,8 +5,9 @@ use reqwest::{StatusCode, Url};
 use serde::Deserialize;
 
 use super::api;
+use super::api::collapse_whitespace;
 use super::check::Checker;
-use super::paper::{Answer, Paper, collapse_whitespace};
+use crate::paper::{Answer, Paper};
 
 /// OpenReview's API v2.
 pub const API: &str = "https://api2.openreview.net/";

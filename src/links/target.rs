@@ -6,30 +6,7 @@ use crate::config::Settings;
 use crate::document::{Document, Span, markdown_links};
 use crate::source::Source;
 
-use super::Expect;
-
-/// One place a URL is written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrence {
-    /// The link as written: `[[pdf]](url)`, `[text](url)`, or an HTML attribute's URL.
-    pub span: Span,
-    /// The URL itself, when it is written literally (the span a fix replaces).
-    pub url_span: Option<Span>,
-    /// The URL to request: as markdown reads it, without its fragment.
-    pub url: String,
-    /// The entry link's label (`pdf`, `code`), if it is an entry link.
-    pub label: Option<String>,
-}
-
-impl Occurrence {
-    /// What the link must do, by its label.
-    pub fn expect(&self) -> Expect {
-        match self.label.as_deref().map(crate::label::kind) {
-            Some(crate::label::LabelKind::Pdf) => Expect::Pdf,
-            _ => Expect::Resolve,
-        }
-    }
-}
+use crate::link::Occurrence;
 
 /// Every http(s) link of a document that neither the settings nor `exclude`
 /// (the command line's `--exclude`) exclude.
@@ -101,6 +78,7 @@ fn literal_span(text: &str, span: &Span, url: &str) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::link::Expect;
 
     #[test]
     fn entry_links_carry_their_label_and_url_span() {

@@ -41,7 +41,7 @@ impl Failure {
             // A config found by searching upward is named by its absolute
             // path; below the working directory, say it as a user would.
             if let Some(name) = contents.name() {
-                failure.file = Some(super::relative_path(Path::new(name)));
+                failure.file = Some(crate::source::relative_path(Path::new(name)));
             }
         }
         failure

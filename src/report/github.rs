@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use super::artifact::Root;
 use super::failure::Failure;
 use super::{FileReport, Summary, plural};
-use crate::finding::Severity;
+use crate::rule::Severity;
 
 /// Writes a workflow command and a log line for every finding, and an
 /// `::error` for every failure that stopped the run.

@@ -15,8 +15,9 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Severity};
-use crate::rules::Rule;
+use crate::diagnostic::Finding;
+use crate::rule::Rule;
+use crate::rule::Severity;
 use crate::source::Source;
 
 /// One linted file and what was found in it.
@@ -97,21 +98,6 @@ pub fn capitalize(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
-    }
-}
-
-/// A file's path for machines (annotations, SARIF): relative to the working
-/// directory when it lies below it, with forward slashes and no `./`.
-pub fn relative_path(path: &std::path::Path) -> String {
-    let cwd = std::env::current_dir().ok();
-    let relative = match &cwd {
-        Some(cwd) if path.is_absolute() => path.strip_prefix(cwd).unwrap_or(path),
-        _ => path,
-    };
-    let text = relative.to_string_lossy().replace('\\', "/");
-    match text.strip_prefix("./") {
-        Some(rest) => rest.to_owned(),
-        None => text,
     }
 }
 

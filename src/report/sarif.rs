@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 use super::FileReport;
 use super::artifact::Root;
 use super::failure::Failure;
-use crate::finding::Severity;
-use crate::rules::RULES;
+use crate::rule::RULES;
+use crate::rule::Severity;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 

@@ -7,8 +7,9 @@ use std::io::{self, Write};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::{FileReport, Summary, plural};
+use crate::diagnostic::Finding;
 use crate::document::Span;
-use crate::finding::{Finding, Severity};
+use crate::rule::Severity;
 use crate::source::{LONG_LINE, Source};
 
 /// How text output looks.

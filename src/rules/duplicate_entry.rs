@@ -2,52 +2,13 @@
 
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
-use super::{Context, Fixable, Rule, RuleInfo};
+use super::Context;
+use crate::diagnostic::Finding;
 use crate::document::{Entry, Span};
-use crate::finding::{Finding, Severity};
 use crate::identity::{normalized_title, normalized_title_hash, same_paper_titles};
+use crate::rule::Rule;
+use crate::rule::Severity;
 use crate::url::PaperKey;
-
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::DuplicateEntry,
-    name: "duplicate-entry",
-    severity: Severity::Error,
-    fixable: Fixable::No,
-    summary: "the same paper twice in one section: same link and title (error), same title (warning)",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Finds a paper listed twice in one section (or anywhere, in a list that is
-not grouped by topic):
-- the same paper link and the same title (an error): arXiv `abs`, `pdf` and
-  versioned links of one id are one paper, as are DOI links in any case,
-  OpenReview forum and pdf pages, and URLs differing only in http/https,
-  `www.` or a trailing slash; titles are the same when they match ignoring
-  case, punctuation and spacing, or share most of their words;
-- the same title alone (a warning), unless the two are versions: different
-  venues and different links (a conference paper and its journal version).
-
-The later copy is reported, with the first one labelled. The same paper
-under two topic sections is cross-listing, which task-organised lists do on
-purpose: not reported, unless `duplicates_across_sections = true` in the
-[entry] section of the config. Two different titles on one link are
-`shared-link`'s.
-
-## Why is this bad?
-Long lists collect duplicates from contributors who did not search first;
-each copy then drifts (one gets the code link, the other does not).
-
-## Example
-```markdown
-### 2023
-- [**ICCV 2023**] [**MedKLIP**] MedKLIP: Medical Knowledge Enhanced ... [[pdf]](https://arxiv.org/pdf/2301.02228.pdf)
-- [**arXiv 2023**] [**MedKLIP**] MedKLIP: Medical Knowledge Enhanced ... [[pdf]](https://arxiv.org/abs/2301.02228v2)
-```
-Use instead: keep one entry, with the venue of the published version.
-";
 
 /// Where an entry's key came from, to point at it.
 #[derive(Clone)]
@@ -73,7 +34,7 @@ pub(super) fn grouped_by_topic(entries: &[Entry]) -> bool {
     false
 }
 
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let entries = &ctx.doc.entries;
     let per_section = grouped_by_topic(entries) && !ctx.settings.duplicates_across_sections;
     let scope = |e: &Entry| -> Scope {

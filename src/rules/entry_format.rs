@@ -2,64 +2,18 @@
 //! entries, an entry without a title or a required link, an empty bullet
 //! among entries, and a file that links papers where no entry is recognized.
 
-use super::{Context, Fixable, Rule, RuleInfo};
+use super::Context;
+use crate::diagnostic::Finding;
 use crate::document::{Entry, Form, PartRef, Place, Role, Shape, Slot, Span};
-use crate::finding::{Finding, Severity};
-
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::EntryFormat,
-    name: "entry-format",
-    severity: Severity::Error,
-    fixable: Fixable::No,
-    summary: "an entry written in another shape than the list's other entries; a file whose entries cannot be read",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Every list writes its entries its own way: `[**CVPR 2023**] Title [[pdf]](url)`,
-`[Title](url), Yu et al., CVPR 2021`, a table row, a bold title with lines
-under it. awesome-lint infers that shape from the entries themselves (per
-region of the file, when regions differ) or takes it from `[entry] shape`
-in the config, and flags:
-- an entry whose part is missing or written another way while nearly all
-  the others agree (four in five, and at least five entries), with the
-  expected shape spelled out;
-- an entry with no title, or without a link of a required category
-  (`[entry] required`, by default a paper link; a title that links a paper
-  counts);
-- an empty bullet among entries;
-- a file that links papers but in which no entry could be read: one
-  warning, pointing at `awesome-lint init` and `[entry] shape`.
-
-## Why is this bad?
-Readers scan a paper list by venue, year and link, and every other rule
-reads an entry by its parts. An entry in another shape is usually a pull
-request that copied from somewhere else; an entry without its paper link
-leads nowhere.
-
-## Example
-With the other entries written `[**Venue Year**] [**Name**] Title [[pdf]](url)`:
-```markdown
-- [ICCV 2023] [**PRIOR**] PRIOR: Prototype Representation Joint Learning from Medical Images and Reports [[pdf]](https://arxiv.org/pdf/2307.12577.pdf)
-- [**ICCV 2023**] [**PTUnifier**] [[pdf]](https://arxiv.org/pdf/2302.08958.pdf)
-```
-Use instead:
-```markdown
-- [**ICCV 2023**] [**PRIOR**] PRIOR: Prototype Representation Joint Learning from Medical Images and Reports [[pdf]](https://arxiv.org/pdf/2307.12577.pdf)
-- [**ICCV 2023**] [**PTUnifier**] Towards Unifying Medical Vision-and-Language Pre-training via Soft Prompts [[pdf]](https://arxiv.org/pdf/2302.08958.pdf)
-```
-Items that link no paper (news, contents, badges, tool lists) are not
-entries and are never checked.
-";
+use crate::rule::Rule;
+use crate::rule::Severity;
 
 /// A shape is a convention worth holding entries to when this many entries
 /// share it, and this share of them writes a part the same way.
 const MIN_SUPPORT: usize = 5;
 const AGREEMENT: f64 = 0.8;
 
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if ctx.doc.entries.is_empty() && ctx.doc.paper_blocks > 0 {
         out.push(unreadable(ctx.doc.paper_blocks));
     }

@@ -1,61 +1,12 @@
 //! `entry-order`: an entry out of the date order its section keeps.
 
+use super::Context;
 use super::order::longest_ordered;
-use super::{Context, Fixable, Rule, RuleInfo};
+use crate::diagnostic::Finding;
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Block, Entry, Span};
-use crate::finding::{Finding, Severity};
-use crate::fix::{Applicability, Edit, Fix};
-
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::EntryOrder,
-    name: "entry-order",
-    severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
-    summary: "in a run of entries clearly ordered by date, an entry out of that order",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Most lists are grouped by topic and keep each topic's papers in date order,
-newest first or oldest first. For each run of entries (the entries of one
-list under one heading, with nothing else between them) that is clearly
-ordered, it reports the entries out of that order, each with where it
-belongs:
-- an entry's date is its own date where it gives one with a month
-  (`2023.07`, `Sep 2024`, a date column), else its venue's year; months are
-  compared only when every dated entry of the run has one;
-- the fewest entries that must move to restore the order are found: read
-  top down, the ones that break it;
-- a run is clearly ordered when it has at least five dated entries, at
-  least three neighbouring pairs step in its direction (equal dates step
-  neither way), and with the entries out of order set aside, nine pairs of
-  neighbours in ten agree: at most one entry out of order per ten pairs.
-  A run sorted some other way (by topic, by name) has far more out of
-  place, and is left alone.
-
-## Why is this bad?
-Readers of a topic expect its newest work at one end. An entry that a pull
-request appended at the bottom of a newest-first list is the one nobody sees.
-
-## Example
-```markdown
-- [**CVPR 2024**] [**A**] A Paper from 2024 [[pdf]](https://arxiv.org/pdf/2403.00001)
-- [**ICCV 2023**] [**B**] B Paper from 2023 [[pdf]](https://arxiv.org/pdf/2307.00002)
-- [**CVPR 2023**] [**C**] C Paper from 2023 [[pdf]](https://arxiv.org/pdf/2303.00003)
-- [**ECCV 2022**] [**D**] D Paper from 2022 [[pdf]](https://arxiv.org/pdf/2207.00004)
-- [**NeurIPS 2024**] [**E**] E Paper from 2024 [[pdf]](https://arxiv.org/pdf/2410.00005)
-- [**CVPR 2021**] [**F**] F Paper from 2021 [[pdf]](https://arxiv.org/pdf/2103.00006)
-```
-Use instead: move E above A (or next to the other 2024 entries).
-
-## Fix safety
-Unsafe (`--fix --unsafe-fixes`): the entry's lines (with what is nested
-under it) move before the entry it belongs before. Only list items and
-table rows move, only within their run, and only when the result, parsed
-again, holds every entry.
-";
+use crate::rule::Rule;
+use crate::rule::Severity;
 
 /// How many dated entries a run needs before its order is judged.
 const MIN_DATED: usize = 5;
@@ -119,7 +70,7 @@ impl When {
     }
 }
 
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut run: Vec<usize> = Vec::new();
     let entries = &ctx.doc.entries;
     for (index, entry) in entries.iter().enumerate() {

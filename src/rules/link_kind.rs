@@ -1,47 +1,14 @@
 //! `link-kind`: a link whose label says one thing and whose URL another
 //! (`[[pdf]]` to GitHub, `[[code]]` to arXiv), and labels the list does not use.
 
-use super::{Context, Fixable, Rule, RuleInfo};
+use super::Context;
+use crate::diagnostic::Finding;
 use crate::document::{Entry, Form, Link};
-use crate::finding::{Finding, Severity};
 use crate::label::LabelKind;
+use crate::rule::Rule;
+use crate::rule::Severity;
 use crate::url::{self, HostKind};
 use rustc_hash::FxHashMap;
-
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::LinkKind,
-    name: "link-kind",
-    severity: Severity::Error,
-    fixable: Fixable::No,
-    summary: "a `[[pdf]]` link to a code host or a `[[code]]` link to a paper host (swapped links); an unknown label",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Checks each entry link's label against where its URL points:
-- a paper label (`pdf`, `paper`) pointing at a code host (github.com,
-  gitlab.com, ...) is an error, unless the URL is itself a `.pdf` file;
-- a `code` label pointing at a paper host (arxiv.org, openreview.net,
-  doi.org, publishers' sites) is an error;
-- both at once in one entry are reported once, as swapped links;
-- a label that is not in the config's `[entry] labels` is a warning, with
-  the closest known label as a did-you-mean.
-
-## Why is this bad?
-Swapped links send readers to the wrong place, and an odd label (`[[cdoe]]`)
-is usually a typo that breaks tools reading the list.
-
-## Example
-```markdown
-- [**ICCV 2023**] [**PRIOR**] PRIOR: Prototype Representation ... [[pdf]](https://github.com/QtacierP/PRIOR) [[code]](https://arxiv.org/pdf/2307.12577.pdf)
-```
-Use instead:
-```markdown
-- [**ICCV 2023**] [**PRIOR**] PRIOR: Prototype Representation ... [[pdf]](https://arxiv.org/pdf/2307.12577.pdf) [[code]](https://github.com/QtacierP/PRIOR)
-```
-";
 
 /// What a link should point at, by its label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +33,7 @@ struct Wrong<'a> {
     expected: Expect,
 }
 
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let own = own_labels(ctx);
     for entry in &ctx.doc.entries {
         check_labels(ctx, entry, &own, out);

@@ -3,57 +3,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Context, Fixable, Rule, RuleInfo};
+use super::Context;
+use crate::diagnostic::Finding;
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Block, BulletKind, Entry, ListMarker};
-use crate::finding::{Finding, Severity};
-use crate::fix::{Applicability, Edit, Fix};
-
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::ListIndent,
-    name: "list-indent",
-    severity: Severity::Error,
-    fixable: Fixable::SafeAndUnsafe,
-    summary: "a bullet or indentation that differs from the file's dominant style",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Finds the style most entries of the file use at each nesting depth (the
-indentation before the bullet, the bullet itself, the spaces after it) and
-flags the entries that differ.
-
-## Why is this bad?
-Mixed bullets split one markdown list into several (GitHub renders extra
-space between them), and a mixed style is the first sign of a copy-pasted
-entry that was not checked. Only entries are compared: news, contents and
-badge lists keep whatever style they have.
-
-## Example
-With most entries written ` - [**...`:
-```markdown
-### 2022
- - [**MICCAI 2022**] [**M3AE**] Multi-Modal Masked Autoencoders ... [[pdf]](https://arxiv.org/pdf/2209.07098.pdf)
-- [**ECCV 2022**] [**LoVT**] Joint Learning of Localized Representations ... [[pdf]](https://arxiv.org/pdf/2112.02889.pdf)
-```
-Use instead:
-```markdown
-### 2022
- - [**MICCAI 2022**] [**M3AE**] Multi-Modal Masked Autoencoders ... [[pdf]](https://arxiv.org/pdf/2209.07098.pdf)
- - [**ECCV 2022**] [**LoVT**] Joint Learning of Localized Representations ... [[pdf]](https://arxiv.org/pdf/2112.02889.pdf)
-```
-
-## Fix safety
-Safe when the entry is one line (nothing wrapped or nested under it) and
-stays a bulleted (or numbered) item, or when the new start is as wide as
-the old; unsafe when lines under it could change their nesting, when a
-numbered item would become a bullet or the reverse, or when another bullet
-would move the item to a list across a blank line (turning a list's items
-into paragraphs, or back). No fix is offered when
-a narrower start would take the lines below the entry into it (`  -` under
-`- [**...`  nests, or turns the entry into a heading).
-";
+use crate::rule::Rule;
 
 /// How an entry's line starts, compared between entries of one depth.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -142,7 +96,7 @@ fn spaces(n: usize) -> String {
     }
 }
 
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // (depth, style) → (count, first entry): the dominant style per depth,
     // ties going to the style seen first.
     let mut counts: HashMap<(usize, Style), (usize, usize)> = HashMap::default();

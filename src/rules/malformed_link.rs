@@ -1,60 +1,12 @@
 //! `malformed-link`: a link that does not render as written.
 
-use super::{Context, Fixable, Rule, RuleInfo};
+use super::Context;
+use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Fix};
 use crate::document::{Entry, Form, Link, Role};
-use crate::finding::{Finding, Severity};
-use crate::fix::{Edit, Fix};
+use crate::rule::Rule;
 
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::MalformedLink,
-    name: "malformed-link",
-    severity: Severity::Error,
-    fixable: Fixable::Unsafe,
-    summary: "a link that does not render as written: `[paper]((url))`, a label and its URL on two lines, a URL without a scheme, two URLs glued by `](`, the other double-bracket form",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Flags entry links that markdown does not render the way they are written:
-- the destination wrapped again: `[paper]((https://...))`, `[[Code]([https://...])]`,
-  which render as links to a relative path;
-- two URLs glued together, `[[paper]](https://a](https://b)`: one link to a
-  broken address;
-- a label and its URL apart: `[[paper]` at a line's end and `(https://...)]`
-  on the next, or `[[Paper(https://...)]` without the `](` between them: text,
-  not a link;
-- a URL without a scheme, `[code](github.com/o/r)`: a link to a file of the
-  list's own repository;
-- in a list whose links are written `[[pdf]](url)`, a link written
-  `[[pdf](url)]` (or the reverse) while four in five of the list's links
-  agree.
-
-## Why is this bad?
-A reader clicks and lands on a 404 of the list's own repository, or sees
-the markup instead of a link.
-
-## Example
-```markdown
-- [**ICLR'26**] Action-aware Dynamic Pruning ... [[Paper](https://arxiv.org/pdf/2509.22093)] [[Code]([https://github.com/chen7086/VLA-ADP])]
-```
-Use instead:
-```markdown
-- [**ICLR'26**] Action-aware Dynamic Pruning ... [[Paper](https://arxiv.org/pdf/2509.22093)] [[Code](https://github.com/chen7086/VLA-ADP)]
-```
-
-## Fix safety
-Only the bracket form is fixed, and only with `--unsafe-fixes`: the same
-label goes to the same URL and reads the same, but the link's own text
-changes (`[pdf]` becomes `pdf` inside brackets). The other cases get no
-automatic fix, since each would change where a link goes or make a link
-where there was none, and `--fix` never changes a link; the help spells
-the corrected text. Glued URLs are left for a person: which one is meant
-is not certain.
-";
-
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for entry in &ctx.doc.entries {
         for link in &entry.links {
             if let Some(finding) = malformed(ctx, link) {

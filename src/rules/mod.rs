@@ -1,9 +1,10 @@
-//! The rule table, and running every enabled rule over a document.
+//! The rules' checks, and running every enabled rule over a document.
 //!
-//! One rule, one file: each file holds the rule's documentation (printed by
-//! `awesome-lint explain`), its metadata and its check. Link rules are listed
-//! here too, so config, `rules` and reports know them, but they are checked
-//! by the link checker, not over the document.
+//! One rule, one file: each file holds the rule's check (its documentation
+//! sits beside it, `<rule>.md`, and its name, severity and summary in the
+//! registry, [`crate::rule`]). The online rules turn what the link checker
+//! found into findings ([`link_findings`], `title_mismatch`); the others
+//! read the document, its conventions and the settings.
 
 mod broken_link;
 mod duplicate_entry;
@@ -27,144 +28,80 @@ mod venue_format;
 mod year_mismatch;
 mod year_section;
 
-use std::fmt;
-use std::str::FromStr;
-
 use crate::config::Settings;
+use crate::diagnostic::Finding;
 use crate::document::{Document, Span};
-use crate::finding::{Finding, Severity};
+use crate::link::{LinkResult, Occurrence};
+use crate::rule::Rule;
 use crate::source::Source;
-
-/// Every rule, by its stable name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
-    EntryFormat,
-    EmptyLink,
-    Spacing,
-    ListIndent,
-    VenueFormat,
-    NameMismatch,
-    TitleFormat,
-    LinkKind,
-    YearSection,
-    YearMismatch,
-    TitleMismatch,
-    SectionOrder,
-    DuplicateEntry,
-    SharedLink,
-    MalformedLink,
-    EntryOrder,
-    BrokenLink,
-    NotAPdf,
-    MovedLink,
-    UnverifiableLink,
-}
-
-/// Whether a rule's findings come with fixes, and how safe they are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fixable {
-    No,
-    /// `--fix` applies them.
-    Safe,
-    /// Only `--fix --unsafe-fixes` applies them.
-    Unsafe,
-    /// Some are safe, some (the guesses) unsafe.
-    SafeAndUnsafe,
-}
-
-impl Fixable {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Fixable::No => "no",
-            Fixable::Safe => "safe",
-            Fixable::Unsafe => "unsafe",
-            Fixable::SafeAndUnsafe => "safe/unsafe",
-        }
-    }
-}
 
 /// A rule's check over one document.
 pub type Check = fn(&Context, &mut Vec<Finding>);
 
-/// What the rule table knows about a rule.
-pub struct RuleInfo {
-    pub rule: Rule,
-    pub name: &'static str,
-    /// The most serious severity the rule reports by default; some findings
-    /// of a rule are milder (an unknown venue is a warning, a malformed tag an error).
-    pub severity: Severity,
-    pub fixable: Fixable,
-    pub summary: &'static str,
-    /// What it flags, why, and an example: the text of `awesome-lint explain`.
-    pub doc: &'static str,
-    /// `None` for the link rules, which the link checker reports.
-    pub check: Option<Check>,
+/// The check of each rule; `None` for the online rules, whose findings come
+/// from what the link checker found (see [`link_findings`] and `title_mismatch`).
+pub fn check_of(rule: Rule) -> Option<Check> {
+    Some(match rule {
+        Rule::EntryFormat => entry_format::check,
+        Rule::EmptyLink => empty_link::check,
+        Rule::Spacing => spacing::check,
+        Rule::ListIndent => list_indent::check,
+        Rule::VenueFormat => venue_format::check,
+        Rule::NameMismatch => name_mismatch::check,
+        Rule::TitleFormat => title_format::check,
+        Rule::LinkKind => link_kind::check,
+        Rule::YearSection => year_section::check,
+        Rule::YearMismatch => year_mismatch::check,
+        Rule::SectionOrder => section_order::check,
+        Rule::DuplicateEntry => duplicate_entry::check,
+        Rule::SharedLink => shared_link::check,
+        Rule::MalformedLink => malformed_link::check,
+        Rule::EntryOrder => entry_order::check,
+        Rule::TitleMismatch
+        | Rule::BrokenLink
+        | Rule::NotAPdf
+        | Rule::MovedLink
+        | Rule::UnverifiableLink => return None,
+    })
 }
 
-/// All rules, in the order of [`Rule`].
-pub static RULES: [RuleInfo; 20] = [
-    entry_format::INFO,
-    empty_link::INFO,
-    spacing::INFO,
-    list_indent::INFO,
-    venue_format::INFO,
-    name_mismatch::INFO,
-    title_format::INFO,
-    link_kind::INFO,
-    year_section::INFO,
-    year_mismatch::INFO,
-    title_mismatch::INFO,
-    section_order::INFO,
-    duplicate_entry::INFO,
-    shared_link::INFO,
-    malformed_link::INFO,
-    entry_order::INFO,
-    broken_link::INFO,
-    not_a_pdf::INFO,
-    moved_link::INFO,
-    unverifiable_link::INFO,
-];
+/// Where a checked link is written, as the link rules name it.
+pub(crate) struct LinkPlace {
+    /// The URL as written, or the whole link when the URL is not literal.
+    span: Span,
+    /// `` `[[pdf]]` link `` for an entry's labelled link, `link` for others.
+    what: String,
+}
 
-impl Rule {
-    pub fn info(self) -> &'static RuleInfo {
-        &RULES[self as usize]
-    }
-
-    pub fn name(self) -> &'static str {
-        self.info().name
-    }
-
-    pub fn all() -> impl Iterator<Item = Rule> {
-        RULES.iter().map(|info| info.rule)
-    }
-
-    /// The closest rule name, for a did-you-mean.
-    pub fn suggest(name: &str) -> Option<&'static str> {
-        RULES
-            .iter()
-            .map(|info| (strsim::levenshtein(name, info.name), info.name))
-            .filter(|&(distance, _)| distance <= 3)
-            .min()
-            .map(|(_, name)| name)
+impl LinkPlace {
+    fn of(occurrence: &Occurrence) -> Self {
+        Self {
+            span: occurrence
+                .url_span
+                .clone()
+                .unwrap_or_else(|| occurrence.span.clone()),
+            what: match &occurrence.label {
+                Some(label) => format!("`[[{label}]]` link"),
+                None => "link".to_owned(),
+            },
+        }
     }
 }
 
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Rule {
-    type Err = ();
-
-    fn from_str(name: &str) -> Result<Self, ()> {
-        RULES
-            .iter()
-            .find(|info| info.name == name)
-            .map(|info| info.rule)
-            .ok_or(())
-    }
+/// The findings of the link rules for one place a checked URL is written
+/// (`written_url`: the URL as the text spells it, for a fix to replace).
+pub fn link_findings(
+    occurrence: &Occurrence,
+    result: &LinkResult,
+    written_url: Option<&str>,
+) -> Vec<Finding> {
+    let place = LinkPlace::of(occurrence);
+    let mut out = Vec::new();
+    not_a_pdf::report(&place, occurrence, result, &mut out);
+    broken_link::report(&place, result, &mut out);
+    unverifiable_link::report(&place, result, &mut out);
+    moved_link::report(&place, occurrence, result, written_url, &mut out);
+    out
 }
 
 /// What a rule may read: the document, its text, and the settings.
@@ -259,10 +196,9 @@ fn entry_texts(text: &str, doc: &Document) -> Vec<u64> {
 
 /// Runs every rule that the settings leave on, in table order.
 pub fn check_document(ctx: &Context) -> Vec<Finding> {
-    let checks: Vec<(Rule, Check)> = RULES
-        .iter()
-        .filter(|info| ctx.settings.is_enabled(info.rule))
-        .filter_map(|info| Some((info.rule, info.check?)))
+    let checks: Vec<(Rule, Check)> = Rule::all()
+        .filter(|&rule| ctx.settings.is_enabled(rule))
+        .filter_map(|rule| Some((rule, check_of(rule)?)))
         .collect();
     let threads = if runs_in_parallel(ctx.doc) {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
@@ -362,24 +298,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn table_is_in_enum_order_with_unique_kebab_names() {
-        for (index, info) in RULES.iter().enumerate() {
-            assert_eq!(info.rule as usize, index, "{}", info.name);
-            assert_eq!(info.name.parse::<Rule>(), Ok(info.rule));
-            assert!(
-                info.name
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b == b'-')
-            );
-            assert!(
-                !info.summary.is_empty() && info.doc.contains("## Example"),
-                "{}",
-                info.name
-            );
-        }
-    }
-
-    #[test]
     fn rules_side_by_side_find_what_one_by_one_finds() {
         // Defects of many kinds, in a list long enough to be checked in parallel.
         let mut text = String::from("# Papers\n\n### 2023\n");
@@ -407,9 +325,8 @@ mod tests {
             conventions: &conventions,
             identities: &identities,
         };
-        let checks: Vec<(Rule, Check)> = RULES
-            .iter()
-            .filter_map(|info| Some((info.rule, info.check?)))
+        let checks: Vec<(Rule, Check)> = Rule::all()
+            .filter_map(|rule| Some((rule, check_of(rule)?)))
             .collect();
         let mut one_by_one = Vec::new();
         for (_, check) in &checks {
@@ -426,11 +343,5 @@ mod tests {
                 "{threads} threads"
             );
         }
-    }
-
-    #[test]
-    fn suggests_close_rule_names() {
-        assert_eq!(Rule::suggest("year-sections"), Some("year-section"));
-        assert_eq!(Rule::suggest("nonsense-rule-name"), None);
     }
 }

@@ -1,39 +1,77 @@
-//! `moved-link`: a permanent redirect. Checked by the link checker.
+//! `moved-link`: a permanent redirect. Checked by the link checker; this
+//! turns its verdict into a finding, with the fix that writes the new URL.
 
-use super::{Fixable, Rule, RuleInfo};
-use crate::finding::Severity;
+use super::LinkPlace;
+use crate::diagnostic::{Edit, Finding, Fix};
+use crate::link::{LinkResult, Occurrence, Status};
+use crate::rule::Rule;
 
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::MovedLink,
-    name: "moved-link",
-    severity: Severity::Warning,
-    fixable: Fixable::Safe,
-    summary: "a permanent redirect; the fix replaces the URL with its target",
-    doc: DOC,
-    check: None,
-};
+pub(super) fn report(
+    place: &LinkPlace,
+    occurrence: &Occurrence,
+    result: &LinkResult,
+    written_url: Option<&str>,
+    out: &mut Vec<Finding>,
+) {
+    let Some(target) = &result.moved_to else {
+        return;
+    };
+    if !matches!(
+        result.status,
+        Status::Ok | Status::NotAPdf { .. } | Status::Archived
+    ) {
+        return;
+    }
+    let LinkPlace { span, what } = place;
+    let mut finding = Finding::new(
+        Rule::MovedLink,
+        span.clone(),
+        format!("{what} moved permanently to {target}"),
+    )
+    .label("moved")
+    .help(format!("use the new URL: {target}"));
+    if let (Some(url_span), Some(written)) = (&occurrence.url_span, written_url) {
+        // Keep a fragment the list added (`#page=2`): the server never sees it.
+        let fragment = written.find('#').map_or("", |i| &written[i..]);
+        // Parentheses in a markdown destination must balance: escape them.
+        let new_url = format!(
+            "{}{fragment}",
+            target.replace('(', "%28").replace(')', "%29")
+        );
+        finding = finding.fix(
+            Fix::safe(Edit::replace(url_span.clone(), new_url.clone())).retargets(written, new_url),
+        );
+    }
+    out.push(finding);
+}
 
-const DOC: &str = "\
-## What it does
-Reports links answered with a permanent redirect (301 or 308), and
-github.com repositories that were renamed or moved to another owner, with
-the new URL. Temporary redirects (302, 307) are followed silently.
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-Not checked with `--offline`.
-
-## Why is this bad?
-Old URLs keep working only as long as the redirect does; renamed
-repositories lose theirs when the old name is reused.
-
-## Example
-```markdown
-- [**ICCV 2021**] [**GLoRIA**] ... [[code]](https://github.com/old-owner/gloria)
-```
-Use instead:
-```markdown
-- [**ICCV 2021**] [**GLoRIA**] ... [[code]](https://github.com/marshuang80/gloria)
-```
-
-## Fix safety
-Safe: the URL is replaced with the target the server named.
-";
+    #[test]
+    fn a_moved_link_fix_keeps_the_markdown_link_whole() {
+        let occurrence = Occurrence {
+            span: 0..30,
+            url_span: Some(8..29),
+            url: "https://a.example/old".into(),
+            label: Some("pdf".into()),
+        };
+        let result = LinkResult {
+            status: Status::Ok,
+            moved_to: Some("https://en.example/wiki/A_(b".into()),
+            cached: false,
+        };
+        let mut findings = Vec::new();
+        let place = LinkPlace::of(&occurrence);
+        report(
+            &place,
+            &occurrence,
+            &result,
+            Some("https://a.example/old#p2"),
+            &mut findings,
+        );
+        let fix = findings[0].fix.as_ref().unwrap();
+        assert_eq!(fix.edits[0].content, "https://en.example/wiki/A_%28b#p2");
+    }
+}

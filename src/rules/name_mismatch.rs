@@ -1,41 +1,10 @@
 //! `name-mismatch`: the short-name tag disagrees with the name the title gives itself.
 
-use super::{Context, Fixable, Rule, RuleInfo};
-use crate::finding::{Finding, Severity};
+use super::Context;
+use crate::diagnostic::Finding;
+use crate::rule::Rule;
 
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::NameMismatch,
-    name: "name-mismatch",
-    severity: Severity::Warning,
-    fixable: Fixable::No,
-    summary: "the short name disagrees with the title's own `Name:` prefix",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-When a title starts with the method's name and a colon (`CARZero: Cross-Attention ...`),
-checks that the short-name tag says the same name. Only a name-like first
-word counts (one word with a capital after its first letter, a digit or a
-hyphen: `MedKLIP`, `K-Diag`, `PRIOR`), so titles like `Retrieval: A Survey`
-are left alone.
-
-## Why is this bad?
-The tag is what readers search for; a typo in it (`CARZeroP`) hides the
-paper from anyone who knows its real name.
-
-## Example
-```markdown
-- [**CVPR 2024**] [**CARZeroP**] CARZero: Cross-Attention Alignment for Radiology Zero-Shot Classification [[pdf]](https://arxiv.org/pdf/2402.17417.pdf)
-```
-Use instead:
-```markdown
-- [**CVPR 2024**] [**CARZero**] CARZero: Cross-Attention Alignment for Radiology Zero-Shot Classification [[pdf]](https://arxiv.org/pdf/2402.17417.pdf)
-```
-";
-
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // Each entry's short name and the name its title gives itself.
     let pairs: Vec<(&crate::document::Name, crate::document::Span, bool)> = ctx
         .doc

@@ -1,34 +1,27 @@
-//! `not-a-pdf`: a `[[pdf]]` link that serves no PDF. Checked by the link checker.
+//! `not-a-pdf`: a `[[pdf]]` link that serves no PDF. Checked by the link
+//! checker; this turns its verdict into a finding.
 
-use super::{Fixable, Rule, RuleInfo};
-use crate::finding::Severity;
+use super::LinkPlace;
+use crate::diagnostic::Finding;
+use crate::link::{Expect, LinkResult, Occurrence, Status};
+use crate::rule::Rule;
 
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::NotAPdf,
-    name: "not-a-pdf",
-    severity: Severity::Warning,
-    fixable: Fixable::No,
-    summary: "a `[[pdf]]` link that serves no PDF (content type or `%PDF-` magic, reading at most 64 KiB)",
-    doc: DOC,
-    check: None,
-};
-
-const DOC: &str = "\
-## What it does
-For each `[[pdf]]` link that resolves, checks that it serves a PDF: by the
-`Content-Type` header, or, when the server is vague (`application/octet-stream`,
-no type), by the `%PDF-` magic in the first bytes. At most 64 KiB of any
-body is read; a PDF is never downloaded whole.
-
-Not checked with `--offline`.
-
-## Why is this bad?
-A `[[pdf]]` link to an abstract page, a login wall or a project page makes
-readers hunt for the paper; it is usually a link copied from the wrong tab.
-
-## Example
-```markdown
-- [**MIA 2023**] [**SAT**] Improving Medical Vision-Language Contrastive Pretraining ... [[pdf]](https://example.org/paper-landing-page)
-```
-Use instead: link the PDF itself (for arXiv, `https://arxiv.org/pdf/ID`).
-";
+pub(super) fn report(
+    place: &LinkPlace,
+    occurrence: &Occurrence,
+    result: &LinkResult,
+    out: &mut Vec<Finding>,
+) {
+    // The URL was fetched once for all its occurrences: only the ones that
+    // promise a PDF are wrong (the same URL under `[[code]]` or in prose is not).
+    if let Status::NotAPdf { found } = &result.status
+        && occurrence.expect() == Expect::Pdf
+    {
+        let LinkPlace { span, what } = place;
+        out.push(
+            Finding::new(Rule::NotAPdf, span.clone(), format!("{what} serves {found}, not a PDF"))
+                .label("not a PDF")
+                .help("link the PDF itself (for arXiv, `https://arxiv.org/pdf/ID`), or label the link for what it is"),
+        );
+    }
+}

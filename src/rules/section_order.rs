@@ -2,63 +2,16 @@
 
 use std::collections::HashMap;
 
+use super::Context;
 use super::section_block;
-use super::{Context, Fixable, Rule, RuleInfo};
 use crate::config::Direction;
+use crate::diagnostic::Finding;
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::Span;
 use crate::document::YearSection;
-use crate::finding::{Finding, Severity};
-use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::Rule;
 
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::SectionOrder,
-    name: "section-order",
-    severity: Severity::Error,
-    fixable: Fixable::Unsafe,
-    summary: "year sections out of the run's direction, or a year section repeated",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Checks each run of sibling year sections (year headings of one level under
-one parent heading, such as `### 2023`, `### 2022` under `## Report Generation`)
-on its own:
-- a year that has a section already in the run is reported at the repeat;
-- the run's direction is `[order] direction` from the config, or detected:
-  the direction of its first two distinct years, unless the other direction
-  keeps strictly more sections in place;
-- the fewest sections that must move to restore that direction are reported,
-  each with where it belongs.
-
-## Why is this bad?
-Lists are read top to bottom in time order; a section out of place, or a
-year split across two sections, hides papers from readers and invites the
-next contributor to add a third.
-
-## Example
-```markdown
-### 2021
-### 2023
-### 2022
-```
-Use instead:
-```markdown
-### 2021
-### 2022
-### 2023
-```
-
-## Fix safety
-Unsafe (`--fix --unsafe-fixes`): the sections of the run are sorted into
-its direction, each moving whole with everything under it. Only runs whose
-sections follow one another, each year once, are reordered, and only when
-the result, parsed again, still holds every section and entry (a section
-moved after an unclosed code fence would be read as code).
-";
-
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for run in &ctx.doc.runs {
         let sections: Vec<&YearSection> =
             run.sections.iter().map(|&i| &ctx.doc.sections[i]).collect();

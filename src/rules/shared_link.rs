@@ -3,51 +3,13 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Context, Fixable, Rule, RuleInfo};
+use super::Context;
+use crate::diagnostic::Finding;
 use crate::document::{Entry, Span};
-use crate::finding::{Finding, Severity};
 use crate::identity::{RepoKey, code_repos, same_paper_titles};
+use crate::rule::Rule;
+use crate::rule::Severity;
 use crate::url::PaperKey;
-
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::SharedLink,
-    name: "shared-link",
-    severity: Severity::Error,
-    fixable: Fixable::No,
-    summary: "two different papers with the same paper link (error) or code repository (warning)",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Finds two entries with different titles that carry the same paper identity:
-the same arXiv id (in any of its `abs`, `pdf` or version forms), DOI,
-OpenReview id, or the same paper URL. Two different papers cannot share
-one: one of the entries links the wrong paper, usually copied from the
-entry next to it. The later entry is reported and the other labelled;
-when the link's address names one of the two papers (a repository called
-after it), the finding says which.
-
-A code repository shared by two different papers is a warning: sometimes
-one repository serves several papers. A repository shared by three papers
-or more is an umbrella repository and is not reported.
-
-Titles count as the same paper when they match ignoring case and
-punctuation, or share most of their words (a retitled version): those are
-`duplicate-entry`'s.
-
-## Why is this bad?
-The link resolves and serves a PDF, so no link checker sees it; a reader
-who clicks gets another paper.
-
-## Example
-```markdown
-- [**CVPR 2023**] [**MedRPG**] Medical Grounding with Region-Phrase Context Contrastive Alignment [[pdf]](https://arxiv.org/pdf/2303.07618.pdf)
-- [**arXiv 2024**] [**MedRG**] MedRG: Medical Report Grounding with Multi-modal Large Language Model [[pdf]](https://arxiv.org/pdf/2303.07618.pdf)
-```
-Use instead: link MedRG's own paper (`https://arxiv.org/pdf/2404.06798.pdf`).
-";
 
 #[derive(Clone)]
 struct Seen {
@@ -63,7 +25,7 @@ struct RepoSeen {
     more: bool,
 }
 
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.source.text();
     let entries = &ctx.doc.entries;
     // Every paper key with the entries (first of each distinct title) that

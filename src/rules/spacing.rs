@@ -1,62 +1,14 @@
 //! `spacing`: missing or doubled spaces between an entry's parts, trailing
 //! whitespace on entry lines, and whitespace-only lines.
 
-use super::{Context, Fixable, Rule, RuleInfo};
+use super::Context;
+use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Fix};
 use crate::document::{Entry, Join, PartRef, Span, join, space_is_inert};
-use crate::finding::{Finding, Severity};
-use crate::fix::{Edit, Fix};
+use crate::rule::Rule;
+use crate::rule::Severity;
 
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::Spacing,
-    name: "spacing",
-    severity: Severity::Error,
-    fixable: Fixable::Safe,
-    summary: "a missing space between an entry's parts or a doubled one in a title (errors); trailing whitespace, tabs, whitespace-only lines (warnings)",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Checks the spaces a reader sees, as errors:
-- an entry's parts (venue tag, name tag, title, authors, links) are
-  separated by one space, or by the list's separator and one space
-  (`*arXiv*. [[Paper]]`, `CVPR 2021 | [code]`): `Title[[pdf]]` and
-  `*arXiv*.[[Paper]]` are missing a space, unless the list glues those
-  parts by habit (`[[paper](…)][[code](…)]`);
-- a title has no doubled spaces.
-
-And the whitespace nobody sees, as warnings with a fix: parts separated by
-several spaces or a tab, trailing whitespace on an entry's lines (a single
-space too), and lines of whitespace only. Two trailing spaces before the
-next line of the same entry are a markdown hard break: not a finding in a
-list that breaks its entries that way by habit, a warning (without a fix)
-elsewhere.
-
-## Why is this bad?
-`Title[[pdf]]` renders as `Title[pdf]` glued to the title, and doubled or
-stray whitespace makes the next diff noisy and the list inconsistent. It is
-also the most common slip in a pull request that adds an entry.
-
-## Example
-```markdown
-- [**CVPR 2024**] [**KAD**]  Knowledge-enhanced Visual-Language Pre-training[[pdf]](https://arxiv.org/pdf/2302.14042.pdf)
-```
-Use instead:
-```markdown
-- [**CVPR 2024**] [**KAD**] Knowledge-enhanced Visual-Language Pre-training [[pdf]](https://arxiv.org/pdf/2302.14042.pdf)
-```
-
-## Fix safety
-Safe: only whitespace between parts is changed. A missing space is reported
-without a fix where the space would make the line a block of its own
-(`-[[pdf]]` on a continuation line would become a list item), change how
-the line's emphasis pairs up (`**3DV**m`: a `**` between two letters may
-open or close, one before a space only close), or complete a link
-(`[a](url(b))` is text, `[a](url (b))` a link titled `b`).
-";
-
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut parts = Vec::new();
     for entry in &ctx.doc.entries {
         entry.parts_into(&mut parts);

@@ -1,50 +1,12 @@
 //! `title-format`: words run together in a title (`AMultimodal`,
 //! `PathologyDetection:A`), without flagging real names (`PTUnifier`, `BioViL`).
 
-use super::{Context, Fixable, Rule, RuleInfo};
+use super::Context;
+use crate::diagnostic::Finding;
 use crate::document::{Entry, Span};
-use crate::finding::{Finding, Severity};
+use crate::rule::Rule;
 
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::TitleFormat,
-    name: "title-format",
-    severity: Severity::Warning,
-    fixable: Fixable::No,
-    summary: "words glued together in a title, without flagging real names like PTUnifier or BioViL",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Looks for words of a title that were run together when the title was
-copied from a PDF, by four signs:
-- three or more capitalized words in one (`DecomposingDiseaseDescriptions...`):
-  names join at most two (`VoxelMorph`, `TotalSegmentator`), or mix
-  capitals into short runs (`BioViL`, `ConViRT`, `GLoRIA`, `MedKLIP`,
-  `PTUnifier`), and are not flagged;
-- a lowercase word glued to a capitalized one (`trainingFramework`);
-- an article glued to the next word (`AMultimodal`, `TheEffect`);
-- a colon, semicolon or comma with no space after it between words
-  (`Detection:A`).
-The entry's own short name, and the name the title opens with, are never flagged.
-
-## Why is this bad?
-Glued titles are unreadable and unsearchable: nobody finds
-`DecomposingDiseaseDescriptionsforEnhancedPathologyDetection` by searching
-for the paper's title.
-
-## Example
-```markdown
-- [**ICCV 2021**] [**GLoRIA**] AMultimodal Global-Local Representation Learning Framework ... [[pdf]](...)
-```
-Use instead:
-```markdown
-- [**ICCV 2021**] [**GLoRIA**] A Multimodal Global-Local Representation Learning Framework ... [[pdf]](...)
-```
-";
-
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for entry in &ctx.doc.entries {
         let glued = glued_words(ctx, entry);
         let Some((first, first_hint)) = glued.first() else {

@@ -4,50 +4,12 @@
 
 use std::collections::HashMap;
 
-use super::{Fixable, Rule, RuleInfo};
+use crate::diagnostic::Finding;
 use crate::document::{Document, Entry, Span};
-use crate::finding::{Finding, Severity};
 use crate::identity::{self, same_paper_titles};
-use crate::links::{Answer, PaperId};
+use crate::paper::{Answer, PaperId};
+use crate::rule::Rule;
 use crate::source::Source;
-
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::TitleMismatch,
-    name: "title-mismatch",
-    severity: Severity::Warning,
-    fixable: Fixable::No,
-    summary: "online: an entry's paper link is to a paper of another title (by arXiv, Crossref or OpenReview)",
-    doc: DOC,
-    check: None,
-};
-
-const DOC: &str = "\
-## What it does
-Asks the service that holds each entry's paper (the arXiv API for arXiv
-links, Crossref for DOIs, OpenReview for its forum and pdf links) for the
-paper's title, and compares it with the title the entry writes. Case,
-punctuation, accents, LaTeX, a leading `Name:` and a title shortened with
-`...` do not matter, and neither do the small changes of a retitled version:
-titles that share half their words are taken as one paper. When the
-linked paper is another entry's, the finding says which.
-
-It runs only when links are checked (not with `--offline`), and asks
-each service about each paper once: a hundred arXiv ids a query, three
-seconds apart as arXiv asks. Answers are cached for `[metadata]
-cache_max_age` (30 days).
-
-## Why is this bad?
-A contributor who copies the neighbouring entry and forgets to change
-the link leaves a link that resolves and serves a PDF, of the wrong
-paper. Only the paper's own title shows it.
-
-## Example
-```markdown
-- [**CVPR 2024**] [**MAVL**] Decomposing Disease Descriptions for Enhanced Pathology Detection [[pdf]](https://arxiv.org/pdf/2301.02228.pdf)
-```
-Use instead: the link of the paper the entry names (here
-`https://arxiv.org/pdf/2403.07636.pdf`).
-";
 
 /// Titles sharing at least this share of their words (Dice) are taken as
 /// one paper's: retitled versions stay above it. On the corpus lists, 4% of

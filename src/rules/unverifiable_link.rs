@@ -1,33 +1,29 @@
-//! `unverifiable-link`: a link the server would not let us check. Checked by the link checker.
+//! `unverifiable-link`: a server that would not let the link be checked
+//! (401, 403, 429 after retries), or a private address not requested.
+//! Checked by the link checker; this turns its verdict into a finding.
 
-use super::{Fixable, Rule, RuleInfo};
-use crate::finding::Severity;
+use super::LinkPlace;
+use crate::diagnostic::Finding;
+use crate::link::{LinkResult, Status};
+use crate::rule::Rule;
 
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::UnverifiableLink,
-    name: "unverifiable-link",
-    severity: Severity::Warning,
-    fixable: Fixable::No,
-    summary: "401/403/429 that persist after retries (bot walls, rate limits): reported, not failed",
-    doc: DOC,
-    check: None,
-};
-
-const DOC: &str = "\
-## What it does
-Reports links answered with 401, 403 or 429 even after retries (and after
-honouring `Retry-After`): the server is up but refuses automated clients.
-It is a warning, so it never fails a run unless `--deny-warnings` is set.
-
-Not checked with `--offline`.
-
-## Why is this bad?
-It may be fine in a browser: publishers and Cloudflare block bots. It is
-reported so that you can look, not failed so that CI stays meaningful.
-
-## Example
-```markdown
-- [**Radiology 2023**] [**X**] Title [[pdf]](https://pubs.rsna.org/doi/pdf/10.1148/radiol.000000)
-```
-Check it in a browser; add the host to `[links] exclude` if it always blocks checkers.
-";
+pub(super) fn report(place: &LinkPlace, result: &LinkResult, out: &mut Vec<Finding>) {
+    let LinkPlace { span, what } = place;
+    match &result.status {
+        Status::Unverifiable { reason } => out.push(
+            Finding::new(Rule::UnverifiableLink, span.clone(), format!("could not verify {what}: {reason}"))
+                .label("unverified")
+                .help("the server refuses automated checks; open it in a browser, or add it to `exclude` in [links]"),
+        ),
+        Status::Refused { host } => out.push(
+            Finding::new(
+                Rule::UnverifiableLink,
+                span.clone(),
+                format!("{what} was not checked: `{host}` is a private or reserved address"),
+            )
+            .label("not checked")
+            .help("pass --allow-private to check private addresses"),
+        ),
+        _ => {}
+    }
+}

@@ -4,76 +4,13 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Context, Fixable, Rule, RuleInfo};
+use super::Context;
+use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Fix};
 use crate::document::{Entry, Form, Role, Venue, VenueStyle, Year, YearForm};
-use crate::finding::{Finding, Severity};
-use crate::fix::{Edit, Fix};
+use crate::rule::Rule;
+use crate::rule::Severity;
 use crate::venue::VenueCheck;
-
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::VenueFormat,
-    name: "venue-format",
-    severity: Severity::Error,
-    fixable: Fixable::SafeAndUnsafe,
-    summary: "malformed venue tag (error); a tag unlike the list's others, an unknown venue with a confident did-you-mean, a non-canonical spelling (warnings)",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Reads the venue (and year) of every entry, however the list writes it
-(`[**CVPR 2023**]`, `[**CVPR'25**]`, `(*ICLR'25*)`, `, CVPR 2021`, a table
-cell), and reports:
-- a malformed tag (an error): the year glued to the venue (`ICCV2023`), a
-  year that is not four digits (`NeurIPS 202`), no year where the list's
-  tags carry one, stray stars (`[***CVPR 2023***]`), text after the year
-  that is no qualifier (`PMLR 2022(arxiv 2020)`);
-- a tag written unlike the list's other tags, when four in five of them
-  agree (a warning, with a safe fix to the list's way): its markup
-  (`[CCS 2020]` in a list of `[**CCS 2020**]`), the separator
-  (`MICRO-2023` among `MICRO 2023`), the year's form (`CVPR 2025` among
-  `CVPR'25`), `Findings` or `Workshop` after the year where the list puts
-  it before, doubled spaces;
-- a non-canonical spelling of a known venue (a warning, safe fix):
-  `NIPS` → `NeurIPS`, `arxiv` → `arXiv`;
-- an unknown venue with a confident did-you-mean (a warning, unsafe fix):
-  `ENNLP` → `EMNLP`, `GCO` → `CGO` in a list that writes `CGO` elsewhere.
-
-A venue is known when the built-in table has it (machine learning, vision,
-language, robotics, graphics, HCI, data mining, systems, databases,
-security, medical imaging and bioinformatics venues, the Nature, Cell,
-Lancet, JAMA and IEEE Transactions families, preprint servers, and workshop
-and Findings forms: `MICCAI-ws`, `CVPR Workshop`, `NeurIPSW`,
-`SafeGenAI@NeurIPS`, `Findings of ACL`), when the config's `[venues]
-known` names it, or when the list itself spells it so twice or more. An
-unknown venue used once with no confident suggestion is not reported (it is
-listed by `awesome-lint init`): most are real venues the table lacks. A
-suggestion is offered only for a close misspelling (one edit for names of
-up to six letters, two beyond, a swapped pair for three letters) of exactly
-one known venue, or an abbreviation of one (`Nature Com`).
-
-## Why is this bad?
-Readers filter and count by venue; `NIPS 2022`, `NeurIPS 2022` and
-`Neurips 2022` look like three venues, and a tag the year cannot be read
-from breaks the chronology checks.
-
-## Example
-```markdown
-- [**NIPS 2022**] [**MGCA**] Multi-Granularity Cross-modal Alignment ... [[pdf]](https://arxiv.org/pdf/2210.06044.pdf)
-- [**arxiv 2023**] [**MOTOR**] Towards Medical Artificial General Intelligence ... [[pdf]](https://arxiv.org/pdf/2304.14204.pdf)
-```
-Use instead:
-```markdown
-- [**NeurIPS 2022**] [**MGCA**] Multi-Granularity Cross-modal Alignment ... [[pdf]](https://arxiv.org/pdf/2210.06044.pdf)
-- [**arXiv 2023**] [**MOTOR**] Towards Medical Artificial General Intelligence ... [[pdf]](https://arxiv.org/pdf/2304.14204.pdf)
-```
-
-## Fix safety
-Canonical spellings, a missing space before the year and a tag rewritten
-to the list's own style are safe fixes (they change the tag's text, never a
-link). A did-you-mean for an unknown venue is a guess: an unsafe fix.
-";
 
 const SHAPE: &str = "a venue tag holds one venue and one year, like `[**ICCV 2023**]`";
 
@@ -82,7 +19,7 @@ const SHAPE: &str = "a venue tag holds one venue and one year, like `[**ICCV 202
 const AGREEMENT: f64 = 0.8;
 const MIN_SUPPORT: usize = 5;
 
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // A list names few venues many times: each is looked up once (a
     // did-you-mean compares with every known venue).
     let mut seen: HashMap<&str, VenueCheck> = HashMap::default();

@@ -2,51 +2,12 @@
 //! identifies: a preprint's arXiv id was posted after its year, or a CVF
 //! proceedings link is of another year than the venue's.
 
-use super::{Context, Fixable, Rule, RuleInfo};
+use super::Context;
+use crate::diagnostic::Finding;
 use crate::document::Entry;
-use crate::finding::{Finding, Severity};
+use crate::rule::Rule;
+use crate::rule::Severity;
 use crate::url::{self, PaperKey};
-
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::YearMismatch,
-    name: "year-mismatch",
-    severity: Severity::Error,
-    fixable: Fixable::No,
-    summary: "an arXiv preprint dated before its id was posted (error); a CVF proceedings or ACL Anthology link of another year than the venue's (warning)",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Compares an entry's year with what its paper link says about the paper:
-- an entry dated as an arXiv preprint (`[**arXiv 2023**]`) whose arXiv id
-  was posted in a later year (the id says when: `2403.07636` is March 2024,
-  `hep-th/9901001` January 1999) cannot be right (an error);
-- a venue's entry (`[**CVPR 2023**]`) linking CVF's open access
-  proceedings of another year (`/content/CVPR2022/…`), or an ACL Anthology
-  paper of another year (`2022.acl-long.12`, `P19-1001`; journal papers,
-  often presented at a later conference, are left out) (a warning).
-
-A venue's entry whose arXiv id is of a later year is not reported: papers
-are often posted after their conference (camera-ready versions, proceedings
-uploaded in bulk), and on real lists most such cases were right. An id
-numbered early in January is not reported against the year before either:
-arXiv numbers a paper sent in the last days of December in January.
-
-## Why is this bad?
-The most common way an entry gets the wrong link is a contributor copying
-the neighbouring entry and forgetting to change the link: the id then
-usually belongs to a paper of another year. A wrong year in the tag, the
-other possibility, misfiles the entry in a list sorted or grouped by year.
-
-## Example
-```markdown
-- [**arXiv 2023**] [**Late**] Late: A Preprint Dated Before Its Posting [[pdf]](https://arxiv.org/pdf/2402.01234.pdf)
-```
-Use instead: the year the preprint was posted (`[**arXiv 2024**]`), or the
-link of the paper the entry names.
-";
 
 /// arXiv numbers a month's papers in order; the first thousand of January
 /// are the ones sent between the last December cut-off and New Year.
@@ -67,7 +28,7 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (index, entry) in ctx.doc.entries.iter().enumerate() {
         let Some(latest) = entry.years().max_by_key(|y| (y.value, y.month)) else {
             continue;

@@ -1,57 +1,15 @@
 //! `year-section`: an entry whose tag years do not include its section's year.
 
 use super::section_order::ascending;
-use super::{
-    Context, Fixable, Rule, RuleInfo, line_ending, reparse_keeping_entries, section_block,
-};
+use super::{Context, line_ending, reparse_keeping_entries, section_block};
+use crate::rule::Rule;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::diagnostic::Finding;
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Document, Entry, HeadingKind, Span, YearSection};
-use crate::finding::{Finding, Severity};
-use crate::fix::{Applicability, Edit, Fix};
 
-pub(super) const INFO: RuleInfo = RuleInfo {
-    rule: Rule::YearSection,
-    name: "year-section",
-    severity: Severity::Error,
-    fixable: Fixable::Unsafe,
-    summary: "an entry whose tag years do not include its section's year",
-    doc: DOC,
-    check: Some(check),
-};
-
-const DOC: &str = "\
-## What it does
-Compares the years in each entry's venue tag with the year heading it sits
-under (the nearest enclosing heading whose text is a year, such as `### 2023`).
-An entry tagged with several years (`PMLR 2022(arxiv 2020)`) passes if any
-of them is the section's year.
-
-## Why is this bad?
-Readers browse by year; an entry in the wrong section is effectively lost,
-and it is the most common mistake in pull requests that add entries to a
-long list.
-
-## Example
-```markdown
-### 2021
-- [**ICCV 2021**] [**GLoRIA**] GLoRIA: A Multimodal Global-Local Representation Learning Framework ... [[pdf]](...)
-- [**MICCAI 2022**] [**M3AE**] Multi-Modal Masked Autoencoders ... [[pdf]](https://arxiv.org/pdf/2209.07098.pdf)
-```
-Use instead: move the MICCAI 2022 entry under `### 2022`.
-
-## Fix safety
-Unsafe (`--fix --unsafe-fixes`): the entry's lines, with anything nested
-under it, move to the end of its year's section in the same run of
-sections, taken to the top level of that section's list (an entry nested
-under a group heading loses that nesting); when the section is missing, it
-is created where the run's order puts it. Entries tagged with several
-years are left for a person.
-The result is parsed before the fix is offered: a move that markdown would
-read differently (after an unclosed code fence, say) is left for a person.
-";
-
-fn check(ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let doc = ctx.doc;
     // The moves of each run are one fix, built once, given to the run's first finding.
     let mut runs_with_fix: HashSet<usize> = HashSet::new();

@@ -1,11 +1,16 @@
 //! Linting one file: parse, run the rules, apply suppressions and the
 //! configured severities, sort. Findings found later (by the link checker)
 //! go through the same suppressions and severities with [`Linted::add`].
+//! Fixing is linting in a loop: [`fix_to_fixpoint`].
+
+mod fixpoint;
+
+pub use fixpoint::{FixError, Fixed, MAX_PASSES, Withheld, fix_to_fixpoint};
 
 use crate::config::Settings;
 use crate::conventions::Conventions;
+use crate::diagnostic::Finding;
 use crate::document::Document;
-use crate::finding::Finding;
 use crate::rules::{self, Context};
 use crate::source::Source;
 use crate::suppress::{Notice, Suppressions};

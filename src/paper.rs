@@ -1,6 +1,8 @@
 //! Papers as the services that hold them describe them: the identities a
 //! link can name (arXiv id, DOI, OpenReview id) and what arXiv, Crossref or
 //! OpenReview says about each (its title, its year, arXiv's latest version).
+//!
+//! Plain data: the link checker fills it in, `title-mismatch` reads it.
 
 use std::fmt;
 
@@ -88,24 +90,6 @@ pub enum Answer {
     /// The service's host could not be resolved or connected to: with
     /// every other host failing so, the network is down.
     Unreachable(String),
-}
-
-impl Answer {
-    /// The answer to an API request that got none.
-    pub(super) fn of_failure(service: &str, status: &super::Status) -> Self {
-        let reason = format!("{service} could not be asked: {}", status.reason());
-        match status {
-            super::Status::Broken {
-                unreachable: true, ..
-            } => Answer::Unreachable(reason),
-            _ => Answer::Failed(reason),
-        }
-    }
-}
-
-/// Collapses runs of whitespace (titles in feeds are wrapped) and trims.
-pub fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn percent_decode(text: &str) -> Option<String> {

@@ -1,37 +1,11 @@
 //! What a rule reports: a finding at a span, with a message, help, related
-//! places and an optional fix. Findings carry byte spans; lines and columns
-//! are computed only when reporting.
+//! places and an optional fix, the fix being data (edits, and whether they
+//! are safe to apply unseen). Findings carry byte spans; lines and columns
+//! are computed only when reporting. A leaf: it knows rules by their
+//! registry entry, and nothing of how they check or how fixes are applied.
 
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
-
-use crate::document::Span;
-use crate::fix::Fix;
-use crate::rules::Rule;
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use crate::rule::{Rule, Severity};
+use crate::source::Span;
 
 /// A second place that explains a finding (the first copy of a duplicate).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +69,78 @@ impl Finding {
     pub fn fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self
+    }
+}
+
+/// Replace the bytes of `span` with `content` (an insertion when the span is empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub content: String,
+}
+
+impl Edit {
+    pub fn replace(span: Span, content: impl Into<String>) -> Self {
+        Self {
+            span,
+            content: content.into(),
+        }
+    }
+
+    pub fn insert(at: usize, content: impl Into<String>) -> Self {
+        Self::replace(at..at, content)
+    }
+
+    pub fn delete(span: Span) -> Self {
+        Self::replace(span, "")
+    }
+}
+
+/// Whether a fix can be applied without a human looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Applicability {
+    /// Keeps the meaning of the list: whitespace, canonical spellings.
+    Safe,
+    /// Probably right, but a guess (a did-you-mean, an indentation change on a
+    /// multi-line item): only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+/// The edits that repair one finding, applied together or not at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+    /// The one link destination the fix means to change, as written before
+    /// and after (a permanent redirect's new URL); every other link stays.
+    pub retarget: Option<(String, String)>,
+}
+
+impl Fix {
+    pub fn new(edits: Vec<Edit>, applicability: Applicability) -> Self {
+        Self {
+            edits,
+            applicability,
+            retarget: None,
+        }
+    }
+
+    pub fn safe(edit: Edit) -> Self {
+        Self::new(vec![edit], Applicability::Safe)
+    }
+
+    pub fn unsafe_edit(edit: Edit) -> Self {
+        Self::new(vec![edit], Applicability::Unsafe)
+    }
+
+    /// Declares the link destination this fix changes.
+    pub fn retargets(mut self, from: impl Into<String>, to: impl Into<String>) -> Self {
+        self.retarget = Some((from.into(), to.into()));
+        self
+    }
+
+    pub fn is_safe(&self) -> bool {
+        self.applicability == Applicability::Safe
     }
 }
 

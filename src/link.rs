@@ -1,4 +1,53 @@
-//! What checking a link found, in the domain's words.
+//! A link as the link checker sees it: where it is written
+//! ([`Occurrence`]), what it must do ([`Expect`]), and what checking it
+//! found ([`Status`], [`LinkResult`]), in the domain's words.
+//!
+//! Plain data: `links/` fills it in, the online rules turn it into findings.
+
+use std::fmt;
+
+use crate::source::Span;
+
+/// What a link must do, by its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Expect {
+    /// Resolve (any label but `pdf`).
+    Resolve,
+    /// Resolve and serve a PDF (`[[pdf]]`).
+    Pdf,
+}
+
+impl fmt::Display for Expect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Expect::Resolve => "link",
+            Expect::Pdf => "pdf",
+        })
+    }
+}
+
+/// One place a URL is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    /// The link as written: `[[pdf]](url)`, `[text](url)`, or an HTML attribute's URL.
+    pub span: Span,
+    /// The URL itself, when it is written literally (the span a fix replaces).
+    pub url_span: Option<Span>,
+    /// The URL to request: as markdown reads it, without its fragment.
+    pub url: String,
+    /// The entry link's label (`pdf`, `code`), if it is an entry link.
+    pub label: Option<String>,
+}
+
+impl Occurrence {
+    /// What the link must do, by its label.
+    pub fn expect(&self) -> Expect {
+        match self.label.as_deref().map(crate::label::kind) {
+            Some(crate::label::LabelKind::Pdf) => Expect::Pdf,
+            _ => Expect::Resolve,
+        }
+    }
+}
 
 /// The verdict on one URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
