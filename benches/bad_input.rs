@@ -11,10 +11,10 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use alloc::{peak, reset_peak};
-use awesome_lint::config::Settings;
-use awesome_lint::lint::lint;
+use awesome_lint::Settings;
+use awesome_lint::Source;
+use awesome_lint::lint;
 use awesome_lint::report::{self, FileReport, Summary};
-use awesome_lint::source::Source;
 
 /// A cheap, repeatable stream of pseudo-random bytes.
 fn random_bytes(n: usize, seed: u64) -> Vec<u8> {

@@ -13,10 +13,10 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use awesome_lint::config::Settings;
-use awesome_lint::document::markdown_options;
-use awesome_lint::lint::lint;
-use awesome_lint::source::Source;
+use awesome_lint::Settings;
+use awesome_lint::Source;
+use awesome_lint::lint;
+use awesome_lint::markdown_options;
 
 const TARGET_RATIO: f64 = 2.0;
 const TARGET_PEAK: f64 = 8.0;

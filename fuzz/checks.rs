@@ -5,15 +5,14 @@
 // Each fuzz target includes this file and calls one of its checks.
 #![allow(dead_code)]
 
-use awesome_lint::config::Settings;
-use awesome_lint::document::Document;
-use awesome_lint::document::structure::Structure;
-use awesome_lint::fix::FixMode;
-use awesome_lint::lint::fix_to_fixpoint;
-use awesome_lint::lint::lint;
+use awesome_lint::Document;
+use awesome_lint::Settings;
+use awesome_lint::Source;
+use awesome_lint::Structure;
+use awesome_lint::lint;
 use awesome_lint::report::text::TextOptions;
 use awesome_lint::report::{self, FileReport, Summary};
-use awesome_lint::source::Source;
+use awesome_lint::{FixMode, fix_to_fixpoint};
 
 /// Parse and every rule on any input, through every report: no panic, spans
 /// on character boundaries, and parsing in chunks invisible.
@@ -44,7 +43,7 @@ pub fn check_lint(data: &[u8]) {
     // Every inferred shape spells a template that reads back (or is refused
     // with an error, never a panic).
     for shape in &linted.doc.shapes {
-        let _ = awesome_lint::document::Shape::from_template(&shape.template(), &settings.venues);
+        let _ = awesome_lint::Shape::from_template(&shape.template(), &settings.venues);
     }
     let _ = report::entries::render_json(&source, &linted.doc, &settings, &mut sink);
     let _ = report::entries::render_csv(&source, &linted.doc, &settings, &mut sink);
@@ -161,10 +160,10 @@ pub fn check_template(data: &[u8]) {
         return;
     };
     let settings = Settings::default();
-    let Ok(shape) = awesome_lint::document::Shape::from_template(template, &settings.venues) else {
+    let Ok(shape) = awesome_lint::Shape::from_template(template, &settings.venues) else {
         return;
     };
-    let _ = awesome_lint::document::Shape::from_template(&shape.template(), &settings.venues);
+    let _ = awesome_lint::Shape::from_template(&shape.template(), &settings.venues);
     let mut declared = Settings::default();
     declared.shape = Some(shape);
     let text = format!("# List\n\n- {template}\n- {template}\n\n{template}\n");

@@ -7,7 +7,7 @@ use std::process::Command;
 
 /// The lines of one file that changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ChangedLines {
+pub(crate) enum ChangedLines {
     /// The file is new since the revision (or untracked): every line counts.
     All,
     /// 1-based line numbers in the working tree.
@@ -15,7 +15,7 @@ pub enum ChangedLines {
 }
 
 impl ChangedLines {
-    pub fn contains(&self, line: usize) -> bool {
+    pub(crate) fn contains(&self, line: usize) -> bool {
         match self {
             ChangedLines::All => true,
             ChangedLines::Lines(lines) => lines.contains(&line),
@@ -25,7 +25,7 @@ impl ChangedLines {
 
 /// Why changed lines could not be found.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
-pub enum ChangesError {
+pub(crate) enum ChangesError {
     #[error("--changed-since needs git: {0}")]
     #[diagnostic(code(git), help("install git, or run without --changed-since"))]
     NoGit(String),
@@ -49,7 +49,7 @@ pub enum ChangesError {
 }
 
 /// The lines of `file` changed since `rev` (working tree against the revision).
-pub fn changed_lines(file: &Path, rev: &str) -> Result<ChangedLines, ChangesError> {
+pub(crate) fn changed_lines(file: &Path, rev: &str) -> Result<ChangedLines, ChangesError> {
     let absolute = std::path::absolute(file).map_err(|err| ChangesError::Diff(err.to_string()))?;
     let dir = absolute.parent().unwrap_or(Path::new("/"));
     let name = absolute
@@ -112,7 +112,7 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
 }
 
 /// Checks that git itself can run, for a clear error before any file.
-pub fn check_git() -> Result<(), ChangesError> {
+pub(crate) fn check_git() -> Result<(), ChangesError> {
     Command::new("git")
         .arg("--version")
         .output()

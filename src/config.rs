@@ -15,8 +15,8 @@ use crate::rule::Severity;
 use crate::rule::{RULES, Rule};
 use crate::venue::Venues;
 
-pub const CONFIG_FILE: &str = ".awesome-lint.toml";
-pub const DEFAULT_CACHE_FILE: &str = ".awesome-lint-cache.json";
+pub(crate) const CONFIG_FILE: &str = ".awesome-lint.toml";
+pub(crate) const DEFAULT_CACHE_FILE: &str = ".awesome-lint-cache.json";
 
 /// A rule's severity as the config sets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -397,7 +397,7 @@ impl Settings {
 }
 
 /// Finds the nearest config upward from a file, stopping at the repository root.
-pub fn discover(file: &Path) -> Option<PathBuf> {
+pub(crate) fn discover(file: &Path) -> Option<PathBuf> {
     let absolute = std::path::absolute(file).ok()?;
     let mut dir = absolute.parent();
     while let Some(current) = dir {
@@ -536,7 +536,7 @@ fn inside_repository(path: &Spanned<String>) -> Result<&Path, String> {
 }
 
 /// More requests in flight than this is a typo, not a setting.
-pub const MAX_CONCURRENCY: usize = 4096;
+pub(crate) const MAX_CONCURRENCY: usize = 4096;
 
 fn within(
     value: Option<Spanned<usize>>,
@@ -571,7 +571,7 @@ fn duration(value: &Spanned<DurationValue>) -> Result<Duration, String> {
 }
 
 /// Parses `"90"`, `"30s"`, `"10m"`, `"2h"`, `"1d"`, `"1w"`.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let unit = &text[digits.len()..];

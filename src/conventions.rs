@@ -13,7 +13,7 @@ use crate::document::{Document, Form, LabelKind};
 
 /// A list's habits of vocabulary.
 #[derive(Debug, Default)]
-pub struct Conventions {
+pub(crate) struct Conventions {
     /// Each venue spelling as written (trimmed), and how many entries use it.
     pub venues: FxHashMap<String, usize>,
     /// Per shape and venue (lowercase): the forms its tag is written in, counted.
@@ -33,7 +33,7 @@ pub struct Conventions {
 }
 
 impl Conventions {
-    pub fn infer(text: &str, doc: &Document) -> Self {
+    pub(crate) fn infer(text: &str, doc: &Document) -> Self {
         let mut c = Conventions::default();
         for entry in &doc.entries {
             if let Some(venue) = &entry.venue {
@@ -102,13 +102,13 @@ impl Conventions {
     }
 
     /// How many entries name a venue spelled exactly so.
-    pub fn venue_uses(&self, name: &str) -> usize {
+    pub(crate) fn venue_uses(&self, name: &str) -> usize {
         self.venues.get(name.trim()).copied().unwrap_or(0)
     }
 
     /// Whether the list writes this venue's tag in this form by habit:
     /// three entries or more, and most of that venue's.
-    pub fn is_venue_form_habit(&self, shape: usize, name: &str, form: Form) -> bool {
+    pub(crate) fn is_venue_form_habit(&self, shape: usize, name: &str, form: Form) -> bool {
         let Some(forms) = self.venue_forms.get(&(shape, habit_key(name))) else {
             return false;
         };
@@ -121,7 +121,7 @@ impl Conventions {
     /// Whether a tag without a year is a departure: most of the shape's
     /// tags carry one, and the list does not write this venue without one
     /// by habit (`[arXiv]` in a list filed by year headings).
-    pub fn expects_year(&self, shape: usize, name: &str) -> bool {
+    pub(crate) fn expects_year(&self, shape: usize, name: &str) -> bool {
         let (years, tags) = self.with_year.get(&shape).copied().unwrap_or_default();
         let habit = self
             .yearless
@@ -132,7 +132,7 @@ impl Conventions {
 
     /// The list's double-bracket link form, when four in five of its
     /// double-bracket links (and five or more) agree on it.
-    pub fn double_link_form(&self, shape: usize) -> Option<Form> {
+    pub(crate) fn double_link_form(&self, shape: usize) -> Option<Form> {
         let &(inside, outside) = self.double_links.get(&shape)?;
         let total = inside + outside;
         if total < 5 {
@@ -147,14 +147,9 @@ impl Conventions {
         }
     }
 
-    /// Whether a label in no category is the list's own (used twice or more).
-    pub fn is_own_label(&self, normalized: &str) -> bool {
-        self.labels.get(normalized).is_some_and(|&n| n >= 2)
-    }
-
     /// Whether the list breaks entry lines with two trailing spaces on
     /// purpose: half of its entries of several lines or more do.
-    pub fn uses_hard_breaks(&self) -> bool {
+    pub(crate) fn uses_hard_breaks(&self) -> bool {
         let (hard, other) = self.hard_breaks;
         hard >= 2 && hard * 2 >= hard + other
     }

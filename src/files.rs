@@ -17,7 +17,7 @@ use miette::Diagnostic;
 use thiserror::Error;
 
 #[derive(Debug, Error, Diagnostic)]
-pub enum FilesError {
+pub(crate) enum FilesError {
     #[error("invalid glob `{pattern}`: {reason}")]
     #[diagnostic(
         code(glob),
@@ -38,7 +38,7 @@ pub enum FilesError {
 /// The files the arguments name, in argument order, each once: an existing
 /// path as given, a glob as the files it matches (sorted). Every argument
 /// that cannot be expanded is an error of its own; the others still count.
-pub fn expand(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, FilesError)>) {
+pub(crate) fn expand(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, FilesError)>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut seen = HashSet::new();

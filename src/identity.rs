@@ -10,14 +10,14 @@ use crate::url::{self, PaperKey};
 /// entries by them, and parsing each URL again in each was a fifth of the
 /// rules' time on a large list.
 #[derive(Debug, Default)]
-pub struct Identities<'t> {
+pub(crate) struct Identities<'t> {
     keys: Vec<(PaperKey<'t>, &'t Span)>,
     /// Entry `i`'s keys are `keys[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
 }
 
 impl<'t> Identities<'t> {
-    pub fn of(text: &'t str, doc: &'t Document) -> Self {
+    pub(crate) fn of(text: &'t str, doc: &'t Document) -> Self {
         let mut identities = Identities {
             keys: Vec::with_capacity(doc.entries.len()),
             starts: Vec::with_capacity(doc.entries.len() + 1),
@@ -31,7 +31,7 @@ impl<'t> Identities<'t> {
     }
 
     /// The paper keys of the entry at `index`, with the URL each came from.
-    pub fn paper_keys(&self, index: usize) -> &[(PaperKey<'t>, &'t Span)] {
+    pub(crate) fn paper_keys(&self, index: usize) -> &[(PaperKey<'t>, &'t Span)] {
         match (self.starts.get(index), self.starts.get(index + 1)) {
             (Some(&start), Some(&end)) => &self.keys[start..end],
             _ => &[],
@@ -41,7 +41,7 @@ impl<'t> Identities<'t> {
 
 /// The paper keys of an entry's links that identify its paper: paper-labelled
 /// links, and a linked title on a paper host or to a PDF.
-pub fn paper_keys<'t>(
+pub(crate) fn paper_keys<'t>(
     text: &'t str,
     entry: &'t Entry,
 ) -> impl Iterator<Item = (PaperKey<'t>, &'t Span)> + 't {
@@ -67,7 +67,7 @@ fn is_paper_link(link: &Link) -> bool {
 /// and hashed without case (`GitHub.com/Owner/Repo` is `github.com/owner/repo`),
 /// so that keying every repository of a list allocates nothing.
 #[derive(Debug, Clone, Copy)]
-pub struct RepoKey<'t> {
+pub(crate) struct RepoKey<'t> {
     pub host: &'t str,
     pub owner: &'t str,
     pub name: &'t str,
@@ -96,7 +96,7 @@ impl std::hash::Hash for RepoKey<'_> {
 }
 
 /// The code repositories of an entry's code links on a code host.
-pub fn code_repos<'t>(
+pub(crate) fn code_repos<'t>(
     text: &'t str,
     entry: &'t Entry,
 ) -> impl Iterator<Item = (RepoKey<'t>, &'t Span)> + 't {
@@ -126,7 +126,7 @@ pub fn code_repos<'t>(
 
 /// A title's letters, digits, `+` and `#`, lowercased: case, punctuation and
 /// spacing do not matter, but `SAME` and `SAME++` stay two names.
-pub fn normalized_title(title: &str) -> String {
+pub(crate) fn normalized_title(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     normalized_chars(title, |c| out.push(c));
     out
@@ -175,7 +175,7 @@ fn normalized_chars(title: &str, mut each: impl FnMut(char)) {
 
 /// A hash of [`normalized_title`] and its length in characters, computed
 /// without allocating.
-pub fn normalized_title_hash(title: &str) -> (u64, usize) {
+pub(crate) fn normalized_title_hash(title: &str) -> (u64, usize) {
     use std::hash::Hasher;
     let mut hasher = rustc_hash::FxHasher::default();
     let mut count = 0;
@@ -204,7 +204,7 @@ pub fn normalized_title_hash(title: &str) -> (u64, usize) {
 }
 
 /// The words of a title, lowercased, without punctuation.
-pub fn words(title: &str) -> Vec<String> {
+pub(crate) fn words(title: &str) -> Vec<String> {
     title
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '+' | '#')))
         .filter(|w| !w.is_empty())
@@ -215,7 +215,7 @@ pub fn words(title: &str) -> Vec<String> {
 /// Whether two titles name one paper: the same once normalized, or one
 /// wording of the other (most of their words shared: `Language-Image
 /// Pre-training` and `Language Image Pre-Training (extended)`).
-pub fn same_paper_titles(a: &str, b: &str) -> bool {
+pub(crate) fn same_paper_titles(a: &str, b: &str) -> bool {
     let (na, nb) = (normalized_title(a), normalized_title(b));
     if na == nb {
         return true;
@@ -238,7 +238,7 @@ pub fn same_paper_titles(a: &str, b: &str) -> bool {
 }
 
 /// Whether two author lists share most of their names' words.
-pub fn same_authors(a: &str, b: &str) -> bool {
+pub(crate) fn same_authors(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         let mut w: Vec<String> = s
             .split(|c: char| !c.is_alphabetic())

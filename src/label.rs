@@ -49,7 +49,7 @@ impl LabelKind {
 }
 
 /// The category names `[entry] required` accepts.
-pub const CATEGORIES: &[&str] = &["paper", "code", "project", "data", "media", "other"];
+pub(crate) const CATEGORIES: &[&str] = &["paper", "code", "project", "data", "media", "other"];
 
 const PAPER: &[&str] = &[
     "paper",
@@ -254,7 +254,7 @@ const OTHER: &[&str] = &[
 
 /// A label's comparable form: lowercase, without emoji, markup, symbols
 /// and doubled spaces (`📖 Paper` → `paper`, `Project  Page` → `project page`).
-pub fn normalize(label: &str) -> String {
+pub(crate) fn normalize(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     let mut space = false;
     for c in label.chars() {
@@ -275,7 +275,7 @@ pub fn normalize(label: &str) -> String {
 }
 
 /// The kind of a label.
-pub fn kind(label: &str) -> LabelKind {
+pub(crate) fn kind(label: &str) -> LabelKind {
     // No known label is long: a title linked is none of them.
     if label.len() > 40 {
         return LabelKind::Unknown;
@@ -337,7 +337,7 @@ static KINDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, LabelKind>
     });
 
 /// The kind of a label already [`normalize`]d.
-pub fn kind_of_normalized(label: &str) -> LabelKind {
+pub(crate) fn kind_of_normalized(label: &str) -> LabelKind {
     if let Some(&kind) = KINDS.get(label) {
         return kind;
     }
@@ -375,12 +375,12 @@ fn compound_kind(label: &str) -> LabelKind {
 }
 
 /// Every label of the built-in categories.
-pub fn names() -> impl Iterator<Item = &'static str> {
+pub(crate) fn names() -> impl Iterator<Item = &'static str> {
     KINDS.keys().copied()
 }
 
 /// Whether a label is in a category.
-pub fn is_known(label: &str) -> bool {
+pub(crate) fn is_known(label: &str) -> bool {
     kind(label) != LabelKind::Unknown
 }
 

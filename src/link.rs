@@ -10,7 +10,7 @@ use crate::source::Span;
 
 /// What a link must do, by its label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Expect {
+pub(crate) enum Expect {
     /// Resolve (any label but `pdf`).
     Resolve,
     /// Resolve and serve a PDF (`[[pdf]]`).
@@ -28,7 +28,7 @@ impl fmt::Display for Expect {
 
 /// One place a URL is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrence {
+pub(crate) struct Occurrence {
     /// The link as written: `[[pdf]](url)`, `[text](url)`, or an HTML attribute's URL.
     pub span: Span,
     /// The URL itself, when it is written literally (the span a fix replaces).
@@ -41,7 +41,7 @@ pub struct Occurrence {
 
 impl Occurrence {
     /// What the link must do, by its label.
-    pub fn expect(&self) -> Expect {
+    pub(crate) fn expect(&self) -> Expect {
         match self.label.as_deref().map(crate::label::kind) {
             Some(crate::label::LabelKind::Pdf) => Expect::Pdf,
             _ => Expect::Resolve,
@@ -51,7 +51,7 @@ impl Occurrence {
 
 /// The verdict on one URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Status {
+pub(crate) enum Status {
     /// Resolves (and serves a PDF when one is expected).
     Ok,
     /// Resolves, but a `[[pdf]]` link serves something else.
@@ -73,7 +73,7 @@ pub enum Status {
 
 impl Status {
     /// Why it is not [`Status::Ok`], in a few words (empty when it is).
-    pub fn reason(&self) -> String {
+    pub(crate) fn reason(&self) -> String {
         match self {
             Status::Ok => String::new(),
             Status::NotAPdf { found } => format!("serves {found}, not a PDF"),
@@ -88,7 +88,7 @@ impl Status {
 
 /// The verdict on one URL, and where it moved permanently, if it did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkResult {
+pub(crate) struct LinkResult {
     pub status: Status,
     /// The target of a chain of permanent redirects from the URL itself.
     pub moved_to: Option<String>,
@@ -97,7 +97,7 @@ pub struct LinkResult {
 }
 
 impl LinkResult {
-    pub fn new(status: Status) -> Self {
+    pub(crate) fn new(status: Status) -> Self {
         Self {
             status,
             moved_to: None,
@@ -105,7 +105,7 @@ impl LinkResult {
         }
     }
 
-    pub fn is_success(&self) -> bool {
+    pub(crate) fn is_success(&self) -> bool {
         self.status == Status::Ok && self.moved_to.is_none()
     }
 }

@@ -3,9 +3,7 @@
 use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use awesome_lint::cli::Cli;
-use awesome_lint::links::{NoProgress, Progress};
-use awesome_lint::{Output, run};
+use awesome_lint::{Cli, NoProgress, Output, Progress, run};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 

@@ -12,7 +12,7 @@ use crate::url::{self, PaperKey};
 
 /// A paper identity some service can describe.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PaperId {
+pub(crate) enum PaperId {
     /// A bare arXiv id, without version (`2403.07636`, `hep-th/9901001`).
     Arxiv(String),
     /// A DOI, lowercased (DOIs ignore case).
@@ -23,7 +23,7 @@ pub enum PaperId {
 
 impl PaperId {
     /// The identity a URL names, if a service can describe it.
-    pub fn of_url(url: &str) -> Option<Self> {
+    pub(crate) fn of_url(url: &str) -> Option<Self> {
         Some(match url::paper_key(url)? {
             PaperKey::Arxiv(id) => PaperId::Arxiv(id.to_owned()),
             PaperKey::Doi(doi) => {
@@ -37,7 +37,7 @@ impl PaperId {
     }
 
     /// The key in the metadata cache.
-    pub fn cache_key(&self) -> String {
+    pub(crate) fn cache_key(&self) -> String {
         match self {
             PaperId::Arxiv(id) => format!("arxiv:{id}"),
             PaperId::Doi(doi) => format!("doi:{doi}"),
@@ -46,7 +46,7 @@ impl PaperId {
     }
 
     /// Which service describes it.
-    pub fn service(&self) -> &'static str {
+    pub(crate) fn service(&self) -> &'static str {
         match self {
             PaperId::Arxiv(_) => "arXiv",
             PaperId::Doi(_) => "Crossref",
@@ -67,7 +67,7 @@ impl fmt::Display for PaperId {
 
 /// What a service says about a paper.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Paper {
+pub(crate) struct Paper {
     /// Whitespace collapsed, otherwise as the service writes it.
     pub title: String,
     /// The year it was first published or posted.
@@ -80,7 +80,7 @@ pub struct Paper {
 
 /// The answer about one identity.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
+pub(crate) enum Answer {
     Found(Paper),
     /// The service knows no such paper. For arXiv, whose ids are all its
     /// own, the link is broken; a DOI may be registered elsewhere (DataCite).

@@ -14,7 +14,7 @@ pub type Span = Range<usize>;
 
 /// A file's path for machines (annotations, SARIF): relative to the working
 /// directory when it lies below it, with forward slashes and no `./`.
-pub fn relative_path(path: &Path) -> String {
+pub(crate) fn relative_path(path: &Path) -> String {
     let cwd = std::env::current_dir().ok();
     let relative = match &cwd {
         Some(cwd) if path.is_absolute() => path.strip_prefix(cwd).unwrap_or(path),
@@ -68,7 +68,7 @@ pub struct Source {
 
 /// Lines longer than this (in bytes) are shown as a window around a span,
 /// and never as context: a long line would make every snippet huge.
-pub const LONG_LINE: usize = 1_000;
+pub(crate) const LONG_LINE: usize = 1_000;
 /// Bytes shown on each side of a span inside a long line.
 const WINDOW: usize = 160;
 

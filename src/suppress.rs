@@ -35,7 +35,7 @@ pub struct Notice {
 
 /// The suppressions of one file.
 #[derive(Debug, Default)]
-pub struct Suppressions {
+pub(crate) struct Suppressions {
     /// 0-based line → rules suppressed on it.
     lines: HashMap<usize, Vec<Rules>>,
     /// Byte ranges where rules are disabled.
@@ -44,7 +44,7 @@ pub struct Suppressions {
 
 impl Suppressions {
     /// Reads every directive of a document.
-    pub fn collect(source: &Source, doc: &Document) -> (Self, Vec<Notice>) {
+    pub(crate) fn collect(source: &Source, doc: &Document) -> (Self, Vec<Notice>) {
         let mut suppressions = Self::default();
         let mut notices = Vec::new();
         // Open `disable` directives: where they start and what they cover.
@@ -89,7 +89,7 @@ impl Suppressions {
         (suppressions, notices)
     }
 
-    pub fn is_suppressed(&self, source: &Source, finding: &Finding) -> bool {
+    pub(crate) fn is_suppressed(&self, source: &Source, finding: &Finding) -> bool {
         if self.lines.is_empty() && self.ranges.is_empty() {
             return false;
         }

@@ -4,7 +4,7 @@
 
 /// The pieces of an absolute http(s) URL that matter here, borrowed from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UrlParts<'a> {
+pub(crate) struct UrlParts<'a> {
     /// As written (compare it ignoring ASCII case), without a leading `www.` or a port.
     pub host: &'a str,
     /// Path without the query and fragment; `""` for the root.
@@ -14,7 +14,7 @@ pub struct UrlParts<'a> {
 }
 
 /// Splits an `http://` or `https://` URL; `None` for anything else.
-pub fn parse(url: &str) -> Option<UrlParts<'_>> {
+pub(crate) fn parse(url: &str) -> Option<UrlParts<'_>> {
     let rest = strip_prefix_ignore_case(url, "https://")
         .or_else(|| strip_prefix_ignore_case(url, "http://"))?;
     // One pass over the bytes: this runs for every link of every entry,
@@ -188,25 +188,17 @@ static HOST_KINDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, HostK
     });
 
 /// Whether a web address is a paper: on a paper host, or a PDF file.
-pub fn is_paper_link(url: &str) -> bool {
+pub(crate) fn is_paper_link(url: &str) -> bool {
     let Some(parts) = parse(url) else {
         return false;
     };
     host_kind(parts.host) == HostKind::Paper || parts.path.to_ascii_lowercase().ends_with(".pdf")
 }
 
-/// Whether `host` is `domain` or one of its subdomains, ignoring ASCII case.
-pub fn is_within(host: &str, domain: &str) -> bool {
-    let (host, domain) = (host.as_bytes(), domain.as_bytes());
-    host.len() >= domain.len()
-        && host[host.len() - domain.len()..].eq_ignore_ascii_case(domain)
-        && (host.len() == domain.len() || host[host.len() - domain.len() - 1] == b'.')
-}
-
 /// Classifies a host, subdomains included: the host, then each domain it
 /// is under, looked up in turn (`pubs.example.nature.com`, `example.nature.com`,
 /// `nature.com`).
-pub fn host_kind(host: &str) -> HostKind {
+pub(crate) fn host_kind(host: &str) -> HostKind {
     let mut buffer = [0u8; 128];
     let owned;
     let lower = if !host
@@ -238,7 +230,7 @@ pub fn host_kind(host: &str) -> HostKind {
 /// What identifies the paper behind a link: equal for every spelling of one
 /// paper, and borrowed from the URL (no allocation on the lint's hot path).
 #[derive(Debug, Clone, Copy)]
-pub enum PaperKey<'a> {
+pub(crate) enum PaperKey<'a> {
     /// Any arXiv abs/pdf/html/version form: the bare id.
     Arxiv(&'a str),
     /// A doi.org link: the DOI, compared ignoring case.
@@ -339,7 +331,7 @@ impl std::fmt::Display for PaperKey<'_> {
 }
 
 /// The key of the paper a URL points at; `None` if it is not an http(s) URL.
-pub fn paper_key(url: &str) -> Option<PaperKey<'_>> {
+pub(crate) fn paper_key(url: &str) -> Option<PaperKey<'_>> {
     let parts = parse(url)?;
     let host = parts.host;
     if (host.eq_ignore_ascii_case("arxiv.org") || host.eq_ignore_ascii_case("export.arxiv.org"))
@@ -432,7 +424,7 @@ fn publisher_key<'a>(host: &str, path: &'a str, query: &'a str) -> Option<PaperK
 }
 
 /// The arXiv identifier in an arXiv path, without version or `.pdf`.
-pub fn arxiv_id(path: &str) -> Option<&str> {
+pub(crate) fn arxiv_id(path: &str) -> Option<&str> {
     let rest = ["/abs/", "/pdf/", "/html/", "/format/"]
         .iter()
         .find_map(|prefix| path.strip_prefix(prefix))?;
@@ -463,7 +455,7 @@ pub fn arxiv_id(path: &str) -> Option<&str> {
 }
 
 /// The version an arXiv path names (`/abs/2403.07636v2` is 2), if it names one.
-pub fn arxiv_version(path: &str) -> Option<u32> {
+pub(crate) fn arxiv_version(path: &str) -> Option<u32> {
     let id = arxiv_id(path)?;
     let rest = &path[path.find(id)? + id.len()..];
     let digits = rest.strip_prefix('v')?;
@@ -476,7 +468,7 @@ pub fn arxiv_version(path: &str) -> Option<u32> {
 /// The year and month an arXiv id was first posted, read from the id:
 /// `YYMM.NNNNN` since April 2007, `archive/YYMMNNN` before. `None` for a
 /// month that cannot be (`2413.x`) or a new-style id before April 2007.
-pub fn arxiv_posted(id: &str) -> Option<(u16, u8)> {
+pub(crate) fn arxiv_posted(id: &str) -> Option<(u16, u8)> {
     let digits = match id.split_once('/') {
         Some((_, number)) => number.get(..4)?,
         None => id.get(..4)?,
@@ -497,7 +489,7 @@ pub fn arxiv_posted(id: &str) -> Option<(u16, u8)> {
 }
 
 /// The number of a new-style arXiv id within its month (`2101.00027`: 27).
-pub fn arxiv_sequence(id: &str) -> Option<u32> {
+pub(crate) fn arxiv_sequence(id: &str) -> Option<u32> {
     id.split_once('.')?.1.parse().ok()
 }
 
@@ -505,7 +497,7 @@ pub fn arxiv_sequence(id: &str) -> Option<u32> {
 /// (new style), `P19-1001` (old style: a letter, the year's last two digits).
 /// Journal papers (TACL, Computational Linguistics: `2021.tacl-1.5`, `Q19-…`,
 /// `J19-…`) are left out: they are often presented at a later conference.
-pub fn acl_anthology_year(url: &str) -> Option<u16> {
+pub(crate) fn acl_anthology_year(url: &str) -> Option<u16> {
     let parts = parse(url)?;
     let host = parts.host.trim_start_matches("www.");
     let path = if host.eq_ignore_ascii_case("aclanthology.org") {
@@ -543,7 +535,7 @@ pub fn acl_anthology_year(url: &str) -> Option<u16> {
 /// The conference and year of a paper in CVF's open access proceedings,
 /// from its path: `/content/CVPR2023/…`, `/content/ICCV2023W/…` (a
 /// workshop), `/content_cvpr_2018/…`.
-pub fn cvf_proceedings(url: &str) -> Option<(&str, u16)> {
+pub(crate) fn cvf_proceedings(url: &str) -> Option<(&str, u16)> {
     let parts = parse(url)?;
     if !parts.host.eq_ignore_ascii_case("openaccess.thecvf.com") {
         return None;

@@ -41,7 +41,7 @@ const fn with(
 const RENAMED: &[(&str, &str, u16)] = &[("NIPS", "NeurIPS", 2018)];
 
 /// Whether `name` is a venue's former name, right for a paper of `year`.
-pub fn former_name_then(name: &str, year: u16) -> bool {
+pub(crate) fn former_name_then(name: &str, year: u16) -> bool {
     RENAMED
         .iter()
         .any(|&(former, _, since)| former.eq_ignore_ascii_case(name) && year < since)
@@ -686,7 +686,7 @@ impl Venues {
 
 /// Whether `written` is confidently a misspelling of `venue` (see
 /// [`Venues::check`]'s suggestions): compared folded.
-pub fn is_misspelling(written: &str, venue: &str) -> bool {
+pub(crate) fn is_misspelling(written: &str, venue: &str) -> bool {
     misspelling_distance(&fold(written), &fold(venue)).is_some()
 }
 

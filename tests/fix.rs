@@ -70,7 +70,7 @@ fn check_case(case: &str, unsafe_fixes: bool) {
     );
 
     // The diff printed before is exactly the change made.
-    let expected_diff = awesome_lint::fix::unified_diff(
+    let expected_diff = awesome_lint::unified_diff(
         Path::new("list.md"),
         std::str::from_utf8(strip_bom(&input)).unwrap(),
         std::str::from_utf8(strip_bom(&fixed)).unwrap(),

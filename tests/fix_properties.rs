@@ -4,13 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use awesome_lint::config::Settings;
-use awesome_lint::document::Document;
-use awesome_lint::document::structure::Structure;
-use awesome_lint::fix::FixMode;
-use awesome_lint::lint::fix_to_fixpoint;
-use awesome_lint::lint::lint;
-use awesome_lint::source::Source;
+use awesome_lint::Document;
+use awesome_lint::Settings;
+use awesome_lint::Source;
+use awesome_lint::Structure;
+use awesome_lint::lint;
+use awesome_lint::{FixMode, fix_to_fixpoint};
 use proptest::prelude::*;
 
 /// One entry's defects, each independent.

@@ -132,7 +132,7 @@ fn sarif_describes_every_rule_and_locates_every_finding() {
     let driver = &log["runs"][0]["tool"]["driver"];
     assert_eq!(
         driver["rules"].as_array().unwrap().len(),
-        awesome_lint::rule::RULES.len()
+        awesome_lint::RULES.len()
     );
     for rule in driver["rules"].as_array().unwrap() {
         for key in [

@@ -9,10 +9,10 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use awesome_lint::config::Settings;
-use awesome_lint::lint::lint;
-use awesome_lint::rule::{RULES, Rule};
-use awesome_lint::source::Source;
+use awesome_lint::Settings;
+use awesome_lint::Source;
+use awesome_lint::lint;
+use awesome_lint::{RULES, Rule};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")

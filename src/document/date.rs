@@ -40,7 +40,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The month a word names (`Sep`, `Sept.`, `September`), ignoring case.
-pub fn month(word: &str) -> Option<u8> {
+pub(crate) fn month(word: &str) -> Option<u8> {
     let word = word.trim_end_matches('.');
     if word.len() < 3 || word.len() > 9 || !word.is_ascii() {
         return None;
@@ -74,7 +74,7 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// Every year written in `text`, in order.
-pub fn years(text: &str) -> Vec<Year> {
+pub(crate) fn years(text: &str) -> Vec<Year> {
     let s = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -270,7 +270,7 @@ fn month_before(text: &str, at: usize) -> (Option<u8>, Option<usize>) {
 
 /// A venue tag's or venue line's text split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VenueText {
+pub(crate) struct VenueText {
     /// The venue's name: the text before the date, without separators and
     /// stray stars (`CVPR` in `CVPR, 2023`); may be empty.
     pub name: Span,
@@ -280,7 +280,7 @@ pub struct VenueText {
 /// Splits text into a venue name and its years. The name is what comes
 /// before the first date; without any year, a trailing number of another
 /// length (`NeurIPS 202`) is left out of the name, as a broken year.
-pub fn split_venue(text: &str) -> VenueText {
+pub(crate) fn split_venue(text: &str) -> VenueText {
     let years = years(text);
     let s = text.as_bytes();
     let name_end = match years.first() {

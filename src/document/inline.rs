@@ -108,7 +108,7 @@ pub(super) enum Atom {
 }
 
 impl Atom {
-    pub fn span(&self) -> &Span {
+    pub(crate) fn span(&self) -> &Span {
         match self {
             Atom::Text(span) | Atom::Break(span) | Atom::Html(span) | Atom::Url(span) => span,
             Atom::Code { span, .. }

@@ -13,7 +13,7 @@ use super::Span;
 
 /// A link found in the markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MarkdownLink {
+pub(crate) struct MarkdownLink {
     /// Where the link is written: the whole `[text](url)`, or the URL of an HTML attribute.
     pub span: Span,
     /// The destination as markdown reads it (escapes resolved).
@@ -26,7 +26,7 @@ static HTML_URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// All http(s) links in document order.
-pub fn markdown_links(text: &str) -> Vec<MarkdownLink> {
+pub(crate) fn markdown_links(text: &str) -> Vec<MarkdownLink> {
     let mut links = Vec::new();
     for (event, range) in Parser::new_ext(text, super::markdown_options()).into_offset_iter() {
         match event {

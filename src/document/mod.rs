@@ -20,26 +20,28 @@
 //! never see how a part was written except through its [`Form`].
 
 mod assemble;
-pub mod date;
+pub(crate) mod date;
 mod inline;
 mod links;
 mod read;
-pub mod shape;
+pub(crate) mod shape;
 mod space;
-pub mod structure;
+pub(crate) mod structure;
 mod walk;
 
-pub use date::{Year, YearForm};
-pub use links::{MarkdownLink, markdown_links};
-pub use read::title_prefix;
-pub use shape::{Join, Shape, ShapeError, Slot, VenueStyle, join};
-pub use space::{edit_keeps_emphasis, space_is_inert};
+pub(crate) use date::{Year, YearForm};
+pub(crate) use links::markdown_links;
+#[cfg(test)]
+pub(crate) use read::title_prefix;
+pub use shape::Shape;
+pub(crate) use shape::{Join, Slot, VenueStyle, join};
+pub(crate) use space::{edit_keeps_emphasis, space_is_inert};
 
-pub use crate::label::LabelKind;
-pub use crate::url::HostKind;
+pub(crate) use crate::label::LabelKind;
+pub(crate) use crate::url::HostKind;
 use crate::venue::Venues;
 
-pub use crate::source::Span;
+pub(crate) use crate::source::Span;
 
 /// A parsed markdown paper list.
 #[derive(Debug, Default)]

@@ -48,7 +48,7 @@ pub(super) struct Reading {
 }
 
 impl Reading {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.span.is_none()
     }
 
@@ -941,7 +941,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], venues: &Venu
 
 /// The name a title gives itself: a name-like first word followed by `: `,
 /// without emphasis (`**MedKLIP**: ...`). Returns its offset in the title.
-pub fn title_prefix(title: &str) -> Option<(usize, &str)> {
+pub(crate) fn title_prefix(title: &str) -> Option<(usize, &str)> {
     let colon = memchr::memchr(b':', title.as_bytes())?;
     let (prefix, rest) = (&title[..colon], &title[colon + 1..]);
     if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {

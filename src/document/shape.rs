@@ -46,7 +46,7 @@ pub struct Shape {
 /// How two neighbouring parts meet: with nothing (or only a separator)
 /// between them, or with one space after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Join {
+pub(crate) enum Join {
     /// `Title[[pdf]]`, `*arXiv*.[[Paper]]`, `2021 |[code]`
     Glued,
     /// `Title [[pdf]]`, `*arXiv*. [[Paper]]`, `2021 | [code]`
@@ -56,7 +56,7 @@ pub enum Join {
 /// Reads the text between two parts as a join: nothing or one space, or a
 /// separator (`.`, `,`, `;`, `:`, `|`) with or without one space after it.
 /// Anything else is not a join this model judges.
-pub fn join(between: &str) -> Option<Join> {
+pub(crate) fn join(between: &str) -> Option<Join> {
     let after_separator = match between.strip_prefix(' ').unwrap_or(between).as_bytes() {
         [] if between.is_empty() => return Some(Join::Glued),
         [] => return Some(Join::Spaced),

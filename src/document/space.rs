@@ -10,7 +10,7 @@
 
 /// Whether inserting one space at byte `at` of `text` changes nothing but
 /// the space: no new block, the same emphasis, no new link.
-pub fn space_is_inert(text: &str, at: usize) -> bool {
+pub(crate) fn space_is_inert(text: &str, at: usize) -> bool {
     !space_would_open_a_block(line_prefix(text, at))
         && space_keeps_emphasis(text, at)
         && !space_could_complete_a_link(text, at)
@@ -79,7 +79,7 @@ fn space_keeps_emphasis(text: &str, at: usize) -> bool {
 /// and a run after punctuation and before a letter can only open: the
 /// title's bold breaks (found by the fix fuzzer). Runs inside `content` are
 /// the edit's own business (a rule that adds `**` means to).
-pub fn edit_keeps_emphasis(text: &str, span: std::ops::Range<usize>, content: &str) -> bool {
+pub(crate) fn edit_keeps_emphasis(text: &str, span: std::ops::Range<usize>, content: &str) -> bool {
     let (before, after) = (&text[..span.start], &text[span.end..]);
     // The neighbours of the edit's two ends, as written and as edited.
     let old_next = text[span.start..].chars().next();

@@ -29,7 +29,7 @@ use super::{
 };
 
 /// The markdown options used everywhere (and by the benchmark's baseline walk).
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 

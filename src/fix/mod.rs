@@ -7,7 +7,7 @@
 //! text itself. Linting again until nothing applies is the linter's loop
 //! ([`crate::lint::fix_to_fixpoint`]).
 
-pub mod write;
+pub(crate) mod write;
 
 use std::collections::BTreeSet;
 
@@ -30,13 +30,6 @@ impl FixMode {
             FixMode::Unsafe => true,
         }
     }
-}
-
-/// Applies every fix the mode allows that does not overlap a fix taken
-/// before it (in text order); returns the new text and the number applied.
-pub fn apply(text: &str, findings: &[Finding], mode: FixMode) -> (String, usize) {
-    let chosen = choose(text, findings, mode);
-    (splice(text, &chosen), chosen.len())
 }
 
 /// The findings whose fixes the mode allows and do not overlap a fix taken
@@ -135,6 +128,13 @@ mod tests {
     use super::*;
     use crate::diagnostic::{Applicability, Edit};
     use crate::rule::Rule;
+
+    /// Applies every fix the mode allows that does not overlap a fix taken
+    /// before it (in text order); returns the new text and the number applied.
+    fn apply(text: &str, findings: &[Finding], mode: FixMode) -> (String, usize) {
+        let chosen = choose(text, findings, mode);
+        (splice(text, &chosen), chosen.len())
+    }
 
     /// A finding where its first edit is, as rules report them.
     fn finding(edits: Vec<Edit>, applicability: Applicability) -> Finding {

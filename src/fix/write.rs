@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// Why a fixed file was not written.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
-pub enum WriteError {
+pub(crate) enum WriteError {
     #[error("cannot fix `{path}`: it vanished while it was being fixed")]
     #[diagnostic(code(fix))]
     Vanished { path: String },
@@ -31,7 +31,7 @@ pub enum WriteError {
 }
 
 /// Replaces `path`, which must still hold `original`, with `new`.
-pub fn write_atomically(path: &Path, original: &[u8], new: &[u8]) -> Result<(), WriteError> {
+pub(crate) fn write_atomically(path: &Path, original: &[u8], new: &[u8]) -> Result<(), WriteError> {
     let name = path.display().to_string();
     let io = |reason| WriteError::Io {
         path: name.clone(),
@@ -56,7 +56,7 @@ pub fn write_atomically(path: &Path, original: &[u8], new: &[u8]) -> Result<(), 
 /// Puts `bytes` at `path` all at once: written to a new temporary file
 /// beside it (never through a link someone left there), flushed, given
 /// `permissions`, and renamed over the path. A failure leaves the path as it was.
-pub fn replace_file(
+pub(crate) fn replace_file(
     path: &Path,
     bytes: &[u8],
     permissions: Option<fs::Permissions>,

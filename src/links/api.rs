@@ -14,10 +14,10 @@ use crate::link::Status;
 use crate::paper::Answer;
 
 /// The largest answer any API client reads.
-pub const ANSWER_CAP: usize = 8 * 1024 * 1024;
+pub(crate) const ANSWER_CAP: usize = 8 * 1024 * 1024;
 
 /// One request to an API.
-pub struct Request<'a> {
+pub(crate) struct Request<'a> {
     /// What the service is called in messages (`GitHub API`, `arXiv API`).
     pub service: &'a str,
     pub url: Url,
@@ -37,7 +37,7 @@ pub struct Request<'a> {
 
 /// What an API said, or why it said nothing.
 #[derive(Debug)]
-pub enum Reply {
+pub(crate) enum Reply {
     Answered {
         status: StatusCode,
         body: Vec<u8>,
@@ -50,7 +50,7 @@ pub enum Reply {
 }
 
 /// Sends the request; retries what is worth retrying.
-pub async fn get(checker: &Checker, request: &Request<'_>) -> Reply {
+pub(crate) async fn get(checker: &Checker, request: &Request<'_>) -> Reply {
     let options = checker.options();
     let service = request.service;
     let broken = |reason: String, unreachable: bool| {

@@ -14,15 +14,15 @@ use super::check::Checker;
 use crate::paper::{Answer, Paper};
 
 /// The arXiv API.
-pub const API: &str = "https://export.arxiv.org/api/";
+pub(crate) const API: &str = "https://export.arxiv.org/api/";
 /// At most this many ids in one query.
-pub const BATCH: usize = 100;
+pub(crate) const BATCH: usize = 100;
 /// The pause between two queries that arXiv's terms of use ask for.
-pub const DELAY: Duration = Duration::from_secs(3);
+pub(crate) const DELAY: Duration = Duration::from_secs(3);
 
 /// Asks about every id, [`BATCH`] at a time, `delay` between queries (and
 /// at least `delay` before a retry). Every id gets an answer.
-pub async fn fetch(
+pub(crate) async fn fetch(
     checker: &Checker,
     api_base: &Url,
     ids: &[String],
@@ -112,7 +112,7 @@ fn query_url(api_base: &Url, batch: &[String]) -> Result<Url, String> {
 /// `http://arxiv.org/abs/2403.07636v2`, whose version is the latest). An
 /// entry without a title describes nothing; an error entry (the API's way
 /// of refusing a query) fails the whole feed.
-pub fn parse_feed(xml: &str) -> Result<Vec<(String, Paper)>, String> {
+pub(crate) fn parse_feed(xml: &str) -> Result<Vec<(String, Paper)>, String> {
     let malformed =
         |err: &dyn std::fmt::Display| format!("the arXiv API answered a malformed feed: {err}");
     let mut reader = quick_xml::Reader::from_str(xml);

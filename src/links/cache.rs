@@ -54,7 +54,7 @@ const VERSION: u32 = 2;
 
 /// The link cache of one run.
 #[derive(Debug)]
-pub struct Cache {
+pub(crate) struct Cache {
     path: PathBuf,
     max_age: Duration,
     /// The policy of this run.
@@ -67,7 +67,11 @@ pub struct Cache {
 impl Cache {
     /// Loads a cache file. A missing file is an empty cache; an unreadable or
     /// corrupt one is an empty cache and a warning, never an error.
-    pub fn load(path: &Path, max_age: Duration, allow_private: bool) -> (Self, Option<String>) {
+    pub(crate) fn load(
+        path: &Path,
+        max_age: Duration,
+        allow_private: bool,
+    ) -> (Self, Option<String>) {
         let mut cache = Self {
             path: path.to_path_buf(),
             max_age,
@@ -115,14 +119,14 @@ impl Cache {
 
     /// Keeps papers described within `max_age` (the metadata's own age,
     /// longer than the links'); the rest are asked about again.
-    pub fn with_paper_max_age(mut self, max_age: Duration) -> Self {
+    pub(crate) fn with_paper_max_age(mut self, max_age: Duration) -> Self {
         self.paper_max_age = max_age;
         self
     }
 
     /// Whether `key` checked fine recently under this run's policy or a
     /// stricter one.
-    pub fn is_ok(&self, key: &str) -> bool {
+    pub(crate) fn is_ok(&self, key: &str) -> bool {
         self.ok.get(key).is_some_and(|success| {
             fresh(success.at, now(), self.max_age) && (self.allow_private || !success.private)
         })
@@ -130,7 +134,7 @@ impl Cache {
 
     /// What a service said about a paper, recently and under this run's
     /// policy or a stricter one.
-    pub fn paper(&self, id: &PaperId) -> Option<&Paper> {
+    pub(crate) fn paper(&self, id: &PaperId) -> Option<&Paper> {
         self.papers
             .get(&id.cache_key())
             .filter(|d| {
@@ -139,7 +143,7 @@ impl Cache {
             .map(|d| &d.paper)
     }
 
-    pub fn remember_paper(&mut self, id: &PaperId, paper: Paper) {
+    pub(crate) fn remember_paper(&mut self, id: &PaperId, paper: Paper) {
         let described = Described {
             at: now(),
             private: self.allow_private,
@@ -148,7 +152,7 @@ impl Cache {
         self.papers.insert(id.cache_key(), described);
     }
 
-    pub fn remember_ok(&mut self, key: String) {
+    pub(crate) fn remember_ok(&mut self, key: String) {
         let success = Success {
             at: now(),
             private: self.allow_private,
@@ -158,7 +162,7 @@ impl Cache {
 
     /// Writes the cache: to a temporary file beside it, then renamed over it,
     /// so a crash or a concurrent run never leaves half a file.
-    pub fn save(&self) -> std::io::Result<()> {
+    pub(crate) fn save(&self) -> std::io::Result<()> {
         let file = CacheFile {
             version: VERSION,
             ok: self.ok.clone(),

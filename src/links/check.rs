@@ -15,9 +15,9 @@ use super::retry;
 use crate::link::{Expect, LinkResult, Status};
 
 /// At most this many redirects are followed.
-pub const MAX_REDIRECTS: usize = 10;
+pub(crate) const MAX_REDIRECTS: usize = 10;
 /// No more of any body is read, whatever the server sends.
-pub const BODY_CAP: usize = 64 * 1024;
+pub(crate) const BODY_CAP: usize = 64 * 1024;
 /// Where the `%PDF-` signature must appear.
 const MAGIC_WINDOW: usize = 1024;
 
@@ -62,14 +62,14 @@ enum Chain {
 }
 
 /// Checks URLs with one HTTP client and one set of limits.
-pub struct Checker {
+pub(crate) struct Checker {
     client: Client,
     limits: Limits,
     options: LinkOptions,
 }
 
 impl Checker {
-    pub fn new(client: Client, options: LinkOptions) -> Self {
+    pub(crate) fn new(client: Client, options: LinkOptions) -> Self {
         Self {
             client,
             limits: Limits::new(options.max_concurrency, options.host_concurrency),
@@ -77,20 +77,20 @@ impl Checker {
         }
     }
 
-    pub fn client(&self) -> &Client {
+    pub(crate) fn client(&self) -> &Client {
         &self.client
     }
 
-    pub fn limits(&self) -> &Limits {
+    pub(crate) fn limits(&self) -> &Limits {
         &self.limits
     }
 
-    pub fn options(&self) -> &LinkOptions {
+    pub(crate) fn options(&self) -> &LinkOptions {
         &self.options
     }
 
     /// Checks one URL for what its label expects.
-    pub async fn check(&self, url: &str, expect: Expect) -> LinkResult {
+    pub(crate) async fn check(&self, url: &str, expect: Expect) -> LinkResult {
         let url = match Url::parse(url) {
             Ok(url) if matches!(url.scheme(), "http" | "https") => url,
             Ok(_) | Err(_) => {
@@ -468,7 +468,7 @@ fn seconds(duration: Duration) -> String {
 }
 
 /// Hosts are told apart with their port: two servers on one machine are two hosts.
-pub fn host_key(url: &Url) -> String {
+pub(crate) fn host_key(url: &Url) -> String {
     match (url.host_str(), url.port_or_known_default()) {
         (Some(host), Some(port)) => format!("{}:{port}", host.to_ascii_lowercase()),
         (Some(host), None) => host.to_ascii_lowercase(),

@@ -10,7 +10,7 @@ use super::check::Checker;
 use crate::paper::{Answer, Paper};
 
 /// The Crossref REST API.
-pub const API: &str = "https://api.crossref.org/";
+pub(crate) const API: &str = "https://api.crossref.org/";
 
 #[derive(Deserialize)]
 struct Work {
@@ -31,7 +31,12 @@ struct Issued {
 }
 
 /// Asks Crossref about one DOI.
-pub async fn fetch(checker: &Checker, api_base: &Url, doi: &str, contact: Option<&str>) -> Answer {
+pub(crate) async fn fetch(
+    checker: &Checker,
+    api_base: &Url,
+    doi: &str,
+    contact: Option<&str>,
+) -> Answer {
     let Ok(mut url) = api_base.join("works/") else {
         return Answer::Failed("invalid Crossref API URL".into());
     };

@@ -16,14 +16,14 @@ use crate::link::{LinkResult, Status};
 
 /// A repository named by a github.com URL.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Repo {
+pub(crate) struct Repo {
     pub owner: String,
     pub name: String,
 }
 
 impl Repo {
     /// The repository of a `https://github.com/OWNER/NAME[/...]` URL.
-    pub fn of(url: &str) -> Option<Self> {
+    pub(crate) fn of(url: &str) -> Option<Self> {
         let parsed = Url::parse(url).ok()?;
         let host = parsed.host_str()?.to_ascii_lowercase();
         if host != "github.com" && host != "www.github.com" {
@@ -85,7 +85,7 @@ struct RepoJson {
 
 /// The API's answer about one repository.
 #[derive(Debug, Clone)]
-pub enum RepoState {
+pub(crate) enum RepoState {
     Found {
         full_name: String,
         html_url: String,
@@ -97,7 +97,7 @@ pub enum RepoState {
 
 /// Asks the API about a repository (through [`api::get`]: the address
 /// policy on every hop, 429 and 5xx retried).
-pub async fn lookup(checker: &Checker, api: &Url, token: &str, repo: &Repo) -> RepoState {
+pub(crate) async fn lookup(checker: &Checker, api: &Url, token: &str, repo: &Repo) -> RepoState {
     let Ok(url) = api.join(&format!("repos/{}/{}", repo.owner, repo.name)) else {
         return RepoState::Failed(Status::Broken {
             reason: "invalid GitHub API URL".into(),
@@ -156,7 +156,7 @@ pub async fn lookup(checker: &Checker, api: &Url, token: &str, repo: &Repo) -> R
 }
 
 /// At most this many repositories in one GraphQL query.
-pub const GRAPHQL_BATCH: usize = 100;
+pub(crate) const GRAPHQL_BATCH: usize = 100;
 
 #[derive(Deserialize)]
 struct GraphAnswer {
@@ -187,7 +187,7 @@ struct GraphError {
 /// requests). A repository the answer does not settle (an error other
 /// than "not found", a failed or rate-limited query) is asked about
 /// through REST, one call each: the two APIs are limited separately.
-pub async fn lookup_many(
+pub(crate) async fn lookup_many(
     checker: &Arc<Checker>,
     api: &Url,
     token: &str,
@@ -300,7 +300,7 @@ async fn graphql(
 }
 
 /// The verdict for one URL of a repository the API described.
-pub fn result_for(url: &str, repo: &Repo, state: &RepoState) -> LinkResult {
+pub(crate) fn result_for(url: &str, repo: &Repo, state: &RepoState) -> LinkResult {
     match state {
         RepoState::Found {
             full_name,

@@ -31,18 +31,18 @@ struct Health {
 /// A host that never answered and failed this many connections in a row is
 /// given up on: its other links are reported without asking it again, so
 /// that thousands of links to a dead host cost seconds, not hours.
-pub const GIVE_UP_AFTER: u32 = 6;
+pub(crate) const GIVE_UP_AFTER: u32 = 6;
 
 /// Why a host is not asked again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct GivenUp {
+pub(crate) struct GivenUp {
     pub failures: u32,
     pub unreachable: bool,
 }
 
 /// The limits of one run.
 #[derive(Debug)]
-pub struct Limits {
+pub(crate) struct Limits {
     global: Arc<Semaphore>,
     per_host: usize,
     hosts: Mutex<HashMap<String, Arc<Host>>>,
@@ -50,13 +50,13 @@ pub struct Limits {
 
 /// Held while a request is in flight; dropping it frees both slots.
 #[derive(Debug)]
-pub struct Slot {
+pub(crate) struct Slot {
     _host: Option<OwnedSemaphorePermit>,
     _global: Option<OwnedSemaphorePermit>,
 }
 
 impl Limits {
-    pub fn new(global: usize, per_host: usize) -> Self {
+    pub(crate) fn new(global: usize, per_host: usize) -> Self {
         Self {
             global: Arc::new(Semaphore::new(global.max(1))),
             per_host: per_host.max(1),
@@ -79,7 +79,7 @@ impl Limits {
     /// Waits for any pause the host asked for, then for a slot on the host
     /// and a global one (in that order, so that one slow host cannot hold
     /// global slots while it waits for its own).
-    pub async fn acquire(&self, host: &str) -> Slot {
+    pub(crate) async fn acquire(&self, host: &str) -> Slot {
         let state = self.host(host);
         loop {
             let wait = {
@@ -101,7 +101,7 @@ impl Limits {
     }
 
     /// Records how a request to `host` went: any HTTP answer, or a failed connection.
-    pub fn record(&self, host: &str, answered: bool, unreachable: bool) {
+    pub(crate) fn record(&self, host: &str, answered: bool, unreachable: bool) {
         let state = self.host(host);
         let mut health = state.health.lock().unwrap_or_else(|e| e.into_inner());
         if answered {
@@ -117,7 +117,7 @@ impl Limits {
     }
 
     /// Whether `host` has been given up on.
-    pub fn given_up(&self, host: &str) -> Option<GivenUp> {
+    pub(crate) fn given_up(&self, host: &str) -> Option<GivenUp> {
         let state = self.host(host);
         let health = *state.health.lock().unwrap_or_else(|e| e.into_inner());
         (!health.answered && health.failures_in_a_row >= GIVE_UP_AFTER).then_some(GivenUp {
@@ -127,7 +127,7 @@ impl Limits {
     }
 
     /// Asks every request to `host` to wait `for_` from now.
-    pub fn pause(&self, host: &str, for_: Duration) {
+    pub(crate) fn pause(&self, host: &str, for_: Duration) {
         let state = self.host(host);
         let until = Instant::now() + for_;
         let mut not_before = state.not_before.lock().unwrap_or_else(|e| e.into_inner());

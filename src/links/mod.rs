@@ -32,9 +32,8 @@ use std::time::{Duration, Instant};
 use reqwest::Url;
 use tokio::task::JoinSet;
 
-pub use cache::Cache;
-pub use policy::{Refused, is_public};
-pub use target::occurrences;
+pub(crate) use cache::Cache;
+pub(crate) use target::occurrences;
 
 use crate::link::{Expect, LinkResult, Status};
 use crate::paper::{Answer, PaperId};
@@ -44,10 +43,10 @@ use github::{Repo, RepoState};
 
 /// A secret that never shows in `Debug` output or logs.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+pub(crate) struct Secret(String);
 
 impl Secret {
-    pub fn new(value: String) -> Self {
+    pub(crate) fn new(value: String) -> Self {
         Self(value)
     }
 
@@ -64,7 +63,7 @@ impl fmt::Debug for Secret {
 
 /// How to check.
 #[derive(Debug, Clone)]
-pub struct LinkOptions {
+pub(crate) struct LinkOptions {
     pub timeout: Duration,
     pub max_concurrency: usize,
     pub host_concurrency: usize,
@@ -84,7 +83,7 @@ pub struct LinkOptions {
 
 /// The metadata services' base URLs, and the pause between arXiv queries.
 #[derive(Debug, Clone)]
-pub struct Services {
+pub(crate) struct Services {
     pub arxiv: Url,
     pub crossref: Url,
     pub openreview: Url,
@@ -132,7 +131,7 @@ impl Progress for NoProgress {
 
 /// The results of one run of the checker.
 #[derive(Debug, Default)]
-pub struct Checked {
+pub(crate) struct Checked {
     /// By URL (fragment stripped).
     pub results: HashMap<String, LinkResult>,
     /// What the services said about each paper asked about (the entries'
@@ -146,7 +145,7 @@ pub struct Checked {
 
 /// Why the checker could not run.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
-pub enum LinkError {
+pub(crate) enum LinkError {
     #[error("the network is unreachable: none of the {0} links could be resolved or connected to")]
     #[diagnostic(
         code(network),
@@ -159,10 +158,10 @@ pub enum LinkError {
 }
 
 /// The GitHub REST API.
-pub const GITHUB_API: &str = "https://api.github.com/";
+pub(crate) const GITHUB_API: &str = "https://api.github.com/";
 
 /// The user agent: the tool, its version, and what it is doing.
-pub fn user_agent() -> String {
+pub(crate) fn user_agent() -> String {
     format!(
         "awesome-lint/{} (link checker for paper lists)",
         env!("CARGO_PKG_VERSION")
@@ -173,7 +172,7 @@ pub fn user_agent() -> String {
 /// maps a URL to what its most demanding occurrence expects (a URL that is
 /// somewhere a `[[pdf]]` must serve a PDF); `papers` are the entries' papers
 /// whose titles are to be compared.
-pub fn check(
+pub(crate) fn check(
     wanted: &HashMap<String, Expect>,
     papers: &BTreeSet<PaperId>,
     options: &LinkOptions,

@@ -10,7 +10,7 @@ use super::check::Checker;
 use crate::paper::{Answer, Paper};
 
 /// OpenReview's API v2.
-pub const API: &str = "https://api2.openreview.net/";
+pub(crate) const API: &str = "https://api2.openreview.net/";
 
 #[derive(Deserialize)]
 struct Notes {
@@ -38,7 +38,7 @@ enum Field {
 }
 
 /// Asks OpenReview about one note id.
-pub async fn fetch(checker: &Checker, api_base: &Url, id: &str) -> Answer {
+pub(crate) async fn fetch(checker: &Checker, api_base: &Url, id: &str) -> Answer {
     let Ok(mut url) = api_base.join("notes") else {
         return Answer::Failed("invalid OpenReview API URL".into());
     };

@@ -11,7 +11,7 @@ use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 
 /// A request the policy refused, found in an error's source chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refused {
+pub(crate) struct Refused {
     pub host: String,
 }
 
@@ -24,7 +24,7 @@ impl fmt::Display for Refused {
 impl std::error::Error for Refused {}
 
 /// Whether an address is on the public internet.
-pub fn is_public(ip: IpAddr) -> bool {
+pub(crate) fn is_public(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => is_public_v4(v4),
         IpAddr::V6(v6) => is_public_v6(v6),
@@ -87,7 +87,7 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
 
 /// Refuses a URL whose host is an IP literal the policy does not allow.
 /// Names are left to [`PolicyResolver`].
-pub fn check_url(url: &Url, allow_private: bool) -> Result<(), Refused> {
+pub(crate) fn check_url(url: &Url, allow_private: bool) -> Result<(), Refused> {
     if allow_private {
         return Ok(());
     }
@@ -109,7 +109,7 @@ pub fn check_url(url: &Url, allow_private: bool) -> Result<(), Refused> {
 /// policy allows; a name with none left is refused, so a public name that
 /// points at a private address (DNS rebinding) is never connected to.
 #[derive(Debug, Clone, Copy)]
-pub struct PolicyResolver {
+pub(crate) struct PolicyResolver {
     pub allow_private: bool,
 }
 

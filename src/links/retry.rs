@@ -5,19 +5,19 @@ use std::time::{Duration, SystemTime};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The longest wait a server may ask for; beyond it, the link is reported.
-pub const MAX_WAIT: Duration = Duration::from_secs(60);
+pub(crate) const MAX_WAIT: Duration = Duration::from_secs(60);
 const BASE: Duration = Duration::from_millis(500);
 
 /// The wait before retry number `attempt` (0-based): 0.5 s, 1 s, 2 s, ...
 /// plus up to 50% jitter, so that many links to one host do not retry in step.
-pub fn backoff(attempt: u32) -> Duration {
+pub(crate) fn backoff(attempt: u32) -> Duration {
     let base = BASE.saturating_mul(1 << attempt.min(6));
     let jitter = base.mul_f64(random_fraction() * 0.5);
     (base + jitter).min(MAX_WAIT)
 }
 
 /// Parses `Retry-After`: delay seconds or an HTTP date, capped at [`MAX_WAIT`].
-pub fn retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+pub(crate) fn retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
     if let Ok(seconds) = value.parse::<u64>() {
         return Some(Duration::from_secs(seconds).min(MAX_WAIT));

@@ -10,7 +10,7 @@ use crate::link::Occurrence;
 
 /// Every http(s) link of a document that neither the settings nor `exclude`
 /// (the command line's `--exclude`) exclude.
-pub fn occurrences(
+pub(crate) fn occurrences(
     source: &Source,
     doc: &Document,
     settings: &Settings,

@@ -102,7 +102,7 @@ fn filter(
 }
 
 /// Orders findings by position, then rule, so output is stable.
-pub fn sort(findings: &mut [Finding]) {
+pub(crate) fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (a.span.start, a.rule, a.span.end, &a.message).cmp(&(
             b.span.start,

@@ -3,7 +3,7 @@
 //! parsed entries (`entries`). Renderers write to a writer they are given;
 //! nothing here decides where output goes.
 
-pub mod artifact;
+pub(crate) mod artifact;
 pub mod entries;
 pub mod failure;
 pub mod github;
@@ -88,12 +88,12 @@ impl Summary {
 }
 
 /// `1 entry`, `2 entries`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The text with its first letter in upper case.
-pub fn capitalize(text: &str) -> String {
+pub(crate) fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -106,7 +106,7 @@ pub fn capitalize(text: &str) -> String {
 /// `auto` follows the conventions: `NO_COLOR` (non-empty) disables,
 /// `FORCE_COLOR` (non-empty, not `0`) and `CLICOLOR_FORCE` (not `0`) enable,
 /// `CLICOLOR=0` disables, and otherwise color goes to terminals only.
-pub fn use_color(
+pub(crate) fn use_color(
     choice: ColorChoice,
     is_terminal: bool,
     env: impl Fn(&str) -> Option<String>,

@@ -22,7 +22,7 @@ mod section_order;
 mod shared_link;
 mod spacing;
 mod title_format;
-pub mod title_mismatch;
+pub(crate) mod title_mismatch;
 mod unverifiable_link;
 mod venue_format;
 mod year_mismatch;
@@ -36,11 +36,11 @@ use crate::rule::Rule;
 use crate::source::Source;
 
 /// A rule's check over one document.
-pub type Check = fn(&Context, &mut Vec<Finding>);
+pub(crate) type Check = fn(&Context, &mut Vec<Finding>);
 
 /// The check of each rule; `None` for the online rules, whose findings come
 /// from what the link checker found (see [`link_findings`] and `title_mismatch`).
-pub fn check_of(rule: Rule) -> Option<Check> {
+pub(crate) fn check_of(rule: Rule) -> Option<Check> {
     Some(match rule {
         Rule::EntryFormat => entry_format::check,
         Rule::EmptyLink => empty_link::check,
@@ -90,7 +90,7 @@ impl LinkPlace {
 
 /// The findings of the link rules for one place a checked URL is written
 /// (`written_url`: the URL as the text spells it, for a fix to replace).
-pub fn link_findings(
+pub(crate) fn link_findings(
     occurrence: &Occurrence,
     result: &LinkResult,
     written_url: Option<&str>,
@@ -105,7 +105,7 @@ pub fn link_findings(
 }
 
 /// What a rule may read: the document, its text, and the settings.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     pub source: &'a Source,
     pub doc: &'a Document,
     pub settings: &'a Settings,
@@ -116,12 +116,12 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn text(&self, span: &Span) -> &'a str {
+    pub(crate) fn text(&self, span: &Span) -> &'a str {
         &self.source.text()[span.clone()]
     }
 
     /// 1-based line of a byte offset, for messages that name another place.
-    pub fn line(&self, offset: usize) -> usize {
+    pub(crate) fn line(&self, offset: usize) -> usize {
         self.source.line_of(offset)
     }
 }
@@ -195,7 +195,7 @@ fn entry_texts(text: &str, doc: &Document) -> Vec<u64> {
 }
 
 /// Runs every rule that the settings leave on, in table order.
-pub fn check_document(ctx: &Context) -> Vec<Finding> {
+pub(crate) fn check_document(ctx: &Context) -> Vec<Finding> {
     let checks: Vec<(Rule, Check)> = Rule::all()
         .filter(|&rule| ctx.settings.is_enabled(rule))
         .filter_map(|rule| Some((rule, check_of(rule)?)))
@@ -224,7 +224,7 @@ const PARALLEL_FROM: usize = 2_000;
 
 /// Whether a document is large enough for its rules to run side by side
 /// (and the machine has more than one core to run them on).
-pub fn runs_in_parallel(doc: &Document) -> bool {
+pub(crate) fn runs_in_parallel(doc: &Document) -> bool {
     doc.entries.len() >= PARALLEL_FROM
         && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
 }

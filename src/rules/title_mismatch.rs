@@ -20,7 +20,7 @@ const SAME_PAPER_DICE: f64 = 0.5;
 /// The papers whose titles can be compared, with the span of the link to
 /// each: each entry's paper links that a service can describe, when the
 /// entry writes a title worth comparing.
-pub fn papers(text: &str, doc: &Document) -> Vec<(PaperId, Span)> {
+pub(crate) fn papers(text: &str, doc: &Document) -> Vec<(PaperId, Span)> {
     let mut ids = Vec::new();
     for entry in &doc.entries {
         if comparable_title(text, entry).is_none() {
@@ -36,7 +36,7 @@ pub fn papers(text: &str, doc: &Document) -> Vec<(PaperId, Span)> {
 }
 
 /// The findings, from what the services said.
-pub fn findings(
+pub(crate) fn findings(
     source: &Source,
     doc: &Document,
     answers: &HashMap<PaperId, Answer>,
@@ -125,7 +125,7 @@ fn comparable_title<'t>(text: &'t str, entry: &Entry) -> Option<&'t str> {
 
 /// Whether the title an entry writes names the paper the service calls
 /// `official`.
-pub fn names_paper(written: &str, official: &str) -> bool {
+pub(crate) fn names_paper(written: &str, official: &str) -> bool {
     let (written, official) = (plain(written), plain(official));
     let variants = |t: &str| -> Vec<String> {
         let mut v = vec![t.to_owned()];
