@@ -43,7 +43,7 @@ pub fn check_lint(data: &[u8]) {
     // Every inferred shape spells a template that reads back (or is refused
     // with an error, never a panic).
     for shape in &linted.doc.shapes {
-        let _ = awesome_lint::Shape::from_template(&shape.template(), &settings.venues);
+        let _ = awesome_lint::Shape::from_template(&shape.template(), settings.known());
     }
     let _ = report::entries::render_json(&source, &linted.doc, &settings, &mut sink);
     let _ = report::entries::render_csv(&source, &linted.doc, &settings, &mut sink);
@@ -160,10 +160,10 @@ pub fn check_template(data: &[u8]) {
         return;
     };
     let settings = Settings::default();
-    let Ok(shape) = awesome_lint::Shape::from_template(template, &settings.venues) else {
+    let Ok(shape) = awesome_lint::Shape::from_template(template, settings.known()) else {
         return;
     };
-    let _ = awesome_lint::Shape::from_template(&shape.template(), &settings.venues);
+    let _ = awesome_lint::Shape::from_template(&shape.template(), settings.known());
     let mut declared = Settings::default();
     declared.shape = Some(shape);
     let text = format!("# List\n\n- {template}\n- {template}\n\n{template}\n");

@@ -10,10 +10,13 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::document::Shape;
+use crate::document::{Known, Shape};
+use crate::label::Labels;
 use crate::rule::Severity;
 use crate::rule::{RULES, Rule};
+use crate::url::Hosts;
 use crate::venue::Venues;
+use crate::vocabulary::{HostTable, LabelTable, VenueTable, VocabularyError};
 
 pub(crate) const CONFIG_FILE: &str = ".awesome-lint.toml";
 pub(crate) const DEFAULT_CACHE_FILE: &str = ".awesome-lint-cache.json";
@@ -45,9 +48,10 @@ pub enum Direction {
 pub struct Settings {
     levels: [Option<Level>; RULES.len()],
     pub direction: Direction,
+    /// The venues, link labels and hosts: built in, with the config's own.
     pub venues: Venues,
-    /// Link labels the config adds to the built-in categories, normalized.
-    pub labels: Vec<String>,
+    pub labels: Labels,
+    pub hosts: Hosts,
     /// Link categories (`paper`, `code`) or labels every entry must have.
     pub required: Vec<String>,
     /// Whether `required` was set in the config (rather than left at its
@@ -114,7 +118,8 @@ impl Default for Settings {
             levels: [None; RULES.len()],
             direction: Direction::Auto,
             venues: Venues::builtin(),
-            labels: Vec::new(),
+            labels: Labels::builtin().clone(),
+            hosts: Hosts::builtin().clone(),
             required: vec!["paper".to_owned()],
             required_declared: false,
             shape: None,
@@ -145,18 +150,24 @@ impl Settings {
         self.levels[rule as usize] = Some(level);
     }
 
-    /// Whether a label is in a built-in category or added by the config.
-    pub fn is_known_label(&self, label: &str) -> bool {
-        crate::label::is_known(label) || {
-            let label = crate::label::normalize(label);
-            self.labels.contains(&label)
+    /// Whether a label is in a category, built in or added by the config.
+    pub(crate) fn is_known_label(&self, label: &str) -> bool {
+        self.labels.is_known(label)
+    }
+
+    /// What the words of a list mean under these settings.
+    pub fn known(&self) -> Known<'_> {
+        Known {
+            venues: &self.venues,
+            labels: &self.labels,
+            hosts: &self.hosts,
         }
     }
 
     /// How documents are parsed under these settings.
-    pub fn parse_options(&self) -> crate::document::ParseOptions<'_> {
+    pub(crate) fn parse_options(&self) -> crate::document::ParseOptions<'_> {
         crate::document::ParseOptions {
-            venues: &self.venues,
+            known: self.known(),
             shape: self.shape.as_ref(),
         }
     }
@@ -210,40 +221,28 @@ impl Settings {
         }
         settings.direction = raw.order.direction;
 
-        for name in &raw.venues.known {
-            settings.venues.add_known(name);
-        }
-        for (alias, target) in &raw.venues.aliases {
-            if !settings.venues.add_alias(alias.get_ref(), target.get_ref()) {
-                let help = match settings.venues.check(target.get_ref()) {
-                    crate::venue::VenueCheck::Alias { canonical } => {
-                        Some(format!("did you mean `{canonical}`?"))
-                    }
-                    crate::venue::VenueCheck::Unknown {
-                        suggestion: Some(s),
-                    } => Some(format!("did you mean `{s}`?")),
-                    _ => Some("add it to `known` first".to_owned()),
-                };
-                return Err(invalid(
-                    target.span(),
-                    format!(
-                        "alias `{}` points at `{}`, which is not a known venue",
-                        alias.get_ref(),
-                        target.get_ref()
-                    ),
-                    "not a known venue",
-                    help,
-                ));
-            }
-        }
-
+        // The config's vocabulary, added to the built-in one as the
+        // built-in one was made: one function per table.
+        let vocabulary_error = |errors: Vec<VocabularyError>| {
+            let first = errors.into_iter().next();
+            let VocabularyError {
+                span,
+                message,
+                label,
+                help,
+            } = first.unwrap_or(VocabularyError {
+                span: 0..0,
+                message: "invalid vocabulary".into(),
+                label: "here",
+                help: None,
+            });
+            invalid(span, message, label, help)
+        };
+        settings.venues.add(&raw.venues).map_err(vocabulary_error)?;
         if let Some(labels) = &raw.entry.labels {
-            settings.labels = labels
-                .get_ref()
-                .iter()
-                .map(|l| crate::label::normalize(l))
-                .collect();
+            settings.labels.add(labels).map_err(vocabulary_error)?;
         }
+        settings.hosts.add(&raw.hosts);
         if let Some(required) = raw.entry.required {
             settings.required.clear();
             settings.required_declared = true;
@@ -272,7 +271,7 @@ impl Settings {
             settings.duplicates_across_sections = across;
         }
         if let Some(shape) = &raw.entry.shape {
-            match Shape::from_template(shape.get_ref(), &settings.venues) {
+            match Shape::from_template(shape.get_ref(), settings.known()) {
                 Ok(parsed) => settings.shape = Some(parsed),
                 Err(err) => {
                     return Err(invalid(
@@ -451,7 +450,9 @@ struct RawConfig {
     #[serde(default)]
     order: RawOrder,
     #[serde(default)]
-    venues: RawVenues,
+    venues: VenueTable,
+    #[serde(default)]
+    hosts: HostTable,
     #[serde(default)]
     entry: RawEntry,
     #[serde(default)]
@@ -476,17 +477,8 @@ struct RawOrder {
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct RawVenues {
-    #[serde(default)]
-    known: Vec<String>,
-    #[serde(default)]
-    aliases: BTreeMap<Spanned<String>, Spanned<String>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 struct RawEntry {
-    labels: Option<Spanned<Vec<String>>>,
+    labels: Option<LabelTable>,
     required: Option<Vec<Spanned<String>>>,
     shape: Option<Spanned<String>>,
     duplicates_across_sections: Option<bool>,
@@ -655,7 +647,70 @@ cache_max_age = "30d"
             Path::new("dir/.awesome-lint-cache.json")
         );
         assert_eq!(settings.links.cache_max_age, Duration::from_secs(86_400));
-        assert_eq!(settings.labels.len(), 6);
+        // Labels the built-in table knows keep their category.
+        assert_eq!(settings.labels.kind("pdf"), crate::label::LabelKind::Pdf);
+        assert!(settings.is_known_label("demo"));
+    }
+
+    #[test]
+    fn a_list_adds_venues_labels_and_hosts_of_its_own() {
+        let settings = load(
+            r#"
+[venues]
+known = ["UrbComp"]
+preprints = ["Zenodo"]
+variants = { "Urban Computing" = "UrbComp" }
+aliases = { "UrbanComp" = "UrbComp" }
+[entry]
+labels = { code = ["implementation-jax"], media = ["recording"] }
+[hosts]
+code = ["git.lab.example.edu"]
+"#,
+        )
+        .unwrap();
+        use crate::venue::VenueCheck;
+        assert_eq!(settings.venues.check("UrbComp"), VenueCheck::Known);
+        assert_eq!(settings.venues.check("Urban Computing"), VenueCheck::Known);
+        assert_eq!(
+            settings.venues.check("UrbanComp"),
+            VenueCheck::Alias {
+                canonical: "UrbComp".into()
+            }
+        );
+        assert!(settings.venues.preprints().contains(&"zenodo".to_owned()));
+        assert_eq!(
+            settings.labels.kind("Implementation-JAX"),
+            crate::label::LabelKind::Code
+        );
+        assert_eq!(
+            settings.labels.kind("recording"),
+            crate::label::LabelKind::Media
+        );
+        assert_eq!(
+            settings.hosts.kind("git.lab.example.edu"),
+            crate::url::HostKind::Code
+        );
+        // The built-in vocabulary is still there.
+        assert_eq!(settings.venues.check("CVPR"), VenueCheck::Known);
+        assert_eq!(
+            settings.hosts.kind("github.com"),
+            crate::url::HostKind::Code
+        );
+    }
+
+    #[test]
+    fn a_vocabulary_that_cannot_be_taken_points_at_the_name() {
+        let text = "[venues]\nvariants = { \"Urb\" = \"UrbCompp\" }\n";
+        let (message, offset) = error_at(text);
+        assert_eq!(
+            message,
+            "variant `Urb` points at `UrbCompp`, which is not a known venue"
+        );
+        assert_eq!(offset, text.find("\"UrbCompp\"").unwrap());
+        let text = "[entry]\nlabels = { slides = [\"deck\"] }\n";
+        let (message, offset) = error_at(text);
+        assert_eq!(message, "unknown link category `slides`");
+        assert_eq!(offset, text.find("slides").unwrap());
     }
 
     #[test]

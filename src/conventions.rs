@@ -10,6 +10,8 @@
 use rustc_hash::FxHashMap;
 
 use crate::document::{Document, Form, LabelKind};
+use crate::venue::Venues;
+use crate::vocabulary::{is_one_of, words};
 
 /// A list's habits of vocabulary.
 #[derive(Debug, Default)]
@@ -30,18 +32,23 @@ pub(crate) struct Conventions {
     /// next line (a markdown hard break), and entry lines that end otherwise
     /// before a continuation line.
     pub hard_breaks: (usize, usize),
+    /// The preprint servers' names, lowercase: their habits are kept together.
+    preprints: Vec<String>,
 }
 
 impl Conventions {
-    pub(crate) fn infer(text: &str, doc: &Document) -> Self {
-        let mut c = Conventions::default();
+    pub(crate) fn infer(text: &str, doc: &Document, venues: &Venues) -> Self {
+        let mut c = Conventions {
+            preprints: venues.preprints().to_vec(),
+            ..Conventions::default()
+        };
         for entry in &doc.entries {
             if let Some(venue) = &entry.venue {
                 let name = text[venue.name.clone()].trim();
                 if !name.is_empty() {
                     *c.venues.entry(name.to_owned()).or_default() += 1;
                 }
-                let lower = habit_key(name);
+                let lower = c.habit_key(name);
                 let forms = c
                     .venue_forms
                     .entry((entry.shape, lower.clone()))
@@ -109,7 +116,7 @@ impl Conventions {
     /// Whether the list writes this venue's tag in this form by habit:
     /// three entries or more, and most of that venue's.
     pub(crate) fn is_venue_form_habit(&self, shape: usize, name: &str, form: Form) -> bool {
-        let Some(forms) = self.venue_forms.get(&(shape, habit_key(name))) else {
+        let Some(forms) = self.venue_forms.get(&(shape, self.habit_key(name))) else {
             return false;
         };
         let total: usize = forms.iter().map(|(_, n)| n).sum();
@@ -125,7 +132,7 @@ impl Conventions {
         let (years, tags) = self.with_year.get(&shape).copied().unwrap_or_default();
         let habit = self
             .yearless
-            .get(&(shape, habit_key(name)))
+            .get(&(shape, self.habit_key(name)))
             .is_some_and(|&n| n >= 3);
         years * 10 >= tags * 8 && !habit
     }
@@ -153,27 +160,17 @@ impl Conventions {
         let (hard, other) = self.hard_breaks;
         hard >= 2 && hard * 2 >= hard + other
     }
-}
 
-/// The name a venue's habits are kept under: preprint servers and open
-/// review sites together (a list that writes `[arXiv]` without a year
-/// writes `[OpenReview]` so too), every other venue by its own name.
-fn habit_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
-    const PREPRINTS: [&str; 9] = [
-        "arxiv",
-        "biorxiv",
-        "medrxiv",
-        "chemrxiv",
-        "techrxiv",
-        "ssrn",
-        "openreview",
-        "preprint",
-        "corr",
-    ];
-    if PREPRINTS.contains(&lower.as_str()) {
-        "preprint".to_owned()
-    } else {
-        lower
+    /// The name a venue's habits are kept under: preprint servers and open
+    /// review sites together (a list that writes `[arXiv]` without a year
+    /// writes `[OpenReview]` and `[Preprint]` so too), every other venue by
+    /// its own name.
+    fn habit_key(&self, name: &str) -> String {
+        let lower = name.trim().to_lowercase();
+        if self.preprints.contains(&lower) || is_one_of(&lower, &words().tags.preprint) {
+            "preprint".to_owned()
+        } else {
+            lower
+        }
     }
 }

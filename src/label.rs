@@ -3,9 +3,18 @@
 //! paper links, link-kind checks hosts, the link checker expects a PDF
 //! behind `[[pdf]]`).
 //!
+//! The labels are data ([`crate::vocabulary`]): the built-in table and a
+//! list's `labels` are added by one function, [`Labels::add`].
+//!
 //! Labels compare case-, markup-, emoji- and space-insensitively:
 //! `[[📖 Paper]]`, `[**Github**]` and `[project  page]` are `paper`,
 //! `github` and `project page`.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::vocabulary::{self, LabelTable, VocabularyError};
 
 /// The kind of thing a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,6 +43,20 @@ impl LabelKind {
         matches!(self, LabelKind::Pdf | LabelKind::Paper)
     }
 
+    /// The kind a category of the vocabulary names (`pdf` for the PDF itself).
+    fn of_category(name: &str) -> Option<Self> {
+        Some(match name {
+            "pdf" => LabelKind::Pdf,
+            "paper" => LabelKind::Paper,
+            "code" => LabelKind::Code,
+            "project" => LabelKind::Project,
+            "data" => LabelKind::Data,
+            "media" => LabelKind::Media,
+            "other" => LabelKind::Other,
+            _ => return None,
+        })
+    }
+
     /// The category's name, as `[entry] required` names it.
     pub fn category(self) -> Option<&'static str> {
         Some(match self {
@@ -50,207 +73,6 @@ impl LabelKind {
 
 /// The category names `[entry] required` accepts.
 pub(crate) const CATEGORIES: &[&str] = &["paper", "code", "project", "data", "media", "other"];
-
-const PAPER: &[&str] = &[
-    "paper",
-    "papers",
-    "arxiv",
-    "openreview",
-    "publication",
-    "article",
-    "doi",
-    "html",
-    "preprint",
-    "proceedings",
-    "proceeding",
-    "acl",
-    "aclanthology",
-    "acl anthology",
-    "ieee",
-    "ieee xplore",
-    "acm",
-    "springer",
-    "nature",
-    "pubmed",
-    "pmc",
-    "biorxiv",
-    "medrxiv",
-    "pmlr",
-    "cvf",
-    "journal",
-    "conference",
-    "full paper",
-    "paper link",
-    "abs",
-    "abstract",
-    "ssrn",
-    "semantic scholar",
-    "report",
-    "technical report",
-    "tech report",
-    "book",
-    "chapter",
-    "thesis",
-    "survey",
-    "pdf link",
-];
-const CODE: &[&str] = &[
-    "code",
-    "codes",
-    "github",
-    "gitlab",
-    "repo",
-    "repository",
-    "official code",
-    "pytorch code",
-    "tensorflow code",
-    "jax code",
-    "pytorch",
-    "tensorflow",
-    "official",
-    "implementation",
-    "official implementation",
-    "unofficial code",
-    "unofficial implementation",
-    "source",
-    "source code",
-    "src",
-    "git",
-    "bitbucket",
-    "codebase",
-    "toolbox",
-    "toolkit",
-    "library",
-    "package",
-    "software",
-];
-const PROJECT: &[&str] = &[
-    "project",
-    "project page",
-    "project website",
-    "projects",
-    "website",
-    "web",
-    "webpage",
-    "web page",
-    "homepage",
-    "home page",
-    "home",
-    "page",
-    "site",
-    "demo",
-    "demos",
-    "code-demo",
-    "live demo",
-    "online demo",
-    "playground",
-    "app",
-    "space",
-    "api",
-];
-const DATA: &[&str] = &[
-    "data",
-    "dataset",
-    "datasets",
-    "benchmark",
-    "benchmarks",
-    "leaderboard",
-    "corpus",
-    "knowledge base",
-    "database",
-    "challenge",
-];
-const MEDIA: &[&str] = &[
-    "video",
-    "videos",
-    "youtube",
-    "bilibili",
-    "slides",
-    "slide",
-    "poster",
-    "blog",
-    "blogpost",
-    "blog post",
-    "talk",
-    "media",
-    "news",
-    "press",
-    "podcast",
-    "tweet",
-    "twitter",
-    "zhihu",
-    "medium",
-    "presentation",
-    "tutorial",
-    "audio",
-    // Press coverage, linked by the outlet's name.
-    "washington post",
-    "new york times",
-    "nyt",
-    "wired",
-    "the verge",
-    "techcrunch",
-    "venturebeat",
-    "mit technology review",
-    "technology review",
-    "forbes",
-    "bbc",
-    "cnn",
-    "reuters",
-    "the guardian",
-    "guardian",
-    "quanta",
-    "quanta magazine",
-    "ieee spectrum",
-    "new scientist",
-    "the economist",
-    "financial times",
-    "bloomberg",
-    "axios",
-    "zdnet",
-    "engadget",
-    "ars technica",
-    "synced",
-    "jiqizhixin",
-];
-const OTHER: &[&str] = &[
-    // A survey's companion list of papers lives in a repository.
-    "paper list",
-    "papers list",
-    "reading list",
-    "bibtex",
-    "bib",
-    "citation",
-    "cite",
-    "model",
-    "models",
-    "weights",
-    "checkpoint",
-    "checkpoints",
-    "ckpt",
-    "huggingface",
-    "hugging face",
-    "hf",
-    "colab",
-    "notebook",
-    "kaggle",
-    "supp",
-    "supplementary",
-    "supplement",
-    "supplemental",
-    "appendix",
-    "reviews",
-    "review",
-    "openreview discussion",
-    "docs",
-    "documentation",
-    "eval tool",
-    "zenodo",
-    "model card",
-    "link",
-    "links",
-    "url",
-];
 
 /// A label's comparable form: lowercase, without emoji, markup, symbols
 /// and doubled spaces (`📖 Paper` → `paper`, `Project  Page` → `project page`).
@@ -272,21 +94,6 @@ pub(crate) fn normalize(label: &str) -> String {
         out.pop();
     }
     out
-}
-
-/// The kind of a label.
-pub(crate) fn kind(label: &str) -> LabelKind {
-    // No known label is long: a title linked is none of them.
-    if label.len() > 40 {
-        return LabelKind::Unknown;
-    }
-    // Most labels are short ASCII words (`pdf`, `Code`): normalized on the
-    // stack, as this runs for every link of every entry.
-    let mut buffer = [0u8; 64];
-    match normalize_ascii(label, &mut buffer) {
-        Some(normalized) => kind_of_normalized(normalized),
-        None => kind_of_normalized(&normalize(label)),
-    }
 }
 
 /// [`normalize`] for a short ASCII label, into `buffer`; `None` for others.
@@ -315,78 +122,168 @@ fn normalize_ascii<'b>(label: &str, buffer: &'b mut [u8; 64]) -> Option<&'b str>
     std::str::from_utf8(&buffer[..len]).ok()
 }
 
-/// Every known label and its kind.
-static KINDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, LabelKind>> =
-    std::sync::LazyLock::new(|| {
-        let mut kinds = rustc_hash::FxHashMap::default();
-        for (names, kind) in [
-            (OTHER, LabelKind::Other),
-            (MEDIA, LabelKind::Media),
-            (DATA, LabelKind::Data),
-            (PROJECT, LabelKind::Project),
-            (CODE, LabelKind::Code),
-            (PAPER, LabelKind::Paper),
-            (&["pdf", "paper pdf", "pdf paper"][..], LabelKind::Pdf),
-        ] {
-            for name in names {
-                // A later category wins: `pdf` is Pdf, not the Paper it also is.
-                kinds.insert(*name, kind);
+/// The label table: the built-in labels, then a list's own.
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    kinds: FxHashMap<String, LabelKind>,
+}
+
+impl Labels {
+    /// The built-in table, built once.
+    pub(crate) fn builtin() -> &'static Labels {
+        static BUILTIN: LazyLock<Labels> = LazyLock::new(|| {
+            let mut labels = Labels::default();
+            if let Err(errors) = labels.add(&vocabulary::builtin().labels) {
+                panic!("the built-in labels do not add up: {errors:?}");
+            }
+            labels
+        });
+        &BUILTIN
+    }
+
+    /// Adds a table of labels (the built-in one, a list's `labels`): by
+    /// category, a label takes the category the table gives it; a plain
+    /// list adds the labels not known yet, in no category of the built-in
+    /// ones (`other`). An unknown category is returned, with where it is.
+    pub(crate) fn add(&mut self, table: &LabelTable) -> Result<(), Vec<VocabularyError>> {
+        match table {
+            LabelTable::Plain(labels) => {
+                for label in labels {
+                    let label = normalize(label.get_ref());
+                    if !label.is_empty() && self.kind_of_normalized(&label) == LabelKind::Unknown {
+                        self.kinds.insert(label, LabelKind::Other);
+                    }
+                }
+                Ok(())
+            }
+            LabelTable::ByCategory(categories) => {
+                let mut errors = Vec::new();
+                for (category, labels) in categories {
+                    let Some(kind) = LabelKind::of_category(category.get_ref()) else {
+                        errors.push(VocabularyError {
+                            span: category.span(),
+                            message: format!("unknown link category `{}`", category.get_ref()),
+                            label: "not a category",
+                            help: Some(format!("categories are pdf, {}", CATEGORIES.join(", "))),
+                        });
+                        continue;
+                    };
+                    for label in labels {
+                        self.kinds.insert(normalize(label.get_ref()), kind);
+                    }
+                }
+                if errors.is_empty() {
+                    Ok(())
+                } else {
+                    Err(errors)
+                }
             }
         }
-        kinds
-    });
+    }
 
-/// The kind of a label already [`normalize`]d.
-pub(crate) fn kind_of_normalized(label: &str) -> LabelKind {
-    if let Some(&kind) = KINDS.get(label) {
-        return kind;
-    }
-    compound_kind(label)
-}
-
-/// A label built from known ones: numbered (`paper1`, `code 2`), or two
-/// words of which the known ones agree (`Code/Prompts`, `public dataset`,
-/// `Open Database`). Longer labels are titles or prose, not labels.
-fn compound_kind(label: &str) -> LabelKind {
-    let numbered = label
-        .trim_end_matches(|c: char| c.is_ascii_digit())
-        .trim_end();
-    if numbered.len() < label.len()
-        && let Some(&kind) = KINDS.get(numbered)
-    {
-        return kind;
-    }
-    let words: Vec<&str> = label
-        .split([' ', '/', '&', '+'])
-        .filter(|w| !w.is_empty())
-        .collect();
-    if !(2..=2).contains(&words.len()) {
-        return LabelKind::Unknown;
-    }
-    let mut found = LabelKind::Unknown;
-    for word in words {
-        match KINDS.get(word) {
-            Some(&kind) if found == LabelKind::Unknown || found == kind => found = kind,
-            Some(_) => return LabelKind::Unknown,
-            None => {}
+    /// The kind of a label.
+    pub(crate) fn kind(&self, label: &str) -> LabelKind {
+        // No known label is long: a title linked is none of them.
+        if label.len() > 40 {
+            return LabelKind::Unknown;
+        }
+        // Most labels are short ASCII words (`pdf`, `Code`): normalized on the
+        // stack, as this runs for every link of every entry.
+        let mut buffer = [0u8; 64];
+        match normalize_ascii(label, &mut buffer) {
+            Some(normalized) => self.kind_of_normalized(normalized),
+            None => self.kind_of_normalized(&normalize(label)),
         }
     }
-    found
-}
 
-/// Every label of the built-in categories.
-pub(crate) fn names() -> impl Iterator<Item = &'static str> {
-    KINDS.keys().copied()
-}
+    /// The kind of a label already [`normalize`]d.
+    pub(crate) fn kind_of_normalized(&self, label: &str) -> LabelKind {
+        if let Some(&kind) = self.kinds.get(label) {
+            return kind;
+        }
+        self.compound_kind(label)
+    }
 
-/// Whether a label is in a category.
-pub(crate) fn is_known(label: &str) -> bool {
-    kind(label) != LabelKind::Unknown
+    /// A label built from known ones: numbered (`paper1`, `code 2`), or two
+    /// words of which the known ones agree (`Code/Prompts`, `public dataset`,
+    /// `Open Database`). Longer labels are titles or prose, not labels.
+    fn compound_kind(&self, label: &str) -> LabelKind {
+        let numbered = label
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end();
+        if numbered.len() < label.len()
+            && let Some(&kind) = self.kinds.get(numbered)
+        {
+            return kind;
+        }
+        let words: Vec<&str> = label
+            .split([' ', '/', '&', '+'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        if !(2..=2).contains(&words.len()) {
+            return LabelKind::Unknown;
+        }
+        let mut found = LabelKind::Unknown;
+        for word in words {
+            match self.kinds.get(word) {
+                Some(&kind) if found == LabelKind::Unknown || found == kind => found = kind,
+                Some(_) => return LabelKind::Unknown,
+                None => {}
+            }
+        }
+        found
+    }
+
+    /// Every label of the table.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
+        self.kinds.keys().map(String::as_str)
+    }
+
+    /// Whether a label is in a category.
+    pub(crate) fn is_known(&self, label: &str) -> bool {
+        self.kind(label) != LabelKind::Unknown
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kind(label: &str) -> LabelKind {
+        Labels::builtin().kind(label)
+    }
+
+    /// Every built-in label once, in one category, and every category known.
+    #[test]
+    fn the_built_in_table_is_sound() {
+        let LabelTable::ByCategory(categories) = &vocabulary::builtin().labels else {
+            panic!("labels.toml lists labels by category");
+        };
+        let mut seen: FxHashMap<String, &str> = FxHashMap::default();
+        let mut problems = Vec::new();
+        for (category, labels) in categories {
+            if LabelKind::of_category(category.get_ref()).is_none() {
+                problems.push(format!("unknown category `{}`", category.get_ref()));
+            }
+            for label in labels {
+                let normalized = normalize(label.get_ref());
+                if normalized != *label.get_ref() {
+                    problems.push(format!(
+                        "`{}` is written `{normalized}` when compared",
+                        label.get_ref()
+                    ));
+                }
+                if let Some(first) = seen.insert(normalized, category.get_ref()) {
+                    problems.push(format!(
+                        "`{}` is in `{first}` and `{}`",
+                        label.get_ref(),
+                        category.get_ref()
+                    ));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
 
     #[test]
     fn kinds() {
@@ -408,6 +305,29 @@ mod tests {
         assert_eq!(kind("cdoe"), LabelKind::Unknown);
         assert!(kind("doi").is_paper() && !kind("code").is_paper());
         assert_eq!(LabelKind::Pdf.category(), Some("paper"));
+    }
+
+    fn table(toml: &str) -> LabelTable {
+        #[derive(serde::Deserialize)]
+        struct Config {
+            labels: LabelTable,
+        }
+        toml::from_str::<Config>(toml).unwrap().labels
+    }
+
+    #[test]
+    fn a_list_adds_labels_of_its_own() {
+        let mut labels = Labels::builtin().clone();
+        labels.add(&table(r#"labels = ["Impl", "pdf"]"#)).unwrap();
+        assert_eq!(labels.kind("impl"), LabelKind::Other);
+        // Known labels keep their category.
+        assert_eq!(labels.kind("PDF"), LabelKind::Pdf);
+        let errors = labels
+            .add(&table(r#"labels = { code = ["Impl"], slides = ["x"] }"#))
+            .unwrap_err();
+        assert_eq!(labels.kind("impl"), LabelKind::Code);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "unknown link category `slides`");
     }
 
     #[test]

@@ -34,6 +34,7 @@ mod source;
 mod suppress;
 mod url;
 mod venue;
+mod vocabulary;
 
 // The command line.
 pub use cli::Cli;

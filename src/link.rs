@@ -37,16 +37,8 @@ pub(crate) struct Occurrence {
     pub url: String,
     /// The entry link's label (`pdf`, `code`), if it is an entry link.
     pub label: Option<String>,
-}
-
-impl Occurrence {
     /// What the link must do, by its label.
-    pub(crate) fn expect(&self) -> Expect {
-        match self.label.as_deref().map(crate::label::kind) {
-            Some(crate::label::LabelKind::Pdf) => Expect::Pdf,
-            _ => Expect::Resolve,
-        }
-    }
+    pub expect: Expect,
 }
 
 /// The verdict on one URL.

@@ -1,6 +1,9 @@
 //! What a link's URL says without fetching it: its host, whether that host
-//! serves code or papers, and a key that is the same for every spelling of
-//! one paper (arXiv abs/pdf/version forms, DOIs, http/https, trailing slashes).
+//! serves code or papers (the hosts are data: [`crate::vocabulary`]), and a
+//! key that is the same for every spelling of one paper (arXiv abs/pdf/version
+//! forms, DOIs, http/https, trailing slashes).
+
+use crate::vocabulary::HostTable;
 
 /// The pieces of an absolute http(s) URL that matter here, borrowed from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,142 +90,75 @@ pub enum HostKind {
     Other,
 }
 
-const CODE_HOSTS: &[&str] = &[
-    "github.com",
-    "gitlab.com",
-    "bitbucket.org",
-    "gitee.com",
-    "codeberg.org",
-    "sourceforge.net",
-];
-
-const PAPER_HOSTS: &[&str] = &[
-    "arxiv.org",
-    "export.arxiv.org",
-    "openreview.net",
-    "doi.org",
-    "dx.doi.org",
-    "ieeexplore.ieee.org",
-    "dl.acm.org",
-    "link.springer.com",
-    "openaccess.thecvf.com",
-    "proceedings.neurips.cc",
-    "papers.nips.cc",
-    "papers.neurips.cc",
-    "proceedings.mlr.press",
-    "aclanthology.org",
-    "sciencedirect.com",
-    "nature.com",
-    "biorxiv.org",
-    "medrxiv.org",
-    "pubmed.ncbi.nlm.nih.gov",
-    "ncbi.nlm.nih.gov",
-    "semanticscholar.org",
-    "researchgate.net",
-    "academic.oup.com",
-    "onlinelibrary.wiley.com",
-    "ojs.aaai.org",
-    "ijcai.org",
-    "jmlr.org",
-    "pubs.rsna.org",
-    "ecva.net",
-    "conferences.miccai.org",
-    "papers.miccai.org",
-    "thecvf.com",
-    "cv-foundation.org",
-    "usenix.org",
-    "eprint.iacr.org",
-    "aclweb.org",
-    "isca-speech.org",
-    "aaai.org",
-    "neurips.cc",
-    "icml.cc",
-    "iclr.cc",
-    "bmva.org",
-    "roboticsproceedings.org",
-    "computer.org",
-    "mdpi.com",
-    "frontiersin.org",
-    "cell.com",
-    "thelancet.com",
-    "jamanetwork.com",
-    "nejm.org",
-    "science.org",
-    "pnas.org",
-    "plos.org",
-    "bmj.com",
-    "biomedcentral.com",
-    "springeropen.com",
-    "europepmc.org",
-    "tandfonline.com",
-    "sagepub.com",
-    "iop.org",
-    "aps.org",
-    "ssrn.com",
-    "hal.science",
-    "archives-ouvertes.fr",
-    "cambridge.org",
-    "worldscientific.com",
-    "jstor.org",
-    "jmir.org",
-    "elsevier.com",
-    "morganclaypool.com",
-    "ecai.org",
-    "siam.org",
-    "ams.org",
-    "journals.aps.org",
-    "sciencemag.org",
-];
-
-/// Every known host and its kind, for a lookup by exact name.
-static HOST_KINDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, HostKind>> =
-    std::sync::LazyLock::new(|| {
-        let mut kinds = rustc_hash::FxHashMap::default();
-        for host in PAPER_HOSTS {
-            kinds.insert(*host, HostKind::Paper);
-        }
-        for host in CODE_HOSTS {
-            kinds.insert(*host, HostKind::Code);
-        }
-        kinds
-    });
-
-/// Whether a web address is a paper: on a paper host, or a PDF file.
-pub(crate) fn is_paper_link(url: &str) -> bool {
-    let Some(parts) = parse(url) else {
-        return false;
-    };
-    host_kind(parts.host) == HostKind::Paper || parts.path.to_ascii_lowercase().ends_with(".pdf")
+/// The host table: the built-in hosts, then a list's own.
+#[derive(Debug, Clone, Default)]
+pub struct Hosts {
+    kinds: rustc_hash::FxHashMap<String, HostKind>,
 }
 
-/// Classifies a host, subdomains included: the host, then each domain it
-/// is under, looked up in turn (`pubs.example.nature.com`, `example.nature.com`,
-/// `nature.com`).
-pub(crate) fn host_kind(host: &str) -> HostKind {
-    let mut buffer = [0u8; 128];
-    let owned;
-    let lower = if !host
-        .bytes()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
-        host
-    } else if host.len() <= buffer.len() && host.is_ascii() {
-        let lower = &mut buffer[..host.len()];
-        lower.copy_from_slice(host.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).unwrap_or_default()
-    } else {
-        owned = host.to_lowercase();
-        owned.as_str()
-    };
-    let mut domain = lower;
-    loop {
-        if let Some(&kind) = HOST_KINDS.get(domain) {
-            return kind;
+impl Hosts {
+    /// The built-in table (`vocabulary/hosts.toml`), built once.
+    pub(crate) fn builtin() -> &'static Hosts {
+        static BUILTIN: std::sync::LazyLock<Hosts> = std::sync::LazyLock::new(|| {
+            let mut hosts = Hosts::default();
+            hosts.add(&crate::vocabulary::builtin().hosts);
+            hosts
+        });
+        &BUILTIN
+    }
+
+    /// Adds a table of hosts (the built-in one, a list's `[hosts]`): a
+    /// host takes the kind the table gives it.
+    pub(crate) fn add(&mut self, table: &HostTable) {
+        for (hosts, kind) in [
+            (&table.paper, HostKind::Paper),
+            (&table.code, HostKind::Code),
+        ] {
+            for host in hosts {
+                self.kinds
+                    .insert(host.get_ref().trim().to_ascii_lowercase(), kind);
+            }
         }
-        match domain.split_once('.') {
-            Some((_, rest)) if rest.contains('.') => domain = rest,
-            _ => return HostKind::Other,
+    }
+
+    /// Whether a web address is a paper: on a paper host, or a PDF file.
+    pub(crate) fn is_paper_link(&self, url: &str) -> bool {
+        let Some(parts) = parse(url) else {
+            return false;
+        };
+        self.kind(parts.host) == HostKind::Paper
+            || parts.path.to_ascii_lowercase().ends_with(".pdf")
+    }
+
+    /// Classifies a host, subdomains included: the host, then each domain it
+    /// is under, looked up in turn (`pubs.example.nature.com`, `example.nature.com`,
+    /// `nature.com`).
+    pub(crate) fn kind(&self, host: &str) -> HostKind {
+        let mut buffer = [0u8; 128];
+        let owned;
+        let lower = if !host
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            host
+        } else if host.len() <= buffer.len() && host.is_ascii() {
+            let lower = &mut buffer[..host.len()];
+            lower.copy_from_slice(host.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).unwrap_or_default()
+        } else {
+            owned = host.to_lowercase();
+            owned.as_str()
+        };
+        let mut domain = lower;
+        loop {
+            if let Some(&kind) = self.kinds.get(domain) {
+                return kind;
+            }
+            match domain.split_once('.') {
+                Some((_, rest)) if rest.contains('.') => domain = rest,
+                _ => return HostKind::Other,
+            }
         }
     }
 }
@@ -682,8 +618,25 @@ mod tests {
         assert!(parse("https://").is_none());
     }
 
+    /// Every built-in host once, written as it is looked up.
+    #[test]
+    fn the_built_in_hosts_are_sound() {
+        let table = &crate::vocabulary::builtin().hosts;
+        let mut seen = std::collections::HashSet::new();
+        for host in table.code.iter().chain(&table.paper) {
+            let host = host.get_ref();
+            assert_eq!(host, &host.trim().to_ascii_lowercase(), "{host}");
+            assert!(
+                !host.starts_with("www."),
+                "{host}: hosts are looked up without `www.`"
+            );
+            assert!(seen.insert(host.clone()), "{host} is written twice");
+        }
+    }
+
     #[test]
     fn host_kinds() {
+        let host_kind = |host| Hosts::builtin().kind(host);
         assert_eq!(host_kind("github.com"), HostKind::Code);
         assert_eq!(host_kind("GitHub.com"), HostKind::Code);
         assert_eq!(host_kind("marshuang80.github.io"), HostKind::Other);

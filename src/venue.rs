@@ -6,441 +6,13 @@
 //! reported; and an alias that should be rewritten (`NIPS`, `arxiv`), reported
 //! as a warning with a safe fix. Workshop and Findings forms of a known venue
 //! (`MICCAI-ws`, `CVPR Workshop`, `Findings of ACL`) are accepted.
+//!
+//! The names are data ([`crate::vocabulary`]): the built-in table and a
+//! list's `[venues]` are added by one function, [`Venues::add`].
 
 use rustc_hash::FxHashMap as HashMap;
 
-struct VenueDef {
-    name: &'static str,
-    variants: &'static [&'static str],
-    aliases: &'static [&'static str],
-}
-
-const fn venue(name: &'static str) -> VenueDef {
-    VenueDef {
-        name,
-        variants: &[],
-        aliases: &[],
-    }
-}
-
-const fn with(
-    name: &'static str,
-    variants: &'static [&'static str],
-    aliases: &'static [&'static str],
-) -> VenueDef {
-    VenueDef {
-        name,
-        variants,
-        aliases,
-    }
-}
-
-/// Venues renamed in their history: `(former, current, year of the change)`.
-/// The former name is right on the papers from before the change (NeurIPS
-/// was NIPS until 2018): a list that writes `NIPS 2017` is exact, not sloppy.
-const RENAMED: &[(&str, &str, u16)] = &[("NIPS", "NeurIPS", 2018)];
-
-/// Whether `name` is a venue's former name, right for a paper of `year`.
-pub(crate) fn former_name_then(name: &str, year: u16) -> bool {
-    RENAMED
-        .iter()
-        .any(|&(former, _, since)| former.eq_ignore_ascii_case(name) && year < since)
-}
-
-/// The built-in list. Case-insensitive matches of any spelling here are
-/// aliases of the canonical name, so `Arxiv` and `neurips` need no entry.
-const BUILTIN: &[VenueDef] = &[
-    // Computer vision.
-    venue("CVPR"),
-    venue("ICCV"),
-    venue("ECCV"),
-    venue("WACV"),
-    venue("BMVC"),
-    venue("ACCV"),
-    venue("3DV"),
-    venue("ICIP"),
-    venue("ICPR"),
-    venue("ICME"),
-    // Machine learning and AI.
-    with("NeurIPS", &[], &["NIPS"]),
-    with(
-        "NeurIPS Datasets and Benchmarks",
-        &["NeurIPS D&B", "NeurIPS DB"],
-        &[],
-    ),
-    venue("ICML"),
-    venue("ICLR"),
-    venue("AAAI"),
-    venue("IJCAI"),
-    venue("UAI"),
-    venue("AISTATS"),
-    venue("COLT"),
-    venue("ECAI"),
-    venue("IJCNN"),
-    venue("TMLR"),
-    venue("JMLR"),
-    venue("PMLR"),
-    // Language.
-    venue("ACL"),
-    venue("EMNLP"),
-    with("NAACL", &["NAACL-HLT"], &[]),
-    venue("COLING"),
-    venue("EACL"),
-    venue("AACL"),
-    venue("TACL"),
-    venue("CoNLL"),
-    venue("LREC"),
-    venue("BioNLP"),
-    venue("ACL-IJCNLP"),
-    venue("Interspeech"),
-    venue("ICASSP"),
-    // Multimedia, data mining, retrieval.
-    with("ACM MM", &["ACM Multimedia", "MM"], &["ACMMM"]),
-    with("KDD", &["SIGKDD", "ACM SIGKDD"], &[]),
-    venue("SIGIR"),
-    venue("WWW"),
-    venue("CIKM"),
-    venue("WSDM"),
-    venue("ICDM"),
-    venue("SDM"),
-    // Robotics and graphics.
-    venue("ICRA"),
-    venue("IROS"),
-    venue("CoRL"),
-    venue("RSS"),
-    venue("SIGGRAPH"),
-    venue("SIGGRAPH Asia"),
-    with("TOG", &["ACM TOG"], &[]),
-    // Medical imaging and health.
-    venue("MICCAI"),
-    venue("MIDL"),
-    venue("IPMI"),
-    venue("ISBI"),
-    venue("EMBC"),
-    venue("MLMI"),
-    venue("MLHC"),
-    venue("CHIL"),
-    venue("ML4H"),
-    venue("SPIE Medical Imaging"),
-    with(
-        "TMI",
-        &[
-            "IEEE TMI",
-            "IEEE Trans. Med. Imaging",
-            "IEEE Transactions on Medical Imaging",
-        ],
-        &[],
-    ),
-    with("MIA", &["MedIA", "Medical Image Analysis"], &[]),
-    with("JBHI", &["IEEE JBHI"], &[]),
-    with("TBME", &["IEEE TBME"], &[]),
-    venue("Medical Physics"),
-    venue("Radiology"),
-    with(
-        "Radiology: Artificial Intelligence",
-        &["Radiology: AI"],
-        &[],
-    ),
-    // Journals.
-    with(
-        "TPAMI",
-        &[
-            "IEEE TPAMI",
-            "PAMI",
-            "T-PAMI",
-            "IEEE Transactions on Pattern Analysis and Machine Intelligence",
-        ],
-        &[],
-    ),
-    venue("IJCV"),
-    with("TIP", &["IEEE TIP"], &[]),
-    with("TMM", &["IEEE TMM"], &[]),
-    with("TNNLS", &["IEEE TNNLS"], &[]),
-    with("TCSVT", &["IEEE TCSVT"], &[]),
-    with("TKDE", &["IEEE TKDE"], &[]),
-    venue("Pattern Recognition"),
-    venue("Neurocomputing"),
-    venue("Bioinformatics"),
-    venue("Nature"),
-    with("Nature Communications", &["Nat. Commun."], &[]),
-    with("Nature Medicine", &["Nat. Med."], &[]),
-    venue("Nature Methods"),
-    venue("Nature Machine Intelligence"),
-    venue("Nature Biomedical Engineering"),
-    venue("npj Digital Medicine"),
-    venue("Science"),
-    venue("Science Advances"),
-    venue("Cell"),
-    with("Lancet Digital Health", &["The Lancet Digital Health"], &[]),
-    venue("NEJM AI"),
-    venue("JAMA"),
-    with("Scientific Reports", &["Sci. Rep.", "Sci Rep"], &[]),
-    venue("Scientific Data"),
-    venue("Communications Medicine"),
-    venue("IEEE Access"),
-    with("Lancet", &["The Lancet"], &[]),
-    venue("JAMIA"),
-    venue("NEJM"),
-    venue("PLOS ONE"),
-    // Machine learning and AI, more.
-    venue("ALT"),
-    venue("ACML"),
-    venue("ICANN"),
-    venue("CoLLAs"),
-    venue("COLM"),
-    venue("MLSys"),
-    venue("AutoML"),
-    venue("LoG"),
-    venue("L4DC"),
-    venue("AAMAS"),
-    venue("ICAPS"),
-    venue("KR"),
-    venue("AIES"),
-    with("FAccT", &["ACM FAccT", "FAT*"], &[]),
-    venue("SaTML"),
-    venue("ECML-PKDD"),
-    with("ECML", &["ECML PKDD"], &[]),
-    venue("PKDD"),
-    venue("JAIR"),
-    with("AIJ", &["Artificial Intelligence"], &[]),
-    with("MLJ", &["Machine Learning"], &[]),
-    venue("Neural Networks"),
-    venue("Neural Computation"),
-    venue("Information Fusion"),
-    venue("Information Sciences"),
-    with("KBS", &["Knowledge-Based Systems"], &[]),
-    with("ESWA", &["Expert Systems with Applications"], &[]),
-    with(
-        "EAAI",
-        &["Engineering Applications of Artificial Intelligence"],
-        &[],
-    ),
-    venue("Applied Intelligence"),
-    venue("Pattern Recognition Letters"),
-    venue("AI Open"),
-    with("CSUR", &["ACM Computing Surveys", "ACM CSUR"], &[]),
-    venue("ICLR Blogpost"),
-    venue("NeurIPS Datasets and Benchmarks Track"),
-    // Language and speech, more.
-    venue("SemEval"),
-    venue("INLG"),
-    venue("SIGDIAL"),
-    venue("IJCNLP"),
-    venue("NLPCC"),
-    venue("CCL"),
-    venue("ASRU"),
-    venue("SLT"),
-    with("TASLP", &["IEEE TASLP", "IEEE/ACM TASLP"], &[]),
-    with("CL", &["Computational Linguistics"], &[]),
-    venue("WMT"),
-    venue("EMNLP Findings"),
-    // Vision and multimedia, more.
-    venue("CVIU"),
-    venue("ICMR"),
-    venue("FG"),
-    venue("IJCB"),
-    venue("ISPRS"),
-    with("TGRS", &["IEEE TGRS"], &[]),
-    venue("JSTARS"),
-    venue("GRSL"),
-    venue("Remote Sensing"),
-    venue("ACM TOMM"),
-    venue("TOMM"),
-    venue("ECCVW"),
-    // Systems, architecture, databases, programming languages.
-    venue("OSDI"),
-    venue("SOSP"),
-    venue("NSDI"),
-    venue("EuroSys"),
-    with("ATC", &["USENIX ATC"], &[]),
-    venue("ASPLOS"),
-    venue("ISCA"),
-    venue("MICRO"),
-    venue("HPCA"),
-    venue("SC"),
-    venue("PPoPP"),
-    venue("PACT"),
-    venue("DAC"),
-    venue("ICCAD"),
-    venue("DATE"),
-    venue("FPGA"),
-    venue("FCCM"),
-    venue("SoCC"),
-    venue("HotOS"),
-    venue("IPDPS"),
-    venue("ICS"),
-    venue("HPDC"),
-    venue("ISPASS"),
-    venue("Middleware"),
-    venue("CF"),
-    venue("CGO"),
-    venue("PLDI"),
-    venue("POPL"),
-    venue("OOPSLA"),
-    venue("ICSE"),
-    with("FSE", &["ESEC/FSE"], &[]),
-    venue("ASE"),
-    venue("ISSTA"),
-    with("VLDB", &["PVLDB", "VLDB Journal"], &[]),
-    venue("SIGMOD"),
-    venue("ICDE"),
-    venue("PODS"),
-    venue("CIDR"),
-    venue("EDBT"),
-    with("TC", &["IEEE TC", "IEEE Transactions on Computers"], &[]),
-    with("TPDS", &["IEEE TPDS"], &[]),
-    venue("TOCS"),
-    venue("TACO"),
-    venue("TCAD"),
-    // Security and cryptography.
-    with("CCS", &["ACM CCS"], &[]),
-    with("S&P", &["IEEE S&P", "Oakland", "SP"], &[]),
-    with("USENIX Security", &["Security", "USENIX Sec"], &[]),
-    venue("NDSS"),
-    with("AsiaCCS", &["ASIA CCS", "AsiaCCS"], &[]),
-    venue("ESORICS"),
-    venue("EuroS&P"),
-    with("PETS", &["PoPETs", "PoPETS", "PETs"], &[]),
-    venue("CSF"),
-    venue("ACSAC"),
-    venue("RAID"),
-    with("TIFS", &["IEEE TIFS"], &[]),
-    with("TDSC", &["IEEE TDSC"], &[]),
-    venue("TCHES"),
-    venue("CHES"),
-    venue("CRYPTO"),
-    venue("EUROCRYPT"),
-    venue("ASIACRYPT"),
-    venue("PKC"),
-    venue("TCC"),
-    with("ePrint", &["IACR ePrint", "Cryptology ePrint Archive"], &[]),
-    venue("WAHC"),
-    venue("CSCML"),
-    venue("Journal of Cryptographic Engineering"),
-    // Robotics.
-    venue("HRI"),
-    with("RA-L", &["RAL", "IEEE RA-L", "IEEE RAL"], &[]),
-    with("T-RO", &["TRO", "IEEE T-RO", "IEEE TRO"], &[]),
-    venue("IJRR"),
-    venue("Humanoids"),
-    venue("ISER"),
-    venue("WAFR"),
-    venue("CASE"),
-    venue("Science Robotics"),
-    venue("Autonomous Robots"),
-    venue("Robotics: Science and Systems"),
-    // Graphics, visualization, HCI.
-    with("Eurographics", &["EG"], &[]),
-    venue("EGSR"),
-    venue("I3D"),
-    with("Pacific Graphics", &["PG"], &[]),
-    with("TVCG", &["IEEE TVCG"], &[]),
-    with("CGF", &["Computer Graphics Forum"], &[]),
-    venue("IEEE VR"),
-    venue("ISMAR"),
-    venue("VIS"),
-    venue("CHI"),
-    venue("UIST"),
-    venue("CSCW"),
-    venue("IUI"),
-    with("UbiComp", &["IMWUT"], &[]),
-    venue("DIS"),
-    venue("MobileHCI"),
-    // Data mining, retrieval, web.
-    venue("PAKDD"),
-    venue("RecSys"),
-    venue("ECIR"),
-    venue("ICWSM"),
-    venue("TKDD"),
-    venue("TOIS"),
-    venue("TWEB"),
-    venue("DMKD"),
-    venue("ASONAM"),
-    with("TheWebConf", &["The Web Conference", "WebConf"], &[]),
-    // Bioinformatics and health, more.
-    venue("BIBM"),
-    with("BIB", &["Briefings in Bioinformatics"], &[]),
-    with("NAR", &["Nucleic Acids Research"], &[]),
-    with(
-        "PLOS Computational Biology",
-        &["PLoS Comput Biol", "PLOS Comp Bio"],
-        &[],
-    ),
-    venue("RECOMB"),
-    venue("ISMB"),
-    venue("ECCB"),
-    venue("PSB"),
-    venue("AMIA"),
-    venue("JMIR"),
-    with("JBI", &["Journal of Biomedical Informatics"], &[]),
-    with(
-        "AIIM",
-        &["Artificial Intelligence in Medicine", "Artif Intell Med"],
-        &[],
-    ),
-    with("CIBM", &["Computers in Biology and Medicine"], &[]),
-    with("CMIG", &["Computerized Medical Imaging and Graphics"], &[]),
-    venue("European Radiology"),
-    venue("Cureus"),
-    venue("Diagnostics"),
-    venue("Heliyon"),
-    venue("PLOS Digital Health"),
-    venue("BMC Bioinformatics"),
-    venue("BMC Medical Informatics and Decision Making"),
-    venue("BMC Medical Imaging"),
-    venue("JAMA Network Open"),
-    venue("Journal of Medical Internet Research"),
-    venue("Academic Radiology"),
-    venue("Insights into Imaging"),
-    // Journal families.
-    venue("Nature Biotechnology"),
-    venue("Nature Computational Science"),
-    venue("Nature Electronics"),
-    venue("Nature Neuroscience"),
-    venue("Nature Reviews Bioengineering"),
-    venue("Nature Reviews Methods Primers"),
-    venue("npj Precision Oncology"),
-    venue("Cell Reports"),
-    venue("Cell Systems"),
-    venue("Cell Reports Medicine"),
-    venue("Patterns"),
-    venue("iScience"),
-    venue("eBioMedicine"),
-    venue("The Lancet Oncology"),
-    venue("JAMA Oncology"),
-    venue("PNAS"),
-    venue("Sensors"),
-    venue("Applied Sciences"),
-    venue("Electronics"),
-    venue("Entropy"),
-    venue("Frontiers in Neuroscience"),
-    venue("Frontiers in Artificial Intelligence"),
-    venue("Frontiers in Medicine"),
-    // Preprint servers.
-    venue("arXiv"),
-    venue("bioRxiv"),
-    venue("medRxiv"),
-    venue("ChemRxiv"),
-    venue("TechRxiv"),
-    venue("SSRN"),
-    venue("Research Square"),
-    venue("OpenReview"),
-];
-
-/// Suffixes and prefixes that make a workshop or Findings form of a venue.
-const WORKSHOP_SUFFIXES: &[&str] = &[
-    "-ws",
-    "-w",
-    " ws",
-    "-workshop",
-    "-workshops",
-    " workshop",
-    " workshops",
-    " (workshop)",
-    " findings",
-    "-findings",
-];
-const WORKSHOP_PREFIXES: &[&str] = &["findings of ", "workshop at ", "workshop of "];
+use crate::vocabulary::{self, VenueTable, VocabularyError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Spelling {
@@ -460,45 +32,128 @@ pub enum VenueCheck {
     Unknown { suggestion: Option<String> },
 }
 
-/// The venue table: built-in venues plus the config's `known` and `aliases`.
-#[derive(Debug, Clone)]
+/// The venue table: the built-in venues, then a list's own.
+#[derive(Debug, Clone, Default)]
 pub struct Venues {
     names: Vec<String>,
     exact: HashMap<String, (usize, Spelling)>,
     /// Folded spelling (lowercase, letters and digits only) to venue.
     folded: HashMap<String, usize>,
-}
-
-impl Default for Venues {
-    fn default() -> Self {
-        Self::builtin()
-    }
+    /// The preprint servers' canonical names, lowercase.
+    preprints: Vec<String>,
+    /// Former names, and the year the venue stopped using them.
+    renamed: Vec<(String, u16)>,
 }
 
 impl Venues {
     /// The built-in table, built once.
-    pub fn builtin_shared() -> &'static Venues {
+    pub(crate) fn builtin_shared() -> &'static Venues {
         static BUILTIN_VENUES: std::sync::LazyLock<Venues> =
             std::sync::LazyLock::new(Venues::builtin);
         &BUILTIN_VENUES
     }
 
-    pub fn builtin() -> Self {
-        let mut venues = Self {
-            names: Vec::new(),
-            exact: HashMap::default(),
-            folded: HashMap::default(),
-        };
-        for def in BUILTIN {
-            let index = venues.add_name(def.name);
-            for variant in def.variants {
-                venues.add_spelling(variant, index, Spelling::Variant);
-            }
-            for alias in def.aliases {
-                venues.add_spelling(alias, index, Spelling::Alias);
-            }
+    /// The built-in table (`vocabulary/venues.toml`), which a test checks
+    /// adds without an error.
+    pub(crate) fn builtin() -> Self {
+        let mut venues = Self::default();
+        if let Err(errors) = venues.add(&vocabulary::builtin().venues) {
+            panic!("the built-in venues do not add up: {errors:?}");
         }
         venues
+    }
+
+    /// Adds a table of venues (the built-in one, a list's `[venues]`), its
+    /// names first, then the other spellings of them: what it says of a
+    /// name already known wins. Everything that can be taken is; the rest
+    /// is returned, each with where the table says it.
+    pub(crate) fn add(&mut self, table: &VenueTable) -> Result<(), Vec<VocabularyError>> {
+        let mut errors = Vec::new();
+        for name in &table.known {
+            self.add_known(name.get_ref());
+        }
+        for name in &table.preprints {
+            self.add_known(name.get_ref());
+            self.preprints.push(name.get_ref().to_lowercase());
+        }
+        for (variant, target) in &table.variants {
+            match self.resolve(target.get_ref()) {
+                Some(index) => self.add_spelling(variant.get_ref(), index, Spelling::Variant),
+                None => errors.push(self.not_a_venue("variant", variant.get_ref(), target)),
+            }
+        }
+        for (alias, target) in &table.aliases {
+            if !self.add_alias(alias.get_ref(), target.get_ref()) {
+                errors.push(self.not_a_venue("alias", alias.get_ref(), target));
+            }
+        }
+        for (former, year) in &table.renamed {
+            if matches!(self.exact.get(former.get_ref()), Some((_, Spelling::Alias))) {
+                self.renamed
+                    .push((former.get_ref().clone(), *year.get_ref()));
+            } else {
+                errors.push(VocabularyError {
+                    span: former.span(),
+                    message: format!("renamed `{}` is not an alias of a venue", former.get_ref()),
+                    label: "not an alias",
+                    help: Some("add it to `aliases` first, pointing at the current name".into()),
+                });
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The venue a name is, canonical or variant, or a workshop form of a
+    /// known one (added as a name of its own).
+    fn resolve(&mut self, target: &str) -> Option<usize> {
+        if !self.exact.contains_key(target) && self.check(target) == VenueCheck::Known {
+            self.add_name(target);
+        }
+        match self.exact.get(target) {
+            Some(&(index, Spelling::Canonical | Spelling::Variant)) => Some(index),
+            _ => None,
+        }
+    }
+
+    /// Why a spelling's venue is not taken, with a did-you-mean.
+    fn not_a_venue(
+        &self,
+        what: &str,
+        spelling: &str,
+        target: &vocabulary::Name,
+    ) -> VocabularyError {
+        let help = match self.check(target.get_ref()) {
+            VenueCheck::Alias { canonical } => Some(format!("did you mean `{canonical}`?")),
+            VenueCheck::Unknown {
+                suggestion: Some(s),
+            } => Some(format!("did you mean `{s}`?")),
+            _ => Some("add it to `known` first".to_owned()),
+        };
+        VocabularyError {
+            span: target.span(),
+            message: format!(
+                "{what} `{spelling}` points at `{}`, which is not a known venue",
+                target.get_ref()
+            ),
+            label: "not a known venue",
+            help,
+        }
+    }
+
+    /// Whether `name` is a venue's former name, right for a paper of `year`.
+    pub(crate) fn former_name_then(&self, name: &str, year: u16) -> bool {
+        self.renamed
+            .iter()
+            .any(|(former, since)| former.eq_ignore_ascii_case(name) && year < *since)
+    }
+
+    /// The preprint servers' canonical names, lowercase.
+    pub(crate) fn preprints(&self) -> &[String] {
+        &self.preprints
     }
 
     fn add_name(&mut self, name: &str) -> usize {
@@ -516,8 +171,8 @@ impl Venues {
         self.folded.entry(fold(spelling)).or_insert(index);
     }
 
-    /// Adds a venue from the config's `known` list; it is accepted as written.
-    pub fn add_known(&mut self, name: &str) {
+    /// Adds a venue of a `known` list; it is accepted as written.
+    fn add_known(&mut self, name: &str) {
         if !matches!(
             self.exact.get(name),
             Some((_, Spelling::Canonical | Spelling::Variant))
@@ -528,7 +183,7 @@ impl Venues {
 
     /// Adds a config alias. Returns false when the target is not a known
     /// venue (a workshop form of one, `CVPR Workshop`, is known).
-    pub fn add_alias(&mut self, alias: &str, target: &str) -> bool {
+    fn add_alias(&mut self, alias: &str, target: &str) -> bool {
         if !self.exact.contains_key(target) && self.check(target) == VenueCheck::Known {
             self.add_name(target);
         }
@@ -818,7 +473,8 @@ fn split_workshop(name: &str) -> Option<(&str, Affix<'_>)> {
         ));
     }
     let bytes = name.as_bytes();
-    for suffix in WORKSHOP_SUFFIXES {
+    let forms = &vocabulary::words().venue_forms;
+    for suffix in &forms.workshop_suffixes {
         if bytes.len() > suffix.len()
             && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
         {
@@ -832,7 +488,7 @@ fn split_workshop(name: &str) -> Option<(&str, Affix<'_>)> {
             ));
         }
     }
-    for prefix in WORKSHOP_PREFIXES {
+    for prefix in &forms.workshop_prefixes {
         if bytes.len() > prefix.len()
             && bytes[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
         {
@@ -886,6 +542,73 @@ mod tests {
         }
     }
 
+    /// The built-in table, as its file writes it, is sound: every name
+    /// once, every variant and alias pointing at a venue, no two venues
+    /// folding to one spelling (which would make a lookup depend on the
+    /// order of the file), no preprint server among the other venues.
+    #[test]
+    fn the_built_in_table_is_sound() {
+        let table = &vocabulary::builtin().venues;
+        let file = vocabulary::VENUES_FILE;
+        let at = |name: &vocabulary::Name| {
+            let line = file[..name.span().start].matches('\n').count() + 1;
+            format!("venues.toml:{line}: `{}`", name.get_ref())
+        };
+        let mut problems = Vec::new();
+        let mut venues = Venues::default();
+        if let Err(errors) = venues.add(table) {
+            for error in errors {
+                let line = file[..error.span.start].matches('\n').count() + 1;
+                problems.push(format!("venues.toml:{line}: {}", error.message));
+            }
+        }
+        // Every spelling once, whatever its kind.
+        let mut seen: HashMap<String, String> = HashMap::default();
+        let names = table.known.iter().chain(&table.preprints);
+        let spellings = table.variants.keys().chain(table.aliases.keys());
+        for name in names.chain(spellings) {
+            if let Some(first) = seen.insert(name.get_ref().clone(), at(name)) {
+                problems.push(format!("{} is written twice (first at {first})", at(name)));
+            }
+        }
+        // A preprint server is no other kind of venue.
+        let preprints: Vec<String> = table
+            .preprints
+            .iter()
+            .map(|p| p.get_ref().to_lowercase())
+            .collect();
+        for name in &table.known {
+            if preprints.contains(&name.get_ref().to_lowercase()) {
+                problems.push(format!("{} is a preprint server and a venue", at(name)));
+            }
+        }
+        // No two venues fold alike: each folded spelling names one venue.
+        let mut folded: HashMap<String, (usize, String)> = HashMap::default();
+        let mut spelled = |name: &vocabulary::Name| {
+            let Some(&(index, _)) = venues.exact.get(name.get_ref()) else {
+                return;
+            };
+            match folded.get(&fold(name.get_ref())) {
+                Some((other, first)) if *other != index => {
+                    problems.push(format!("{} folds like {first}, another venue's", at(name)))
+                }
+                Some(_) => {}
+                None => {
+                    folded.insert(fold(name.get_ref()), (index, at(name)));
+                }
+            }
+        };
+        let names = table.known.iter().chain(&table.preprints);
+        for name in names
+            .chain(table.variants.keys())
+            .chain(table.aliases.keys())
+        {
+            spelled(name);
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        assert!(table.known.len() > 300);
+    }
+
     #[test]
     fn the_issue_list_is_known() {
         let venues = Venues::builtin();
@@ -934,9 +657,10 @@ mod tests {
     #[test]
     fn aliases_and_case_variants_are_renamed() {
         assert_eq!(check("NIPS"), alias("NeurIPS"));
-        assert!(former_name_then("NIPS", 2017));
-        assert!(!former_name_then("NIPS", 2018));
-        assert!(!former_name_then("ICML", 2010));
+        let venues = Venues::builtin_shared();
+        assert!(venues.former_name_then("NIPS", 2017));
+        assert!(!venues.former_name_then("NIPS", 2018));
+        assert!(!venues.former_name_then("ICML", 2010));
         assert_eq!(check("arxiv"), alias("arXiv"));
         assert_eq!(check("Arxiv"), alias("arXiv"));
         assert_eq!(check("neurips"), alias("NeurIPS"));

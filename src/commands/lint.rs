@@ -480,7 +480,7 @@ fn check_links(
             let expect = wanted
                 .entry(occurrence.url.clone())
                 .or_insert(Expect::Resolve);
-            *expect = (*expect).max(occurrence.expect());
+            *expect = (*expect).max(occurrence.expect);
         }
     }
 

@@ -12,8 +12,10 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::read::{self, Reading, looks_like_authors};
 use super::shape::Shape;
+use crate::vocabulary;
+
 use super::{
-    Authors, Block, BlockKind, Document, EmptyItem, Entry, Form, HeadingKind, HostKind,
+    Authors, Block, BlockKind, Document, EmptyItem, Entry, Form, HeadingKind, HostKind, Known,
     ParseOptions, Place, Role, Span, Title,
 };
 
@@ -110,44 +112,13 @@ fn is_excluded_heading(text: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    const ALONE: &[&str] = &[
-        "news",
-        "updates",
-        "update",
-        "contents",
-        "toc",
-        "citation",
-        "citations",
-        "cite",
-        "contributing",
-        "contributors",
-        "contribution",
-        "contributions",
-        "acknowledgement",
-        "acknowledgements",
-        "acknowledgment",
-        "acknowledgments",
-        "license",
-        "contact",
-        "changelog",
-        "todo",
-        "bibtex",
-    ];
     let phrase = words.join(" ");
-    const PHRASES: &[&str] = &[
-        "table of contents",
-        "star history",
-        "what's new",
-        "latest news",
-        "recent news",
-        "recent updates",
-        "latest updates",
-        "update news",
-        "how to contribute",
-        "how to cite",
-    ];
-    (words.len() <= 3 && ALONE.contains(&first.as_str()))
-        || PHRASES.iter().any(|p| phrase.starts_with(p))
+    let known = &vocabulary::words().headings;
+    (words.len() <= 3 && vocabulary::is_one_of(first, &known.no_entries))
+        || known
+            .no_entries_phrases
+            .iter()
+            .any(|p| phrase.starts_with(p.as_str()))
 }
 
 /// Entries from candidates: shapes inferred, entries chosen, put in document
@@ -199,7 +170,7 @@ pub(super) fn assemble(
             if (candidates[index].paper && !candidates[child].paper) || (untitled && parent_titled)
             {
                 let (parent, child_entry) = two(&mut entries, index, child);
-                absorb(text, parent, child_entry, options.venues);
+                absorb(text, parent, child_entry, &options.known);
                 absorbed[child] = true;
                 changed = true;
             }
@@ -312,7 +283,7 @@ pub(super) fn assemble(
         let Some(shape) = shape_for(&candidates[i]) else {
             continue;
         };
-        reread |= promote_title_link(text, &mut entries[i], &doc.shapes[shape]);
+        reread |= promote_title_link(text, &mut entries[i], &doc.shapes[shape], &options.known);
         reread |= name_as_venue(text, &mut entries[i], &doc.shapes[shape]);
         let fits = || {
             let s = &doc.shapes[shape];
@@ -385,7 +356,7 @@ pub(super) fn assemble(
 /// In a list whose titles are links (`[Title](url)`), an untitled entry
 /// that opens with a link not labelled like one (`[Guided Policy
 /// Search](url)`, too short to read as a title alone) has it for its title.
-fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
+fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape, known: &Known<'_>) -> bool {
     if entry.title.is_some() {
         return false;
     }
@@ -407,7 +378,7 @@ fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
         Form::BoldLabel => Form::LinkedBold,
         _ => return false,
     };
-    if !opens || crate::label::is_known(label) || label.split_whitespace().count() < 2 {
+    if !opens || known.labels.is_known(label) || label.split_whitespace().count() < 2 {
         return false;
     }
     link.is_title = true;
@@ -470,7 +441,7 @@ fn two<T>(items: &mut [T], a: usize, b: usize) -> (&mut T, &mut T) {
 
 /// Adds a nested item's parts to its parent's (taking them out of the
 /// child): a plain "title" that reads as a list of names is the authors line.
-fn absorb(text: &str, parent: &mut Entry, child: &mut Entry, venues: &crate::venue::Venues) {
+fn absorb(text: &str, parent: &mut Entry, child: &mut Entry, known: &Known<'_>) {
     let sub = Place::SubItem;
     // A plain line with nothing else read in it: read again as the line of
     // an entry (`A, B, and C. AAMAS, 2024.`).
@@ -480,7 +451,7 @@ fn absorb(text: &str, parent: &mut Entry, child: &mut Entry, venues: &crate::ven
         && child.dates.is_empty()
         && child.authors.is_none()
     {
-        let line = read::line_fields(text, title.span.clone(), venues);
+        let line = read::line_fields(text, title.span.clone(), known);
         if line.venue.is_some() || line.authors.is_some() || !line.dates.is_empty() {
             child.title = None;
             child.venue = line.venue;

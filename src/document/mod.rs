@@ -38,7 +38,9 @@ pub(crate) use shape::{Join, Slot, VenueStyle, join};
 pub(crate) use space::{edit_keeps_emphasis, space_is_inert};
 
 pub(crate) use crate::label::LabelKind;
+use crate::label::Labels;
 pub(crate) use crate::url::HostKind;
+use crate::url::Hosts;
 use crate::venue::Venues;
 
 pub(crate) use crate::source::Span;
@@ -66,13 +68,33 @@ pub struct Document {
     pub directives: Vec<Span>,
 }
 
+/// What the words of a list mean while reading it: the venues (they tell
+/// a venue from a name in an untagged text), the link labels and the hosts,
+/// built in or the list's own.
+#[derive(Debug, Clone, Copy)]
+pub struct Known<'a> {
+    pub(crate) venues: &'a Venues,
+    pub(crate) labels: &'a Labels,
+    pub(crate) hosts: &'a Hosts,
+}
+
+impl Known<'static> {
+    /// The built-in vocabulary.
+    pub(crate) fn builtin() -> Self {
+        Self {
+            venues: Venues::builtin_shared(),
+            labels: Labels::builtin(),
+            hosts: Hosts::builtin(),
+        }
+    }
+}
+
 /// What parsing needs to know beyond the text.
 #[derive(Debug, Clone, Copy)]
 pub struct ParseOptions<'a> {
-    /// Known venues: they tell a venue from a name in an untagged text.
-    pub venues: &'a Venues,
+    pub(crate) known: Known<'a>,
     /// The shape the config declares, if any: it replaces inference.
-    pub shape: Option<&'a Shape>,
+    pub(crate) shape: Option<&'a Shape>,
 }
 
 /// The pulldown-cmark options every parse uses (and the benchmark's baseline walk).
@@ -83,11 +105,10 @@ pub fn markdown_options() -> pulldown_cmark::Options {
 impl Document {
     /// Parses with the built-in venues and an inferred shape.
     pub fn parse(text: &str) -> Self {
-        let venues = Venues::builtin_shared();
         Self::parse_with(
             text,
             ParseOptions {
-                venues,
+                known: Known::builtin(),
                 shape: None,
             },
         )
@@ -102,11 +123,10 @@ impl Document {
     /// the chunks are invisible.
     #[doc(hidden)]
     pub fn parse_in_chunks(text: &str, chunk: usize) -> Self {
-        let venues = Venues::builtin_shared();
         walk::parse(
             text,
             ParseOptions {
-                venues,
+                known: Known::builtin(),
                 shape: None,
             },
             chunk,

@@ -10,8 +10,11 @@
 
 use super::date;
 use super::inline::{Atom, LabelStyle, LinkAtom};
-use super::{Authors, DatePart, Form, HostKind, LabelKind, Link, Name, Place, Span, Title, Venue};
-use crate::venue::Venues;
+use crate::vocabulary::{is_one_of, words};
+
+use super::{
+    Authors, DatePart, Form, HostKind, Known, LabelKind, Link, Name, Place, Span, Title, Venue,
+};
 
 /// Where a unit of a block sits: the part of the block its atoms come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,13 +64,13 @@ impl Reading {
 }
 
 /// A link with what its URL points at, read once.
-fn with_target(text: &str, mut link: Link) -> Link {
+fn with_target(text: &str, mut link: Link, vocab: &Known<'_>) -> Link {
     if let Some(parts) = link
         .url
         .as_ref()
         .and_then(|u| crate::url::parse(&text[u.clone()]))
     {
-        link.host = crate::url::host_kind(parts.host);
+        link.host = vocab.hosts.kind(parts.host);
         let path = parts.path.as_bytes();
         link.to_pdf = path.len() >= 4 && path[path.len() - 4..].eq_ignore_ascii_case(b".pdf");
     }
@@ -75,8 +78,8 @@ fn with_target(text: &str, mut link: Link) -> Link {
 }
 
 /// A web address that is a paper: on a paper host, or a PDF.
-pub(super) fn is_paper_url(url: &str) -> bool {
-    crate::url::is_paper_link(url)
+pub(super) fn is_paper_url(url: &str, vocab: &Known<'_>) -> bool {
+    vocab.hosts.is_paper_link(url)
 }
 
 /// A piece of a block after wrappers are recognized.
@@ -148,7 +151,7 @@ pub(super) fn read(
     atoms: &[Atom],
     units: &[Unit],
     header: &[String],
-    venues: &Venues,
+    vocab: &Known<'_>,
     scratch: &mut Scratch,
 ) -> Reading {
     let placed = &mut scratch.placed;
@@ -166,17 +169,17 @@ pub(super) fn read(
         let mut start = 0;
         for (i, atom) in unit_atoms.iter().enumerate() {
             if let Atom::Break(_) = atom {
-                pieces(text, &unit_atoms[start..i], place_of(line), placed);
+                pieces(text, &unit_atoms[start..i], place_of(line), vocab, placed);
                 if !matches!(unit.place, UnitPlace::Cell(_)) {
                     line = line.saturating_add(1);
                 }
                 start = i + 1;
             }
         }
-        pieces(text, &unit_atoms[start..], place_of(line), placed);
+        pieces(text, &unit_atoms[start..], place_of(line), vocab, placed);
     }
-    join_split_links(text, placed);
-    assign(text, placed, header, venues)
+    join_split_links(text, placed, vocab);
+    assign(text, placed, header, vocab)
 }
 
 fn is_blank(text: &str, span: &Span) -> bool {
@@ -187,7 +190,7 @@ fn is_blank(text: &str, span: &Span) -> bool {
 }
 
 /// Turns one line's atoms into pieces: wrappers joined to what they wrap.
-fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
+fn pieces(text: &str, atoms: &[Atom], place: Place, vocab: &Known<'_>, out: &mut Vec<Placed>) {
     let s = text.as_bytes();
     // Pending text, shrunk at its edges as wrappers take characters from it.
     let mut i = 0;
@@ -307,7 +310,7 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
                     lent_start = Some(span.end + 1);
                     span = span.start - 1..span.end + 1;
                 }
-                push(link_piece(text, link, span, wrapped), out);
+                push(link_piece(text, link, span, wrapped, vocab), out);
             }
             Atom::Image { span, .. } => push(Piece::Image(span.clone()), out),
             Atom::Code { span, inner } => push(
@@ -360,7 +363,7 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
                         Piece::Link {
                             link: Link {
                                 span,
-                                kind: crate::label::kind(&text[label.clone()]),
+                                kind: vocab.labels.kind(&text[label.clone()]),
                                 label,
                                 url: Some(trim(text, url_start..url_end)),
                                 form: Form::Unjoined,
@@ -385,7 +388,7 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
                         Piece::Link {
                             link: Link {
                                 span,
-                                kind: crate::label::kind(&text[label.clone()]),
+                                kind: vocab.labels.kind(&text[label.clone()]),
                                 label: trim(text, label),
                                 url,
                                 // `[paper](coming soon)`: text to markdown, too.
@@ -451,7 +454,7 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
                         link: Link {
                             span: span.clone(),
                             kind: label.as_ref().map_or(LabelKind::Unknown, |l| {
-                                crate::label::kind(&text[l.clone()])
+                                vocab.labels.kind(&text[l.clone()])
                             }),
                             label: label.unwrap_or(span.clone()),
                             url: Some(span.clone()),
@@ -477,7 +480,7 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, out: &mut Vec<Placed>) {
 
 /// `[paper]` at a line's end and `(https://...)` at the next one's start: a
 /// link broken by the line break, which markdown reads as two texts.
-fn join_split_links(text: &str, placed: &mut Vec<Placed>) {
+fn join_split_links(text: &str, placed: &mut Vec<Placed>, vocab: &Known<'_>) {
     let mut i = 0;
     while i + 1 < placed.len() {
         let (a, b) = (&placed[i], &placed[i + 1]);
@@ -521,7 +524,7 @@ fn join_split_links(text: &str, placed: &mut Vec<Placed>) {
             let wrapped = whole.start < span.start;
             let link = Link {
                 span: whole,
-                kind: crate::label::kind(&text[label.clone()]),
+                kind: vocab.labels.kind(&text[label.clone()]),
                 label,
                 url: Some(trim(text, url.clone())),
                 form: Form::Split,
@@ -602,7 +605,7 @@ fn bare_label(text: &str, at: usize, out: &[Placed]) -> Option<Span> {
     Some(start..start + word.len())
 }
 
-fn link_piece(text: &str, link: &LinkAtom, span: Span, wrapped: bool) -> Piece {
+fn link_piece(text: &str, link: &LinkAtom, span: Span, wrapped: bool, vocab: &Known<'_>) -> Piece {
     let form = match (wrapped, link.style) {
         (_, LabelStyle::Image) => Form::Badge,
         (true, _) => Form::DoubleOutside,
@@ -620,7 +623,7 @@ fn link_piece(text: &str, link: &LinkAtom, span: Span, wrapped: bool) -> Piece {
             form,
             place: Place::Line(0),
             is_title: false,
-            kind: crate::label::kind(label_text),
+            kind: vocab.labels.kind(label_text),
             host: HostKind::Other,
             to_pdf: false,
         },
@@ -658,9 +661,9 @@ pub(super) fn is_label(label: &str) -> bool {
 }
 
 /// Whether a link's text reads as a title rather than a label.
-fn is_title_text(label: &str) -> bool {
+fn is_title_text(label: &str, vocab: &Known<'_>) -> bool {
     let label = label.trim();
-    if crate::label::is_known(label) {
+    if vocab.labels.is_known(label) {
         return false;
     }
     let words = label.split_whitespace().count();
@@ -693,25 +696,9 @@ fn trim_separators(text: &str, span: Span) -> Span {
     span.start + start..span.start + end
 }
 
-/// Qualifiers a list may put beside a venue (`Oral`, `Spotlight`), never a name.
-const QUALIFIERS: &[&str] = &[
-    "oral",
-    "spotlight",
-    "highlight",
-    "poster",
-    "best paper",
-    "award",
-    "outstanding paper",
-    "survey",
-    "dataset",
-    "benchmark",
-    "new",
-    "hot",
-];
-
+/// A word a list puts beside a venue (`Oral`, `Spotlight`), never a name.
 fn is_qualifier(text: &str) -> bool {
-    let lower = text.trim().to_ascii_lowercase();
-    QUALIFIERS.iter().any(|q| lower == *q)
+    is_one_of(text.trim(), &words().tags.qualifiers)
 }
 
 /// What a tag's text says it is.
@@ -723,13 +710,13 @@ enum TagMeaning {
     Other,
 }
 
-fn tag_meaning(text: &str, venues: &Venues) -> TagMeaning {
-    tag_meaning_for(text, venues, true)
+fn tag_meaning(text: &str, vocab: &Known<'_>) -> TagMeaning {
+    tag_meaning_for(text, vocab, true)
 }
 
 /// [`tag_meaning`]; without `want_venue`, a yearless text is not looked up
-/// among the venues (the entry has its venue already).
-fn tag_meaning_for(text: &str, venues: &Venues, want_venue: bool) -> TagMeaning {
+/// among the vocab (the entry has its venue already).
+fn tag_meaning_for(text: &str, vocab: &Known<'_>, want_venue: bool) -> TagMeaning {
     let t = text.trim();
     if t.is_empty() || t.len() > 120 {
         return TagMeaning::Other;
@@ -748,15 +735,15 @@ fn tag_meaning_for(text: &str, venues: &Venues, want_venue: bool) -> TagMeaning 
         return TagMeaning::Venue(split);
     }
     let name = &t[split.name.clone()];
-    if want_venue && !name.is_empty() && is_known_venue(name, venues) {
+    if want_venue && !name.is_empty() && is_known_venue(name, vocab) {
         let offset = text.len() - text.trim_start().len();
         return TagMeaning::VenueOnly(split.name.start + offset..split.name.end + offset);
     }
     TagMeaning::Other
 }
 
-fn is_known_venue(name: &str, venues: &Venues) -> bool {
-    venues.recognizes(name.trim())
+fn is_known_venue(name: &str, vocab: &Known<'_>) -> bool {
+    vocab.venues.recognizes(name.trim())
 }
 
 /// Whether text reads as a list of authors: `Yu et al.`, `A. Lee, B. Kim
@@ -802,7 +789,7 @@ pub(super) fn looks_like_authors(text: &str, alone: bool) -> bool {
 }
 
 /// The roles, assigned piece by piece.
-fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], venues: &Venues) -> Reading {
+fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known<'_>) -> Reading {
     let mut r = Reading::default();
     for p in placed.iter() {
         let span = p.piece.span();
@@ -831,7 +818,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], venues: &Venu
         _ => None,
     };
 
-    choose_title(text, placed, &mut r, header, venues);
+    choose_title(text, placed, &mut r, header, vocab);
 
     // Everything else, in order.
     let title_start = r.title.as_ref().map(|t| t.span.start);
@@ -847,7 +834,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], venues: &Venu
         match p.piece {
             Piece::Link { mut link, .. } => {
                 link.place = place;
-                r.links.push(with_target(text, link));
+                r.links.push(with_target(text, link, vocab));
             }
             Piece::Image(span) | Piece::Html(span) => r.notes.push(span),
             Piece::Named { span, inner, form } => {
@@ -871,13 +858,13 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], venues: &Venu
                     form,
                     place,
                     before_title,
-                    venues,
+                    vocab,
                     col,
                 );
             }
             Piece::Emph { span, inner, level } => {
                 let content = &text[inner.clone()];
-                match tag_meaning(content, venues) {
+                match tag_meaning(content, vocab) {
                     TagMeaning::Venue(_) | TagMeaning::Date(_) | TagMeaning::VenueOnly(_)
                         if r.venue.is_none() || r.dates.is_empty() =>
                     {
@@ -896,7 +883,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], venues: &Venu
                             form,
                             place,
                             before_title,
-                            venues,
+                            vocab,
                             col,
                         );
                     }
@@ -927,7 +914,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], venues: &Venu
                 }
             }
             Piece::Quote { span, .. } => r.notes.push(span),
-            Piece::Text(span) => text_fields(text, &mut r, span, place, venues, col),
+            Piece::Text(span) => text_fields(text, &mut r, span, place, vocab, col),
         }
     }
     r.notes.sort_unstable_by_key(|s| s.start);
@@ -978,13 +965,13 @@ fn tag(
     form: Form,
     place: Place,
     before_title: bool,
-    venues: &Venues,
+    vocab: &Known<'_>,
     column: Option<&str>,
 ) {
     let inner = trim(text, inner);
     let content = &text[inner.clone()];
     let shift = |s: Span| inner.start + s.start..inner.start + s.end;
-    let mut meaning = tag_meaning_for(content, venues, r.venue.is_none());
+    let mut meaning = tag_meaning_for(content, vocab, r.venue.is_none());
     // A second venue-like tag before the title is the name (`[**N2022**]`).
     if matches!(meaning, TagMeaning::Venue(_) | TagMeaning::VenueOnly(_))
         && r.venue.is_some()
@@ -1077,27 +1064,23 @@ fn tag(
 }
 
 fn is_venue_column(name: &str) -> bool {
-    [
-        "venue",
-        "conference",
-        "journal",
-        "publication",
-        "published",
-        "pub",
-        "source",
-    ]
-    .iter()
-    .any(|c| name == *c || name.starts_with(c))
+    words()
+        .columns
+        .venue
+        .iter()
+        .any(|c| name.starts_with(c.as_str()))
 }
 
 fn is_date_column(name: &str) -> bool {
-    ["date", "year", "time", "released", "release"]
+    words()
+        .columns
+        .date
         .iter()
-        .any(|c| name == *c || name.starts_with(c))
+        .any(|c| name.starts_with(c.as_str()))
 }
 
 fn is_title_column(name: &str) -> bool {
-    ["title", "paper", "papers", "paper title", "name"].contains(&name)
+    words().columns.title.iter().any(|c| c == name)
 }
 
 /// Picks the title: a quoted title, a long link text at the start, a bold
@@ -1107,7 +1090,7 @@ fn choose_title(
     placed: &mut [Placed],
     r: &mut Reading,
     header: &[String],
-    venues: &Venues,
+    vocab: &Known<'_>,
 ) {
     let first_place = placed
         .iter()
@@ -1136,7 +1119,7 @@ fn choose_title(
             continue;
         };
         let label = &text[link.label.clone()];
-        if !(is_title_text(label) || *style_title) {
+        if !(is_title_text(label, vocab) || *style_title) {
             continue;
         }
         let place = placed[i].place;
@@ -1158,7 +1141,7 @@ fn choose_title(
             place,
             prefix: None,
         });
-        r.links.push(with_target(text, link));
+        r.links.push(with_target(text, link, vocab));
         placed[i].used = true;
         return;
     }
@@ -1314,7 +1297,7 @@ fn choose_title(
             form: Form::Paren | Form::Code,
             ..
         } = &placed[last].piece
-            && !matches!(tag_meaning(&text[inner.clone()], venues), TagMeaning::Other)
+            && !matches!(tag_meaning(&text[inner.clone()], vocab), TagMeaning::Other)
         {
             pieces_used.pop();
             end = pieces_used
@@ -1329,7 +1312,7 @@ fn choose_title(
         return;
     }
     // The text may end with the venue or year: `Title. ICLR 2014.`, `Title 2020.`
-    let (title_end, tail) = split_tail(text, span.clone(), venues);
+    let (title_end, tail) = split_tail(text, span.clone(), vocab);
     let mut title = trim_separators(text, span.start..title_end);
     if title.is_empty() {
         return;
@@ -1407,7 +1390,7 @@ struct Tail {
 }
 
 /// Splits `Title. ICLR 2014.` or `Title 2020.` into the title's end and its tail.
-fn split_tail(text: &str, span: Span, venues: &Venues) -> (usize, Option<Tail>) {
+fn split_tail(text: &str, span: Span, vocab: &Known<'_>) -> (usize, Option<Tail>) {
     let t = &text[span.clone()];
     let trimmed = t.trim_end_matches(['.', ' ', ',']);
     // The tail must end with a year.
@@ -1429,7 +1412,7 @@ fn split_tail(text: &str, span: Span, venues: &Venues) -> (usize, Option<Tail>) 
         .trim()
         .trim_end_matches([',', '\'', '-'])
         .trim();
-    let known = !venue.is_empty() && is_known_venue(venue, venues);
+    let known = !venue.is_empty() && is_known_venue(venue, vocab);
     if venue.is_empty() {
         // `Title 2020.`: a year alone ends the title only after a space, before a final period.
         let ends_with_period = t.trim_end().ends_with('.');
@@ -1502,9 +1485,9 @@ fn push_tail(text: &str, r: &mut Reading, tail: Tail, place: Place) {
 
 /// A nested item's line read as a line of its parent entry: authors, then a
 /// venue and year (`A, B, and C. AAMAS, 2024.`), whatever the venue.
-pub(super) fn line_fields(text: &str, span: Span, venues: &Venues) -> Reading {
+pub(super) fn line_fields(text: &str, span: Span, vocab: &Known<'_>) -> Reading {
     let mut r = Reading::default();
-    text_fields(text, &mut r, span, Place::SubItem, venues, None);
+    text_fields(text, &mut r, span, Place::SubItem, vocab, None);
     r
 }
 
@@ -1514,7 +1497,7 @@ fn text_fields(
     r: &mut Reading,
     span: Span,
     place: Place,
-    venues: &Venues,
+    vocab: &Known<'_>,
     column: Option<&str>,
 ) {
     let span = trim_separators(text, span);
@@ -1584,7 +1567,7 @@ fn text_fields(
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_ascii())
-            || is_known_venue(name_text, venues);
+            || is_known_venue(name_text, vocab);
         let after = &t[last.date.end..];
         let after_ok = after
             .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ')' | '|'))
@@ -1647,12 +1630,12 @@ fn text_fields(
     }
     // A known venue alone: `, CVPR |`, `TACL.` (the period ends the sentence).
     let (t, span) = match t.strip_suffix('.') {
-        Some(bare) if !bare.ends_with('.') && is_known_venue(bare, venues) => {
+        Some(bare) if !bare.ends_with('.') && is_known_venue(bare, vocab) => {
             (bare, span.start..span.end - 1)
         }
         _ => (t, span),
     };
-    if r.venue.is_none() && is_known_venue(t, venues) && t.split_whitespace().count() <= 6 {
+    if r.venue.is_none() && is_known_venue(t, vocab) && t.split_whitespace().count() <= 6 {
         r.venue = Some(Venue {
             span: span.clone(),
             inner: span.clone(),
@@ -1737,10 +1720,14 @@ mod tests {
         assert!(is_label("project page"));
         assert!(!is_label("Neural Radiance Fields from One or Few Images"));
         assert!(is_title_text(
-            "pixelNeRF: Neural Radiance Fields from One or Few Images"
+            "pixelNeRF: Neural Radiance Fields from One or Few Images",
+            &Known::builtin()
         ));
-        assert!(is_title_text("Visual Instruction Tuning"));
-        assert!(!is_title_text("project page"));
-        assert!(!is_title_text("Paper"));
+        assert!(is_title_text(
+            "Visual Instruction Tuning",
+            &Known::builtin()
+        ));
+        assert!(!is_title_text("project page", &Known::builtin()));
+        assert!(!is_title_text("Paper", &Known::builtin()));
     }
 }

@@ -195,12 +195,9 @@ impl Shape {
     }
 
     /// Reads a template (`[**{venue} {year}**] {title} {links}`) as a shape.
-    pub fn from_template(
-        template: &str,
-        venues: &crate::venue::Venues,
-    ) -> Result<Shape, ShapeError> {
+    pub fn from_template(template: &str, known: super::Known<'_>) -> Result<Shape, ShapeError> {
         let sample = sample(template)?;
-        let entry = super::walk::sample_entry(&sample.text, venues)
+        let entry = super::walk::sample_entry(&sample.text, known)
             .ok_or_else(|| ShapeError::Unreadable("nothing in it reads as an entry".into()))?;
         if entry.title.is_none() {
             return Err(ShapeError::Unreadable(

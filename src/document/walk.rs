@@ -126,11 +126,8 @@ fn chunk_events<'t>(text: &'t str, start: usize, chunk: usize, events: &mut Even
 
 /// The first entry of a short text read on its own, with no shape to judge
 /// it by: how a template is read.
-pub(super) fn sample_entry(text: &str, venues: &crate::venue::Venues) -> Option<super::Entry> {
-    let mut builder = Builder::new(ParseOptions {
-        venues,
-        shape: None,
-    });
+pub(super) fn sample_entry(text: &str, known: super::Known<'_>) -> Option<super::Entry> {
+    let mut builder = Builder::new(ParseOptions { known, shape: None });
     let events = Parser::new_ext(text, options()).into_offset_iter();
     builder.walk(text, 0..text.len(), events);
     builder
@@ -539,7 +536,7 @@ impl<'o> Builder<'o> {
             &self.atoms,
             &self.units,
             header,
-            self.options.venues,
+            &self.options.known,
             &mut self.scratch,
         );
         self.tokens.truncate(frame.token_start);
@@ -662,7 +659,7 @@ impl<'o> Builder<'o> {
                 .iter()
                 .any(|t| match &t.kind {
                     TokenKind::Open(Mark::Link { dest: Some(d), .. }) => {
-                        read::is_paper_url(&text[d.clone()])
+                        read::is_paper_url(&text[d.clone()], &self.options.known)
                     }
                     _ => false,
                 })
@@ -692,7 +689,7 @@ impl<'o> Builder<'o> {
         }
         if html.contains("http")
             && !html.trim_start().starts_with("<!--")
-            && html_links_a_paper(html)
+            && html_links_a_paper(html, &self.options.known)
         {
             self.paper_blocks += 1;
         }
@@ -849,10 +846,10 @@ fn strip_tags(html: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn html_links_a_paper(html: &str) -> bool {
+fn html_links_a_paper(html: &str, known: &super::Known<'_>) -> bool {
     html.split(['"', '\''])
         .filter(|part| part.starts_with("http"))
-        .any(read::is_paper_url)
+        .any(|url| read::is_paper_url(url, known))
 }
 
 fn normalize_header(cell: &str) -> String {
@@ -923,38 +920,23 @@ pub(super) fn heading_year(text: &str) -> Option<u16> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();
-    const BEFORE: &[&str] = &[
-        "year",
-        "papers",
-        "paper",
-        "in",
-        "published",
-        "works",
-        "publications",
-    ];
-    const AFTER: &[&str] = &["papers", "paper", "works", "publications", "articles"];
+    let known = &crate::vocabulary::words().headings;
+    let before = |w: &str| crate::vocabulary::is_one_of(w, &known.before_year);
+    let after = |w: &str| crate::vocabulary::is_one_of(w, &known.after_year);
     let at = words
         .iter()
         .position(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))?;
-    if !words[..at]
-        .iter()
-        .all(|w| BEFORE.contains(&w.to_ascii_lowercase().as_str()))
-    {
+    if !words[..at].iter().all(|w| before(w)) {
         return None;
     }
     let rest = &words[at + 1..];
     // `2023 (10 papers)`: a count in parentheses.
     let counted = text.contains('(')
         && text.trim_end().ends_with(')')
-        && rest.iter().all(|w| {
-            w.bytes().all(|b| b.is_ascii_digit())
-                || AFTER.contains(&w.to_ascii_lowercase().as_str())
-        });
-    if !counted
-        && !rest
+        && rest
             .iter()
-            .all(|w| AFTER.contains(&w.to_ascii_lowercase().as_str()))
-    {
+            .all(|w| w.bytes().all(|b| b.is_ascii_digit()) || after(w));
+    if !counted && !rest.iter().all(|w| after(w)) {
         return None;
     }
     words[at]
@@ -1009,13 +991,12 @@ fn trim_newline(text: &str, mut end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::venue::Venues;
 
     fn parse_in_chunks(text: &str, chunk: usize) -> Document {
         parse(
             text,
             ParseOptions {
-                venues: Venues::builtin_shared(),
+                known: crate::document::Known::builtin(),
                 shape: None,
             },
             chunk,
@@ -1056,7 +1037,7 @@ mod tests {
         assert!(text.len() > PIPELINE_FROM);
         for chunk in [64, CHUNK] {
             let options = || ParseOptions {
-                venues: Venues::builtin_shared(),
+                known: crate::document::Known::builtin(),
                 shape: None,
             };
             assert_eq!(

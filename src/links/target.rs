@@ -6,7 +6,8 @@ use crate::config::Settings;
 use crate::document::{Document, Span, markdown_links};
 use crate::source::Source;
 
-use crate::link::Occurrence;
+use crate::label::LabelKind;
+use crate::link::{Expect, Occurrence};
 
 /// Every http(s) link of a document that neither the settings nor `exclude`
 /// (the command line's `--exclude`) exclude.
@@ -18,7 +19,7 @@ pub(crate) fn occurrences(
 ) -> Vec<Occurrence> {
     let text = source.text();
     // Entry links by where they start, to give markdown links their label.
-    let mut entry_links: Vec<(usize, &str, Option<&Span>)> = doc
+    let mut entry_links: Vec<(usize, &str, Option<&Span>, LabelKind)> = doc
         .entries
         .iter()
         .flat_map(|entry| entry.links.iter())
@@ -27,10 +28,11 @@ pub(crate) fn occurrences(
                 link.span.start,
                 &text[link.label.clone()],
                 link.url.as_ref(),
+                link.kind,
             )
         })
         .collect();
-    entry_links.sort_unstable_by_key(|(start, _, _)| *start);
+    entry_links.sort_unstable_by_key(|(start, ..)| *start);
 
     let mut found = Vec::new();
     for link in markdown_links(text) {
@@ -45,18 +47,22 @@ pub(crate) fn occurrences(
             continue;
         }
         let entry = entry_links
-            .binary_search_by_key(&link.span.start, |(start, _, _)| *start)
+            .binary_search_by_key(&link.span.start, |(start, ..)| *start)
             .ok()
             .map(|i| entry_links[i]);
         let url_span = match entry {
-            Some((_, _, Some(url_span))) => Some(url_span.clone()),
+            Some((_, _, Some(url_span), _)) => Some(url_span.clone()),
             _ => literal_span(text, &link.span, &link.url),
         };
         found.push(Occurrence {
             span: link.span,
             url_span,
             url,
-            label: entry.map(|(_, label, _)| label.to_owned()),
+            label: entry.map(|(_, label, ..)| label.to_owned()),
+            expect: match entry {
+                Some((.., LabelKind::Pdf)) => Expect::Pdf,
+                _ => Expect::Resolve,
+            },
         });
     }
     found
@@ -78,7 +84,6 @@ fn literal_span(text: &str, span: &Span, url: &str) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::link::Expect;
 
     #[test]
     fn entry_links_carry_their_label_and_url_span() {
@@ -113,8 +118,8 @@ mod tests {
                 ("https://c.example/", None, "https://c.example/"),
             ]
         );
-        assert_eq!(found[0].expect(), Expect::Pdf);
-        assert_eq!(found[1].expect(), Expect::Resolve);
+        assert_eq!(found[0].expect, Expect::Pdf);
+        assert_eq!(found[1].expect, Expect::Resolve);
     }
 
     #[test]

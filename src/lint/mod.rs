@@ -50,7 +50,7 @@ pub fn lint(source: &Source, settings: &Settings) -> Linted {
     let (conventions, identities) = if rules::runs_in_parallel(&doc) {
         std::thread::scope(|scope| {
             let identities = scope.spawn(|| crate::identity::Identities::of(source.text(), &doc));
-            let conventions = Conventions::infer(source.text(), &doc);
+            let conventions = Conventions::infer(source.text(), &doc, &settings.venues);
             let identities = identities
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -58,7 +58,7 @@ pub fn lint(source: &Source, settings: &Settings) -> Linted {
         })
     } else {
         (
-            Conventions::infer(source.text(), &doc),
+            Conventions::infer(source.text(), &doc, &settings.venues),
             crate::identity::Identities::of(source.text(), &doc),
         )
     };

@@ -4,6 +4,7 @@ use super::Context;
 use crate::diagnostic::Finding;
 use crate::document::{Form, Role};
 use crate::rule::Rule;
+use crate::vocabulary::{is_one_of, words};
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for entry in &ctx.doc.entries {
@@ -54,21 +55,8 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// Text written where a URL will go later.
 fn is_placeholder(url: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "tbd",
-        "tba",
-        "todo",
-        "soon",
-        "coming soon",
-        "n/a",
-        "na",
-        "none",
-        "null",
-        "-",
-        "...",
-    ];
-    let lower = url.trim().to_ascii_lowercase();
-    WORDS.contains(&lower.as_str()) || lower.contains(char::is_whitespace)
+    let url = url.trim();
+    is_one_of(url, &words().links.placeholders) || url.contains(char::is_whitespace)
 }
 
 #[cfg(test)]

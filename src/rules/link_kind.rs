@@ -125,17 +125,15 @@ fn check_labels(
         }
         let label = ctx.text(&link.label);
         let normalized = crate::label::normalize(label);
-        if ctx.settings.labels.contains(&normalized)
-            || own.get(&normalized).is_some_and(|&n| n >= 2)
-            || normalized.is_empty()
-        {
+        if own.get(&normalized).is_some_and(|&n| n >= 2) || normalized.is_empty() {
             continue;
         }
         let lower = normalized;
-        let suggestion: Option<String> = crate::label::names()
-            .map(str::to_owned)
-            .chain(ctx.settings.labels.iter().cloned())
-            .map(|known| (strsim::damerau_levenshtein(&lower, &known), known))
+        let suggestion: Option<&str> = ctx
+            .settings
+            .labels
+            .names()
+            .map(|known| (strsim::damerau_levenshtein(&lower, known), known))
             // Short labels get a suggestion for one typo only (`Repo` is not `demo`).
             .filter(|(distance, _)| *distance <= if lower.len() <= 4 { 1 } else { 2 })
             .min()

@@ -316,7 +316,8 @@ mod tests {
             runs_in_parallel(&doc)
                 || std::thread::available_parallelism().is_ok_and(|n| n.get() == 1)
         );
-        let conventions = crate::conventions::Conventions::infer(source.text(), &doc);
+        let conventions =
+            crate::conventions::Conventions::infer(source.text(), &doc, &settings.venues);
         let identities = crate::identity::Identities::of(source.text(), &doc);
         let ctx = Context {
             source: &source,

@@ -56,6 +56,7 @@ mod tests {
             url_span: Some(8..29),
             url: "https://a.example/old".into(),
             label: Some("pdf".into()),
+            expect: crate::link::Expect::Pdf,
         };
         let result = LinkResult {
             status: Status::Ok,

@@ -15,7 +15,7 @@ pub(super) fn report(
     // The URL was fetched once for all its occurrences: only the ones that
     // promise a PDF are wrong (the same URL under `[[code]]` or in prose is not).
     if let Status::NotAPdf { found } = &result.status
-        && occurrence.expect() == Expect::Pdf
+        && occurrence.expect == Expect::Pdf
     {
         let LinkPlace { span, what } = place;
         out.push(

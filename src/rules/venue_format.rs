@@ -11,6 +11,7 @@ use crate::document::{Entry, Form, Role, Venue, VenueStyle, Year, YearForm};
 use crate::rule::Rule;
 use crate::rule::Severity;
 use crate::venue::VenueCheck;
+use crate::vocabulary;
 
 const SHAPE: &str = "a venue tag holds one venue and one year, like `[**ICCV 2023**]`";
 
@@ -426,47 +427,6 @@ fn check_year_form(
     );
 }
 
-/// Qualifiers a list may put after the year: `[**ICCV 2023 Oral**]`, `NeurIPS'24 D&B`.
-const QUALIFIERS: &[&str] = &[
-    "oral",
-    "spotlight",
-    "highlight",
-    "poster",
-    "best",
-    "paper",
-    "outstanding",
-    "award",
-    "honorable",
-    "mention",
-    "demo",
-    "long",
-    "short",
-    "main",
-    "track",
-    "presentation",
-    "selected",
-    "d&b",
-    "db",
-    "datasets",
-    "benchmarks",
-    "and",
-    "industry",
-    "position",
-    "survey",
-    "accepted",
-    "submitted",
-    "under",
-    "review",
-    // Which version of the paper the tag dates (`IJCAI 2020 Conference
-    // Version` under its journal entry).
-    "version",
-    "conference",
-    "journal",
-    "extended",
-    "extension",
-    "full",
-];
-
 /// Text after the year: a presentation qualifier passes; `Workshop` or
 /// `Findings` belongs before the year unless the list puts it after by
 /// habit; anything else breaks the tag.
@@ -499,7 +459,7 @@ fn check_after_year(
     if !words.is_empty()
         && words
             .iter()
-            .all(|w| QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(w)))
+            .all(|w| vocabulary::is_one_of(w, &vocabulary::words().tags.after_year))
     {
         return;
     }
@@ -622,7 +582,7 @@ fn check_venue<'a>(
             if entry
                 .years
                 .first()
-                .is_some_and(|y| crate::venue::former_name_then(name, y.value))
+                .is_some_and(|y| ctx.settings.venues.former_name_then(name, y.value))
                 && name.chars().all(|c| !c.is_ascii_lowercase()) => {}
         VenueCheck::Alias { canonical } => out.push(
             Finding::new(
