@@ -132,6 +132,16 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The default settings with every rule but `rule` off: a rule alone,
+    /// as its fixtures and documented examples run it.
+    pub fn with_only(rule: Rule) -> Self {
+        let mut settings = Self::default();
+        for other in Rule::all().filter(|&other| other != rule) {
+            settings.set_level(other, Level::Off);
+        }
+        settings
+    }
+
     pub fn is_enabled(&self, rule: Rule) -> bool {
         self.levels[rule as usize] != Some(Level::Off)
     }

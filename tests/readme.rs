@@ -135,3 +135,31 @@ fn the_release_builds_every_target_the_installer_downloads() {
         assert!(script.contains(name), "the installer downloads {name}");
     }
 }
+
+#[test]
+fn the_configuration_example_loads() {
+    let readme = read("README.md");
+    let blocks = blocks_of(&readme, "## Configuration");
+    let (_, config) = blocks
+        .iter()
+        .find(|(info, _)| *info == "toml")
+        .expect("a toml block in the configuration section");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(".awesome-lint.toml");
+    fs::write(&path, config).unwrap();
+    let out = Command::cargo_bin("awesome-lint")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("--config")
+        .arg(&path)
+        .args(["--offline", "--format", "json", "examples/papers.md"])
+        .output()
+        .unwrap();
+    // Findings (1), not a config that cannot be used (2).
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
