@@ -24,7 +24,7 @@ pub(crate) const DEFAULT_CACHE_FILE: &str = ".awesome-lint-cache.json";
 /// A rule's severity as the config sets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Level {
+pub(crate) enum Level {
     Off,
     Warning,
     Error,
@@ -142,7 +142,7 @@ impl Settings {
         settings
     }
 
-    pub fn is_enabled(&self, rule: Rule) -> bool {
+    pub(crate) fn is_enabled(&self, rule: Rule) -> bool {
         self.levels[rule as usize] != Some(Level::Off)
     }
 
@@ -156,7 +156,7 @@ impl Settings {
         }
     }
 
-    pub fn set_level(&mut self, rule: Rule, level: Level) {
+    pub(crate) fn set_level(&mut self, rule: Rule, level: Level) {
         self.levels[rule as usize] = Some(level);
     }
 
@@ -192,7 +192,7 @@ impl Settings {
     }
 
     /// Parses config text; `path` names it in errors and anchors relative paths.
-    pub fn from_toml(text: &str, path: &Path) -> Result<Self, ConfigError> {
+    pub(crate) fn from_toml(text: &str, path: &Path) -> Result<Self, ConfigError> {
         let invalid =
             |span: std::ops::Range<usize>, message: String, label: &str, help: Option<String>| {
                 ConfigError::Invalid(Box::new(InvalidConfig {
@@ -651,7 +651,10 @@ cache_max_age = "30d"
         );
         assert!(!settings.is_enabled(Rule::NameMismatch));
         assert_eq!(settings.direction, Direction::Descending);
-        assert!(settings.venues.is_known("MLHC2"));
+        assert_eq!(
+            settings.venues.check("MLHC2"),
+            crate::venue::VenueCheck::Known
+        );
         assert_eq!(
             settings.links.cache,
             Path::new("dir/.awesome-lint-cache.json")

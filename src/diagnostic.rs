@@ -91,7 +91,7 @@ impl Edit {
         Self::replace(at..at, content)
     }
 
-    pub fn delete(span: Span) -> Self {
+    pub(crate) fn delete(span: Span) -> Self {
         Self::replace(span, "")
     }
 }
@@ -129,12 +129,12 @@ impl Fix {
         Self::new(vec![edit], Applicability::Safe)
     }
 
-    pub fn unsafe_edit(edit: Edit) -> Self {
+    pub(crate) fn unsafe_edit(edit: Edit) -> Self {
         Self::new(vec![edit], Applicability::Unsafe)
     }
 
     /// Declares the link destination this fix changes.
-    pub fn retargets(mut self, from: impl Into<String>, to: impl Into<String>) -> Self {
+    pub(crate) fn retargets(mut self, from: impl Into<String>, to: impl Into<String>) -> Self {
         self.retarget = Some((from.into(), to.into()));
         self
     }

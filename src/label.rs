@@ -39,7 +39,7 @@ pub enum LabelKind {
 
 impl LabelKind {
     /// Whether the link identifies the paper (what duplicates are found by).
-    pub fn is_paper(self) -> bool {
+    pub(crate) fn is_paper(self) -> bool {
         matches!(self, LabelKind::Pdf | LabelKind::Paper)
     }
 
@@ -58,7 +58,7 @@ impl LabelKind {
     }
 
     /// The category's name, as `[entry] required` names it.
-    pub fn category(self) -> Option<&'static str> {
+    pub(crate) fn category(self) -> Option<&'static str> {
         Some(match self {
             LabelKind::Pdf | LabelKind::Paper => "paper",
             LabelKind::Code => "code",

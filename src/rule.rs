@@ -296,7 +296,7 @@ impl Rule {
     }
 
     /// The closest rule name, for a did-you-mean.
-    pub fn suggest(name: &str) -> Option<&'static str> {
+    pub(crate) fn suggest(name: &str) -> Option<&'static str> {
         RULES
             .iter()
             .map(|info| (strsim::levenshtein(name, info.name), info.name))

@@ -158,12 +158,12 @@ impl Source {
         &self.text
     }
 
-    pub fn had_bom(&self) -> bool {
+    pub(crate) fn had_bom(&self) -> bool {
         self.had_bom
     }
 
     /// Number of lines, counting a last line without a newline.
-    pub fn line_count(&self) -> usize {
+    pub(crate) fn line_count(&self) -> usize {
         if self.text.ends_with('\n') {
             self.line_starts.len() - 1
         } else {
@@ -172,7 +172,7 @@ impl Source {
     }
 
     /// 0-based line index of a byte offset.
-    pub fn line_index(&self, offset: usize) -> usize {
+    pub(crate) fn line_index(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&start| start <= offset) - 1
     }
 
@@ -182,7 +182,7 @@ impl Source {
     }
 
     /// Byte range of a 0-based line, without its line ending (`\n` or `\r\n`).
-    pub fn line_range(&self, index: usize) -> Range<usize> {
+    pub(crate) fn line_range(&self, index: usize) -> Range<usize> {
         let start = self.line_starts[index];
         let mut end = self
             .line_starts

@@ -196,18 +196,10 @@ impl Venues {
         true
     }
 
-    /// Whether a name (exactly as written) is a known venue or accepted variant.
-    pub fn is_known(&self, name: &str) -> bool {
-        matches!(
-            self.exact.get(name),
-            Some((_, Spelling::Canonical | Spelling::Variant))
-        )
-    }
-
     /// Whether a name is a venue of the table in any spelling (canonical,
     /// variant, alias, workshop form): [`Venues::check`] without the
     /// did-you-mean, which costs a comparison with every venue.
-    pub fn recognizes(&self, name: &str) -> bool {
+    pub(crate) fn recognizes(&self, name: &str) -> bool {
         if self.check_exact(name).is_some() {
             return true;
         }

@@ -91,7 +91,7 @@ impl Known<'static> {
 
 /// What parsing needs to know beyond the text.
 #[derive(Debug, Clone, Copy)]
-pub struct ParseOptions<'a> {
+pub(crate) struct ParseOptions<'a> {
     pub(crate) known: Known<'a>,
     /// The shape the config declares, if any: it replaces inference.
     pub(crate) shape: Option<&'a Shape>,
@@ -114,7 +114,7 @@ impl Document {
         )
     }
 
-    pub fn parse_with(text: &str, options: ParseOptions) -> Self {
+    pub(crate) fn parse_with(text: &str, options: ParseOptions) -> Self {
         walk::parse(text, options, walk::CHUNK)
     }
 
@@ -134,12 +134,12 @@ impl Document {
     }
 
     /// The year section that holds an entry, if any.
-    pub fn section_of(&self, entry: &Entry) -> Option<&YearSection> {
+    pub(crate) fn section_of(&self, entry: &Entry) -> Option<&YearSection> {
         entry.section.map(|index| &self.sections[index])
     }
 
     /// The shape an entry was judged against.
-    pub fn shape_of(&self, entry: &Entry) -> &Shape {
+    pub(crate) fn shape_of(&self, entry: &Entry) -> &Shape {
         &self.shapes[entry.shape]
     }
 }
@@ -222,7 +222,7 @@ pub enum Block {
 }
 
 impl Block {
-    pub fn marker(&self) -> Option<&ListMarker> {
+    pub(crate) fn marker(&self) -> Option<&ListMarker> {
         match self {
             Block::Item { marker, .. } => Some(marker),
             _ => None,
@@ -313,7 +313,7 @@ pub enum Form {
 
 impl Form {
     /// Spells the form around a placeholder, for messages and templates.
-    pub fn wrap(self, inner: &str) -> String {
+    pub(crate) fn wrap(self, inner: &str) -> String {
         match self {
             Form::Plain | Form::Bare => inner.to_owned(),
             Form::Bold => format!("**{inner}**"),
@@ -535,7 +535,7 @@ impl Entry {
     }
 
     /// The links that are not the title itself.
-    pub fn labelled_links(&self) -> impl Iterator<Item = &Link> {
+    pub(crate) fn labelled_links(&self) -> impl Iterator<Item = &Link> {
         self.links.iter().filter(|l| !l.is_title)
     }
 
@@ -548,7 +548,7 @@ impl Entry {
 
     /// [`Entry::parts`] into a buffer the caller reuses (rules walk every
     /// entry's parts; one allocation for all of them).
-    pub fn parts_into<'a>(&'a self, parts: &mut Vec<PartRef<'a>>) {
+    pub(crate) fn parts_into<'a>(&'a self, parts: &mut Vec<PartRef<'a>>) {
         parts.clear();
         if let Some(v) = &self.venue {
             parts.push(PartRef {

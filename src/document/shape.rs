@@ -109,7 +109,12 @@ pub enum ShapeError {
 
 impl Shape {
     /// The shape a region's entries have in common.
-    pub fn infer(text: &str, entries: &[&Entry], kind: BlockKind, region: Option<usize>) -> Shape {
+    pub(crate) fn infer(
+        text: &str,
+        entries: &[&Entry],
+        kind: BlockKind,
+        region: Option<usize>,
+    ) -> Shape {
         let n = entries.len();
         const ROLES: [Role; 6] = [
             Role::Venue,
@@ -223,7 +228,7 @@ impl Shape {
     /// Whether two inferred shapes write the same parts the same way, in the
     /// same order, whatever their counts: regions written alike are one
     /// convention, judged together.
-    pub fn same_layout(&self, other: &Shape) -> bool {
+    pub(crate) fn same_layout(&self, other: &Shape) -> bool {
         let style = |s: &Shape| {
             s.venue_style
                 .as_ref()
@@ -241,13 +246,13 @@ impl Shape {
                 || style(self) == style(other))
     }
 
-    pub fn slot(&self, role: Role) -> Option<&Slot> {
+    pub(crate) fn slot(&self, role: Role) -> Option<&Slot> {
         self.slots.iter().find(|s| s.role == role)
     }
 
     /// Whether an entry has this shape's required parts, written its way:
     /// how an item that links no paper still reads as one of the list's entries.
-    pub fn fits(&self, entry: &Entry) -> bool {
+    pub(crate) fn fits(&self, entry: &Entry) -> bool {
         let parts = entry.parts();
         let has = |slot: &Slot| {
             parts

@@ -53,7 +53,7 @@ impl Root {
     }
 
     /// A SARIF `artifactLocation` for `path`.
-    pub fn sarif_location(&self, path: &Path) -> Value {
+    pub(crate) fn sarif_location(&self, path: &Path) -> Value {
         if self.relative(path).is_some()
             && let (Ok(base), Ok(file)) = (
                 Url::from_directory_path(&self.dir),

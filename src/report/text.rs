@@ -62,7 +62,7 @@ pub fn render(
 }
 
 /// The closing line: what was checked and what was found.
-pub fn summary_line(summary: &Summary) -> String {
+pub(crate) fn summary_line(summary: &Summary) -> String {
     let checked = match summary.links {
         None => format!(
             "{}, {}",
