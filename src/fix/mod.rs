@@ -124,7 +124,7 @@ pub fn unified_diff(path: &std::path::Path, old: &str, new: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::diagnostic::{Applicability, Edit};
     use crate::rule::Rule;
@@ -137,7 +137,7 @@ mod tests {
     }
 
     /// A finding where its first edit is, as rules report them.
-    fn finding(edits: Vec<Edit>, applicability: Applicability) -> Finding {
+    pub(crate) fn finding(edits: Vec<Edit>, applicability: Applicability) -> Finding {
         let at = edits.first().map_or(0..0, |e| e.span.clone());
         Finding::new(Rule::Spacing, at, "x").fix(Fix::new(edits, applicability))
     }

@@ -283,12 +283,7 @@ fn entry_prints(text: &str, doc: &Document) -> Vec<u64> {
 mod tests {
     use super::*;
     use crate::diagnostic::{Applicability, Edit};
-
-    /// A finding where its first edit is, as rules report them.
-    fn finding(edits: Vec<Edit>, applicability: Applicability) -> Finding {
-        let at = edits.first().map_or(0..0, |e| e.span.clone());
-        Finding::new(Rule::Spacing, at, "x").fix(Fix::new(edits, applicability))
-    }
+    use crate::fix::tests::finding;
 
     #[test]
     fn a_fix_that_would_change_an_entry_is_withheld_and_the_others_applied() {

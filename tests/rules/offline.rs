@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use awesome_lint::{Applicability, FixMode, Rule, Settings, Source, fix_to_fixpoint, lint};
 
-use crate::snapshot::{assert_snapshot, changes};
+use crate::snapshot::changes;
 
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
@@ -29,7 +29,8 @@ fn applied(text: &str, edits: &[awesome_lint::Edit]) -> String {
 /// own fix makes, and the text after `--fix` and `--fix --unsafe-fixes`.
 /// Checks on the way that fixing settles, withholds nothing and is done
 /// after one run.
-pub fn render(rule: Rule, source: &Source) -> String {
+pub fn render(rule: Rule, name: &str, text: &str) -> String {
+    let source = &Source::new(name, name, text.to_owned());
     let settings = Settings::with_only(rule);
     let text = source.text();
     let linted = lint(source, &settings);
@@ -106,47 +107,8 @@ pub fn render(rule: Rule, source: &Source) -> String {
     out
 }
 
-fn check(rule: Rule, fixture: &str) {
-    let dir = fixtures().join("rules").join(rule.name());
-    let path = dir.join(fixture);
-    let text =
-        std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-    let source = Source::new(format!("{}/{fixture}", rule.name()), &path, text);
-    let rendered = render(rule, &source);
-    match fixture {
-        "ok.md" => assert!(
-            rendered.contains("\nno findings\n"),
-            "{rule} must find nothing in ok.md:\n{rendered}"
-        ),
-        _ => assert!(
-            !rendered.contains("\nno findings\n"),
-            "{rule} must find something in {fixture}"
-        ),
-    }
-    assert_snapshot(&path.with_extension("snap"), &rendered);
-}
-
-macro_rules! rule_fixtures {
-    ($($name:ident => $rule:expr),* $(,)?) => {
-        $(
-            mod $name {
-                use super::*;
-                #[test]
-                fn bad() {
-                    check($rule, "bad.md");
-                }
-                #[test]
-                fn ok() {
-                    check($rule, "ok.md");
-                }
-            }
-        )*
-        /// The rules the tests above cover: every document rule.
-        const COVERED: &[Rule] = &[$($rule),*];
-    };
-}
-
-rule_fixtures! {
+crate::rule_fixtures! {
+    render;
     entry_format => Rule::EntryFormat,
     empty_link => Rule::EmptyLink,
     spacing => Rule::Spacing,

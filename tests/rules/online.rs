@@ -15,8 +15,7 @@ use assert_cmd::Command;
 use awesome_lint::{RULES, Rule};
 use serde_json::Value;
 
-use crate::offline::fixtures;
-use crate::snapshot::{assert_snapshot, changes};
+use crate::snapshot::changes;
 use crate::support::{Server, arxiv_feed, arxiv_id_list, html, pdf, redirect, route, status};
 
 /// What a page of the web answers.
@@ -271,7 +270,7 @@ pub fn findings(json: &Value, grown: &[(usize, usize, usize)]) -> Vec<Value> {
     found
 }
 
-fn render(rule: Rule, name: &str, text: &str) -> String {
+pub fn render(rule: Rule, name: &str, text: &str) -> String {
     let (json, _, grown) = run(rule, text, &[]);
     let mut out = format!("{rule} alone on {name}, online\n");
     let found = findings(&json, &grown);
@@ -310,44 +309,8 @@ fn render(rule: Rule, name: &str, text: &str) -> String {
     out
 }
 
-fn check(rule: Rule, fixture: &str) {
-    let path = fixtures().join("rules").join(rule.name()).join(fixture);
-    let text = fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-    let rendered = render(rule, &format!("{}/{fixture}", rule.name()), &text);
-    match fixture {
-        "ok.md" => assert!(
-            rendered.contains("\nno findings\n"),
-            "{rule} must find nothing in ok.md:\n{rendered}"
-        ),
-        _ => assert!(
-            !rendered.contains("\nno findings\n"),
-            "{rule} must find something in {fixture}"
-        ),
-    }
-    assert_snapshot(&path.with_extension("snap"), &rendered);
-}
-
-macro_rules! online_fixtures {
-    ($($name:ident => $rule:expr),* $(,)?) => {
-        $(
-            mod $name {
-                use super::*;
-                #[test]
-                fn bad() {
-                    check($rule, "bad.md");
-                }
-                #[test]
-                fn ok() {
-                    check($rule, "ok.md");
-                }
-            }
-        )*
-        /// The rules the tests above cover: every online rule.
-        pub const COVERED: &[Rule] = &[$($rule),*];
-    };
-}
-
-online_fixtures! {
+crate::rule_fixtures! {
+    render;
     broken_link => Rule::BrokenLink,
     not_a_pdf => Rule::NotAPdf,
     moved_link => Rule::MovedLink,
