@@ -39,6 +39,8 @@ pub struct Venues {
     exact: HashMap<String, (usize, Spelling)>,
     /// Folded spelling (lowercase, letters and digits only) to venue.
     folded: HashMap<String, usize>,
+    /// The letters and digits of each accepted spelling, case kept, to venue.
+    letters: HashMap<String, usize>,
     /// The preprint servers' canonical names, lowercase.
     preprints: Vec<String>,
     /// Former names, and the year the venue stopped using them.
@@ -169,6 +171,9 @@ impl Venues {
     fn add_spelling(&mut self, spelling: &str, index: usize, kind: Spelling) {
         self.exact.insert(spelling.to_owned(), (index, kind));
         self.folded.entry(fold(spelling)).or_insert(index);
+        if kind != Spelling::Alias {
+            self.letters.entry(letters(spelling)).or_insert(index);
+        }
     }
 
     /// Adds a venue of a `known` list; it is accepted as written.
@@ -267,6 +272,12 @@ impl Venues {
             }
         };
         let &index = self.folded.get(folded)?;
+        // The letters of an accepted spelling, case and all, with other
+        // punctuation or spacing (`Appl. Sci` for `Appl. Sci.`, `ACL/IJCNLP`
+        // for `ACL-IJCNLP`): the same spelling, not one to rewrite.
+        if self.letters.get(&letters(name)) == Some(&index) {
+            return Some(VenueCheck::Known);
+        }
         // `MedIA` written `Media` folds to a variant of MIA: suggest the variant's
         // own canonical venue.
         Some(VenueCheck::Alias {
@@ -512,6 +523,12 @@ fn fold_ascii<'b>(name: &str, buffer: &'b mut [u8; 64]) -> Option<&'b str> {
     std::str::from_utf8(&buffer[..len]).ok()
 }
 
+/// Letters and digits only, case kept: `Appl. Sci.` and `Appl Sci` are alike,
+/// `MedIA` and `Media` are not.
+fn letters(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 /// Lowercase letters and digits only: `Nat. Commun.` and `nat commun` fold alike.
 fn fold(name: &str) -> String {
     name.chars()
@@ -658,6 +675,11 @@ mod tests {
         assert_eq!(check("neurips"), alias("NeurIPS"));
         assert_eq!(check("ACMMM"), alias("ACM MM"));
         assert_eq!(check("Media"), alias("MIA"));
+        // Punctuation and spacing alone do not make another spelling.
+        assert_eq!(check("Nat Commun"), VenueCheck::Known);
+        assert_eq!(check("IJCAI."), VenueCheck::Known);
+        assert_eq!(check("ACL/IJCNLP"), VenueCheck::Known);
+        assert_eq!(check("nat commun"), alias("Nature Communications"));
     }
 
     #[test]
@@ -737,11 +759,15 @@ mod tests {
             assert_eq!(check(name), VenueCheck::Known, "{name}");
         }
         assert_eq!(suggestion("CFF"), None);
-        // Real venues one letter from another, or sharing only a publisher.
+        // Real venues one letter from another, or sharing only a publisher:
+        // known, or unknown without a suggestion, never another's misspelling.
         for name in [
             "ICCP", "ESWC", "IJSR", "ICMI", "Blog", "IEEE SPM", "IEEE SLT", "IEEE GCC",
         ] {
-            assert_eq!(suggestion(name), None, "{name}");
+            match check(name) {
+                VenueCheck::Known | VenueCheck::Unknown { suggestion: None } => {}
+                other => panic!("{name}: {other:?}"),
+            }
         }
         assert_eq!(suggestion("NeurlPS").as_deref(), Some("NeurIPS"));
         assert_eq!(suggestion("CVPRR").as_deref(), Some("CVPR"));

@@ -215,6 +215,8 @@ pub(crate) struct ColumnWords {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct LinkWords {
+    /// Labels that name no kind of link: the host says what it leads to.
+    pub(crate) generic_labels: Vec<String>,
     pub(crate) placeholders: Vec<String>,
 }
 
@@ -257,6 +259,7 @@ mod tests {
             &words.columns.venue,
             &words.columns.date,
             &words.links.placeholders,
+            &words.links.generic_labels,
         ] {
             for word in list {
                 assert_eq!(word, &word.to_lowercase());
