@@ -278,6 +278,11 @@ impl Venues {
         if self.letters.get(&letters(name)) == Some(&index) {
             return Some(VenueCheck::Known);
         }
+        // A venue's full name in another case (`Conference on robot
+        // learning`): citation styles write titles in sentence case.
+        if name.split_whitespace().count() >= 3 {
+            return Some(VenueCheck::Known);
+        }
         // `MedIA` written `Media` folds to a variant of MIA: suggest the variant's
         // own canonical venue.
         Some(VenueCheck::Alias {
@@ -680,6 +685,7 @@ mod tests {
         assert_eq!(check("IJCAI."), VenueCheck::Known);
         assert_eq!(check("ACL/IJCNLP"), VenueCheck::Known);
         assert_eq!(check("nat commun"), alias("Nature Communications"));
+        assert_eq!(check("Conference on robot learning"), VenueCheck::Known);
     }
 
     #[test]

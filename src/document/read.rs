@@ -1425,6 +1425,10 @@ fn split_tail(text: &str, span: Span, vocab: &Known<'_>) -> (usize, Option<Tail>
         .trim()
         .trim_end_matches([',', '\'', '-'])
         .trim();
+    // An italic or bold venue (`*ICLR Workshop*, 2021.`): its name is
+    // inside the markers, and the markers are not the title's.
+    let written = venue;
+    let venue = unwrap_emphasis(written);
     let known = !venue.is_empty() && is_known_venue(venue, vocab);
     if venue.is_empty() {
         // `Title 2020.`: a year alone ends the title only after a space, before a final period.
@@ -1447,8 +1451,9 @@ fn split_tail(text: &str, span: Span, vocab: &Known<'_>) -> (usize, Option<Tail>
     if !known {
         return (span.end, None);
     }
-    let start = span.start + venue_start + before[venue_start..].find(venue).unwrap_or(0);
-    let name = start..start + venue.len();
+    let start = span.start + venue_start + before[venue_start..].find(written).unwrap_or(0);
+    let name_start = start + (venue.as_ptr() as usize - written.as_ptr() as usize);
+    let name = name_start..name_start + venue.len();
     let whole = start..span.start + last.span.end;
     let years = years
         .into_iter()
@@ -1461,6 +1466,23 @@ fn split_tail(text: &str, span: Span, vocab: &Known<'_>) -> (usize, Option<Tail>
             venue: Some((whole, name, years)),
         }),
     )
+}
+
+/// Text without the emphasis markers that wrap all of it (`*x*`, `**x**`,
+/// `_x_`), or as it is.
+fn unwrap_emphasis(text: &str) -> &str {
+    for marker in ["***", "**", "*", "___", "__", "_"] {
+        if let Some(inner) = text
+            .strip_prefix(marker)
+            .and_then(|rest| rest.strip_suffix(marker))
+            && !inner.is_empty()
+            && !inner.starts_with(['*', '_', ' '])
+            && !inner.ends_with(['*', '_', ' '])
+        {
+            return inner;
+        }
+    }
+    text
 }
 
 fn shift_year(mut y: date::Year, by: usize) -> date::Year {
@@ -1724,6 +1746,34 @@ mod tests {
             false
         ));
         assert!(!looks_like_authors("huggingface", true));
+    }
+
+    /// The venue and year that end a line, as `text` writes them.
+    fn tail(text: &str) -> Option<(String, Vec<u16>)> {
+        let (_, tail) = split_tail(text, 0..text.len(), &Known::builtin());
+        let (_, name, years) = tail?.venue?;
+        Some((
+            text[name].to_owned(),
+            years.iter().map(|y| y.value).collect(),
+        ))
+    }
+
+    #[test]
+    fn a_venue_in_emphasis_ends_a_line_by_its_name() {
+        assert_eq!(
+            tail("Yu and Lee. *ICLR Workshop*, 2021."),
+            Some(("ICLR Workshop".to_owned(), vec![2021]))
+        );
+        assert_eq!(
+            tail("Yu and Lee. **CVPR**, 2023."),
+            Some(("CVPR".to_owned(), vec![2023]))
+        );
+        assert_eq!(
+            tail("Yu and Lee. ICLR, 2014."),
+            Some(("ICLR".to_owned(), vec![2014]))
+        );
+        // Not a known venue, in emphasis or not: no tail.
+        assert_eq!(tail("Yu and Lee. *Zorbconf*, 2021."), None);
     }
 
     #[test]

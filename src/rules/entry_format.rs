@@ -4,7 +4,7 @@
 
 use super::Context;
 use crate::diagnostic::Finding;
-use crate::document::{Entry, Form, HostKind, LabelKind, PartRef, Place, Role, Shape, Slot, Span};
+use crate::document::{Entry, Form, HostKind, PartRef, Place, Role, Shape, Slot, Span};
 use crate::rule::Rule;
 use crate::rule::Severity;
 
@@ -333,12 +333,11 @@ fn has_link(ctx: &Context, entry: &Entry, required: &str) -> bool {
         }
         if is_category {
             link.kind.category() == Some(required)
-                // A link whose label is a name, not a kind of link
-                // (`[SAMSGL](https://arxiv.org/abs/...)` in a table's method
-                // column), is what its address is: a paper on a paper host.
-                || (required == "paper"
-                    && link.kind == LabelKind::Unknown
-                    && (link.host == HostKind::Paper || link.to_pdf))
+                // A link to the paper links the paper, whatever it is called:
+                // a name (`[SAMSGL](https://arxiv.org/abs/...)` in a table's
+                // method column), or the list's own word (`[[page]]` on every
+                // entry). A label that says otherwise is link-kind's to report.
+                || (required == "paper" && (link.host == HostKind::Paper || link.to_pdf))
         } else {
             crate::label::normalize(ctx.text(&link.label)) == required
         }
