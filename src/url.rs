@@ -128,6 +128,7 @@ impl Hosts {
         };
         self.kind(parts.host) == HostKind::Paper
             || parts.path.to_ascii_lowercase().ends_with(".pdf")
+            || names_a_doi(parts.path)
     }
 
     /// Classifies a host, subdomains included: the host, then each domain it
@@ -161,6 +162,24 @@ impl Hosts {
             }
         }
     }
+}
+
+/// Whether a URL's path names a DOI the way publishers' paper pages do
+/// (`/doi/10.1049/cje.2021.00.126`, `/doi/abs/10.1145/...`): a paper's page
+/// on whatever host.
+pub(crate) fn names_a_doi(path: &str) -> bool {
+    let Some(at) = path.find("/doi/") else {
+        return false;
+    };
+    let rest = &path[at + "/doi/".len()..];
+    let rest = match rest.split_once('/') {
+        Some((word, after)) if !word.starts_with("10.") => after,
+        _ => rest,
+    };
+    rest.strip_prefix("10.").is_some_and(|r| {
+        let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+        digits >= 4 && r[digits..].starts_with('/')
+    })
 }
 
 /// What identifies the paper behind a link: equal for every spelling of one
@@ -616,6 +635,16 @@ mod tests {
         assert_eq!((p.host, p.path, p.query), ("GitHub.com", "/o/r", "tab=1"));
         assert!(parse("ftp://x").is_none());
         assert!(parse("https://").is_none());
+    }
+
+    #[test]
+    fn publishers_name_a_doi_in_the_path() {
+        assert!(names_a_doi("/article/doi/10.1049/cje.2021.00.126"));
+        assert!(names_a_doi("/doi/abs/10.1145/3581783.3612345"));
+        assert!(names_a_doi("/doi/10.1148/radiol.000000"));
+        assert!(!names_a_doi("/doi/abs/11.1145/3581783"));
+        assert!(!names_a_doi("/docs/10.1/"));
+        assert!(!names_a_doi("/doi/10.12/x"));
     }
 
     /// Every built-in host once, written as it is looked up.

@@ -147,10 +147,14 @@ impl Venues {
     }
 
     /// Whether `name` is a venue's former name, right for a paper of `year`.
+    /// Written as it was written then: `NIPS`, not `Nips`, which is a
+    /// misspelling whatever the year.
     pub(crate) fn former_name_then(&self, name: &str, year: u16) -> bool {
+        // `NIPS Workshop`, `Proceedings of NIPS`: the former name in a form.
+        let base = split_workshop(name).map_or(name, |(base, _)| base);
         self.renamed
             .iter()
-            .any(|(former, since)| former.eq_ignore_ascii_case(name) && year < *since)
+            .any(|(former, since)| former == base && year < *since)
     }
 
     /// The preprint servers' canonical names, lowercase.
@@ -244,6 +248,14 @@ impl Venues {
         }
         if let Some(check) = self.check_folded(name) {
             return check;
+        }
+        // `Proceedings of EMNPL`: the did-you-mean is the base's, in its form.
+        if let Some((base, affix)) = split_workshop(name)
+            && let Some(suggestion) = self.suggest(base)
+        {
+            return VenueCheck::Unknown {
+                suggestion: Some(affix.rejoin(&suggestion)),
+            };
         }
         VenueCheck::Unknown {
             suggestion: self.suggest(name),
@@ -673,8 +685,18 @@ mod tests {
         assert_eq!(check("NIPS"), alias("NeurIPS"));
         let venues = Venues::builtin_shared();
         assert!(venues.former_name_then("NIPS", 2017));
+        assert!(!venues.former_name_then("Nips", 2017));
         assert!(!venues.former_name_then("NIPS", 2018));
         assert!(!venues.former_name_then("ICML", 2010));
+        assert!(venues.former_name_then("Proceedings of NIPS", 2017));
+        assert_eq!(check("Proceedings of ACL"), VenueCheck::Known);
+        assert_eq!(
+            check("Proceedings of EMNPL"),
+            VenueCheck::Unknown {
+                suggestion: Some("Proceedings of EMNLP".into())
+            }
+        );
+        assert_eq!(check("Proceedings of the NeurIPS"), VenueCheck::Known);
         assert_eq!(check("arxiv"), alias("arXiv"));
         assert_eq!(check("Arxiv"), alias("arXiv"));
         assert_eq!(check("neurips"), alias("NeurIPS"));

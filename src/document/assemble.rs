@@ -285,6 +285,7 @@ pub(super) fn assemble(
         };
         reread |= promote_title_link(text, &mut entries[i], &doc.shapes[shape], &options.known);
         reread |= name_as_venue(text, &mut entries[i], &doc.shapes[shape]);
+        reread |= note_as_venue(text, &mut entries[i], &doc.shapes[shape]);
         let fits = || {
             let s = &doc.shapes[shape];
             (s.declared || s.support >= 2) && s.fits(&entries[i])
@@ -423,6 +424,67 @@ fn name_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
         years: Vec::new(),
         form: name.form,
         place: name.place,
+    });
+    true
+}
+
+/// In a list that writes its venues in emphasis after the title (four in
+/// five entries, `[Title](url). *Computational Linguistics*.`), an entry
+/// without a venue whose first emphasis after the title was left unread
+/// has its venue there: the list's shape says what that place holds, even
+/// for a venue the vocabulary does not know.
+fn note_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
+    if entry.venue.is_some() {
+        return false;
+    }
+    let Some(slot) = shape.slot(Role::Venue) else {
+        return false;
+    };
+    let convention = shape.declared || (slot.present >= 5 && slot.agree * 5 >= shape.support * 4);
+    if !(convention && matches!(slot.form, Form::Emph | Form::Bold | Form::BoldEmph)) {
+        return false;
+    }
+    let Some(title) = &entry.title else {
+        return false;
+    };
+    let after = title.span.end;
+    let marker = match slot.form {
+        Form::Emph => "*",
+        Form::Bold => "**",
+        _ => "***",
+    };
+    let found = entry.notes.iter().position(|note| {
+        let written = &text[note.clone()];
+        note.start >= after
+            && written.len() > 2 * marker.len()
+            && (written.starts_with(marker) && written.ends_with(marker)
+                || written.starts_with(&marker.replace('*', "_"))
+                    && written.ends_with(&marker.replace('*', "_")))
+            && !written[marker.len()..written.len() - marker.len()].starts_with(['*', '_'])
+    });
+    let Some(index) = found else {
+        return false;
+    };
+    let span = entry.notes.remove(index);
+    let inner = span.start + marker.len()..span.end - marker.len();
+    let split = super::date::split_venue(&text[inner.clone()]);
+    let at = inner.start;
+    let shift = |s: &Span| at + s.start..at + s.end;
+    entry.venue = Some(super::Venue {
+        span,
+        name: shift(&split.name),
+        inner,
+        years: split
+            .years
+            .into_iter()
+            .map(|mut y| {
+                y.span = shift(&y.span);
+                y.date = shift(&y.date);
+                y
+            })
+            .collect(),
+        form: slot.form,
+        place: slot.place,
     });
     true
 }

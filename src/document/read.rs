@@ -82,7 +82,9 @@ fn with_target(text: &str, mut link: Link, vocab: &Known<'_>) -> Link {
             match link.host {
                 HostKind::Paper => link.kind = LabelKind::Paper,
                 HostKind::Code => link.kind = LabelKind::Code,
-                HostKind::Other if link.to_pdf => link.kind = LabelKind::Paper,
+                HostKind::Other if link.to_pdf || crate::url::names_a_doi(parts.path) => {
+                    link.kind = LabelKind::Paper;
+                }
                 HostKind::Other => {}
             }
         }
@@ -645,6 +647,46 @@ fn link_piece(text: &str, link: &LinkAtom, span: Span, wrapped: bool, vocab: &Kn
     }
 }
 
+/// The authors, and perhaps the year, that open an entry before its
+/// linked title, as citation styles write them (`A. Lee and B. Kim. 2009.
+/// [Title](url). *Venue*.`): one plain text that reads as names.
+fn authors_lead(text: &str, before: &[Placed]) -> Option<(Span, Option<date::Year>)> {
+    let [
+        Placed {
+            piece: Piece::Text(span),
+            ..
+        },
+    ] = before
+    else {
+        return None;
+    };
+    let raw = &text[span.clone()];
+    let start = span.start + (raw.len() - raw.trim_start().len());
+    let lead = raw.trim();
+    let years = date::years(lead);
+    let (names, year) = match years.last() {
+        Some(year)
+            if lead[year.span.end..]
+                .trim_matches(['.', ',', ' ', '(', ')'])
+                .is_empty() =>
+        {
+            (
+                &lead[..year.span.start],
+                Some(shift_year(year.clone(), start)),
+            )
+        }
+        _ => (lead, None),
+    };
+    let names = names
+        .trim_end()
+        .trim_end_matches(['.', ',', '('])
+        .trim_end();
+    // A year after the names says they are names, even one alone (`Franz
+    // Josef Och. 2003.`).
+    (!names.is_empty() && looks_like_authors(names, year.is_some()))
+        .then(|| (start..start + names.len(), year))
+}
+
 /// A link label is short and one line: `pdf`, `Paper`, `project page`, `🤗 Dataset`.
 pub(super) fn is_label(label: &str) -> bool {
     let label = label.trim();
@@ -1135,16 +1177,40 @@ fn choose_title(
         if !(is_title_text(label, vocab) || *style_title) {
             continue;
         }
+        let (mut link, style_title) = (link.clone(), *style_title);
         let place = placed[i].place;
         let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
-        if !(is_row || place == first_place && leading(&placed[line_start..], i - line_start)) {
+        let first = is_row || place == first_place;
+        let lead = if leading(&placed[line_start..], i - line_start) {
+            None
+        } else {
+            match authors_lead(text, &placed[line_start..i]) {
+                Some(lead) => Some(lead),
+                None => continue,
+            }
+        };
+        if !first {
             continue;
         }
-        if is_row && !leading(&placed[line_start..], i - line_start) {
-            continue;
+        if let Some((names, year)) = lead {
+            r.authors = Some(Authors {
+                span: names.clone(),
+                inner: names,
+                form: Form::Plain,
+                place,
+            });
+            if let Some(year) = year {
+                r.dates.push(DatePart {
+                    span: year.span.clone(),
+                    inner: year.date.clone(),
+                    year,
+                    form: Form::Plain,
+                    place,
+                });
+            }
+            placed[line_start].used = true;
         }
-        let mut link = link.clone();
-        let bold = matches!(link.form, Form::BoldLabel) || *style_title;
+        let bold = matches!(link.form, Form::BoldLabel) || style_title;
         link.is_title = true;
         link.place = place;
         r.title = Some(Title {
@@ -1429,7 +1495,12 @@ fn split_tail(text: &str, span: Span, vocab: &Known<'_>) -> (usize, Option<Tail>
     // inside the markers, and the markers are not the title's.
     let written = venue;
     let venue = unwrap_emphasis(written);
-    let known = !venue.is_empty() && is_known_venue(venue, vocab);
+    // Known, or set apart as a venue is: in emphasis, a sentence of its own
+    // before the year (`A. Lee and B. Kim. *WiseML*, 2022.`).
+    let sentence = before[..venue_start].trim_end().ends_with('.');
+    let known = !venue.is_empty()
+        && (is_known_venue(venue, vocab)
+            || (written != venue && sentence && venue.split_whitespace().count() <= 10));
     if venue.is_empty() {
         // `Title 2020.`: a year alone ends the title only after a space, before a final period.
         let ends_with_period = t.trim_end().ends_with('.');
@@ -1772,8 +1843,17 @@ mod tests {
             tail("Yu and Lee. ICLR, 2014."),
             Some(("ICLR".to_owned(), vec![2014]))
         );
-        // Not a known venue, in emphasis or not: no tail.
-        assert_eq!(tail("Yu and Lee. *Zorbconf*, 2021."), None);
+        // Not a known venue: a tail only in emphasis and a sentence of its own.
+        assert_eq!(
+            tail("Yu and Lee. *Zorbconf*, 2021."),
+            Some(("Zorbconf".to_owned(), vec![2021]))
+        );
+        assert_eq!(tail("Yu and Lee. Zorbconf, 2021."), None);
+        // Emphasis inside a title, then the year: the year alone.
+        assert_eq!(
+            tail("Learning from *Everything*, 2021."),
+            Some((String::new(), vec![2021]))
+        );
     }
 
     #[test]

@@ -582,8 +582,7 @@ fn check_venue<'a>(
             if entry
                 .years
                 .first()
-                .is_some_and(|y| ctx.settings.venues.former_name_then(name, y.value))
-                && name.chars().all(|c| !c.is_ascii_lowercase()) => {}
+                .is_some_and(|y| ctx.settings.venues.former_name_then(name, y.value)) => {}
         VenueCheck::Alias { canonical } => out.push(
             Finding::new(
                 Rule::VenueFormat,

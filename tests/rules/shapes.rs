@@ -127,6 +127,7 @@ shape_tests! {
     numbered => ("numbered", 11),
     multiline_backslash => ("multiline-backslash", 11),
     bold_title => ("bold-title", 12),
+    citation_authors_first => ("citation-authors-first", 11),
 }
 
 #[test]
@@ -145,6 +146,7 @@ fn every_shape_fixture_is_tested() {
         "numbered",
         "multiline-backslash",
         "bold-title",
+        "citation-authors-first",
     ];
     for entry in fs::read_dir(fixtures().join("shapes")).unwrap() {
         let path = entry.unwrap().path();
