@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use miette::{NamedSource, SourceSpan};
@@ -48,10 +49,11 @@ pub enum Direction {
 pub struct Settings {
     levels: [Option<Level>; RULES.len()],
     pub direction: Direction,
-    /// The venues, link labels and hosts: built in, with the config's own.
-    pub venues: Venues,
-    pub labels: Labels,
-    pub hosts: Hosts,
+    /// The venues, link labels and hosts: built in, with the config's own
+    /// (shared with the built-in tables until a config adds to them).
+    pub venues: Arc<Venues>,
+    pub labels: Arc<Labels>,
+    pub hosts: Arc<Hosts>,
     /// Link categories (`paper`, `code`) or labels every entry must have.
     pub required: Vec<String>,
     /// Whether `required` was set in the config (rather than left at its
@@ -117,9 +119,9 @@ impl Default for Settings {
         Self {
             levels: [None; RULES.len()],
             direction: Direction::Auto,
-            venues: Venues::builtin(),
-            labels: Labels::builtin().clone(),
-            hosts: Hosts::builtin().clone(),
+            venues: Arc::clone(Venues::builtin_shared()),
+            labels: Arc::clone(Labels::builtin()),
+            hosts: Arc::clone(Hosts::builtin()),
             required: vec!["paper".to_owned()],
             required_declared: false,
             shape: None,
@@ -248,11 +250,19 @@ impl Settings {
             });
             invalid(span, message, label, help)
         };
-        settings.venues.add(&raw.venues).map_err(vocabulary_error)?;
-        if let Some(labels) = &raw.entry.labels {
-            settings.labels.add(labels).map_err(vocabulary_error)?;
+        if !raw.venues.is_empty() {
+            Arc::make_mut(&mut settings.venues)
+                .add(&raw.venues)
+                .map_err(vocabulary_error)?;
         }
-        settings.hosts.add(&raw.hosts);
+        if let Some(labels) = &raw.entry.labels {
+            Arc::make_mut(&mut settings.labels)
+                .add(labels)
+                .map_err(vocabulary_error)?;
+        }
+        if !raw.hosts.is_empty() {
+            Arc::make_mut(&mut settings.hosts).add(&raw.hosts);
+        }
         if let Some(required) = raw.entry.required {
             settings.required.clear();
             settings.required_declared = true;

@@ -10,7 +10,7 @@
 //! `[[📖 Paper]]`, `[**Github**]` and `[project  page]` are `paper`,
 //! `github` and `project page`.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use rustc_hash::FxHashMap;
 
@@ -129,14 +129,14 @@ pub struct Labels {
 }
 
 impl Labels {
-    /// The built-in table, built once.
-    pub(crate) fn builtin() -> &'static Labels {
-        static BUILTIN: LazyLock<Labels> = LazyLock::new(|| {
+    /// The built-in table, built once and shared.
+    pub(crate) fn builtin() -> &'static Arc<Labels> {
+        static BUILTIN: LazyLock<Arc<Labels>> = LazyLock::new(|| {
             let mut labels = Labels::default();
             if let Err(errors) = labels.add(&vocabulary::builtin().labels) {
                 panic!("the built-in labels do not add up: {errors:?}");
             }
-            labels
+            Arc::new(labels)
         });
         &BUILTIN
     }
@@ -317,7 +317,7 @@ mod tests {
 
     #[test]
     fn a_list_adds_labels_of_its_own() {
-        let mut labels = Labels::builtin().clone();
+        let mut labels = Labels::clone(Labels::builtin());
         labels.add(&table(r#"labels = ["Impl", "pdf"]"#)).unwrap();
         assert_eq!(labels.kind("impl"), LabelKind::Other);
         // Known labels keep their category.

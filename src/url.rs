@@ -97,13 +97,14 @@ pub struct Hosts {
 }
 
 impl Hosts {
-    /// The built-in table (`vocabulary/hosts.toml`), built once.
-    pub(crate) fn builtin() -> &'static Hosts {
-        static BUILTIN: std::sync::LazyLock<Hosts> = std::sync::LazyLock::new(|| {
-            let mut hosts = Hosts::default();
-            hosts.add(&crate::vocabulary::builtin().hosts);
-            hosts
-        });
+    /// The built-in table (`vocabulary/hosts.toml`), built once and shared.
+    pub(crate) fn builtin() -> &'static std::sync::Arc<Hosts> {
+        static BUILTIN: std::sync::LazyLock<std::sync::Arc<Hosts>> =
+            std::sync::LazyLock::new(|| {
+                let mut hosts = Hosts::default();
+                hosts.add(&crate::vocabulary::builtin().hosts);
+                std::sync::Arc::new(hosts)
+            });
         &BUILTIN
     }
 

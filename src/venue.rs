@@ -48,10 +48,10 @@ pub struct Venues {
 }
 
 impl Venues {
-    /// The built-in table, built once.
-    pub(crate) fn builtin_shared() -> &'static Venues {
-        static BUILTIN_VENUES: std::sync::LazyLock<Venues> =
-            std::sync::LazyLock::new(Venues::builtin);
+    /// The built-in table, built once and shared.
+    pub(crate) fn builtin_shared() -> &'static std::sync::Arc<Venues> {
+        static BUILTIN_VENUES: std::sync::LazyLock<std::sync::Arc<Venues>> =
+            std::sync::LazyLock::new(|| std::sync::Arc::new(Venues::builtin()));
         &BUILTIN_VENUES
     }
 
@@ -319,6 +319,11 @@ impl Venues {
         if words.len() >= 2 {
             let mut found: Option<usize> = None;
             for (spelling, &(index, _)) in &self.exact {
+                // Most spellings have another number of words: told apart
+                // before anything is folded.
+                if spelling.split_whitespace().count() != words.len() {
+                    continue;
+                }
                 let theirs: Vec<String> = spelling.split_whitespace().map(fold).collect();
                 let abbreviates = theirs.len() == words.len()
                     && theirs[0] == words[0]
@@ -543,11 +548,31 @@ fn fold_ascii<'b>(name: &str, buffer: &'b mut [u8; 64]) -> Option<&'b str> {
 /// Letters and digits only, case kept: `Appl. Sci.` and `Appl Sci` are alike,
 /// `MedIA` and `Media` are not.
 fn letters(name: &str) -> String {
+    // ASCII names, nearly all of them, byte by byte: this runs for every
+    // spelling of the table when it is built, in every run.
+    if name.is_ascii() {
+        let mut out = String::with_capacity(name.len());
+        for &b in name.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b as char);
+            }
+        }
+        return out;
+    }
     name.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Lowercase letters and digits only: `Nat. Commun.` and `nat commun` fold alike.
 fn fold(name: &str) -> String {
+    if name.is_ascii() {
+        let mut out = String::with_capacity(name.len());
+        for &b in name.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+            }
+        }
+        return out;
+    }
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -41,6 +41,16 @@ pub(crate) struct VenueTable {
     pub(crate) renamed: BTreeMap<Name, Spanned<u16>>,
 }
 
+impl VenueTable {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.known.is_empty()
+            && self.preprints.is_empty()
+            && self.variants.is_empty()
+            && self.aliases.is_empty()
+            && self.renamed.is_empty()
+    }
+}
+
 /// Link labels: `labels` in `[entry]` of the config and of `labels.toml`.
 #[derive(Debug, Clone)]
 pub(crate) enum LabelTable {
@@ -97,6 +107,12 @@ pub(crate) struct HostTable {
     pub(crate) code: Vec<Name>,
     #[serde(default)]
     pub(crate) paper: Vec<Name>,
+}
+
+impl HostTable {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.code.is_empty() && self.paper.is_empty()
+    }
 }
 
 /// Something a vocabulary says that cannot be taken: where, and why.

@@ -63,7 +63,7 @@ fn findings(json: &Value) -> Vec<(u64, String, String)> {
 }
 
 #[test]
-fn headers_trickled_one_byte_a_second_time_out() {
+fn headers_trickled_one_byte_at_a_time_time_out() {
     let head =
         b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nContent-Length: 5\r\n\r\n%PDF-"
             .to_vec();
@@ -71,14 +71,14 @@ fn headers_trickled_one_byte_a_second_time_out() {
         "127.0.0.1",
         vec![(
             "/slow",
-            route(move |_, _| Reply::Trickle(Duration::from_secs(1), head.clone())),
+            route(move |_, _| Reply::Trickle(Duration::from_millis(300), head.clone())),
         )],
     );
     let dir = tempfile::tempdir().unwrap();
     let (code, json, took) = check(
         dir.path(),
         &[server.url("/slow")],
-        &["--timeout", "2", "--max-retries", "1"],
+        &["--timeout", "1", "--max-retries", "1"],
     );
     assert_eq!(code, 1);
     let found = findings(&json);
@@ -87,10 +87,10 @@ fn headers_trickled_one_byte_a_second_time_out() {
         (found[0].1.as_str(), found[0].2.as_str()),
         (
             "broken-link",
-            "`[[pdf]]` link is broken: timed out after 2 s"
+            "`[[pdf]]` link is broken: timed out after 1 s"
         )
     );
-    // Two attempts of 2 s and one backoff: never the minute the trickle would take.
+    // Two attempts of 1 s and one backoff: never the 20 s the trickle would take.
     assert!(took < Duration::from_secs(15), "{took:?}");
     assert!(server.bytes_sent("/slow") < 20);
 }
