@@ -75,10 +75,12 @@ fn with_target(text: &str, mut link: Link, vocab: &Known<'_>) -> Link {
         link.to_pdf = path.len() >= 4 && path[path.len() - 4..].eq_ignore_ascii_case(b".pdf");
         // A label that names no kind of its own (`[Link]`, `[URL]`) leads
         // to what its host serves: a paper on a publisher's, code on GitHub.
-        if is_one_of(
-            crate::label::normalize(&text[link.label.clone()]).as_str(),
-            &words().links.generic_labels,
-        ) {
+        if link.kind == LabelKind::Other
+            && is_one_of(
+                crate::label::normalize(&text[link.label.clone()]).as_str(),
+                &words().links.generic_labels,
+            )
+        {
             match link.host {
                 HostKind::Paper => link.kind = LabelKind::Paper,
                 HostKind::Code => link.kind = LabelKind::Code,
