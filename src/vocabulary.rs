@@ -200,6 +200,8 @@ pub(crate) struct TagWords {
     pub(crate) after_year: Vec<String>,
     /// Written where a venue goes, meaning a preprint (`[Preprint]`).
     pub(crate) preprint: Vec<String>,
+    /// GB/T 7714 document-type marks that end a title (`[J]`, `[C]`).
+    pub(crate) citation_types: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -265,6 +267,7 @@ mod tests {
             &words.tags.qualifiers,
             &words.tags.after_year,
             &words.tags.preprint,
+            &words.tags.citation_types,
             &words.venue_forms.workshop_suffixes,
             &words.venue_forms.workshop_prefixes,
             &words.headings.no_entries,

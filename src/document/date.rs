@@ -69,6 +69,29 @@ pub(crate) fn month(word: &str) -> Option<u8> {
     (FULL[index].starts_with(lower) || lower == "sept").then_some(index as u8 + 1)
 }
 
+/// Whether text before a year says only which day of which month
+/// (`27th Jan.,`, `9 Oct`, `Sep.`): a date, not a venue's name.
+pub(crate) fn is_day_and_month(text: &str) -> bool {
+    let mut month_seen = false;
+    for word in text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '/'))
+        .filter(|w| !w.is_empty())
+    {
+        if month(word).is_some() {
+            month_seen = true;
+            continue;
+        }
+        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+        let day: Option<u8> = word[..digits].parse().ok();
+        let suffix = word[digits..].to_ascii_lowercase();
+        let ordinal = matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th" | ".");
+        if !(day.is_some_and(|d| (1..=31).contains(&d)) && ordinal) {
+            return false;
+        }
+    }
+    month_seen
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
@@ -253,10 +276,19 @@ fn month_before(text: &str, at: usize) -> (Option<u8>, Option<usize>) {
     if start > 0 && is_word_byte(s[start - 1]) {
         return (None, None);
     }
-    // `19 Jun 2020`: a day before the month.
+    // `19 Jun 2020`, `27th Jan., 2023`: a day before the month.
     let mut day_end = start;
     while day_end > 0 && s[day_end - 1] == b' ' {
         day_end -= 1;
+    }
+    // Bytes, not text: the day may follow any character.
+    if day_end > 2
+        && s[day_end - 3].is_ascii_digit()
+        && [b"st", b"nd", b"rd", b"th"]
+            .iter()
+            .any(|suffix| s[day_end - 2..day_end].eq_ignore_ascii_case(*suffix))
+    {
+        day_end -= 2;
     }
     let mut day_start = day_end;
     while day_start > 0 && s[day_start - 1].is_ascii_digit() && day_end - day_start < 2 {
@@ -359,6 +391,20 @@ mod tests {
         assert!(read("May").is_empty());
         assert!(read("3000").is_empty());
         assert!(read("2023abc").is_empty());
+    }
+
+    #[test]
+    fn a_day_and_month_is_a_date() {
+        for text in ["27th Jan., ", "9th Oct.,", "1 Sept", "Dec", "3rd-Mar"] {
+            assert!(is_day_and_month(text), "{text}");
+        }
+        for text in ["MICCAI", "3DV", "27th", "ICML Jan", "32nd Jan", ""] {
+            assert!(!is_day_and_month(text), "{text}");
+        }
+        // Found by a real list: a day's place held by a character of
+        // several bytes.
+        assert_eq!(years("• Apr 2022 •").len(), 1);
+        assert_eq!(years("9th Oct., 2021")[0].date, 0..14);
     }
 
     #[test]

@@ -156,6 +156,10 @@ pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
                 let html = &text[token.span.clone()];
                 if is_line_break_tag(html) {
                     out.push(Atom::Break(token.span.clone()));
+                } else if let Some((atom, next)) = html_emphasis(text, tokens, i) {
+                    out.push(atom);
+                    i = next;
+                    continue;
                 } else {
                     out.push(Atom::Html(token.span.clone()));
                 }
@@ -215,6 +219,63 @@ pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
         }
     }
     flush(&mut pending_text, out);
+}
+
+/// `<b>x</b>`, `<strong>x</strong>`, `<i>x</i>`, `<em>x</em>` around plain
+/// text: emphasis as HTML writes it (lists that cite papers in the GB/T 7714
+/// style bold their titles so), read as `**x**` and `*x*` are. The atom and
+/// the index of the token after the closing tag, when the tags pair up with
+/// only text between them.
+fn html_emphasis(text: &str, tokens: &[Token], open: usize) -> Option<(Atom, usize)> {
+    let tag = html_tag_name(&text[tokens[open].span.clone()])?;
+    let level = match tag.as_str() {
+        "b" | "strong" => 2,
+        "i" | "em" => 1,
+        _ => return None,
+    };
+    let mut inner: Option<Span> = None;
+    for (at, token) in tokens.iter().enumerate().skip(open + 1) {
+        match token.kind {
+            TokenKind::Text => {
+                inner = Some(match inner {
+                    Some(span) => span.start..token.span.end,
+                    None => token.span.clone(),
+                });
+            }
+            TokenKind::Html
+                if html_tag_name(&text[token.span.clone()]).as_deref()
+                    == Some(&format!("/{tag}")) =>
+            {
+                let inner = trim(text, inner?);
+                if inner.is_empty() {
+                    return None;
+                }
+                return Some((
+                    Atom::Emph {
+                        span: tokens[open].span.start..token.span.end,
+                        inner,
+                        level,
+                    },
+                    at + 1,
+                ));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The lowercase name of a lone HTML tag (`<b>` is `b`, `</B>` is `/b`);
+/// `None` for anything else (comments, tags with attributes, several tags).
+fn html_tag_name(html: &str) -> Option<String> {
+    let inner = html.trim().strip_prefix('<')?.strip_suffix('>')?;
+    let name = inner.trim();
+    (!name.is_empty()
+        && name
+            .trim_start_matches('/')
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic()))
+    .then(|| name.to_ascii_lowercase())
 }
 
 /// The index of the `Close` that ends the `Open` at `open` (or the end).
@@ -404,6 +465,15 @@ fn split_text(text: &str, span: Span, out: &mut Vec<Atom>) {
                 }
                 None => i += 1,
             },
+            // `21(24)`: a journal's volume and issue, one number, not a
+            // parenthesized part.
+            b'(' if i > span.start
+                && s[i - 1].is_ascii_digit()
+                && close_of(s, i, end, b'(', b')')
+                    .is_some_and(|close| s[i + 1..close].iter().all(u8::is_ascii_digit)) =>
+            {
+                i += 1;
+            }
             b'(' => match close_of(s, i, end, b'(', b')') {
                 Some(close) => {
                     push_plain(plain_start, i, out);

@@ -73,14 +73,23 @@ fn with_target(text: &str, mut link: Link, vocab: &Known<'_>) -> Link {
         link.host = vocab.hosts.kind(parts.host);
         let path = parts.path.as_bytes();
         link.to_pdf = path.len() >= 4 && path[path.len() - 4..].eq_ignore_ascii_case(b".pdf");
-        // A label that names no kind of its own (`[Link]`, `[URL]`) leads
-        // to what its host serves: a paper on a publisher's, code on GitHub.
-        if link.kind == LabelKind::Other
-            && is_one_of(
-                crate::label::normalize(&text[link.label.clone()]).as_str(),
+        // A label that names no kind of its own (`[Link]`, `[URL]`, or the
+        // paper's venue and year, `[Sensors 21 (2021)]`) leads to what its
+        // host serves: a paper on a publisher's, code on GitHub.
+        let label = &text[link.label.clone()];
+        let generic = match link.kind {
+            LabelKind::Other => is_one_of(
+                crate::label::normalize(label).as_str(),
                 &words().links.generic_labels,
-            )
-        {
+            ),
+            LabelKind::Unknown => {
+                !link.is_title
+                    && !date::years(label).is_empty()
+                    && label.split_whitespace().count() <= 12
+            }
+            _ => false,
+        };
+        if generic {
             match link.host {
                 HostKind::Paper => link.kind = LabelKind::Paper,
                 HostKind::Code => link.kind = LabelKind::Code,
@@ -689,6 +698,136 @@ fn authors_lead(text: &str, before: &[Placed]) -> Option<(Span, Option<date::Yea
         .then(|| (start..start + names.len(), year))
 }
 
+/// A venue's name without the paper identifier a reference writes after it
+/// (`arXiv preprint arXiv:2101.01000`, `CoRR abs/1706.03762`).
+fn without_identifier(name: &str) -> &str {
+    let Some((before, last)) = name.trim_end().rsplit_once(' ') else {
+        return name;
+    };
+    let lower = last.to_ascii_lowercase();
+    let identifier = ["arxiv:", "abs/", "doi:", "10."]
+        .iter()
+        .any(|prefix| lower.starts_with(prefix) && lower.len() > prefix.len())
+        && last.bytes().any(|b| b.is_ascii_digit());
+    if identifier { before.trim_end() } else { name }
+}
+
+/// A link labelled with its paper's venue and year, as references are
+/// (`[Nat Mach Intell 4, 739–748 (2022)](https://doi.org/...)`,
+/// `[Chemical Science 12.9 (2021)](...)`): the entry's venue and year,
+/// when it has none of its own. The link is its paper link (see
+/// [`with_target`] for its kind).
+fn venue_in_label(text: &str, r: &mut Reading, link: &Link, vocab: &Known<'_>) {
+    if link.is_title || !(link.host == HostKind::Paper || link.to_pdf) {
+        return;
+    }
+    let label = trim(text, link.label.clone());
+    let written = &text[label.clone()];
+    let split = date::split_venue(written);
+    let Some(year) = split.years.last().cloned() else {
+        return;
+    };
+    // Only numbers between the name and the year (volume, issue, pages,
+    // an article number like `e1608`): `chemrxiv-2024-gzq4r (2024)` is an
+    // identifier, not a venue.
+    let numbers = written[split.name.end..year.date.start]
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ':' | ';'))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let digits = w.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            w.len() - digits.len() <= 1 && !digits.chars().any(char::is_alphabetic)
+        });
+    if !numbers {
+        return;
+    }
+    // The venue's name, without the volume, issue, pages and article
+    // number after it (`12, e1608`).
+    let mut name = written[split.name.clone()].trim_end();
+    loop {
+        let trimmed = name.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')' | '-' | '–' | ';')
+        });
+        let word_start = trimmed
+            .rfind(|c: char| c.is_whitespace() || c == ',')
+            .map_or(0, |i| i + 1);
+        let word = &trimmed[word_start..];
+        let digits = word.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        let number = !digits.is_empty()
+            && word.len() - digits.len() <= 1
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '–'));
+        if !number || word_start == 0 {
+            name = trimmed;
+            break;
+        }
+        name = &trimmed[..word_start];
+    }
+    if name.is_empty() || !is_known_venue(name, vocab) {
+        return;
+    }
+    let at = label.start + split.name.start;
+    let year = shift_year(year, label.start);
+    if r.venue.is_none() {
+        r.venue = Some(Venue {
+            span: link.span.clone(),
+            inner: label,
+            name: at..at + name.len(),
+            years: vec![year],
+            form: Form::Linked,
+            place: link.place,
+        });
+    } else if r.dates.is_empty() && r.venue.as_ref().is_some_and(|v| v.years.is_empty()) {
+        r.dates.push(DatePart {
+            span: year.span.clone(),
+            inner: year.date.clone(),
+            year,
+            form: Form::Linked,
+            place: link.place,
+        });
+    }
+}
+
+/// The authors and year that open an entry, read by [`authors_lead`].
+fn take_lead(r: &mut Reading, names: Span, year: Option<date::Year>, place: Place) {
+    r.authors = Some(Authors {
+        span: names.clone(),
+        inner: names,
+        form: Form::Plain,
+        place,
+    });
+    if let Some(year) = year {
+        r.dates.push(DatePart {
+            span: year.span.clone(),
+            inner: year.date.clone(),
+            year,
+            form: Form::Plain,
+            place,
+        });
+    }
+}
+
+/// A title without the document-type mark that references in the GB/T 7714
+/// style end it with (`Title[J]`, `Title[C]`): the mark says journal or
+/// conference paper, and is not part of the title.
+fn without_type_mark(text: &str, title: Span) -> Span {
+    let written = &text[title.clone()];
+    let Some(rest) = written.strip_suffix(']') else {
+        return title;
+    };
+    let Some(open) = rest.rfind('[') else {
+        return title;
+    };
+    if !is_one_of(&rest[open + 1..], &words().tags.citation_types) {
+        return title;
+    }
+    let kept = written[..open].trim_end();
+    if kept.is_empty() {
+        return title;
+    }
+    title.start..title.start + kept.len()
+}
+
 /// A link label is short and one line: `pdf`, `Paper`, `project page`, `🤗 Dataset`.
 pub(super) fn is_label(label: &str) -> bool {
     let label = label.trim();
@@ -781,8 +920,11 @@ fn tag_meaning_for(text: &str, vocab: &Known<'_>, want_venue: bool) -> TagMeanin
     let split = date::split_venue(t);
     if let Some(first) = split.years.first() {
         let name = &t[split.name.clone()];
-        // A date alone (`Sep., 2022`, `2023`, `2023-07-01`).
-        if name.is_empty() || name.chars().all(|c| !c.is_alphabetic()) {
+        // A date alone (`Sep., 2022`, `2023`, `2023-07-01`, `27th Jan., 2023`).
+        if name.is_empty()
+            || name.chars().all(|c| !c.is_alphabetic())
+            || date::is_day_and_month(name)
+        {
             return TagMeaning::Date(first.clone());
         }
         // Text like a sentence with a year in it is not a venue tag.
@@ -891,7 +1033,18 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
         match p.piece {
             Piece::Link { mut link, .. } => {
                 link.place = place;
-                r.links.push(with_target(text, link, vocab));
+                // In a table, a link named for what it is (`[RSCC](...)` in a
+                // `Dataset` column) is of its column's kind.
+                if link.kind == LabelKind::Unknown
+                    && let Some(kind) = col
+                        .map(|c| vocab.labels.kind(c))
+                        .filter(|&k| k != LabelKind::Unknown)
+                {
+                    link.kind = kind;
+                }
+                let link = with_target(text, link, vocab);
+                venue_in_label(text, &mut r, &link, vocab);
+                r.links.push(link);
             }
             Piece::Image(span) | Piece::Html(span) => r.notes.push(span),
             Piece::Named { span, inner, form } => {
@@ -1137,7 +1290,12 @@ fn is_date_column(name: &str) -> bool {
 }
 
 fn is_title_column(name: &str) -> bool {
+    // `Paper Title and Paper Interpretation (In Chinese)`: a title column
+    // by its word for it, whatever else the header says.
     words().columns.title.iter().any(|c| c == name)
+        || name
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "title")
 }
 
 /// Picks the title: a quoted title, a long link text at the start, a bold
@@ -1195,21 +1353,7 @@ fn choose_title(
             continue;
         }
         if let Some((names, year)) = lead {
-            r.authors = Some(Authors {
-                span: names.clone(),
-                inner: names,
-                form: Form::Plain,
-                place,
-            });
-            if let Some(year) = year {
-                r.dates.push(DatePart {
-                    span: year.span.clone(),
-                    inner: year.date.clone(),
-                    year,
-                    form: Form::Plain,
-                    place,
-                });
-            }
+            take_lead(r, names, year, place);
             placed[line_start].used = true;
         }
         let bold = matches!(link.form, Form::BoldLabel) || style_title;
@@ -1282,9 +1426,16 @@ fn choose_title(
             continue;
         }
         let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
-        if !leading(&placed[line_start..], i - line_start) {
-            break;
-        }
+        // At the start, or after the authors as references write them
+        // (`Yu K, Qin X, et al. <b>Title[J]</b>. Sensors, 2021.`).
+        let lead = if leading(&placed[line_start..], i - line_start) {
+            None
+        } else {
+            match authors_lead(text, &placed[line_start..i]) {
+                Some(lead) => Some(lead),
+                None => break,
+            }
+        };
         // `**Internist.ai 7b** Impact of high-quality data...`: a short bold
         // text followed by a longer plain one names the paper; the plain
         // text is the title.
@@ -1297,10 +1448,14 @@ fn choose_title(
         if words < 4 && plain_after >= 3 && !col_is_title {
             break;
         }
+        if let Some((names, year)) = lead {
+            take_lead(r, names, year, place);
+            placed[line_start].used = true;
+        }
         // `**Name**` followed by a quoted title is a name (checked above).
         r.title = Some(Title {
             span: span.clone(),
-            inner: trim(text, inner.clone()),
+            inner: without_type_mark(text, trim(text, inner.clone())),
             form: if *level == 3 {
                 Form::BoldEmph
             } else {
@@ -1653,9 +1808,73 @@ fn text_fields(
             return;
         }
     }
+    // A GB/T 7714 container after a conference paper's title: `[C]//2020
+    // Chinese Automation Congress (CAC). IEEE, 2020: 802-806.` The venue is
+    // what `//` opens, up to the sentence's end, without its leading year;
+    // the year is the publication's, after the publisher.
+    if let Some(container) = t.strip_prefix("//")
+        && r.venue.is_none()
+    {
+        let start = span.start + 2;
+        let end = container.find(". ").map_or(container.len(), |i| i);
+        let raw = &container[..end];
+        let lead = raw.len()
+            - raw
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+                .len();
+        let name = trim(text, start + lead..start + end);
+        if !name.is_empty() && text[name.clone()].chars().any(char::is_alphabetic) {
+            let years: Vec<date::Year> = date::years(t)
+                .into_iter()
+                .filter(|y| span.start + y.date.start >= name.end)
+                .chain(date::years(&raw[..lead]))
+                .take(1)
+                .map(|y| {
+                    let at = if span.start + y.date.start >= name.end {
+                        span.start
+                    } else {
+                        start
+                    };
+                    shift_year(y, at)
+                })
+                .collect();
+            // The year is the publication's, written apart from the venue.
+            if let Some(year) = years.into_iter().next() {
+                r.dates.push(DatePart {
+                    span: year.span.clone(),
+                    inner: year.date.clone(),
+                    year,
+                    form: Form::Plain,
+                    place,
+                });
+            }
+            r.venue = Some(Venue {
+                span: start..start + end,
+                inner: name.clone(),
+                name,
+                years: Vec::new(),
+                form: Form::Plain,
+                place,
+            });
+            let rest = trim_separators(text, start + end..span.end);
+            if !rest.is_empty() {
+                r.notes.push(rest);
+            }
+            return;
+        }
+    }
     // A venue and year at the end: `Yu et al., CVPR 2021`, `A, B. arXiv, 2023.`, `CVPR, June 2025.`
+    // The year is the last one, or the first that only numbers follow: a
+    // reference's volume, issue and pages (`Sensors, 2023, 23(4): 1975.`).
     let years = date::years(t);
-    if let Some(last) = years.last()
+    let chosen = years
+        .iter()
+        .find(|y| {
+            let after = &t[y.date.end..];
+            !after.trim().is_empty() && !after.chars().any(char::is_alphabetic)
+        })
+        .or(years.last());
+    if let Some(last) = chosen
         && (r.venue.is_none() || r.dates.is_empty())
     {
         let before = &t[..last.date.start];
@@ -1668,6 +1887,9 @@ fn text_fields(
             .max()
             .unwrap_or(0);
         let name = trim(text, span.start + boundary..span.start + name_end);
+        // `arXiv preprint arXiv:2101.01000`: the paper's identifier is not
+        // the venue's name.
+        let name = name.start..name.start + without_identifier(&text[name.clone()]).len();
         let name_text = &text[name.clone()];
         let venue_like = !name_text.is_empty()
             && name_text.split_whitespace().count() <= 10

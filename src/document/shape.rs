@@ -94,6 +94,8 @@ pub struct VenueStyle {
     pub year: YearForm,
     pub present: usize,
     pub agree: usize,
+    /// Tags with a four-digit year glued to the name (`TGRS2024`).
+    pub glued: usize,
 }
 
 /// Why a template could not be read.
@@ -366,15 +368,22 @@ fn venue_style(text: &str, entries: &[&Entry]) -> Option<VenueStyle> {
             continue;
         }
         let separator = &text[venue.name.end..year.date.start];
-        // `ICCV2023` and doubled spaces are slips, never a style (`CVPR'25`
-        // is: its apostrophe belongs to the year).
-        if (separator.is_empty() && year.form != YearForm::Short) || separator.contains("  ") {
+        // Doubled spaces are slips, never a style. `ICCV2023` is a slip in
+        // a list that writes `ICCV 2023`, and the style of one that writes
+        // `TGRS2024` throughout: counted, it is the style only where it
+        // is most of them.
+        if separator.contains("  ") {
             continue;
         }
         present += 1;
         let separator = separator.to_owned();
         *styles.entry((separator, year.form)).or_default() += 1;
     }
+    let glued = styles
+        .iter()
+        .filter(|((separator, year), _)| separator.is_empty() && *year != YearForm::Short)
+        .map(|(_, n)| n)
+        .sum();
     let ((separator, year), agree) = styles
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
@@ -383,6 +392,7 @@ fn venue_style(text: &str, entries: &[&Entry]) -> Option<VenueStyle> {
         year,
         present,
         agree,
+        glued,
     })
 }
 

@@ -138,6 +138,12 @@ fn check_labels(
             .filter(|(distance, _)| *distance <= if lower.len() <= 4 { 1 } else { 2 })
             .min()
             .map(|(_, known)| known);
+        // No label it could be a slip of, to code or a paper: the name of
+        // what it links (`[Open-CD](https://github.com/...)` in a table of
+        // methods), not a label.
+        if suggestion.is_none() && matches!(link.host, HostKind::Code | HostKind::Paper) {
+            continue;
+        }
         let help = match suggestion {
             Some(known) => format!(
                 "did you mean `{known}`? (or add `{label}` to `labels` in [entry] of the config)"

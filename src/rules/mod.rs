@@ -215,7 +215,56 @@ pub(crate) fn check_document(ctx: &Context) -> Vec<Finding> {
         findings
     };
     keep_fixes_that_keep_emphasis(ctx.source.text(), &mut findings);
+    keep_fixes_that_keep_link_text(ctx, &mut findings);
     findings
+}
+
+/// A fix that changes the words of a link's label (a venue read from
+/// `[arXiv2024](url)`, respelled) changes the link: whatever rule offers
+/// it, such a finding is reported without its fix. The amount of
+/// whitespace inside a label may change; a title's link is its title,
+/// which fixes may space.
+fn keep_fixes_that_keep_link_text(ctx: &Context, findings: &mut [Finding]) {
+    let text = ctx.source.text();
+    let mut labels: Vec<&Span> = ctx
+        .doc
+        .entries
+        .iter()
+        .flat_map(|e| &e.links)
+        .filter(|l| !l.is_title)
+        .map(|l| &l.label)
+        .collect();
+    if labels.is_empty() {
+        return;
+    }
+    labels.sort_unstable_by_key(|s| s.start);
+    // An edit that cuts into a label, not one that takes the whole link
+    // along (an entry moved elsewhere).
+    let inside_label = |span: &Span| {
+        let i = labels.partition_point(|l| l.end <= span.start);
+        labels.get(i).is_some_and(|l| {
+            let meets = l.start < span.end.max(span.start + 1) && span.start < l.end;
+            let covers = span.start <= l.start && l.end <= span.end;
+            meets && !covers
+        })
+    };
+    for finding in findings {
+        let changes_words = finding.fix.as_ref().is_some_and(|fix| {
+            fix.edits.iter().any(|e| {
+                // More or less of the spaces already there; a space added
+                // where there was none, or all taken away, splits or joins words.
+                let written = &text[e.span.clone()];
+                let respaced = !written.is_empty()
+                    && !e.content.is_empty()
+                    && written.trim().is_empty()
+                    && e.content.trim().is_empty();
+                !respaced && inside_label(&e.span)
+            })
+        });
+        if changes_words {
+            finding.fix = None;
+        }
+    }
 }
 
 /// From this many entries the rules run on several threads: below it,

@@ -292,6 +292,19 @@ fn check_separator(
         check_year_form(ctx, venue, year, style, out);
         return;
     }
+    // `[TGRS2024]` throughout a list, or in a good part of it (a fifth of
+    // its tags or more: a habit, where a slip is one tag in many): its way
+    // of writing tags.
+    let glued_habit = ctx
+        .doc
+        .shape_of(entry)
+        .venue_style
+        .as_ref()
+        .is_some_and(|s| s.glued >= 3 && s.glued * 5 >= s.present);
+    if between.is_empty() && glued_habit {
+        check_year_form(ctx, venue, year, style, out);
+        return;
+    }
     if between.is_empty() {
         let usual = style.map_or(" ", |s| s.separator.as_str());
         let usual = if usual.is_empty() { " " } else { usual };
@@ -342,11 +355,18 @@ fn check_separator(
     let citation = name.split_whitespace().count() >= 3
         && !ctx.settings.venues.recognizes(name)
         && ctx.conventions.venue_uses(name) < 2;
+    // `ICML. PMLR, 2022`, `arXiv preprint arXiv:2401.00713, 2024`: words
+    // between the venue and its year (a publisher, an identifier) are not
+    // a separator, and a fix must not delete them.
+    let words_between = between.chars().any(char::is_alphanumeric);
     if let Some(usual) = usual_style
         && between != usual.separator
         && !citation
+        && !words_between
         && !(abbreviated && between[1..] == usual.separator)
-        && !(usual.year == YearForm::Short && usual.separator.is_empty())
+        // A list that glues its years to its venues (`CVPR'25`, `TGRS2024`)
+        // does not make a space a departure: `CVPR 2025` is the usual form.
+        && !usual.separator.is_empty()
     {
         let replacement = if usual.separator.is_empty() {
             " "
@@ -583,17 +603,19 @@ fn check_venue<'a>(
                 .years
                 .first()
                 .is_some_and(|y| ctx.settings.venues.former_name_then(name, y.value)) => {}
-        VenueCheck::Alias { canonical } => out.push(
-            Finding::new(
-                Rule::VenueFormat,
-                entry.name.clone(),
-                format!("`{name}` is spelled `{canonical}`"),
-            )
-            .severity(Severity::Warning)
-            .label("non-canonical spelling")
-            .help(format!("did you mean `{canonical}`?"))
-            .fix(Fix::safe(Edit::replace(entry.name.clone(), canonical))),
-        ),
+        VenueCheck::Alias { canonical } => {
+            out.push(
+                Finding::new(
+                    Rule::VenueFormat,
+                    entry.name.clone(),
+                    format!("`{name}` is spelled `{canonical}`"),
+                )
+                .severity(Severity::Warning)
+                .label("non-canonical spelling")
+                .help(format!("did you mean `{canonical}`?"))
+                .fix(Fix::safe(Edit::replace(entry.name.clone(), canonical))),
+            );
+        }
         VenueCheck::Unknown { suggestion } => {
             // The list's own vocabulary: a spelling it uses twice is a venue to it.
             let uses = ctx.conventions.venue_uses(name);

@@ -128,6 +128,8 @@ shape_tests! {
     multiline_backslash => ("multiline-backslash", 11),
     bold_title => ("bold-title", 12),
     citation_authors_first => ("citation-authors-first", 11),
+    citation_gbt => ("citation-gbt", 11),
+    venue_in_link_label => ("venue-in-link-label", 11),
 }
 
 #[test]
@@ -147,6 +149,8 @@ fn every_shape_fixture_is_tested() {
         "multiline-backslash",
         "bold-title",
         "citation-authors-first",
+        "citation-gbt",
+        "venue-in-link-label",
     ];
     for entry in fs::read_dir(fixtures().join("shapes")).unwrap() {
         let path = entry.unwrap().path();
