@@ -286,6 +286,7 @@ pub(super) fn assemble(
         reread |= promote_title_link(text, &mut entries[i], &doc.shapes[shape], &options.known);
         reread |= name_as_venue(text, &mut entries[i], &doc.shapes[shape]);
         reread |= note_as_venue(text, &mut entries[i], &doc.shapes[shape]);
+        reread |= name_into_title(text, &mut entries[i], &doc.shapes[shape]);
         let fits = || {
             let s = &doc.shapes[shape];
             (s.declared || s.support >= 2) && s.fits(&entries[i])
@@ -486,6 +487,37 @@ fn note_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
         form: slot.form,
         place: slot.place,
     });
+    true
+}
+
+/// In a list whose entries have no short name (one in five at most), a
+/// bold word that opens an entry's plain title (`**Foundation**
+/// Transformers`) is a word of the title the list bolded, not a name.
+fn name_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
+    if shape.declared
+        || shape
+            .slot(Role::Name)
+            .is_some_and(|s| s.present * 5 > shape.support)
+    {
+        return false;
+    }
+    let (Some(name), Some(title)) = (&entry.name, &mut entry.title) else {
+        return false;
+    };
+    let joined = name.form == Form::Bold
+        && title.form == Form::Plain
+        && name.place == title.place
+        && name.span.end <= title.span.start
+        && text[name.span.end..title.span.start]
+            .chars()
+            .all(|c| c == ' ');
+    if !joined {
+        return false;
+    }
+    title.span.start = name.span.start;
+    title.inner.start = name.span.start;
+    title.prefix = None;
+    entry.name = None;
     true
 }
 

@@ -215,6 +215,19 @@ fn is_blank(text: &str, span: &Span) -> bool {
         .all(|b| b.is_ascii_whitespace())
 }
 
+/// Where a text that starts with one or two words and a `]` closes its
+/// bracket (` Findings]` after `[**ACL'25**`): the offset of the `]`.
+fn closing_word(text: &str, next: &Span) -> Option<usize> {
+    let written = &text[next.clone()];
+    let close = written.find(']')?;
+    let words = &written[..close];
+    let count = words.split_whitespace().count();
+    (words.starts_with(' ')
+        && (1..=2).contains(&count)
+        && words.chars().all(|c| c.is_alphabetic() || c == ' '))
+    .then_some(next.start + close)
+}
+
 /// Turns one line's atoms into pieces: wrappers joined to what they wrap.
 fn pieces(text: &str, atoms: &[Atom], place: Place, vocab: &Known<'_>, out: &mut Vec<Placed>) {
     let s = text.as_bytes();
@@ -251,6 +264,15 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, vocab: &Known<'_>, out: &mut
                     push(Piece::Text(start..span.end), out);
                 }
             }
+            // `Multi**MAE**: ...`: emphasis inside a word is part of it.
+            Atom::Emph { span, .. }
+                if matches!(out.last(), Some(Placed { piece: Piece::Text(prev), .. })
+                    if prev.end == span.start
+                        && prev.end > prev.start
+                        && s[prev.end - 1].is_ascii_alphanumeric()) =>
+            {
+                push(Piece::Text(span.clone()), out);
+            }
             Atom::Emph { span, inner, level } => {
                 let bracketed = prev_ends_with(b'[') && next_starts_with(b']');
                 let parenthesized = prev_ends_with(b'(') && next_starts_with(b')');
@@ -268,6 +290,27 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, vocab: &Known<'_>, out: &mut
                             span: span.start - 1..span.end + 1,
                             inner: inner.clone(),
                             form,
+                        },
+                        out,
+                    );
+                } else if let Some(close) = prev_ends_with(b'[')
+                    .then(|| next_text.as_ref().and_then(|t| closing_word(text, t)))
+                    .flatten()
+                    .filter(|_| next_text.as_ref().is_some_and(|t| t.start == span.end))
+                {
+                    // `[**NAACL'25** Findings]`: a tag with a word after its
+                    // emphasis; the word (the track) goes with it.
+                    take_last_char(out);
+                    lent_start = Some(close + 1);
+                    push(
+                        Piece::Tag {
+                            span: span.start - 1..close + 1,
+                            inner: inner.clone(),
+                            form: if *level == 1 {
+                                Form::Bracket
+                            } else {
+                                Form::BracketBold
+                            },
                         },
                         out,
                     );
@@ -1507,6 +1550,33 @@ fn choose_title(
                 form: Form::Code | Form::Paren,
                 ..
             } if start.is_some() => {
+                end = span.end;
+                pieces_used.push(i);
+            }
+            // A bold keyword inside a plain title (`Attention Networks for
+            // **Shape Reconstruction** in Function Space`): words go on after
+            // it on the line, or it ends the title before the list's
+            // separator (`Transformers for **Semantic Segmentation**, [[Paper]]`),
+            // unless it says what a tag says (`**Oral**`, a venue, a date).
+            Piece::Emph { span, inner, .. }
+                if start.is_some()
+                    && matches!(
+                        placed.get(i + 1),
+                        Some(Placed { piece: Piece::Text(next), place: q, .. })
+                            if *q == place && {
+                                let after = &text[next.clone()];
+                                let words_go_on = after
+                                    .split([',', '|', ';'])
+                                    .next()
+                                    .is_some_and(|w| w.chars().any(char::is_alphanumeric));
+                                let content = &text[inner.clone()];
+                                let ends_title = after.trim_start().starts_with([',', '|', ';'])
+                                    && !is_qualifier(content)
+                                    && matches!(tag_meaning(content, vocab), TagMeaning::Other);
+                                words_go_on || ends_title
+                            }
+                    ) =>
+            {
                 end = span.end;
                 pieces_used.push(i);
             }

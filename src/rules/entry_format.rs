@@ -124,6 +124,19 @@ fn is_convention(shape: &Shape, slot: &Slot) -> bool {
 }
 
 /// The first way an entry departs from its shape, as one finding.
+/// Whether a part is written in another form than its slot's, as this rule
+/// judges forms: a venue's markup is `venue-format`'s, and a title that
+/// links somewhere (a paper, the list's write-up of it) is the same title
+/// as one that does not.
+fn differs(form: Form, slot: &Slot) -> bool {
+    let linked = |f: Form| matches!(f, Form::Linked | Form::Plain);
+    let linked_bold = |f: Form| matches!(f, Form::LinkedBold | Form::Bold);
+    form != slot.form
+        && slot.role != Role::Venue
+        && !(slot.role == Role::Title
+            && (linked(form) && linked(slot.form) || linked_bold(form) && linked_bold(slot.form)))
+}
+
 fn deviation(shape: &Shape, entry: &Entry) -> Option<Finding> {
     let parts = entry.parts();
     let parts = parts.as_slice();
@@ -160,12 +173,11 @@ fn deviation(shape: &Shape, entry: &Entry) -> Option<Finding> {
             // A venue written with other markup is `venue-format`'s (a
             // style, with a fix); here, a venue out of place.
             Some(p)
-                if (p.form != slot.form && slot.role != Role::Venue
-                    || !same_line(p.place, slot.place))
+                if (differs(p.form, slot) || !same_line(p.place, slot.place))
                     && !slot.any_form
                     && is_convention(shape, slot) =>
             {
-                let message = if p.form != slot.form && slot.role != Role::Venue {
+                let message = if differs(p.form, slot) {
                     let who = if shape.declared {
                         "the list's declared shape writes".to_owned()
                     } else {
