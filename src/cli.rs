@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::report::ColorChoice;
+use crate::rule::{RULES, Rule};
 
 /// A linter and CI checker for awesome lists of research papers.
 #[derive(Debug, Parser)]
@@ -90,6 +91,15 @@ pub struct LintArgs {
     /// Findings only: no summary line, no progress bar.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Rules to add to the default set for this run, comma-separated
+    /// (`--select whitespace`); each at its default severity.
+    #[arg(long, value_name = "RULES", value_delimiter = ',', value_parser = rule_name)]
+    pub select: Vec<Rule>,
+
+    /// Rules to take from the set for this run, comma-separated.
+    #[arg(long, value_name = "RULES", value_delimiter = ',', value_parser = rule_name)]
+    pub ignore: Vec<Rule>,
 
     #[command(flatten)]
     pub links: LinkArgs,
@@ -181,6 +191,13 @@ pub enum ReportFormat {
     Sarif,
     /// The Markdown of the job summary: a table of every finding.
     Markdown,
+}
+
+fn rule_name(value: &str) -> Result<Rule, String> {
+    value.trim().parse().map_err(|()| {
+        let names: Vec<&str> = RULES.iter().map(|info| info.name).collect();
+        format!("unknown rule `{value}`: one of {}", names.join(", "))
+    })
 }
 
 fn report_file(value: &str) -> Result<ReportFile, String> {

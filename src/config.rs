@@ -31,6 +31,15 @@ pub(crate) enum Level {
     Error,
 }
 
+impl From<Severity> for Level {
+    fn from(severity: Severity) -> Self {
+        match severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+        }
+    }
+}
+
 /// Which way the years of a run of year sections go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -141,21 +150,41 @@ impl Settings {
         for other in Rule::all().filter(|&other| other != rule) {
             settings.set_level(other, Level::Off);
         }
+        // A rule off by default runs at its own severity when it is the one asked for.
+        if !rule.info().enabled {
+            settings.set_level(rule, Level::from(rule.info().severity));
+        }
         settings
     }
 
+    /// Whether the rule runs: as the config sets it, else as the default rule set has it.
     pub(crate) fn is_enabled(&self, rule: Rule) -> bool {
-        self.levels[rule as usize] != Some(Level::Off)
+        match self.levels[rule as usize] {
+            None => rule.info().enabled,
+            Some(level) => level != Level::Off,
+        }
     }
 
     /// The severity a finding of `rule` is reported with, or `None` when the rule is off.
     pub fn severity(&self, rule: Rule, default: Severity) -> Option<Severity> {
         match self.levels[rule as usize] {
-            None => Some(default),
+            None => rule.info().enabled.then_some(default),
             Some(Level::Off) => None,
             Some(Level::Warning) => Some(Severity::Warning),
             Some(Level::Error) => Some(Severity::Error),
         }
+    }
+
+    /// `--select`: the rule runs; at its default severity unless already on.
+    pub(crate) fn select(&mut self, rule: Rule) {
+        if !self.is_enabled(rule) {
+            self.set_level(rule, Level::from(rule.info().severity));
+        }
+    }
+
+    /// `--ignore`: the rule does not run.
+    pub(crate) fn ignore(&mut self, rule: Rule) {
+        self.set_level(rule, Level::Off);
     }
 
     pub(crate) fn set_level(&mut self, rule: Rule, level: Level) {

@@ -13,6 +13,18 @@ use crate::document::{Document, Form, LabelKind};
 use crate::venue::Venues;
 use crate::vocabulary::{is_one_of, words};
 
+/// How many entries, at least, make a convention: fewer are no law.
+pub(crate) const MIN_SUPPORT: usize = 5;
+/// The share of entries that must agree for their way to be the list's
+/// law; below it the list mixes styles, and neither way is reported.
+pub(crate) const AGREEMENT: f64 = 0.8;
+
+/// The one agreement policy: `agree` of `present` entries (or parts) doing
+/// a thing one way make it the list's convention.
+pub(crate) fn is_strong(agree: usize, present: usize) -> bool {
+    present >= MIN_SUPPORT && agree as f64 >= present as f64 * AGREEMENT
+}
+
 /// A list's habits of vocabulary.
 #[derive(Debug, Default)]
 pub(crate) struct Conventions {
@@ -113,6 +125,35 @@ impl Conventions {
         self.venues.get(name.trim()).copied().unwrap_or(0)
     }
 
+    /// Whether a spelling that differs from its venue's canonical one only
+    /// by case or punctuation (`Arxiv`, `arxiv`) departs from the list's
+    /// way of writing that venue. Among the entries naming the venue in any
+    /// such variant: three or more agreeing on this spelling make it the
+    /// list's own; where no spelling is a strong convention the list mixes
+    /// them, and neither is a departure. Only a variant among entries that
+    /// strongly agree on the canonical spelling (or a list that names the
+    /// venue too seldom to have a way) departs.
+    pub(crate) fn spelling_departs(&self, name: &str, canonical: &str) -> bool {
+        let fold = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let key = fold(name);
+        let all: usize = self
+            .venues
+            .iter()
+            .filter(|(other, _)| fold(other) == key)
+            .map(|(_, n)| n)
+            .sum();
+        let strong = |uses: usize| uses >= 3 && uses as f64 >= all as f64 * AGREEMENT;
+        if strong(self.venue_uses(name)) {
+            return false;
+        }
+        all < 3 || strong(self.venue_uses(canonical))
+    }
+
     /// Whether the list writes this venue's tag in this form by habit:
     /// three entries or more, and most of that venue's.
     pub(crate) fn is_venue_form_habit(&self, shape: usize, name: &str, form: Form) -> bool {
@@ -154,11 +195,13 @@ impl Conventions {
         }
     }
 
-    /// Whether the list breaks entry lines with two trailing spaces on
-    /// purpose: half of its entries of several lines or more do.
-    pub(crate) fn uses_hard_breaks(&self) -> bool {
+    /// Whether a hard break inside an entry departs from the list's way:
+    /// its entries of several lines strongly agree on not breaking them. A
+    /// list that breaks some entries and not others mixes styles; neither is
+    /// a defect there.
+    pub(crate) fn hard_break_is_deviation(&self) -> bool {
         let (hard, other) = self.hard_breaks;
-        hard >= 2 && hard * 2 >= hard + other
+        is_strong(other, hard + other)
     }
 
     /// The name a venue's habits are kept under: preprint servers and open

@@ -76,28 +76,44 @@ fn acceptance_list_reports_each_defect_where_it_is() {
         (8, "venue-format"),
         (9, "list-indent"),
         (9, "title-format"),
-        (11, "spacing"),
         (14, "venue-format"),
         (21, "venue-format"),
-        (21, "spacing"),
         (23, "venue-format"),
         (25, "spacing"),
         (26, "name-mismatch"),
         (27, "title-format"),
-        (29, "spacing"),
         (29, "empty-link"),
         (29, "spacing"),
-        (30, "spacing"),
     ];
-    let expected: Vec<(u64, String)> = expected
-        .into_iter()
-        .map(|(l, r)| (l, r.to_owned()))
-        .collect();
-    assert_eq!(lines_and_rules(&value), expected);
+    let owned = |expected: Vec<(u64, &str)>| -> Vec<(u64, String)> {
+        expected
+            .into_iter()
+            .map(|(l, r)| (l, r.to_owned()))
+            .collect()
+    };
+    assert_eq!(lines_and_rules(&value), owned(expected.clone()));
     assert_eq!(value["summary"]["entries"], 19);
-    // What a reader sees is an error; whitespace nobody sees, a warning.
-    assert_eq!(value["summary"]["errors"], 7);
-    assert_eq!(value["summary"]["warnings"], 10);
+    // Defects are errors; the two entries indented unlike the list, a style warning.
+    assert_eq!(value["summary"]["errors"], 5);
+    assert_eq!(value["summary"]["warnings"], 8);
+
+    // The whitespace nobody sees, once selected: warnings, between the others.
+    let (code, value) = json(&[path.to_str().unwrap(), "--select", "whitespace"]);
+    assert_eq!(code, 1);
+    let mut with_whitespace = expected;
+    with_whitespace.extend([
+        (11, "whitespace"),
+        (21, "whitespace"),
+        (29, "whitespace"),
+        (30, "whitespace"),
+    ]);
+    let mut with_whitespace = owned(with_whitespace);
+    let mut found = lines_and_rules(&value);
+    with_whitespace.sort();
+    found.sort();
+    assert_eq!(found, with_whitespace);
+    assert_eq!(value["summary"]["errors"], 5);
+    assert_eq!(value["summary"]["warnings"], 12);
 }
 
 #[test]
@@ -248,7 +264,7 @@ fn text_output_points_at_the_span_with_a_help_line() {
     assert!(
         out.stdout
             .trim_end()
-            .ends_with("Checked 1 file, 19 entries: 7 errors, 10 warnings.")
+            .ends_with("Checked 1 file, 19 entries: 5 errors, 8 warnings.")
     );
 }
 
@@ -543,6 +559,86 @@ fn rules_lists_every_rule() {
         .find(|l| l.starts_with("year-section "))
         .unwrap();
     assert!(year.contains("unsafe"), "{year}");
+    // Outside the default set: shown off.
+    let whitespace = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("whitespace "))
+        .unwrap();
+    assert!(whitespace.contains(" off "), "{whitespace}");
+}
+
+/// A list whose only defects are whitespace nobody sees, and one missing space everybody does.
+fn list_with_invisible_whitespace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let list = dir.path().join("list.md");
+    fs::write(
+        &list,
+        "### 2024\n- [**CVPR 2024**] [**KAD**]  Knowledge-enhanced Pre-training [[pdf]](https://arxiv.org/pdf/2302.14042.pdf) \n  \n- [**CVPR 2024**] [**ECAMP**] Entity-centered Pre-training[[pdf]](https://arxiv.org/pdf/2312.13316.pdf)\n",
+    )
+    .unwrap();
+    (dir, list)
+}
+
+fn rules_reported(out: &Run) -> Vec<String> {
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    lines_and_rules(&value)
+        .into_iter()
+        .map(|(line, rule)| format!("{line}:{rule}"))
+        .collect()
+}
+
+#[test]
+fn whitespace_is_off_until_the_config_or_select_turns_it_on() {
+    let (dir, list) = list_with_invisible_whitespace();
+    let out = run(lint().arg(&list).args(["--format", "json"]));
+    assert_eq!(rules_reported(&out), ["4:spacing"]);
+    assert_eq!(out.code, 1);
+
+    let selected = run(lint()
+        .arg(&list)
+        .args(["--format", "json", "--select", "whitespace"]));
+    assert_eq!(
+        rules_reported(&selected),
+        ["2:whitespace", "2:whitespace", "3:whitespace", "4:spacing"]
+    );
+
+    // --ignore takes a default rule away; with both, the rule is off.
+    let ignored = run(lint().arg(&list).args([
+        "--format",
+        "json",
+        "--select=whitespace,spacing",
+        "--ignore",
+        "spacing",
+    ]));
+    assert_eq!(
+        rules_reported(&ignored),
+        ["2:whitespace", "2:whitespace", "3:whitespace"]
+    );
+    assert_eq!(ignored.code, 0, "whitespace findings are warnings");
+
+    fs::write(
+        dir.path().join(".awesome-lint.toml"),
+        "[rules]\nwhitespace = \"error\"\n",
+    )
+    .unwrap();
+    let configured = run(lint()
+        .arg(&list)
+        .args(["--format", "json", "--ignore=spacing"]));
+    assert_eq!(
+        rules_reported(&configured),
+        ["2:whitespace", "2:whitespace", "3:whitespace"]
+    );
+    assert_eq!(configured.code, 1, "the config made them errors");
+
+    let unknown = run(lint().arg(&list).args(["--select", "whitespaces"]));
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("unknown rule `whitespaces`"),
+        "{}",
+        unknown.stderr
+    );
 }
 
 #[test]

@@ -33,6 +33,11 @@ fn lint(dir: &Path, args: &[&str]) -> (i32, String, String) {
 /// Fixes a copy of the case's input; checks the result against the golden
 /// file, that a second run changes nothing, and that `--diff` showed exactly it.
 fn check_case(case: &str, unsafe_fixes: bool) {
+    check_case_with(case, unsafe_fixes, &[]);
+}
+
+/// [`check_case`] with more rules selected (`--select whitespace`).
+fn check_case_with(case: &str, unsafe_fixes: bool, select: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     let input = fs::read(fixture(&format!("fix/{case}/input.md"))).unwrap();
     let path = dir.path().join("list.md");
@@ -42,6 +47,7 @@ fn check_case(case: &str, unsafe_fixes: bool) {
     } else {
         &[]
     };
+    let mode = &[mode, select].concat()[..];
 
     let (code, diff, stderr) = lint(dir.path(), &[&["list.md", "--diff"], mode].concat());
     assert_eq!(
@@ -86,11 +92,7 @@ fn check_case(case: &str, unsafe_fixes: bool) {
     );
     let (_, json, _) = lint(
         dir.path(),
-        &[
-            &["list.md", "--format", "json"],
-            mode.get(..0).unwrap_or(&[]),
-        ]
-        .concat(),
+        &[&["list.md", "--format", "json"], select].concat(),
     );
     let value: Value = serde_json::from_str(&json).unwrap();
     if !unsafe_fixes {
@@ -117,7 +119,7 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
 
 #[test]
 fn spacing_safe() {
-    check_case("spacing", false);
+    check_case_with("spacing", false, &["--select", "whitespace"]);
 }
 
 #[test]
@@ -132,7 +134,7 @@ fn venue_format_safe() {
 
 #[test]
 fn line_endings_bom_and_last_line_are_kept() {
-    check_case("line-endings", false);
+    check_case_with("line-endings", false, &["--select", "whitespace"]);
     let fixed = fs::read(fixture("fix/line-endings/safe.expected")).unwrap();
     assert!(fixed.starts_with("\u{feff}".as_bytes()), "the BOM is kept");
     assert!(!fixed.ends_with(b"\n"), "no final newline, as before");

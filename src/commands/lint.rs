@@ -146,7 +146,9 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
         fail(output, &err, None);
         return stopped(args, output, &failures);
     }
-    let mut resolver = match SettingsResolver::new(&args.config) {
+    let resolver = SettingsResolver::new(&args.config)
+        .map(|resolver| resolver.with_rules(&args.select, &args.ignore));
+    let mut resolver = match resolver {
         Ok(resolver) => resolver,
         Err(err) => {
             fail(output, &err, args.config.config.as_deref());

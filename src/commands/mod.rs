@@ -16,6 +16,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 use crate::cli::{Cli, Command, ConfigArgs};
 use crate::config::{self, ConfigError, Settings};
+use crate::rule::Rule;
 
 /// How a run ended, as the process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +92,9 @@ struct SettingsResolver {
     fixed: Option<Arc<Settings>>,
     discovered: HashMap<PathBuf, Arc<Settings>>,
     defaults: Arc<Settings>,
+    /// `--select` and `--ignore`: over every config, for this run.
+    select: Vec<Rule>,
+    ignore: Vec<Rule>,
 }
 
 impl SettingsResolver {
@@ -104,7 +108,34 @@ impl SettingsResolver {
             fixed,
             discovered: HashMap::new(),
             defaults: Arc::new(Settings::default()),
+            select: Vec::new(),
+            ignore: Vec::new(),
         })
+    }
+
+    /// Rules added to and taken from every file's settings; a rule in both is off.
+    fn with_rules(mut self, select: &[Rule], ignore: &[Rule]) -> Self {
+        self.select = select.to_vec();
+        self.ignore = ignore.to_vec();
+        if let Some(fixed) = self.fixed.take() {
+            self.fixed = Some(self.adjust(fixed));
+        }
+        self.defaults = self.adjust(Arc::clone(&self.defaults));
+        self
+    }
+
+    fn adjust(&self, settings: Arc<Settings>) -> Arc<Settings> {
+        if self.select.is_empty() && self.ignore.is_empty() {
+            return settings;
+        }
+        let mut settings = Arc::unwrap_or_clone(settings);
+        for &rule in &self.select {
+            settings.select(rule);
+        }
+        for &rule in &self.ignore {
+            settings.ignore(rule);
+        }
+        Arc::new(settings)
     }
 
     fn for_file(&mut self, file: &Path) -> Result<Arc<Settings>, ConfigError> {
@@ -117,7 +148,7 @@ impl SettingsResolver {
         if let Some(settings) = self.discovered.get(&path) {
             return Ok(Arc::clone(settings));
         }
-        let settings = Arc::new(Settings::load(&path)?);
+        let settings = self.adjust(Arc::new(Settings::load(&path)?));
         self.discovered.insert(path, Arc::clone(&settings));
         Ok(settings)
     }

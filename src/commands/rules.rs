@@ -17,7 +17,13 @@ pub(super) fn run(output: &mut Output) -> io::Result<ExitStatus> {
             output.stdout,
             "{:width$}  {:8}  {:11}  {}",
             rule.name,
-            rule.severity.as_str(),
+            // A rule outside the default set shows `off`; its summary says
+            // what it reports once turned on.
+            if rule.enabled {
+                rule.severity.as_str()
+            } else {
+                "off"
+            },
             rule.fixable.as_str(),
             rule.summary
         )?;

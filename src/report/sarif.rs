@@ -30,7 +30,7 @@ pub fn log(reports: &[FileReport], failures: &[Failure], root: &Root) -> Value {
                 "shortDescription": { "text": sentence(rule.summary) },
                 "fullDescription": { "text": first_paragraph(rule.doc) },
                 "help": { "text": rule.doc, "markdown": rule.doc },
-                "defaultConfiguration": { "level": level(rule.severity) },
+                "defaultConfiguration": { "level": level(rule.severity), "enabled": rule.enabled },
                 "properties": { "tags": ["awesome-list"] },
             });
             // SARIF wants `name` to differ from `id`: a one-word rule has none.

@@ -3,15 +3,11 @@
 //! among entries, and a file that links papers where no entry is recognized.
 
 use super::Context;
+use crate::conventions::{MIN_SUPPORT, is_strong};
 use crate::diagnostic::Finding;
 use crate::document::{Entry, Form, HostKind, PartRef, Place, Role, Shape, Slot, Span};
 use crate::rule::Rule;
 use crate::rule::Severity;
-
-/// A shape is a convention worth holding entries to when this many entries
-/// share it, and this share of them writes a part the same way.
-const MIN_SUPPORT: usize = 5;
-const AGREEMENT: f64 = 0.8;
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if ctx.doc.entries.is_empty() && ctx.doc.paper_blocks > 0 {
@@ -117,10 +113,7 @@ fn part_name(role: Role) -> &'static str {
 
 /// Whether a slot is a convention: enough entries, agreeing enough.
 fn is_convention(shape: &Shape, slot: &Slot) -> bool {
-    shape.declared
-        || (shape.support >= MIN_SUPPORT
-            && slot.present >= MIN_SUPPORT
-            && slot.agree as f64 >= slot.present as f64 * AGREEMENT)
+    shape.declared || (shape.support >= MIN_SUPPORT && is_strong(slot.agree, slot.present))
 }
 
 /// The first way an entry departs from its shape, as one finding.

@@ -1,13 +1,14 @@
-//! `list-indent`: an entry whose bullet or indentation differs from the
-//! file's dominant style.
+//! `list-indent`: an entry whose bullet or indentation departs from a strong
+//! convention of its region or of the file.
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Context;
+use crate::conventions::is_strong;
 use crate::diagnostic::Finding;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Block, BulletKind, Entry, ListMarker};
-use crate::rule::Rule;
+use crate::rule::{Rule, Severity};
 
 /// How an entry's line starts, compared between entries of one depth.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -96,10 +97,32 @@ fn spaces(n: usize) -> String {
     }
 }
 
+/// The style entries of one depth agree on, per region and over the file.
+#[derive(Default)]
+struct Tally<'a> {
+    /// style → (count, first entry)
+    styles: HashMap<Style<'a>, (usize, usize)>,
+    total: usize,
+}
+
+impl<'a> Tally<'a> {
+    fn add(&mut self, style: &Style<'a>, index: usize) {
+        self.styles.entry(style.clone()).or_insert((0, index)).0 += 1;
+        self.total += 1;
+    }
+
+    /// The style that is the law here, with its count: the most common one
+    /// (ties to the first seen) when it is a strong convention.
+    fn law(&self) -> Option<(&Style<'a>, usize)> {
+        let (style, &(count, _)) = self
+            .styles
+            .iter()
+            .max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first)))?;
+        is_strong(count, self.total).then_some((style, count))
+    }
+}
+
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    // (depth, style) → (count, first entry): the dominant style per depth,
-    // ties going to the style seen first.
-    let mut counts: HashMap<(usize, Style), (usize, usize)> = HashMap::default();
     let entries: Vec<(usize, &Entry, &ListMarker, usize, Style)> = ctx
         .doc
         .entries
@@ -112,20 +135,35 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             _ => None,
         })
         .collect();
-    for (index, _, _, depth, style) in &entries {
-        let slot = counts.entry((*depth, style.clone())).or_insert((0, *index));
-        slot.0 += 1;
-    }
-    let mut dominant: HashMap<usize, (&Style, usize, usize)> = HashMap::default();
-    for ((depth, style), &(count, first)) in &counts {
-        let best = dominant.entry(*depth).or_insert((style, count, first));
-        if count > best.1 || (count == best.1 && first < best.2) {
-            *best = (style, count, first);
-        }
+    // A list may number one section and bullet another on purpose: a
+    // region's own strong convention is its law; where the region has
+    // none, the file's; where neither agrees strongly, the list mixes
+    // styles and nothing is a deviation.
+    let region = |entry: &Entry| (entry.section, entry.topic);
+    let mut by_region: HashMap<(usize, Option<usize>, Option<usize>), Tally> = HashMap::default();
+    let mut by_depth: HashMap<usize, Tally> = HashMap::default();
+    for (index, entry, _, depth, style) in &entries {
+        let (section, topic) = region(entry);
+        by_region
+            .entry((*depth, section, topic))
+            .or_default()
+            .add(style, *index);
+        by_depth.entry(*depth).or_default().add(style, *index);
     }
 
     for (_, entry, marker, depth, style) in &entries {
-        let Some(&(expected, count, _)) = dominant.get(depth) else {
+        let (section, topic) = region(entry);
+        let law = by_region
+            .get(&(*depth, section, topic))
+            .and_then(Tally::law)
+            .map(|(style, count)| (style, count, "section"))
+            .or_else(|| {
+                by_depth
+                    .get(depth)
+                    .and_then(Tally::law)
+                    .map(|(style, count)| (style, count, "file"))
+            });
+        let Some((expected, count, scope)) = law else {
             continue;
         };
         if style == expected {
@@ -184,16 +222,15 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             } else {
                 Applicability::Unsafe
             };
-        let others = if count == 1 {
-            "the other entry of this file does".to_owned()
-        } else {
-            format!("{count} entries of this file do")
-        };
+        let others = format!("{count} entries of this {scope} do");
         let finding = Finding::new(
             Rule::ListIndent,
             span.clone(),
             format!("entry {}", style.differences(expected)),
         )
+        // Bullets and indentation render alike: a departure from the
+        // list's style, not a defect.
+        .severity(Severity::Warning)
         .label("differs from the list's style")
         .help(format!("start the line with `{replacement}`, as {others}"));
         out.push(if takes_in_lines_below || lazy_lines {

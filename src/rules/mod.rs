@@ -25,6 +25,7 @@ mod title_format;
 pub(crate) mod title_mismatch;
 mod unverifiable_link;
 mod venue_format;
+mod whitespace;
 mod year_mismatch;
 mod year_section;
 
@@ -45,6 +46,7 @@ pub(crate) fn check_of(rule: Rule) -> Option<Check> {
         Rule::EntryFormat => entry_format::check,
         Rule::EmptyLink => empty_link::check,
         Rule::Spacing => spacing::check,
+        Rule::Whitespace => whitespace::check,
         Rule::ListIndent => list_indent::check,
         Rule::VenueFormat => venue_format::check,
         Rule::NameMismatch => name_mismatch::check,

@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Context;
+use crate::conventions::{AGREEMENT, MIN_SUPPORT, is_strong};
 use crate::diagnostic::Finding;
 use crate::diagnostic::{Edit, Fix};
 use crate::document::{Entry, Form, Role, Venue, VenueStyle, Year, YearForm};
@@ -14,11 +15,6 @@ use crate::venue::VenueCheck;
 use crate::vocabulary;
 
 const SHAPE: &str = "a venue tag holds one venue and one year, like `[**ICCV 2023**]`";
-
-/// A list's way is a convention when this share of its tags agree, and at
-/// least this many.
-const AGREEMENT: f64 = 0.8;
-const MIN_SUPPORT: usize = 5;
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // A list names few venues many times: each is looked up once (a
@@ -70,10 +66,8 @@ fn check_markup(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Findi
     let Some(slot) = shape.slot(Role::Venue) else {
         return;
     };
-    let strong = shape.declared
-        || (shape.support >= MIN_SUPPORT
-            && slot.present >= MIN_SUPPORT
-            && slot.agree as f64 >= slot.present as f64 * AGREEMENT);
+    let strong =
+        shape.declared || (shape.support >= MIN_SUPPORT && is_strong(slot.agree, slot.present));
     let rewritable = |form: Form| is_tag(form) || form == Form::Plain;
     if !strong
         || slot.any_form
@@ -573,6 +567,17 @@ fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
         >= 3
 }
 
+/// Whether two spellings differ only by case and punctuation.
+fn same_letters(a: &str, b: &str) -> bool {
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    letters(a) == letters(b)
+}
+
 fn check_venue<'a>(
     ctx: &Context<'a>,
     entry: &Venue,
@@ -603,6 +608,12 @@ fn check_venue<'a>(
                 .years
                 .first()
                 .is_some_and(|y| ctx.settings.venues.former_name_then(name, y.value)) => {}
+        // The list's own way of writing the name (`Arxiv` throughout), or a
+        // list that mixes ways, is its style; a spelling with other letters
+        // (`NIPS`) is reported even so.
+        VenueCheck::Alias { canonical }
+            if same_letters(name, &canonical)
+                && !ctx.conventions.spelling_departs(name, &canonical) => {}
         VenueCheck::Alias { canonical } => {
             out.push(
                 Finding::new(

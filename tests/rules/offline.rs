@@ -112,6 +112,7 @@ crate::rule_fixtures! {
     entry_format => Rule::EntryFormat,
     empty_link => Rule::EmptyLink,
     spacing => Rule::Spacing,
+    whitespace => Rule::Whitespace,
     list_indent => Rule::ListIndent,
     venue_format => Rule::VenueFormat,
     name_mismatch => Rule::NameMismatch,
