@@ -120,7 +120,17 @@ pub(crate) fn years(text: &str) -> Vec<Year> {
             None
         };
         if let Some(width) = apostrophe {
-            let d = i + width;
+            // `CVPR' 19`: one space after the apostrophe of an acronym is
+            // still its short year (a possessive, `authors' 19`, is not).
+            let spaced = s.get(i + width) == Some(&b' ') && {
+                let word = &s[..i];
+                let from = word
+                    .iter()
+                    .rposition(|b| !b.is_ascii_alphanumeric())
+                    .map_or(0, |p| p + 1);
+                i > from && word[from..].iter().any(u8::is_ascii_uppercase)
+            };
+            let d = i + width + usize::from(spaced);
             if d + 2 <= s.len()
                 && s[d].is_ascii_digit()
                 && s[d + 1].is_ascii_digit()
@@ -366,6 +376,9 @@ mod tests {
         assert_eq!(read("CVPR 2023"), [(2023, None, Full, "2023")]);
         assert_eq!(read("CVPR'25"), [(2025, None, Short, "'25")]);
         assert_eq!(read("ICLR’24"), [(2024, None, Short, "’24")]);
+        assert_eq!(read("CVPR' 19"), [(2019, None, Short, "' 19")]);
+        assert_eq!(read("arXiv' 17"), [(2017, None, Short, "' 17")]);
+        assert!(read("the authors' 19 papers").is_empty());
         assert_eq!(read("Arxiv, 2023.7"), [(2023, Some(7), Dotted, "2023.7")]);
         assert_eq!(read("arXiv 2023.05"), [(2023, Some(5), Dotted, "2023.05")]);
         assert_eq!(read("2026-06-12"), [(2026, Some(6), Numeric, "2026-06-12")]);

@@ -153,6 +153,16 @@ pub enum HeadingKind {
     Setext,
     /// `<details><summary>Title</summary> ... </details>`.
     Summary,
+    /// `<h2 id="topic">Title</h2>` on a line of its own: a heading the
+    /// reader sees, written in HTML.
+    Html,
+}
+
+impl HeadingKind {
+    /// Written with markdown's `#` (or underline): a fix may write one like it.
+    pub fn is_markdown(self) -> bool {
+        matches!(self, HeadingKind::Atx | HeadingKind::Setext)
+    }
 }
 
 /// A heading of any level, or a `<details>` group (level 7 and deeper, one

@@ -977,11 +977,45 @@ fn tag_meaning_for(text: &str, vocab: &Known<'_>, want_venue: bool) -> TagMeanin
         return TagMeaning::Venue(split);
     }
     let name = &t[split.name.clone()];
+    if want_venue && let Some(glued) = glued_short_year(t, &split, vocab) {
+        return TagMeaning::Venue(glued);
+    }
     if want_venue && !name.is_empty() && is_known_venue(name, vocab) {
         let offset = text.len() - text.trim_start().len();
         return TagMeaning::VenueOnly(split.name.start + offset..split.name.end + offset);
     }
     TagMeaning::Other
+}
+
+/// `ECCV24`: a known venue with two digits glued to it is that venue and
+/// its short year. Only a known name: `GPT4` and `ResNet50` are no venues.
+fn glued_short_year(
+    t: &str,
+    split: &date::VenueText,
+    vocab: &Known<'_>,
+) -> Option<date::VenueText> {
+    let name = &t[split.name.clone()];
+    let b = name.as_bytes();
+    let n = b.len();
+    if n < 4
+        || !b[n - 2..].iter().all(u8::is_ascii_digit)
+        || !b[n - 3].is_ascii_alphabetic()
+        || !is_known_venue(&name[..n - 2], vocab)
+    {
+        return None;
+    }
+    let yy = u16::from(b[n - 2] - b'0') * 10 + u16::from(b[n - 1] - b'0');
+    let end = split.name.end;
+    Some(date::VenueText {
+        name: split.name.start..end - 2,
+        years: vec![date::Year {
+            value: if yy >= 70 { 1900 + yy } else { 2000 + yy },
+            month: None,
+            span: end - 2..end,
+            form: date::YearForm::Short,
+            date: end - 2..end,
+        }],
+    })
 }
 
 fn is_known_venue(name: &str, vocab: &Known<'_>) -> bool {
@@ -1090,6 +1124,31 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
                 r.links.push(link);
             }
             Piece::Image(span) | Piece::Html(span) => r.notes.push(span),
+            // `**[CVPR 2019]**`: the bold-bracket form that names a paper
+            // elsewhere holds a venue and its year here; what it holds
+            // decides, not the markup.
+            Piece::Named {
+                span,
+                inner,
+                form: Form::BoldBracket,
+            } if r.venue.is_none()
+                && matches!(
+                    tag_meaning_for(&text[inner.clone()], vocab, true),
+                    TagMeaning::Venue(ref split) if !split.years.is_empty()
+                ) =>
+            {
+                tag(
+                    text,
+                    &mut r,
+                    span,
+                    inner,
+                    Form::BoldBracket,
+                    place,
+                    before_title,
+                    vocab,
+                    col,
+                );
+            }
             Piece::Named { span, inner, form } => {
                 if r.name.is_none() {
                     r.name = Some(Name {
@@ -2148,6 +2207,30 @@ mod tests {
             tail("Learning from *Everything*, 2021."),
             Some((String::new(), vec![2021]))
         );
+    }
+
+    #[test]
+    fn a_known_venue_with_two_digits_glued_is_venue_and_short_year() {
+        let known = Known::builtin();
+        let venue = |t: &str| match tag_meaning(t, &known) {
+            TagMeaning::Venue(split) => Some((
+                t[split.name].to_owned(),
+                split
+                    .years
+                    .iter()
+                    .map(|y| (y.value, t[y.span.clone()].to_owned()))
+                    .collect::<Vec<_>>(),
+            )),
+            _ => None,
+        };
+        let read = |name: &str, year: u16, digits: &str| {
+            Some((name.to_owned(), vec![(year, digits.to_owned())]))
+        };
+        assert_eq!(venue("ECCV24"), read("ECCV", 2024, "24"));
+        assert_eq!(venue("NeurIPS98"), read("NeurIPS", 1998, "98"));
+        assert_eq!(venue("GPT4"), None);
+        assert_eq!(venue("ResNet50"), None);
+        assert_eq!(venue("CVPR 24"), None, "a broken year, not a short one");
     }
 
     #[test]

@@ -422,6 +422,9 @@ impl<'o> Builder<'o> {
                 Event::End(TagEnd::HtmlBlock) => {
                     if let Some(start) = html_block.take() {
                         let span = start..range.end;
+                        if containers == 0 {
+                            self.html_headings(text, span.clone());
+                        }
                         self.html(text, span.clone());
                         self.doc.verbatim.push(span);
                     }
@@ -746,6 +749,39 @@ impl<'o> Builder<'o> {
                     at = i + tag.len();
                 }
             }
+        }
+    }
+
+    /// The lines of an HTML block that are a heading each, `<h3 id="x">Title</h3>`:
+    /// lists that want anchors of their own write their headings so.
+    fn html_headings(&mut self, text: &str, span: Span) {
+        let mut at = span.start;
+        for line in text[span.clone()].split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let trimmed = line.trim();
+            let lower = trimmed.to_ascii_lowercase();
+            let level = match lower.as_bytes() {
+                [b'<', b'h', n @ b'1'..=b'6', next, ..]
+                    if *next == b'>' || next.is_ascii_whitespace() =>
+                {
+                    n - b'0'
+                }
+                _ => continue,
+            };
+            let close = format!("</h{level}>");
+            if !lower.ends_with(&close) {
+                continue;
+            }
+            let open_end = lower.find('>').map_or(0, |i| i + 1);
+            let inner = &trimmed[open_end..trimmed.len() - close.len()];
+            let title = strip_tags(inner).trim().to_owned();
+            if title.is_empty() {
+                continue;
+            }
+            let lead = line.len() - line.trim_start().len();
+            let span = start + lead..start + lead + trimmed.len();
+            self.add_heading(span, level, HeadingKind::Html, title);
         }
     }
 
@@ -1120,6 +1156,36 @@ unterminated fence
         assert_eq!(names, ["C", "E", "A", "A2"]);
         let nested: Vec<bool> = doc.entries.iter().map(|e| e.in_entry).collect();
         assert_eq!(nested, [false, false, false, true]);
+    }
+
+    #[test]
+    fn html_headings_on_lines_of_their_own_are_headings() {
+        let text = "# Papers\n\n<h2 id=\"a\">Acoustic <i>Model</i></h2>\n<h3>2021</h3>\n\n- [**ICCV 2021**] [**A**] Alpha [[pdf]](https://a/1.pdf)\n\n<p><h2>Not alone on its line</h2></p>\n\n<H2 class=x>Vocoder</H2>\n";
+        let doc = parse_in_chunks(text, usize::MAX);
+        let headings: Vec<(u8, &str, HeadingKind)> = doc
+            .headings
+            .iter()
+            .map(|h| (h.level, h.text.as_str(), h.kind))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                (1, "Papers", HeadingKind::Atx),
+                (2, "Acoustic Model", HeadingKind::Html),
+                (3, "2021", HeadingKind::Html),
+                (2, "Vocoder", HeadingKind::Html),
+            ]
+        );
+        assert_eq!(
+            &text[doc.headings[1].span.clone()],
+            "<h2 id=\"a\">Acoustic <i>Model</i></h2>"
+        );
+        assert_eq!(
+            doc.sections.len(),
+            1,
+            "an HTML year heading is a year section"
+        );
+        assert_eq!(doc.entries[0].section, Some(0));
     }
 
     #[test]

@@ -70,10 +70,11 @@ pub(super) fn ascending(ctx: &Context, years: &[u16]) -> bool {
 /// content; only when the sections follow one another with nothing between.
 fn reorder(ctx: &Context, sections: &[&YearSection], up: bool) -> Option<Fix> {
     let years: Vec<u16> = sections.iter().map(|s| s.year).collect();
-    // `<details>` groups move with their `<details>` line: not done here.
+    // `<details>` groups move with their `<details>` line, HTML headings
+    // with whatever HTML holds them: not done here.
     if sections
         .iter()
-        .any(|s| ctx.doc.headings[s.heading].kind == crate::document::HeadingKind::Summary)
+        .any(|s| !ctx.doc.headings[s.heading].kind.is_markdown())
     {
         return None;
     }

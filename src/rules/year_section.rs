@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostic::Finding;
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::document::{Document, Entry, HeadingKind, Span, YearSection};
+use crate::document::{Document, Entry, Span, YearSection};
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let doc = ctx.doc;
@@ -142,8 +142,9 @@ fn run_moves(ctx: &Context, run_index: usize) -> Option<Fix> {
                     .max(heading_end);
                 appended.entry(at).or_default().push_str(&block);
             }
-            // A `<details>` group is not created by writing a heading.
-            None if doc.headings[sections.first()?.1.heading].kind == HeadingKind::Summary => {
+            // A `<details>` group is not created by writing a heading, nor
+            // is a run of HTML headings continued with a markdown one.
+            None if !doc.headings[sections.first()?.1.heading].kind.is_markdown() => {
                 return None;
             }
             None => {
