@@ -64,6 +64,10 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     let first_title = title_of(ctx, &entries[first.entry]);
                     let same = match (title, first_title) {
                         (Some(a), Some(b)) => same_paper_titles(a, b),
+                        // Two untitled items linking one paper are its links
+                        // listed apart (`* [Link](…)`, `* [Paper](…)` under
+                        // the paper's heading), not the paper twice.
+                        (None, None) => false,
                         _ => true,
                     } && !named_apart(ctx, &entries[first.entry], entry);
                     // One link under two titles is `shared-link`'s.

@@ -27,14 +27,28 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 .help("remove it"),
         );
     }
+    // Entries and titled entries under each topic heading: a part of the
+    // file whose entries mostly have no title (a paper per heading, its
+    // links as bullets under it) writes them without one, whatever the
+    // file's other entries do.
+    let mut topics: rustc_hash::FxHashMap<Option<usize>, (usize, usize)> = Default::default();
+    for entry in ctx.doc.entries.iter().filter(|e| !e.in_entry) {
+        let counts = topics.entry(entry.topic).or_default();
+        counts.0 += 1;
+        counts.1 += usize::from(entry.title.is_some());
+    }
     for entry in &ctx.doc.entries {
         let shape = ctx.doc.shape_of(entry);
         // A region whose entries mostly have no title (a table of datasets
         // that links each one's paper) writes its entries without one.
+        let topic_titled = topics
+            .get(&entry.topic)
+            .is_none_or(|&(all, titled)| titled * 2 >= all);
         let titled = shape.declared
-            || shape
-                .slot(Role::Title)
-                .is_some_and(|s| s.present * 5 >= shape.support);
+            || (topic_titled
+                && shape
+                    .slot(Role::Title)
+                    .is_some_and(|s| s.present * 5 >= shape.support));
         if entry.title.is_none() && !titled {
             check_required(ctx, entry, out);
             continue;
