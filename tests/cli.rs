@@ -590,6 +590,33 @@ fn rules_reported(out: &Run) -> Vec<String> {
 }
 
 #[test]
+fn a_list_that_names_its_links_is_checked_only_for_slips_of_its_own_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.md");
+    let mut text = String::from("## Methods\n");
+    for (i, name) in ["NeDS", "BTC", "SCM", "CMNet", "A2Net", "BIT"]
+        .iter()
+        .enumerate()
+    {
+        text.push_str(&format!(
+            "- [**TGRS 2022**] Method Number {i} for Change Detection [[{name}]](https://arxiv.org/abs/2201.0000{i}) [[Code]](https://github.com/o/{name})\n"
+        ));
+    }
+    text.push_str("- [**TGRS 2022**] A Method With a Slip in Its Label [[BTC]](https://arxiv.org/abs/2201.00009) [[Cpde]](https://github.com/o/slip)\n");
+    fs::write(&list, text).unwrap();
+    let out = run(lint().arg(&list).args(["--no-config", "--format", "json"]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let labels: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .filter(|m| m.starts_with("unknown link label"))
+        .collect();
+    assert_eq!(labels, ["unknown link label `Cpde`"], "{}", out.stdout);
+}
+
+#[test]
 fn whitespace_is_off_until_the_config_or_select_turns_it_on() {
     let (dir, list) = list_with_invisible_whitespace();
     let out = run(lint().arg(&list).args(["--format", "json"]));

@@ -33,10 +33,18 @@ struct Wrong<'a> {
     expected: Expect,
 }
 
+/// Distinct labels in no category from which a list names its links by
+/// what they link (`[DDNet](…)`, `[Bioinformatics, 2023](…)`) rather than
+/// by a vocabulary of its own: a label there is no slip of another.
+const NAMED_LINKS: usize = 5;
+
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let own = own_labels(ctx);
+    // A list that names its links still slips on the labels it does use
+    // (`[Cpde]` where it writes `[Code]`): only those are checked there.
+    let used = (own.len() >= NAMED_LINKS).then(|| used_labels(ctx));
     for entry in &ctx.doc.entries {
-        check_labels(ctx, entry, &own, out);
+        check_labels(ctx, entry, &own, used.as_ref(), out);
         // Nearly every entry is right: look closer only at a link whose host
         // contradicts its label (read once, with the entry).
         if !entry.labelled_links().any(is_wrong) {
@@ -113,10 +121,30 @@ fn own_labels(ctx: &Context) -> FxHashMap<String, usize> {
     counts
 }
 
+/// The labels in a category the list writes, normalized, by how often.
+fn used_labels(ctx: &Context) -> FxHashMap<String, usize> {
+    let mut counts = FxHashMap::default();
+    for entry in &ctx.doc.entries {
+        for link in entry
+            .links
+            .iter()
+            .filter(|l| judged(l) && l.kind != LabelKind::Unknown)
+        {
+            *counts
+                .entry(crate::label::normalize(ctx.text(&link.label)))
+                .or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// `used`: set where the list names its links; a label is then reported
+/// only as a slip of a label the list itself writes three times or more.
 fn check_labels(
     ctx: &Context,
     entry: &Entry,
     own: &FxHashMap<String, usize>,
+    used: Option<&FxHashMap<String, usize>>,
     out: &mut Vec<Finding>,
 ) {
     for link in entry.links.iter().filter(|l| judged(l)) {
@@ -136,8 +164,12 @@ fn check_labels(
             .map(|known| (strsim::damerau_levenshtein(&lower, known), known))
             // Short labels get a suggestion for one typo only (`Repo` is not `demo`).
             .filter(|(distance, _)| *distance <= if lower.len() <= 4 { 1 } else { 2 })
+            .filter(|(_, known)| used.is_none_or(|used| used.get(*known).is_some_and(|&n| n >= 3)))
             .min()
             .map(|(_, known)| known);
+        if used.is_some() && suggestion.is_none() {
+            continue;
+        }
         // No label it could be a slip of, to code or a paper: the name of
         // what it links (`[Open-CD](https://github.com/...)` in a table of
         // methods), not a label.

@@ -45,6 +45,12 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
         if next_is_glue {
             continue;
         }
+        // After HTML that renders nothing (`<a name="x"></a>Title`) no
+        // space is missing on the page.
+        let prev = text[before.clone()].trim();
+        if prev.starts_with('<') && prev.ends_with('>') && !prev.contains("<img") {
+            continue;
+        }
         // A list that writes `[[paper](…)][[code](…)]` on purpose, or mixes
         // both ways, has no missing space there: the shape counts how its
         // entries join the two parts, and only a departure from a strong
