@@ -154,6 +154,15 @@ impl Conventions {
         all < 3 || strong(self.venue_uses(canonical))
     }
 
+    /// Whether the list names a venue by its former name (`NIPS` for
+    /// NeurIPS) by habit: three entries or more, and nearly all of those
+    /// naming it either way.
+    pub(crate) fn former_name_is_habit(&self, name: &str, canonical: &str) -> bool {
+        let former = self.venue_uses(name);
+        let all = former + self.venue_uses(canonical);
+        former >= 3 && former as f64 >= all as f64 * AGREEMENT
+    }
+
     /// Whether the list writes this venue's tag in this form by habit:
     /// three entries or more, and most of that venue's.
     pub(crate) fn is_venue_form_habit(&self, shape: usize, name: &str, form: Form) -> bool {

@@ -149,6 +149,12 @@ impl Venues {
     /// Whether `name` is a venue's former name, right for a paper of `year`.
     /// Written as it was written then: `NIPS`, not `Nips`, which is a
     /// misspelling whatever the year.
+    /// Whether `name` is a venue's former name (`NIPS`), whatever the year.
+    pub(crate) fn is_former_name(&self, name: &str) -> bool {
+        let base = split_workshop(name).map_or(name, |(base, _)| base);
+        self.renamed.iter().any(|(former, _)| former == base)
+    }
+
     pub(crate) fn former_name_then(&self, name: &str, year: u16) -> bool {
         // `NIPS Workshop`, `Proceedings of NIPS`: the former name in a form.
         let base = split_workshop(name).map_or(name, |(base, _)| base);

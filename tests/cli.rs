@@ -617,6 +617,37 @@ fn a_list_that_names_its_links_is_checked_only_for_slips_of_its_own_labels() {
 }
 
 #[test]
+fn a_repeated_slip_of_a_venue_the_list_writes_is_reported_its_own_venues_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.md");
+    let mut text = String::from("### 2023\n");
+    for i in 0..6 {
+        text.push_str(&format!("- [**MICCAI 2023**] [**M{i}**] A Medical Paper Number {i} [[pdf]](https://arxiv.org/pdf/2301.0000{i}.pdf)\n"));
+    }
+    for (venue, tag) in [("MICCA", "S"), ("UrbComp", "U")] {
+        for i in 0..2 {
+            text.push_str(&format!("- [**{venue} 2023**] [**{tag}{i}**] A Paper Number {i} [[pdf]](https://arxiv.org/pdf/2302.0{tag}{i}.pdf)\n"));
+        }
+    }
+    fs::write(&list, text).unwrap();
+    let out = run(lint().arg(&list).args(["--no-config", "--format", "json"]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let venues: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "venue-format")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        venues,
+        ["unknown venue `MICCA`", "unknown venue `MICCA`"],
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
 fn whitespace_is_off_until_the_config_or_select_turns_it_on() {
     let (dir, list) = list_with_invisible_whitespace();
     let out = run(lint().arg(&list).args(["--format", "json"]));

@@ -96,7 +96,7 @@ fn job_summary_is_cut_before_one_mebibyte() {
     let mut text = String::from("### 2023\n");
     for i in 0..20_000 {
         text.push_str(&format!(
-            "- [**NIPS 2023**] [**N{i}**] N{i}: Entry Number {i} With a Misspelled Venue [[pdf]](https://arxiv.org/pdf/2301.{i:05}.pdf)\n"
+            "- [**CVPR 2023**] [**N{i}**] N{i}: Entry Number {i} With AMultimodal Title [[pdf]](https://arxiv.org/pdf/2301.{i:05}.pdf)\n"
         ));
     }
     fs::write(dir.path().join("big.md"), text).unwrap();

@@ -96,6 +96,39 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+/// A date written with a two-digit year first, `19-06-29` or `23.07`: no
+/// year anywhere else, only where a column says the cell is a date.
+pub(crate) fn short_numeric(text: &str) -> Option<Year> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    let two = |at: usize| -> Option<u8> {
+        let d = b.get(at..at + 2)?;
+        d.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| (d[0] - b'0') * 10 + (d[1] - b'0'))
+    };
+    let separator = *b.get(2)?;
+    if !matches!(separator, b'-' | b'.' | b'/') || !(b.len() == 5 || b.len() == 8) {
+        return None;
+    }
+    let (yy, month) = (two(0)?, two(3)?);
+    if b.len() == 8 && (b[5] != separator || !(1..=31).contains(&two(6)?)) {
+        return None;
+    }
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let value = if yy >= 70 { 1900 } else { 2000 } + u16::from(yy);
+    let start = text.len() - text.trim_start().len();
+    Some(Year {
+        value,
+        month: Some(month),
+        span: start..start + t.len(),
+        form: YearForm::Numeric,
+        date: start..start + t.len(),
+    })
+}
+
 /// Every year written in `text`, in order.
 pub(crate) fn years(text: &str) -> Vec<Year> {
     let s = text.as_bytes();
@@ -404,6 +437,18 @@ mod tests {
         assert!(read("May").is_empty());
         assert!(read("3000").is_empty());
         assert!(read("2023abc").is_empty());
+    }
+
+    #[test]
+    fn short_numeric_dates() {
+        let read = |t: &str| short_numeric(t).map(|y| (y.value, y.month));
+        assert_eq!(read("19-06-29"), Some((2019, Some(6))));
+        assert_eq!(read("23.07"), Some((2023, Some(7))));
+        assert_eq!(read(" 98/12 "), Some((1998, Some(12))));
+        assert_eq!(read("19-13-01"), None);
+        assert_eq!(read("19-06-41"), None);
+        assert_eq!(read("2019-06"), None);
+        assert_eq!(read("12.9"), None);
     }
 
     #[test]

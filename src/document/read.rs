@@ -1902,7 +1902,11 @@ fn text_fields(
     }
     if let Some(col) = column {
         if is_date_column(col) {
-            if let Some(year) = date::years(t).into_iter().next() {
+            let year = date::years(t)
+                .into_iter()
+                .next()
+                .or_else(|| date::short_numeric(t));
+            if let Some(year) = year {
                 r.dates.push(DatePart {
                     span: span.clone(),
                     inner: span.clone(),

@@ -108,13 +108,19 @@ fn check_hard_breaks(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
 }
 
 /// The trailing spaces of a line that make a hard break before the next:
-/// two or more, no tab, after content.
+/// two or more, no tab, after content, and content on the next line (before
+/// a blank line the paragraph ends, and nothing breaks).
 pub(super) fn hard_break(ctx: &Context, index: usize) -> Option<Span> {
     let text = ctx.source.text();
     let line = ctx.source.line_range(index);
     let content_end = line.start + text[line.clone()].trim_end_matches([' ', '\t']).len();
     let trailing = &text[content_end..line.end];
-    (content_end > line.start && trailing.len() >= 2 && !trailing.contains('\t'))
+    let next_has_content = index + 1 < ctx.source.line_count()
+        && !text[ctx.source.line_range(index + 1)].trim().is_empty();
+    (content_end > line.start
+        && trailing.len() >= 2
+        && !trailing.contains('\t')
+        && next_has_content)
         .then_some(content_end..line.end)
 }
 

@@ -614,6 +614,11 @@ fn check_venue<'a>(
         VenueCheck::Alias { canonical }
             if same_letters(name, &canonical)
                 && !ctx.conventions.spelling_departs(name, &canonical) => {}
+        // A former name the list keeps using (`NIPS 2023` throughout) is
+        // its way of naming the venue; once among `NeurIPS`, a slip.
+        VenueCheck::Alias { canonical }
+            if ctx.settings.venues.is_former_name(name)
+                && ctx.conventions.former_name_is_habit(name, &canonical) => {}
         VenueCheck::Alias { canonical } => {
             out.push(
                 Finding::new(
@@ -628,9 +633,15 @@ fn check_venue<'a>(
             );
         }
         VenueCheck::Unknown { suggestion } => {
-            // The list's own vocabulary: a spelling it uses twice is a venue to it.
+            // The list's own vocabulary: a spelling it uses twice is a venue
+            // to it (`UrbComp`), unless it is a slip of a venue the list
+            // writes more often still (`MICCA` among `MICCAI`s).
             let uses = ctx.conventions.venue_uses(name);
-            if uses >= 2 {
+            if uses >= 2
+                && suggestion
+                    .as_deref()
+                    .is_none_or(|known| ctx.conventions.venue_uses(known) <= uses)
+            {
                 return;
             }
             let suggestion = suggestion.or_else(|| list_suggestion(ctx, name));
