@@ -228,6 +228,22 @@ fn closing_word(text: &str, next: &Span) -> Option<usize> {
     .then_some(next.start + close)
 }
 
+/// After a bold name at `atoms[at]`, ` (qualifier):`: the offset of the colon.
+fn qualified_name_colon(text: &str, atoms: &[Atom], at: usize) -> Option<usize> {
+    let name = atoms.get(at)?.span();
+    let (Some(Atom::Text(gap)), Some(Atom::Paren { span: paren, .. }), Some(Atom::Text(after))) =
+        (atoms.get(at + 1), atoms.get(at + 2), atoms.get(at + 3))
+    else {
+        return None;
+    };
+    (gap.start == name.end
+        && &text[gap.clone()] == " "
+        && paren.start == gap.end
+        && after.start == paren.end
+        && text[after.clone()].starts_with(':'))
+    .then_some(after.start)
+}
+
 /// Turns one line's atoms into pieces: wrappers joined to what they wrap.
 fn pieces(text: &str, atoms: &[Atom], place: Place, vocab: &Known<'_>, out: &mut Vec<Placed>) {
     let s = text.as_bytes();
@@ -322,6 +338,22 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, vocab: &Known<'_>, out: &mut
                             span: span.start - 1..span.end,
                             inner: inner.clone(),
                             form: Form::BracketBoldOpen,
+                        },
+                        out,
+                    );
+                } else if let Some(colon) = (*level >= 2)
+                    .then(|| qualified_name_colon(text, atoms, i))
+                    .flatten()
+                {
+                    // `**Codex** (GPT-3): "Title"`: a name, a qualifier of it,
+                    // and the colon that ends both.
+                    i += 2;
+                    lent_start = Some(colon + 1);
+                    push(
+                        Piece::Named {
+                            span: span.start..colon + 1,
+                            inner: inner.clone(),
+                            form: Form::BoldColon,
                         },
                         out,
                     );
