@@ -717,7 +717,9 @@ mod tests {
         let venues = Venues::builtin_shared();
         assert!(venues.former_name_then("NIPS", 2017));
         assert!(!venues.former_name_then("Nips", 2017));
-        assert!(!venues.former_name_then("NIPS", 2018));
+        // Right up to 2018 (the contract's reading): its papers were accepted as NIPS.
+        assert!(venues.former_name_then("NIPS", 2018));
+        assert!(!venues.former_name_then("NIPS", 2019));
         assert!(!venues.former_name_then("ICML", 2010));
         assert!(venues.former_name_then("Proceedings of NIPS", 2017));
         assert_eq!(check("Proceedings of ACL"), VenueCheck::Known);
