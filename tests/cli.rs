@@ -486,6 +486,7 @@ fn entries_as_json_and_csv() {
     assert_eq!(first["years"], serde_json::json!([2022, 2020]));
     assert_eq!(first["name"], "ConViRT");
     assert_eq!(first["links"][0]["label"], "pdf");
+    assert_eq!(first["links"][0]["category"], "paper");
     assert_eq!(
         first["links"][0]["url"],
         "https://arxiv.org/pdf/2010.00747.pdf"
@@ -501,10 +502,18 @@ fn entries_as_json_and_csv() {
     assert_eq!(rows.len(), 20);
     assert_eq!(
         rows[0],
-        "line,section,venue,years,name,title,pdf,code,other_links,authors,year,month"
+        "line,section,venue,years,name,title,pdf,code,other_links,authors,year,month,paper_url,code_url"
     );
     assert!(
         rows[1].starts_with("8,2021,PMLR,2022;2020,ConViRT,"),
+        "{}",
+        rows[1]
+    );
+    // The paper's link by its category, whatever its label (`pdf` here).
+    assert!(
+        rows[1].ends_with(
+            ",https://arxiv.org/pdf/2010.00747.pdf,https://github.com/edreisMD/ConVIRT-pytorch"
+        ),
         "{}",
         rows[1]
     );
@@ -918,6 +927,82 @@ fn every_author_of_a_comma_separated_line_is_read() {
             "Sergey Levine, Aviral Kumar, George Tucker, Justin Fu."
         ]
     );
+}
+
+/// `-[Title](url)`: a bullet glued to its text makes no list item, so the
+/// lines render run together; each is read as the entry it was meant to
+/// be, alone or under an item it would lazily continue, and reported with
+/// a fix that adds the space.
+#[test]
+fn glued_bullets_are_read_as_the_items_they_were_meant_to_be() {
+    let list = fixture("entries/glued-bullets.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let read: Vec<(u64, &str, &str)> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["line"].as_u64().unwrap(),
+                e["title"].as_str().unwrap(),
+                e["venue"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (5, "Learning Things From Other Things", "CVPR"),
+            (6, "Another Paper About Stuff", "ICCV"),
+            (10, "A Listed Paper on Vision", "CVPR"),
+            (11, "A Lazy Paper on Language", "ECCV"),
+            (12, "A Third Paper on Speech", "NeurIPS"),
+        ]
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("list.md");
+    fs::copy(&list, &copy).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "json",
+        copy.to_str().unwrap(),
+    ]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let found: Vec<(u64, &str)> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["line"].as_u64().unwrap(), d["rule"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [(5, "list-indent"), (6, "list-indent"), (11, "list-indent")]
+    );
+
+    // The space makes them items: what renders changes, so the fix is unsafe.
+    let safe = run(cmd().args(["--offline", "--no-config", "--fix", copy.to_str().unwrap()]));
+    assert_eq!(safe.code, 1, "{}", safe.stderr);
+    let fixed = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--fix",
+        "--unsafe-fixes",
+        copy.to_str().unwrap(),
+    ]));
+    assert_eq!(fixed.code, 0, "{}", fixed.stderr);
+    let text = fs::read_to_string(&copy).unwrap();
+    assert_eq!(
+        text,
+        fs::read_to_string(&list).unwrap().replace("\n-[", "\n- [")
+    );
+    let again = run(cmd().args(["entries", "--no-config", copy.to_str().unwrap()]));
+    let again: Value = serde_json::from_str(&again.stdout).unwrap();
+    assert_eq!(again["entries"].as_array().unwrap().len(), 5);
 }
 
 #[test]

@@ -317,10 +317,11 @@ fn a_moved_entry_does_not_swallow_the_paragraph_after_it() {
 
 /// Regression (found by fuzzing the fix engine): `-[]` is paragraph text,
 /// not a list item, and would also have become the moved entry's continuation.
+/// (`-[` now reads as an item with its bullet glued; `-1` is text to both.)
 #[test]
 fn a_moved_entry_stays_apart_from_text_that_only_looks_like_a_list() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "### 2024\n-[] [**CVPR 2024**] not an item [[pdf]](https://example.org/x.pdf)\n### 2022\n- [**CVPR 2024**] [**C**] C: Misplaced [[pdf]](https://arxiv.org/pdf/2401.00002.pdf)\n";
+    let text = "### 2024\n-1 [**CVPR 2024**] not an item [[pdf]](https://example.org/x.pdf)\n### 2022\n- [**CVPR 2024**] [**C**] C: Misplaced [[pdf]](https://arxiv.org/pdf/2401.00002.pdf)\n";
     fs::write(dir.path().join("list.md"), text).unwrap();
     let (_, _, stderr) = lint(
         dir.path(),
@@ -329,7 +330,7 @@ fn a_moved_entry_stays_apart_from_text_that_only_looks_like_a_list() {
     assert!(!stderr.contains("error"), "{stderr}");
     assert_eq!(
         fs::read_to_string(dir.path().join("list.md")).unwrap(),
-        "### 2024\n- [**CVPR 2024**] [**C**] C: Misplaced [[pdf]](https://arxiv.org/pdf/2401.00002.pdf)\n\n-[] [**CVPR 2024**] not an item [[pdf]](https://example.org/x.pdf)\n### 2022\n"
+        "### 2024\n- [**CVPR 2024**] [**C**] C: Misplaced [[pdf]](https://arxiv.org/pdf/2401.00002.pdf)\n\n-1 [**CVPR 2024**] not an item [[pdf]](https://example.org/x.pdf)\n### 2022\n"
     );
 }
 

@@ -372,18 +372,23 @@ pub(crate) fn split_venue(text: &str) -> VenueText {
             }
         }
     };
+    // A marker (`⚡MICCAI`, `CVPR 🔥`: an emoji or symbol a list puts on
+    // some tags) is no part of the name.
+    let is_marker = |c: char| !c.is_ascii() && !c.is_alphanumeric();
     let mut start = 0;
-    while start < name_end && matches!(s[start], b' ' | b'*' | b'_') {
-        start += 1;
+    while let Some(c) = text[start..name_end].chars().next()
+        && (matches!(c, ' ' | '*' | '_') || is_marker(c))
+    {
+        start += c.len_utf8();
     }
     let mut end = name_end;
-    while end > start
-        && matches!(
-            s[end - 1],
-            b' ' | b'\t' | b'*' | b'-' | b'_' | b'\'' | b',' | b':' | b'(' | b'.'
-        )
+    while let Some(c) = text[start..end].chars().next_back()
+        && (matches!(
+            c,
+            ' ' | '\t' | '*' | '-' | '_' | '\'' | ',' | ':' | '(' | '.'
+        ) || is_marker(c))
     {
-        end -= 1;
+        end -= c.len_utf8();
     }
     // `Jun.` kept after a name would be a month the parser did not take.
     VenueText {
@@ -437,6 +442,19 @@ mod tests {
         assert!(read("May").is_empty());
         assert!(read("3000").is_empty());
         assert!(read("2023abc").is_empty());
+    }
+
+    #[test]
+    fn a_marker_is_no_part_of_the_venue() {
+        for (text, name) in [
+            ("⚡MICCAI, 2021", "MICCAI"),
+            ("🔥 CVPR 2022", "CVPR"),
+            ("ICCV 2023 ⭐️", "ICCV"),
+            ("Médecine 2020", "Médecine"),
+        ] {
+            let split = split_venue(text);
+            assert_eq!(&text[split.name], name, "{text}");
+        }
     }
 
     #[test]

@@ -188,7 +188,13 @@ pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
                 flush(&mut pending_text, out);
                 let end = matching_close(tokens, i);
                 let children = &tokens[i + 1..end.min(tokens.len())];
-                let span = token.span.clone();
+                // An HTML link's opening tag is not all of it: it ends with `</a>`.
+                let span = match tokens.get(end) {
+                    Some(close) if close.span.end > token.span.end => {
+                        token.span.start..close.span.end
+                    }
+                    _ => token.span.clone(),
+                };
                 match mark {
                     Mark::Emph | Mark::Strong => {
                         fold_emphasis(text, span, mark, children, out);
@@ -378,6 +384,20 @@ fn link_atom(
                 .unwrap_or(children[first].span.clone());
         }
     }
+    // `<a href="url"><img src="badge"></a>`: an HTML image and nothing else.
+    if style == LabelStyle::Plain
+        && let [first, rest @ ..] = children
+            .iter()
+            .filter(|t| !blank(t))
+            .collect::<Vec<_>>()
+            .as_slice()
+        && rest.is_empty()
+        && first.kind == TokenKind::Html
+        && let Some(alt) = html_image_label(text, &first.span)
+    {
+        style = LabelStyle::Image;
+        label = alt;
+    }
     if style == LabelStyle::Plain {
         let written = &text[whole.clone()];
         if written.len() >= 2 && written.starts_with('[') && written.ends_with(']') {
@@ -407,6 +427,80 @@ fn link_atom(
         auto,
         bold: false,
     }
+}
+
+/// Where the value of attribute `name` sits in one HTML tag (`href` in
+/// `<a class="x" href="url">`), quoted or not; `None` when it is absent or
+/// empty.
+pub(super) fn html_attribute(html: &str, name: &str) -> Option<Span> {
+    let lower = html.to_ascii_lowercase();
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(name) {
+        let at = from + found;
+        from = at + name.len();
+        // A whole attribute name: after whitespace, before `=`.
+        if at == 0 || !bytes[at - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let mut i = from;
+        while i < bytes.len() && bytes[i] == b' ' {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while i < bytes.len() && bytes[i] == b' ' {
+            i += 1;
+        }
+        let (start, end) = match bytes.get(i)? {
+            quote @ (b'"' | b'\'') => {
+                let end = html[i + 1..].find(*quote as char)? + i + 1;
+                (i + 1, end)
+            }
+            _ => {
+                let end = html[i..]
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .map_or(html.len(), |e| i + e);
+                (i, end)
+            }
+        };
+        let value = &html[start..end];
+        let lead = value.len() - value.trim_start().len();
+        let span = start + lead..start + value.trim_end().len();
+        return (!span.is_empty()).then_some(span);
+    }
+    None
+}
+
+/// The text an `<img>` tag shows or stands for: its `alt`, or a badge's
+/// label (`Paper` in `img.shields.io/badge/Paper-CVPR%202024-blue`), as a
+/// span of `text`.
+fn html_image_label(text: &str, tag: &Span) -> Option<Span> {
+    let html = &text[tag.clone()];
+    if !html.trim_start().get(..4)?.eq_ignore_ascii_case("<img") {
+        return None;
+    }
+    let shift = |s: Span| tag.start + s.start..tag.start + s.end;
+    if let Some(alt) = html_attribute(html, "alt") {
+        return Some(shift(alt));
+    }
+    let src = html_attribute(html, "src")?;
+    let url = &html[src.clone()];
+    let at = url.find("/badge/")? + "/badge/".len();
+    let rest = &url[at..];
+    // Shields writes a literal dash as `--`: the label ends at a lone one.
+    let bytes = rest.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        match bytes[end] {
+            b'-' if bytes.get(end + 1) == Some(&b'-') => end += 2,
+            b'-' | b'?' | b'.' => break,
+            _ => end += 1,
+        }
+    }
+    (end > 0).then(|| shift(src.start + at..src.start + at + end))
 }
 
 fn is_line_break_tag(html: &str) -> bool {

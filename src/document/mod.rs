@@ -212,6 +212,15 @@ pub struct ListMarker {
     pub plain_indent: bool,
 }
 
+impl ListMarker {
+    /// A bullet glued to its text (`-[Title](url)`): markdown makes no list
+    /// item of it, and the reader reads the line as the item it was meant
+    /// to be. A real item always has a gap, unless it is empty.
+    pub(crate) fn is_glued(&self) -> bool {
+        self.gap.is_empty()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BulletKind {
     /// `-`, `*` or `+`.
@@ -479,6 +488,32 @@ impl Link {
     pub fn renders(&self) -> bool {
         !matches!(self.form, Form::Unlinked | Form::Split | Form::Unjoined) && self.url.is_some()
     }
+
+    /// What the link leads to on its own (`paper`, `code`, `project`,
+    /// `data`, `media`, `other`), from its label and host together: a code
+    /// host serves code and a paper host papers whatever the label says
+    /// (`[data](github.com/...)` is a repository, `[code](arxiv.org/...)` a
+    /// slip); otherwise a label that names a category says it, and a link
+    /// to a PDF is the paper. `None` for a title link to another host:
+    /// its entry decides (see [`Entry::link_category`]).
+    fn own_category(&self) -> Option<&'static str> {
+        match self.host {
+            HostKind::Code => return Some("code"),
+            HostKind::Paper if self.is_title || !matches!(self.kind.category(), Some("media")) => {
+                return Some("paper");
+            }
+            _ => {}
+        }
+        if !self.is_title
+            && let Some(category) = self.kind.category()
+        {
+            return Some(category);
+        }
+        if self.to_pdf {
+            return Some("paper");
+        }
+        (!self.is_title).then_some("other")
+    }
 }
 
 /// A paper, whatever shape its list writes it in.
@@ -523,6 +558,22 @@ pub struct PartRef<'a> {
 }
 
 impl Entry {
+    /// What the entry's link `index` leads to: its own category, and for a
+    /// title that links elsewhere than a paper or code host, the paper
+    /// unless another link of the entry is (a title linked to a talk or a
+    /// blog post beside the paper's own link is not the paper).
+    pub fn link_category(&self, index: usize) -> &'static str {
+        let link = &self.links[index];
+        link.own_category().unwrap_or_else(|| {
+            let other_paper = self
+                .links
+                .iter()
+                .enumerate()
+                .any(|(i, l)| i != index && l.own_category() == Some("paper"));
+            if other_paper { "other" } else { "paper" }
+        })
+    }
+
     /// The title's text; empty (at the entry's start) when it has none.
     pub fn title_text(&self) -> Span {
         match &self.title {

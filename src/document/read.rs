@@ -737,6 +737,16 @@ fn link_piece(text: &str, link: &LinkAtom, span: Span, wrapped: bool, vocab: &Kn
 /// linked title, as citation styles write them (`A. Lee and B. Kim. 2009.
 /// [Title](url). *Venue*.`): one plain text that reads as names.
 fn authors_lead(text: &str, before: &[Placed]) -> Option<(Span, Option<date::Year>)> {
+    authors_lead_as(text, before, false)
+}
+
+/// [`authors_lead`]; with `alone`, one name is enough (the comma an IEEE
+/// reference writes before its quoted title says it is the authors).
+fn authors_lead_as(
+    text: &str,
+    before: &[Placed],
+    alone: bool,
+) -> Option<(Span, Option<date::Year>)> {
     let [
         Placed {
             piece: Piece::Text(span),
@@ -769,7 +779,7 @@ fn authors_lead(text: &str, before: &[Placed]) -> Option<(Span, Option<date::Yea
         .trim_end();
     // A year after the names says they are names, even one alone (`Franz
     // Josef Och. 2003.`).
-    (!names.is_empty() && looks_like_authors(names, year.is_some()))
+    (!names.is_empty() && looks_like_authors(names, year.is_some() || alone))
         .then(|| (start..start + names.len(), year))
 }
 
@@ -1242,6 +1252,29 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
                             place,
                         });
                     }
+                    // A reference's venue: italics after the authors and
+                    // the title, as citation styles write it (`"Title," in
+                    // *Proc. MICCAI*, 2020`), known to the vocabulary or not.
+                    _ if level == 1
+                        && r.venue.is_none()
+                        && r.authors.is_some()
+                        && title_place == Some(place)
+                        && title_start.is_some_and(|t| span.start > t)
+                        && content.split_whitespace().count() <= 12
+                        && content.starts_with(|c: char| c.is_uppercase()) =>
+                    {
+                        tag(
+                            text,
+                            &mut r,
+                            span,
+                            inner.clone(),
+                            Form::Emph,
+                            place,
+                            false,
+                            vocab,
+                            Some("venue"),
+                        );
+                    }
                     _ if level >= 2
                         && r.name.is_none()
                         && before_title
@@ -1519,23 +1552,58 @@ fn choose_title(
             continue;
         }
         let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
-        if !leading(&placed[line_start..], i - line_start) {
-            continue;
-        }
-        let p = &mut placed[i];
-        if let Piece::Quote { span, inner } = &p.piece
+        // Or after the authors, as IEEE references write them (`J. Smith
+        // and A. Doe, "Title," *Venue*, 2021.`).
+        let lead = if leading(&placed[line_start..], i - line_start) {
+            None
+        } else {
+            let comma_before = matches!(
+                &placed[i - 1].piece,
+                Piece::Text(t) if text[t.clone()].trim_end().ends_with(',')
+            );
+            match authors_lead_as(text, &placed[line_start..i], comma_before) {
+                Some(lead) => Some(lead),
+                None => continue,
+            }
+        };
+        if let Piece::Quote { span, inner } = &placed[i].piece
             && text[inner.clone()].split_whitespace().count() >= 2
         {
+            // The comma or period IEEE puts inside the quotes ends the title.
+            let inner = trim(text, inner.clone());
+            let kept = text[inner.clone()].trim_end_matches([',', '.', ' ']).len();
             r.title = Some(Title {
                 span: span.clone(),
-                inner: trim(text, inner.clone()),
+                inner: inner.start..inner.start + kept.max(1).min(inner.len()),
                 form: Form::Quoted,
-                place: p.place,
+                place,
                 prefix: None,
             });
-            p.used = true;
+            placed[i].used = true;
+            if let Some((names, year)) = lead {
+                take_lead(r, names, year, place);
+                placed[line_start].used = true;
+            }
             return;
         }
+    }
+
+    // 2b. A reference in the APA style: the authors, the year in
+    // parentheses, then the title as a sentence of its own (`Smith, J., &
+    // Doe, A. (2021). Title of the paper. *Venue*, 3(4), 1-9.`).
+    if let Some(title) = apa_title(text, placed, first_place) {
+        let (authors, paren, title) = title;
+        take_lead(r, authors, None, first_place);
+        placed[paren - 1].used = true;
+        placed[paren + 1].used = true;
+        r.title = Some(Title {
+            span: title.clone(),
+            inner: title,
+            form: Form::Plain,
+            place: first_place,
+            prefix: None,
+        });
+        return;
     }
 
     // 3. Bold text at the start (`**Title.**`), or in a title column.
@@ -1756,6 +1824,59 @@ fn choose_title(
     });
 }
 
+/// An APA reference's parts on the entry's first line: the authors' span,
+/// the index of the piece that holds the year in parentheses, and the
+/// title: the sentence after `(year).`, up to its closing period (the
+/// venue follows, usually in italics).
+fn apa_title(text: &str, placed: &[Placed], place: Place) -> Option<(Span, usize, Span)> {
+    let line_start = placed.iter().position(|p| p.place == place)?;
+    let line = &placed[line_start..];
+    let [authors, year, after, ..] = line else {
+        return None;
+    };
+    if after.place != place || year.place != place {
+        return None;
+    }
+    let (names, _) = authors_lead(text, std::slice::from_ref(authors))?;
+    let Piece::Tag {
+        inner,
+        form: Form::Paren,
+        ..
+    } = &year.piece
+    else {
+        return None;
+    };
+    // `(2021)`, `(2021a)`, `(2021, March 3)`.
+    let written = text[inner.clone()].trim();
+    let digits = written.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 || date::years(written).is_empty() {
+        return None;
+    }
+    let Piece::Text(after) = &after.piece else {
+        return None;
+    };
+    let sentence = &text[after.clone()];
+    let rest = sentence.trim_start().strip_prefix('.')?;
+    let start = after.end - rest.len();
+    let rest_trimmed = rest.trim_start();
+    let start = start + (rest.len() - rest_trimmed.len());
+    // The title ends at its sentence's end: a period, question or
+    // exclamation mark before a space, or the end of the text.
+    let len = rest_trimmed
+        .match_indices(['.', '?', '!'])
+        .find(|(i, _)| {
+            rest_trimmed[i + 1..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+        })
+        .map_or(rest_trimmed.trim_end().len(), |(i, mark)| {
+            if mark == "." { i } else { i + 1 }
+        });
+    let title = start..start + len;
+    (text[title.clone()].split_whitespace().count() >= 2).then_some((names, line_start + 1, title))
+}
+
 /// The authors at the end of a plain title (`Seeing Clearly, Ada Lee and
 /// Bo Kim`): after a comma, two names or more of two words or more each
 /// (`Vision, Language and Action` is a title).
@@ -1915,6 +2036,19 @@ pub(super) fn line_fields(text: &str, span: Span, vocab: &Known<'_>) -> Reading 
     r
 }
 
+/// Whether a number read as a year is a page: after `pp.`, `p.` or
+/// `pages`, or the end of a range (`2041-2046`).
+fn is_page_number(t: &str, year: &date::Year) -> bool {
+    let before = t[..year.date.start].trim_end();
+    let lower = before.to_ascii_lowercase();
+    before.ends_with(['-', '–'])
+        && before[..before.len() - before.chars().next_back().map_or(0, char::len_utf8)]
+            .ends_with(|c: char| c.is_ascii_digit())
+        || lower.ends_with("pp.")
+        || lower.ends_with(" p.")
+        || lower.ends_with("pages")
+}
+
 /// Text that is not the title: a venue and year, authors, or a note.
 fn text_fields(
     text: &str,
@@ -2031,7 +2165,32 @@ fn text_fields(
     // A venue and year at the end: `Yu et al., CVPR 2021`, `A, B. arXiv, 2023.`, `CVPR, June 2025.`
     // The year is the last one, or the first that only numbers follow: a
     // reference's volume, issue and pages (`Sensors, 2023, 23(4): 1975.`).
-    let years = date::years(t);
+    let mut years = date::years(t);
+    years.retain(|y| !is_page_number(t, y));
+    // `*Venue*, vol. 40, pp. 1-9, 2021.`: a venue read already, and the
+    // year ending the text, as IEEE references write them.
+    if r.venue.as_ref().is_some_and(|v| v.years.is_empty())
+        && r.dates.is_empty()
+        && let Some(last) = years.last()
+        && t[last.date.end..]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')'))
+            .is_empty()
+        && t[..last.date.start].trim_end().ends_with(',')
+    {
+        let year = shift_year(last.clone(), span.start);
+        r.dates.push(DatePart {
+            span: year.date.clone(),
+            inner: year.date.clone(),
+            year,
+            form: Form::Plain,
+            place,
+        });
+        let rest = trim_separators(text, span.start..span.start + last.date.start);
+        if !rest.is_empty() {
+            r.notes.push(rest);
+        }
+        return;
+    }
     let chosen = years
         .iter()
         .find(|y| {

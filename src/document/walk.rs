@@ -169,6 +169,8 @@ struct Frame {
     section: Option<usize>,
     heading: Option<usize>,
     children: Vec<usize>,
+    /// `<a href>` tags read as links whose `</a>` has not come yet.
+    open_html_links: usize,
 }
 
 enum FrameKind {
@@ -447,7 +449,8 @@ impl<'o> Builder<'o> {
                         self.doc.directives.push(range.clone());
                     }
                     if heading_start.is_none() {
-                        self.token(&mut frames, TokenKind::Html, range);
+                        let kind = html_link(text, &range, &mut frames);
+                        self.token(&mut frames, kind, range);
                     }
                 }
                 _ if heading_start.is_some() || in_code || in_table_head => {}
@@ -501,6 +504,7 @@ impl<'o> Builder<'o> {
             section: self.current_section,
             heading: self.heading_stack.last().copied(),
             children: Vec::new(),
+            open_html_links: 0,
         }
     }
 
@@ -590,6 +594,8 @@ impl<'o> Builder<'o> {
     }
 
     fn finish_frame(&mut self, text: &str, mut frame: Frame, end: usize, frames: &mut [Frame]) {
+        let glued = self.take_glued_lines(text, &mut frame);
+        let end = glued.first().map_or(end, |&(line_start, _)| line_start);
         let reading = self.read_frame(text, &mut frame, &[]);
         let FrameKind::Item { list, depth } = frame.kind else {
             return;
@@ -611,12 +617,14 @@ impl<'o> Builder<'o> {
             }
         }
         self.candidates[index].children = children;
+        let siblings = self.push_glued(text, glued, &frame, list, depth);
         if let Some(parent) = frames
             .iter_mut()
             .rev()
             .find(|f| matches!(f.kind, FrameKind::Item { .. }))
         {
             parent.children.push(index);
+            parent.children.extend(siblings);
         }
     }
 
@@ -652,6 +660,9 @@ impl<'o> Builder<'o> {
     }
 
     fn finish_paragraph(&mut self, text: &str, mut frame: Frame, end: usize) {
+        if self.glued_items(text, &frame) {
+            return;
+        }
         // Only a paragraph that opens with bold text can be an entry.
         let opens_bold = self.tokens[frame.token_start..]
             .iter()
@@ -682,6 +693,89 @@ impl<'o> Builder<'o> {
             CandidateKind::Paragraph,
             item_lines(text, line_start, end),
         );
+    }
+
+    /// Lines written `-[Title](url)`: a bullet glued to its text makes no
+    /// list item, so markdown runs the lines together into one paragraph.
+    /// When the paragraph opens so, each line that does is read as the item
+    /// its writer meant (lines without a bullet continue the one above),
+    /// with a marker that has no gap after its bullet.
+    fn glued_items(&mut self, text: &str, frame: &Frame) -> bool {
+        let tokens = &self.tokens[frame.token_start..];
+        if tokens.first().and_then(|t| glued_at(text, t)).is_none() {
+            return false;
+        }
+        let items = glued_lines(text, tokens);
+        self.tokens.truncate(frame.token_start);
+        self.lists += 1;
+        let list = self.lists;
+        self.push_glued(text, items, frame, list, 0);
+        true
+    }
+
+    /// A glued line under an item (`- [A](url)` then `-[B](url)`) is a
+    /// lazy continuation to markdown, part of the item above; it is read
+    /// as the sibling item its writer meant. Cuts such lines from the end
+    /// of the frame's last unit, and returns them.
+    fn take_glued_lines(&mut self, text: &str, frame: &mut Frame) -> Vec<(usize, Vec<Token>)> {
+        close_frame_unit(frame, self.tokens.len());
+        let Some((range, _)) = frame.units.last_mut() else {
+            return Vec::new();
+        };
+        let Some(cut) = (range.start + 1..range.end).find(|&i| {
+            self.tokens[i - 1].kind == TokenKind::Break && glued_at(text, &self.tokens[i]).is_some()
+        }) else {
+            return Vec::new();
+        };
+        let items = glued_lines(text, &self.tokens[cut..range.end]);
+        // The break before the first glued line ends the item.
+        range.end = cut - 1;
+        if range.start >= range.end {
+            frame.units.pop();
+        }
+        items
+    }
+
+    /// Candidates for glued lines, siblings in `list` at `depth`; their
+    /// indexes.
+    fn push_glued(
+        &mut self,
+        text: &str,
+        items: Vec<(usize, Vec<Token>)>,
+        frame: &Frame,
+        list: usize,
+        depth: usize,
+    ) -> Vec<usize> {
+        let mut pushed = Vec::with_capacity(items.len());
+        for (line_start, tokens) in items {
+            let end = tokens.last().map_or(line_start, |t| t.span.end);
+            let mut item = Frame {
+                kind: FrameKind::Item { list, depth },
+                start: line_start,
+                token_start: self.tokens.len(),
+                units: Vec::new(),
+                open: None,
+                section: frame.section,
+                heading: frame.heading,
+                children: Vec::new(),
+                open_html_links: 0,
+            };
+            if !tokens.is_empty() {
+                item.open = Some((self.tokens.len(), UnitPlace::Head));
+            }
+            self.tokens.extend(tokens);
+            let reading = self.read_frame(text, &mut item, &[]);
+            let marker = read_marker(text, line_start);
+            pushed.push(self.push_candidate(
+                text,
+                &item,
+                reading,
+                super::Block::Item { marker, depth },
+                CandidateKind::Item { list, parent: None },
+                item_lines(text, line_start, end),
+            ));
+        }
+        pushed
     }
 
     /// An HTML block or inline HTML: directives, `<details>` groups, paper links.
@@ -860,6 +954,111 @@ fn dest_span(text: &str, dest: &CowStr, link: &Span) -> Option<Span> {
         let end = link.start + open + 2 + inner.trim_end().len();
         start..end.max(start)
     })
+}
+
+/// An inline HTML tag as a token: `<a href="url">` opens a link, as
+/// `[` does, and the `</a>` that closes such a tag closes it; lists whose
+/// links are badges (`<a href><img src></a>`) write their links so. Any
+/// other tag, and an `</a>` of an anchor without `href`, stays HTML.
+fn html_link(text: &str, range: &Span, frames: &mut [Frame]) -> TokenKind {
+    let Some(frame) = frames.last_mut() else {
+        return TokenKind::Html;
+    };
+    let html = &text[range.clone()];
+    let trimmed = html.trim();
+    if trimmed.eq_ignore_ascii_case("</a>") {
+        if frame.open_html_links > 0 {
+            frame.open_html_links -= 1;
+            return TokenKind::Close;
+        }
+        return TokenKind::Html;
+    }
+    let is_anchor = trimmed.len() > 3
+        && trimmed.as_bytes()[..3].eq_ignore_ascii_case(b"<a ")
+        && trimmed.ends_with('>');
+    if let Some(dest) = is_anchor
+        .then(|| inline::html_attribute(html, "href"))
+        .flatten()
+    {
+        frame.open_html_links += 1;
+        return TokenKind::Open(Mark::Link {
+            dest: Some(range.start + dest.start..range.start + dest.end),
+            auto: false,
+        });
+    }
+    TokenKind::Html
+}
+
+/// The length of the glued bullet a text token opens with, if it opens
+/// its line with one.
+fn glued_at(text: &str, token: &Token) -> Option<usize> {
+    (token.kind == TokenKind::Text)
+        .then(|| glued_bullet(text, token.span.start))
+        .flatten()
+}
+
+/// Tokens that open with a glued line, as one item per glued line (lines
+/// without a bullet continue the item above): each item's line start and
+/// tokens, its bullet left out.
+fn glued_lines(text: &str, tokens: &[Token]) -> Vec<(usize, Vec<Token>)> {
+    let mut items: Vec<(usize, Vec<Token>)> = Vec::new();
+    let mut after_break = true;
+    for token in tokens {
+        let bullet = if after_break {
+            glued_at(text, token)
+        } else {
+            None
+        };
+        after_break = token.kind == TokenKind::Break;
+        match (bullet, items.last_mut()) {
+            (Some(len), _) => {
+                // The break that ended the previous item is not its text.
+                if let Some((_, previous)) = items.last_mut()
+                    && previous.last().is_some_and(|t| t.kind == TokenKind::Break)
+                {
+                    previous.pop();
+                }
+                let line_start = text[..token.span.start].rfind('\n').map_or(0, |i| i + 1);
+                let rest = token.span.start + len..token.span.end;
+                let first = (!rest.is_empty()).then_some(Token {
+                    kind: TokenKind::Text,
+                    span: rest,
+                });
+                items.push((line_start, first.into_iter().collect()));
+            }
+            (None, Some((_, item))) => item.push(token.clone()),
+            (None, None) => {}
+        }
+    }
+    items
+}
+
+/// The length of a bullet glued to the text after it (`-[`, `*Title`,
+/// `1.[`) that starts a line at `at`, if one does.
+fn glued_bullet(text: &str, at: usize) -> Option<usize> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let lead = &text[line_start..at];
+    if lead.len() > 3 || !lead.bytes().all(|b| b == b' ') {
+        return None;
+    }
+    let bytes = &text.as_bytes()[at..];
+    let len = match bytes.first()? {
+        b'-' | b'+' | b'*' => 1,
+        b'0'..=b'9' => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            (digits <= 3 && matches!(bytes.get(digits), Some(b'.' | b')'))).then_some(digits + 1)?
+        }
+        _ => return None,
+    };
+    // What follows opens the entry's text: a link, emphasis, a word. Not
+    // another bullet character (`--`, `**`), a space, a number (`-1`).
+    let next = text[at + len..].chars().next()?;
+    (next == '['
+        || next == '<'
+        || next == '_'
+        || next.is_alphabetic()
+        || next == '*' && bytes[0] != b'*')
+        .then_some(len)
 }
 
 fn contains_details_markup(html: &str) -> bool {

@@ -65,6 +65,8 @@ struct LinkRecord<'a> {
     form: String,
     /// True for the title's own link.
     title: bool,
+    /// What it leads to: `paper`, `code`, `project`, `data`, `media` or `other`.
+    category: &'static str,
 }
 
 fn collapse(text: &str) -> String {
@@ -108,7 +110,8 @@ fn record<'a>(
         links: entry
             .links
             .iter()
-            .map(|link| {
+            .enumerate()
+            .map(|(index, link)| {
                 let at = source.position(link.span.start);
                 LinkRecord {
                     label: &text[link.label.clone()],
@@ -121,6 +124,7 @@ fn record<'a>(
                         link.form.wrap("label")
                     },
                     title: link.is_title,
+                    category: entry.link_category(index),
                 }
             })
             .collect(),
@@ -194,7 +198,9 @@ pub fn render_json(
 }
 
 /// Writes one CSV row per entry (RFC 4180): the first `pdf` and `code` links
-/// get columns of their own, other links go to `other_links` as `label=url`.
+/// get columns of their own, other links go to `other_links` as `label=url`;
+/// `paper_url` and `code_url` are the first links of those categories,
+/// whatever their labels.
 pub fn render_csv(
     source: &Source,
     doc: &Document,
@@ -203,7 +209,7 @@ pub fn render_csv(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "line,section,venue,years,name,title,pdf,code,other_links,authors,year,month"
+        "line,section,venue,years,name,title,pdf,code,other_links,authors,year,month,paper_url,code_url"
     )?;
     for entry in &doc.entries {
         let r = record(source, doc, settings, entry);
@@ -211,6 +217,15 @@ pub fn render_csv(
             r.links
                 .iter()
                 .find(|l| !l.title && l.label.eq_ignore_ascii_case(label))
+                .and_then(|l| l.url)
+                .unwrap_or_default()
+        };
+        // The first link of a category, the title's own among them: what
+        // a script wants when it asks for "the paper" whatever its label.
+        let by_category = |category: &str| {
+            r.links
+                .iter()
+                .find(|l| l.category == category && l.url.is_some())
                 .and_then(|l| l.url)
                 .unwrap_or_default()
         };
@@ -249,6 +264,8 @@ pub fn render_csv(
             r.authors.clone().unwrap_or_default(),
             r.year.map(|y| y.to_string()).unwrap_or_default(),
             r.month.map(|m| m.to_string()).unwrap_or_default(),
+            by_category("paper").to_owned(),
+            by_category("code").to_owned(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         writeln!(out, "{}", row.join(","))?;

@@ -123,13 +123,14 @@ impl<'a> Tally<'a> {
 }
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    glued_bullets(ctx, out);
     let entries: Vec<(usize, &Entry, &ListMarker, usize, Style)> = ctx
         .doc
         .entries
         .iter()
         .enumerate()
         .filter_map(|(i, e)| match &e.block {
-            Block::Item { marker, depth } if marker.plain_indent => {
+            Block::Item { marker, depth } if marker.plain_indent && !marker.is_glued() => {
                 Some((i, e, marker, *depth, Style::of(ctx, marker)))
             }
             _ => None,
@@ -241,6 +242,39 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 applicability,
             ))
         });
+    }
+}
+
+/// Entries written `-[Title](url)`: with no space after the bullet there is
+/// no list item, and the entries run together into one paragraph. Whatever
+/// the list does elsewhere, a reader sees this; the space is what the
+/// writer meant.
+fn glued_bullets(ctx: &Context, out: &mut Vec<Finding>) {
+    for entry in &ctx.doc.entries {
+        let Block::Item { marker, .. } = &entry.block else {
+            continue;
+        };
+        if !marker.is_glued() {
+            continue;
+        }
+        let bullet = ctx.text(&marker.bullet);
+        out.push(
+            Finding::new(
+                Rule::ListIndent,
+                marker.bullet.clone(),
+                format!("no space after the bullet `{bullet}`: the line is not a list item"),
+            )
+            .label("renders as text, run together with the lines around it")
+            .help(format!(
+                "write `{bullet} ` with a space before the entry's text"
+            ))
+            // Unsafe by what it does: the lines become list items, which
+            // changes what renders (that is the point of it).
+            .fix(Fix::new(
+                vec![Edit::insert(marker.bullet.end, " ")],
+                Applicability::Unsafe,
+            )),
+        );
     }
 }
 

@@ -130,6 +130,10 @@ shape_tests! {
     citation_authors_first => ("citation-authors-first", 11),
     citation_gbt => ("citation-gbt", 11),
     venue_in_link_label => ("venue-in-link-label", 11),
+    html_badge_table => ("html-badge-table", 11),
+    citation_apa => ("citation-apa", 11),
+    citation_ieee => ("citation-ieee", 11),
+    date_bracket_markers => ("date-bracket-markers", 11),
 }
 
 #[test]
@@ -151,6 +155,10 @@ fn every_shape_fixture_is_tested() {
         "citation-authors-first",
         "citation-gbt",
         "venue-in-link-label",
+        "html-badge-table",
+        "citation-apa",
+        "citation-ieee",
+        "date-bracket-markers",
     ];
     for entry in fs::read_dir(fixtures().join("shapes")).unwrap() {
         let path = entry.unwrap().path();
