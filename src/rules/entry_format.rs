@@ -307,9 +307,9 @@ fn order_deviation(shape: &Shape, parts: &[PartRef]) -> Option<Finding> {
 fn check_required(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
     // By default, an entry that links only its code, model, data or project
     // is a tool, a model or a dataset, which may have no paper to link,
-    // unless a known venue published it (`[**MICCAI 2023**]`). An entry that
-    // links nothing at all is missing its link. A requirement declared in
-    // the config holds for every entry.
+    // unless a known venue published it (`[**MICCAI 2023**]`) and it links
+    // its code alone. An entry that links nothing at all is missing its
+    // link. A requirement declared in the config holds for every entry.
     let links_something = entry.links.iter().any(|l| {
         l.url
             .as_ref()
@@ -320,7 +320,20 @@ fn check_required(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
         !name.is_empty()
             && (ctx.settings.venues.recognizes(name) || ctx.conventions.venue_uses(name) >= 2)
     });
-    if !ctx.settings.required_declared && links_something && !published {
+    // What an entry links besides code may be its paper where no list
+    // says so (a PDF in an institutional repository, a project page that
+    // carries the paper, a blog post that is the work): only an entry
+    // that links code alone is missing its paper for sure.
+    let links_only_code = entry
+        .links
+        .iter()
+        .filter(|l| {
+            l.url
+                .as_ref()
+                .is_some_and(|u| !ctx.text(u).trim().is_empty())
+        })
+        .all(|l| l.host == HostKind::Code);
+    if !ctx.settings.required_declared && links_something && !(published && links_only_code) {
         return;
     }
     for required in &ctx.settings.required {

@@ -6,7 +6,7 @@ use super::Context;
 use crate::conventions::{MIN_SUPPORT, is_strong};
 use crate::diagnostic::Finding;
 use crate::diagnostic::{Edit, Fix};
-use crate::document::{Entry, Join, PartRef, Span, join, space_is_inert};
+use crate::document::{Block, Entry, Join, PartRef, Span, join, space_is_inert};
 use crate::rule::Rule;
 use crate::rule::Severity;
 
@@ -51,6 +51,13 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
         if prev.starts_with('<') && prev.ends_with('>') && !prev.contains("<img") {
             continue;
         }
+        // A table's cells are apart however the pipes are padded.
+        if separated && between.contains('|') && matches!(entry.block, Block::Row { .. }) {
+            continue;
+        }
+        if needs_no_space(prev, &text[after.clone()]) {
+            continue;
+        }
         // A list that writes `[[paper](…)][[code](…)]` on purpose, or mixes
         // both ways, has no missing space there: the shape counts how its
         // entries join the two parts, and only a departure from a strong
@@ -83,6 +90,30 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
         }
         out.push(finding);
     }
+}
+
+/// Text that reads right glued: after an opening bracket or quote
+/// (`(**Note:** …)`), next to CJK text or full-width punctuation (Chinese
+/// and Japanese put no spaces between words, `详见：[link]`), and between
+/// two images (badges side by side, `![stars](…)![commits](…)`).
+fn needs_no_space(before: &str, after: &str) -> bool {
+    let last = before.chars().next_back();
+    let first = after.chars().next();
+    let is_cjk = |c: char| matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF);
+    let is_image = |t: &str| t.starts_with("![") || t.starts_with("[![") || t.starts_with("<img");
+    let ends_image = before.ends_with(')')
+        && (before.starts_with("![") || before.starts_with("[!["))
+        || before.starts_with("<img") && before.ends_with('>');
+    // A straight quote opens when a space or nothing is before it.
+    let opening_quote = (before.ends_with('"') || before.ends_with('\''))
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+    last.is_some_and(|c| matches!(c, '(' | '[' | '{' | '“' | '‘') || is_cjk(c))
+        || opening_quote
+        || first.is_some_and(is_cjk)
+        || ends_image && is_image(after)
 }
 
 /// Two spaces or more before the entry's next line are a markdown hard
