@@ -1005,6 +1005,45 @@ fn glued_bullets_are_read_as_the_items_they_were_meant_to_be() {
     assert_eq!(again["entries"].as_array().unwrap().len(), 5);
 }
 
+/// Titles behind badges (`[![Star](…)](repo) [![Publish](…)]() <br> :star:
+/// [Title](url)`) and behind an underlined name (`<u>T6</u>: **"Title"**`).
+#[test]
+fn titles_behind_badges_and_underlined_names_are_read() {
+    let read = |name: &str| -> Vec<(Option<String>, String)> {
+        let list = fixture(&format!("well-formed/{name}.md"));
+        let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+        let value: Value = serde_json::from_str(&out.stdout).unwrap();
+        value["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["name"].as_str().map(str::to_owned),
+                    e["title"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let badges = read("badge-rows");
+    assert_eq!(badges.len(), 8);
+    assert_eq!(
+        badges[0],
+        (
+            None,
+            "SparseTune: Pruning Large Models in One Shot".to_owned()
+        )
+    );
+    let named = read("underlined-names");
+    assert_eq!(
+        named[0],
+        (
+            Some("T6".to_owned()),
+            "Exploring the Limits of Transfer with a Unified Text Model".to_owned()
+        )
+    );
+}
+
 #[test]
 fn a_declared_shape_reads_a_list_that_links_no_paper() {
     let list = fixture("declared/list.md");

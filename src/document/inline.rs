@@ -235,7 +235,7 @@ pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
 fn html_emphasis(text: &str, tokens: &[Token], open: usize) -> Option<(Atom, usize)> {
     let tag = html_tag_name(&text[tokens[open].span.clone()])?;
     let level = match tag.as_str() {
-        "b" | "strong" => 2,
+        "b" | "strong" | "u" => 2,
         "i" | "em" => 1,
         _ => return None,
     };

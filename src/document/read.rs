@@ -913,6 +913,47 @@ fn without_type_mark(text: &str, title: Span) -> Span {
     title.start..title.start + kept.len()
 }
 
+/// Text that is only decoration: punctuation, symbols and emoji
+/// shortcodes (`:star:`, `:fire: -`).
+fn is_decoration(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == ':'
+            && let Some(end) = rest[1..].find(':')
+            && end > 0
+            && rest[1..1 + end].bytes().all(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
+            })
+        {
+            rest = &rest[end + 2..];
+            continue;
+        }
+        if c.is_alphanumeric() {
+            return false;
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    true
+}
+
+/// A title without the quotes a list puts inside its emphasis
+/// (`**"Title"**`): they mark the title, as the emphasis does.
+fn without_quotes(text: &str, title: Span) -> Span {
+    let written = &text[title.clone()];
+    for (open, close) in [('"', '"'), ('“', '”')] {
+        if let Some(inner) = written
+            .strip_prefix(open)
+            .and_then(|rest| rest.strip_suffix(close))
+            && !inner.contains(open)
+            && !inner.trim().is_empty()
+        {
+            let start = title.start + open.len_utf8();
+            return trim(text, start..start + inner.len());
+        }
+    }
+    title
+}
+
 /// A link label is short and one line: `pdf`, `Paper`, `project page`, `🤗 Dataset`.
 pub(super) fn is_label(label: &str) -> bool {
     let label = label.trim();
@@ -1486,7 +1527,9 @@ fn choose_title(
     let leading = |placed: &[Placed], upto: usize| {
         placed[..upto].iter().all(|p| match &p.piece {
             Piece::Tag { .. } | Piece::Named { .. } | Piece::Image(_) | Piece::Html(_) => true,
-            Piece::Text(s) => text[s.clone()].chars().all(|c| !c.is_alphanumeric()),
+            // Badges before the title (`[![Star](…)](repo) [![Publish](…)]()`).
+            Piece::Link { link, .. } => link.form == Form::Badge,
+            Piece::Text(s) => is_decoration(&text[s.clone()]),
             Piece::Emph { inner, level, .. } => *level >= 2 && is_name_like(&text[inner.clone()]),
             _ => false,
         })
@@ -1657,7 +1700,7 @@ fn choose_title(
         // `**Name**` followed by a quoted title is a name (checked above).
         r.title = Some(Title {
             span: span.clone(),
-            inner: without_type_mark(text, trim(text, inner.clone())),
+            inner: without_quotes(text, without_type_mark(text, trim(text, inner.clone()))),
             form: if *level == 3 {
                 Form::BoldEmph
             } else {

@@ -19,6 +19,12 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }) {
                 continue;
             }
+            // `[![Publish](…venue badge…)]()`: a badge that names no kind
+            // of link is a label shown, not a link left out (lists generate
+            // their venue and type badges so).
+            if link.form == Form::Badge && link.kind.category().is_none() {
+                continue;
+            }
             let written = ctx.text(&link.span);
             let message = match &link.url {
                 None => format!("`{written}` has no URL"),

@@ -33,18 +33,30 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if same_name(name, prefix) || !(names_repeat_titles || near_miss(name, prefix)) {
             continue;
         }
+        // `YOLO v3` and `YOLOv3`: one name, spaced or hyphenated another way.
+        let bare = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !matches!(c, ' ' | '-' | '_'))
+                .collect()
+        };
+        if bare(name) == bare(prefix) {
+            continue;
+        }
         let case_only = name.eq_ignore_ascii_case(prefix);
         if case_only && shouting {
             continue;
         }
-        // The spelling with more capitals is the acronym as its authors
-        // write it (`CORD-19`, not `Cord-19`; `MedKLIP`, not `Medklip`).
+        // A case-only difference is a slip where the list's own name drops
+        // the capitals of the authors' acronym (`Medklip` for `MedKLIP`).
+        // Where the name has more, the title is what a citation lowercased
+        // (`CORD-19`, `Cord-19`); a title that writes its name in capitals
+        // (`CODESIM:`) styles it, and `CodeSim` is how it is said.
         let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
-        let better = if case_only && capitals(name) > capitals(prefix) {
-            name
-        } else {
-            prefix
-        };
+        let styled = !prefix.chars().any(char::is_lowercase);
+        if case_only && (capitals(name) >= capitals(prefix) || styled) {
+            continue;
+        }
+        let better = prefix;
         out.push(
             Finding::new(
                 Rule::NameMismatch,
