@@ -1006,7 +1006,8 @@ fn glued_bullets_are_read_as_the_items_they_were_meant_to_be() {
 }
 
 /// Titles behind badges (`[![Star](…)](repo) [![Publish](…)]() <br> :star:
-/// [Title](url)`) and behind an underlined name (`<u>T6</u>: **"Title"**`).
+/// [Title](url)`), behind an underlined name (`<u>T6</u>: **"Title"**`) and
+/// behind one author in a GB/T reference (`James J Q. <b>Title[C]</b>//…`).
 #[test]
 fn titles_behind_badges_and_underlined_names_are_read() {
     let read = |name: &str| -> Vec<(Option<String>, String)> {
@@ -1032,6 +1033,16 @@ fn titles_behind_badges_and_underlined_names_are_read() {
         (
             None,
             "SparseTune: Pruning Large Models in One Shot".to_owned()
+        )
+    );
+    // A GB/T reference with one author, its proceedings after `//`.
+    let gbt = read("gbt-proceedings");
+    assert_eq!(
+        gbt[1],
+        (
+            None,
+            "Online Traffic Speed Estimation with Few Data: A Transfer Learning Approach"
+                .to_owned()
         )
     );
     let named = read("underlined-names");

@@ -1673,10 +1673,16 @@ fn choose_title(
         let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
         // At the start, or after the authors as references write them
         // (`Yu K, Qin X, et al. <b>Title[J]</b>. Sensors, 2021.`).
+        // A GB/T type mark (`Title[C]`) says this is a reference's title:
+        // one author before it is enough (`James J Q. <b>Title[C]</b>`).
+        let typed = {
+            let inner = trim(text, inner.clone());
+            without_type_mark(text, inner.clone()) != inner
+        };
         let lead = if leading(&placed[line_start..], i - line_start) {
             None
         } else {
-            match authors_lead(text, &placed[line_start..i]) {
+            match authors_lead_as(text, &placed[line_start..i], typed) {
                 Some(lead) => Some(lead),
                 None => break,
             }
@@ -1690,7 +1696,15 @@ fn choose_title(
             .take_while(|p| p.place == place && matches!(p.piece, Piece::Text(_)))
             .map(|p| text[p.piece.span().clone()].split_whitespace().count())
             .sum();
-        if words < 4 && plain_after >= 3 && !col_is_title {
+        // The plain text goes on from the bold one (`**Name** Impact of`),
+        // not after a separator that ends it (`<b>Title[C]</b>//Venue`,
+        // `**Title**. Venue`).
+        let goes_on = matches!(
+            placed.get(i + 1),
+            Some(Placed { piece: Piece::Text(next), .. })
+                if text[next.clone()].trim_start().starts_with(char::is_alphanumeric)
+        );
+        if words < 4 && plain_after >= 3 && goes_on && !col_is_title {
             break;
         }
         if let Some((names, year)) = lead {
@@ -2218,7 +2232,11 @@ fn text_fields(
         && t[last.date.end..]
             .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')'))
             .is_empty()
-        && t[..last.date.start].trim_end().ends_with(',')
+        && {
+            // After the venue's comma, or alone after its sentence (`(AAAI). 2021.`).
+            let before = t[..last.date.start].trim_end();
+            before.trim_start_matches(['.', ' ']).is_empty() || before.ends_with(',')
+        }
     {
         let year = shift_year(last.clone(), span.start);
         r.dates.push(DatePart {

@@ -81,6 +81,19 @@ fn check_markup(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Findi
     {
         return;
     }
+    // `Conference on Data Engineering (ICDE), 2022`: an acronym in
+    // parentheses right after the name it stands for glosses it, as
+    // citations write venues; it is not a tag written another way.
+    if matches!(venue.form, Form::Paren | Form::ParenEmph | Form::ParenBold) {
+        let before = ctx.source.text()[..venue.span.start].trim_end_matches(' ');
+        let last_word = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or_default();
+        if before.len() < venue.span.start && last_word.starts_with(char::is_uppercase) {
+            return;
+        }
+    }
     // A plain venue within text keeps its separators outside; a tag is rewritten whole.
     let inner = ctx.text(&venue.inner).trim();
     let fixed = slot.form.wrap(inner);
@@ -194,9 +207,16 @@ fn check_shape(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Findin
         && raw.starts_with("[**")
         && raw.ends_with("**]")
         && &raw[3..raw.len() - 3] == clean;
+    // Only a tag broken so: `[**ICCV'23** Workshop]` bolds a part of the
+    // tag on purpose and reads fine.
+    let stars_broken = raw.starts_with("[***")
+        || raw.ends_with("***]")
+        || raw.starts_with("[** ")
+        || raw.ends_with(" **]");
     if matches!(venue.form, Form::BracketBold | Form::Bracket)
         && raw.starts_with("[*")
         && !well_written
+        && stars_broken
     {
         let fixed = format!("[**{clean}**]");
         let (message, label) = if raw.starts_with("[***") || raw.ends_with("***]") {
@@ -497,18 +517,23 @@ fn check_after_year(
         );
         return;
     }
-    // Words (`Conference Version`, `Best Paper`) qualify the paper and read
-    // fine; only stray dates and symbols (`/2023.10`, `/5`) garble the tag.
+    // Words (`Conference Version`, `Best Paper`, `Technical Track`,
+    // `Workshop on Code LLMs`) qualify the paper and read fine; only stray
+    // dates and symbols (`/2023.10`, `/5`) garble the tag.
     let qualifier = extra
         .trim()
         .chars()
-        .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '&' | ',' | '.'));
+    if qualifier && extra.chars().any(char::is_alphabetic) {
+        return;
+    }
     let mut finding = Finding::new(
         Rule::VenueFormat,
         rest.clone(),
         format!("unexpected `{}` after the year", extra.trim()),
     )
     .severity(if qualifier {
+        // Punctuation alone (`CVPR 2023.`): it reads as a tag still.
         Severity::Warning
     } else {
         Severity::Error
