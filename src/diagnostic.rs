@@ -114,6 +114,9 @@ pub struct Fix {
     /// The one link destination the fix means to change, as written before
     /// and after (a permanent redirect's new URL); every other link stays.
     pub retarget: Option<(String, String)>,
+    /// A venue's spelling, as its finding names it (`NIPS` → `NeurIPS`):
+    /// the one change of words a safe fix may make.
+    pub spelling: bool,
 }
 
 impl Fix {
@@ -122,6 +125,15 @@ impl Fix {
             edits,
             applicability,
             retarget: None,
+            spelling: false,
+        }
+    }
+
+    /// A safe fix that writes a venue's name as its finding says.
+    pub(crate) fn spelling(edit: Edit) -> Self {
+        Self {
+            spelling: true,
+            ..Self::safe(edit)
         }
     }
 

@@ -4,6 +4,7 @@
 //! Fixing is linting in a loop: [`fix_to_fixpoint`].
 
 mod fixpoint;
+mod vet;
 
 pub use fixpoint::{FixError, Fixed, MAX_PASSES, Withheld, fix_to_fixpoint};
 
@@ -74,6 +75,7 @@ pub fn lint(source: &Source, settings: &Settings) -> Linted {
     };
     let (suppressions, notices) = Suppressions::collect(source, &doc);
     let mut findings = filter(source, settings, &suppressions, raw);
+    vet::vet(source.text(), &mut findings);
     sort(&mut findings);
     Linted {
         doc,

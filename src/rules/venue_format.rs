@@ -647,7 +647,7 @@ fn check_venue<'a>(
                 .severity(Severity::Warning)
                 .label("non-canonical spelling")
                 .help(format!("did you mean `{canonical}`?"))
-                .fix(Fix::safe(Edit::replace(entry.name.clone(), canonical))),
+                .fix(Fix::spelling(Edit::replace(entry.name.clone(), canonical))),
             );
         }
         VenueCheck::Unknown { suggestion } => {
