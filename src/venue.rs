@@ -408,6 +408,12 @@ fn misspelling_distance(folded: &str, spelling: &str) -> Option<usize> {
     if distance > limit || distance == 0 {
         return None;
     }
+    // Digits are years, editions and volumes (`ICASSP 2021` is not a slip
+    // of `ICASSP 2022`, nor `3DV` of `4DV`): a slip is in the letters.
+    let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).collect::<Vec<_>>();
+    if digits(folded) != digits(spelling) {
+        return None;
+    }
     let swapped = is_transposition(folded, spelling);
     if len <= 3 && !swapped {
         return None;

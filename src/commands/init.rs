@@ -10,7 +10,8 @@ use std::io::{self, Write};
 use super::{ExitStatus, Output};
 use crate::cli::InitArgs;
 use crate::config::{CONFIG_FILE, Settings};
-use crate::document::{BlockKind, Document, LabelKind};
+use crate::conventions::Conventions;
+use crate::document::{BlockKind, Document};
 use crate::source::Source;
 use crate::venue::VenueCheck;
 
@@ -77,51 +78,89 @@ pub(super) fn run(args: &InitArgs, output: &mut Output) -> io::Result<ExitStatus
     Ok(ExitStatus::Success)
 }
 
-/// The config text: every inferred value with a comment saying where it came from.
+/// The config text: every convention inferred from the list, with a comment
+/// saying where it came from. What awesome-lint infers on every run anyway
+/// (the shape, the required links, the spelling habits) is written as a
+/// comment, so that the run after `init` judges the list exactly as the run
+/// before did; only vocabulary is written as values (venues and labels the
+/// list uses, which the built-in tables lack), and that only quiets.
 fn render(source: &Source, doc: &Document, settings: &Settings) -> String {
     let text = source.text();
+    let conventions = Conventions::infer(text, doc, &settings.venues);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
+    let mut line = |s: &str| {
+        out.push_str(s);
+        out.push('\n');
+    };
+    line(&format!(
         "# awesome-lint configuration, written by `awesome-lint init` from {}.",
         source.name()
-    );
-    let _ = writeln!(
-        out,
-        "# Every key is optional: what is not set is inferred from the list on every run."
-    );
-    let _ = writeln!(out);
-    let _ = writeln!(out, "[rules]");
-    let _ = writeln!(
-        out,
-        "# A rule's severity: \"off\", \"warning\" or \"error\" (`awesome-lint rules` lists them)."
-    );
-    let _ = writeln!(out, "# title-format = \"warning\"");
-    let _ = writeln!(out);
+    ));
+    line("# Every key is optional: what is not set is inferred from the list on every run.");
+    line("# The commented lines say what was inferred; uncomment one to make it the rule.");
+    line("");
 
-    let _ = writeln!(out, "[order]");
-    let _ = writeln!(
-        out,
-        "# Which way year sections run: \"auto\" (detected per run), \"ascending\" or \"descending\"."
+    line("[rules]");
+    line(
+        "# A rule's severity: \"off\", \"warning\" or \"error\" (`awesome-lint rules` lists them).",
     );
-    let _ = writeln!(out, "direction = \"auto\"");
-    let _ = writeln!(out);
+    line("# What a reader never sees is off until enabled:");
+    line("# whitespace = \"warning\"");
+    let numbered = doc
+        .entries
+        .iter()
+        .filter(|e| matches!(e.block.marker(), Some(m) if matches!(m.kind, crate::document::BulletKind::Ordered(_))))
+        .count();
+    let items = doc
+        .entries
+        .iter()
+        .filter(|e| e.block.marker().is_some())
+        .count();
+    if items > 0 {
+        line(&format!(
+            "# Layout: {numbered} of {items} list entries are numbered. A bullet, indent or numbering"
+        ));
+        line(
+            "# unlike a strong convention of its section is a list-indent warning; none where styles mix.",
+        );
+    }
+    line("");
+
+    line("[order]");
+    line(
+        "# Which way year sections run: \"auto\" (detected per run), \"ascending\" or \"descending\".",
+    );
+    line("direction = \"auto\"");
+    line("");
 
     // Venues the list names that the built-in table does not know.
     let mut unknown: BTreeMap<&str, usize> = BTreeMap::new();
-    for entry in &doc.entries {
-        if let Some(venue) = &entry.venue {
-            let name = text[venue.name.clone()].trim();
-            if !name.is_empty() && matches!(settings.venues.check(name), VenueCheck::Unknown { .. })
-            {
-                *unknown.entry(name).or_default() += 1;
+    let mut habits: Vec<(String, String, usize)> = Vec::new();
+    for (name, &uses) in &conventions.venues {
+        match settings.venues.check(name) {
+            VenueCheck::Unknown { .. } => {
+                *unknown.entry(name.as_str()).or_default() += uses;
             }
+            VenueCheck::Alias { canonical } if uses >= 3 => {
+                habits.push((name.clone(), canonical, uses));
+            }
+            _ => {}
         }
     }
-    let _ = writeln!(out, "[venues]");
+    habits.sort();
+    line("[venues]");
+    // A venue's name, not a citation's text (`ICASSP 2022-2022 IEEE
+    // International Conference on …, Proceedings, Part IV`): those the list
+    // knows by using them; as built-in names they would be did-you-means.
+    let is_name = |name: &str| {
+        name.split_whitespace().count() <= 8
+            && !name
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|d| d.len() == 4)
+    };
     let often: Vec<&str> = unknown
         .iter()
-        .filter(|&(_, &n)| n >= 2)
+        .filter(|&(name, &n)| n >= 2 && is_name(name))
         .map(|(name, _)| *name)
         .collect();
     let once: Vec<&str> = unknown
@@ -129,26 +168,28 @@ fn render(source: &Source, doc: &Document, settings: &Settings) -> String {
         .filter(|&(_, &n)| n < 2)
         .map(|(name, _)| *name)
         .collect();
-    let _ = writeln!(
-        out,
-        "# Venues this list uses that the built-in table does not know (a venue used twice"
-    );
-    let _ = writeln!(out, "# or more in a list is known to it anyway).");
-    let _ = writeln!(out, "known = {}", toml_list(&often));
+    line("# Venues this list uses that the built-in table does not know (a venue used twice");
+    line("# or more in a list is known to it anyway).");
+    line(&format!("known = {}", toml_list(&often)));
     if !once.is_empty() {
-        let _ = writeln!(
-            out,
+        line(&format!(
             "# Used once, and unknown: typos, or venues to add to `known`: {}",
             once.join(", ")
-        );
+        ));
     }
-    let _ = writeln!(
-        out,
-        "# aliases = {{ \"Nature Com\" = \"Nature Communications\" }}"
-    );
-    let _ = writeln!(out);
+    for (name, canonical, uses) in &habits {
+        let kept = !conventions.spelling_departs(name, canonical)
+            || conventions.former_name_is_habit(name, canonical);
+        if kept {
+            line(&format!(
+                "# `{name}` ({uses} entries) is this list's way of writing `{canonical}`: kept, not reported."
+            ));
+        }
+    }
+    line("# aliases = { \"Nature Com\" = \"Nature Communications\" }");
+    line("");
 
-    let _ = writeln!(out, "[entry]");
+    line("[entry]");
     let mut shapes: Vec<(usize, &crate::document::Shape)> = doc
         .shapes
         .iter()
@@ -171,89 +212,73 @@ fn render(source: &Source, doc: &Document, settings: &Settings) -> String {
             None => templates.push((template, *used, shape.kind)),
         }
     }
-    match templates.as_slice() {
-        [] => {
-            let _ = writeln!(
-                out,
-                "# No entries were recognized. Declare how entries are written, with a placeholder"
-            );
-            let _ = writeln!(
-                out,
-                "# for each part ({{venue}} {{year}} {{yy}} {{month}} {{date}} {{name}} {{title}} {{authors}} {{links}}),"
-            );
-            let _ = writeln!(out, "# for example:");
-            let _ = writeln!(
-                out,
-                "# shape = \"[**{{venue}} {{year}}**] {{title}} {{links}}\""
-            );
-        }
-        [(template, used, _)] => {
-            let _ = writeln!(
-                out,
-                "# How the entries are written, as read from {used} of them; a declared shape"
-            );
-            let _ = writeln!(
-                out,
-                "# replaces inference. `?` marks a part some entries leave out."
-            );
-            let _ = writeln!(out, "shape = {}", toml_string(template));
-        }
-        many => {
-            let _ = writeln!(
-                out,
-                "# The list writes entries in {} ways (in different sections); each is inferred",
-                many.len()
-            );
-            let _ = writeln!(
-                out,
-                "# where it is used. Declaring one would hold every entry to it:"
-            );
-            for (template, used, _) in many {
-                let _ = writeln!(
-                    out,
-                    "# shape = {}   # {used} entries",
-                    toml_string(template)
-                );
-            }
+    if templates.is_empty() {
+        line("# No entries were recognized. Declare how entries are written, with a placeholder");
+        line(
+            "# for each part ({venue} {year} {yy} {month} {date} {name} {title} {authors} {links}),",
+        );
+        line("# for example:");
+        line("# shape = \"[**{venue} {year}**] {title} {links}\"");
+    } else {
+        line("# How the entries are written, inferred per region on every run (`?` marks a part");
+        line("# some entries leave out). Declaring one holds every entry of the file to it:");
+        for (template, used, _) in &templates {
+            line(&format!(
+                "# shape = {}   # {used} entries",
+                toml_string(template)
+            ));
         }
     }
-    let mut labels: BTreeMap<String, usize> = BTreeMap::new();
-    for entry in &doc.entries {
-        for link in entry.labelled_links() {
-            if link.kind == LabelKind::Unknown
-                && !matches!(
-                    link.form,
-                    crate::document::Form::Bare | crate::document::Form::Badge
-                )
-            {
-                let label = crate::label::normalize(&text[link.label.clone()]);
-                if !label.is_empty() {
-                    *labels.entry(label).or_default() += 1;
-                }
-            }
-        }
-    }
-    let own: Vec<&str> = labels
+    let own: Vec<&str> = conventions
+        .labels
         .iter()
         .filter(|&(_, &n)| n >= 2)
         .map(|(l, _)| l.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
         .collect();
-    let _ = writeln!(
-        out,
-        "# Link labels outside the built-in categories (paper, code, project, data, media,"
-    );
-    let _ = writeln!(out, "# other) that this list uses:");
-    let _ = writeln!(out, "labels = {}", toml_list(&own));
-    let _ = writeln!(
-        out,
-        "# Link categories (or labels) every entry must have; a linked title counts as the paper."
-    );
-    let _ = writeln!(out, "required = [\"paper\"]");
-    let _ = writeln!(out);
+    line("# Link labels outside the built-in categories (paper, code, project, data, media,");
+    line("# other) that this list uses:");
+    // A list with five names or more for its links names each link after
+    // its paper (`[TACTiS](…)`): no vocabulary to hold it to, and declaring
+    // some names would make the others slips.
+    let distinct = conventions.labels.len();
+    if distinct >= 5 {
+        line(&format!(
+            "# This list names its links ({distinct} names outside the categories): only slips of"
+        ));
+        line("# names it uses itself are reported.");
+        line(&format!("# labels = {}", toml_list(&own)));
+    } else {
+        line(&format!("labels = {}", toml_list(&own)));
+    }
+    // What the entries link, by category: the list's own content policy.
+    let total = doc.entries.len();
+    let linking = |category: &str| {
+        doc.entries
+            .iter()
+            .filter(|e| (0..e.links.len()).any(|i| e.link_category(i) == category))
+            .count()
+    };
+    let (papers, code) = (linking("paper"), linking("code"));
+    line(&format!(
+        "# Links: {papers} of {total} entries link their paper, {code} their code. Left unset, an entry"
+    ));
+    line("# that links nothing, or only its code under a known venue, is missing its paper.");
+    line("# Declared, every entry must have each link named here (a linked title is the paper):");
+    let mut required = Vec::new();
+    if total > 0 && crate::conventions::is_strong(papers, total) {
+        required.push("paper");
+    }
+    if total > 0 && crate::conventions::is_strong(code, total) {
+        required.push("code");
+    }
+    line(&format!("# required = {}", toml_list(&required)));
+    line("");
 
-    let _ = writeln!(out, "[links]");
-    let _ = writeln!(out, "# timeout = 20");
-    let _ = writeln!(out, "# exclude = [\"^https://img.shields.io\"]");
+    line("[links]");
+    line("# timeout = 20");
+    line("# exclude = [\"^https://img.shields.io\"]");
     out
 }
 
@@ -300,13 +325,16 @@ mod tests {
         let doc = Document::parse_with(source.text(), settings.parse_options());
         let config = render(&source, &doc, &settings);
         assert!(
-            config.contains("shape = \"[**{venue}'{yy}**] {title} [[{label}]({url})]\""),
+            config.contains("# shape = \"[**{venue}'{yy}**] {title} [[{label}]({url})]\""),
             "{config}"
         );
         assert!(config.contains("labels = [\"tldr\"]"), "{config}");
         assert!(config.contains("Zorbconf"), "{config}");
         let loaded = Settings::from_toml(&config, std::path::Path::new(".awesome-lint.toml"))
             .expect("the written config loads");
-        assert!(loaded.shape.is_some());
+        // Inferred on every run: written as a comment, so the config changes
+        // nothing the next run judges.
+        assert!(loaded.shape.is_none());
+        assert!(!loaded.required_declared);
     }
 }
