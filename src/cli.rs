@@ -92,6 +92,11 @@ pub struct LintArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// One line per rule with its count, instead of the findings (text and
+    /// concise output).
+    #[arg(long)]
+    pub statistics: bool,
+
     /// Rules to add to the default set for this run, comma-separated
     /// (`--select whitespace`); each at its default severity.
     #[arg(long, value_name = "RULES", value_delimiter = ',', value_parser = rule_name)]
@@ -273,6 +278,8 @@ pub enum Format {
     /// miette diagnostics with source snippets.
     #[default]
     Text,
+    /// One line per finding: `file:line:col: severity[rule] message`.
+    Concise,
     /// One JSON document.
     Json,
     /// GitHub Actions workflow commands (annotations), and a job summary

@@ -471,6 +471,60 @@ fn bad_usage_exits_two() {
 }
 
 #[test]
+fn concise_lines_and_statistics() {
+    let path = fixture("acceptance/paper-list.md");
+    let path = path.to_str().unwrap();
+    let concise = run(cmd().args([path, "--offline", "--no-config", "--format", "concise"]));
+    assert_eq!(concise.code, 1, "{}", concise.stderr);
+    let lines: Vec<&str> = concise.stdout.lines().collect();
+    let (findings, summary) = lines.split_at(lines.len() - 1);
+    assert!(
+        summary[0].starts_with("Checked 1 file"),
+        "{}",
+        concise.stdout
+    );
+    for line in findings {
+        // `path:line:col: severity[rule] message`
+        let rest = line
+            .strip_prefix(&format!("{path}:"))
+            .unwrap_or_else(|| panic!("{line}"));
+        let mut parts = rest.splitn(3, ':');
+        assert!(parts.next().unwrap().parse::<usize>().is_ok(), "{line}");
+        assert!(parts.next().unwrap().parse::<usize>().is_ok(), "{line}");
+        let tail = parts.next().unwrap();
+        assert!(
+            tail.starts_with(" error[") || tail.starts_with(" warning["),
+            "{line}"
+        );
+    }
+    assert!(
+        concise
+            .stdout
+            .contains("warning[venue-format] `NIPS` is spelled `NeurIPS` [*]")
+    );
+
+    let stats = run(cmd().args([path, "--offline", "--no-config", "--statistics", "--quiet"]));
+    assert_eq!(stats.code, 1);
+    let total: usize = stats
+        .stdout
+        .lines()
+        .map(|l| {
+            l.split_whitespace()
+                .next()
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(total, findings.len(), "{}", stats.stdout);
+    assert!(
+        stats.stdout.lines().any(|l| l.contains("  venue-format")),
+        "{}",
+        stats.stdout
+    );
+}
+
+#[test]
 fn entries_as_json_and_csv() {
     let path = fixture("acceptance/paper-list.md");
     let out = run(cmd().args(["entries", path.to_str().unwrap()]));

@@ -346,6 +346,18 @@ fn render(
     failures: &[Failure],
 ) -> io::Result<()> {
     match args.format {
+        Format::Text | Format::Concise if args.statistics => {
+            report::concise::render_statistics(reports, output.stdout)?;
+            if !args.quiet && !reports.is_empty() {
+                writeln!(output.stdout, "{}", text::summary_line(summary))?;
+            }
+        }
+        Format::Concise => {
+            report::concise::render(reports, output.stdout)?;
+            if !args.quiet && !reports.is_empty() {
+                writeln!(output.stdout, "{}", text::summary_line(summary))?;
+            }
+        }
         Format::Text => {
             let options = TextOptions {
                 color: report::use_color(args.color, output.stdout_is_terminal, output.env),
@@ -393,7 +405,7 @@ fn stopped(args: &LintArgs, output: &mut Output, failures: &[Failure]) -> io::Re
         output.error(&err);
         failures.push(Failure::of(&err, None));
     }
-    if args.format != Format::Text {
+    if !matches!(args.format, Format::Text | Format::Concise) {
         render(args, output, &[], &Summary::default(), &failures)?;
     }
     Ok(ExitStatus::Error)

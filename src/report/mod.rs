@@ -4,6 +4,7 @@
 //! nothing here decides where output goes.
 
 pub(crate) mod artifact;
+pub mod concise;
 pub mod entries;
 pub mod failure;
 pub mod github;
