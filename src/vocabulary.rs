@@ -228,6 +228,8 @@ pub(crate) struct ColumnWords {
     pub(crate) title: Vec<String>,
     pub(crate) venue: Vec<String>,
     pub(crate) date: Vec<String>,
+    pub(crate) name: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -277,6 +279,8 @@ mod tests {
             &words.columns.title,
             &words.columns.venue,
             &words.columns.date,
+            &words.columns.name,
+            &words.columns.notes,
             &words.links.placeholders,
             &words.links.generic_labels,
         ] {

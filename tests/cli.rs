@@ -1099,6 +1099,15 @@ fn titles_behind_badges_and_underlined_names_are_read() {
                 .to_owned()
         )
     );
+    // A table read by its header: the Title column, not the Abbreviation.
+    let table = read("table-columns");
+    assert_eq!(
+        table[9],
+        (
+            Some("Cross-Scale MAE".to_owned()),
+            "Cross-Scale MAE: A Tale of Multiscale Exploitation in Remote Sensing".to_owned()
+        )
+    );
     let named = read("underlined-names");
     assert_eq!(
         named[0],

@@ -802,6 +802,36 @@ fn without_identifier(name: &str) -> &str {
 /// `[Chemical Science 12.9 (2021)](...)`): the entry's venue and year,
 /// when it has none of its own. The link is its paper link (see
 /// [`with_target`] for its kind).
+/// A link in a table's venue column (`| [TGRS2022](…) |`): its label is the
+/// venue, whatever it links; the link stays the entry's link.
+fn venue_of_column_link(text: &str, r: &mut Reading, link: &Link) {
+    if r.venue.is_some() {
+        return;
+    }
+    let label = trim(text, link.label.clone());
+    let written = &text[label.clone()];
+    if written.is_empty() || written.len() > 120 {
+        return;
+    }
+    let split = date::split_venue(written);
+    let name = split.name.start + label.start..split.name.end + label.start;
+    if name.is_empty() {
+        return;
+    }
+    r.venue = Some(Venue {
+        span: link.span.clone(),
+        inner: label.clone(),
+        name,
+        years: split
+            .years
+            .into_iter()
+            .map(|y| shift_year(y, label.start))
+            .collect(),
+        form: Form::Linked,
+        place: link.place,
+    });
+}
+
 fn venue_in_label(text: &str, r: &mut Reading, link: &Link, vocab: &Known<'_>) {
     if link.is_title || !(link.host == HostKind::Paper || link.to_pdf) {
         return;
@@ -1172,8 +1202,16 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
         }
     }
 
+    // A second venue-like column (`Source` beside `Publication`) is no venue's.
+    let venue_col = venue_column(header);
     let column = |place: Place| match place {
-        Place::Column(c) => header.get(c as usize).map(String::as_str),
+        Place::Column(c) => header.get(c as usize).map(|h| {
+            if is_venue_column(h) && venue_col != Some(c as usize) {
+                ""
+            } else {
+                h.as_str()
+            }
+        }),
         _ => None,
     };
 
@@ -1190,6 +1228,36 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
         let before_title =
             title_start.is_some_and(|t| p.piece.span().start < t) && Some(place) == title_place;
         let col = column(place);
+        // A name column's text is the short name (`| **Major TOM** |`).
+        if col.is_some_and(is_name_column)
+            && r.name.is_none()
+            && let Piece::Text(span)
+            | Piece::Emph { inner: span, .. }
+            | Piece::Tag { inner: span, .. } = &p.piece
+        {
+            let inner = trim(text, span.clone());
+            if !inner.is_empty() {
+                r.name = Some(Name {
+                    span: p.piece.span().clone(),
+                    inner,
+                    form: match p.piece {
+                        Piece::Emph { level: 2.., .. } => Form::Bold,
+                        Piece::Emph { .. } => Form::Emph,
+                        _ => Form::Plain,
+                    },
+                    place,
+                });
+                continue;
+            }
+        }
+        // A notes column's text is about the paper; its links stay links.
+        if col.is_some_and(is_notes_column) && !matches!(p.piece, Piece::Link { .. }) {
+            let note = trim(text, p.piece.span().clone());
+            if !note.is_empty() {
+                r.notes.push(note);
+            }
+            continue;
+        }
         match p.piece {
             Piece::Link { mut link, .. } => {
                 link.place = place;
@@ -1203,7 +1271,11 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
                     link.kind = kind;
                 }
                 let link = with_target(text, link, vocab);
-                venue_in_label(text, &mut r, &link, vocab);
+                if col.is_some_and(is_venue_column) {
+                    venue_of_column_link(text, &mut r, &link);
+                } else {
+                    venue_in_label(text, &mut r, &link, vocab);
+                }
                 r.links.push(link);
             }
             Piece::Image(span) | Piece::Html(span) => r.notes.push(span),
@@ -1497,6 +1569,48 @@ fn is_date_column(name: &str) -> bool {
         .any(|c| name.starts_with(c.as_str()))
 }
 
+/// A column of short names (`Abbreviation`, `Method`).
+fn is_name_column(name: &str) -> bool {
+    words().columns.name.iter().any(|c| c == name)
+}
+
+/// A column of notes (`Keywords`, `Description`): what it holds is about
+/// the paper, never its title, authors or venue.
+fn is_notes_column(name: &str) -> bool {
+    words().columns.notes.iter().any(|c| c == name)
+}
+
+/// Of a header's columns, the one that holds the venue: the first named by
+/// the likeliest word (`Publication` before `Source`, which may name where a
+/// dataset's images come from).
+fn venue_column(header: &[String]) -> Option<usize> {
+    words()
+        .columns
+        .venue
+        .iter()
+        .find_map(|word| header.iter().position(|h| h.starts_with(word.as_str())))
+}
+
+/// The header's title column, if it has one: a header with the word
+/// `title` first, then by the order of the vocabulary's words (`Paper`
+/// before `Name`, which may name the method).
+fn title_column(header: &[String]) -> Option<u8> {
+    header
+        .iter()
+        .position(|h| {
+            h.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "title")
+        })
+        .or_else(|| {
+            words()
+                .columns
+                .title
+                .iter()
+                .find_map(|word| header.iter().position(|h| h == word))
+        })
+        .and_then(|c| u8::try_from(c).ok())
+}
+
 fn is_title_column(name: &str) -> bool {
     // `Paper Title and Paper Interpretation (In Chinese)`: a title column
     // by its word for it, whatever else the header says.
@@ -1523,6 +1637,11 @@ fn choose_title(
         return;
     };
     let is_row = matches!(first_place, Place::Column(_));
+    // A table with a title column has its title there, not in a name or
+    // dataset column beside it (`|**Cross-Scale MAE**|**Cross-Scale MAE: A
+    // Tale of…**|`).
+    let title_col = if is_row { title_column(header) } else { None };
+    let outside_title_col = |place: Place| title_col.is_some_and(|t| place != Place::Column(t));
     // Only pieces that may precede a title: tags, names, images, emoji.
     let leading = |placed: &[Placed], upto: usize| {
         placed[..upto].iter().all(|p| match &p.piece {
@@ -1549,6 +1668,12 @@ fn choose_title(
         }
         let (mut link, style_title) = (link.clone(), *style_title);
         let place = placed[i].place;
+        // A link in the venue column names the venue (`[TGRS2022](…)`).
+        let in_venue_col =
+            matches!(place, Place::Column(c) if venue_column(header) == Some(c as usize));
+        if outside_title_col(place) || in_venue_col {
+            continue;
+        }
         let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
         let first = is_row || place == first_place;
         let lead = if leading(&placed[line_start..], i - line_start) {
@@ -1591,7 +1716,8 @@ fn choose_title(
             Place::Column(_) => true,
             Place::SubItem => false,
         };
-        if !in_reach || !matches!(placed[i].piece, Piece::Quote { .. }) {
+        if !in_reach || !matches!(placed[i].piece, Piece::Quote { .. }) || outside_title_col(place)
+        {
             continue;
         }
         let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
@@ -1656,7 +1782,7 @@ fn choose_title(
             Place::Column(c) => header.get(c as usize).is_some_and(|h| is_title_column(h)),
             _ => false,
         };
-        if place != first_place && !col_is_title {
+        if (place != first_place && !col_is_title) || outside_title_col(place) {
             continue;
         }
         let Piece::Emph { span, inner, level } = &placed[i].piece else {

@@ -30,7 +30,12 @@ impl When {
             .map(|d| &d.year)
             .chain(entry.venue.iter().flat_map(|v| v.years.iter()))
             .find(|y| y.month.is_some());
-        let year = exact.or_else(|| entry.year())?;
+        // A date of its own (a table's Year column, a date tag) is when the
+        // list files the entry, more than the year its venue gives
+        // (`| 2020 | … | [CVPR2021](…) |`).
+        let year = exact
+            .or_else(|| entry.dates.first().map(|d| &d.year))
+            .or_else(|| entry.year())?;
         Some(When {
             year: year.value,
             month: year.month,

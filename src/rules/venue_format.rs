@@ -309,12 +309,22 @@ fn check_separator(
     // `[TGRS2024]` throughout a list, or in a good part of it (a fifth of
     // its tags or more: a habit, where a slip is one tag in many): its way
     // of writing tags.
+    let habit = |glued: usize, present: usize| glued >= 3 && glued * 5 >= present;
+    // The entry's region's habit, or the file's where the region has too
+    // few tags to have one (a table of tools among tables of papers).
+    let (glued, present) = ctx
+        .doc
+        .shapes
+        .iter()
+        .filter_map(|s| s.venue_style.as_ref())
+        .fold((0, 0), |(g, p), s| (g + s.glued, p + s.present));
     let glued_habit = ctx
         .doc
         .shape_of(entry)
         .venue_style
         .as_ref()
-        .is_some_and(|s| s.glued >= 3 && s.glued * 5 >= s.present);
+        .is_some_and(|s| habit(s.glued, s.present))
+        || habit(glued, present);
     if between.is_empty() && glued_habit {
         check_year_form(ctx, venue, year, style, out);
         return;
