@@ -2410,11 +2410,17 @@ fn text_fields(
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_ascii())
             || is_known_venue(name_text, vocab);
         let after = &t[last.date.end..];
-        let after_ok = after
+        let after_words: Vec<&str> = after
             .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ')' | '|'))
             .split_whitespace()
-            .count()
-            <= 3;
+            .collect();
+        // A track or qualifier in title case after the year (`NeurIPS 2022
+        // Datasets and Benchmarks Track.`) is part of the venue's line.
+        let title_case = after_words.len() <= 6
+            && after_words.iter().all(|w| {
+                w.starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "&" | "on" | "the")
+            });
+        let after_ok = after_words.len() <= 3 || title_case;
         if after_ok && (name_text.is_empty() || venue_like) {
             let end = span.start + last.date.end;
             let whole_start = if name_text.is_empty() {

@@ -642,6 +642,13 @@ fn check_venue<'a>(
         VenueCheck::Alias { canonical }
             if same_letters(name, &canonical)
                 && !ctx.conventions.spelling_departs(name, &canonical) => {}
+        // A list that writes one preprint server its own way throughout
+        // (`Arxiv`) is not fussy about how preprint servers are cased:
+        // `chemRxiv` once there is its style too.
+        VenueCheck::Alias { canonical }
+            if same_letters(name, &canonical)
+                && is_preprint(ctx, &canonical)
+                && preprint_case_habit(ctx) => {}
         // A former name the list keeps using (`NIPS 2023` throughout) is
         // its way of naming the venue; once among `NeurIPS`, a slip.
         VenueCheck::Alias { canonical }
@@ -694,6 +701,26 @@ fn check_venue<'a>(
             );
         }
     }
+}
+
+fn is_preprint(ctx: &Context, name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    ctx.settings.venues.preprints().iter().any(|p| *p == lower)
+}
+
+/// Whether the list writes some preprint server in a case of its own,
+/// throughout (`Arxiv` in every entry that names arXiv).
+fn preprint_case_habit(ctx: &Context) -> bool {
+    ctx.conventions.venues.iter().any(|(name, &uses)| {
+        uses >= 3
+            && is_preprint(ctx, name)
+            && matches!(
+                ctx.settings.venues.check(name),
+                VenueCheck::Alias { canonical }
+                    if same_letters(name, &canonical)
+                        && !ctx.conventions.spelling_departs(name, &canonical)
+            )
+    })
 }
 
 /// A spelling the list uses three times or more that a once-used unknown
