@@ -705,7 +705,7 @@ fn check_venue<'a>(
 
 fn is_preprint(ctx: &Context, name: &str) -> bool {
     let lower = name.trim().to_lowercase();
-    ctx.settings.venues.preprints().iter().any(|p| *p == lower)
+    ctx.settings.venues.preprints().contains(&lower)
 }
 
 /// Whether the list writes some preprint server in a case of its own,
