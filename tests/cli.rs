@@ -1108,6 +1108,10 @@ fn titles_behind_badges_and_underlined_names_are_read() {
             "Cross-Scale MAE: A Tale of Multiscale Exploitation in Remote Sensing".to_owned()
         )
     );
+    // Bold words a plain title goes on from are a highlight inside it.
+    let bold = read("bold-keywords-in-titles");
+    assert_eq!(bold[0].1, "**Egocentric Video** Task Translation");
+    assert_eq!(bold[2].1, "**Scene Synthesis** from Human **Motion**");
     let named = read("underlined-names");
     assert_eq!(
         named[0],

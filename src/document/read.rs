@@ -1785,9 +1785,11 @@ fn choose_title(
         if (place != first_place && !col_is_title) || outside_title_col(place) {
             continue;
         }
-        let Piece::Emph { span, inner, level } = &placed[i].piece else {
-            continue;
+        let (span, inner, level) = match &placed[i].piece {
+            Piece::Emph { span, inner, level } => (span.clone(), inner.clone(), *level),
+            _ => continue,
         };
+        let (span, inner, level) = (&span, &inner, &level);
         let content = text[inner.clone()].trim();
         // One bold word is a name, unless it ends a sentence like the titles
         // of `**Title.**` lists do (`**MIMIC-CXR-annotations.**`): names never do.
@@ -1836,6 +1838,23 @@ fn choose_title(
         if let Some((names, year)) = lead {
             take_lead(r, names, year, place);
             placed[line_start].used = true;
+        }
+        // `**Egocentric Video** Task Translation, [[Paper]]`: bold words that
+        // a plain title goes on from are a highlight inside the title.
+        if goes_on
+            && !col_is_title
+            && !content.ends_with(['.', ':', '?', '!'])
+            && let Some(end) = title_goes_on(text, placed, i, place, vocab)
+        {
+            let title = span.start..end;
+            r.title = Some(Title {
+                span: title.clone(),
+                inner: title,
+                form: Form::Plain,
+                place,
+                prefix: None,
+            });
+            return;
         }
         // `**Name**` followed by a quoted title is a name (checked above).
         r.title = Some(Title {
@@ -2005,6 +2024,82 @@ fn choose_title(
         place,
         prefix: None,
     });
+}
+
+/// Where a title that opens with emphasis goes on to, in plain words and
+/// more emphasis on its line, up to the list's separator (`,`, `|`, `;`) or
+/// the next link or tag; the pieces it takes are marked used (a piece it
+/// takes part of keeps its rest). `None` when what follows reads as
+/// authors (`**Title** by A. Lee`) or runs on past a title's length.
+fn title_goes_on(
+    text: &str,
+    placed: &mut [Placed],
+    open: usize,
+    place: Place,
+    vocab: &Known<'_>,
+) -> Option<usize> {
+    let mut end = placed[open].piece.span().end;
+    let mut taken = Vec::new();
+    let mut rest: Option<(usize, Span)> = None;
+    let mut words = 0;
+    for (j, p) in placed.iter().enumerate().skip(open + 1) {
+        if p.place != place {
+            break;
+        }
+        match &p.piece {
+            Piece::Emph { span, .. } => {
+                words += text[span.clone()].split_whitespace().count();
+                end = span.end;
+                taken.push(j);
+            }
+            Piece::Text(span) => {
+                let written = &text[span.clone()];
+                match written.find([',', '|', ';']) {
+                    Some(cut) => {
+                        let kept = written[..cut].trim_end();
+                        words += kept.split_whitespace().count();
+                        if !kept.is_empty() {
+                            end = span.start + kept.len();
+                        }
+                        rest = Some((j, span.start + cut..span.end));
+                        break;
+                    }
+                    None => {
+                        words += written.split_whitespace().count();
+                        end = span.start + written.trim_end().len();
+                        taken.push(j);
+                    }
+                }
+            }
+            _ => break,
+        }
+    }
+    let continuation = text[placed[open].piece.span().end..end].trim();
+    // A venue or a sentence after the bold title is no part of it
+    // (`**Title** ICCV 2019.`, `**Title** ArXiv, 2024.`, `**Title** Preprint.`).
+    let first_word = continuation
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or_default();
+    if continuation.is_empty()
+        || words > 20
+        || continuation.starts_with("by ")
+        || continuation.ends_with('.')
+        || !date::years(continuation).is_empty()
+        || is_known_venue(first_word, vocab)
+        || !matches!(tag_meaning(continuation, vocab), TagMeaning::Other)
+        || looks_like_authors(continuation, false)
+    {
+        return None;
+    }
+    placed[open].used = true;
+    for j in taken {
+        placed[j].used = true;
+    }
+    if let Some((j, span)) = rest {
+        placed[j].piece = Piece::Text(span);
+    }
+    Some(end)
 }
 
 /// An APA reference's parts on the entry's first line: the authors' span,
