@@ -2484,7 +2484,21 @@ fn text_fields(
         && (r.venue.is_none() || r.dates.is_empty())
     {
         let before = &t[..last.date.start];
-        let name_end = before.trim_end_matches([' ', ',', '\'', '-', '(']).len();
+        let mut name_end = before.trim_end_matches([' ', ',', '\'', '-', '(']).len();
+        // `IEEE T-VCG 25. 11(2019): 3052–3062`: a volume and issue between the
+        // journal and its year belong to neither.
+        let numbers = before[..name_end]
+            .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ' ' | ','));
+        let removed = &before[numbers.len()..name_end];
+        if removed.bytes().any(|b| b.is_ascii_digit())
+            && removed
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+            && removed.trim_start().contains(". ")
+            && numbers.ends_with(|c: char| c.is_alphabetic())
+        {
+            name_end = numbers.len();
+        }
         let boundary = before[..name_end]
             .rfind([',', '|', ';', '"'])
             .map(|i| i + 1)

@@ -344,6 +344,11 @@ fn check_separator(
         );
         return;
     }
+    // `IEEE T-VCG 25. 11(2019): 3052–3062`: a citation's volume and issue
+    // between the journal and the year, not a separator written another way.
+    if between.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
     // Spaces alone are a separator every list reads right: `CVPR 2023`
     // among `CVPR, 2023`s is a citation style mixed in, not a slip (judged
     // so on real lists), and `bioRxiv  2022` renders as `bioRxiv 2022`
