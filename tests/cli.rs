@@ -1080,6 +1080,19 @@ fn titles_behind_badges_and_underlined_names_are_read() {
             })
             .collect()
     };
+    // Each shape says how well its region's entries fit it.
+    let list = fixture("well-formed/table-columns.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    for shape in value["shapes"].as_array().unwrap() {
+        assert_eq!(shape["fit"], 1.0, "{shape}");
+    }
+    // One row of thirteen writes its title unlike the others.
+    let bad = fixture("shapes/table/bad.md");
+    let out = run(cmd().args(["entries", "--no-config", bad.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let fit = value["shapes"][0]["fit"].as_f64().unwrap();
+    assert!(fit > 0.8 && fit < 1.0, "{fit}");
     let badges = read("badge-rows");
     assert_eq!(badges.len(), 8);
     assert_eq!(

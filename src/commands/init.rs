@@ -11,7 +11,7 @@ use super::{ExitStatus, Output};
 use crate::cli::InitArgs;
 use crate::config::{CONFIG_FILE, Settings};
 use crate::conventions::Conventions;
-use crate::document::{BlockKind, Document};
+use crate::document::Document;
 use crate::source::Source;
 use crate::venue::VenueCheck;
 
@@ -204,12 +204,21 @@ fn render(source: &Source, doc: &Document, settings: &Settings) -> String {
         .filter(|(used, _)| *used > 0)
         .collect();
     shapes.sort_by_key(|s| std::cmp::Reverse(s.0));
-    let mut templates: Vec<(String, usize, Option<BlockKind>)> = Vec::new();
+    // Per template: entries, and how many of them are written its way.
+    let mut templates: Vec<(String, usize, usize)> = Vec::new();
     for (used, shape) in &shapes {
         let template = shape.template();
+        let written = doc
+            .entries
+            .iter()
+            .filter(|e| doc.shape_of(e) == *shape && shape.is_written_by(e))
+            .count();
         match templates.iter_mut().find(|(t, _, _)| *t == template) {
-            Some(slot) => slot.1 += used,
-            None => templates.push((template, *used, shape.kind)),
+            Some(slot) => {
+                slot.1 += used;
+                slot.2 += written;
+            }
+            None => templates.push((template, *used, written)),
         }
     }
     if templates.is_empty() {
@@ -222,9 +231,9 @@ fn render(source: &Source, doc: &Document, settings: &Settings) -> String {
     } else {
         line("# How the entries are written, inferred per region on every run (`?` marks a part");
         line("# some entries leave out). Declaring one holds every entry of the file to it:");
-        for (template, used, _) in &templates {
+        for (template, used, written) in &templates {
             line(&format!(
-                "# shape = {}   # {used} entries",
+                "# shape = {}   # {used} entries, {written} written exactly so",
                 toml_string(template)
             ));
         }

@@ -277,6 +277,22 @@ impl Shape {
                 .all(has)
     }
 
+    /// Whether an entry is written this shape's way: a title, and every
+    /// part the shape requires, in its form.
+    pub(crate) fn is_written_by(&self, entry: &Entry) -> bool {
+        let parts = entry.parts();
+        entry.title.is_some()
+            && self
+                .slots
+                .iter()
+                .filter(|s| !s.optional && s.role != Role::Link)
+                .all(|slot| {
+                    parts
+                        .iter()
+                        .any(|p| p.role == slot.role && (slot.any_form || p.form == slot.form))
+                })
+    }
+
     /// The shape spelled as a template.
     pub fn template(&self) -> String {
         let mut out = String::new();

@@ -28,6 +28,9 @@ struct ShapeRecord {
     region: Option<String>,
     /// How many entries it was inferred from.
     entries: usize,
+    /// The share of them written its way (every required part, in its
+    /// form): how confidently the region was read.
+    fit: f64,
     declared: bool,
 }
 
@@ -149,6 +152,20 @@ fn shapes(doc: &Document) -> Vec<ShapeRecord> {
                 .iter()
                 .filter(|e| doc.shape_of(e) == shape)
                 .count(),
+            fit: {
+                let (written, all) = doc
+                    .entries
+                    .iter()
+                    .filter(|e| doc.shape_of(e) == shape)
+                    .fold((0usize, 0usize), |(w, a), e| {
+                        (w + usize::from(shape.is_written_by(e)), a + 1)
+                    });
+                if all == 0 {
+                    1.0
+                } else {
+                    (written as f64 / all as f64 * 100.0).round() / 100.0
+                }
+            },
             declared: shape.declared,
         })
         .collect()
