@@ -145,9 +145,11 @@ pub(crate) fn years(text: &str) -> Vec<Year> {
         }
         let b = s[i];
         // `'23` (or `’23`): two digits after an apostrophe, not more.
+        // `‘23`, the opening quote, is a slip for the apostrophe that still
+        // reads as a short year.
         let apostrophe = if b == b'\'' {
             Some(1)
-        } else if s[i..].starts_with("’".as_bytes()) {
+        } else if s[i..].starts_with("’".as_bytes()) || s[i..].starts_with("‘".as_bytes()) {
             Some(3)
         } else {
             None
@@ -414,6 +416,7 @@ mod tests {
         assert_eq!(read("CVPR 2023"), [(2023, None, Full, "2023")]);
         assert_eq!(read("CVPR'25"), [(2025, None, Short, "'25")]);
         assert_eq!(read("ICLR’24"), [(2024, None, Short, "’24")]);
+        assert_eq!(read("TKDE‘23"), [(2023, None, Short, "‘23")]);
         assert_eq!(read("CVPR' 19"), [(2019, None, Short, "' 19")]);
         assert_eq!(read("arXiv' 17"), [(2017, None, Short, "' 17")]);
         assert!(read("the authors' 19 papers").is_empty());

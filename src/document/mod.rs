@@ -45,6 +45,19 @@ use crate::venue::Venues;
 
 pub(crate) use crate::source::Span;
 
+/// Whether a text reads as one person's name (`Yan Song`, `Chang Liu`):
+/// two to four capitalized words, no digits.
+pub(crate) fn looks_like_person(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+        })
+}
+
 /// A parsed markdown paper list.
 #[derive(Debug, Default)]
 pub struct Document {

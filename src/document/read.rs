@@ -1100,6 +1100,43 @@ fn tag_meaning_for(text: &str, vocab: &Known<'_>, want_venue: bool) -> TagMeanin
     TagMeaning::Other
 }
 
+/// `EMNLP 18.` in plain text: a known venue, a space and two digits is that
+/// venue and its short year, written without the apostrophe (`'18`) that
+/// would say so. (In a tag, `[CVPR 24]` is a broken year: the tag's own
+/// shape says a year goes there.)
+fn spaced_short_year(t: &str, vocab: &Known<'_>) -> Option<date::VenueText> {
+    let trimmed = t.trim_end_matches(['.', ',', ';', ')']);
+    let (name, digits) = trimmed.rsplit_once(' ')?;
+    if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let name_trimmed = name.trim_end();
+    let lead = name.len() - name.trim_start().len();
+    // A conference's acronym (`EMNLP`), not a journal whose number after
+    // it is a volume (`IEEE Access 12`), and a plausible year.
+    let acronym = !name_trimmed.trim_start().contains(char::is_whitespace)
+        && name_trimmed
+            .chars()
+            .filter(char::is_ascii_uppercase)
+            .count()
+            >= 2;
+    let yy = digits.parse::<u16>().ok()?;
+    if !acronym || !(yy <= 30 || yy >= 90) || !is_known_venue(name_trimmed, vocab) {
+        return None;
+    }
+    let at = trimmed.len() - 2;
+    Some(date::VenueText {
+        name: lead..name_trimmed.len(),
+        years: vec![date::Year {
+            value: if yy >= 70 { 1900 + yy } else { 2000 + yy },
+            month: None,
+            span: at..at + 2,
+            form: date::YearForm::Short,
+            date: at..at + 2,
+        }],
+    })
+}
+
 /// `ECCV24`: a known venue with two digits glued to it is that venue and
 /// its short year. Only a known name: `GPT4` and `ResNet50` are no venues.
 fn glued_short_year(
@@ -2443,6 +2480,27 @@ fn text_fields(
     // A venue and year at the end: `Yu et al., CVPR 2021`, `A, B. arXiv, 2023.`, `CVPR, June 2025.`
     // The year is the last one, or the first that only numbers follow: a
     // reference's volume, issue and pages (`Sensors, 2023, 23(4): 1975.`).
+    // `EMNLP 18.` alone: a known venue and its two-digit year.
+    if r.venue.is_none()
+        && r.dates.is_empty()
+        && date::years(t).is_empty()
+        && let Some(split) = spaced_short_year(t, vocab)
+    {
+        let shift = |s: Span| span.start + s.start..span.start + s.end;
+        r.venue = Some(Venue {
+            span: span.clone(),
+            inner: span.clone(),
+            name: shift(split.name.clone()),
+            years: split
+                .years
+                .into_iter()
+                .map(|y| shift_year(y, span.start))
+                .collect(),
+            form: Form::Plain,
+            place,
+        });
+        return;
+    }
     let mut years = date::years(t);
     years.retain(|y| !is_page_number(t, y));
     // `*Venue*, vol. 40, pp. 1-9, 2021.`: a venue read already, and the
@@ -2644,6 +2702,33 @@ fn authors_or_note(text: &str, r: &mut Reading, span: Span, place: Place) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_conference_acronym_and_two_digits_is_a_short_year() {
+        let known = Known {
+            venues: crate::venue::Venues::builtin_shared(),
+            labels: crate::label::Labels::builtin(),
+            hosts: crate::url::Hosts::builtin(),
+        };
+        let read = |t: &str| {
+            spaced_short_year(t, &known).map(|v| (t[v.name].to_owned(), v.years[0].value))
+        };
+        assert_eq!(read("EMNLP 18."), Some(("EMNLP".to_owned(), 2018)));
+        assert_eq!(read("ICML 99"), Some(("ICML".to_owned(), 1999)));
+        // A journal's volume, an edition far from any year, no known venue.
+        assert_eq!(read("IEEE Access 12."), None);
+        assert_eq!(read("TCSVT 72"), None);
+        assert_eq!(read("Zorbconf 18"), None);
+    }
+
+    #[test]
+    fn a_person_is_no_label() {
+        assert!(crate::document::looks_like_person("Yan Song"));
+        assert!(crate::document::looks_like_person("Jean-Luc O'Neil"));
+        assert!(!crate::document::looks_like_person("Code"));
+        assert!(!crate::document::looks_like_person("GPT 4"));
+        assert!(!crate::document::looks_like_person("HuggingFace DEMO"));
+    }
 
     #[test]
     fn authors() {

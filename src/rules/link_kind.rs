@@ -176,6 +176,11 @@ fn check_labels(
         if suggestion.is_none() && matches!(link.host, HostKind::Code | HostKind::Paper) {
             continue;
         }
+        // A person's name (`[Yan Song](https://scholar.google.com/…)` in
+        // an author line) links its author, not a kind of link.
+        if suggestion.is_none() && crate::document::looks_like_person(label) {
+            continue;
+        }
         let help = match suggestion {
             Some(known) => format!(
                 "did you mean `{known}`? (or add `{label}` to `labels` in [entry] of the config)"
