@@ -419,6 +419,11 @@ fn misspelling_distance(folded: &str, spelling: &str) -> Option<usize> {
         return None;
     }
     if len <= 5 && !swapped {
+        // Four letters or fewer: venues of their own one key apart
+        // (`ICDS`, `ICDE`), so no letter for another there.
+        if spelling.len() == len && len <= 4 {
+            return None;
+        }
         if spelling.len() == len {
             let neighbours = folded
                 .bytes()
