@@ -2351,6 +2351,29 @@ pub(super) fn line_fields(text: &str, span: Span, vocab: &Known<'_>) -> Reading 
     r
 }
 
+/// The last segment of a text (after `, ` or `. `) when it is a venue the
+/// vocabulary knows, as a span.
+fn last_known_venue(text: &str, span: Span, vocab: &Known<'_>) -> Option<Span> {
+    let written = &text[span.clone()];
+    let trimmed =
+        written.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';'));
+    let start = [", ", ". "]
+        .iter()
+        .filter_map(|sep| trimmed.rfind(sep).map(|i| i + sep.len()))
+        .max()
+        .unwrap_or(0);
+    let segment = trimmed[start..].trim();
+    let lead = trimmed[start..].len() - trimmed[start..].trim_start().len();
+    if segment.is_empty()
+        || segment.split_whitespace().count() > 8
+        || !is_known_venue(segment, vocab)
+    {
+        return None;
+    }
+    let at = span.start + start + lead;
+    Some(at..at + segment.len())
+}
+
 /// Whether a number read as a year is a page: after `pp.`, `p.` or
 /// `pages`, or the end of a range (`2041-2046`).
 fn is_page_number(t: &str, year: &date::Year) -> bool {
@@ -2503,6 +2526,23 @@ fn text_fields(
     }
     let mut years = date::years(t);
     years.retain(|y| !is_page_number(t, y));
+    // A venue the vocabulary knows, with no year (`Mario Bergés, RLEM.`,
+    // `IEEE Security & Privacy.`): the entry's venue, its year missing,
+    // which is what venue-format then says.
+    if years.is_empty()
+        && r.venue.is_none()
+        && let Some(name) = last_known_venue(text, span.clone(), vocab)
+    {
+        r.venue = Some(Venue {
+            span: name.clone(),
+            inner: name.clone(),
+            name,
+            years: Vec::new(),
+            form: Form::Plain,
+            place,
+        });
+        return;
+    }
     // `*Venue*, vol. 40, pp. 1-9, 2021.`: a venue read already, and the
     // year ending the text, as IEEE references write them.
     if r.venue.as_ref().is_some_and(|v| v.years.is_empty())
