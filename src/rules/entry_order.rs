@@ -111,8 +111,17 @@ fn same_run(ctx: &Context, a: &Entry, b: &Entry) -> bool {
 
 fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
     let entries = &ctx.doc.entries;
+    // A paper listed again later in the run (a copy appended at the end)
+    // is duplicate-entry's to report, not out of order.
+    let mut seen = rustc_hash::FxHashSet::default();
     let dated: Vec<(usize, When)> = run
         .iter()
+        .filter(|&&i| {
+            let keys = ctx.identities.paper_keys(i);
+            let again = keys.iter().any(|(key, _)| seen.contains(key));
+            seen.extend(keys.iter().map(|(key, _)| *key));
+            !again
+        })
         .filter_map(|&i| When::of(&entries[i]).map(|w| (i, w)))
         .collect();
     if dated.len() < MIN_DATED {
