@@ -1095,6 +1095,12 @@ fn titles_behind_badges_and_underlined_names_are_read() {
     assert!(fit > 0.8 && fit < 1.0, "{fit}");
     let badges = read("badge-rows");
     assert_eq!(badges.len(), 8);
+    // The venue badge (`badge/Conference-ICML'23-blue`) gives the venue.
+    let list = fixture("well-formed/badge-rows.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(value["entries"][0]["venue"], "ICML");
+    assert_eq!(value["entries"][0]["year"], 2023);
     assert_eq!(
         badges[0],
         (

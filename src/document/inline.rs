@@ -65,6 +65,8 @@ pub(super) struct LinkAtom {
     pub auto: bool,
     /// Stars around the whole link (`**[Title](url)**`).
     pub bold: bool,
+    /// For a badge link, where its image comes from.
+    pub image: Option<Span>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -373,13 +375,15 @@ fn link_atom(
                 .iter()
                 .all(|b| b.is_ascii_whitespace())
     };
+    let mut image = None;
     // `[![alt](badge)](url)`: an image and nothing else.
     if let Some(first) = children.iter().position(|t| !blank(t))
-        && let TokenKind::Open(Mark::Image { .. }) = children[first].kind
+        && let TokenKind::Open(Mark::Image { dest }) = &children[first].kind
     {
         let end = matching_close(children, first);
         if end + 1 >= children.len() || children[end + 1..].iter().all(blank) {
             style = LabelStyle::Image;
+            image = dest.clone();
             label = children_span(&children[first + 1..end.min(children.len())])
                 .unwrap_or(children[first].span.clone());
         }
@@ -397,6 +401,8 @@ fn link_atom(
     {
         style = LabelStyle::Image;
         label = alt;
+        image = html_attribute(&text[first.span.clone()], "src")
+            .map(|src| first.span.start + src.start..first.span.start + src.end);
     }
     if style == LabelStyle::Plain {
         let written = &text[whole.clone()];
@@ -426,6 +432,7 @@ fn link_atom(
         style,
         auto,
         bold: false,
+        image,
     }
 }
 

@@ -133,6 +133,8 @@ enum Piece {
     Link {
         link: Link,
         style_title: bool,
+        /// The image a badge link shows (`[![CVPR](…badge/CVPR-2024-blue)](url)`).
+        badge: Option<Span>,
     },
     Quote {
         span: Span,
@@ -474,6 +476,7 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, vocab: &Known<'_>, out: &mut
                                 to_pdf: false,
                             },
                             style_title: false,
+                            badge: None,
                         },
                         out,
                     );
@@ -500,6 +503,7 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, vocab: &Known<'_>, out: &mut
                                 to_pdf: false,
                             },
                             style_title: false,
+                            badge: None,
                         },
                         out,
                     );
@@ -566,6 +570,7 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, vocab: &Known<'_>, out: &mut
                             to_pdf: false,
                         },
                         style_title: false,
+                        badge: None,
                     }
                 },
                 out,
@@ -637,6 +642,7 @@ fn join_split_links(text: &str, placed: &mut Vec<Placed>, vocab: &Known<'_>) {
             placed[i].piece = Piece::Link {
                 link,
                 style_title: false,
+                badge: None,
             };
             placed.remove(i + 1);
             if wrapped {
@@ -730,6 +736,7 @@ fn link_piece(text: &str, link: &LinkAtom, span: Span, wrapped: bool, vocab: &Kn
         },
         // A bold link (`[**Title**](url)`, `**[Title](url)**`) reads as a title.
         style_title: link.bold || (link.style == LabelStyle::Bold && !is_label(label_text)),
+        badge: link.image.clone(),
     }
 }
 
@@ -802,6 +809,88 @@ fn without_identifier(name: &str) -> &str {
 /// `[Chemical Science 12.9 (2021)](...)`): the entry's venue and year,
 /// when it has none of its own. The link is its paper link (see
 /// [`with_target`] for its kind).
+/// The venue and year a shields badge shows (`badge/Conference-ICML'23-blue`,
+/// `badge/CVPR-2024-blue`, `badge/NeurIPS%202024-blue`), when its name is a
+/// venue the vocabulary knows. Its spans point into the badge's URL; the
+/// form `Badge` keeps rules from rewriting it there.
+fn badge_venue(
+    text: &str,
+    src: &Span,
+    span: Span,
+    place: Place,
+    vocab: &Known<'_>,
+) -> Option<Venue> {
+    let url = &text[src.clone()];
+    let at = url.find("/badge/")? + "/badge/".len();
+    let end = url[at..].find(['?', '#']).map_or(url.len(), |i| at + i);
+    let path = &url[at..end];
+    let path = path
+        .strip_suffix(".svg")
+        .or_else(|| path.strip_suffix(".png"))
+        .unwrap_or(path);
+    // Segments at a lone `-` (shields writes a literal dash as `--`).
+    let b = path.as_bytes();
+    let mut segments = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        if b[i] == b'-' {
+            if b.get(i + 1) == Some(&b'-') {
+                i += 2;
+                continue;
+            }
+            segments.push(start..i);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    segments.push(start..b.len());
+    // The last segment is the colour.
+    let content = &segments[..segments.len().saturating_sub(1)];
+    let mut candidates: Vec<Span> = content.last().cloned().into_iter().collect();
+    if let [.., label, message] = content {
+        candidates.push(label.start..message.end);
+    }
+    for region in candidates {
+        // Spaces written `%20` or `_`, and the dash between label and
+        // message, decoded to spaces of the same width: spans stay true.
+        let decoded: String = path[region.clone()]
+            .replace("%20", "   ")
+            .chars()
+            .map(|c| if c == '_' || c == '-' { ' ' } else { c })
+            .collect();
+        if decoded.len() != region.len() {
+            continue;
+        }
+        if let TagMeaning::Venue(split) = tag_meaning(&decoded, vocab)
+            && !split.years.is_empty()
+        {
+            let name = &decoded[split.name.clone()];
+            if !is_known_venue(name, vocab) {
+                continue;
+            }
+            let base = src.start + at + region.start;
+            let shift = |s: Span| base + s.start..base + s.end;
+            return Some(Venue {
+                span,
+                inner: shift(0..region.len()),
+                name: shift(split.name),
+                years: split
+                    .years
+                    .into_iter()
+                    .map(|mut y| {
+                        y.span = shift(y.span);
+                        y.date = shift(y.date);
+                        y
+                    })
+                    .collect(),
+                form: Form::Badge,
+                place,
+            });
+        }
+    }
+    None
+}
+
 /// A link in a table's venue column (`| [TGRS2022](…) |`): its label is the
 /// venue, whatever it links; the link stays the entry's link.
 fn venue_of_column_link(text: &str, r: &mut Reading, link: &Link) {
@@ -1296,7 +1385,15 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
             continue;
         }
         match p.piece {
-            Piece::Link { mut link, .. } => {
+            Piece::Link {
+                mut link, badge, ..
+            } => {
+                if r.venue.is_none()
+                    && let Some(src) = badge
+                    && let Some(venue) = badge_venue(text, &src, link.span.clone(), place, vocab)
+                {
+                    r.venue = Some(venue);
+                }
                 link.place = place;
                 // In a table, a link named for what it is (`[RSCC](...)` in a
                 // `Dataset` column) is of its column's kind.

@@ -4,7 +4,7 @@ use super::Context;
 use super::order::longest_ordered;
 use crate::diagnostic::Finding;
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::document::{Block, Entry, Span};
+use crate::document::{Block, Entry, Form, Span};
 use crate::rule::Rule;
 use crate::rule::Severity;
 
@@ -33,9 +33,12 @@ impl When {
         // A date of its own (a table's Year column, a date tag) is when the
         // list files the entry, more than the year its venue gives
         // (`| 2020 | … | [CVPR2021](…) |`).
+        // A badge's year (`Conference-ICML'23`) is a label the list shows,
+        // not when it files the entry.
+        let badge = entry.venue.as_ref().is_some_and(|v| v.form == Form::Badge);
         let year = exact
             .or_else(|| entry.dates.first().map(|d| &d.year))
-            .or_else(|| entry.year())?;
+            .or_else(|| entry.year().filter(|_| !badge))?;
         Some(When {
             year: year.value,
             month: year.month,
