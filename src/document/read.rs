@@ -1363,8 +1363,15 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
         {
             let inner = trim(text, span.clone());
             if !inner.is_empty() {
+                // Plain text's part is its words: the spaces around them are
+                // the gaps between parts (found by the fix fuzzer: an
+                // untrimmed span made a spacing fix that never settles).
+                let part = match p.piece {
+                    Piece::Text(_) => inner.clone(),
+                    _ => p.piece.span().clone(),
+                };
                 r.name = Some(Name {
-                    span: p.piece.span().clone(),
+                    span: part,
                     inner,
                     form: match p.piece {
                         Piece::Emph { level: 2.., .. } => Form::Bold,
