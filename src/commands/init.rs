@@ -190,35 +190,26 @@ fn render(source: &Source, doc: &Document, settings: &Settings) -> String {
     line("");
 
     line("[entry]");
-    let mut shapes: Vec<(usize, &crate::document::Shape)> = doc
+    let mut shapes: Vec<(usize, usize, &crate::document::Shape)> = doc
         .shapes
         .iter()
         .map(|shape| {
-            let used = doc
-                .entries
-                .iter()
-                .filter(|e| doc.shape_of(e) == shape)
-                .count();
-            (used, shape)
+            let (written, used) = doc.written_by(shape);
+            (used, written, shape)
         })
-        .filter(|(used, _)| *used > 0)
+        .filter(|(used, _, _)| *used > 0)
         .collect();
     shapes.sort_by_key(|s| std::cmp::Reverse(s.0));
     // Per template: entries, and how many of them are written its way.
     let mut templates: Vec<(String, usize, usize)> = Vec::new();
-    for (used, shape) in &shapes {
+    for &(used, written, shape) in &shapes {
         let template = shape.template();
-        let written = doc
-            .entries
-            .iter()
-            .filter(|e| doc.shape_of(e) == *shape && shape.is_written_by(e))
-            .count();
         match templates.iter_mut().find(|(t, _, _)| *t == template) {
             Some(slot) => {
                 slot.1 += used;
                 slot.2 += written;
             }
-            None => templates.push((template, *used, written)),
+            None => templates.push((template, used, written)),
         }
     }
     if templates.is_empty() {

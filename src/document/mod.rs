@@ -155,6 +155,17 @@ impl Document {
     pub(crate) fn shape_of(&self, entry: &Entry) -> &Shape {
         &self.shapes[entry.shape]
     }
+
+    /// Of the entries read in `shape` (or one written alike), how many are
+    /// written its way, and how many there are: `(written, all)`.
+    pub(crate) fn written_by(&self, shape: &Shape) -> (usize, usize) {
+        self.entries
+            .iter()
+            .filter(|e| self.shape_of(e) == shape)
+            .fold((0, 0), |(written, all), e| {
+                (written + usize::from(shape.is_written_by(e)), all + 1)
+            })
+    }
 }
 
 /// How a heading is written.

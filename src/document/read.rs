@@ -869,23 +869,14 @@ fn badge_venue(
                 continue;
             }
             let base = src.start + at + region.start;
-            let shift = |s: Span| base + s.start..base + s.end;
-            return Some(Venue {
+            return Some(Venue::split_at(
+                split,
+                base,
                 span,
-                inner: shift(0..region.len()),
-                name: shift(split.name),
-                years: split
-                    .years
-                    .into_iter()
-                    .map(|mut y| {
-                        y.span = shift(y.span);
-                        y.date = shift(y.date);
-                        y
-                    })
-                    .collect(),
-                form: Form::Badge,
+                base..base + region.len(),
+                Form::Badge,
                 place,
-            });
+            ));
         }
     }
     None
@@ -903,22 +894,17 @@ fn venue_of_column_link(text: &str, r: &mut Reading, link: &Link) {
         return;
     }
     let split = date::split_venue(written);
-    let name = split.name.start + label.start..split.name.end + label.start;
-    if name.is_empty() {
+    if split.name.is_empty() {
         return;
     }
-    r.venue = Some(Venue {
-        span: link.span.clone(),
-        inner: label.clone(),
-        name,
-        years: split
-            .years
-            .into_iter()
-            .map(|y| shift_year(y, label.start))
-            .collect(),
-        form: Form::Linked,
-        place: link.place,
-    });
+    r.venue = Some(Venue::split_at(
+        split,
+        label.start,
+        link.span.clone(),
+        label.clone(),
+        Form::Linked,
+        link.place,
+    ));
 }
 
 fn venue_in_label(text: &str, r: &mut Reading, link: &Link, vocab: &Known<'_>) {
@@ -1341,7 +1327,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
         _ => None,
     };
 
-    choose_title(text, placed, &mut r, header, vocab);
+    choose_title(text, placed, &mut r, header, venue_col, vocab);
 
     // Everything else, in order.
     let title_start = r.title.as_ref().map(|t| t.span.start);
@@ -1768,6 +1754,7 @@ fn choose_title(
     placed: &mut [Placed],
     r: &mut Reading,
     header: &[String],
+    venue_col: Option<usize>,
     vocab: &Known<'_>,
 ) {
     let first_place = placed
@@ -1810,8 +1797,7 @@ fn choose_title(
         let (mut link, style_title) = (link.clone(), *style_title);
         let place = placed[i].place;
         // A link in the venue column names the venue (`[TGRS2022](…)`).
-        let in_venue_col =
-            matches!(place, Place::Column(c) if venue_column(header) == Some(c as usize));
+        let in_venue_col = matches!(place, Place::Column(c) if venue_col == Some(c as usize));
         if outside_title_col(place) || in_venue_col {
             continue;
         }
@@ -2414,6 +2400,32 @@ fn unwrap_emphasis(text: &str) -> &str {
     text
 }
 
+impl Venue {
+    /// A venue read from text split into name and years, spans relative to
+    /// `base` (where that text starts in the file).
+    fn split_at(
+        split: date::VenueText,
+        base: usize,
+        span: Span,
+        inner: Span,
+        form: Form,
+        place: Place,
+    ) -> Venue {
+        Venue {
+            span,
+            inner,
+            name: base + split.name.start..base + split.name.end,
+            years: split
+                .years
+                .into_iter()
+                .map(|y| shift_year(y, base))
+                .collect(),
+            form,
+            place,
+        }
+    }
+}
+
 fn shift_year(mut y: date::Year, by: usize) -> date::Year {
     y.span = y.span.start + by..y.span.end + by;
     y.date = y.date.start + by..y.date.end + by;
@@ -2526,18 +2538,14 @@ fn text_fields(
             }
         } else if is_venue_column(col) && r.venue.is_none() {
             let split = date::split_venue(t);
-            r.venue = Some(Venue {
-                span: span.clone(),
-                inner: span.clone(),
-                name: span.start + split.name.start..span.start + split.name.end,
-                years: split
-                    .years
-                    .into_iter()
-                    .map(|y| shift_year(y, span.start))
-                    .collect(),
-                form: Form::Plain,
+            r.venue = Some(Venue::split_at(
+                split,
+                span.start,
+                span.clone(),
+                span.clone(),
+                Form::Plain,
                 place,
-            });
+            ));
             return;
         } else if col.starts_with("author") && r.authors.is_none() {
             r.authors = Some(Authors {
@@ -2613,19 +2621,14 @@ fn text_fields(
         && date::years(t).is_empty()
         && let Some(split) = spaced_short_year(t, vocab)
     {
-        let shift = |s: Span| span.start + s.start..span.start + s.end;
-        r.venue = Some(Venue {
-            span: span.clone(),
-            inner: span.clone(),
-            name: shift(split.name.clone()),
-            years: split
-                .years
-                .into_iter()
-                .map(|y| shift_year(y, span.start))
-                .collect(),
-            form: Form::Plain,
+        r.venue = Some(Venue::split_at(
+            split,
+            span.start,
+            span.clone(),
+            span.clone(),
+            Form::Plain,
             place,
-        });
+        ));
         return;
     }
     let mut years = date::years(t);

@@ -255,26 +255,13 @@ impl Shape {
     /// Whether an entry has this shape's required parts, written its way:
     /// how an item that links no paper still reads as one of the list's entries.
     pub(crate) fn fits(&self, entry: &Entry) -> bool {
-        let parts = entry.parts();
-        let has = |slot: &Slot| {
-            parts
-                .iter()
-                .any(|p| p.role == slot.role && (slot.any_form || p.form == slot.form))
-        };
         // It must share something that papers have and other items do not:
         // a venue or date, or authors.
         let distinctive = self
             .slots
             .iter()
-            .filter(|s| matches!(s.role, Role::Venue | Role::Date | Role::Authors) && !s.optional)
-            .collect::<Vec<_>>();
-        !distinctive.is_empty()
-            && entry.title.is_some()
-            && self
-                .slots
-                .iter()
-                .filter(|s| !s.optional && s.role != Role::Link)
-                .all(has)
+            .any(|s| matches!(s.role, Role::Venue | Role::Date | Role::Authors) && !s.optional);
+        distinctive && self.is_written_by(entry)
     }
 
     /// Whether an entry is written this shape's way: a title, and every

@@ -749,16 +749,11 @@ impl<'o> Builder<'o> {
         let mut pushed = Vec::with_capacity(items.len());
         for (line_start, tokens) in items {
             let end = tokens.last().map_or(line_start, |t| t.span.end);
+            // Under the heading of the block it was read from.
             let mut item = Frame {
-                kind: FrameKind::Item { list, depth },
-                start: line_start,
-                token_start: self.tokens.len(),
-                units: Vec::new(),
-                open: None,
                 section: frame.section,
                 heading: frame.heading,
-                children: Vec::new(),
-                open_html_links: 0,
+                ..self.frame(FrameKind::Item { list, depth }, line_start)
             };
             if !tokens.is_empty() {
                 item.open = Some((self.tokens.len(), UnitPlace::Head));

@@ -138,35 +138,25 @@ fn shapes(doc: &Document) -> Vec<ShapeRecord> {
     doc.shapes
         .iter()
         .filter(|shape| doc.entries.iter().any(|e| doc.shape_of(e) == *shape))
-        .map(|shape| ShapeRecord {
-            template: shape.template(),
-            kind: match shape.kind {
-                Some(BlockKind::Item) => "item",
-                Some(BlockKind::Row) => "row",
-                Some(BlockKind::Paragraph) => "paragraph",
-                None => "any",
-            },
-            region: shape.region.map(|h| doc.headings[h].text.clone()),
-            entries: doc
-                .entries
-                .iter()
-                .filter(|e| doc.shape_of(e) == shape)
-                .count(),
-            fit: {
-                let (written, all) = doc
-                    .entries
-                    .iter()
-                    .filter(|e| doc.shape_of(e) == shape)
-                    .fold((0usize, 0usize), |(w, a), e| {
-                        (w + usize::from(shape.is_written_by(e)), a + 1)
-                    });
-                if all == 0 {
+        .map(|shape| {
+            let (written, all) = doc.written_by(shape);
+            ShapeRecord {
+                template: shape.template(),
+                kind: match shape.kind {
+                    Some(BlockKind::Item) => "item",
+                    Some(BlockKind::Row) => "row",
+                    Some(BlockKind::Paragraph) => "paragraph",
+                    None => "any",
+                },
+                region: shape.region.map(|h| doc.headings[h].text.clone()),
+                entries: all,
+                fit: if all == 0 {
                     1.0
                 } else {
                     (written as f64 / all as f64 * 100.0).round() / 100.0
-                }
-            },
-            declared: shape.declared,
+                },
+                declared: shape.declared,
+            }
         })
         .collect()
 }
