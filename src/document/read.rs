@@ -1704,7 +1704,9 @@ fn is_name_column(name: &str) -> bool {
 /// A column of notes (`Keywords`, `Description`): what it holds is about
 /// the paper, never its title, authors or venue.
 fn is_notes_column(name: &str) -> bool {
-    words().columns.notes.iter().any(|c| c == name)
+    let notes = &words().columns.notes;
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| notes.iter().any(|n| n == w))
 }
 
 /// Of a header's columns, the one that holds the venue: the first named by
