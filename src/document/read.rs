@@ -2496,13 +2496,17 @@ fn last_known_venue(text: &str, span: Span, vocab: &Known<'_>) -> Option<Span> {
 /// `pages`, or the end of a range (`2041-2046`).
 fn is_page_number(t: &str, year: &date::Year) -> bool {
     let before = t[..year.date.start].trim_end();
-    let lower = before.to_ascii_lowercase();
+    let ends_with = |suffix: &str| {
+        before.len() >= suffix.len()
+            && before.as_bytes()[before.len() - suffix.len()..]
+                .eq_ignore_ascii_case(suffix.as_bytes())
+    };
     before.ends_with(['-', '–'])
         && before[..before.len() - before.chars().next_back().map_or(0, char::len_utf8)]
             .ends_with(|c: char| c.is_ascii_digit())
-        || lower.ends_with("pp.")
-        || lower.ends_with(" p.")
-        || lower.ends_with("pages")
+        || ends_with("pp.")
+        || ends_with(" p.")
+        || ends_with("pages")
 }
 
 /// Text that is not the title: a venue and year, authors, or a note.
@@ -2617,10 +2621,11 @@ fn text_fields(
     // A venue and year at the end: `Yu et al., CVPR 2021`, `A, B. arXiv, 2023.`, `CVPR, June 2025.`
     // The year is the last one, or the first that only numbers follow: a
     // reference's volume, issue and pages (`Sensors, 2023, 23(4): 1975.`).
+    let mut years = date::years(t);
     // `EMNLP 18.` alone: a known venue and its two-digit year.
     if r.venue.is_none()
         && r.dates.is_empty()
-        && date::years(t).is_empty()
+        && years.is_empty()
         && let Some(split) = spaced_short_year(t, vocab)
     {
         r.venue = Some(Venue::split_at(
@@ -2633,7 +2638,6 @@ fn text_fields(
         ));
         return;
     }
-    let mut years = date::years(t);
     years.retain(|y| !is_page_number(t, y));
     // A venue the vocabulary knows, with no year (`Mario Bergés, RLEM.`,
     // `IEEE Security & Privacy.`): the entry's venue, its year missing,
