@@ -279,6 +279,14 @@ impl Venues {
     }
 
     fn check_folded(&self, name: &str) -> Option<VenueCheck> {
+        // `tra.`, `seg.`: a lowercase word cut short is an abbreviation of
+        // a word (a list's keyword tags), not an acronym in another case.
+        if let Some(word) = name.trim_matches('`').strip_suffix('.')
+            && !word.is_empty()
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            return None;
+        }
         // Looked up for every tag of every entry: folded on the stack when short.
         let mut buffer = [0u8; 64];
         let owned;
@@ -376,6 +384,19 @@ pub(crate) fn is_misspelling(written: &str, venue: &str) -> bool {
     misspelling_distance(&fold(written), &fold(venue)).is_some()
 }
 
+/// Whether `written` is `venue` typed with a slip of the fingers: two
+/// neighbouring letters swapped in a name of four letters or more (`IORS`
+/// for `IROS`), or a letter doubled (`CVPRR`). Unlike one letter for
+/// another, these rarely make the name of another venue.
+pub(crate) fn is_typing_slip(written: &str, venue: &str) -> bool {
+    let (a, b) = (fold(written), fold(venue));
+    let doubled = a.len() == b.len() + 1
+        && (1..a.len()).any(|i| {
+            a.as_bytes()[i] == a.as_bytes()[i - 1] && a[..i] == b[..i] && a[i + 1..] == b[i..]
+        });
+    (a.len() >= 4 && is_transposition(&a, &b)) || doubled
+}
+
 /// The edit distance between two folded names when it is small enough to
 /// be a misspelling: one edit for names of up to six letters, two beyond,
 /// measured past a publisher both share (`IEEE SPM` is not `IEEE SP`). Short
@@ -400,7 +421,7 @@ fn misspelling_distance(folded: &str, spelling: &str) -> Option<usize> {
     if len < 3 {
         return None;
     }
-    let limit = if len <= 6 { 1 } else { 2 };
+    let limit = if len <= 8 { 1 } else { 2 };
     if spelling.len().abs_diff(len) > limit {
         return None;
     }
@@ -752,6 +773,10 @@ mod tests {
         assert_eq!(check("ACL/IJCNLP"), VenueCheck::Known);
         assert_eq!(check("nat commun"), alias("Nature Communications"));
         assert_eq!(check("Conference on robot learning"), VenueCheck::Known);
+        // A lowercase word cut short is a keyword, not `TR-A` in lowercase.
+        assert!(!venues.recognizes("tra."));
+        assert!(!venues.recognizes("`tra.`"));
+        assert!(venues.recognizes("TR-A"));
     }
 
     #[test]

@@ -10,13 +10,14 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::by_shape;
 use super::read::{self, Reading, looks_like_authors};
 use super::shape::Shape;
 use crate::vocabulary;
 
 use super::{
     Authors, Block, BlockKind, Document, EmptyItem, Entry, Form, HeadingKind, HostKind, Known,
-    ParseOptions, Place, Role, Span, Title,
+    ParseOptions, Place, Span,
 };
 
 /// What the walk knows of a block that may be an entry, beside its parts
@@ -283,10 +284,7 @@ pub(super) fn assemble(
         let Some(shape) = shape_for(&candidates[i]) else {
             continue;
         };
-        reread |= promote_title_link(text, &mut entries[i], &doc.shapes[shape], &options.known);
-        reread |= name_as_venue(text, &mut entries[i], &doc.shapes[shape]);
-        reread |= note_as_venue(text, &mut entries[i], &doc.shapes[shape]);
-        reread |= name_into_title(text, &mut entries[i], &doc.shapes[shape]);
+        reread |= by_shape::reread(text, &mut entries[i], &doc.shapes[shape], &options.known);
         let fits = || {
             let s = &doc.shapes[shape];
             (s.declared || s.support >= 2) && s.fits(&entries[i])
@@ -353,172 +351,6 @@ pub(super) fn assemble(
     entries.sort_by_key(|e| e.item.start);
     entries.shrink_to_fit();
     doc.entries = entries;
-}
-
-/// In a list whose titles are links (`[Title](url)`), an untitled entry
-/// that opens with a link not labelled like one (`[Guided Policy
-/// Search](url)`, too short to read as a title alone) has it for its title.
-fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape, known: &Known<'_>) -> bool {
-    if entry.title.is_some() {
-        return false;
-    }
-    let titles_link = shape.slot(Role::Title).is_some_and(|slot| {
-        matches!(slot.form, Form::Linked | Form::LinkedBold)
-            && slot.agree * 5 >= slot.present * 4
-            && (shape.declared || slot.present >= 5)
-    });
-    if !titles_link {
-        return false;
-    }
-    let Some(link) = entry.links.first_mut() else {
-        return false;
-    };
-    let label = &text[link.label.clone()];
-    let opens = text[entry.head.start..link.span.start].trim().is_empty();
-    let form = match link.form {
-        Form::Single => Form::Linked,
-        Form::BoldLabel => Form::LinkedBold,
-        _ => return false,
-    };
-    if !opens || known.labels.is_known(label) || label.split_whitespace().count() < 2 {
-        return false;
-    }
-    link.is_title = true;
-    let inner = link.label.clone();
-    let prefix = read::title_prefix(label)
-        .map(|(offset, name)| inner.start + offset..inner.start + offset + name.len());
-    entry.title = Some(Title {
-        span: link.span.clone(),
-        inner,
-        form,
-        place: link.place,
-        prefix,
-    });
-    true
-}
-
-/// In a list whose entries open with a venue tag and carry no short name,
-/// an entry opening with a tag of that form read as a name (`[**KAIS**]`,
-/// a venue without its year) has it for its venue: what is wrong with it
-/// is the missing year, which `venue-format` says.
-fn name_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
-    if entry.venue.is_some() || shape.slot(Role::Name).is_some() {
-        return false;
-    }
-    let Some(slot) = shape.slot(Role::Venue) else {
-        return false;
-    };
-    let Some(name) = &entry.name else {
-        return false;
-    };
-    // Four in five entries give the venue (this one aside, perhaps).
-    let convention = shape.declared || (slot.present >= 5 && slot.present * 5 >= shape.support * 4);
-    let opens = text[entry.head.start..name.span.start].trim().is_empty();
-    if !(convention && opens && name.form == slot.form && name.place == slot.place) {
-        return false;
-    }
-    let name = entry.name.take().expect("checked above");
-    entry.venue = Some(super::Venue {
-        span: name.span,
-        inner: name.inner.clone(),
-        name: name.inner,
-        years: Vec::new(),
-        form: name.form,
-        place: name.place,
-    });
-    true
-}
-
-/// In a list that writes its venues in emphasis after the title (four in
-/// five entries, `[Title](url). *Computational Linguistics*.`), an entry
-/// without a venue whose first emphasis after the title was left unread
-/// has its venue there: the list's shape says what that place holds, even
-/// for a venue the vocabulary does not know.
-fn note_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
-    if entry.venue.is_some() {
-        return false;
-    }
-    let Some(slot) = shape.slot(Role::Venue) else {
-        return false;
-    };
-    let convention = shape.declared || (slot.present >= 5 && slot.agree * 5 >= shape.support * 4);
-    if !(convention && matches!(slot.form, Form::Emph | Form::Bold | Form::BoldEmph)) {
-        return false;
-    }
-    let Some(title) = &entry.title else {
-        return false;
-    };
-    let after = title.span.end;
-    let marker = match slot.form {
-        Form::Emph => "*",
-        Form::Bold => "**",
-        _ => "***",
-    };
-    let found = entry.notes.iter().position(|note| {
-        let written = &text[note.clone()];
-        note.start >= after
-            && written.len() > 2 * marker.len()
-            && (written.starts_with(marker) && written.ends_with(marker)
-                || written.starts_with(&marker.replace('*', "_"))
-                    && written.ends_with(&marker.replace('*', "_")))
-            && !written[marker.len()..written.len() - marker.len()].starts_with(['*', '_'])
-    });
-    let Some(index) = found else {
-        return false;
-    };
-    let span = entry.notes.remove(index);
-    let inner = span.start + marker.len()..span.end - marker.len();
-    let split = super::date::split_venue(&text[inner.clone()]);
-    let at = inner.start;
-    let shift = |s: &Span| at + s.start..at + s.end;
-    entry.venue = Some(super::Venue {
-        span,
-        name: shift(&split.name),
-        inner,
-        years: split
-            .years
-            .into_iter()
-            .map(|mut y| {
-                y.span = shift(&y.span);
-                y.date = shift(&y.date);
-                y
-            })
-            .collect(),
-        form: slot.form,
-        place: slot.place,
-    });
-    true
-}
-
-/// In a list whose entries have no short name (one in five at most), a
-/// bold word that opens an entry's plain title (`**Foundation**
-/// Transformers`) is a word of the title the list bolded, not a name.
-fn name_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
-    if shape.declared
-        || shape
-            .slot(Role::Name)
-            .is_some_and(|s| s.present * 5 > shape.support)
-    {
-        return false;
-    }
-    let (Some(name), Some(title)) = (&entry.name, &mut entry.title) else {
-        return false;
-    };
-    let joined = name.form == Form::Bold
-        && title.form == Form::Plain
-        && name.place == title.place
-        && name.span.end <= title.span.start
-        && text[name.span.end..title.span.start]
-            .chars()
-            .all(|c| c == ' ');
-    if !joined {
-        return false;
-    }
-    title.span.start = name.span.start;
-    title.inner.start = name.span.start;
-    title.prefix = None;
-    entry.name = None;
-    true
 }
 
 /// Two distinct elements of a slice, mutably.

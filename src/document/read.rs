@@ -907,7 +907,10 @@ fn venue_of_column_link(text: &str, r: &mut Reading, link: &Link) {
     ));
 }
 
-fn venue_in_label(text: &str, r: &mut Reading, link: &Link, vocab: &Known<'_>) {
+/// A paper link labelled with its venue: `[Nat Mach Intell 4, 739–748
+/// (2022)](https://doi.org/…)` anywhere, or `[[CVPR](…)] Title` before the
+/// title, where a list whose sections give the years names only the venue.
+fn venue_in_label(text: &str, r: &mut Reading, link: &Link, before_title: bool, vocab: &Known<'_>) {
     if link.is_title || !(link.host == HostKind::Paper || link.to_pdf) {
         return;
     }
@@ -915,6 +918,20 @@ fn venue_in_label(text: &str, r: &mut Reading, link: &Link, vocab: &Known<'_>) {
     let written = &text[label.clone()];
     let split = date::split_venue(written);
     let Some(year) = split.years.last().cloned() else {
+        if before_title
+            && r.venue.is_none()
+            && split.name == (0..written.len())
+            && is_known_venue(written, vocab)
+        {
+            r.venue = Some(Venue {
+                span: link.span.clone(),
+                inner: label.clone(),
+                name: label,
+                years: Vec::new(),
+                form: Form::Linked,
+                place: link.place,
+            });
+        }
         return;
     };
     // Only numbers between the name and the year (volume, issue, pages,
@@ -1401,7 +1418,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
                 if col.is_some_and(is_venue_column) {
                     venue_of_column_link(text, &mut r, &link);
                 } else {
-                    venue_in_label(text, &mut r, &link, vocab);
+                    venue_in_label(text, &mut r, &link, before_title, vocab);
                 }
                 r.links.push(link);
             }
@@ -2107,7 +2124,13 @@ fn choose_title(
     if span.is_empty() || !text[span.clone()].chars().any(char::is_alphabetic) {
         return;
     }
-    // The text may end with the venue or year: `Title. ICLR 2014.`, `Title 2020.`
+    // The text may open with the year and venue (`2016-KBS - Title`) ...
+    let (title_start, lead) = split_lead(text, span.clone(), vocab);
+    if let Some(lead) = lead {
+        push_tail(text, r, lead, place);
+    }
+    let span = title_start..span.end;
+    // ... and end with them: `Title. ICLR 2014.`, `Title 2020.`
     let (title_end, tail) = split_tail(text, span.clone(), vocab);
     let mut title = trim_separators(text, span.start..title_end);
     if title.is_empty() {
@@ -2312,6 +2335,82 @@ fn trailing_authors(text: &str, title: &Span) -> Option<Span> {
 /// What the end of a plain title holds, if it is a venue or a year.
 struct Tail {
     venue: Option<(Span, Span, Vec<date::Year>)>,
+}
+
+/// Splits `2016-KBS - Title`, `2018 - Title` or `2021- IEEE PAMI - Title`
+/// into the lead (a year, and a venue joined to it) and the title's start:
+/// the date and venue a list writes before its titles, set off by a dash,
+/// a colon or a bar.
+fn split_lead(text: &str, span: Span, vocab: &Known<'_>) -> (usize, Option<Tail>) {
+    const REACH: usize = 48;
+    let t = &text[span.clone()];
+    let mut reach = t.len().min(REACH);
+    while !t.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let window = &t[..reach];
+    // The longest lead that reads as one: in `2021- IEEE TPAMI - Title` the
+    // first dash joins the year to the venue.
+    let mut best: Option<(usize, usize, Span, date::Year)> = None;
+    for sep in [" - ", " – ", " — ", "- ", ": ", " | "] {
+        for (sep_at, _) in window.match_indices(sep) {
+            if best.as_ref().is_some_and(|b| b.0 >= sep_at) {
+                continue;
+            }
+            if let Some((name, year)) = lead_of(&t[..sep_at], vocab) {
+                best = Some((sep_at, sep.len(), name, year));
+            }
+        }
+    }
+    let Some((sep_at, sep_len, name, year)) = best else {
+        return (span.start, None);
+    };
+    let title_start = span.start + sep_at + sep_len;
+    // Nothing left for a title: the lead was the title.
+    if !text[title_start..span.end].chars().any(char::is_alphabetic) {
+        return (span.start, None);
+    }
+    let lead = &t[..sep_at];
+    let whole = span.start..span.start + lead.trim_end().len();
+    let name = span.start + name.start..span.start + name.end;
+    (
+        title_start,
+        Some(Tail {
+            venue: Some((whole, name, vec![shift_year(year, span.start)])),
+        }),
+    )
+}
+
+/// A lead's venue (its span in `lead`, empty without one) and year: a
+/// four-digit year first, then, joined by a dash or slash (or known to the
+/// vocabulary), a short name with a capital.
+fn lead_of(lead: &str, vocab: &Known<'_>) -> Option<(Span, date::Year)> {
+    let years = date::years(lead);
+    let [year] = years.as_slice() else {
+        return None;
+    };
+    if year.date.start != 0 || year.form != date::YearForm::Full {
+        return None;
+    }
+    let rest = &lead[year.date.end..];
+    let joined = rest.starts_with(['-', '/', '_']);
+    let name = rest
+        .trim_start_matches(['-', '/', '_', ' ', ','])
+        .trim_end();
+    let name_ok = name.is_empty()
+        || (name.split_whitespace().count() <= 3
+            && name.chars().any(|c| c.is_ascii_uppercase())
+            && !name.contains(" - ")
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || " -&.".contains(c))
+            && (joined || is_known_venue(name, vocab)));
+    if !name_ok {
+        return None;
+    }
+    let at = lead.len() - rest.len()
+        + (rest.len() - rest.trim_start_matches(['-', '/', '_', ' ', ',']).len());
+    Some((at..at + name.len(), year.clone()))
 }
 
 /// Splits `Title. ICLR 2014.` or `Title 2020.` into the title's end and its tail.

@@ -859,18 +859,33 @@ impl<'o> Builder<'o> {
                 _ => continue,
             };
             let close = format!("</h{level}>");
-            if !lower.ends_with(&close) {
-                continue;
-            }
+            let lead = line.len() - line.trim_start().len();
             let open_end = lower.find('>').map_or(0, |i| i + 1);
-            let inner = &trimmed[open_end..trimmed.len() - close.len()];
-            let title = strip_tags(inner).trim().to_owned();
+            let (inner, end) = if lower.ends_with(&close) {
+                (
+                    trimmed[open_end..trimmed.len() - close.len()].to_owned(),
+                    start + lead + trimmed.len(),
+                )
+            } else {
+                // `<h1>` on a line of its own: the heading's text runs on,
+                // through markdown blocks (a fenced `diff` block to colour
+                // it), to its `</h1>`.
+                let from = start + lead + open_end;
+                let Some(close_at) = find_closing(text, from, &close) else {
+                    continue;
+                };
+                let inner = text[from..close_at]
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("```"))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (inner, close_at + close.len())
+            };
+            let title = strip_tags(&inner).trim().to_owned();
             if title.is_empty() {
                 continue;
             }
-            let lead = line.len() - line.trim_start().len();
-            let span = start + lead..start + lead + trimmed.len();
-            self.add_heading(span, level, HeadingKind::Html, title);
+            self.add_heading(start + lead..end, level, HeadingKind::Html, title);
         }
     }
 
@@ -1216,6 +1231,21 @@ fn trim_newline(text: &str, mut end: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+/// Where a heading opened in HTML closes (`</h1>`, any case), if it does
+/// within a few lines: an unclosed tag is no heading.
+fn find_closing(text: &str, from: usize, close: &str) -> Option<usize> {
+    const REACH: usize = 2_000;
+    let mut end = (from + REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &text[from..end];
+    let bytes = window.as_bytes();
+    (0..bytes.len().saturating_sub(close.len() - 1))
+        .find(|&i| bytes[i..i + close.len()].eq_ignore_ascii_case(close.as_bytes()))
+        .map(|i| from + i)
 }
 
 #[cfg(test)]

@@ -48,7 +48,8 @@ struct EntryRecord<'a> {
     canonical_venue: Option<String>,
     /// Every year the entry gives (venue, then dates).
     years: Vec<u16>,
-    /// The year it is filed under, and its month when given.
+    /// The year it is filed under, and its month when given: its own, or
+    /// else its section's (a year heading dates the entries under it).
     year: Option<u16>,
     month: Option<u8>,
     name: Option<&'a str>,
@@ -94,15 +95,16 @@ fn record<'a>(
                 VenueCheck::Unknown { .. } => None,
             });
     let year = entry.year();
+    let section = doc.section_of(entry).map(|s| s.year);
     EntryRecord {
         line: at.line,
         column: at.column,
-        section: doc.section_of(entry).map(|s| s.year),
+        section,
         venue_tag: entry.venue.as_ref().map(|v| &text[v.inner.clone()]),
         venue,
         canonical_venue,
         years: entry.years().map(|y| y.value).collect(),
-        year: year.map(|y| y.value),
+        year: year.map(|y| y.value).or(section),
         month: year.and_then(|y| y.month),
         name: entry.name.as_ref().map(|n| text[n.inner.clone()].trim()),
         title: collapse(&text[entry.title_text()]),

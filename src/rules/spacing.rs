@@ -37,12 +37,19 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
         } else if !between.is_empty() {
             continue;
         }
-        // Punctuation and HTML need no space before them: `[[pdf]](…), [[code]](…)`, `…)<br>`.
-        let next_is_glue = text[after.clone()]
-            .bytes()
-            .next()
-            .is_some_and(|b| matches!(b, b',' | b';' | b'.' | b':' | b'|' | b')' | b'<' | b'&'));
+        // Punctuation, closing brackets and HTML need no space before
+        // them: `[[pdf]](…), [[code]](…)`, `[**cls.**]`, `…)<br>`.
+        let next_is_glue = text[after.clone()].bytes().next().is_some_and(|b| {
+            matches!(
+                b,
+                b',' | b';' | b'.' | b':' | b'|' | b')' | b']' | b'}' | b'<' | b'&'
+            )
+        });
         if next_is_glue {
+            continue;
+        }
+        // `:fire:` is one emoji shortcode, not a colon before `fire:`.
+        if separated && between.ends_with(':') && is_shortcode_tail(&text[after.clone()]) {
             continue;
         }
         // After HTML that renders nothing (`<a name="x"></a>Title`) no
@@ -114,6 +121,17 @@ fn needs_no_space(before: &str, after: &str) -> bool {
         || opening_quote
         || first.is_some_and(is_cjk)
         || ends_image && is_image(after)
+}
+
+/// The rest of an emoji shortcode after its opening colon: `fire:` of
+/// `:fire:`, `+1:` of `:+1:`.
+fn is_shortcode_tail(after: &str) -> bool {
+    after.split_once(':').is_some_and(|(name, _)| {
+        !name.is_empty()
+            && name.bytes().all(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
+            })
+    })
 }
 
 /// Two spaces or more before the entry's next line are a markdown hard

@@ -689,7 +689,40 @@ fn check_venue<'a>(
             {
                 return;
             }
-            let suggestion = suggestion.or_else(|| list_suggestion(ctx, name));
+            // A short name one letter from a venue the list never writes is
+            // as likely a venue of its own (`SJS`, `CIS`, `IJCRS`), and so
+            // is a name that holds a known acronym as a word of its own
+            // (`ICPR IML Workshop`, not `ICPRAM Workshop`): the
+            // vocabulary's guess stands for them only when the list names
+            // that venue elsewhere. A slip of the fingers (`IORS`, `CVPRR`)
+            // and a longer name (`Neuips`) are slips wherever they point.
+            let written_by_list = |known: &str| {
+                ctx.conventions.venue_uses(known) > 0
+                    || known
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|base| ctx.conventions.venue_uses(base) > 0)
+            };
+            let holds_a_venue = |known: &str| {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                words.len() > 1
+                    && words.iter().any(|word| {
+                        word.len() >= 3
+                            && word
+                                .bytes()
+                                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                            && ctx.settings.venues.recognizes(word)
+                            && !known.split_whitespace().any(|k| k == *word)
+                    })
+            };
+            let letters = name.chars().filter(|c| c.is_alphanumeric()).count();
+            let suggestion = suggestion
+                .filter(|known| {
+                    written_by_list(known)
+                        || crate::venue::is_typing_slip(name, known)
+                        || (letters >= 6 && !holds_a_venue(known))
+                })
+                .or_else(|| list_suggestion(ctx, name));
             let Some(suggestion) = suggestion else {
                 return;
             };

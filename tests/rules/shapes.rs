@@ -134,6 +134,8 @@ shape_tests! {
     citation_apa => ("citation-apa", 11),
     citation_ieee => ("citation-ieee", 11),
     date_bracket_markers => ("date-bracket-markers", 11),
+    venue_label_year_sections => ("venue-label-year-sections", 11),
+    year_venue_lead => ("year-venue-lead", 11),
 }
 
 #[test]
@@ -159,6 +161,8 @@ fn every_shape_fixture_is_tested() {
         "citation-apa",
         "citation-ieee",
         "date-bracket-markers",
+        "venue-label-year-sections",
+        "year-venue-lead",
     ];
     for entry in fs::read_dir(fixtures().join("shapes")).unwrap() {
         let path = entry.unwrap().path();
