@@ -263,9 +263,50 @@ impl Venues {
                 suggestion: Some(affix.rejoin(&suggestion)),
             };
         }
+        // `IEEE Trans. on Industrial Informatics`: a venue's name cut short
+        // word by word, each cut marked with a period, is that venue
+        // written in a citation style's abbreviations.
+        if self.abbreviates(name) {
+            return VenueCheck::Known;
+        }
         VenueCheck::Unknown {
             suggestion: self.suggest(name),
         }
+    }
+
+    /// Whether `name` is one venue's name with some words cut short and
+    /// marked so (`Trans.`, `Intell.`), the others as the venue writes them.
+    fn abbreviates(&self, name: &str) -> bool {
+        let written: Vec<&str> = name.split_whitespace().collect();
+        if written.len() < 2 || !written.iter().any(|w| w.ends_with('.')) {
+            return false;
+        }
+        // Abbreviations leave out the little words (`IEEE Trans. Med. Imaging`).
+        let little =
+            |w: &String| matches!(w.as_str(), "" | "on" | "of" | "the" | "and" | "for" | "in");
+        let written: Vec<&str> = written.into_iter().filter(|w| !little(&fold(w))).collect();
+        let words: Vec<String> = written.iter().map(|w| fold(w)).collect();
+        self.exact.keys().any(|spelling| {
+            let theirs: Vec<String> = spelling
+                .split_whitespace()
+                .map(fold)
+                .filter(|w| !little(w))
+                .collect();
+            theirs.len() == words.len()
+                && theirs != words
+                && written
+                    .iter()
+                    .zip(&words)
+                    .zip(&theirs)
+                    .all(|((w, mine), t)| {
+                        !mine.is_empty()
+                            && if mine == t {
+                                true
+                            } else {
+                                w.ends_with('.') && t.starts_with(mine.as_str())
+                            }
+                    })
+        })
     }
 
     fn check_exact(&self, name: &str) -> Option<VenueCheck> {
@@ -330,7 +371,7 @@ impl Venues {
             return None;
         }
         let words: Vec<String> = name.split_whitespace().map(fold).collect();
-        if words.len() >= 2 {
+        if words.len() >= 2 && !self.abbreviates(name) {
             let mut found: Option<usize> = None;
             for (spelling, &(index, _)) in &self.exact {
                 // Most spellings have another number of words: told apart
@@ -805,6 +846,20 @@ mod tests {
         assert_eq!(check("NeurIPS Workshop"), VenueCheck::Known);
         assert_eq!(check("arxiv-ws"), alias("arXiv-ws"));
         assert!(matches!(check("Foo Workshop"), VenueCheck::Unknown { .. }));
+    }
+
+    #[test]
+    fn abbreviated_names_of_known_venues_are_known() {
+        assert_eq!(
+            check("IEEE Trans. on Industrial Informatics"),
+            VenueCheck::Known
+        );
+        assert_eq!(check("IEEE Trans. Med. Imaging"), VenueCheck::Known);
+        // Cut short without the period that marks it: a slip, or another venue.
+        assert_ne!(
+            check("IEEE Trans on Industrial Informatics"),
+            VenueCheck::Known
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! venue tag is a venue without its year, `[[IV](…)]` where every entry
 //! opens with its venue as the paper link's label is the venue IV.
 
+use super::date;
 use super::read;
 use super::shape::Shape;
 use super::{Entry, Form, Known, Role, Span, Title};
@@ -118,10 +119,11 @@ fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape, known: &Know
     true
 }
 
-/// In a list whose entries open with a venue tag and carry no short name,
-/// an entry opening with a tag of that form read as a name (`[**KAIS**]`,
-/// a venue without its year) has it for its venue: what is wrong with it
-/// is the missing year, which `venue-format` says.
+/// In a list whose entries give a venue tag and carry no short name, an
+/// entry with a tag of that form, on the venue's side of the title, read as
+/// a name has it for its venue: `[**KAIS**]`, a venue without its year;
+/// `**[IJCAI 19]**` among `**[CVPR' 19]**` tags, a year written another
+/// way. What is wrong with it is `venue-format`'s to say.
 fn name_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
     if entry.venue.is_some() || shape.slot(Role::Name).is_some() {
         return false;
@@ -135,19 +137,67 @@ fn name_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
     // Four in five entries give the venue (this one aside, perhaps).
     let convention = shape.declared || (slot.present >= 5 && slot.present * 5 >= shape.support * 4);
     let opens = text[entry.head.start..name.span.start].trim().is_empty();
-    if !(convention && opens && name.form == slot.form && name.place == slot.place) {
+    let rank = |role: Role| shape.slots.iter().position(|s| s.role == role);
+    let venue_first = rank(Role::Venue) < rank(Role::Title);
+    let venue_side = match &entry.title {
+        Some(title) => (name.span.end <= title.span.start) == venue_first,
+        None => opens,
+    };
+    if !(convention && venue_side && name.form == slot.form && name.place == slot.place) {
         return false;
     }
     let name = entry.name.take().expect("checked above");
+    let (venue_name, years) = venue_and_years(text, name.inner.clone());
     entry.venue = Some(super::Venue {
         span: name.span,
-        inner: name.inner.clone(),
-        name: name.inner,
-        years: Vec::new(),
+        inner: name.inner,
+        name: venue_name,
+        years,
         form: name.form,
         place: name.place,
     });
     true
+}
+
+/// A venue tag's name and years, where the shape says the text is a
+/// venue: a trailing two-digit number is its year (`IJCAI 19`), whatever
+/// the venue, since the place says it is one.
+fn venue_and_years(text: &str, inner: Span) -> (Span, Vec<date::Year>) {
+    let written = &text[inner.clone()];
+    let split = date::split_venue(written);
+    let at = inner.start;
+    let shift = |s: &Span| at + s.start..at + s.end;
+    if !split.years.is_empty() {
+        let years = split
+            .years
+            .iter()
+            .map(|y| date::Year {
+                span: shift(&y.span),
+                date: shift(&y.date),
+                ..y.clone()
+            })
+            .collect();
+        return (shift(&split.name), years);
+    }
+    let trimmed = written.trim_end();
+    if let Some((name, digits)) = trimmed.rsplit_once(' ')
+        && digits.len() == 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !name.trim().is_empty()
+        && let Ok(yy) = digits.parse::<u16>()
+    {
+        let end = at + trimmed.len();
+        let lead = name.len() - name.trim_start().len();
+        let year = date::Year {
+            value: if yy >= 70 { 1900 + yy } else { 2000 + yy },
+            month: None,
+            span: end - 2..end,
+            form: date::YearForm::Short,
+            date: end - 2..end,
+        };
+        return (at + lead..at + name.trim_end().len(), vec![year]);
+    }
+    (inner, Vec::new())
 }
 
 /// In a list that writes its venues in emphasis after the title (four in

@@ -1133,7 +1133,10 @@ fn trim_separators(text: &str, span: Span) -> Span {
     };
     let t = &text[span.clone()];
     let start = t.len() - t.trim_start_matches(is_sep).len();
-    let end = t.trim_end_matches(|c: char| is_sep(c) && c != ':').len();
+    // An opening bracket at the end opens what follows (`Title. [**cls.**]`).
+    let end = t
+        .trim_end_matches(|c: char| (is_sep(c) && c != ':') || matches!(c, '[' | '(' | '{' | '\\'))
+        .len();
     if start >= end {
         return span.start + start..span.start + start;
     }
