@@ -117,6 +117,9 @@ pub struct Fix {
     /// A venue's spelling, as its finding names it (`NIPS` → `NeurIPS`):
     /// the one change of words a safe fix may make.
     pub spelling: bool,
+    /// The destination of a link the fix makes render, as written
+    /// (`[[Code]] (url)` joined): the one link an unsafe fix may add.
+    pub restores: Option<String>,
 }
 
 impl Fix {
@@ -126,6 +129,7 @@ impl Fix {
             applicability,
             retarget: None,
             spelling: false,
+            restores: None,
         }
     }
 
@@ -148,6 +152,12 @@ impl Fix {
     /// Declares the link destination this fix changes.
     pub(crate) fn retargets(mut self, from: impl Into<String>, to: impl Into<String>) -> Self {
         self.retarget = Some((from.into(), to.into()));
+        self
+    }
+
+    /// Declares the link this fix makes render, by its destination.
+    pub(crate) fn restores(mut self, destination: impl Into<String>) -> Self {
+        self.restores = Some(destination.into());
         self
     }
 

@@ -261,7 +261,7 @@ pub static RULES: [RuleInfo; 21] = [
         fixable: Fixable::Unsafe,
         enabled: true,
         online: false,
-        summary: "a link that does not render as written: `[paper]((url))`, a label and its URL on two lines, a URL without a scheme, two URLs glued by `](`, the other double-bracket form",
+        summary: "a link that does not render as written: `[paper]((url))`, a label and its URL apart (on two lines, or a space between), a URL without a scheme, two URLs glued by `](`, the other double-bracket form",
         doc: include_str!("rules/malformed_link.md"),
     },
     RuleInfo {

@@ -584,74 +584,99 @@ fn pieces(text: &str, atoms: &[Atom], place: Place, vocab: &Known<'_>, out: &mut
     out.retain(|p| !matches!(&p.piece, Piece::Text(span) if span.is_empty()));
 }
 
-/// `[paper]` at a line's end and `(https://...)` at the next one's start: a
-/// link broken by the line break, which markdown reads as two texts.
+/// `[paper]` at a line's end and `(https://...)` at the next one's start,
+/// or `[[Code]] (https://...)` with a space between: a link broken apart,
+/// which markdown reads as texts.
 fn join_split_links(text: &str, placed: &mut Vec<Placed>, vocab: &Known<'_>) {
     let mut i = 0;
     while i + 1 < placed.len() {
-        let (a, b) = (&placed[i], &placed[i + 1]);
-        let joinable = a.place != b.place
-            && matches!(
-                (&a.piece, &b.piece),
-                (Piece::Tag { form: Form::Bracket, inner, .. }, Piece::Tag { form: Form::Paren, inner: url, .. })
-                    if is_label(&text[inner.clone()])
-                        && text[url.clone()].trim_start().starts_with("http")
-            );
-        if joinable {
-            let (
-                Piece::Tag { span, inner, .. },
-                Piece::Tag {
-                    span: end,
-                    inner: url,
-                    ..
-                },
-            ) = (&a.piece, &b.piece)
-            else {
-                unreachable!("checked above");
-            };
-            let label = trim(text, inner.clone());
-            let mut whole = span.start..end.end;
-            // `[[Paper]⏎(url)]`: the outer brackets belong to the link.
-            let (place, end_place) = (a.place, b.place);
-            if let Some(Placed {
-                piece: Piece::Text(before),
-                place: p,
-                ..
-            }) = i.checked_sub(1).and_then(|j| placed.get(j))
-                && *p == place
-                && before.end == whole.start
-                && before.end > before.start
-                && text.as_bytes()[before.end - 1] == b'['
-                && matches!(placed.get(i + 2), Some(Placed { piece: Piece::Text(after), place: q, .. })
-                    if *q == end_place && after.start == whole.end && text.as_bytes().get(after.start) == Some(&b']'))
-            {
-                whole = whole.start - 1..whole.end + 1;
+        // The label: a bracket, or a double bracket no link followed.
+        let label_of = |p: &Placed| match &p.piece {
+            Piece::Tag {
+                form: Form::Bracket,
+                span,
+                inner,
+            } if is_label(&text[inner.clone()]) => Some((span.clone(), inner.clone())),
+            Piece::Link { link, .. } if link.form == Form::Unlinked && link.url.is_none() => {
+                Some((link.span.clone(), link.label.clone()))
             }
-            let wrapped = whole.start < span.start;
-            let link = Link {
-                span: whole,
-                kind: vocab.labels.kind(&text[label.clone()]),
-                label,
-                url: Some(trim(text, url.clone())),
-                form: Form::Split,
-                place: a.place,
-                is_title: false,
-                host: HostKind::Other,
-                to_pdf: false,
-            };
-            placed[i].piece = Piece::Link {
-                link,
-                style_title: false,
-                badge: None,
-            };
-            placed.remove(i + 1);
-            if wrapped {
-                if let Piece::Text(before) = &mut placed[i - 1].piece {
-                    before.end -= 1;
-                }
-                if let Piece::Text(after) = &mut placed[i + 1].piece {
-                    after.start += 1;
-                }
+            _ => None,
+        };
+        let url_of = |p: &Placed| match &p.piece {
+            Piece::Tag {
+                form: Form::Paren,
+                span,
+                inner,
+            } if text[inner.clone()].trim_start().starts_with("http") => {
+                Some((span.clone(), inner.clone()))
+            }
+            _ => None,
+        };
+        let Some((span, inner)) = label_of(&placed[i]) else {
+            i += 1;
+            continue;
+        };
+        // Next line, or the same line past spaces.
+        let (url_at, gap) = if placed[i + 1].place != placed[i].place {
+            (i + 1, 0)
+        } else if let Piece::Text(between) = &placed[i + 1].piece
+            && !between.is_empty()
+            && text[between.clone()].bytes().all(|b| b == b' ')
+            && placed
+                .get(i + 2)
+                .is_some_and(|p| p.place == placed[i].place)
+        {
+            (i + 2, 1)
+        } else {
+            i += 1;
+            continue;
+        };
+        let Some((end, url)) = url_of(&placed[url_at]) else {
+            i += 1;
+            continue;
+        };
+        let label = trim(text, inner.clone());
+        let mut whole = span.start..end.end;
+        // `[[Paper]⏎(url)]`: the outer brackets belong to the link.
+        let (place, end_place) = (placed[i].place, placed[url_at].place);
+        if let Some(Placed {
+            piece: Piece::Text(before),
+            place: p,
+            ..
+        }) = i.checked_sub(1).and_then(|j| placed.get(j))
+            && *p == place
+            && before.end == whole.start
+            && before.end > before.start
+            && text.as_bytes()[before.end - 1] == b'['
+            && matches!(placed.get(url_at + 1), Some(Placed { piece: Piece::Text(after), place: q, .. })
+                if *q == end_place && after.start == whole.end && text.as_bytes().get(after.start) == Some(&b']'))
+        {
+            whole = whole.start - 1..whole.end + 1;
+        }
+        let wrapped = whole.start < span.start;
+        let link = Link {
+            span: whole,
+            kind: vocab.labels.kind(&text[label.clone()]),
+            label,
+            url: Some(trim(text, url.clone())),
+            form: Form::Split,
+            place,
+            is_title: false,
+            host: HostKind::Other,
+            to_pdf: false,
+        };
+        placed[i].piece = Piece::Link {
+            link,
+            style_title: false,
+            badge: None,
+        };
+        placed.drain(i + 1..=i + 1 + gap);
+        if wrapped {
+            if let Piece::Text(before) = &mut placed[i - 1].piece {
+                before.end -= 1;
+            }
+            if let Piece::Text(after) = &mut placed[i + 1].piece {
+                after.start += 1;
             }
         }
         i += 1;

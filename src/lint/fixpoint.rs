@@ -242,6 +242,11 @@ impl Guard {
                     })
         } else {
             let mut was: Vec<String> = before.destinations().into_iter().map(moved).collect();
+            was.extend(
+                batch
+                    .iter()
+                    .filter_map(|f| f.fix.as_ref()?.restores.clone()),
+            );
             was.sort_unstable();
             was == after.destinations()
         }

@@ -25,17 +25,32 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
     match link.form {
         Form::Split => {
             // Joined, the label's `]` and the URL's `(` meet.
-            let label_end = written.find(']')? + 1;
-            let paren = label_end + written[label_end..].find('(')?;
+            let paren = written[..url_span.start.checked_sub(link.span.start)?].rfind('(')?;
+            let label_end = written[..paren].trim_end().len();
             let joined = format!("{}{}", &written[..label_end], &written[paren..]);
+            if written[label_end..paren].contains('\n') {
+                return Some(
+                    Finding::new(
+                        Rule::MalformedLink,
+                        link.span.clone(),
+                        "the label and its URL are on two lines: markdown reads them as text",
+                    )
+                    .label("not a link")
+                    .help(format!("write `{joined}` on one line")),
+                );
+            }
+            // The space is all that keeps the link apart: taking it out
+            // makes the link the list meant (unsafe: the page changes).
+            let gap = link.span.start + label_end..link.span.start + paren;
             return Some(
                 Finding::new(
                     Rule::MalformedLink,
                     link.span.clone(),
-                    "the label and its URL are on two lines: markdown reads them as text",
+                    "a space between the label and its URL: markdown reads them as text",
                 )
                 .label("not a link")
-                .help(format!("write `{joined}` on one line")),
+                .help(format!("write `{joined}`"))
+                .fix(Fix::unsafe_edit(Edit::replace(gap, "")).restores(url.trim())),
             );
         }
         Form::Unjoined => {
