@@ -1351,3 +1351,28 @@ fn arguments_from_the_environment_are_split_like_a_shell() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("AWESOME_LINT_ARGS"), "{}", out.stderr);
 }
+
+/// The same paper under two years of one topic is listed twice; a qualifier
+/// after the year in another case than the list's other tags is a warning,
+/// not a misplaced qualifier.
+#[test]
+fn duplicates_across_years_and_qualifier_case() {
+    let path = fixture("entries/years-within-a-topic.md");
+    let path = path.to_str().unwrap();
+    let out = run(cmd().args([path, "--offline", "--no-config", "--format", "concise"]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let findings: Vec<&str> = out.stdout.lines().filter(|l| l.starts_with(path)).collect();
+    assert_eq!(
+        findings,
+        [
+            format!(
+                "{path}:13:4: error[duplicate-entry] duplicate of the entry on line 6 (same arXiv id 2106.00001 and title)"
+            ),
+            format!(
+                "{path}:14:15: warning[venue-format] `workshop` is written `Workshop` in the list's other tags [*]"
+            ),
+        ],
+        "{}",
+        out.stdout
+    );
+}

@@ -17,9 +17,10 @@ struct Seen {
     span: Span,
 }
 
-/// The part of a list an entry is compared within: its topic and year
-/// section, or the whole list.
-type Scope = (Option<usize>, Option<usize>);
+/// The part of a list an entry is compared within: its topic, or the whole
+/// list. Year sections do not part it: the same paper under two years of a
+/// topic is listed twice.
+type Scope = Option<usize>;
 
 /// Whether the list is grouped by topic: its entries sit under two topic
 /// headings or more.
@@ -37,13 +38,7 @@ pub(super) fn grouped_by_topic(entries: &[Entry]) -> bool {
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let entries = &ctx.doc.entries;
     let per_section = grouped_by_topic(entries) && !ctx.settings.duplicates_across_sections;
-    let scope = |e: &Entry| -> Scope {
-        if per_section {
-            (e.topic, e.section)
-        } else {
-            (None, None)
-        }
-    };
+    let scope = |e: &Entry| -> Scope { if per_section { e.topic } else { None } };
     let mut by_link: FxHashMap<(Scope, PaperKey), Seen> =
         FxHashMap::with_capacity_and_hasher(entries.len() * 2, FxBuildHasher);
     // Titles are keyed by a hash of their normalized form; a hash match is

@@ -515,6 +515,27 @@ fn check_after_year(
     if habit {
         return;
     }
+    // The same words in another case (`workshop` where the list writes
+    // `ICLR 2019 Workshop`): the place is the list's, only the case is off.
+    if let Some(spelling) = after_year_spelling(ctx, entry.shape, extra.trim()) {
+        let at = rest.start + (extra.len() - extra.trim_start().len());
+        let written = at..at + extra.trim().len();
+        out.push(
+            Finding::new(
+                Rule::VenueFormat,
+                written.clone(),
+                format!(
+                    "`{}` is written `{spelling}` in the list's other tags",
+                    extra.trim()
+                ),
+            )
+            .severity(Severity::Warning)
+            .label("another case")
+            .help(format!("write `{spelling}`"))
+            .fix(Fix::spelling(Edit::replace(written, spelling))),
+        );
+        return;
+    }
     if let [kind] = words.as_slice()
         && (kind.eq_ignore_ascii_case("workshop") || kind.eq_ignore_ascii_case("findings"))
     {
@@ -603,6 +624,36 @@ fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
         .take(3)
         .count()
         >= 3
+}
+
+/// How three tags of the list or more write the words after the year that
+/// `extra` writes in another case, the commonest way first.
+fn after_year_spelling(ctx: &Context, shape: usize, extra: &str) -> Option<String> {
+    let text = ctx.source.text();
+    let mut ways: Vec<(&str, usize)> = Vec::new();
+    for venue in ctx
+        .doc
+        .entries
+        .iter()
+        .filter(|e| e.shape == shape)
+        .filter_map(|e| e.venue.as_ref())
+    {
+        let Some(year) = venue.years.first() else {
+            continue;
+        };
+        let end = venue.inner.end.max(year.date.end);
+        let other = text[year.date.end..end].trim_matches(|c: char| c == '*' || c.is_whitespace());
+        if other != extra && other.eq_ignore_ascii_case(extra) {
+            match ways.iter_mut().find(|(w, _)| *w == other) {
+                Some((_, n)) => *n += 1,
+                None => ways.push((other, 1)),
+            }
+        }
+    }
+    ways.into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .max_by_key(|&(_, n)| n)
+        .map(|(w, _)| w.to_owned())
 }
 
 /// Whether two spellings differ only by case and punctuation.
