@@ -40,7 +40,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let per_section = grouped_by_topic(entries) && !ctx.settings.duplicates_across_sections;
     let scope = |e: &Entry| -> Scope { if per_section { e.topic } else { None } };
     let mut by_link: FxHashMap<(Scope, PaperKey), Seen> =
-        FxHashMap::with_capacity_and_hasher(entries.len() * 2, FxBuildHasher);
+        FxHashMap::with_capacity_and_hasher(entries.len(), FxBuildHasher);
     // Titles are keyed by a hash of their normalized form; a hash match is
     // confirmed by comparing the titles themselves. The map holds the first
     // title of each hash; the rare others chain from it in `titles`, so that
