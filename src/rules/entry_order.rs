@@ -131,6 +131,11 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
         return;
     }
     let with_month = dated.iter().all(|(_, w)| w.month.is_some());
+    // In a year section the entries share its year: by years alone they
+    // have no order to keep, and one of another year is `year-section`'s.
+    if !with_month && entries[run[0]].section.is_some() {
+        return;
+    }
     let key = |w: When| {
         let month = if with_month { w.month.unwrap_or(0) } else { 0 };
         i64::from(w.year) * 16 + i64::from(month)

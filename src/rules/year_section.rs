@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostic::Finding;
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::document::{Document, Entry, Span, YearSection};
+use crate::document::{Document, Entry, Form, Span, YearSection};
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let doc = ctx.doc;
@@ -22,7 +22,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(first) = entry.year() else {
             continue;
         };
-        if entry.years().any(|y| y.value == section.year) {
+        if !misfiled(ctx, entry, section) {
             continue;
         }
         let heading = &doc.headings[section.heading];
@@ -67,11 +67,44 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether an entry's years leave its section out. A journal citation's
+/// year (`Future Generation Computer Systems, 2022, 126: 70-81.`, with its
+/// volume or pages) is its issue's, and a list may file the paper by the
+/// year it appeared online, one year before or after; a conference's year
+/// (`ICLR 2018.`) and a preprint's are when the paper appeared.
+fn misfiled(ctx: &Context, entry: &Entry, section: &YearSection) -> bool {
+    if entry.years().any(|y| y.value == section.year) {
+        return false;
+    }
+    let text = ctx.source.text();
+    let cited = entry.venue.as_ref().is_some_and(|v| {
+        let name = text[v.name.clone()].trim().to_lowercase();
+        // `arXiv preprint arXiv:2203.12505, 2022`: the server names it.
+        let server = name.split_whitespace().next().unwrap_or_default();
+        let preprints = ctx.settings.venues.preprints();
+        v.form == Form::Plain
+            && !preprints.iter().any(|p| *p == name || p == server)
+            && v.years.iter().any(|y| pages_follow(&text[y.span.end..]))
+    });
+    let next_door = entry.years().all(|y| y.value.abs_diff(section.year) == 1);
+    !(cited && next_door)
+}
+
+/// Whether a year is followed by a volume or pages: `: 1-12`, `, 126: 70-81`.
+fn pages_follow(after: &str) -> bool {
+    let after = after.trim_start();
+    let rest = match after.as_bytes().first() {
+        Some(b':' | b',') => after[1..].trim_start(),
+        _ => return false,
+    };
+    rest.bytes().next().is_some_and(|b| b.is_ascii_digit())
+}
+
 /// Where a misplaced entry goes: the year it belongs to, when it has one.
-fn destination(entry: &Entry, section: &YearSection) -> Option<u16> {
+fn destination(ctx: &Context, entry: &Entry, section: &YearSection) -> Option<u16> {
     let year = entry.year()?.value;
     let one_year = entry.years().all(|y| y.value == year);
-    (one_year && year != section.year && !entry.in_entry).then_some(year)
+    (one_year && misfiled(ctx, entry, section) && !entry.in_entry).then_some(year)
 }
 
 /// The unsafe fix for a run: every misplaced entry's lines (with what is
@@ -93,7 +126,7 @@ fn run_moves(ctx: &Context, run_index: usize) -> Option<Fix> {
     let mut moved = 0;
     for entry in doc.entries.iter().filter(|e| in_run(e.section)) {
         let section_index = entry.section?;
-        match destination(entry, &doc.sections[section_index]) {
+        match destination(ctx, entry, &doc.sections[section_index]) {
             Some(year) => {
                 let (removed, block) = lines_to_move(text, entry, newline);
                 edits.push(Edit::delete(removed));
