@@ -2588,6 +2588,33 @@ fn push_tail(text: &str, r: &mut Reading, tail: Tail, place: Place) {
     }
 }
 
+/// `2019-09, Comput. Secur. 2021,`: a date with its month as the first
+/// field, and the venue as the next when it reads as one (a capital, a
+/// few words): the date, and the venue's span in `t`.
+fn comma_fields(t: &str) -> Option<(date::Year, Option<Span>)> {
+    let first = t.find(',').unwrap_or(t.len());
+    let field = t[..first].trim_end();
+    let years = date::years(field);
+    let [date] = years.as_slice() else {
+        return None;
+    };
+    if date.month.is_none() || date.date.start != 0 || date.date.end != field.len() {
+        return None;
+    }
+    let rest = t.get(first + 1..).unwrap_or_default();
+    let second_end = rest.find(',').unwrap_or(rest.len());
+    let raw = &rest[..second_end];
+    let lead = raw.len() - raw.trim_start().len();
+    let venue = raw.trim();
+    let venue_like = !venue.is_empty()
+        && venue.split_whitespace().count() <= 6
+        && venue.chars().next().is_some_and(|c| c.is_alphabetic())
+        && venue.chars().any(char::is_uppercase)
+        && !venue.contains(['[', ']', '(', ')']);
+    let start = first + 1 + lead;
+    Some((date.clone(), venue_like.then(|| start..start + venue.len())))
+}
+
 /// A nested item's line read as a line of its parent entry: authors, then a
 /// venue and year (`A, B, and C. AAMAS, 2024.`), whatever the venue.
 pub(super) fn line_fields(text: &str, span: Span, vocab: &Known<'_>) -> Reading {
@@ -2744,6 +2771,35 @@ fn text_fields(
             }
             return;
         }
+    }
+    // `, 2019-09, Comput. Secur. 2021,` after a title: fields apart by
+    // commas, a date with its month first, then the venue (and its year).
+    if r.dates.is_empty()
+        && r.venue.is_none()
+        && let Some(fields) = comma_fields(t)
+    {
+        let (date, venue) = fields;
+        let year = shift_year(date, span.start);
+        r.dates.push(DatePart {
+            span: year.date.clone(),
+            inner: year.date.clone(),
+            year,
+            form: Form::Plain,
+            place,
+        });
+        if let Some(venue) = venue {
+            let at = span.start + venue.start;
+            let split = date::split_venue(&t[venue.clone()]);
+            r.venue = Some(Venue::split_at(
+                split,
+                at,
+                at..span.start + venue.end,
+                at..span.start + venue.end,
+                Form::Plain,
+                place,
+            ));
+        }
+        return;
     }
     // A venue and year at the end: `Yu et al., CVPR 2021`, `A, B. arXiv, 2023.`, `CVPR, June 2025.`
     // The year is the last one, or the first that only numbers follow: a

@@ -2,6 +2,8 @@
 //! entries, an entry without a title or a required link, an empty bullet
 //! among entries, and a file that links papers where no entry is recognized.
 
+use rustc_hash::FxHashMap;
+
 use super::Context;
 use crate::conventions::{MIN_SUPPORT, is_strong};
 use crate::diagnostic::Finding;
@@ -40,7 +42,8 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         counts.0 += 1;
         counts.1 += usize::from(entry.title.is_some());
     }
-    for entry in &ctx.doc.entries {
+    let lists = Lists::of(ctx);
+    for (index, entry) in ctx.doc.entries.iter().enumerate() {
         let shape = ctx.doc.shape_of(entry);
         // A region whose entries mostly have no title (a table of datasets
         // that links each one's paper) writes its entries without one.
@@ -81,10 +84,78 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         } else if entry.in_entry {
             // A version nested under its entry (`* (TPAMI version) ...`)
             // is a note of it: not held to the shape of the list's entries.
-        } else if let Some(finding) = deviation(shape, entry) {
+        } else if let Some(finding) =
+            deviation(shape, entry, |role, form| lists.writes(index, role, form))
+        {
             out.push(finding);
         }
         check_required(ctx, entry, out);
+    }
+}
+
+/// The runs of entries one after the other in one list (a block of
+/// sibling items, a table, consecutive paragraphs), and how each writes
+/// its parts. A run that writes a part its own way throughout (a block of
+/// `"title", 2019-09, Venue` references under a heading of a list that
+/// writes `[2023-08]` date tags) keeps a convention of its own: its entries
+/// are not departures from the region's. A stretch of a run is not: a
+/// batch of entries added without their venue is a batch of slips.
+struct Lists {
+    /// For each entry, its run (`usize::MAX` for one nested in an entry).
+    run_of: Vec<usize>,
+    /// For each run: how many entries, and per role how they write it.
+    runs: Vec<(usize, Ways)>,
+}
+
+/// How many entries write each role each way (`None`: leave it out).
+type Ways = FxHashMap<(Role, Option<Form>), usize>;
+
+impl Lists {
+    const ROLES: [Role; 5] = [
+        Role::Venue,
+        Role::Date,
+        Role::Name,
+        Role::Title,
+        Role::Authors,
+    ];
+
+    fn of(ctx: &Context) -> Lists {
+        let entries = &ctx.doc.entries;
+        let mut run_of = Vec::with_capacity(entries.len());
+        let mut runs: Vec<(usize, Ways)> = Vec::new();
+        let mut parts = Vec::new();
+        let mut last: Option<usize> = None;
+        for (index, entry) in entries.iter().enumerate() {
+            // A version nested under an entry is the entry's, not its list's.
+            if entry.in_entry {
+                run_of.push(usize::MAX);
+                continue;
+            }
+            let joined = last.is_some_and(|l| super::same_run(ctx, &entries[l], entry));
+            if !joined || runs.is_empty() {
+                runs.push((0, FxHashMap::default()));
+            }
+            last = Some(index);
+            run_of.push(runs.len() - 1);
+            let (count, ways) = runs.last_mut().expect("pushed above");
+            *count += 1;
+            entry.parts_into(&mut parts);
+            for role in Self::ROLES {
+                let form = parts.iter().find(|p| p.role == role).map(|p| p.form);
+                *ways.entry((role, form)).or_default() += 1;
+            }
+        }
+        Lists { run_of, runs }
+    }
+
+    /// Whether the run of entry `index` writes `role` as `form` (`None`:
+    /// leaves it out) in three entries or more and four in five.
+    fn writes(&self, index: usize, role: Role, form: Option<Form>) -> bool {
+        let Some((count, ways)) = self.runs.get(self.run_of[index]) else {
+            return false;
+        };
+        let agree = ways.get(&(role, form)).copied().unwrap_or(0);
+        agree >= 3 && agree * 5 >= count * 4
     }
 }
 
@@ -147,7 +218,13 @@ fn differs(form: Form, slot: &Slot) -> bool {
             && (linked(form) && linked(slot.form) || linked_bold(form) && linked_bold(slot.form)))
 }
 
-fn deviation(shape: &Shape, entry: &Entry) -> Option<Finding> {
+/// `own_way(role, form)`: whether the entry's own list writes the part so
+/// (or, with `None`, leaves it out), whatever the region does.
+fn deviation(
+    shape: &Shape,
+    entry: &Entry,
+    own_way: impl Fn(Role, Option<Form>) -> bool,
+) -> Option<Finding> {
     let parts = entry.parts();
     let parts = parts.as_slice();
     let others = shape.support.saturating_sub(1).max(1);
@@ -185,7 +262,8 @@ fn deviation(shape: &Shape, entry: &Entry) -> Option<Finding> {
             Some(p)
                 if (differs(p.form, slot) || !same_line(p.place, slot.place))
                     && !slot.any_form
-                    && is_convention(shape, slot) =>
+                    && is_convention(shape, slot)
+                    && !(differs(p.form, slot) && own_way(slot.role, Some(p.form))) =>
             {
                 let message = if differs(p.form, slot) {
                     let who = if shape.declared {
@@ -228,7 +306,8 @@ fn deviation(shape: &Shape, entry: &Entry) -> Option<Finding> {
                 && (shape.declared
                     || (shape.support >= MIN_SUPPORT
                         && slot.role != Role::Name
-                        && shape.support - slot.present <= (shape.support / 20).max(1))) =>
+                        && shape.support - slot.present <= (shape.support / 20).max(1)
+                        && !own_way(slot.role, None))) =>
             {
                 return Some(
                     Finding::new(

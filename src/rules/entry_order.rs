@@ -86,7 +86,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         if let Some(&last) = run.last()
-            && !same_run(ctx, &entries[last], entry)
+            && !super::same_run(ctx, &entries[last], entry)
         {
             check_run(ctx, &run, out);
             run.clear();
@@ -94,22 +94,6 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         run.push(index);
     }
     check_run(ctx, &run, out);
-}
-
-/// Whether two entries, one right after the other, belong to one run: the
-/// same section and topic, the same kind of block at the same depth, and
-/// nothing but blank lines between them.
-fn same_run(ctx: &Context, a: &Entry, b: &Entry) -> bool {
-    let kind = |e: &Entry| match &e.block {
-        Block::Item { depth, .. } => (0, *depth),
-        Block::Row { table, .. } => (1, *table),
-        Block::Paragraph => (2, 0),
-    };
-    a.section == b.section
-        && a.topic == b.topic
-        && kind(a) == kind(b)
-        && a.item.end <= b.item.start
-        && ctx.text(&(a.item.end..b.item.start)).trim().is_empty()
 }
 
 fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {

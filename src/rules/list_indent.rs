@@ -75,6 +75,22 @@ impl<'a> Style<'a> {
     }
 }
 
+/// A bulleted or a numbered list, whatever the bullet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum BulletKindClass {
+    Bulleted,
+    Numbered,
+}
+
+impl BulletKindClass {
+    fn of(kind: BulletKind) -> Self {
+        match kind {
+            BulletKind::Bullet(_) => Self::Bulleted,
+            BulletKind::Ordered(_) => Self::Numbered,
+        }
+    }
+}
+
 fn bullet_text(kind: BulletKind) -> String {
     match kind {
         BulletKind::Bullet(b) => (b as char).to_string(),
@@ -152,7 +168,25 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         by_depth.entry(*depth).or_default().add(style, *index);
     }
 
-    for (_, entry, marker, depth, style) in &entries {
+    // Each list's own bullets: a numbered list and a bulleted one are two
+    // kinds of list, and which a list is is the list's choice.
+    let mut list_of = Vec::with_capacity(entries.len());
+    let mut lists: Vec<HashMap<BulletKindClass, usize>> = Vec::new();
+    let mut last: Option<&Entry> = None;
+    for (_, entry, _, _, style) in &entries {
+        if !last.is_some_and(|l| super::same_run(ctx, l, entry)) {
+            lists.push(HashMap::default());
+        }
+        last = Some(entry);
+        list_of.push(lists.len() - 1);
+        *lists
+            .last_mut()
+            .expect("pushed above")
+            .entry(BulletKindClass::of(style.kind))
+            .or_default() += 1;
+    }
+
+    for (position, (_, entry, marker, depth, style)) in entries.iter().enumerate() {
         let (section, topic) = region(entry);
         let law = by_region
             .get(&(*depth, section, topic))
@@ -169,6 +203,14 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         if style == expected {
             continue;
+        }
+        let class = BulletKindClass::of(style.kind);
+        if class != BulletKindClass::of(expected.kind) {
+            let own = &lists[list_of[position]];
+            let in_list: usize = own.values().sum();
+            if in_list >= 3 && own.get(&class) == Some(&in_list) {
+                continue;
+            }
         }
         let span = marker.line_start..marker.gap.end;
         let replacement = expected.render(ctx.text(&marker.bullet));

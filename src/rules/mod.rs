@@ -344,6 +344,27 @@ fn keep_fixes_that_keep_emphasis(text: &str, findings: &mut [Finding]) {
     }
 }
 
+/// Whether two entries, one right after the other, belong to one run: the
+/// same section and topic, the same kind of block at the same depth, and
+/// nothing but blank lines between them.
+pub(super) fn same_run(
+    ctx: &Context,
+    a: &crate::document::Entry,
+    b: &crate::document::Entry,
+) -> bool {
+    use crate::document::{Block, Entry};
+    let kind = |e: &Entry| match &e.block {
+        Block::Item { depth, .. } => (0, *depth),
+        Block::Row { table, .. } => (1, *table),
+        Block::Paragraph => (2, 0),
+    };
+    a.section == b.section
+        && a.topic == b.topic
+        && kind(a) == kind(b)
+        && a.item.end <= b.item.start
+        && ctx.text(&(a.item.end..b.item.start)).trim().is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
