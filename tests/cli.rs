@@ -1093,6 +1093,19 @@ fn titles_behind_badges_and_underlined_names_are_read() {
     let value: Value = serde_json::from_str(&out.stdout).unwrap();
     let fit = value["shapes"][0]["fit"].as_f64().unwrap();
     assert!(fit > 0.8 && fit < 1.0, "{fit}");
+    // A quoted phrase that opens a title is the title's start, not all of it.
+    let quoted = read("quoted-openings");
+    assert_eq!(
+        quoted[0].1,
+        "\"Do Anything Now\": Characterizing In-The-Wild Jailbreak Prompts."
+    );
+    assert!(
+        quoted[2]
+            .1
+            .starts_with("“This is my unicorn”: Personalizing"),
+        "{:?}",
+        quoted[2]
+    );
     let badges = read("badge-rows");
     assert_eq!(badges.len(), 8);
     // The venue badge (`badge/Conference-ICML'23-blue`) gives the venue.

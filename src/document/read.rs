@@ -1909,6 +1909,11 @@ fn choose_title(
                 None => continue,
             }
         };
+        // `"Do Anything Now": Characterizing ...`: a quoted phrase that
+        // opens a plain title, which goes on after its colon (step 4).
+        if lead.is_none() && quote_opens_title(text, placed, i) {
+            continue;
+        }
         if let Piece::Quote { span, inner } = &placed[i].piece
             && text[inner.clone()].split_whitespace().count() >= 2
         {
@@ -2076,6 +2081,11 @@ fn choose_title(
                 end = span.end;
                 pieces_used.push(i);
             }
+            Piece::Quote { span, .. } if start.is_none() && quote_opens_title(text, placed, i) => {
+                start = Some(span.start);
+                end = span.end;
+                pieces_used.push(i);
+            }
             // Italic words, code, parentheses and quoted words inside a
             // plain title.
             Piece::Emph { span, level: 1, .. }
@@ -2204,6 +2214,27 @@ fn choose_title(
         place,
         prefix: None,
     });
+}
+
+/// Whether the quote at `i` opens a plain title that goes on after a colon
+/// (`"Do Anything Now": Characterizing ...`), rather than being the title.
+fn quote_opens_title(text: &str, placed: &[Placed], i: usize) -> bool {
+    let (
+        Some(Placed {
+            piece: Piece::Quote { span, .. },
+            place,
+            ..
+        }),
+        Some(next),
+    ) = (placed.get(i), placed.get(i + 1))
+    else {
+        return false;
+    };
+    matches!(&next.piece, Piece::Text(rest)
+        if next.place == *place
+            && rest.start == span.end
+            && text[rest.clone()].starts_with(':')
+            && text[rest.clone()].split_whitespace().count() >= 2)
 }
 
 /// Where a title that opens with emphasis goes on to, in plain words and
