@@ -147,7 +147,11 @@ impl Conventions {
             .filter(|(other, _)| fold(other) == key)
             .map(|(_, n)| n)
             .sum();
-        let strong = |uses: usize| uses >= 3 && uses as f64 >= all as f64 * AGREEMENT;
+        // Three uses or more that nearly all agree, or every use (two or
+        // more: `*Arxiv 2023*` both times the list names it).
+        let strong = |uses: usize| {
+            (uses >= 3 && uses as f64 >= all as f64 * AGREEMENT) || (uses >= 2 && uses == all)
+        };
         if strong(self.venue_uses(name)) {
             return false;
         }

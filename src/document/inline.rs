@@ -153,6 +153,20 @@ pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
                 out.push(Atom::Break(token.span.clone()));
                 i += 1;
             }
+            // `IA-RED<sup>2</sup>`: super- and subscripts are letters of the
+            // word they sit in; the text runs on through them (a quote
+            // around such a title closes after them).
+            TokenKind::Html if is_script_tag(&text[token.span.clone()]) => {
+                pending_text = Some(match pending_text.take() {
+                    Some(span) if span.end == token.span.start => span.start..token.span.end,
+                    Some(span) => {
+                        split_text(text, span, out);
+                        token.span.clone()
+                    }
+                    None => token.span.clone(),
+                });
+                i += 1;
+            }
             TokenKind::Html => {
                 flush(&mut pending_text, out);
                 let html = &text[token.span.clone()];
@@ -227,6 +241,14 @@ pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
         }
     }
     flush(&mut pending_text, out);
+}
+
+/// `<sup>`, `</sup>`, `<sub>`, `</sub>`.
+fn is_script_tag(html: &str) -> bool {
+    let t = html.trim();
+    ["<sup>", "</sup>", "<sub>", "</sub>"]
+        .iter()
+        .any(|tag| t.eq_ignore_ascii_case(tag))
 }
 
 /// `<b>x</b>`, `<strong>x</strong>`, `<i>x</i>`, `<em>x</em>` around plain

@@ -1190,7 +1190,9 @@ fn tag_meaning(text: &str, vocab: &Known<'_>) -> TagMeaning {
 /// among the vocab (the entry has its venue already).
 fn tag_meaning_for(text: &str, vocab: &Known<'_>, want_venue: bool) -> TagMeaning {
     let t = text.trim();
-    if t.is_empty() || t.len() > 120 {
+    // A link inside (`[Yang Hong](https://hy1995.top/), …`) makes it no
+    // tag: its URL's digits are no year.
+    if t.is_empty() || t.len() > 120 || t.contains("](") {
         return TagMeaning::Other;
     }
     let split = date::split_venue(t);
@@ -1290,6 +1292,31 @@ fn glued_short_year(
 
 fn is_known_venue(name: &str, vocab: &Known<'_>) -> bool {
     vocab.venues.recognizes(name.trim())
+}
+
+/// Text with its markdown links written as their labels: an author line
+/// that links its authors' homepages (`[Yang Hong](https://…), Peng Bo`)
+/// reads as the names.
+fn link_labels(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("](") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    // Each `](url)` goes, and the brackets with it; a label whose `[` was
+    // forgotten (`Divi Schmidt](…)`) reads as a name all the same.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(close) = rest.find("](") {
+        out.push_str(&rest[..close]);
+        match rest[close..].find(')') {
+            Some(end) => rest = &rest[close + end + 1..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out.replace('[', ""))
 }
 
 /// Whether text reads as a list of authors: `Yu et al.`, `A. Lee, B. Kim
@@ -1527,7 +1554,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
                         );
                     }
                     _ if r.authors.is_none()
-                        && looks_like_authors(content, true)
+                        && looks_like_authors(&link_labels(content), true)
                         && !before_title =>
                     {
                         r.authors = Some(Authors {
@@ -2929,9 +2956,32 @@ fn text_fields(
             .map(|i| i + 1)
             .into_iter()
             .chain(before[..name_end].rfind(". ").map(|i| i + 2))
+            // `Wanli Ouyang *ICCV 2023*`: emphasis opening before the year
+            // sets the venue apart from the authors before it.
+            .chain({
+                let b = &before.as_bytes()[..name_end];
+                (1..b.len().saturating_sub(1)).rev().find(|&i| {
+                    matches!(b[i], b'*' | b'_')
+                        && matches!(b[i - 1], b' ' | b'.')
+                        && b[i + 1].is_ascii_alphanumeric()
+                })
+            })
             .max()
             .unwrap_or(0);
         let name = trim(text, span.start + boundary..span.start + name_end);
+        // `A. Lee. *ICML 2016*` read as text: the emphasis is the venue's
+        // markup, not its name.
+        // Markers that open emphasis: right before a letter.
+        let stars = {
+            let written = &text[name.clone()];
+            let bare = written.trim_start_matches(['*', '_']);
+            if bare.starts_with(char::is_alphanumeric) {
+                written.len() - bare.len()
+            } else {
+                0
+            }
+        };
+        let name = name.start + stars..name.end;
         // `arXiv preprint arXiv:2101.01000`: the paper's identifier is not
         // the venue's name.
         let name = name.start..name.start + without_identifier(&text[name.clone()]).len();
@@ -2956,11 +3006,27 @@ fn text_fields(
             });
         let after_ok = after_words.len() <= 3 || title_case;
         if after_ok && (name_text.is_empty() || venue_like) {
-            let end = span.start + last.date.end;
-            let whole_start = if name_text.is_empty() {
+            let mut end = span.start + last.date.end;
+            let mut whole_start = if name_text.is_empty() {
                 span.start + last.date.start
             } else {
                 name.start
+            };
+            // The emphasis around the venue and its year (and a qualifier
+            // after it, `*ICCV 2019 Oral*`) is its markup.
+            let marker = &text[name.start - stars..name.start];
+            let after_year =
+                text[end..span.end].trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+            let closes = stars > 0
+                && after_year.ends_with(marker)
+                && !after_year[..after_year.len() - stars].contains(marker);
+            // Opened and not closed, the markers stay the venue's text.
+            whole_start -= stars.min(whole_start - span.start);
+            let form = if closes {
+                end += after_year.len();
+                if stars == 1 { Form::Emph } else { Form::Bold }
+            } else {
+                Form::Plain
             };
             let whole = whole_start..end;
             // The venue's years follow its name (a year inside the name,
@@ -2989,12 +3055,17 @@ fn text_fields(
                     });
                 }
             } else if r.venue.is_none() {
+                let inner = if form == Form::Plain {
+                    whole.clone()
+                } else {
+                    whole.start + stars..whole.end - stars
+                };
                 r.venue = Some(Venue {
-                    span: whole.clone(),
-                    inner: whole,
+                    span: whole,
+                    inner,
                     name,
                     years,
-                    form: Form::Plain,
+                    form,
                     place,
                 });
             } else {

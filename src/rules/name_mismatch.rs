@@ -41,10 +41,10 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // `YOLO v3` and `YOLOv3`: one name, spaced or hyphenated another way.
         let bare = |s: &str| -> String {
             s.chars()
-                .filter(|c| !matches!(c, ' ' | '-' | '_'))
+                .filter(|c| !matches!(c, ' ' | '-' | '_' | '"' | '“' | '”'))
                 .collect()
         };
-        if bare(name) == bare(prefix) {
+        if bare(name) == bare(prefix) || abbreviates(name, prefix) {
             continue;
         }
         let case_only = name.eq_ignore_ascii_case(prefix);
@@ -73,6 +73,32 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .help(format!("use one name in both places, e.g. `{better}`")),
         );
     }
+}
+
+/// Whether `name` is the title's name cut short on purpose: its plural
+/// (`EdgeViTs` for `EdgeViT`), or its initials and first letters in order,
+/// from the same first letter, two letters or more dropped (`AFF` for
+/// `AutoFocusFormer`, `TF-DL` for `TubeFormer-DeepLab`, `Zero-TP` for
+/// `Zero-TPrune`). A letter dropped or changed is a typo still.
+fn abbreviates(name: &str, prefix: &str) -> bool {
+    let letters = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (short, long) = (letters(name), letters(prefix));
+    let plural = |a: &[char], b: &[char]| {
+        b.len() == a.len() + 1 && b.starts_with(a) && b.last() == Some(&'s')
+    };
+    if plural(&short, &long) || plural(&long, &short) {
+        return true;
+    }
+    if short.len() < 2 || long.len() < short.len() + 2 || short[0] != long[0] {
+        return false;
+    }
+    let mut rest = long.iter();
+    short.iter().all(|c| rest.any(|l| l == c))
 }
 
 /// A typo's distance: the same letters ignoring case, or one or two edits
@@ -115,7 +141,7 @@ fn same_name(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::same_name;
+    use super::{abbreviates, same_name};
     use crate::document::title_prefix as title_name;
 
     #[test]
@@ -138,6 +164,27 @@ mod tests {
         assert!(!near_miss("BianQueCorpus", "BianQue"));
         assert!(!near_miss("MD-EHR", "ClinicalGPT"));
         assert!(!near_miss("PMC-OA", "Pmc-clip"));
+    }
+
+    #[test]
+    fn abbreviations_and_plurals_are_the_same_name() {
+        for (name, title) in [
+            ("AFF", "AutoFocusFormer"),
+            ("TF-DL", "TubeFormer-DeepLab"),
+            ("Zero-TP", "Zero-TPrune"),
+            ("VRWKV", "Vision-RWKV"),
+            ("EdgeViT", "EdgeViTs"),
+            ("Video-FocalNets", "Video-FocalNet"),
+        ] {
+            assert!(abbreviates(name, title), "{name} {title}");
+        }
+        for (name, title) in [
+            ("each-DETR", "Teach-DETR"),
+            ("MedKIP", "MedKLIP"),
+            ("CARZeroP", "CARZero"),
+        ] {
+            assert!(!abbreviates(name, title), "{name} {title}");
+        }
     }
 
     #[test]

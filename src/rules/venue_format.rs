@@ -510,7 +510,8 @@ fn check_after_year(
     {
         return;
     }
-    // The same words after the year in three tags of the list or more: its way.
+    // The same words after the year in another tag of the list (this one
+    // too, two or more): its way.
     let habit = after_year_habit(ctx, entry.shape, extra.trim());
     if habit {
         return;
@@ -603,7 +604,7 @@ fn is_second_date(extra: &str) -> bool {
     })
 }
 
-/// Whether three tags of a shape or more carry the same text after their
+/// Whether two tags of a shape or more carry the same text after their
 /// year (or, for second dates, a date of the same kind).
 fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
     let second_date = is_second_date(extra);
@@ -621,9 +622,9 @@ fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
                 other == extra || (second_date && is_second_date(other))
             })
         })
-        .take(3)
+        .take(2)
         .count()
-        >= 3
+        >= 2
 }
 
 /// How three tags of the list or more write the words after the year that
