@@ -59,7 +59,11 @@ fn is_paper_link(link: &Link) -> bool {
     if link.is_title {
         link.host == HostKind::Paper || link.to_pdf
     } else {
+        // A label that names no kind of link (`[[CVPR](…)]`, `[iccv21](…)`,
+        // a venue the list labels its paper links with) on a paper host
+        // or to a PDF: the paper, by where it leads.
         link.kind.is_paper()
+            || (link.kind == LabelKind::Unknown && (link.host == HostKind::Paper || link.to_pdf))
     }
 }
 

@@ -909,7 +909,7 @@ fn badge_venue(
 
 /// A link in a table's venue column (`| [TGRS2022](…) |`): its label is the
 /// venue, whatever it links; the link stays the entry's link.
-fn venue_of_column_link(text: &str, r: &mut Reading, link: &Link) {
+fn venue_of_column_link(text: &str, r: &mut Reading, link: &Link, vocab: &Known<'_>) {
     if r.venue.is_some() {
         return;
     }
@@ -918,9 +918,15 @@ fn venue_of_column_link(text: &str, r: &mut Reading, link: &Link) {
     if written.is_empty() || written.len() > 120 {
         return;
     }
-    let split = date::split_venue(written);
+    let mut split = date::split_venue(written);
     if split.name.is_empty() {
         return;
+    }
+    // `[cvpr21](…)`: a known venue with its two-digit year glued on.
+    if split.years.is_empty()
+        && let Some(glued) = glued_short_year(written, &split, vocab)
+    {
+        split = glued;
     }
     r.venue = Some(Venue::split_at(
         split,
@@ -1420,7 +1426,8 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
             | Piece::Tag { inner: span, .. } = &p.piece
         {
             let inner = trim(text, span.clone());
-            if !inner.is_empty() {
+            // `| - |`: the list's mark for no name.
+            if text[inner.clone()].chars().any(char::is_alphanumeric) {
                 // Plain text's part is its words: the spaces around them are
                 // the gaps between parts (found by the fix fuzzer: an
                 // untrimmed span made a spacing fix that never settles).
@@ -1471,7 +1478,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
                 }
                 let link = with_target(text, link, vocab);
                 if col.is_some_and(is_venue_column) {
-                    venue_of_column_link(text, &mut r, &link);
+                    venue_of_column_link(text, &mut r, &link, vocab);
                 } else {
                     venue_in_label(text, &mut r, &link, before_title, vocab);
                 }

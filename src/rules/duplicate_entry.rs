@@ -161,9 +161,8 @@ fn title_of<'a>(ctx: &Context<'a>, entry: &Entry) -> Option<&'a str> {
 }
 
 /// Two entries of one title that are two publications: two arXiv ids by
-/// other authors, or
-/// different venues and different paper links (an ICIP paper and its
-/// journal version).
+/// other authors, or different venues, neither a preprint server, and
+/// different paper links (an ICIP paper and its journal version).
 fn are_versions(ctx: &Context, index_a: usize, index_b: usize) -> bool {
     let text = ctx.source.text();
     let (a, b) = (&ctx.doc.entries[index_a], &ctx.doc.entries[index_b]);
@@ -198,10 +197,16 @@ fn are_versions(ctx: &Context, index_a: usize, index_b: usize) -> bool {
         && !arxiv_b.is_empty()
         && !arxiv_a.iter().any(|id| arxiv_b.contains(id))
         && other_authors;
+    // A preprint and the venue that published it are one paper listed
+    // twice: the preprint's entry is the stale one.
+    let preprints = ctx.settings.venues.preprints();
+    let preprint = |v: &Option<String>| v.as_ref().is_some_and(|v| preprints.contains(v));
     two_preprints
         || (va.is_some()
             && vb.is_some()
             && va != vb
+            && !preprint(&va)
+            && !preprint(&vb)
             && !keys_a.is_empty()
             && !keys_b.is_empty()
             && !keys_a.iter().any(|k| keys_b.contains(k)))
