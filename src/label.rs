@@ -204,13 +204,14 @@ impl Labels {
         self.compound_kind(label)
     }
 
-    /// A label built from known ones: numbered (`paper1`, `code 2`), or two
-    /// words of which the known ones agree (`Code/Prompts`, `public dataset`,
-    /// `Open Database`). Longer labels are titles or prose, not labels.
+    /// A label built from known ones: numbered (`paper1`, `code 2`,
+    /// `PyTorch-1`), or two words of which the known ones agree
+    /// (`Code/Prompts`, `public dataset`, `Open Database`), or name two
+    /// kinds (`project+code`: other). Longer labels are titles or prose.
     fn compound_kind(&self, label: &str) -> LabelKind {
         let numbered = label
             .trim_end_matches(|c: char| c.is_ascii_digit())
-            .trim_end();
+            .trim_end_matches([' ', '-', '_', '#']);
         if numbered.len() < label.len()
             && let Some(&kind) = self.kinds.get(numbered)
         {
@@ -227,7 +228,9 @@ impl Labels {
         for word in words {
             match self.kinds.get(word) {
                 Some(&kind) if found == LabelKind::Unknown || found == kind => found = kind,
-                Some(_) => return LabelKind::Unknown,
+                // `project+code`: one link to two kinds of thing, a label
+                // all the same.
+                Some(_) => found = LabelKind::Other,
                 None => {}
             }
         }
@@ -303,6 +306,9 @@ mod tests {
         assert_eq!(kind("Wired"), LabelKind::Media);
         assert_eq!(kind("bibtex"), LabelKind::Other);
         assert_eq!(kind("cdoe"), LabelKind::Unknown);
+        // Numbered, and two kinds in one link.
+        assert_eq!(kind("PyTorch-1"), LabelKind::Code);
+        assert_eq!(kind("project+code"), LabelKind::Other);
         assert!(kind("doi").is_paper() && !kind("code").is_paper());
         assert_eq!(LabelKind::Pdf.category(), Some("paper"));
     }

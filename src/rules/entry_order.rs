@@ -101,7 +101,7 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
     // A paper listed again later in the run (a copy appended at the end)
     // is duplicate-entry's to report, not out of order.
     let mut seen = rustc_hash::FxHashSet::default();
-    let dated: Vec<(usize, When)> = run
+    let mut dated: Vec<(usize, When)> = run
         .iter()
         .filter(|&&i| {
             let keys = ctx.identities.paper_keys(i);
@@ -115,6 +115,16 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
         return;
     }
     let with_month = dated.iter().all(|(_, w)| w.month.is_some());
+    // By years alone, a run may be filed by venue: a group kept apart is
+    // not out of the run's order. (Dated to the month, the run is ordered
+    // by those dates, whatever venues follow one another.)
+    if !with_month {
+        let grouped = grouped_apart(ctx, run);
+        dated.retain(|(i, _)| !grouped.contains(i));
+        if dated.len() < MIN_DATED {
+            return;
+        }
+    }
     // In a year section the entries share its year: by years alone they
     // have no order to keep, and one of another year is `year-section`'s.
     if !with_month && entries[run[0]].section.is_some() {
@@ -239,6 +249,41 @@ fn posted_in_order(ctx: &Context, dated: &[(usize, When)], ascending: bool) -> V
         in_order[posted[k].0] = true;
     }
     in_order
+}
+
+/// The entries of a run kept together by venue rather than by date: three
+/// or more in a row naming one venue over several years (the list's
+/// preprints, `arXiv 2024` down to `arXiv 2020`, filed apart from its
+/// conference blocks). Their order is their group's, not the run's.
+fn grouped_apart(ctx: &Context, run: &[usize]) -> rustc_hash::FxHashSet<usize> {
+    let entries = &ctx.doc.entries;
+    let venue = |i: usize| {
+        entries[i]
+            .venue
+            .as_ref()
+            .map(|v| ctx.text(&v.name).trim().to_lowercase())
+    };
+    let mut grouped = rustc_hash::FxHashSet::default();
+    let mut from = 0;
+    while from < run.len() {
+        let name = venue(run[from]);
+        let mut to = from + 1;
+        while to < run.len() && name.is_some() && venue(run[to]) == name {
+            to += 1;
+        }
+        let block = &run[from..to];
+        let mut years: Vec<u16> = block
+            .iter()
+            .filter_map(|&i| entries[i].year().map(|y| y.value))
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        if block.len() >= 3 && years.len() >= 2 {
+            grouped.extend(block.iter().copied());
+        }
+        from = to;
+    }
+    grouped
 }
 
 /// Whether an entry dated `a` goes before one dated `b` in the run's direction.
