@@ -53,6 +53,20 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
                 .fix(Fix::unsafe_edit(Edit::replace(gap, "")).restores(url.trim())),
             );
         }
+        // `[[Project](https://…/]`: the label and URL are joined; the
+        // URL's `)` is what is missing.
+        Form::Unjoined if written.contains("](") && written.ends_with(']') => {
+            let fixed = format!("{})]", &written[..written.len() - 1]);
+            return Some(
+                Finding::new(
+                    Rule::MalformedLink,
+                    link.span.clone(),
+                    "the URL's closing `)` is missing: markdown reads it as text",
+                )
+                .label("not a link")
+                .help(format!("write `{fixed}`")),
+            );
+        }
         Form::Unjoined => {
             return Some(
                 Finding::new(
