@@ -1,0 +1,579 @@
+//! Reads one block's atoms as the parts of a paper: venue, dates, name,
+//! title, authors, links, notes, whatever way the list writes them.
+//!
+//! The reader knows the ways lists write each part (see the module docs of
+//! [`super`]) and decides by what a part says, not by where a fixed grammar
+//! puts it: a tag with a year is a venue or a date, a long link text at the
+//! start is the title, `**Name**:` is a short name, a comma-separated list
+//! of capitalized names is the authors. The shape a list uses is inferred
+//! afterwards from what the reader found.
+
+use super::date;
+use super::inline::{Atom, LabelStyle, LinkAtom};
+use crate::vocabulary::{is_one_of, words};
+
+use super::{
+    Authors, DatePart, Form, HostKind, Known, LabelKind, Link, Name, Place, Span, Title, Venue,
+};
+
+mod columns;
+mod lead;
+mod pieces;
+mod tag;
+mod text;
+mod title;
+
+pub(in crate::document) use self::{columns::*, lead::*, pieces::*, tag::*, text::*, title::*};
+pub(crate) use self::title::title_prefix;
+
+/// Where a unit of a block sits: the part of the block its atoms come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum UnitPlace {
+    /// The block's first paragraph or line group.
+    Head,
+    /// A later paragraph of the same list item.
+    Paragraph,
+    /// A table cell, by column.
+    Cell(u8),
+}
+
+/// A unit's atoms, as a range into the shared atom buffer.
+#[derive(Debug, Clone)]
+pub(super) struct Unit {
+    pub atoms: std::ops::Range<usize>,
+    pub place: UnitPlace,
+}
+
+/// What the reader found in a block.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Reading {
+    pub venue: Option<Venue>,
+    pub dates: Vec<DatePart>,
+    pub name: Option<Name>,
+    pub title: Option<Title>,
+    pub authors: Option<Authors>,
+    pub links: Vec<Link>,
+    pub notes: Vec<Span>,
+    /// Extent of the parts: first start to last end.
+    pub span: Option<Span>,
+    /// The first line's content.
+    pub head: Option<Span>,
+}
+
+impl Reading {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.span.is_none()
+    }
+
+    fn grow(&mut self, span: &Span) {
+        self.span = Some(match self.span.take() {
+            Some(s) => s.start.min(span.start)..s.end.max(span.end),
+            None => span.clone(),
+        });
+    }
+}
+
+/// Reads a block. `header` names a table's columns (lowercase), when it is a row.
+/// Buffers the reader reuses from block to block.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    placed: Vec<Placed>,
+}
+
+pub(super) fn read(
+    text: &str,
+    atoms: &[Atom],
+    units: &[Unit],
+    header: &[String],
+    vocab: &Known<'_>,
+    scratch: &mut Scratch,
+) -> Reading {
+    let placed = &mut scratch.placed;
+    placed.clear();
+    let mut line = 0u8;
+    for (index, unit) in units.iter().enumerate() {
+        let place_of = |line: u8| match unit.place {
+            UnitPlace::Cell(c) => Place::Column(c),
+            _ => Place::Line(line),
+        };
+        if index > 0 && matches!(unit.place, UnitPlace::Paragraph) {
+            line = line.saturating_add(1);
+        }
+        let unit_atoms = &atoms[unit.atoms.clone()];
+        let mut start = 0;
+        for (i, atom) in unit_atoms.iter().enumerate() {
+            if let Atom::Break(_) = atom {
+                pieces(text, &unit_atoms[start..i], place_of(line), vocab, placed);
+                if !matches!(unit.place, UnitPlace::Cell(_)) {
+                    line = line.saturating_add(1);
+                }
+                start = i + 1;
+            }
+        }
+        pieces(text, &unit_atoms[start..], place_of(line), vocab, placed);
+    }
+    join_split_links(text, placed, vocab);
+    assign(text, placed, header, vocab)
+}
+
+fn is_blank(text: &str, span: &Span) -> bool {
+    // Markdown's own whitespace: what lists put between parts.
+    text.as_bytes()[span.clone()]
+        .iter()
+        .all(|b| b.is_ascii_whitespace())
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text.as_bytes()[span.clone()];
+    let start = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let end = s.len()
+        - s[start..]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    span.start + start..span.start + end
+}
+
+/// Trims whitespace and the separators lists put between parts.
+fn trim_separators(text: &str, span: Span) -> Span {
+    let is_sep = |c: char| {
+        c.is_whitespace() || matches!(c, ',' | '|' | ';' | '-' | '–' | '—' | ':' | '·' | '&')
+    };
+    let t = &text[span.clone()];
+    let start = t.len() - t.trim_start_matches(is_sep).len();
+    // An opening bracket at the end opens what follows (`Title. [**cls.**]`).
+    let end = t
+        .trim_end_matches(|c: char| (is_sep(c) && c != ':') || matches!(c, '[' | '(' | '{' | '\\'))
+        .len();
+    if start >= end {
+        return span.start + start..span.start + start;
+    }
+    span.start + start..span.start + end
+}
+
+fn is_known_venue(name: &str, vocab: &Known<'_>) -> bool {
+    vocab.venues.recognizes(name.trim())
+}
+
+/// The roles, assigned piece by piece.
+fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known<'_>) -> Reading {
+    let mut r = Reading::default();
+    for p in placed.iter() {
+        let span = p.piece.span();
+        if !(matches!(p.piece, Piece::Text(_)) && is_blank(text, span)) {
+            r.grow(span);
+        }
+    }
+    let head_line = placed
+        .iter()
+        .find(|p| !matches!(&p.piece, Piece::Text(s) if is_blank(text, s)))
+        .map(|p| p.place);
+    if let Some(place) = head_line {
+        let mut on_head = placed
+            .iter()
+            .filter(|p| p.place == place)
+            .map(|p| p.piece.span())
+            .filter(|s| !is_blank(text, s));
+        if let Some(first) = on_head.next() {
+            let last = on_head.next_back().unwrap_or(first);
+            r.head = Some(first.start..last.end);
+        }
+    }
+
+    // A second venue-like column (`Source` beside `Publication`) is no venue's.
+    let venue_col = venue_column(header);
+    let column = |place: Place| match place {
+        Place::Column(c) => header.get(c as usize).map(|h| {
+            if is_venue_column(h) && venue_col != Some(c as usize) {
+                ""
+            } else {
+                h.as_str()
+            }
+        }),
+        _ => None,
+    };
+
+    choose_title(text, placed, &mut r, header, venue_col, vocab);
+
+    // Everything else, in order.
+    let title_start = r.title.as_ref().map(|t| t.span.start);
+    let title_place = r.title.as_ref().map(|t| t.place);
+    for p in placed.drain(..) {
+        if p.used {
+            continue;
+        }
+        let place = p.place;
+        let before_title =
+            title_start.is_some_and(|t| p.piece.span().start < t) && Some(place) == title_place;
+        let col = column(place);
+        // A name column's text is the short name (`| **Major TOM** |`).
+        if col.is_some_and(is_name_column)
+            && r.name.is_none()
+            && let Piece::Text(span)
+            | Piece::Emph { inner: span, .. }
+            | Piece::Tag { inner: span, .. } = &p.piece
+        {
+            let inner = trim(text, span.clone());
+            // `| - |`: the list's mark for no name.
+            if text[inner.clone()].chars().any(char::is_alphanumeric) {
+                // Plain text's part is its words: the spaces around them are
+                // the gaps between parts (found by the fix fuzzer: an
+                // untrimmed span made a spacing fix that never settles).
+                let part = match p.piece {
+                    Piece::Text(_) => inner.clone(),
+                    _ => p.piece.span().clone(),
+                };
+                r.name = Some(Name {
+                    span: part,
+                    inner,
+                    form: match p.piece {
+                        Piece::Emph { level: 2.., .. } => Form::Bold,
+                        Piece::Emph { .. } => Form::Emph,
+                        _ => Form::Plain,
+                    },
+                    place,
+                });
+                continue;
+            }
+        }
+        // A notes column's text is about the paper; its links stay links.
+        if col.is_some_and(is_notes_column) && !matches!(p.piece, Piece::Link { .. }) {
+            let note = trim(text, p.piece.span().clone());
+            if !note.is_empty() {
+                r.notes.push(note);
+            }
+            continue;
+        }
+        match p.piece {
+            Piece::Link {
+                mut link, badge, ..
+            } => {
+                if r.venue.is_none()
+                    && let Some(src) = badge
+                    && let Some(venue) = badge_venue(text, &src, link.span.clone(), place, vocab)
+                {
+                    r.venue = Some(venue);
+                }
+                link.place = place;
+                // In a table, a link named for what it is (`[RSCC](...)` in a
+                // `Dataset` column) is of its column's kind.
+                if link.kind == LabelKind::Unknown
+                    && let Some(kind) = col
+                        .map(|c| vocab.labels.kind(c))
+                        .filter(|&k| k != LabelKind::Unknown)
+                {
+                    link.kind = kind;
+                }
+                let link = with_target(text, link, vocab);
+                if col.is_some_and(is_venue_column) {
+                    venue_of_column_link(text, &mut r, &link, vocab);
+                } else {
+                    venue_in_label(text, &mut r, &link, before_title, vocab);
+                }
+                r.links.push(link);
+            }
+            Piece::Image(span) | Piece::Html(span) => r.notes.push(span),
+            // `**[CVPR 2019]**`: the bold-bracket form that names a paper
+            // elsewhere holds a venue and its year here; what it holds
+            // decides, not the markup.
+            Piece::Named {
+                span,
+                inner,
+                form: Form::BoldBracket,
+            } if r.venue.is_none()
+                && matches!(
+                    tag_meaning_for(&text[inner.clone()], vocab, true),
+                    TagMeaning::Venue(ref split) if !split.years.is_empty()
+                ) =>
+            {
+                tag(
+                    text,
+                    &mut r,
+                    span,
+                    inner,
+                    Form::BoldBracket,
+                    place,
+                    before_title,
+                    vocab,
+                    col,
+                );
+            }
+            Piece::Named { span, inner, form } => {
+                if r.name.is_none() {
+                    r.name = Some(Name {
+                        span,
+                        inner: trim(text, inner),
+                        form,
+                        place,
+                    });
+                } else {
+                    r.notes.push(span);
+                }
+            }
+            Piece::Tag { span, inner, form } => {
+                tag(
+                    text,
+                    &mut r,
+                    span,
+                    inner,
+                    form,
+                    place,
+                    before_title,
+                    vocab,
+                    col,
+                );
+            }
+            Piece::Emph { span, inner, level } => {
+                let content = &text[inner.clone()];
+                match tag_meaning(content, vocab) {
+                    TagMeaning::Venue(_) | TagMeaning::Date(_) | TagMeaning::VenueOnly(_)
+                        if r.venue.is_none() || r.dates.is_empty() =>
+                    {
+                        let form = if level == 1 {
+                            Form::Emph
+                        } else if level == 2 {
+                            Form::Bold
+                        } else {
+                            Form::BoldEmph
+                        };
+                        tag(
+                            text,
+                            &mut r,
+                            span,
+                            inner,
+                            form,
+                            place,
+                            before_title,
+                            vocab,
+                            col,
+                        );
+                    }
+                    _ if r.authors.is_none()
+                        && looks_like_authors(&link_labels(content), true)
+                        && !before_title =>
+                    {
+                        r.authors = Some(Authors {
+                            span,
+                            inner: trim(text, inner),
+                            form: if level == 1 { Form::Emph } else { Form::Bold },
+                            place,
+                        });
+                    }
+                    // A reference's venue: italics after the authors and
+                    // the title, as citation styles write it (`"Title," in
+                    // *Proc. MICCAI*, 2020`), known to the vocabulary or not.
+                    _ if level == 1
+                        && r.venue.is_none()
+                        && r.authors.is_some()
+                        && title_place == Some(place)
+                        && title_start.is_some_and(|t| span.start > t)
+                        && content.split_whitespace().count() <= 12
+                        && content.starts_with(|c: char| c.is_uppercase()) =>
+                    {
+                        tag(
+                            text,
+                            &mut r,
+                            span,
+                            inner.clone(),
+                            Form::Emph,
+                            place,
+                            false,
+                            vocab,
+                            Some("venue"),
+                        );
+                    }
+                    _ if level >= 2
+                        && r.name.is_none()
+                        && before_title
+                        && is_name_like(content) =>
+                    {
+                        r.name = Some(Name {
+                            span,
+                            inner: trim(text, inner),
+                            form: Form::Bold,
+                            place,
+                        });
+                    }
+                    _ => r.notes.push(span),
+                }
+            }
+            Piece::Quote { span, .. } => r.notes.push(span),
+            Piece::Text(span) => text_fields(text, &mut r, span, place, vocab, col),
+        }
+    }
+    r.notes.sort_unstable_by_key(|s| s.start);
+    if let Some(title) = &mut r.title {
+        title.prefix = title_prefix(&text[title.inner.clone()]).map(|(offset, name)| {
+            title.inner.start + offset..title.inner.start + offset + name.len()
+        });
+    }
+    r
+}
+
+impl Venue {
+    /// A venue read from text split into name and years, spans relative to
+    /// `base` (where that text starts in the file).
+    fn split_at(
+        split: date::VenueText,
+        base: usize,
+        span: Span,
+        inner: Span,
+        form: Form,
+        place: Place,
+    ) -> Venue {
+        Venue {
+            span,
+            inner,
+            name: base + split.name.start..base + split.name.end,
+            years: split
+                .years
+                .into_iter()
+                .map(|y| shift_year(y, base))
+                .collect(),
+            form,
+            place,
+        }
+    }
+}
+
+fn shift_year(mut y: date::Year, by: usize) -> date::Year {
+    y.span = y.span.start + by..y.span.end + by;
+    y.date = y.date.start + by..y.date.end + by;
+    y
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_conference_acronym_and_two_digits_is_a_short_year() {
+        let known = Known {
+            venues: crate::venue::Venues::builtin_shared(),
+            labels: crate::label::Labels::builtin(),
+            hosts: crate::url::Hosts::builtin(),
+        };
+        let read = |t: &str| {
+            spaced_short_year(t, &known).map(|v| (t[v.name].to_owned(), v.years[0].value))
+        };
+        assert_eq!(read("EMNLP 18."), Some(("EMNLP".to_owned(), 2018)));
+        assert_eq!(read("ICML 99"), Some(("ICML".to_owned(), 1999)));
+        // A journal's volume, an edition far from any year, no known venue.
+        assert_eq!(read("IEEE Access 12."), None);
+        assert_eq!(read("TCSVT 72"), None);
+        assert_eq!(read("Zorbconf 18"), None);
+    }
+
+    #[test]
+    fn a_person_is_no_label() {
+        assert!(crate::document::looks_like_person("Yan Song"));
+        assert!(crate::document::looks_like_person("Jean-Luc O'Neil"));
+        assert!(!crate::document::looks_like_person("Code"));
+        assert!(!crate::document::looks_like_person("GPT 4"));
+        assert!(!crate::document::looks_like_person("HuggingFace DEMO"));
+    }
+
+    #[test]
+    fn authors() {
+        assert!(looks_like_authors("Yu et al.", false));
+        assert!(looks_like_authors(
+            "Chengxin Liu, Kewei Wang, Hao Lu, Zhiguo Cao, Ziming Zhang.",
+            false
+        ));
+        assert!(looks_like_authors(
+            "Sergey Levine, Aviral Kumar, George Tucker, and Justin Fu",
+            false
+        ));
+        assert!(looks_like_authors("Weijian Luo", true));
+        assert!(!looks_like_authors("Weijian Luo", false));
+        assert!(!looks_like_authors(
+            "Align, Reason and Learn: Enhancing Medical Vision-and-Language Pre-training with Knowledge",
+            false
+        ));
+        assert!(!looks_like_authors(
+            "Towards a unified model, for all tasks and data",
+            false
+        ));
+        assert!(!looks_like_authors("huggingface", true));
+    }
+
+    /// The venue and year that end a line, as `text` writes them.
+    fn tail(text: &str) -> Option<(String, Vec<u16>)> {
+        let (_, tail) = split_tail(text, 0..text.len(), &Known::builtin());
+        let (_, name, years) = tail?.venue?;
+        Some((
+            text[name].to_owned(),
+            years.iter().map(|y| y.value).collect(),
+        ))
+    }
+
+    #[test]
+    fn a_venue_in_emphasis_ends_a_line_by_its_name() {
+        assert_eq!(
+            tail("Yu and Lee. *ICLR Workshop*, 2021."),
+            Some(("ICLR Workshop".to_owned(), vec![2021]))
+        );
+        assert_eq!(
+            tail("Yu and Lee. **CVPR**, 2023."),
+            Some(("CVPR".to_owned(), vec![2023]))
+        );
+        assert_eq!(
+            tail("Yu and Lee. ICLR, 2014."),
+            Some(("ICLR".to_owned(), vec![2014]))
+        );
+        // Not a known venue: a tail only in emphasis and a sentence of its own.
+        assert_eq!(
+            tail("Yu and Lee. *Zorbconf*, 2021."),
+            Some(("Zorbconf".to_owned(), vec![2021]))
+        );
+        assert_eq!(tail("Yu and Lee. Zorbconf, 2021."), None);
+        // Emphasis inside a title, then the year: the year alone.
+        assert_eq!(
+            tail("Learning from *Everything*, 2021."),
+            Some((String::new(), vec![2021]))
+        );
+    }
+
+    #[test]
+    fn a_known_venue_with_two_digits_glued_is_venue_and_short_year() {
+        let known = Known::builtin();
+        let venue = |t: &str| match tag_meaning(t, &known) {
+            TagMeaning::Venue(split) => Some((
+                t[split.name].to_owned(),
+                split
+                    .years
+                    .iter()
+                    .map(|y| (y.value, t[y.span.clone()].to_owned()))
+                    .collect::<Vec<_>>(),
+            )),
+            _ => None,
+        };
+        let read = |name: &str, year: u16, digits: &str| {
+            Some((name.to_owned(), vec![(year, digits.to_owned())]))
+        };
+        assert_eq!(venue("ECCV24"), read("ECCV", 2024, "24"));
+        assert_eq!(venue("NeurIPS98"), read("NeurIPS", 1998, "98"));
+        assert_eq!(venue("GPT4"), None);
+        assert_eq!(venue("ResNet50"), None);
+        assert_eq!(venue("CVPR 24"), None, "a broken year, not a short one");
+    }
+
+    #[test]
+    fn labels_and_titles() {
+        assert!(is_label("pdf"));
+        assert!(is_label("🤗 Dataset"));
+        assert!(is_label("project page"));
+        assert!(!is_label("Neural Radiance Fields from One or Few Images"));
+        assert!(is_title_text(
+            "pixelNeRF: Neural Radiance Fields from One or Few Images",
+            &Known::builtin()
+        ));
+        assert!(is_title_text(
+            "Visual Instruction Tuning",
+            &Known::builtin()
+        ));
+        assert!(!is_title_text("project page", &Known::builtin()));
+        assert!(!is_title_text("Paper", &Known::builtin()));
+    }
+}

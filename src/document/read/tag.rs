@@ -1,0 +1,450 @@
+//! Tags and labels that name a venue or a date: `[**CVPR 2023**]`,
+//! `(arXiv 2022.10)`, a badge, a link labelled with its venue, a table's
+//! venue column.
+
+use super::*;
+
+/// A link labelled with its paper's venue and year, as references are
+/// (`[Nat Mach Intell 4, 739–748 (2022)](https://doi.org/...)`,
+/// `[Chemical Science 12.9 (2021)](...)`): the entry's venue and year,
+/// when it has none of its own. The link is its paper link (see
+/// [`with_target`] for its kind).
+/// The venue and year a shields badge shows (`badge/Conference-ICML'23-blue`,
+/// `badge/CVPR-2024-blue`, `badge/NeurIPS%202024-blue`), when its name is a
+/// venue the vocabulary knows. Its spans point into the badge's URL; the
+/// form `Badge` keeps rules from rewriting it there.
+pub(in crate::document) fn badge_venue(
+    text: &str,
+    src: &Span,
+    span: Span,
+    place: Place,
+    vocab: &Known<'_>,
+) -> Option<Venue> {
+    let url = &text[src.clone()];
+    let at = url.find("/badge/")? + "/badge/".len();
+    let end = url[at..].find(['?', '#']).map_or(url.len(), |i| at + i);
+    let path = &url[at..end];
+    let path = path
+        .strip_suffix(".svg")
+        .or_else(|| path.strip_suffix(".png"))
+        .unwrap_or(path);
+    // Segments at a lone `-` (shields writes a literal dash as `--`).
+    let b = path.as_bytes();
+    let mut segments = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        if b[i] == b'-' {
+            if b.get(i + 1) == Some(&b'-') {
+                i += 2;
+                continue;
+            }
+            segments.push(start..i);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    segments.push(start..b.len());
+    // The last segment is the colour.
+    let content = &segments[..segments.len().saturating_sub(1)];
+    let mut candidates: Vec<Span> = content.last().cloned().into_iter().collect();
+    if let [.., label, message] = content {
+        candidates.push(label.start..message.end);
+    }
+    for region in candidates {
+        // Spaces written `%20` or `_`, and the dash between label and
+        // message, decoded to spaces of the same width: spans stay true.
+        let decoded: String = path[region.clone()]
+            .replace("%20", "   ")
+            .chars()
+            .map(|c| if c == '_' || c == '-' { ' ' } else { c })
+            .collect();
+        if decoded.len() != region.len() {
+            continue;
+        }
+        if let TagMeaning::Venue(split) = tag_meaning(&decoded, vocab)
+            && !split.years.is_empty()
+        {
+            let name = &decoded[split.name.clone()];
+            if !is_known_venue(name, vocab) {
+                continue;
+            }
+            let base = src.start + at + region.start;
+            return Some(Venue::split_at(
+                split,
+                base,
+                span,
+                base..base + region.len(),
+                Form::Badge,
+                place,
+            ));
+        }
+    }
+    None
+}
+
+/// A link in a table's venue column (`| [TGRS2022](…) |`): its label is the
+/// venue, whatever it links; the link stays the entry's link.
+pub(in crate::document) fn venue_of_column_link(
+    text: &str,
+    r: &mut Reading,
+    link: &Link,
+    vocab: &Known<'_>,
+) {
+    if r.venue.is_some() {
+        return;
+    }
+    let label = trim(text, link.label.clone());
+    let written = &text[label.clone()];
+    if written.is_empty() || written.len() > 120 {
+        return;
+    }
+    let mut split = date::split_venue(written);
+    if split.name.is_empty() {
+        return;
+    }
+    // `[cvpr21](…)`: a known venue with its two-digit year glued on.
+    if split.years.is_empty()
+        && let Some(glued) = glued_short_year(written, &split, vocab)
+    {
+        split = glued;
+    }
+    r.venue = Some(Venue::split_at(
+        split,
+        label.start,
+        link.span.clone(),
+        label.clone(),
+        Form::Linked,
+        link.place,
+    ));
+}
+
+/// A paper link labelled with its venue: `[Nat Mach Intell 4, 739–748
+/// (2022)](https://doi.org/…)` anywhere, or `[[CVPR](…)] Title` before the
+/// title, where a list whose sections give the years names only the venue.
+pub(in crate::document) fn venue_in_label(
+    text: &str,
+    r: &mut Reading,
+    link: &Link,
+    before_title: bool,
+    vocab: &Known<'_>,
+) {
+    if link.is_title || !(link.host == HostKind::Paper || link.to_pdf) {
+        return;
+    }
+    let label = trim(text, link.label.clone());
+    let written = &text[label.clone()];
+    let split = date::split_venue(written);
+    let Some(year) = split.years.last().cloned() else {
+        if before_title
+            && r.venue.is_none()
+            && split.name == (0..written.len())
+            && is_known_venue(written, vocab)
+        {
+            r.venue = Some(Venue {
+                span: link.span.clone(),
+                inner: label.clone(),
+                name: label,
+                years: Vec::new(),
+                form: Form::Linked,
+                place: link.place,
+            });
+        }
+        return;
+    };
+    // Only numbers between the name and the year (volume, issue, pages,
+    // an article number like `e1608`): `chemrxiv-2024-gzq4r (2024)` is an
+    // identifier, not a venue.
+    let numbers = written[split.name.end..year.date.start]
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ':' | ';'))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let digits = w.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            w.len() - digits.len() <= 1 && !digits.chars().any(char::is_alphabetic)
+        });
+    if !numbers {
+        return;
+    }
+    // The venue's name, without the volume, issue, pages and article
+    // number after it (`12, e1608`).
+    let mut name = written[split.name.clone()].trim_end();
+    loop {
+        let trimmed = name.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')' | '-' | '–' | ';')
+        });
+        let word_start = trimmed
+            .rfind(|c: char| c.is_whitespace() || c == ',')
+            .map_or(0, |i| i + 1);
+        let word = &trimmed[word_start..];
+        let digits = word.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        let number = !digits.is_empty()
+            && word.len() - digits.len() <= 1
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '–'));
+        if !number || word_start == 0 {
+            name = trimmed;
+            break;
+        }
+        name = &trimmed[..word_start];
+    }
+    if name.is_empty() || !is_known_venue(name, vocab) {
+        return;
+    }
+    let at = label.start + split.name.start;
+    let year = shift_year(year, label.start);
+    if r.venue.is_none() {
+        r.venue = Some(Venue {
+            span: link.span.clone(),
+            inner: label,
+            name: at..at + name.len(),
+            years: vec![year],
+            form: Form::Linked,
+            place: link.place,
+        });
+    } else if r.dates.is_empty() && r.venue.as_ref().is_some_and(|v| v.years.is_empty()) {
+        r.dates.push(DatePart {
+            span: year.span.clone(),
+            inner: year.date.clone(),
+            year,
+            form: Form::Linked,
+            place: link.place,
+        });
+    }
+}
+
+/// A word a list puts beside a venue (`Oral`, `Spotlight`), never a name.
+pub(in crate::document) fn is_qualifier(text: &str) -> bool {
+    is_one_of(text.trim(), &words().tags.qualifiers)
+}
+
+/// What a tag's text says it is.
+pub(in crate::document) enum TagMeaning {
+    Venue(date::VenueText),
+    Date(date::Year),
+    /// A known venue's name without a year (or with a broken one: `NeurIPS 202`).
+    VenueOnly(Span),
+    Other,
+}
+
+pub(in crate::document) fn tag_meaning(text: &str, vocab: &Known<'_>) -> TagMeaning {
+    tag_meaning_for(text, vocab, true)
+}
+
+/// [`tag_meaning`]; without `want_venue`, a yearless text is not looked up
+/// among the vocab (the entry has its venue already).
+pub(in crate::document) fn tag_meaning_for(
+    text: &str,
+    vocab: &Known<'_>,
+    want_venue: bool,
+) -> TagMeaning {
+    let t = text.trim();
+    // A link inside (`[Yang Hong](https://hy1995.top/), …`) makes it no
+    // tag: its URL's digits are no year.
+    if t.is_empty() || t.len() > 120 || t.contains("](") {
+        return TagMeaning::Other;
+    }
+    let split = date::split_venue(t);
+    if let Some(first) = split.years.first() {
+        let name = &t[split.name.clone()];
+        // A date alone (`Sep., 2022`, `2023`, `2023-07-01`, `27th Jan., 2023`).
+        if name.is_empty()
+            || name.chars().all(|c| !c.is_alphabetic())
+            || date::is_day_and_month(name)
+        {
+            return TagMeaning::Date(first.clone());
+        }
+        // Text like a sentence with a year in it is not a venue tag.
+        if name.split_whitespace().count() > 12 {
+            return TagMeaning::Other;
+        }
+        return TagMeaning::Venue(split);
+    }
+    let name = &t[split.name.clone()];
+    if want_venue && let Some(glued) = glued_short_year(t, &split, vocab) {
+        return TagMeaning::Venue(glued);
+    }
+    if want_venue && !name.is_empty() && is_known_venue(name, vocab) {
+        let offset = text.len() - text.trim_start().len();
+        return TagMeaning::VenueOnly(split.name.start + offset..split.name.end + offset);
+    }
+    TagMeaning::Other
+}
+
+/// `EMNLP 18.` in plain text: a known venue, a space and two digits is that
+/// venue and its short year, written without the apostrophe (`'18`) that
+/// would say so. (In a tag, `[CVPR 24]` is a broken year: the tag's own
+/// shape says a year goes there.)
+pub(in crate::document) fn spaced_short_year(
+    t: &str,
+    vocab: &Known<'_>,
+) -> Option<date::VenueText> {
+    let trimmed = t.trim_end_matches(['.', ',', ';', ')']);
+    let (name, digits) = trimmed.rsplit_once(' ')?;
+    if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let name_trimmed = name.trim_end();
+    let lead = name.len() - name.trim_start().len();
+    // A conference's acronym (`EMNLP`), not a journal whose number after
+    // it is a volume (`IEEE Access 12`), and a plausible year.
+    let acronym = !name_trimmed.trim_start().contains(char::is_whitespace)
+        && name_trimmed
+            .chars()
+            .filter(char::is_ascii_uppercase)
+            .count()
+            >= 2;
+    let yy = digits.parse::<u16>().ok()?;
+    if !acronym || !(yy <= 30 || yy >= 90) || !is_known_venue(name_trimmed, vocab) {
+        return None;
+    }
+    let at = trimmed.len() - 2;
+    Some(date::VenueText {
+        name: lead..name_trimmed.len(),
+        years: vec![date::Year {
+            value: if yy >= 70 { 1900 + yy } else { 2000 + yy },
+            month: None,
+            span: at..at + 2,
+            form: date::YearForm::Short,
+            date: at..at + 2,
+        }],
+    })
+}
+
+/// `ECCV24`: a known venue with two digits glued to it is that venue and
+/// its short year. Only a known name: `GPT4` and `ResNet50` are no venues.
+pub(in crate::document) fn glued_short_year(
+    t: &str,
+    split: &date::VenueText,
+    vocab: &Known<'_>,
+) -> Option<date::VenueText> {
+    let name = &t[split.name.clone()];
+    let b = name.as_bytes();
+    let n = b.len();
+    if n < 4
+        || !b[n - 2..].iter().all(u8::is_ascii_digit)
+        || !b[n - 3].is_ascii_alphabetic()
+        || !is_known_venue(&name[..n - 2], vocab)
+    {
+        return None;
+    }
+    let yy = u16::from(b[n - 2] - b'0') * 10 + u16::from(b[n - 1] - b'0');
+    let end = split.name.end;
+    Some(date::VenueText {
+        name: split.name.start..end - 2,
+        years: vec![date::Year {
+            value: if yy >= 70 { 1900 + yy } else { 2000 + yy },
+            month: None,
+            span: end - 2..end,
+            form: date::YearForm::Short,
+            date: end - 2..end,
+        }],
+    })
+}
+
+/// A tag: a venue, a date, a name, or a note.
+#[allow(clippy::too_many_arguments)]
+pub(in crate::document) fn tag(
+    text: &str,
+    r: &mut Reading,
+    span: Span,
+    inner: Span,
+    form: Form,
+    place: Place,
+    before_title: bool,
+    vocab: &Known<'_>,
+    column: Option<&str>,
+) {
+    let inner = trim(text, inner);
+    let content = &text[inner.clone()];
+    let shift = |s: Span| inner.start + s.start..inner.start + s.end;
+    let mut meaning = tag_meaning_for(content, vocab, r.venue.is_none());
+    // A second venue-like tag before the title is the name (`[**N2022**]`).
+    if matches!(meaning, TagMeaning::Venue(_) | TagMeaning::VenueOnly(_))
+        && r.venue.is_some()
+        && r.name.is_none()
+        && before_title
+        && matches!(form, Form::BracketBold | Form::Bracket)
+        && is_name_like(content)
+    {
+        meaning = TagMeaning::Other;
+    }
+    match meaning {
+        TagMeaning::Venue(split)
+            if r.venue.is_none() && column.is_none_or(|c| !is_date_column(c)) =>
+        {
+            r.venue = Some(Venue {
+                span,
+                inner: inner.clone(),
+                name: shift(split.name.clone()),
+                years: split
+                    .years
+                    .into_iter()
+                    .map(|mut y| {
+                        y.span = shift(y.span);
+                        y.date = shift(y.date);
+                        y
+                    })
+                    .collect(),
+                form,
+                place,
+            });
+        }
+        TagMeaning::Date(mut year) => {
+            year.span = shift(year.span);
+            year.date = shift(year.date);
+            r.dates.push(DatePart {
+                span,
+                inner,
+                year,
+                form,
+                place,
+            });
+        }
+        TagMeaning::VenueOnly(name) if r.venue.is_none() => {
+            r.venue = Some(Venue {
+                span,
+                name: shift(name),
+                inner,
+                years: Vec::new(),
+                form,
+                place,
+            });
+        }
+        TagMeaning::Other
+            if r.name.is_none()
+                && matches!(form, Form::BracketBold | Form::Bracket)
+                && before_title
+                && is_name_like(content)
+                && !is_qualifier(content) =>
+        {
+            r.name = Some(Name {
+                span,
+                inner,
+                form,
+                place,
+            });
+        }
+        // `[**CVPR 2023** Title`: a venue tag that was never closed.
+        TagMeaning::Other if form == Form::BracketBoldOpen && r.venue.is_none() => {
+            r.venue = Some(Venue {
+                span,
+                name: inner.clone(),
+                inner,
+                years: Vec::new(),
+                form,
+                place,
+            });
+        }
+        _ if column.is_some_and(is_venue_column) && r.venue.is_none() && !content.is_empty() => {
+            r.venue = Some(Venue {
+                span,
+                name: inner.clone(),
+                inner,
+                years: Vec::new(),
+                form,
+                place,
+            });
+        }
+        _ => r.notes.push(span),
+    }
+}

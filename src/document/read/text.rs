@@ -1,0 +1,690 @@
+//! Plain text after the title: authors, the venue and year at its end,
+//! comma-separated reference fields, notes.
+
+use super::*;
+
+/// Text with its markdown links written as their labels: an author line
+/// that links its authors' homepages (`[Yang Hong](https://…), Peng Bo`)
+/// reads as the names.
+pub(in crate::document) fn link_labels(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("](") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    // Each `](url)` goes, and the brackets with it; a label whose `[` was
+    // forgotten (`Divi Schmidt](…)`) reads as a name all the same.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(close) = rest.find("](") {
+        out.push_str(&rest[..close]);
+        match rest[close..].find(')') {
+            Some(end) => rest = &rest[close + end + 1..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out.replace('[', ""))
+}
+
+/// Whether text reads as a list of authors: `Yu et al.`, `A. Lee, B. Kim
+/// and C. Wu`, and, when `alone` (on a line of its own, or in italics), a
+/// single `Firstname Lastname`.
+pub(in crate::document) fn looks_like_authors(text: &str, alone: bool) -> bool {
+    let t = text.trim().trim_end_matches(['.', ',', ';']);
+    if t.is_empty() || t.len() > 2000 || t.contains([':', '"', '?', '!']) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if lower.contains("et al") {
+        return true;
+    }
+    let names: Vec<&str> = t
+        .split([',', '&', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && *p != "and")
+        .collect();
+    if names.len() < 2 && !alone {
+        return false;
+    }
+    let particles = [
+        "de", "van", "von", "der", "den", "la", "le", "di", "da", "du", "del", "dos", "bin", "al",
+    ];
+    let name_like = |name: &str| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (1..=5).contains(&words.len())
+            && words.iter().all(|w| {
+                let first = w.chars().next().unwrap_or(' ');
+                (first.is_uppercase() || !first.is_ascii() || particles.contains(w))
+                    && w.chars().count() <= 25
+                    && !w.chars().any(|c| c.is_ascii_digit())
+            })
+    };
+    let good = names.iter().filter(|n| name_like(n)).count();
+    if names.len() == 1 {
+        let words = names[0].split_whitespace().count();
+        return good == 1 && (2..=4).contains(&words);
+    }
+    good * 10 >= names.len() * 8
+}
+
+/// What the end of a plain title holds, if it is a venue or a year.
+pub(in crate::document) struct Tail {
+    pub(super) venue: Option<(Span, Span, Vec<date::Year>)>,
+}
+
+/// Splits `Title. ICLR 2014.` or `Title 2020.` into the title's end and its tail.
+pub(in crate::document) fn split_tail(
+    text: &str,
+    span: Span,
+    vocab: &Known<'_>,
+) -> (usize, Option<Tail>) {
+    let t = &text[span.clone()];
+    let trimmed = t.trim_end_matches(['.', ' ', ',']);
+    // The tail must end with a year.
+    let years = date::years(trimmed);
+    let Some(last) = years.last() else {
+        return (span.end, None);
+    };
+    if last.span.end != trimmed.len() {
+        return (span.end, None);
+    }
+    // Back over the date and the venue's words to a sentence or clause boundary.
+    let before = &trimmed[..last.date.start];
+    let boundary = before
+        .rfind(". ")
+        .map(|i| i + 2)
+        .or_else(|| before.rfind(", ").map(|i| i + 2));
+    let venue_start = boundary.unwrap_or(last.date.start);
+    let venue = before[venue_start..]
+        .trim()
+        .trim_end_matches([',', '\'', '-'])
+        .trim();
+    // An italic or bold venue (`*ICLR Workshop*, 2021.`): its name is
+    // inside the markers, and the markers are not the title's.
+    let written = venue;
+    let venue = unwrap_emphasis(written);
+    // Known, or set apart as a venue is: in emphasis, a sentence of its own
+    // before the year (`A. Lee and B. Kim. *WiseML*, 2022.`).
+    let sentence = before[..venue_start].trim_end().ends_with('.');
+    let known = !venue.is_empty()
+        && (is_known_venue(venue, vocab)
+            || (written != venue && sentence && venue.split_whitespace().count() <= 10));
+    if venue.is_empty() {
+        // `Title 2020.`: a year alone ends the title only after a space, before a final period.
+        let ends_with_period = t.trim_end().ends_with('.');
+        if !(ends_with_period && before.ends_with(' ')) || before.split_whitespace().count() < 2 {
+            return (span.end, None);
+        }
+        let year_start = span.start + last.date.start;
+        return (
+            year_start,
+            Some(Tail {
+                venue: Some((
+                    year_start..span.start + last.span.end,
+                    year_start..year_start,
+                    vec![shift_year(last.clone(), span.start)],
+                )),
+            }),
+        );
+    }
+    if !known {
+        return (span.end, None);
+    }
+    let start = span.start + venue_start + before[venue_start..].find(written).unwrap_or(0);
+    let name_start = start + (venue.as_ptr() as usize - written.as_ptr() as usize);
+    let name = name_start..name_start + venue.len();
+    let whole = start..span.start + last.span.end;
+    let years = years
+        .into_iter()
+        .filter(|y| y.date.start >= venue_start)
+        .map(|y| shift_year(y, span.start))
+        .collect();
+    (
+        start,
+        Some(Tail {
+            venue: Some((whole, name, years)),
+        }),
+    )
+}
+
+/// Text without the emphasis markers that wrap all of it (`*x*`, `**x**`,
+/// `_x_`), or as it is.
+pub(in crate::document) fn unwrap_emphasis(text: &str) -> &str {
+    for marker in ["***", "**", "*", "___", "__", "_"] {
+        if let Some(inner) = text
+            .strip_prefix(marker)
+            .and_then(|rest| rest.strip_suffix(marker))
+            && !inner.is_empty()
+            && !inner.starts_with(['*', '_', ' '])
+            && !inner.ends_with(['*', '_', ' '])
+        {
+            return inner;
+        }
+    }
+    text
+}
+
+pub(in crate::document) fn push_tail(text: &str, r: &mut Reading, tail: Tail, place: Place) {
+    let Some((whole, name, years)) = tail.venue else {
+        return;
+    };
+    if name.is_empty() {
+        if let Some(year) = years.into_iter().next() {
+            r.dates.push(DatePart {
+                inner: whole.clone(),
+                span: whole,
+                year,
+                form: Form::Plain,
+                place,
+            });
+        }
+    } else if r.venue.is_none() {
+        let _ = text;
+        r.venue = Some(Venue {
+            inner: whole.clone(),
+            span: whole,
+            name,
+            years,
+            form: Form::Plain,
+            place,
+        });
+    }
+}
+
+/// `2019-09, Comput. Secur. 2021,`: a date with its month as the first
+/// field, and the venue as the next when it reads as one (a capital, a
+/// few words): the date, and the venue's span in `t`.
+pub(in crate::document) fn comma_fields(t: &str) -> Option<(date::Year, Option<Span>)> {
+    let first = t.find(',').unwrap_or(t.len());
+    let field = t[..first].trim_end();
+    let years = date::years(field);
+    let [date] = years.as_slice() else {
+        return None;
+    };
+    if date.month.is_none() || date.date.start != 0 || date.date.end != field.len() {
+        return None;
+    }
+    let rest = t.get(first + 1..).unwrap_or_default();
+    let second_end = rest.find(',').unwrap_or(rest.len());
+    let raw = &rest[..second_end];
+    let lead = raw.len() - raw.trim_start().len();
+    let venue = raw.trim();
+    let venue_like = !venue.is_empty()
+        && venue.split_whitespace().count() <= 6
+        && venue.chars().next().is_some_and(|c| c.is_alphabetic())
+        && venue.chars().any(char::is_uppercase)
+        && !venue.contains(['[', ']', '(', ')']);
+    let start = first + 1 + lead;
+    Some((date.clone(), venue_like.then(|| start..start + venue.len())))
+}
+
+/// A nested item's line read as a line of its parent entry: authors, then a
+/// venue and year (`A, B, and C. AAMAS, 2024.`), whatever the venue.
+pub(in crate::document) fn line_fields(text: &str, span: Span, vocab: &Known<'_>) -> Reading {
+    let mut r = Reading::default();
+    text_fields(text, &mut r, span, Place::SubItem, vocab, None);
+    r
+}
+
+/// The last segment of a text (after `, ` or `. `) when it is a venue the
+/// vocabulary knows, as a span.
+pub(in crate::document) fn last_known_venue(
+    text: &str,
+    span: Span,
+    vocab: &Known<'_>,
+) -> Option<Span> {
+    let written = &text[span.clone()];
+    let trimmed =
+        written.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';'));
+    let start = [", ", ". "]
+        .iter()
+        .filter_map(|sep| trimmed.rfind(sep).map(|i| i + sep.len()))
+        .max()
+        .unwrap_or(0);
+    let segment = trimmed[start..].trim();
+    let lead = trimmed[start..].len() - trimmed[start..].trim_start().len();
+    if segment.is_empty()
+        || segment.split_whitespace().count() > 8
+        || !is_known_venue(segment, vocab)
+    {
+        return None;
+    }
+    let at = span.start + start + lead;
+    Some(at..at + segment.len())
+}
+
+/// Whether a number read as a year is a page: after `pp.`, `p.` or
+/// `pages`, or the end of a range (`2041-2046`).
+pub(in crate::document) fn is_page_number(t: &str, year: &date::Year) -> bool {
+    let before = t[..year.date.start].trim_end();
+    let ends_with = |suffix: &str| {
+        before.len() >= suffix.len()
+            && before.as_bytes()[before.len() - suffix.len()..]
+                .eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    before.ends_with(['-', '–'])
+        && before[..before.len() - before.chars().next_back().map_or(0, char::len_utf8)]
+            .ends_with(|c: char| c.is_ascii_digit())
+        || ends_with("pp.")
+        || ends_with(" p.")
+        || ends_with("pages")
+}
+
+/// Text that is not the title: a venue and year, authors, or a note.
+pub(in crate::document) fn text_fields(
+    text: &str,
+    r: &mut Reading,
+    span: Span,
+    place: Place,
+    vocab: &Known<'_>,
+    column: Option<&str>,
+) {
+    let span = trim_separators(text, span);
+    if span.is_empty() {
+        return;
+    }
+    let t = &text[span.clone()];
+    if !t.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    if let Some(col) = column {
+        if is_date_column(col) {
+            let year = date::years(t)
+                .into_iter()
+                .next()
+                .or_else(|| date::short_numeric(t));
+            if let Some(year) = year {
+                r.dates.push(DatePart {
+                    span: span.clone(),
+                    inner: span.clone(),
+                    year: shift_year(year, span.start),
+                    form: Form::Plain,
+                    place,
+                });
+                return;
+            }
+        } else if is_venue_column(col) && r.venue.is_none() {
+            let split = date::split_venue(t);
+            r.venue = Some(Venue::split_at(
+                split,
+                span.start,
+                span.clone(),
+                span.clone(),
+                Form::Plain,
+                place,
+            ));
+            return;
+        } else if col.starts_with("author") && r.authors.is_none() {
+            r.authors = Some(Authors {
+                span: span.clone(),
+                inner: span,
+                form: Form::Plain,
+                place,
+            });
+            return;
+        }
+    }
+    // A GB/T 7714 container after a conference paper's title: `[C]//2020
+    // Chinese Automation Congress (CAC). IEEE, 2020: 802-806.` The venue is
+    // what `//` opens, up to the sentence's end, without its leading year;
+    // the year is the publication's, after the publisher.
+    if let Some(container) = t.strip_prefix("//")
+        && r.venue.is_none()
+    {
+        let start = span.start + 2;
+        let end = container.find(". ").map_or(container.len(), |i| i);
+        let raw = &container[..end];
+        let lead = raw.len()
+            - raw
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+                .len();
+        let name = trim(text, start + lead..start + end);
+        if !name.is_empty() && text[name.clone()].chars().any(char::is_alphabetic) {
+            let years: Vec<date::Year> = date::years(t)
+                .into_iter()
+                .filter(|y| span.start + y.date.start >= name.end)
+                .chain(date::years(&raw[..lead]))
+                .take(1)
+                .map(|y| {
+                    let at = if span.start + y.date.start >= name.end {
+                        span.start
+                    } else {
+                        start
+                    };
+                    shift_year(y, at)
+                })
+                .collect();
+            // The year is the publication's, written apart from the venue.
+            if let Some(year) = years.into_iter().next() {
+                r.dates.push(DatePart {
+                    span: year.span.clone(),
+                    inner: year.date.clone(),
+                    year,
+                    form: Form::Plain,
+                    place,
+                });
+            }
+            r.venue = Some(Venue {
+                span: start..start + end,
+                inner: name.clone(),
+                name,
+                years: Vec::new(),
+                form: Form::Plain,
+                place,
+            });
+            let rest = trim_separators(text, start + end..span.end);
+            if !rest.is_empty() {
+                r.notes.push(rest);
+            }
+            return;
+        }
+    }
+    // `, 2019-09, Comput. Secur. 2021,` after a title: fields apart by
+    // commas, a date with its month first, then the venue (and its year).
+    if r.dates.is_empty()
+        && r.venue.is_none()
+        && let Some(fields) = comma_fields(t)
+    {
+        let (date, venue) = fields;
+        let year = shift_year(date, span.start);
+        r.dates.push(DatePart {
+            span: year.date.clone(),
+            inner: year.date.clone(),
+            year,
+            form: Form::Plain,
+            place,
+        });
+        if let Some(venue) = venue {
+            let at = span.start + venue.start;
+            let split = date::split_venue(&t[venue.clone()]);
+            r.venue = Some(Venue::split_at(
+                split,
+                at,
+                at..span.start + venue.end,
+                at..span.start + venue.end,
+                Form::Plain,
+                place,
+            ));
+        }
+        return;
+    }
+    // A venue and year at the end: `Yu et al., CVPR 2021`, `A, B. arXiv, 2023.`, `CVPR, June 2025.`
+    // The year is the last one, or the first that only numbers follow: a
+    // reference's volume, issue and pages (`Sensors, 2023, 23(4): 1975.`).
+    let mut years = date::years(t);
+    // `EMNLP 18.` alone: a known venue and its two-digit year.
+    if r.venue.is_none()
+        && r.dates.is_empty()
+        && years.is_empty()
+        && let Some(split) = spaced_short_year(t, vocab)
+    {
+        r.venue = Some(Venue::split_at(
+            split,
+            span.start,
+            span.clone(),
+            span.clone(),
+            Form::Plain,
+            place,
+        ));
+        return;
+    }
+    years.retain(|y| !is_page_number(t, y));
+    // A venue the vocabulary knows, with no year (`Mario Bergés, RLEM.`,
+    // `IEEE Security & Privacy.`): the entry's venue, its year missing,
+    // which is what venue-format then says.
+    if years.is_empty()
+        && r.venue.is_none()
+        && let Some(name) = last_known_venue(text, span.clone(), vocab)
+    {
+        r.venue = Some(Venue {
+            span: name.clone(),
+            inner: name.clone(),
+            name,
+            years: Vec::new(),
+            form: Form::Plain,
+            place,
+        });
+        return;
+    }
+    // `*Venue*, vol. 40, pp. 1-9, 2021.`: a venue read already, and the
+    // year ending the text, as IEEE references write them.
+    if r.venue.as_ref().is_some_and(|v| v.years.is_empty())
+        && r.dates.is_empty()
+        && let Some(last) = years.last()
+        && t[last.date.end..]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')'))
+            .is_empty()
+        && {
+            // After the venue's comma, or alone after its sentence (`(AAAI). 2021.`).
+            let before = t[..last.date.start].trim_end();
+            before.trim_start_matches(['.', ' ']).is_empty() || before.ends_with(',')
+        }
+    {
+        let year = shift_year(last.clone(), span.start);
+        r.dates.push(DatePart {
+            span: year.date.clone(),
+            inner: year.date.clone(),
+            year,
+            form: Form::Plain,
+            place,
+        });
+        let rest = trim_separators(text, span.start..span.start + last.date.start);
+        if !rest.is_empty() {
+            r.notes.push(rest);
+        }
+        return;
+    }
+    let chosen = years
+        .iter()
+        .find(|y| {
+            let after = &t[y.date.end..];
+            !after.trim().is_empty() && !after.chars().any(char::is_alphabetic)
+        })
+        .or(years.last());
+    if let Some(last) = chosen
+        && (r.venue.is_none() || r.dates.is_empty())
+    {
+        let before = &t[..last.date.start];
+        let mut name_end = before.trim_end_matches([' ', ',', '\'', '-', '(']).len();
+        // `IEEE T-VCG 25. 11(2019): 3052–3062`: a volume and issue between the
+        // journal and its year belong to neither.
+        let numbers = before[..name_end]
+            .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ' ' | ','));
+        let removed = &before[numbers.len()..name_end];
+        if removed.bytes().any(|b| b.is_ascii_digit())
+            && removed
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+            && removed.trim_start().contains(". ")
+            && numbers.ends_with(|c: char| c.is_alphabetic())
+        {
+            name_end = numbers.len();
+        }
+        let boundary = before[..name_end]
+            .rfind([',', '|', ';', '"'])
+            .map(|i| i + 1)
+            .into_iter()
+            .chain(before[..name_end].rfind(". ").map(|i| i + 2))
+            // `Wanli Ouyang *ICCV 2023*`: emphasis opening before the year
+            // sets the venue apart from the authors before it.
+            .chain({
+                let b = &before.as_bytes()[..name_end];
+                (1..b.len().saturating_sub(1)).rev().find(|&i| {
+                    matches!(b[i], b'*' | b'_')
+                        && matches!(b[i - 1], b' ' | b'.')
+                        && b[i + 1].is_ascii_alphanumeric()
+                })
+            })
+            .max()
+            .unwrap_or(0);
+        let name = trim(text, span.start + boundary..span.start + name_end);
+        // `A. Lee. *ICML 2016*` read as text: the emphasis is the venue's
+        // markup, not its name.
+        // Markers that open emphasis: right before a letter.
+        let stars = {
+            let written = &text[name.clone()];
+            let bare = written.trim_start_matches(['*', '_']);
+            if bare.starts_with(char::is_alphanumeric) {
+                written.len() - bare.len()
+            } else {
+                0
+            }
+        };
+        let name = name.start + stars..name.end;
+        // `arXiv preprint arXiv:2101.01000`: the paper's identifier is not
+        // the venue's name.
+        let name = name.start..name.start + without_identifier(&text[name.clone()]).len();
+        let name_text = &text[name.clone()];
+        let venue_like = !name_text.is_empty()
+            && name_text.split_whitespace().count() <= 10
+            && name_text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_ascii())
+            || is_known_venue(name_text, vocab);
+        let after = &t[last.date.end..];
+        let after_words: Vec<&str> = after
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ')' | '|'))
+            .split_whitespace()
+            .collect();
+        // A track or qualifier in title case after the year (`NeurIPS 2022
+        // Datasets and Benchmarks Track.`) is part of the venue's line.
+        let title_case = after_words.len() <= 6
+            && after_words.iter().all(|w| {
+                w.starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "&" | "on" | "the")
+            });
+        let after_ok = after_words.len() <= 3 || title_case;
+        if after_ok && (name_text.is_empty() || venue_like) {
+            let mut end = span.start + last.date.end;
+            let mut whole_start = if name_text.is_empty() {
+                span.start + last.date.start
+            } else {
+                name.start
+            };
+            // The emphasis around the venue and its year (and a qualifier
+            // after it, `*ICCV 2019 Oral*`) is its markup.
+            let marker = &text[name.start - stars..name.start];
+            let after_year =
+                text[end..span.end].trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+            let closes = stars > 0
+                && after_year.ends_with(marker)
+                && !after_year[..after_year.len() - stars].contains(marker);
+            // Opened and not closed, the markers stay the venue's text.
+            whole_start -= stars.min(whole_start - span.start);
+            let form = if closes {
+                end += after_year.len();
+                if stars == 1 { Form::Emph } else { Form::Bold }
+            } else {
+                Form::Plain
+            };
+            let whole = whole_start..end;
+            // The venue's years follow its name (a year inside the name,
+            // `ILCR 2018.Wavelet ... ICLR 2019`, is not the venue's).
+            let years_from = if name_text.is_empty() {
+                whole_start
+            } else {
+                name.end
+            };
+            let years: Vec<_> = years
+                .iter()
+                .filter(|y| y.date.start + span.start >= years_from)
+                .cloned()
+                .map(|y| shift_year(y, span.start))
+                .collect();
+            let rest_before = trim_separators(text, span.start..whole_start);
+            let rest_after = trim_separators(text, end..span.end);
+            if name_text.is_empty() {
+                if let Some(year) = years.into_iter().next() {
+                    r.dates.push(DatePart {
+                        span: whole.clone(),
+                        inner: whole,
+                        year,
+                        form: Form::Plain,
+                        place,
+                    });
+                }
+            } else if r.venue.is_none() {
+                let inner = if form == Form::Plain {
+                    whole.clone()
+                } else {
+                    whole.start + stars..whole.end - stars
+                };
+                r.venue = Some(Venue {
+                    span: whole,
+                    inner,
+                    name,
+                    years,
+                    form,
+                    place,
+                });
+            } else {
+                r.notes.push(whole);
+            }
+            if !rest_before.is_empty() {
+                authors_or_note(text, r, rest_before, place);
+            }
+            if !rest_after.is_empty() {
+                r.notes.push(rest_after);
+            }
+            return;
+        }
+    }
+    // A known venue alone: `, CVPR |`, `TACL.` (the period ends the sentence).
+    let (t, span) = match t.strip_suffix('.') {
+        Some(bare) if !bare.ends_with('.') && is_known_venue(bare, vocab) => {
+            (bare, span.start..span.end - 1)
+        }
+        _ => (t, span),
+    };
+    if r.venue.is_none() && is_known_venue(t, vocab) && t.split_whitespace().count() <= 6 {
+        r.venue = Some(Venue {
+            span: span.clone(),
+            inner: span.clone(),
+            name: span,
+            years: Vec::new(),
+            form: Form::Plain,
+            place,
+        });
+        return;
+    }
+    authors_or_note(text, r, span, place);
+}
+
+pub(in crate::document) fn authors_or_note(text: &str, r: &mut Reading, span: Span, place: Place) {
+    let mut span = span;
+    let alone = matches!(place, Place::SubItem | Place::Line(1..));
+    // `LabelFlow: A. Lee, B. Kim.`: a plain name before the authors.
+    if r.name.is_none()
+        && r.title.as_ref().is_none_or(|t| span.end <= t.span.start)
+        && r.authors.is_none()
+        && let trimmed = trim(text, span.clone())
+        && let Some((0, name)) = title_prefix(&text[trimmed.clone()])
+    {
+        let after = trimmed.start + name.len() + 1;
+        let rest = trim(text, after..trimmed.end);
+        if !rest.is_empty() && looks_like_authors(&text[rest.clone()], true) {
+            let inner = trimmed.start..trimmed.start + name.len();
+            r.name = Some(Name {
+                span: inner.start..after,
+                inner,
+                form: Form::Colon,
+                place,
+            });
+            span = rest;
+        }
+    }
+    let t = &text[span.clone()];
+    if r.authors.is_none() && looks_like_authors(t, alone) {
+        r.authors = Some(Authors {
+            span: span.clone(),
+            inner: span,
+            form: Form::Plain,
+            place,
+        });
+    } else {
+        r.notes.push(span);
+    }
+}

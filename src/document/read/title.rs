@@ -1,0 +1,551 @@
+//! Which part of a block is the paper's title.
+
+use super::*;
+
+/// The name a title gives itself: a name-like first word followed by `: `,
+/// without emphasis (`**MedKLIP**: ...`). Returns its offset in the title.
+pub(crate) fn title_prefix(title: &str) -> Option<(usize, &str)> {
+    let colon = memchr::memchr(b':', title.as_bytes())?;
+    let (prefix, rest) = (&title[..colon], &title[colon + 1..]);
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let markup = |c: char| matches!(c, '*' | '_' | '`');
+    let name = prefix.trim_start_matches(markup);
+    let offset = prefix.len() - name.len();
+    let name = name.trim_end_matches(markup);
+    let looks_like_name = !name.is_empty()
+        && name.len() <= 160
+        && name.chars().count() <= 40
+        && !name.contains(char::is_whitespace)
+        && (name.chars().skip(1).any(char::is_uppercase)
+            || name.contains(|c: char| c.is_ascii_digit() || c == '-'));
+    looks_like_name.then_some((offset, name))
+}
+
+/// A short name: one word (or two) with a capital after its first letter,
+/// a digit or a hyphen (`MedKLIP`, `K-Diag`, `RT-2`, `Generative Agents`).
+pub(in crate::document) fn is_name_like(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    (1..=3).contains(&words) && t.chars().count() <= 40 && !t.ends_with('.')
+}
+
+/// Picks the title: a quoted title, a long link text at the start, a bold
+/// text at the start, or the plain text after the leading tags.
+pub(in crate::document) fn choose_title(
+    text: &str,
+    placed: &mut [Placed],
+    r: &mut Reading,
+    header: &[String],
+    venue_col: Option<usize>,
+    vocab: &Known<'_>,
+) {
+    let first_place = placed
+        .iter()
+        .find(|p| !matches!(&p.piece, Piece::Text(s) if is_blank(text, s)))
+        .map(|p| p.place);
+    let Some(first_place) = first_place else {
+        return;
+    };
+    let is_row = matches!(first_place, Place::Column(_));
+    // A table with a title column has its title there, not in a name or
+    // dataset column beside it (`|**Cross-Scale MAE**|**Cross-Scale MAE: A
+    // Tale of…**|`).
+    let title_col = if is_row { title_column(header) } else { None };
+    let outside_title_col = |place: Place| title_col.is_some_and(|t| place != Place::Column(t));
+    // Only pieces that may precede a title: tags, names, images, emoji.
+    let leading = |placed: &[Placed], upto: usize| {
+        placed[..upto].iter().all(|p| match &p.piece {
+            Piece::Tag { .. } | Piece::Named { .. } | Piece::Image(_) | Piece::Html(_) => true,
+            // Badges before the title (`[![Star](…)](repo) [![Publish](…)]()`).
+            Piece::Link { link, .. } => link.form == Form::Badge,
+            Piece::Text(s) => is_decoration(&text[s.clone()]),
+            Piece::Emph { inner, level, .. } => *level >= 2 && is_name_like(&text[inner.clone()]),
+            _ => false,
+        })
+    };
+
+    // 1. A link whose text is a title, at the start of its line (or cell).
+    for i in 0..placed.len() {
+        let Piece::Link {
+            link, style_title, ..
+        } = &placed[i].piece
+        else {
+            continue;
+        };
+        let label = &text[link.label.clone()];
+        if !(is_title_text(label, vocab) || *style_title) {
+            continue;
+        }
+        let (mut link, style_title) = (link.clone(), *style_title);
+        let place = placed[i].place;
+        // A link in the venue column names the venue (`[TGRS2022](…)`).
+        let in_venue_col = matches!(place, Place::Column(c) if venue_col == Some(c as usize));
+        if outside_title_col(place) || in_venue_col {
+            continue;
+        }
+        let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
+        let first = is_row || place == first_place;
+        let lead = if leading(&placed[line_start..], i - line_start) {
+            None
+        } else {
+            match authors_lead(text, &placed[line_start..i]) {
+                Some(lead) => Some(lead),
+                None => continue,
+            }
+        };
+        if !first {
+            continue;
+        }
+        if let Some((names, year)) = lead {
+            take_lead(r, names, year, place);
+            placed[line_start].used = true;
+        }
+        let bold = matches!(link.form, Form::BoldLabel) || style_title;
+        link.is_title = true;
+        link.place = place;
+        r.title = Some(Title {
+            span: link.span.clone(),
+            inner: trim(text, link.label.clone()),
+            form: if bold { Form::LinkedBold } else { Form::Linked },
+            place,
+            prefix: None,
+        });
+        r.links.push(with_target(text, link, vocab));
+        placed[i].used = true;
+        return;
+    }
+
+    // 2. A quoted title on the first two lines, with nothing but tags and
+    // names before it on its line (`Don't Just Chase "Highlighted Tokens"
+    // in MLLMs` quotes inside a plain title).
+    for i in 0..placed.len() {
+        let place = placed[i].place;
+        let in_reach = match place {
+            Place::Line(n) => n <= 1,
+            Place::Column(_) => true,
+            Place::SubItem => false,
+        };
+        if !in_reach || !matches!(placed[i].piece, Piece::Quote { .. }) || outside_title_col(place)
+        {
+            continue;
+        }
+        let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
+        // Or after the authors, as IEEE references write them (`J. Smith
+        // and A. Doe, "Title," *Venue*, 2021.`).
+        let lead = if leading(&placed[line_start..], i - line_start) {
+            None
+        } else {
+            let comma_before = matches!(
+                &placed[i - 1].piece,
+                Piece::Text(t) if text[t.clone()].trim_end().ends_with(',')
+            );
+            match authors_lead_as(text, &placed[line_start..i], comma_before) {
+                Some(lead) => Some(lead),
+                None => continue,
+            }
+        };
+        // `"Do Anything Now": Characterizing ...`: a quoted phrase that
+        // opens a plain title, which goes on after its colon (step 4).
+        if lead.is_none() && quote_opens_title(text, placed, i) {
+            continue;
+        }
+        if let Piece::Quote { span, inner } = &placed[i].piece
+            && text[inner.clone()].split_whitespace().count() >= 2
+        {
+            // The comma or period IEEE puts inside the quotes ends the title.
+            let inner = trim(text, inner.clone());
+            let kept = text[inner.clone()].trim_end_matches([',', '.', ' ']).len();
+            r.title = Some(Title {
+                span: span.clone(),
+                inner: inner.start..inner.start + kept.max(1).min(inner.len()),
+                form: Form::Quoted,
+                place,
+                prefix: None,
+            });
+            placed[i].used = true;
+            if let Some((names, year)) = lead {
+                take_lead(r, names, year, place);
+                placed[line_start].used = true;
+            }
+            return;
+        }
+    }
+
+    // 2b. A reference in the APA style: the authors, the year in
+    // parentheses, then the title as a sentence of its own (`Smith, J., &
+    // Doe, A. (2021). Title of the paper. *Venue*, 3(4), 1-9.`).
+    if let Some(title) = apa_title(text, placed, first_place) {
+        let (authors, paren, title) = title;
+        take_lead(r, authors, None, first_place);
+        placed[paren - 1].used = true;
+        placed[paren + 1].used = true;
+        r.title = Some(Title {
+            span: title.clone(),
+            inner: title,
+            form: Form::Plain,
+            place: first_place,
+            prefix: None,
+        });
+        return;
+    }
+
+    // 3. Bold text at the start (`**Title.**`), or in a title column.
+    for i in 0..placed.len() {
+        let place = placed[i].place;
+        let col_is_title = match place {
+            Place::Column(c) => header.get(c as usize).is_some_and(|h| is_title_column(h)),
+            _ => false,
+        };
+        if (place != first_place && !col_is_title) || outside_title_col(place) {
+            continue;
+        }
+        let (span, inner, level) = match &placed[i].piece {
+            Piece::Emph { span, inner, level } => (span.clone(), inner.clone(), *level),
+            _ => continue,
+        };
+        let (span, inner, level) = (&span, &inner, &level);
+        let content = text[inner.clone()].trim();
+        // One bold word is a name, unless it ends a sentence like the titles
+        // of `**Title.**` lists do (`**MIMIC-CXR-annotations.**`): names never do.
+        if *level < 2
+            || content.split_whitespace().count() < 2 && !col_is_title && !content.ends_with('.')
+        {
+            continue;
+        }
+        let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
+        // At the start, or after the authors as references write them
+        // (`Yu K, Qin X, et al. <b>Title[J]</b>. Sensors, 2021.`).
+        // A GB/T type mark (`Title[C]`) says this is a reference's title:
+        // one author before it is enough (`James J Q. <b>Title[C]</b>`).
+        let typed = {
+            let inner = trim(text, inner.clone());
+            without_type_mark(text, inner.clone()) != inner
+        };
+        let lead = if leading(&placed[line_start..], i - line_start) {
+            None
+        } else {
+            match authors_lead_as(text, &placed[line_start..i], typed) {
+                Some(lead) => Some(lead),
+                None => break,
+            }
+        };
+        // `**Internist.ai 7b** Impact of high-quality data...`: a short bold
+        // text followed by a longer plain one names the paper; the plain
+        // text is the title.
+        let words = content.split_whitespace().count();
+        let plain_after: usize = placed[i + 1..]
+            .iter()
+            .take_while(|p| p.place == place && matches!(p.piece, Piece::Text(_)))
+            .map(|p| text[p.piece.span().clone()].split_whitespace().count())
+            .sum();
+        // The plain text goes on from the bold one (`**Name** Impact of`),
+        // not after a separator that ends it (`<b>Title[C]</b>//Venue`,
+        // `**Title**. Venue`).
+        let goes_on = matches!(
+            placed.get(i + 1),
+            Some(Placed { piece: Piece::Text(next), .. })
+                if text[next.clone()].trim_start().starts_with(char::is_alphanumeric)
+        );
+        if words < 4 && plain_after >= 3 && goes_on && !col_is_title {
+            break;
+        }
+        if let Some((names, year)) = lead {
+            take_lead(r, names, year, place);
+            placed[line_start].used = true;
+        }
+        // `**Egocentric Video** Task Translation, [[Paper]]`: bold words that
+        // a plain title goes on from are a highlight inside the title.
+        if goes_on
+            && !col_is_title
+            && !content.ends_with(['.', ':', '?', '!'])
+            && let Some(end) = title_goes_on(text, placed, i, place, vocab)
+        {
+            let title = span.start..end;
+            r.title = Some(Title {
+                span: title.clone(),
+                inner: title,
+                form: Form::Plain,
+                place,
+                prefix: None,
+            });
+            return;
+        }
+        // `**Name**` followed by a quoted title is a name (checked above).
+        r.title = Some(Title {
+            span: span.clone(),
+            inner: without_quotes(text, without_type_mark(text, trim(text, inner.clone()))),
+            form: if *level == 3 {
+                Form::BoldEmph
+            } else {
+                Form::Bold
+            },
+            place,
+            prefix: None,
+        });
+        placed[i].used = true;
+        return;
+    }
+
+    // 4. Plain text after the leading tags, up to the first link or tag.
+    let place = if is_row {
+        // The title column's text, or the first cell's.
+        placed
+            .iter()
+            .map(|p| p.place)
+            .find(|&pl| matches!(pl, Place::Column(c) if header.get(c as usize).is_some_and(|h| is_title_column(h))))
+            .unwrap_or(first_place)
+    } else {
+        first_place
+    };
+    let mut start = None;
+    let mut end = 0;
+    let mut pieces_used = Vec::new();
+    for (i, p) in placed.iter().enumerate() {
+        if p.place != place {
+            if start.is_some() {
+                break;
+            }
+            continue;
+        }
+        match &p.piece {
+            Piece::Text(span) => {
+                if start.is_none() && text[span.clone()].chars().all(|c| !c.is_alphanumeric()) {
+                    continue;
+                }
+                start.get_or_insert(span.start);
+                end = span.end;
+                pieces_used.push(i);
+            }
+            Piece::Quote { span, .. } if start.is_none() && quote_opens_title(text, placed, i) => {
+                start = Some(span.start);
+                end = span.end;
+                pieces_used.push(i);
+            }
+            // Italic words, code, parentheses and quoted words inside a
+            // plain title.
+            Piece::Emph { span, level: 1, .. }
+            | Piece::Quote { span, .. }
+            | Piece::Tag {
+                span,
+                form: Form::Code | Form::Paren,
+                ..
+            } if start.is_some() => {
+                end = span.end;
+                pieces_used.push(i);
+            }
+            // A bold keyword inside a plain title (`Attention Networks for
+            // **Shape Reconstruction** in Function Space`): words go on after
+            // it on the line, or it ends the title before the list's
+            // separator (`Transformers for **Semantic Segmentation**, [[Paper]]`),
+            // unless it says what a tag says (`**Oral**`, a venue, a date).
+            Piece::Emph { span, inner, .. }
+                if start.is_some()
+                    && matches!(
+                        placed.get(i + 1),
+                        Some(Placed { piece: Piece::Text(next), place: q, .. })
+                            if *q == place && {
+                                let after = &text[next.clone()];
+                                let words_go_on = after
+                                    .split([',', '|', ';'])
+                                    .next()
+                                    .is_some_and(|w| w.chars().any(char::is_alphanumeric));
+                                let content = &text[inner.clone()];
+                                let ends_title = after.trim_start().starts_with([',', '|', ';'])
+                                    && !is_qualifier(content)
+                                    && matches!(tag_meaning(content, vocab), TagMeaning::Other);
+                                words_go_on || ends_title
+                            }
+                    ) =>
+            {
+                end = span.end;
+                pieces_used.push(i);
+            }
+            Piece::Tag { .. }
+            | Piece::Named { .. }
+            | Piece::Image(_)
+            | Piece::Html(_)
+            | Piece::Emph { .. }
+                if start.is_none() => {}
+            _ => {
+                if start.is_some() {
+                    break;
+                }
+            }
+        }
+    }
+    let Some(start) = start else {
+        return;
+    };
+    // Trailing pieces that are a venue or date are not the title.
+    while let Some(&last) = pieces_used.last() {
+        if let Piece::Tag {
+            inner,
+            form: Form::Paren | Form::Code,
+            ..
+        } = &placed[last].piece
+            && !matches!(tag_meaning(&text[inner.clone()], vocab), TagMeaning::Other)
+        {
+            pieces_used.pop();
+            end = pieces_used
+                .last()
+                .map_or(start, |&i| placed[i].piece.span().end);
+            continue;
+        }
+        break;
+    }
+    let span = trim_separators(text, start..end);
+    if span.is_empty() || !text[span.clone()].chars().any(char::is_alphabetic) {
+        return;
+    }
+    // The text may open with the year and venue (`2016-KBS - Title`) ...
+    let (title_start, lead) = split_lead(text, span.clone(), vocab);
+    if let Some(lead) = lead {
+        push_tail(text, r, lead, place);
+    }
+    let span = title_start..span.end;
+    // ... and end with them: `Title. ICLR 2014.`, `Title 2020.`
+    let (title_end, tail) = split_tail(text, span.clone(), vocab);
+    let mut title = trim_separators(text, span.start..title_end);
+    if title.is_empty() {
+        return;
+    }
+    // `Title, Ada Lee and Bo Kim`: authors after the title, before the venue.
+    if tail.is_some()
+        && let Some(authors) = trailing_authors(text, &title)
+    {
+        title = trim_separators(text, title.start..authors.start);
+        r.authors = Some(Authors {
+            span: authors.clone(),
+            inner: authors,
+            form: Form::Plain,
+            place,
+        });
+    }
+    for &i in &pieces_used {
+        let s = placed[i].piece.span().clone();
+        if s.end <= title.end || s.start < title.end {
+            placed[i].used = true;
+        }
+    }
+    // The rest of a partly used piece (a tail) goes back as text.
+    if let Some(tail) = tail {
+        r.title = Some(Title {
+            span: title.clone(),
+            inner: title,
+            form: Form::Plain,
+            place,
+            prefix: None,
+        });
+        push_tail(text, r, tail, place);
+        return;
+    }
+    // A plain title that reads as a list of authors is not a title when a
+    // later line holds one (`**Name**: A, B, C.` then `"Title."`): handled by
+    // quotes above; here it stays the title.
+    r.title = Some(Title {
+        span: title.clone(),
+        inner: title,
+        form: Form::Plain,
+        place,
+        prefix: None,
+    });
+}
+
+/// Whether the quote at `i` opens a plain title that goes on after a colon
+/// (`"Do Anything Now": Characterizing ...`), rather than being the title.
+pub(in crate::document) fn quote_opens_title(text: &str, placed: &[Placed], i: usize) -> bool {
+    let (
+        Some(Placed {
+            piece: Piece::Quote { span, .. },
+            place,
+            ..
+        }),
+        Some(next),
+    ) = (placed.get(i), placed.get(i + 1))
+    else {
+        return false;
+    };
+    matches!(&next.piece, Piece::Text(rest)
+        if next.place == *place
+            && rest.start == span.end
+            && text[rest.clone()].starts_with(':')
+            && text[rest.clone()].split_whitespace().count() >= 2)
+}
+
+/// Where a title that opens with emphasis goes on to, in plain words and
+/// more emphasis on its line, up to the list's separator (`,`, `|`, `;`) or
+/// the next link or tag; the pieces it takes are marked used (a piece it
+/// takes part of keeps its rest). `None` when what follows reads as
+/// authors (`**Title** by A. Lee`) or runs on past a title's length.
+pub(in crate::document) fn title_goes_on(
+    text: &str,
+    placed: &mut [Placed],
+    open: usize,
+    place: Place,
+    vocab: &Known<'_>,
+) -> Option<usize> {
+    let mut end = placed[open].piece.span().end;
+    let mut taken = Vec::new();
+    let mut rest: Option<(usize, Span)> = None;
+    let mut words = 0;
+    for (j, p) in placed.iter().enumerate().skip(open + 1) {
+        if p.place != place {
+            break;
+        }
+        match &p.piece {
+            Piece::Emph { span, .. } => {
+                words += text[span.clone()].split_whitespace().count();
+                end = span.end;
+                taken.push(j);
+            }
+            Piece::Text(span) => {
+                let written = &text[span.clone()];
+                match written.find([',', '|', ';']) {
+                    Some(cut) => {
+                        let kept = written[..cut].trim_end();
+                        words += kept.split_whitespace().count();
+                        if !kept.is_empty() {
+                            end = span.start + kept.len();
+                        }
+                        rest = Some((j, span.start + cut..span.end));
+                        break;
+                    }
+                    None => {
+                        words += written.split_whitespace().count();
+                        end = span.start + written.trim_end().len();
+                        taken.push(j);
+                    }
+                }
+            }
+            _ => break,
+        }
+    }
+    let continuation = text[placed[open].piece.span().end..end].trim();
+    // A venue or a sentence after the bold title is no part of it
+    // (`**Title** ICCV 2019.`, `**Title** ArXiv, 2024.`, `**Title** Preprint.`).
+    let first_word = continuation
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or_default();
+    if continuation.is_empty()
+        || words > 20
+        || continuation.starts_with("by ")
+        || continuation.ends_with('.')
+        || !date::years(continuation).is_empty()
+        || is_known_venue(first_word, vocab)
+        || !matches!(tag_meaning(continuation, vocab), TagMeaning::Other)
+        || looks_like_authors(continuation, false)
+    {
+        return None;
+    }
+    placed[open].used = true;
+    for j in taken {
+        placed[j].used = true;
+    }
+    if let Some((j, span)) = rest {
+        placed[j].piece = Piece::Text(span);
+    }
+    Some(end)
+}
