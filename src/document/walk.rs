@@ -1210,18 +1210,32 @@ fn finish_heading_ends(doc: &mut Document, len: usize) {
 }
 
 /// Groups year sections by (parent heading, level), keeping document order.
+/// A heading of another kind between them at their level (`### Multimodal
+/// Reasoning` after `### 2022`, before its own `### 2025`) ends a run: the
+/// years after it are its own.
 fn group_runs(doc: &mut Document) {
-    let mut run_of: HashMap<(Option<usize>, u8), usize> = HashMap::default();
-    for (index, section) in doc.sections.iter_mut().enumerate() {
-        let heading = &doc.headings[section.heading];
-        let run = *run_of
-            .entry((heading.parent, heading.level))
-            .or_insert_with(|| {
-                doc.runs.push(SectionRun::default());
-                doc.runs.len() - 1
-            });
-        section.run = run;
-        doc.runs[run].sections.push(index);
+    let mut year_of_heading: HashMap<usize, usize> = HashMap::default();
+    for (index, section) in doc.sections.iter().enumerate() {
+        year_of_heading.insert(section.heading, index);
+    }
+    // For each (parent, level): how many other headings have cut its runs.
+    let mut cuts: HashMap<(Option<usize>, u8), usize> = HashMap::default();
+    let mut run_of: HashMap<(Option<usize>, u8, usize), usize> = HashMap::default();
+    for (index, heading) in doc.headings.iter().enumerate() {
+        let key = (heading.parent, heading.level);
+        let Some(&section) = year_of_heading.get(&index) else {
+            if heading.kind != HeadingKind::Summary {
+                *cuts.entry(key).or_default() += 1;
+            }
+            continue;
+        };
+        let cut = cuts.get(&key).copied().unwrap_or(0);
+        let run = *run_of.entry((key.0, key.1, cut)).or_insert_with(|| {
+            doc.runs.push(SectionRun::default());
+            doc.runs.len() - 1
+        });
+        doc.sections[section].run = run;
+        doc.runs[run].sections.push(section);
     }
 }
 

@@ -365,6 +365,19 @@ pub(super) fn same_run(
         && ctx.text(&(a.item.end..b.item.start)).trim().is_empty()
 }
 
+/// Whether an entry's venue is a preprint server (`arXiv`, `arXiv
+/// preprint`, `bioRxiv`) or says it is a preprint (`Preprint'24`): its
+/// year is when the paper was posted.
+pub(super) fn names_a_preprint(ctx: &Context, entry: &crate::document::Entry) -> bool {
+    entry.venue.as_ref().is_some_and(|venue| {
+        let name = ctx.text(&venue.name).trim().to_lowercase();
+        let first = name.split_whitespace().next().unwrap_or_default();
+        let preprints = ctx.settings.venues.preprints();
+        preprints.iter().any(|p| *p == name || p == first)
+            || name.split_whitespace().any(|w| w == "preprint")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

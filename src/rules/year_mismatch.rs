@@ -140,8 +140,5 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// Whether the entry's venue is a preprint server (its year is the posting's).
 fn is_preprint(ctx: &Context, entry: &Entry) -> bool {
-    entry.venue.as_ref().is_some_and(|venue| {
-        let name = ctx.text(&venue.name).trim();
-        name.eq_ignore_ascii_case("arxiv") || name.eq_ignore_ascii_case("arxiv preprint")
-    })
+    super::names_a_preprint(ctx, entry)
 }

@@ -76,6 +76,17 @@ fn misfiled(ctx: &Context, entry: &Entry, section: &YearSection) -> bool {
     if entry.years().any(|y| y.value == section.year) {
         return false;
     }
+    // A preprint posted in the section's year (its arXiv id says so) whose
+    // tag says another: the tag is the slip, which `year-mismatch` reports.
+    if super::names_a_preprint(ctx, entry)
+        && crate::identity::paper_keys(ctx.source.text(), entry).any(|(key, _)| {
+            matches!(key, crate::url::PaperKey::Arxiv(id)
+                if id.len() >= 4 && id.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                    && id[..2].parse::<u16>().is_ok_and(|yy| 2000 + yy == section.year))
+        })
+    {
+        return false;
+    }
     let text = ctx.source.text();
     let cited = entry.venue.as_ref().is_some_and(|v| {
         let name = text[v.name.clone()].trim().to_lowercase();

@@ -23,8 +23,8 @@ mod tag;
 mod text;
 mod title;
 
-pub(in crate::document) use self::{columns::*, lead::*, pieces::*, tag::*, text::*, title::*};
 pub(crate) use self::title::title_prefix;
+pub(in crate::document) use self::{columns::*, lead::*, pieces::*, tag::*, text::*, title::*};
 
 /// Where a unit of a block sits: the part of the block its atoms come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
