@@ -663,12 +663,24 @@ impl<'o> Builder<'o> {
         if self.glued_items(text, &frame) {
             return;
         }
-        // Only a paragraph that opens with bold text can be an entry.
-        let opens_bold = self.tokens[frame.token_start..]
+        // Only a paragraph that opens with bold text can be an entry, or a
+        // line of its own that opens with a title linked to its paper
+        // (`[Title](https://arxiv.org/abs/…), Venue 2024`, a list written
+        // as one-line paragraphs).
+        let first = self.tokens[frame.token_start..]
             .iter()
-            .find(|t| !(t.kind == TokenKind::Text && text[t.span.clone()].trim().is_empty()))
-            .is_some_and(|t| t.kind == TokenKind::Open(Mark::Strong));
-        if !opens_bold {
+            .find(|t| !(t.kind == TokenKind::Text && text[t.span.clone()].trim().is_empty()));
+        let opens_bold = first.is_some_and(|t| t.kind == TokenKind::Open(Mark::Strong));
+        let one_line = !text[frame.start..end.min(text.len())].trim().contains('\n');
+        let opens_with_title_link = one_line
+            && first.is_some_and(|t| match &t.kind {
+                TokenKind::Open(Mark::Link { dest: Some(d), .. }) => {
+                    read::is_paper_url(&text[d.clone()], &self.options.known)
+                        && link_text_words(text, &self.tokens[frame.token_start..]) >= 3
+                }
+                _ => false,
+            });
+        if !opens_bold && !opens_with_title_link {
             if self.tokens[frame.token_start..]
                 .iter()
                 .any(|t| match &t.kind {
@@ -1260,6 +1272,29 @@ fn find_closing(text: &str, from: usize, close: &str) -> Option<usize> {
     (0..bytes.len().saturating_sub(close.len() - 1))
         .find(|&i| bytes[i..i + close.len()].eq_ignore_ascii_case(close.as_bytes()))
         .map(|i| from + i)
+}
+
+/// How many words the text of the link that opens `tokens` has: a title
+/// has several, a label (`[Paper]`) one or two.
+fn link_text_words(text: &str, tokens: &[Token]) -> usize {
+    let mut depth = 0usize;
+    let mut words = 0;
+    for token in tokens {
+        match &token.kind {
+            TokenKind::Open(_) => depth += 1,
+            TokenKind::Close => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    break;
+                }
+            }
+            TokenKind::Text if depth > 0 => {
+                words += text[token.span.clone()].split_whitespace().count()
+            }
+            _ => {}
+        }
+    }
+    words
 }
 
 #[cfg(test)]

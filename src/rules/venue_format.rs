@@ -707,9 +707,10 @@ fn check_venue<'a>(
         // A list that writes one preprint server its own way throughout
         // (`Arxiv`) is not fussy about how preprint servers are cased:
         // `chemRxiv` once there is its style too.
+        // (`Arxiv preprint` is `Arxiv` with the word a citation adds.)
         VenueCheck::Alias { canonical }
-            if same_letters(name, &canonical)
-                && is_preprint(ctx, &canonical)
+            if is_preprint(ctx, &canonical)
+                && same_letters(without_preprint_word(name), &canonical)
                 && preprint_case_habit(ctx) => {}
         // A former name the list keeps using (`NIPS 2023` throughout) is
         // its way of naming the venue; once among `NeurIPS`, a slip.
@@ -795,6 +796,20 @@ fn check_venue<'a>(
                 ))),
             );
         }
+    }
+}
+
+/// `Arxiv preprint` without ` preprint`.
+fn without_preprint_word(name: &str) -> &str {
+    let trimmed = name.trim_end();
+    match trimmed.len().checked_sub(" preprint".len()) {
+        Some(cut)
+            if trimmed.is_char_boundary(cut)
+                && trimmed[cut..].eq_ignore_ascii_case(" preprint") =>
+        {
+            &trimmed[..cut]
+        }
+        _ => name,
     }
 }
 
