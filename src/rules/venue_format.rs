@@ -756,8 +756,17 @@ fn check_venue<'a>(
                         .next()
                         .is_some_and(|base| ctx.conventions.venue_uses(base) > 0)
             };
+            // (Words apart by spaces, or joined by `-`, `/` or `@` as joint
+            // conferences are: `AACL-IJCNLP` is not `ACL-IJCNLP`.)
+            let parts = |s: &str| -> Vec<String> {
+                s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '@'))
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            };
             let holds_a_venue = |known: &str| {
-                let words: Vec<&str> = name.split_whitespace().collect();
+                let words = parts(name);
+                let theirs = parts(known);
                 words.len() > 1
                     && words.iter().any(|word| {
                         word.len() >= 3
@@ -765,15 +774,15 @@ fn check_venue<'a>(
                                 .bytes()
                                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
                             && ctx.settings.venues.recognizes(word)
-                            && !known.split_whitespace().any(|k| k == *word)
+                            && !theirs.contains(word)
                     })
             };
             let letters = name.chars().filter(|c| c.is_alphanumeric()).count();
             let suggestion = suggestion
                 .filter(|known| {
                     written_by_list(known)
-                        || crate::venue::is_typing_slip(name, known)
-                        || (letters >= 6 && !holds_a_venue(known))
+                        || (!holds_a_venue(known)
+                            && (crate::venue::is_typing_slip(name, known) || letters >= 6))
                 })
                 .or_else(|| list_suggestion(ctx, name));
             let Some(suggestion) = suggestion else {
