@@ -671,12 +671,12 @@ impl<'o> Builder<'o> {
             .iter()
             .find(|t| !(t.kind == TokenKind::Text && text[t.span.clone()].trim().is_empty()));
         let opens_bold = first.is_some_and(|t| t.kind == TokenKind::Open(Mark::Strong));
-        let one_line = !text[frame.start..end.min(text.len())].trim().contains('\n');
-        let opens_with_title_link = one_line
+        let opens_with_title_link = !opens_bold
             && first.is_some_and(|t| match &t.kind {
                 TokenKind::Open(Mark::Link { dest: Some(d), .. }) => {
                     read::is_paper_url(&text[d.clone()], &self.options.known)
                         && link_text_words(text, &self.tokens[frame.token_start..]) >= 3
+                        && !text[frame.start..end.min(text.len())].trim().contains('\n')
                 }
                 _ => false,
             });

@@ -42,7 +42,9 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         counts.0 += 1;
         counts.1 += usize::from(entry.title.is_some());
     }
-    let lists = Lists::of(ctx);
+    // Built on the first departure only: a well-kept list never needs it.
+    let lists = std::cell::OnceCell::new();
+    let mut parts = Vec::new();
     for (index, entry) in ctx.doc.entries.iter().enumerate() {
         let shape = ctx.doc.shape_of(entry);
         // A region whose entries mostly have no title (a table of datasets
@@ -84,9 +86,14 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         } else if entry.in_entry {
             // A version nested under its entry (`* (TPAMI version) ...`)
             // is a note of it: not held to the shape of the list's entries.
-        } else if let Some(finding) =
-            deviation(shape, entry, |role, form| lists.writes(index, role, form))
-        {
+        } else if let Some(finding) = {
+            entry.parts_into(&mut parts);
+            deviation(shape, entry, &parts, |role, form| {
+                lists
+                    .get_or_init(|| Lists::of(ctx))
+                    .writes(index, role, form)
+            })
+        } {
             out.push(finding);
         }
         check_required(ctx, entry, out);
@@ -223,10 +230,9 @@ fn differs(form: Form, slot: &Slot) -> bool {
 fn deviation(
     shape: &Shape,
     entry: &Entry,
+    parts: &[PartRef],
     own_way: impl Fn(Role, Option<Form>) -> bool,
 ) -> Option<Finding> {
-    let parts = entry.parts();
-    let parts = parts.as_slice();
     let others = shape.support.saturating_sub(1).max(1);
     for slot in &shape.slots {
         if !matches!(

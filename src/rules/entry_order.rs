@@ -257,18 +257,17 @@ fn posted_in_order(ctx: &Context, dated: &[(usize, When)], ascending: bool) -> V
 /// conference blocks). Their order is their group's, not the run's.
 fn grouped_apart(ctx: &Context, run: &[usize]) -> rustc_hash::FxHashSet<usize> {
     let entries = &ctx.doc.entries;
-    let venue = |i: usize| {
-        entries[i]
-            .venue
-            .as_ref()
-            .map(|v| ctx.text(&v.name).trim().to_lowercase())
+    let venue = |i: usize| entries[i].venue.as_ref().map(|v| ctx.text(&v.name).trim());
+    let same = |a: Option<&str>, b: Option<&str>| match (a, b) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => false,
     };
     let mut grouped = rustc_hash::FxHashSet::default();
     let mut from = 0;
     while from < run.len() {
         let name = venue(run[from]);
         let mut to = from + 1;
-        while to < run.len() && name.is_some() && venue(run[to]) == name {
+        while to < run.len() && same(name, venue(run[to])) {
             to += 1;
         }
         let block = &run[from..to];
