@@ -1389,3 +1389,29 @@ fn duplicates_across_years_and_qualifier_case() {
         out.stdout
     );
 }
+
+/// A venue written as the line after the title is read there whatever
+/// words follow its year or stand before it.
+#[test]
+fn a_venue_line_after_the_title_is_read_whole() {
+    let list = fixture("well-formed/venue-line-after-break.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let venue_of = |line: u64| {
+        value["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["line"] == line)
+            .map(|e| (e["venue"].clone(), e["year"].clone()))
+            .unwrap()
+    };
+    assert_eq!(venue_of(11), (Value::from("NeurIPS"), Value::from(2023)));
+    assert_eq!(
+        venue_of(12),
+        (
+            Value::from("NAACL Student Research Workshop (SRW)"),
+            Value::from(2025)
+        )
+    );
+}

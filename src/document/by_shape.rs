@@ -11,7 +11,7 @@
 use super::date;
 use super::read;
 use super::shape::Shape;
-use super::{Entry, Form, Known, Role, Span, Title};
+use super::{Entry, Form, Known, Place, Role, Span, Title};
 
 /// Reads `entry` again in the light of its region's `shape`; whether a
 /// part changed (the shapes are then inferred again).
@@ -20,6 +20,7 @@ pub(super) fn reread(text: &str, entry: &mut Entry, shape: &Shape, known: &Known
     changed |= name_as_venue(text, entry, shape);
     changed |= note_as_venue(text, entry, shape);
     changed |= link_as_venue(text, entry, shape, known);
+    changed |= line_as_venue(text, entry, shape);
     changed |= name_into_title(text, entry, shape);
     changed
 }
@@ -30,6 +31,83 @@ fn convention(shape: &Shape, role: Role) -> bool {
     shape.slot(role).is_some_and(|slot| {
         shape.declared || (slot.present >= 5 && slot.agree * 5 >= shape.support * 4)
     })
+}
+
+/// In a list that writes the venue as plain text on the line after the
+/// title (`Title <br> NeurIPS 2023 [[Paper]](…)`), an entry with no venue
+/// read has it there: the line's text up to its first link, whatever words
+/// follow the year (`NeurIPS 2023 on Efficient Natural Language and Speech
+/// Processing`) or stand between the name and the year (`NAACL Student
+/// Research Workshop (SRW) 2025`).
+fn line_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
+    if entry.venue.is_some() || !convention(shape, Role::Venue) {
+        return false;
+    }
+    let (Some(slot), Some(title)) = (shape.slot(Role::Venue), &entry.title) else {
+        return false;
+    };
+    let (Place::Line(venue_line), Place::Line(title_line)) = (slot.place, title.place) else {
+        return false;
+    };
+    if slot.form != Form::Plain
+        || venue_line != title_line + 1
+        || shape
+            .slot(Role::Authors)
+            .is_some_and(|a| a.place == slot.place)
+    {
+        return false;
+    }
+    // The break after the title, and the first link after it.
+    let after = &text[title.span.end..entry.span.end.min(text.len())];
+    let lower = after.to_ascii_lowercase();
+    let Some((at, width)) = [("<br>", 4), ("<br/>", 5), ("<br />", 6), ("\n", 1)]
+        .iter()
+        .filter_map(|(mark, width)| lower.find(mark).map(|i| (i, *width)))
+        .min_by_key(|&(i, _)| i)
+    else {
+        return false;
+    };
+    let start = title.span.end + at + width;
+    let Some(end) = entry
+        .links
+        .iter()
+        .map(|l| l.span.start)
+        .filter(|&s| s > start)
+        .min()
+    else {
+        return false;
+    };
+    let raw = &text[start..end];
+    let lead = raw.len() - raw.trim_start().len();
+    let line = raw.trim();
+    let split = date::split_venue(line);
+    if line.is_empty()
+        || line.contains('\n')
+        || line.split_whitespace().count() > 20
+        || !line.starts_with(|c: char| c.is_uppercase())
+        || split.years.is_empty()
+        || split.name.is_empty()
+    {
+        return false;
+    }
+    let at = start + lead;
+    let span = at..at + line.len();
+    entry.venue = Some(super::Venue::split_at(
+        split,
+        at,
+        span.clone(),
+        span.clone(),
+        Form::Plain,
+        slot.place,
+    ));
+    // What the line was read as before goes: it is the venue.
+    let inside = |s: &Span| s.start >= span.start && s.end <= span.end;
+    entry.dates.retain(|d| !inside(&d.span));
+    entry.notes.retain(|n| !inside(n));
+    if entry.authors.as_ref().is_some_and(|a| inside(&a.span)) {
+        entry.authors = None;
+    }
+    true
 }
 
 /// In a list whose entries open with the venue as the paper link's label

@@ -414,7 +414,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
 impl Venue {
     /// A venue read from text split into name and years, spans relative to
     /// `base` (where that text starts in the file).
-    fn split_at(
+    pub(in crate::document) fn split_at(
         split: date::VenueText,
         base: usize,
         span: Span,
