@@ -239,7 +239,10 @@ fn posted_in_order(ctx: &Context, dated: &[(usize, When)], ascending: bool) -> V
         .enumerate()
         .filter_map(|(position, &(index, _))| {
             let when = When::posted(ctx, &ctx.doc.entries[index])?;
-            let key = i64::from(when.year) * 16 + i64::from(when.month.unwrap_or(0));
+            // By year, as the run is compared: a list kept by posting date
+            // only roughly (a June preprint after a September one) is in
+            // its order still.
+            let key = i64::from(when.year);
             Some((position, if ascending { key } else { -key }))
         })
         .collect();
