@@ -1106,6 +1106,13 @@ fn titles_behind_badges_and_underlined_names_are_read() {
         "{:?}",
         quoted[2]
     );
+    assert!(
+        quoted[5]
+            .1
+            .starts_with("\"Give Me Speed or Give Me Accuracy\"? Trade-Offs"),
+        "{:?}",
+        quoted[5]
+    );
     let badges = read("badge-rows");
     assert_eq!(badges.len(), 8);
     // The venue badge (`badge/Conference-ICML'23-blue`) gives the venue.

@@ -177,6 +177,15 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
     } else {
         posted_in_order(ctx, &dated, ascending)
     };
+    // In a run whose papers nearly all have arXiv ids, one without can't
+    // be confirmed out of order by them: its venue year alone says little.
+    let arxiv_dated = !with_month && {
+        let posted = dated
+            .iter()
+            .filter(|&&(i, _)| When::posted(ctx, &entries[i]).is_some())
+            .count();
+        posted * 5 >= dated.len() * 4
+    };
     let mut kept_iter = kept.iter().peekable();
     for (position, &(index, when)) in dated.iter().enumerate() {
         if kept_iter.peek() == Some(&&position) {
@@ -184,6 +193,9 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
             continue;
         }
         if in_order_when_posted.get(position).copied().unwrap_or(false) {
+            continue;
+        }
+        if arxiv_dated && When::posted(ctx, &entries[index]).is_none() {
             continue;
         }
         let entry = &entries[index];

@@ -467,10 +467,15 @@ pub(in crate::document) fn quote_opens_title(text: &str, placed: &[Placed], i: u
     else {
         return false;
     };
+    // `"Title": rest`, or `"Give Me BF16 or Give Me Death"? Accuracy…`.
     matches!(&next.piece, Piece::Text(rest)
         if next.place == *place
             && rest.start == span.end
-            && text[rest.clone()].starts_with(':')
+            && (text[rest.clone()].starts_with(':')
+                || (text[rest.clone()].starts_with(['?', '!'])
+                    && text[rest.start + 1..rest.end]
+                        .trim_start()
+                        .starts_with(char::is_uppercase)))
             && text[rest.clone()].split_whitespace().count() >= 2)
 }
 
