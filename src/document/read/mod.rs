@@ -536,6 +536,15 @@ mod tests {
     }
 
     #[test]
+    fn a_journal_with_its_volume_and_no_year_is_its_venue() {
+        let known = Known::builtin();
+        let venue = |t: &str| last_known_venue(t, 0..t.len(), &known).map(|s| t[s].to_owned());
+        assert_eq!(venue(", IEEE Access 12."), Some("IEEE Access".to_owned()));
+        assert_eq!(venue(", IEEE Access."), Some("IEEE Access".to_owned()));
+        assert_eq!(venue(", Zorbconf 12."), None);
+    }
+
+    #[test]
     fn a_known_venue_with_two_digits_glued_is_venue_and_short_year() {
         let known = Known::builtin();
         let venue = |t: &str| match tag_meaning(t, &known) {

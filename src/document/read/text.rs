@@ -244,8 +244,20 @@ pub(in crate::document) fn last_known_venue(
         .filter_map(|sep| trimmed.rfind(sep).map(|i| i + sep.len()))
         .max()
         .unwrap_or(0);
-    let segment = trimmed[start..].trim();
+    let mut segment = trimmed[start..].trim();
     let lead = trimmed[start..].len() - trimmed[start..].trim_start().len();
+    // `IEEE Access 12`, `… Association 44 247`: a journal's volume and
+    // issue after its name (the year is read apart, `(2023)`).
+    if !is_known_venue(segment, vocab) {
+        let name = segment.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '.');
+        if name.len() < segment.len()
+            && segment[name.len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+        {
+            segment = name.trim_end();
+        }
+    }
     if segment.is_empty()
         || segment.split_whitespace().count() > 8
         || !is_known_venue(segment, vocab)
