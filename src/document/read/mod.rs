@@ -536,6 +536,16 @@ mod tests {
     }
 
     #[test]
+    fn a_remark_after_the_year_leaves_the_venue_read() {
+        let known = Known::builtin();
+        let t = "A. Lee, B. Kim. *AAAI*, 2022. (Discuss the limitations of earlier defenses.)";
+        let r = line_fields(t, 0..t.len(), &known);
+        let venue = r.venue.expect("a venue");
+        assert_eq!(&t[venue.name], "AAAI");
+        assert_eq!(venue.years.first().map(|y| y.value), Some(2022));
+    }
+
+    #[test]
     fn a_journal_with_its_volume_and_no_year_is_its_venue() {
         let known = Known::builtin();
         let venue = |t: &str| last_known_venue(t, 0..t.len(), &known).map(|s| t[s].to_owned());

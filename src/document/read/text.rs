@@ -545,7 +545,12 @@ pub(in crate::document) fn text_fields(
                 0
             }
         };
-        let name = name.start + stars..name.end;
+        // `*AAAI*, 2022`: emphasis around the name alone closes before the year.
+        let closing = text[name.start + stars..name.end].len()
+            - text[name.start + stars..name.end]
+                .trim_end_matches(['*', '_'])
+                .len();
+        let name = name.start + stars..name.end - if stars > 0 { closing } else { 0 };
         // `arXiv preprint arXiv:2101.01000`: the paper's identifier is not
         // the venue's name.
         let name = name.start..name.start + without_identifier(&text[name.clone()]).len();
@@ -568,7 +573,10 @@ pub(in crate::document) fn text_fields(
             && after_words.iter().all(|w| {
                 w.starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "&" | "on" | "the")
             });
-        let after_ok = after_words.len() <= 3 || title_case;
+        // `*AAAI*, 2022. (Discuss the limitations of …)`: a remark in
+        // parentheses after the year is a note of its own.
+        let remark = after.trim_start_matches(['.', ',', ' ']).starts_with('(');
+        let after_ok = after_words.len() <= 3 || title_case || remark;
         if after_ok && (name_text.is_empty() || venue_like) {
             let mut end = span.start + last.date.end;
             let mut whole_start = if name_text.is_empty() {
