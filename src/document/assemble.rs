@@ -105,6 +105,8 @@ pub(super) fn entry_of(
 
 /// Headings whose sections hold no entries, whatever they link.
 fn is_excluded_heading(text: &str) -> bool {
+    // `## :collision: Update Log`: an emoji shortcode is no word of it.
+    let text = without_shortcodes(text);
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
@@ -120,6 +122,32 @@ fn is_excluded_heading(text: &str) -> bool {
             .no_entries_phrases
             .iter()
             .any(|p| phrase.starts_with(p.as_str()))
+}
+
+/// Text without its emoji shortcodes (`:collision:`, `:+1:`).
+fn without_shortcodes(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(':') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(':') {
+        let after = &rest[open + 1..];
+        let len = after
+            .find(|c: char| {
+                !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '+' | '-'))
+            })
+            .unwrap_or(after.len());
+        if len > 0 && after[len..].starts_with(':') {
+            out.push_str(&rest[..open]);
+            rest = &after[len + 1..];
+        } else {
+            out.push_str(&rest[..=open]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Entries from candidates: shapes inferred, entries chosen, put in document
@@ -546,6 +574,7 @@ mod tests {
             "Contributing",
             "Updates",
             "What's New",
+            ":collision: Update Log",
         ] {
             assert!(is_excluded_heading(text), "{text}");
         }
