@@ -225,37 +225,24 @@ fn name_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
         return false;
     }
     let name = entry.name.take().expect("checked above");
-    let (venue_name, years) = venue_and_years(text, name.inner.clone());
-    entry.venue = Some(super::Venue {
-        span: name.span,
-        inner: name.inner,
-        name: venue_name,
-        years,
-        form: name.form,
-        place: name.place,
-    });
+    entry.venue = Some(super::Venue::split_at(
+        venue_text(&text[name.inner.clone()]),
+        name.inner.start,
+        name.span,
+        name.inner,
+        name.form,
+        name.place,
+    ));
     true
 }
 
 /// A venue tag's name and years, where the shape says the text is a
 /// venue: a trailing two-digit number is its year (`IJCAI 19`), whatever
 /// the venue, since the place says it is one.
-fn venue_and_years(text: &str, inner: Span) -> (Span, Vec<date::Year>) {
-    let written = &text[inner.clone()];
+fn venue_text(written: &str) -> date::VenueText {
     let split = date::split_venue(written);
-    let at = inner.start;
-    let shift = |s: &Span| at + s.start..at + s.end;
     if !split.years.is_empty() {
-        let years = split
-            .years
-            .iter()
-            .map(|y| date::Year {
-                span: shift(&y.span),
-                date: shift(&y.date),
-                ..y.clone()
-            })
-            .collect();
-        return (shift(&split.name), years);
+        return split;
     }
     let trimmed = written.trim_end();
     if let Some((name, digits)) = trimmed.rsplit_once(' ')
@@ -264,18 +251,20 @@ fn venue_and_years(text: &str, inner: Span) -> (Span, Vec<date::Year>) {
         && !name.trim().is_empty()
         && let Ok(yy) = digits.parse::<u16>()
     {
-        let end = at + trimmed.len();
+        let end = trimmed.len();
         let lead = name.len() - name.trim_start().len();
-        let year = date::Year {
-            value: if yy >= 70 { 1900 + yy } else { 2000 + yy },
-            month: None,
-            span: end - 2..end,
-            form: date::YearForm::Short,
-            date: end - 2..end,
+        return date::VenueText {
+            name: lead..name.trim_end().len(),
+            years: vec![date::Year {
+                value: if yy >= 70 { 1900 + yy } else { 2000 + yy },
+                month: None,
+                span: end - 2..end,
+                form: date::YearForm::Short,
+                date: end - 2..end,
+            }],
         };
-        return (at + lead..at + name.trim_end().len(), vec![year]);
     }
-    (inner, Vec::new())
+    split
 }
 
 /// In a list that writes its venues in emphasis after the title (four in
@@ -318,25 +307,14 @@ fn note_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
     };
     let span = entry.notes.remove(index);
     let inner = span.start + marker.len()..span.end - marker.len();
-    let split = super::date::split_venue(&text[inner.clone()]);
-    let at = inner.start;
-    let shift = |s: &Span| at + s.start..at + s.end;
-    entry.venue = Some(super::Venue {
+    entry.venue = Some(super::Venue::split_at(
+        date::split_venue(&text[inner.clone()]),
+        inner.start,
         span,
-        name: shift(&split.name),
         inner,
-        years: split
-            .years
-            .into_iter()
-            .map(|mut y| {
-                y.span = shift(&y.span);
-                y.date = shift(&y.date);
-                y
-            })
-            .collect(),
-        form: slot.form,
-        place: slot.place,
-    });
+        slot.form,
+        slot.place,
+    ));
     true
 }
 

@@ -136,35 +136,21 @@ pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
     while i < tokens.len() {
         let token = &tokens[i];
         match &token.kind {
+            // pulldown-cmark cuts text at brackets and entities: glue it
+            // back. `IA-RED<sup>2</sup>`: super- and subscripts are letters
+            // of the word they sit in, so the text runs on through them (a
+            // quote around such a title closes after them).
             TokenKind::Text => {
-                // pulldown-cmark cuts text at brackets and entities: glue it back.
-                pending_text = Some(match pending_text.take() {
-                    Some(span) if span.end == token.span.start => span.start..token.span.end,
-                    Some(span) => {
-                        split_text(text, span, out);
-                        token.span.clone()
-                    }
-                    None => token.span.clone(),
-                });
+                glue(text, &mut pending_text, &token.span, out);
+                i += 1;
+            }
+            TokenKind::Html if is_script_tag(&text[token.span.clone()]) => {
+                glue(text, &mut pending_text, &token.span, out);
                 i += 1;
             }
             TokenKind::Break => {
                 flush(&mut pending_text, out);
                 out.push(Atom::Break(token.span.clone()));
-                i += 1;
-            }
-            // `IA-RED<sup>2</sup>`: super- and subscripts are letters of the
-            // word they sit in; the text runs on through them (a quote
-            // around such a title closes after them).
-            TokenKind::Html if is_script_tag(&text[token.span.clone()]) => {
-                pending_text = Some(match pending_text.take() {
-                    Some(span) if span.end == token.span.start => span.start..token.span.end,
-                    Some(span) => {
-                        split_text(text, span, out);
-                        token.span.clone()
-                    }
-                    None => token.span.clone(),
-                });
                 i += 1;
             }
             TokenKind::Html => {
@@ -241,6 +227,19 @@ pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
         }
     }
     flush(&mut pending_text, out);
+}
+
+/// Adds `span` to the text being gathered when it follows on, or splits
+/// what was gathered and starts anew.
+fn glue(text: &str, pending: &mut Option<Span>, span: &Span, out: &mut Vec<Atom>) {
+    *pending = Some(match pending.take() {
+        Some(gathered) if gathered.end == span.start => gathered.start..span.end,
+        Some(gathered) => {
+            split_text(text, gathered, out);
+            span.clone()
+        }
+        None => span.clone(),
+    });
 }
 
 /// `<sup>`, `</sup>`, `<sub>`, `</sub>`.
