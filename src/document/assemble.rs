@@ -210,6 +210,14 @@ pub(super) fn assemble(
         }
     }
 
+    link_lists(
+        text,
+        &mut candidates,
+        &mut entries,
+        &mut absorbed,
+        &options.known,
+    );
+
     let live: Vec<usize> = (0..candidates.len())
         .filter(|&i| {
             !absorbed[i]
@@ -379,6 +387,83 @@ pub(super) fn assemble(
     entries.sort_by_key(|e| e.item.start);
     entries.shrink_to_fit();
     doc.entries = entries;
+}
+
+/// A title on a paragraph of its own, its links in the list right under it
+/// (`**Title**` then `- Paper: https://…`, `- Code: https://…`): the list's
+/// items are lines of the paragraph's entry, as nested items are of their
+/// parent's. Only a list whose every item is a labelled link and nothing
+/// else is taken, so a list of papers under a bold intro stays a list of papers.
+fn link_lists(
+    text: &str,
+    candidates: &mut [Candidate],
+    entries: &mut [Entry],
+    absorbed: &mut [bool],
+    known: &Known<'_>,
+) {
+    let link_line = |c: &Candidate, e: &Entry| {
+        matches!(c.kind, CandidateKind::Item { parent: None, .. })
+            && c.children.is_empty()
+            && e.venue.is_none()
+            && e.dates.is_empty()
+            && e.name.is_none()
+            && e.authors.is_none()
+            && e.links.len() == 1
+            && !e.links[0].is_title
+            && e.title.as_ref().is_none_or(|t| {
+                // `Paper(Oral): [Link](…)`: a label of its own before the link.
+                let words = text[t.inner.clone()].trim();
+                words.ends_with([':', '：']) && words.split_whitespace().count() <= 2
+            })
+    };
+    let mut p = 0;
+    while p < candidates.len() {
+        let titled_paragraph = candidates[p].kind == CandidateKind::Paragraph
+            && !absorbed[p]
+            && entries[p].title.is_some()
+            && entries[p].links.is_empty();
+        if !titled_paragraph {
+            p += 1;
+            continue;
+        }
+        let Some(CandidateKind::Item { list, .. }) = candidates.get(p + 1).map(|c| c.kind) else {
+            p += 1;
+            continue;
+        };
+        let next_to = |a: &Entry, b: &Entry| {
+            a.item.end <= b.item.start && text[a.item.end..b.item.start].trim().is_empty()
+        };
+        if candidates[p + 1].heading != candidates[p].heading
+            || !next_to(&entries[p], &entries[p + 1])
+        {
+            p += 1;
+            continue;
+        }
+        // The list's items, up to the next block that is not one of them.
+        let mut end = p + 1;
+        while end < candidates.len()
+            && matches!(candidates[end].kind, CandidateKind::Item { list: l, .. } if l == list)
+        {
+            end += 1;
+        }
+        let items = p + 1..end;
+        if !items
+            .clone()
+            .all(|i| link_line(&candidates[i], &entries[i]))
+        {
+            p = end;
+            continue;
+        }
+        for i in items {
+            let (parent, child) = two(entries, p, i);
+            absorb(text, parent, child, known);
+            parent.item.end = parent.item.end.max(child.item.end);
+            absorbed[i] = true;
+        }
+        candidates[p].paper = links_a_paper(text, &entries[p]);
+        candidates[p].empty = false;
+        p = end;
+    }
 }
 
 /// Two distinct elements of a slice, mutably.

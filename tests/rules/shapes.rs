@@ -136,6 +136,7 @@ shape_tests! {
     date_bracket_markers => ("date-bracket-markers", 11),
     venue_label_year_sections => ("venue-label-year-sections", 11),
     year_venue_lead => ("year-venue-lead", 11),
+    title_paragraph_link_list => ("title-paragraph-link-list", 11),
 }
 
 #[test]
@@ -163,6 +164,7 @@ fn every_shape_fixture_is_tested() {
         "date-bracket-markers",
         "venue-label-year-sections",
         "year-venue-lead",
+        "title-paragraph-link-list",
     ];
     for entry in fs::read_dir(fixtures().join("shapes")).unwrap() {
         let path = entry.unwrap().path();

@@ -456,6 +456,9 @@ pub(in crate::document) fn pieces(
             Atom::Url(span) => push(
                 {
                     let label = bare_label(text, span.start, out);
+                    if let Some(label) = &label {
+                        cut_label(text, label, vocab, out);
+                    }
                     Piece::Link {
                         link: Link {
                             span: span.clone(),
@@ -640,6 +643,27 @@ pub(in crate::document) fn bare_label(text: &str, at: usize, out: &[Placed]) -> 
     }
     let start = span.start + before[..].find(word).unwrap_or(word_start);
     Some(start..start + word.len())
+}
+
+/// Takes the label of a bare address out of the text before it, when it is
+/// surely a label and not the end of a title (`Paper: https://…`, but not
+/// `Attention Is All You Need: https://…`): a known link label, or one word.
+fn cut_label(text: &str, label: &Span, vocab: &Known<'_>, out: &mut Vec<Placed>) {
+    let word = &text[label.clone()];
+    if vocab.labels.kind(word) == LabelKind::Unknown && word.contains(' ') {
+        return;
+    }
+    let Some(Placed {
+        piece: Piece::Text(span),
+        ..
+    }) = out.last_mut()
+    else {
+        return;
+    };
+    span.end = label.start;
+    if text[span.clone()].trim().is_empty() {
+        out.pop();
+    }
 }
 
 pub(in crate::document) fn link_piece(
