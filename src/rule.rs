@@ -191,7 +191,7 @@ pub static RULES: [RuleInfo; 21] = [
         fixable: Fixable::No,
         enabled: true,
         online: false,
-        summary: "a `[[pdf]]` link to a code host or a `[[code]]` link to a paper host (swapped links); an unknown label",
+        summary: "a `[[pdf]]` link to a code host or a `[[code]]` link to a paper host (swapped links); a label misspelled",
         doc: include_str!("rules/link_kind.md"),
     },
     RuleInfo {

@@ -64,7 +64,7 @@ fn github_annotations_escape_paths_and_messages() {
     // The path's `,` and `:` are escaped in the property, the message's `%`
     // and line break in the data.
     assert!(out.contains("::warning file=dir%2Cwith%3Acolon/list.md,line=4,col=106,"));
-    assert!(out.contains("unknown link label `100%25`%0Ahelp: "));
+    assert!(out.contains("unknown link label `Cdoe%25`%0Ahelp: "));
     let annotations = out.lines().filter(|l| l.starts_with("::")).count();
     assert_eq!(annotations, findings(dir.path(), file));
 }

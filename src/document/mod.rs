@@ -46,19 +46,6 @@ use crate::venue::Venues;
 
 pub(crate) use crate::source::Span;
 
-/// Whether a text reads as one person's name (`Yan Song`, `Chang Liu`):
-/// two to four capitalized words, no digits.
-pub(crate) fn looks_like_person(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && w.chars().skip(1).any(char::is_lowercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
-        })
-}
-
 /// A parsed markdown paper list.
 #[derive(Debug, Default)]
 pub struct Document {
@@ -325,6 +312,8 @@ pub enum Form {
     BoldColon,
     /// `x:` (a name, before the authors)
     Colon,
+    /// `x - ` (a name, before its linked title)
+    Dashed,
     /// `**x:**`, `***x:***` (a name)
     BoldInnerColon,
     /// `**[x]**` (a name)
@@ -372,6 +361,7 @@ impl Form {
             Form::ParenBold => format!("(**{inner}**)"),
             Form::BoldColon => format!("**{inner}**:"),
             Form::Colon => format!("{inner}:"),
+            Form::Dashed => format!("{inner} -"),
             Form::BoldInnerColon => format!("**{inner}:**"),
             Form::BoldBracket => format!("**[{inner}]**"),
             Form::Quoted => format!("\"{inner}\""),
@@ -583,6 +573,22 @@ pub struct PartRef<'a> {
 }
 
 impl Entry {
+    /// Whether the entry's row leaves the cell at `place` empty on purpose,
+    /// with a placeholder (`-`, `N/A`, `?`): a part the list says it does
+    /// not have, not one it forgot.
+    pub(crate) fn placeholder_at(&self, text: &str, place: Place) -> bool {
+        let (Block::Row { cells, .. }, Place::Column(c)) = (&self.block, place) else {
+            return false;
+        };
+        cells.get(usize::from(c)).is_some_and(|cell| {
+            let t = text[cell.clone()].trim().trim_matches(['*', '_', '`']);
+            matches!(t, "-" | "--" | "—" | "–" | "?" | "/" | "x" | "×")
+                || ["n/a", "na", "none", "tbd", "todo", "unknown"]
+                    .iter()
+                    .any(|p| t.eq_ignore_ascii_case(p))
+        })
+    }
+
     /// What the entry's link `index` leads to: its own category, and for a
     /// title that links elsewhere than a paper or code host, the paper
     /// unless another link of the entry is (a title linked to a talk or a

@@ -88,7 +88,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             // is a note of it: not held to the shape of the list's entries.
         } else if let Some(finding) = {
             entry.parts_into(&mut parts);
-            deviation(shape, entry, &parts, |role, form| {
+            deviation(ctx.source.text(), shape, entry, &parts, |role, form| {
                 lists
                     .get_or_init(|| Lists::of(ctx))
                     .writes(index, role, form)
@@ -228,6 +228,7 @@ fn differs(form: Form, slot: &Slot) -> bool {
 /// `own_way(role, form)`: whether the entry's own list writes the part so
 /// (or, with `None`, leaves it out), whatever the region does.
 fn deviation(
+    text: &str,
     shape: &Shape,
     entry: &Entry,
     parts: &[PartRef],
@@ -309,6 +310,7 @@ fn deviation(
             // known), not a slip in each.
             None if !slot.optional
                 && slot.role != Role::Title
+                && !entry.placeholder_at(text, slot.place)
                 && (shape.declared
                     || (shape.support >= MIN_SUPPORT
                         && slot.role != Role::Name

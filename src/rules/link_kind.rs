@@ -167,26 +167,15 @@ fn check_labels(
             .filter(|(_, known)| used.is_none_or(|used| used.get(*known).is_some_and(|&n| n >= 3)))
             .min()
             .map(|(_, known)| known);
-        if used.is_some() && suggestion.is_none() {
+        // Only a slip of a label is reported: an unknown label that is no
+        // typing slip of one names what it links (`[Open-CD](…)`, `[GLUE](…)`,
+        // an author's page), and was never, on real lists, a defect to fix.
+        let Some(known) = suggestion else {
             continue;
-        }
-        // No label it could be a slip of, to code or a paper: the name of
-        // what it links (`[Open-CD](https://github.com/...)` in a table of
-        // methods), not a label.
-        if suggestion.is_none() && matches!(link.host, HostKind::Code | HostKind::Paper) {
-            continue;
-        }
-        // A person's name (`[Yan Song](https://scholar.google.com/…)` in
-        // an author line) links its author, not a kind of link.
-        if suggestion.is_none() && crate::document::looks_like_person(label) {
-            continue;
-        }
-        let help = match suggestion {
-            Some(known) => format!(
-                "did you mean `{known}`? (or add `{label}` to `labels` in [entry] of the config)"
-            ),
-            None => format!("add `{label}` to `labels` in [entry] of the config if it is intended"),
         };
+        let help = format!(
+            "did you mean `{known}`? (or add `{label}` to `labels` in [entry] of the config)"
+        );
         out.push(
             Finding::new(
                 Rule::LinkKind,

@@ -38,24 +38,22 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        // `YOLO v3` and `YOLOv3`: one name, spaced or hyphenated another way.
-        let bare = |s: &str| -> String {
-            s.chars()
-                .filter(|c| !matches!(c, ' ' | '-' | '_' | '"' | '“' | '”'))
-                .collect()
-        };
-        if bare(name) == bare(prefix) || abbreviates(name, prefix) {
+        // `YOLO v3` and `YOLOv3`, `CycleGAN-VC V2` and `CycleGAN-VC2`: one
+        // name, spaced, hyphenated or versioned another way.
+        let (bare_name, bare_prefix) = (bare(name), bare(prefix));
+        if bare_name == bare_prefix || abbreviates(name, prefix) {
             continue;
         }
-        let case_only = name.eq_ignore_ascii_case(prefix);
+        let case_only = bare_name.eq_ignore_ascii_case(&bare_prefix);
         if case_only && shouting {
             continue;
         }
         // A case-only difference is a slip where the list's own name drops
         // the capitals of the authors' acronym (`Medklip` for `MedKLIP`).
         // Where the name has more, the title is what a citation lowercased
-        // (`CORD-19`, `Cord-19`); a title that writes its name in capitals
-        // (`CODESIM:`) styles it, and `CodeSim` is how it is said.
+        // (`CORD-19`, `Cord-19`; `XiaoIce Sing`, `XiaoiceSing`); a title
+        // that writes its name in capitals (`CODESIM:`) styles it, and
+        // `CodeSim` is how it is said.
         let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
         let styled = !prefix.chars().any(char::is_lowercase);
         if case_only && (capitals(name) >= capitals(prefix) || styled) {
@@ -73,6 +71,21 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .help(format!("use one name in both places, e.g. `{better}`")),
         );
     }
+}
+
+/// A name without its separators, and without the `v` of a version written
+/// (`CycleGAN-VC V2`, `YOLO v3` and `YOLOv3` as `CycleGANVC2` and `YOLO3`).
+fn bare(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        let separator = matches!(c, ' ' | '-' | '_' | '"' | '“' | '”');
+        let version_mark = matches!(c, 'v' | 'V') && chars.peek().is_some_and(char::is_ascii_digit);
+        if !separator && !version_mark {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether `name` is the title's name cut short on purpose: its plural
@@ -141,7 +154,7 @@ fn same_name(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{abbreviates, same_name};
+    use super::{abbreviates, bare, same_name};
     use crate::document::title_prefix as title_name;
 
     #[test]
@@ -152,6 +165,14 @@ mod tests {
         assert!(same_name("CARZero", "CARZero"));
         assert!(!same_name("CARZeroP", "CARZero"));
         assert!(!same_name("Medklip", "MedKLIP"));
+    }
+
+    #[test]
+    fn spacing_and_version_marks_are_no_difference() {
+        assert_eq!(bare("CycleGAN-VC V2"), bare("CycleGAN-VC2"));
+        assert_eq!(bare("YOLO v3"), bare("YOLOv3"));
+        assert_ne!(bare("CycleGAN-VC V2"), bare("CycleGAN-VC3"));
+        assert_ne!(bare("Vicuna"), bare("icuna"));
     }
 
     #[test]

@@ -379,9 +379,13 @@ fn check_separator(
             .is_some_and(|w| w.chars().count() <= 6 && w.chars().all(char::is_alphabetic));
     // `Synthesis Lectures on ..., Morgan & Claypool Publishers, 2020`: a
     // citation, not a tag to hold to the list's style.
-    let citation = name.split_whitespace().count() >= 3
-        && !ctx.settings.venues.recognizes(name)
-        && ctx.conventions.venue_uses(name) < 2;
+    // A name neither known nor the list's own (used once, unknown) may not
+    // be a venue at all (`, David Evans, 2017` in a list of talks): its
+    // writing is no tag to hold to the list's style either.
+    // An acronym (`MIPRO`) is a venue's name all the same.
+    let acronym = name.len() >= 3 && name.bytes().all(|b| b.is_ascii_uppercase());
+    let citation =
+        !acronym && !ctx.settings.venues.recognizes(name) && ctx.conventions.venue_uses(name) < 2;
     // `ICML. PMLR, 2022`, `arXiv preprint arXiv:2401.00713, 2024`: words
     // between the venue and its year (a publisher, an identifier) are not
     // a separator, and a fix must not delete them.

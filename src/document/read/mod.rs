@@ -466,15 +466,6 @@ mod tests {
     }
 
     #[test]
-    fn a_person_is_no_label() {
-        assert!(crate::document::looks_like_person("Yan Song"));
-        assert!(crate::document::looks_like_person("Jean-Luc O'Neil"));
-        assert!(!crate::document::looks_like_person("Code"));
-        assert!(!crate::document::looks_like_person("GPT 4"));
-        assert!(!crate::document::looks_like_person("HuggingFace DEMO"));
-    }
-
-    #[test]
     fn authors() {
         assert!(looks_like_authors("Yu et al.", false));
         assert!(looks_like_authors(

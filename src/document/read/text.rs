@@ -554,6 +554,13 @@ pub(in crate::document) fn text_fields(
         // `arXiv preprint arXiv:2101.01000`: the paper's identifier is not
         // the venue's name.
         let name = name.start..name.start + without_identifier(&text[name.clone()]).len();
+        // `Roli. F, 2014`, `I. Goodfellow, 2015`: the end of a person's
+        // name before the year, not a venue; the year is a date of its own.
+        let name = if ends_a_person(&text[span.start..name.start], &text[name.clone()], vocab) {
+            name.end..name.end
+        } else {
+            name
+        };
         let name_text = &text[name.clone()];
         let venue_like = !name_text.is_empty()
             && name_text.split_whitespace().count() <= 10
@@ -671,6 +678,31 @@ pub(in crate::document) fn text_fields(
         return;
     }
     authors_or_note(text, r, span, place);
+}
+
+/// Whether `name`, read before a year, is the end of a person's name
+/// rather than a venue: an initial (`F`, `F.`), or a word whose initial the
+/// text before it ends with (`I.` + `Goodfellow`). A known venue never is.
+fn ends_a_person(before: &str, name: &str, vocab: &Known<'_>) -> bool {
+    let is_initial = |w: &str| {
+        let w = w.strip_suffix('.').unwrap_or(w);
+        w.chars().count() == 1 && w.starts_with(|c: char| c.is_uppercase())
+    };
+    if name.is_empty() || is_known_venue(name, vocab) {
+        return false;
+    }
+    if is_initial(name) {
+        return true;
+    }
+    let single_word = !name.contains(' ')
+        && name.starts_with(|c: char| c.is_uppercase())
+        && name.chars().skip(1).all(char::is_lowercase);
+    single_word
+        && before
+            .trim_end()
+            .rsplit([' ', ','])
+            .next()
+            .is_some_and(|w| w.ends_with('.') && is_initial(w))
 }
 
 pub(in crate::document) fn authors_or_note(text: &str, r: &mut Reading, span: Span, place: Place) {

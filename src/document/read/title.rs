@@ -87,16 +87,23 @@ pub(in crate::document) fn choose_title(
         }
         let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
         let first = is_row || place == first_place;
+        let mut name = None;
         let lead = if leading(&placed[line_start..], i - line_start) {
             None
+        } else if let Some(lead) = authors_lead(text, &placed[line_start..i]) {
+            Some(lead)
+        } else if let Some(lead) = name_lead(text, &placed[line_start..i], &link, vocab) {
+            name = lead;
+            None
         } else {
-            match authors_lead(text, &placed[line_start..i]) {
-                Some(lead) => Some(lead),
-                None => continue,
-            }
+            continue;
         };
         if !first {
             continue;
+        }
+        if let Some(name) = name {
+            r.name = Some(name);
+            placed[line_start].used = true;
         }
         if let Some((names, year)) = lead {
             take_lead(r, names, year, place);
@@ -451,6 +458,73 @@ pub(in crate::document) fn choose_title(
         place,
         prefix: None,
     });
+}
+
+/// What comes before a paper's linked title when it names the paper rather
+/// than starting its title: a short plain name and a dash or colon
+/// (`AdaGAN - [AdaGAN: Boosting …](arxiv)`), or a short link to something
+/// else, its code or site, and a colon (`[SentEval](github): [SentEval: An
+/// Evaluation Toolkit …](arxiv)`). `Some(None)` for the link, which stays a
+/// link of the entry. Only before a link to a paper: a long label alone is
+/// no title when it leads elsewhere.
+fn name_lead(
+    text: &str,
+    before: &[Placed],
+    title: &Link,
+    vocab: &Known<'_>,
+) -> Option<Option<Name>> {
+    let to_paper = title
+        .url
+        .as_ref()
+        .is_some_and(|u| super::is_paper_url(&text[u.clone()], vocab));
+    if !to_paper {
+        return None;
+    }
+    let separator = |s: &str| matches!(s.trim(), "-" | "–" | "—" | ":");
+    match before {
+        [
+            Placed {
+                piece: Piece::Text(span),
+                place,
+                ..
+            },
+        ] => {
+            let raw = &text[span.clone()];
+            let body = raw.trim_end();
+            let cut = body.trim_end_matches(['-', '–', '—', ':']);
+            if cut.len() == body.len() || !separator(&body[cut.len()..]) {
+                return None;
+            }
+            let name = cut.trim();
+            if name.is_empty() || !is_name_like(name) || !name.starts_with(char::is_alphanumeric) {
+                return None;
+            }
+            let start = span.start + (raw.len() - raw.trim_start().len());
+            Some(Some(Name {
+                span: start..span.start + body.len(),
+                inner: start..start + name.len(),
+                form: if body.ends_with(':') {
+                    Form::Colon
+                } else {
+                    Form::Dashed
+                },
+                place: *place,
+            }))
+        }
+        [
+            Placed {
+                piece: Piece::Link { link, .. },
+                ..
+            },
+            Placed {
+                piece: Piece::Text(sep),
+                ..
+            },
+        ] if text[sep.clone()].trim() == ":" && is_name_like(&text[link.label.clone()]) => {
+            Some(None)
+        }
+        _ => None,
+    }
 }
 
 /// Whether the quote at `i` opens a plain title that goes on after a colon
