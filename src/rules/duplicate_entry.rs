@@ -161,7 +161,7 @@ fn title_of<'a>(ctx: &Context<'a>, entry: &Entry) -> Option<&'a str> {
 }
 
 /// Two entries of one title that are two publications: two arXiv ids by
-/// other authors, or different venues, neither a preprint server, and
+/// other authors, other authors and other paper links, or different venues, neither a preprint server, and
 /// different paper links (an ICIP paper and its journal version).
 fn are_versions(ctx: &Context, index_a: usize, index_b: usize) -> bool {
     let text = ctx.source.text();
@@ -201,7 +201,14 @@ fn are_versions(ctx: &Context, index_a: usize, index_b: usize) -> bool {
     // twice: the preprint's entry is the stale one.
     let preprints = ctx.settings.venues.preprints();
     let preprint = |v: &Option<String>| v.as_ref().is_some_and(|v| preprints.contains(v));
+    // One title by other authors, linking other papers: two works under
+    // a short title (`Deep learning`, the book and the review).
+    let two_works = other_authors
+        && !keys_a.is_empty()
+        && !keys_b.is_empty()
+        && !keys_a.iter().any(|k| keys_b.contains(k));
     two_preprints
+        || two_works
         || (va.is_some()
             && vb.is_some()
             && va != vb

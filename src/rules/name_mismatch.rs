@@ -56,7 +56,13 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // `CodeSim` is how it is said.
         let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
         let styled = !prefix.chars().any(char::is_lowercase);
-        if case_only && (capitals(name) >= capitals(prefix) || styled) {
+        // `tripletGAN` for `TripletGAN`: the first letter's case is how a
+        // name is styled at the start of a line, not a slip in the name.
+        let first_letter_only = {
+            let rest = |s: &str| s.chars().skip(1).collect::<String>();
+            rest(&bare_name) == rest(&bare_prefix)
+        };
+        if case_only && (capitals(name) >= capitals(prefix) || styled || first_letter_only) {
             continue;
         }
         let better = prefix;

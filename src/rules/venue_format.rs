@@ -65,6 +65,15 @@ fn is_tag(form: Form) -> bool {
     )
 }
 
+/// Whether a name read as a venue may be none: neither known nor the
+/// list's own (written once), nor an acronym (`MIPRO`). Read from text, it
+/// may be a speaker (`, David Evans, 2017` in a list of talks) or a
+/// citation's publisher: its writing is no tag to hold to the list's style.
+fn maybe_no_venue(ctx: &Context, name: &str) -> bool {
+    let acronym = name.len() >= 3 && name.bytes().all(|b| b.is_ascii_uppercase());
+    !acronym && !ctx.settings.venues.recognizes(name) && ctx.conventions.venue_uses(name) < 2
+}
+
 /// The tag's markup against the list's: `[CCS 2020]` among `[**CCS 2020**]`.
 fn check_markup(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Finding>) {
     let shape = ctx.doc.shape_of(entry);
@@ -76,6 +85,7 @@ fn check_markup(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Findi
     let rewritable = |form: Form| is_tag(form) || form == Form::Plain;
     if !strong
         || slot.any_form
+        || maybe_no_venue(ctx, ctx.text(&venue.name))
         || venue.form == slot.form
         || venue.form == Form::BracketBoldOpen
         || !rewritable(venue.form)
@@ -379,13 +389,7 @@ fn check_separator(
             .is_some_and(|w| w.chars().count() <= 6 && w.chars().all(char::is_alphabetic));
     // `Synthesis Lectures on ..., Morgan & Claypool Publishers, 2020`: a
     // citation, not a tag to hold to the list's style.
-    // A name neither known nor the list's own (used once, unknown) may not
-    // be a venue at all (`, David Evans, 2017` in a list of talks): its
-    // writing is no tag to hold to the list's style either.
-    // An acronym (`MIPRO`) is a venue's name all the same.
-    let acronym = name.len() >= 3 && name.bytes().all(|b| b.is_ascii_uppercase());
-    let citation =
-        !acronym && !ctx.settings.venues.recognizes(name) && ctx.conventions.venue_uses(name) < 2;
+    let citation = maybe_no_venue(ctx, name);
     // `ICML. PMLR, 2022`, `arXiv preprint arXiv:2401.00713, 2024`: words
     // between the venue and its year (a publisher, an identifier) are not
     // a separator, and a fix must not delete them.

@@ -76,7 +76,20 @@ pub(in crate::document) fn choose_title(
         };
         let label = &text[link.label.clone()];
         if !(is_title_text(label, vocab) || *style_title) {
-            continue;
+            // `Bayesian GAN - [Bayesian GAN](arxiv)`: after a name and its
+            // dash, the paper's link is the title, however short.
+            let line_start = placed
+                .iter()
+                .position(|p| p.place == placed[i].place)
+                .unwrap_or(0);
+            let named = link.kind == LabelKind::Unknown
+                && matches!(
+                    name_lead(text, &placed[line_start..i], link, vocab),
+                    Some(Some(_))
+                );
+            if !named {
+                continue;
+            }
         }
         let (mut link, style_title) = (link.clone(), *style_title);
         let place = placed[i].place;
@@ -330,6 +343,25 @@ pub(in crate::document) fn choose_title(
                 end = span.end;
                 pieces_used.push(i);
             }
+            // `Title (2015), H. Noh et al.`: a year or venue in parentheses
+            // with the authors after it ends the title.
+            Piece::Tag {
+                inner,
+                form: Form::Paren,
+                ..
+            } if start.is_some()
+                && !matches!(tag_meaning(&text[inner.clone()], vocab), TagMeaning::Other)
+                && matches!(
+                    placed.get(i + 1),
+                    Some(Placed { piece: Piece::Text(next), place: q, .. })
+                        if *q == place
+                            && text[next.clone()].trim_start().strip_prefix(',').is_some_and(
+                                |rest| looks_like_authors(rest.trim(), false),
+                            )
+                ) =>
+            {
+                break;
+            }
             // Italic words, code, parentheses and quoted words inside a
             // plain title.
             Piece::Emph { span, level: 1, .. }
@@ -477,7 +509,8 @@ fn name_lead(
         .url
         .as_ref()
         .is_some_and(|u| super::is_paper_url(&text[u.clone()], vocab));
-    if !to_paper {
+    // `Website: [https://…](https://…)`: an address shown as it is.
+    if !to_paper || text[title.label.clone()].trim_start().starts_with("http") {
         return None;
     }
     let separator = |s: &str| matches!(s.trim(), "-" | "–" | "—" | ":");
