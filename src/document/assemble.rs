@@ -75,6 +75,15 @@ pub(super) fn links_a_paper(text: &str, entry: &Entry) -> bool {
     })
 }
 
+/// Whether an entry names its paper by its arXiv identifier in the text
+/// (`Title. Hinton et al. arXiv:1503.02531`), as a citation does: a paper
+/// as surely as a link to it.
+pub(super) fn cites_a_preprint(text: &str, entry: &Entry) -> bool {
+    entry.venue.as_ref().is_some_and(|v| {
+        v.years.is_empty() && read::arxiv_id_tail(&text[v.span.clone()]) == Some(0)
+    })
+}
+
 /// An entry from a block's reading.
 pub(super) fn entry_of(
     reading: Reading,

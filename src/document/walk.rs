@@ -45,6 +45,7 @@ pub(super) fn parse(text: &str, options: ParseOptions, chunk: usize) -> Document
 /// [`parse`], on two threads or one.
 fn parse_on(text: &str, options: ParseOptions, chunk: usize, pipelined: bool) -> Document {
     let mut builder = Builder::new(options);
+    let references = References::of(text);
     if pipelined {
         // Markdown parsing is half the work: on a large text, one thread
         // parses the next chunks while this one builds the document from
@@ -56,7 +57,7 @@ fn parse_on(text: &str, options: ParseOptions, chunk: usize, pipelined: bool) ->
                 let mut start = 0;
                 while start < text.len() {
                     let mut events = recycled.try_recv().unwrap_or_default();
-                    let end = chunk_events(text, start, chunk, &mut events);
+                    let end = chunk_events(text, &references, start, chunk, &mut events);
                     if chunks.send((start..end, events)).is_err() {
                         break;
                     }
@@ -75,7 +76,7 @@ fn parse_on(text: &str, options: ParseOptions, chunk: usize, pipelined: bool) ->
         let mut events = Vec::new();
         let mut start = 0;
         while start < text.len() {
-            let end = chunk_events(text, start, chunk, &mut events);
+            let end = chunk_events(text, &references, start, chunk, &mut events);
             builder.walk(text, start..end, events.drain(..));
             builder.reserve_ahead(text.len(), end);
             start = end;
@@ -94,7 +95,13 @@ type Events<'t> = Vec<(Event<'t>, Range<usize>)>;
 /// at a heading line, and longer when a top-level code or HTML block
 /// reaches that end (the next line might still belong to it). Fills
 /// `events`; returns where the chunk ends.
-fn chunk_events<'t>(text: &'t str, start: usize, chunk: usize, events: &mut Events<'t>) -> usize {
+fn chunk_events<'t>(
+    text: &'t str,
+    references: &References<'t>,
+    start: usize,
+    chunk: usize,
+    events: &mut Events<'t>,
+) -> usize {
     let mut want = chunk;
     loop {
         let end = next_heading_line(text, start.saturating_add(want));
@@ -103,7 +110,15 @@ fn chunk_events<'t>(text: &'t str, start: usize, chunk: usize, events: &mut Even
         // Open container blocks (lists, items, tables): zero means top level.
         let mut containers = 0usize;
         let mut open_verbatim = false;
-        for (event, local) in Parser::new_ext(&text[start..end], options()).into_offset_iter() {
+        // A reference defined in another chunk resolves as it would in the whole text.
+        let resolve = |link: pulldown_cmark::BrokenLink<'t>| {
+            references
+                .get(&link.reference)
+                .map(|dest| (CowStr::Borrowed(dest), CowStr::Borrowed("")))
+        };
+        let parser =
+            Parser::new_with_broken_link_callback(&text[start..end], options(), Some(resolve));
+        for (event, local) in parser.into_offset_iter() {
             match &event {
                 Event::Start(MdTag::List(_) | MdTag::Item | MdTag::Table(_)) => containers += 1,
                 Event::End(TagEnd::List(_) | TagEnd::Item | TagEnd::Table) => {
@@ -469,7 +484,11 @@ impl<'o> Builder<'o> {
                             dest_url,
                             ..
                         } => Mark::Link {
-                            dest: dest_span(text, &dest_url, &range),
+                            dest: if is_reference(link_type) {
+                                defined_span(text, &dest_url)
+                            } else {
+                                dest_span(text, &dest_url, &range)
+                            },
                             auto: matches!(link_type, LinkType::Autolink | LinkType::Email),
                         },
                         MdTag::Image { dest_url, .. } => Mark::Image {
@@ -581,7 +600,8 @@ impl<'o> Builder<'o> {
             frame.section,
             self.topic(frame.heading),
         );
-        let paper = assemble::links_a_paper(text, &entry);
+        let paper =
+            assemble::links_a_paper(text, &entry) || assemble::cites_a_preprint(text, &entry);
         self.entries.push(entry);
         self.candidates.push(Candidate {
             kind,
@@ -955,6 +975,84 @@ fn close_frame_unit(frame: &mut Frame, at: usize) {
     }
 }
 
+/// Whether a link takes its destination from a definition elsewhere
+/// (`[[code]][1.10]` and `[1.10]: https://…` at the end of the file).
+fn is_reference(link_type: LinkType) -> bool {
+    matches!(
+        link_type,
+        LinkType::Reference
+            | LinkType::ReferenceUnknown
+            | LinkType::Collapsed
+            | LinkType::CollapsedUnknown
+            | LinkType::Shortcut
+            | LinkType::ShortcutUnknown
+    )
+}
+
+/// Where a reference link's destination is written: in its definition,
+/// wherever that is in the text (a fix to the URL fixes the definition).
+fn defined_span(text: &str, dest: &CowStr) -> Option<Span> {
+    let base = text.as_ptr() as usize;
+    let ptr = dest.as_ptr() as usize;
+    (matches!(dest, CowStr::Borrowed(_)) && ptr >= base && ptr + dest.len() <= base + text.len())
+        .then(|| ptr - base..ptr - base + dest.len())
+}
+
+/// The link reference definitions of a text (`[label]: url`), by their
+/// label as markdown matches it (case and runs of spaces ignored): a
+/// chunk parsed alone needs the definitions written in the others.
+#[derive(Default)]
+struct References<'t> {
+    by_label: rustc_hash::FxHashMap<String, &'t str>,
+}
+
+impl<'t> References<'t> {
+    fn of(text: &'t str) -> Self {
+        let mut refs = References::default();
+        if memchr::memmem::find(text.as_bytes(), b"]:").is_none() {
+            return refs;
+        }
+        for line in text.lines() {
+            let trimmed = line.trim_start_matches(' ');
+            if line.len() - trimmed.len() > 3 || !trimmed.starts_with('[') {
+                continue;
+            }
+            let Some(close) = trimmed.find("]:") else {
+                continue;
+            };
+            let label = &trimmed[1..close];
+            if label.is_empty() || label.contains(['[', ']']) {
+                continue;
+            }
+            let rest = trimmed[close + 2..].trim_start();
+            let dest = match rest.strip_prefix('<') {
+                Some(inner) => inner.split('>').next().unwrap_or_default(),
+                None => rest.split_whitespace().next().unwrap_or_default(),
+            };
+            if !dest.is_empty() {
+                // The first definition of a label is the one that counts.
+                refs.by_label.entry(Self::key(label)).or_insert(dest);
+            }
+        }
+        refs
+    }
+
+    fn key(label: &str) -> String {
+        label
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+
+    fn get(&self, label: &str) -> Option<&'t str> {
+        if self.by_label.is_empty() {
+            return None;
+        }
+        self.by_label.get(&Self::key(label)).copied()
+    }
+}
+
 /// Where a link's destination is written: pulldown-cmark hands it out
 /// borrowed from the text when it has no escapes, so its place is known.
 fn dest_span(text: &str, dest: &CowStr, link: &Span) -> Option<Span> {
@@ -1322,6 +1420,24 @@ mod tests {
                 "chunk {chunk}"
             );
         }
+    }
+
+    #[test]
+    fn reference_links_resolve_across_chunks() {
+        let text = "# A\n\n## One\n\n- [**CVPR 2019**] A Title of a Paper [[pdf]][a1] [[code]][B 2]\n\n\
+                    ## Two\n\n- [**ICCV 2019**] Another Title [[pdf]](https://arxiv.org/pdf/1901.00002)\n\n\
+                    ## Three\n\n[a1]: https://arxiv.org/pdf/1901.00001\n[b  2]: <https://github.com/a/b>\n";
+        assert_chunking_is_invisible(text);
+        let doc = parse_in_chunks(text, 1);
+        let urls: Vec<&str> = doc.entries[0]
+            .links
+            .iter()
+            .filter_map(|l| l.url.as_ref().map(|u| &text[u.clone()]))
+            .collect();
+        assert_eq!(
+            urls,
+            ["https://arxiv.org/pdf/1901.00001", "https://github.com/a/b"]
+        );
     }
 
     #[test]

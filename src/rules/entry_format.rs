@@ -42,6 +42,17 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         counts.0 += 1;
         counts.1 += usize::from(entry.title.is_some());
     }
+    // How many entries of each shape link anything: a list that cites its
+    // papers without links (`Title. Hinton et al. arXiv:1503.02531`) does
+    // so on purpose, and an entry without a link is written its way.
+    let mut linking = vec![Linking::default(); ctx.doc.shapes.len()];
+    for entry in &ctx.doc.entries {
+        if let Some(count) = linking.get_mut(entry.shape) {
+            count.entries += 1;
+            count.anything += usize::from(links_something(ctx, entry));
+            count.paper += usize::from(has_link(ctx, entry, "paper"));
+        }
+    }
     // Built on the first departure only: a well-kept list never needs it.
     let lists = std::cell::OnceCell::new();
     let mut parts = Vec::new();
@@ -58,7 +69,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     .slot(Role::Title)
                     .is_some_and(|s| s.present * 5 >= shape.support));
         if entry.title.is_none() && !titled {
-            check_required(ctx, entry, out);
+            check_required(ctx, entry, &linking, out);
             continue;
         }
         if entry.title.is_none() {
@@ -96,7 +107,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         } {
             out.push(finding);
         }
-        check_required(ctx, entry, out);
+        check_required(ctx, entry, &linking, out);
     }
 }
 
@@ -404,17 +415,36 @@ fn order_deviation(shape: &Shape, parts: &[PartRef]) -> Option<Finding> {
 }
 
 /// Links the config requires: categories (`paper`, `code`) or labels.
-fn check_required(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
+/// How many entries of a shape link anything, and their paper.
+#[derive(Debug, Default, Clone, Copy)]
+struct Linking {
+    entries: usize,
+    anything: usize,
+    paper: usize,
+}
+
+fn links_something(ctx: &Context, entry: &Entry) -> bool {
+    entry.links.iter().any(|l| {
+        l.url
+            .as_ref()
+            .is_some_and(|u| !ctx.text(u).trim().is_empty())
+    })
+}
+
+fn check_required(ctx: &Context, entry: &Entry, linking: &[Linking], out: &mut Vec<Finding>) {
     // By default, an entry that links only its code, model, data or project
     // is a tool, a model or a dataset, which may have no paper to link,
     // unless a known venue published it (`[**MICCAI 2023**]`) and it links
     // its code alone. An entry that links nothing at all is missing its
     // link. A requirement declared in the config holds for every entry.
-    let links_something = entry.links.iter().any(|l| {
-        l.url
-            .as_ref()
-            .is_some_and(|u| !ctx.text(u).trim().is_empty())
-    });
+    let links_something = links_something(ctx, entry);
+    let habit = linking.get(entry.shape).copied().unwrap_or_default();
+    if !ctx.settings.required_declared
+        && ((!links_something && !is_strong(habit.anything, habit.entries))
+            || !is_strong(habit.paper, habit.entries))
+    {
+        return;
+    }
     let published = entry.venue.as_ref().is_some_and(|v| {
         let name = ctx.text(&v.name).trim();
         !name.is_empty()

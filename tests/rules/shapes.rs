@@ -137,6 +137,7 @@ shape_tests! {
     venue_label_year_sections => ("venue-label-year-sections", 11),
     year_venue_lead => ("year-venue-lead", 11),
     title_paragraph_link_list => ("title-paragraph-link-list", 11),
+    citation_text_only => ("citation-text-only", 11),
 }
 
 #[test]
@@ -165,6 +166,7 @@ fn every_shape_fixture_is_tested() {
         "venue-label-year-sections",
         "year-venue-lead",
         "title-paragraph-link-list",
+        "citation-text-only",
     ];
     for entry in fs::read_dir(fixtures().join("shapes")).unwrap() {
         let path = entry.unwrap().path();

@@ -236,6 +236,30 @@ pub(in crate::document) fn trailing_authors(text: &str, title: &Span) -> Option<
         }
         from = at;
     }
+    // `Title. Park, Wonpyo et al.`, `Title. Cho, J. & Hariharan, B.`: the
+    // authors as a sentence of their own after the title's. A sentence of
+    // capitalized words alone may be the title's own (`Deep Learning. A
+    // Review and Survey`): an `et al.`, an initial or an `&` says names.
+    // A stop after a single capital is an initial's, not the title's end.
+    let mut from = 0;
+    while let Some(stop) = t[from..].find(". ") {
+        let at = from + stop + 2;
+        let rest = &t[at..];
+        let before = t[..at - 2].trim_end();
+        let after_initial = before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().count() == 1 && w.starts_with(|c: char| c.is_uppercase()));
+        let initial = rest
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_uppercase() && w[1] == b'.' && (w[2] == b' ' || w[2] == b','));
+        let marked = rest.contains("et al") || rest.contains(" & ") || initial;
+        if !after_initial && before.len() > 2 && marked && looks_like_authors(rest, false) {
+            return Some(title.start + at..title.end);
+        }
+        from = at;
+    }
     None
 }
 

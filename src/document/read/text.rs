@@ -83,6 +83,18 @@ pub(in crate::document) fn split_tail(
 ) -> (usize, Option<Tail>) {
     let t = &text[span.clone()];
     let trimmed = t.trim_end_matches(['.', ' ', ',']);
+    // `Title. Hinton et al. arXiv:1503.02531`: the preprint's identifier
+    // ends the text, and names its venue.
+    if let Some(at) = arxiv_id_tail(trimmed) {
+        let start = span.start + at;
+        let name = start..start + "arXiv".len();
+        return (
+            start,
+            Some(Tail {
+                venue: Some((start..span.start + trimmed.len(), name, Vec::new())),
+            }),
+        );
+    }
     // The tail must end with a year.
     let years = date::years(trimmed);
     let Some(last) = years.last() else {
@@ -109,8 +121,16 @@ pub(in crate::document) fn split_tail(
     // Known, or set apart as a venue is: in emphasis, a sentence of its own
     // before the year (`A. Lee and B. Kim. *WiseML*, 2022.`).
     let sentence = before[..venue_start].trim_end().ends_with('.');
+    // An acronym as a sentence of its own before the year (`Yu et al.
+    // CVRP 2019`) is a venue's name, known or misspelt.
+    let acronym = (3..=8).contains(&venue.len())
+        && venue
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && venue.bytes().filter(u8::is_ascii_uppercase).count() >= 3;
     let known = !venue.is_empty()
         && (is_known_venue(venue, vocab)
+            || (sentence && acronym)
             || (written != venue && sentence && venue.split_whitespace().count() <= 10));
     if venue.is_empty() {
         // `Title 2020.`: a year alone ends the title only after a space, before a final period.
@@ -148,6 +168,37 @@ pub(in crate::document) fn split_tail(
             venue: Some((whole, name, years)),
         }),
     )
+}
+
+/// Where `arXiv:1503.02531` (or `arXiv 1503.02531v2`) starts, when it ends
+/// the text and follows a space or starts it.
+pub(in crate::document) fn arxiv_id_tail(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let at = t.len().checked_sub(24).map_or(0, |from| {
+        let mut from = from;
+        while !t.is_char_boundary(from) {
+            from += 1;
+        }
+        from
+    });
+    let found = t[at..].to_ascii_lowercase().rfind("arxiv")? + at;
+    if found > 0 && !matches!(b[found - 1], b' ' | b'(' | b',') {
+        return None;
+    }
+    let rest = t[found + 5..].trim_start_matches([':', ' ']);
+    let (id, version) = match rest.find(['v', 'V']) {
+        Some(v) => (&rest[..v], &rest[v + 1..]),
+        None => (rest, ""),
+    };
+    let (yymm, number) = id.split_once('.')?;
+    let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
+    (yymm.len() == 4
+        && digits(yymm)
+        && (4..=5).contains(&number.len())
+        && digits(number)
+        && digits(version)
+        && rest.len() < t.len() - found)
+        .then_some(found)
 }
 
 /// Text without the emphasis markers that wrap all of it (`*x*`, `**x**`,
@@ -500,7 +551,9 @@ pub(in crate::document) fn text_fields(
         && (r.venue.is_none() || r.dates.is_empty())
     {
         let before = &t[..last.date.start];
-        let mut name_end = before.trim_end_matches([' ', ',', '\'', '-', '(']).len();
+        let mut name_end = before
+            .trim_end_matches([' ', ',', '\'', '-', '(', ':'])
+            .len();
         // `IEEE T-VCG 25. 11(2019): 3052–3062`: a volume and issue between the
         // journal and its year belong to neither.
         let numbers = before[..name_end]
