@@ -68,8 +68,12 @@ pub(super) fn links_a_paper(text: &str, entry: &Entry) -> bool {
             .url
             .as_ref()
             .is_some_and(|u| text[u.clone()].trim_start().starts_with('#'));
+        // `[Blockchain Papers](https://github.com/…)`: a name that ends in a
+        // paper word, on a repository, names a list of papers, not its paper.
+        let named_repository =
+            link.host == HostKind::Code && text[link.label.clone()].split_whitespace().count() > 1;
         !in_page
-            && ((!link.is_title && link.kind.is_paper())
+            && ((!link.is_title && link.kind.is_paper() && !named_repository)
                 || link.host == HostKind::Paper
                 || link.to_pdf)
     })

@@ -103,6 +103,9 @@ pub fn markdown_options() -> pulldown_cmark::Options {
     walk::options()
 }
 
+/// The fewest entries of a shape that tell how well they are read.
+const MIN_FIT_SUPPORT: usize = 5;
+
 impl Document {
     /// Parses with the built-in venues and an inferred shape.
     pub fn parse(text: &str) -> Self {
@@ -142,6 +145,34 @@ impl Document {
     /// The shape an entry was judged against.
     pub(crate) fn shape_of(&self, entry: &Entry) -> &Shape {
         &self.shapes[entry.shape]
+    }
+
+    /// For each shape (by index), how many of the entries read by it have
+    /// the parts it requires, and how many there are: `(read, all)`.
+    pub(crate) fn fit_counts(&self) -> Vec<(usize, usize)> {
+        let mut counts = vec![(0, 0); self.shapes.len()];
+        for entry in &self.entries {
+            if let Some(count) = counts.get_mut(entry.shape) {
+                count.0 += usize::from(self.shapes[entry.shape].reads(entry));
+                count.1 += 1;
+            }
+        }
+        counts
+    }
+
+    /// For each shape (by index), whether its entries are read with
+    /// confidence: a declared shape, or most of its entries written its
+    /// way. Where they are not, what the reading says of their parts is a
+    /// guess, and the rules that judge parts say nothing there.
+    pub(crate) fn confident_shapes(&self) -> Vec<bool> {
+        self.fit_counts()
+            .into_iter()
+            .zip(&self.shapes)
+            .map(|((written, all), shape)| {
+                // Too few entries say nothing of how well they are read.
+                shape.declared || all < MIN_FIT_SUPPORT || shape::is_confident(written, all)
+            })
+            .collect()
     }
 
     /// Of the entries read in `shape` (or one written alike), how many are

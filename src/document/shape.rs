@@ -23,6 +23,14 @@ use std::fmt::Write as _;
 use super::date::YearForm;
 use super::{BlockKind, Entry, Form, Place, Role};
 
+/// Whether `written` of `all` entries written a shape's way is a confident
+/// reading of them: seven in ten. On real lists judged by hand, findings
+/// on parts in regions read below that were nearly all false (2 real of 21),
+/// and from there up nearly all real (24 of 26 up to 0.85).
+pub(crate) fn is_confident(written: usize, all: usize) -> bool {
+    written * 10 >= all * 7
+}
+
 /// How a list writes its entries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shape {
@@ -278,6 +286,19 @@ impl Shape {
                         .iter()
                         .any(|p| p.role == slot.role && (slot.any_form || p.form == slot.form))
                 })
+    }
+
+    /// Whether an entry is read as this shape reads: a title, and every part
+    /// the shape requires, in whatever form (a bold title among plain ones
+    /// is a style, not a misreading).
+    pub(crate) fn reads(&self, entry: &Entry) -> bool {
+        let parts = entry.parts();
+        entry.title.is_some()
+            && self
+                .slots
+                .iter()
+                .filter(|s| !s.optional && s.role != Role::Link)
+                .all(|slot| parts.iter().any(|p| p.role == slot.role))
     }
 
     /// The shape spelled as a template.

@@ -40,6 +40,8 @@ struct EntryRecord<'a> {
     column: usize,
     /// The year of the section the entry is in.
     section: Option<u16>,
+    /// Which of `shapes` it was read by.
+    shape: usize,
     /// The venue part's text, as written inside its markup.
     venue_tag: Option<&'a str>,
     /// The venue as written.
@@ -100,6 +102,7 @@ fn record<'a>(
         line: at.line,
         column: at.column,
         section,
+        shape: entry.shape,
         venue_tag: entry.venue.as_ref().map(|v| &text[v.inner.clone()]),
         venue,
         canonical_venue,

@@ -201,7 +201,12 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some((expected, count, scope)) = law else {
             continue;
         };
-        if style == expected {
+        // The spaces after a bullet (one to four) render alike: a deviation
+        // there is one no reader sees, `whitespace`'s to report if enabled.
+        let same_but_gap = style.indent == expected.indent
+            && style.kind == expected.kind
+            && (1..=4).contains(&style.gap);
+        if style == expected || same_but_gap {
             continue;
         }
         let class = BulletKindClass::of(style.kind);

@@ -216,9 +216,91 @@ pub(crate) fn check_document(ctx: &Context) -> Vec<Finding> {
         }
         findings
     };
+    keep_findings_on_confident_readings(ctx, &mut findings);
     keep_fixes_that_keep_emphasis(ctx.source.text(), &mut findings);
     keep_fixes_that_keep_link_text(ctx, &mut findings);
     findings
+}
+
+/// Whether a rule judges an entry's parts as they were read (which part is
+/// the venue, where the title ends): where the reading is a guess, so is
+/// what it says.
+fn judges_parts(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::EntryFormat
+            | Rule::VenueFormat
+            | Rule::Spacing
+            | Rule::NameMismatch
+            | Rule::TitleFormat
+            | Rule::YearSection
+            | Rule::EntryOrder
+    )
+}
+
+/// The fewest entries a region has for its misreading to be worth a warning.
+const MISREAD_REGION: usize = 10;
+
+/// Know when you misread: in entries read by a shape that most of them do
+/// not follow, the rules that judge parts say nothing, and instead the
+/// region gets one warning that says so and how to declare its shape.
+/// What does not depend on reading parts (empty and malformed links,
+/// shared paper identities, link checks) is reported there as anywhere.
+fn keep_findings_on_confident_readings(ctx: &Context, findings: &mut Vec<Finding>) {
+    let confident = ctx.doc.confident_shapes();
+    if confident.iter().all(|&c| c) {
+        return;
+    }
+    let entries = &ctx.doc.entries;
+    findings.retain(|f| {
+        if !judges_parts(f.rule) {
+            return true;
+        }
+        let i = entries.partition_point(|e| e.item.start <= f.span.start);
+        match i.checked_sub(1).map(|j| &entries[j]) {
+            Some(e) if f.span.start < e.item.end.max(e.span.end) => {
+                confident.get(e.shape).copied().unwrap_or(true)
+            }
+            _ => true,
+        }
+    });
+    if !ctx.settings.is_enabled(Rule::EntryFormat) {
+        return;
+    }
+    let counts = ctx.doc.fit_counts();
+    for (index, &(written, all)) in counts.iter().enumerate() {
+        // Said of a region that most of it is not understood, and that
+        // is large enough for declaring its shape to be worth the while.
+        if confident[index] || all < MISREAD_REGION || written * 2 >= all {
+            continue;
+        }
+        let Some(first) = entries.iter().find(|e| e.shape == index) else {
+            continue;
+        };
+        let shape = &ctx.doc.shapes[index];
+        let under = shape
+            .region
+            .map(|h| format!(" under \"{}\"", ctx.doc.headings[h].text.trim()))
+            .unwrap_or_default();
+        findings.push(
+            Finding::new(
+                Rule::EntryFormat,
+                first.head.clone(),
+                format!(
+                    "the {all} entries{under} are written in no one shape that awesome-lint can read: \
+                     {written} of them have the parts of `{}`",
+                    shape.template()
+                ),
+            )
+            .severity(crate::rule::Severity::Warning)
+            .label("read with little confidence")
+            .help(
+                "their links are checked, their parts are not; declare how the entries are \
+                 written with `shape` in [entry] of .awesome-lint.toml (`awesome-lint init` \
+                 shows the shapes it reads)",
+            ),
+        );
+    }
 }
 
 /// A fix that changes the words of a link's label (a venue read from

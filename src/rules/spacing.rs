@@ -164,13 +164,32 @@ pub(super) fn hard_break(ctx: &Context, index: usize) -> Option<Span> {
     let line = ctx.source.line_range(index);
     let content_end = line.start + text[line.clone()].trim_end_matches([' ', '\t']).len();
     let trailing = &text[content_end..line.end];
-    let next_has_content = index + 1 < ctx.source.line_count()
-        && !text[ctx.source.line_range(index + 1)].trim().is_empty();
+    // A next line that opens a block of its own (a nested item, a heading,
+    // a table row) ends the paragraph too: the spaces break nothing.
+    let next_has_content = index + 1 < ctx.source.line_count() && {
+        let next = text[ctx.source.line_range(index + 1)].trim();
+        !next.is_empty() && !opens_a_block(next)
+    };
     (content_end > line.start
         && trailing.len() >= 2
         && !trailing.contains('\t')
         && next_has_content)
         .then_some(content_end..line.end)
+}
+
+/// Whether a line (without its indentation) starts a block of its own
+/// rather than going on with the paragraph above: a list item, a heading,
+/// a table row, a quote.
+fn opens_a_block(line: &str) -> bool {
+    let bullet = line
+        .strip_prefix(['-', '*', '+'])
+        .is_some_and(|rest| rest.starts_with(' '));
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let numbered = (1..=9).contains(&digits)
+        && line[digits..]
+            .strip_prefix(['.', ')'])
+            .is_some_and(|rest| rest.starts_with(' '));
+    bullet || numbered || line.starts_with(['#', '|', '>'])
 }
 
 fn first_char(text: &str, span: &Span) -> Span {

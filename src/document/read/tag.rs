@@ -415,7 +415,11 @@ pub(in crate::document) fn tag(
                 && matches!(form, Form::BracketBold | Form::Bracket)
                 && before_title
                 && is_name_like(content)
-                && !is_qualifier(content) =>
+                && !is_qualifier(content)
+                // `[💬 3D]`: a topic marked by its emoji, a note.
+                && content
+                    .trim_start_matches(['*', '_', ' '])
+                    .starts_with(char::is_alphanumeric) =>
         {
             r.name = Some(Name {
                 span,
