@@ -1422,3 +1422,58 @@ fn a_venue_line_after_the_title_is_read_whole() {
         )
     );
 }
+
+/// Know when you misread: a region whose entries mostly lack the parts of
+/// its shape (a paper per heading, its links as untitled bullets) gets one
+/// warning saying so, and no finding on parts (the glued links of line 8);
+/// a broken link there is reported as anywhere.
+#[test]
+fn a_region_read_with_little_confidence_says_so_once() {
+    let list = fixture("entries/misread-region.md");
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "json",
+        list.to_str().unwrap(),
+    ]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let found: Vec<(u64, String)> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (7, "entry-format".to_owned()),
+            (23, "malformed-link".to_owned())
+        ]
+    );
+    let message = value["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.contains("written in no one shape"), "{message}");
+
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(value["shapes"][0]["confident"], false);
+    assert!(
+        value["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["shape"] == 0)
+    );
+    // A well-read list is confident throughout.
+    let well = fixture("well-formed/table-columns.md");
+    let out = run(cmd().args(["entries", "--no-config", well.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    for shape in value["shapes"].as_array().unwrap() {
+        assert_eq!(shape["confident"], true, "{shape}");
+    }
+}

@@ -31,6 +31,9 @@ struct ShapeRecord {
     /// The share of them written its way (every required part, in its
     /// form): how confidently the region was read.
     fit: f64,
+    /// Whether its entries are read with confidence (most have the parts it
+    /// asks for): where not, the rules that judge parts say nothing.
+    confident: bool,
     declared: bool,
 }
 
@@ -84,6 +87,7 @@ fn record<'a>(
     doc: &Document,
     settings: &Settings,
     entry: &Entry,
+    shape: usize,
 ) -> EntryRecord<'a> {
     let text = source.text();
     let at = source.position(entry.head.start);
@@ -102,7 +106,7 @@ fn record<'a>(
         line: at.line,
         column: at.column,
         section,
-        shape: entry.shape,
+        shape,
         venue_tag: entry.venue.as_ref().map(|v| &text[v.inner.clone()]),
         venue,
         canonical_venue,
@@ -139,11 +143,34 @@ fn record<'a>(
     }
 }
 
+/// For each shape of the document, its place among the shapes written out
+/// (those that read an entry).
+fn shape_numbers(doc: &Document) -> Vec<Option<usize>> {
+    let mut used = vec![false; doc.shapes.len()];
+    for entry in &doc.entries {
+        if let Some(u) = used.get_mut(entry.shape) {
+            *u = true;
+        }
+    }
+    let mut next = 0;
+    used.into_iter()
+        .map(|u| {
+            u.then(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect()
+}
+
 fn shapes(doc: &Document) -> Vec<ShapeRecord> {
+    let numbers = shape_numbers(doc);
+    let confident = doc.confident_shapes();
     doc.shapes
         .iter()
-        .filter(|shape| doc.entries.iter().any(|e| doc.shape_of(e) == *shape))
-        .map(|shape| {
+        .enumerate()
+        .filter(|&(index, _)| numbers[index].is_some())
+        .map(|(index, shape)| {
             let (written, all) = doc.written_by(shape);
             ShapeRecord {
                 template: shape.template(),
@@ -160,6 +187,7 @@ fn shapes(doc: &Document) -> Vec<ShapeRecord> {
                 } else {
                     (written as f64 / all as f64 * 100.0).round() / 100.0
                 },
+                confident: confident[index],
                 declared: shape.declared,
             }
         })
@@ -199,11 +227,13 @@ pub fn render_json(
         version: 1,
         file: source.name(),
         shapes: shapes(doc),
-        entries: doc
-            .entries
-            .iter()
-            .map(|e| record(source, doc, settings, e))
-            .collect(),
+        entries: {
+            let numbers = shape_numbers(doc);
+            doc.entries
+                .iter()
+                .map(|e| record(source, doc, settings, e, numbers[e.shape].unwrap_or(0)))
+                .collect()
+        },
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     out.write_all(b"\n")
@@ -224,7 +254,7 @@ pub fn render_csv(
         "line,section,venue,years,name,title,pdf,code,other_links,authors,year,month,paper_url,code_url"
     )?;
     for entry in &doc.entries {
-        let r = record(source, doc, settings, entry);
+        let r = record(source, doc, settings, entry, 0);
         let find = |label: &str| {
             r.links
                 .iter()
