@@ -1477,3 +1477,24 @@ fn a_region_read_with_little_confidence_says_so_once() {
         assert_eq!(shape["confident"], true, "{shape}");
     }
 }
+
+/// A scholar's citation after a reference number: the number is no name,
+/// the names before the quoted bold title are its authors, and the journal
+/// after it is the venue.
+#[test]
+fn a_numbered_citation_is_read_by_its_parts() {
+    let list = fixture("well-formed/numbered-citations.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entry = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["line"] == 9)
+        .unwrap();
+    assert_eq!(entry["name"], Value::Null);
+    assert_eq!(entry["title"], "Deep learning reviewed");
+    assert_eq!(entry["authors"], "LeCour, Yann, Yosh Bengal, and Geoff Hinten");
+    assert_eq!(entry["venue"], "Nature");
+    assert_eq!(entry["year"], 2015);
+}

@@ -32,7 +32,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let from = out.len();
         check_markup(ctx, entry, venue, out);
         check_shape(ctx, entry, venue, out);
-        check_venue(ctx, venue, &mut seen, out);
+        check_venue(ctx, venue, entry.year().map(|y| y.value), &mut seen, out);
         // In a tag of an entry whose markup does not pair up (`[***arxiv!2023**]`),
         // any edit can pair its stars another way: reported, not fixed
         // (found by the fix fuzzer).
@@ -389,7 +389,10 @@ fn check_separator(
             .is_some_and(|w| w.chars().count() <= 6 && w.chars().all(char::is_alphabetic));
     // `Synthesis Lectures on ..., Morgan & Claypool Publishers, 2020`: a
     // citation, not a tag to hold to the list's style.
-    let citation = maybe_no_venue(ctx, name);
+    // A venue within text (`… Neural Networks. IEEE, 2013.`) is a
+    // citation's, whose style a list mixes freely (judged so on real lists);
+    // a tag's separator is the list's own.
+    let citation = maybe_no_venue(ctx, name) || !is_tag(venue.form);
     // `ICML. PMLR, 2022`, `arXiv preprint arXiv:2401.00713, 2024`: words
     // between the venue and its year (a publisher, an identifier) are not
     // a separator, and a fix must not delete them.
@@ -676,9 +679,11 @@ fn same_letters(a: &str, b: &str) -> bool {
     letters(a) == letters(b)
 }
 
+/// `year`: the entry's, which the venue's own years come before.
 fn check_venue<'a>(
     ctx: &Context<'a>,
     entry: &Venue,
+    year: Option<u16>,
     seen: &mut HashMap<&'a str, VenueCheck>,
     out: &mut Vec<Finding>,
 ) {
@@ -701,17 +706,30 @@ fn check_venue<'a>(
     match verdict {
         VenueCheck::Known => {}
         // `NIPS 2017` was the venue's name then; only its case is the brand's.
+        // A year written apart from the name (`NIPS(2015)`, `NIPS. 2017`)
+        // dates it as well.
         VenueCheck::Alias { .. }
             if entry
                 .years
                 .first()
-                .is_some_and(|y| ctx.settings.venues.former_name_then(name, y.value)) => {}
+                .map(|y| y.value)
+                .or(year)
+                .is_some_and(|y| ctx.settings.venues.former_name_then(name, y)) => {}
         // The list's own way of writing the name (`Arxiv` throughout), or a
         // list that mixes ways, is its style; a spelling with other letters
         // (`NIPS`) is reported even so.
         VenueCheck::Alias { canonical }
             if same_letters(name, &canonical)
                 && !ctx.conventions.spelling_departs(name, &canonical) => {}
+        // `Neural computation` in a citation's text: reference styles write
+        // a journal's name in sentence case; that is the style's, not a slip.
+        VenueCheck::Alias { canonical }
+            if entry.form == Form::Plain
+                && name.eq_ignore_ascii_case(&canonical)
+                && name
+                    .split_whitespace()
+                    .skip(1)
+                    .any(|w| w.starts_with(|c: char| c.is_lowercase()) && w.len() >= 3) => {}
         // A list that writes one preprint server its own way throughout
         // (`Arxiv`) is not fussy about how preprint servers are cased:
         // `chemRxiv` once there is its style too.

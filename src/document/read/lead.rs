@@ -21,12 +21,23 @@ pub(in crate::document) fn authors_lead_as(
     before: &[Placed],
     alone: bool,
 ) -> Option<(Span, Option<date::Year>)> {
-    let [
-        Placed {
-            piece: Piece::Text(span),
-            ..
-        },
-    ] = before
+    // After what may open an entry (`**[14]** Hinton, G., et al. "…"`: a
+    // reference's number), the names are the text right before the title.
+    let opening = before.len().saturating_sub(1);
+    let numbered = |inner: &Span| {
+        let t = text[inner.clone()].trim();
+        !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !before[..opening].iter().all(|p| match &p.piece {
+        Piece::Named { inner, .. } | Piece::Tag { inner, .. } => numbered(inner),
+        _ => false,
+    }) {
+        return None;
+    }
+    let Some(Placed {
+        piece: Piece::Text(span),
+        ..
+    }) = before.last()
     else {
         return None;
     };
@@ -47,7 +58,11 @@ pub(in crate::document) fn authors_lead_as(
         }
         _ => (lead, None),
     };
+    // The quote that opens a title written in emphasis inside quotes
+    // (`Courville. "**Deep learning**."`) is not the names'.
     let names = names
+        .trim_end()
+        .trim_end_matches(['"', '“'])
         .trim_end()
         .trim_end_matches(['.', ',', '('])
         .trim_end();

@@ -141,7 +141,16 @@ fn trim_separators(text: &str, span: Span) -> Span {
         c.is_whitespace() || matches!(c, ',' | '|' | ';' | '-' | '–' | '—' | ':' | '·' | '&')
     };
     let t = &text[span.clone()];
-    let start = t.len() - t.trim_start_matches(is_sep).len();
+    let mut start = t.len() - t.trim_start_matches(is_sep).len();
+    // What closes the part before (`"**Title**." Nature`: the period and
+    // the quote after an emphasised title) is no part of the next; a quote
+    // alone may open it (`"Do Anything Now": …`).
+    for closing in ["\".", "\",", ".\"", ",\"", ".”", ",”", "”"] {
+        if let Some(rest) = t[start..].strip_prefix(closing) {
+            start = t.len() - rest.trim_start_matches(is_sep).len();
+            break;
+        }
+    }
     // An opening bracket at the end opens what follows (`Title. [**cls.**]`).
     let end = t
         .trim_end_matches(|c: char| (is_sep(c) && c != ':') || matches!(c, '[' | '(' | '{' | '\\'))
@@ -300,7 +309,12 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
                 );
             }
             Piece::Named { span, inner, form } => {
-                if r.name.is_none() {
+                // `**[14]**`: a reference's number in the list, not a name.
+                let number = text[inner.clone()]
+                    .trim()
+                    .bytes()
+                    .all(|b| b.is_ascii_digit());
+                if r.name.is_none() && !number {
                     r.name = Some(Name {
                         span,
                         inner: trim(text, inner),

@@ -253,8 +253,19 @@ pub(in crate::document) fn tag_meaning_for(
         {
             return TagMeaning::Date(first.clone());
         }
-        // Text like a sentence with a year in it is not a venue tag.
-        if name.split_whitespace().count() > 12 {
+        // Text like a sentence with a year in it is not a venue tag, nor
+        // is a remark (`(An outstanding Work in 2015)`): an unknown venue's
+        // name is written in capitals but for its little words.
+        let little = [
+            "in", "of", "on", "the", "and", "for", "at", "&", "de", "et", "to",
+        ];
+        let remark = !is_known_venue(name, vocab)
+            && name.split_whitespace().any(|w| {
+                w.starts_with(|c: char| c.is_lowercase())
+                    && !little.contains(&w)
+                    && !w.contains(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            });
+        if name.split_whitespace().count() > 12 || remark {
             return TagMeaning::Other;
         }
         return TagMeaning::Venue(split);

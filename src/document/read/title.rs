@@ -120,7 +120,8 @@ pub(in crate::document) fn choose_title(
         }
         if let Some((names, year)) = lead {
             take_lead(r, names, year, place);
-            placed[line_start].used = true;
+            // The names are the text right before the title.
+            placed[i - 1].used = true;
         }
         let bold = matches!(link.form, Form::BoldLabel) || style_title;
         link.is_title = true;
@@ -187,7 +188,7 @@ pub(in crate::document) fn choose_title(
             placed[i].used = true;
             if let Some((names, year)) = lead {
                 take_lead(r, names, year, place);
-                placed[line_start].used = true;
+                placed[i - 1].used = true;
             }
             return;
         }
@@ -273,7 +274,7 @@ pub(in crate::document) fn choose_title(
         }
         if let Some((names, year)) = lead {
             take_lead(r, names, year, place);
-            placed[line_start].used = true;
+            placed[i - 1].used = true;
         }
         // `**Egocentric Video** Task Translation, [[Paper]]`: bold words that
         // a plain title goes on from are a highlight inside the title.
