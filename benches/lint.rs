@@ -19,6 +19,8 @@ use awesome_lint::lint;
 use awesome_lint::markdown_options;
 
 const TARGET_RATIO: f64 = 2.0;
+/// The table and multi-line shapes read more per entry (cells, lines).
+const TARGET_RATIO_OTHER: f64 = 2.5;
 const TARGET_PEAK: f64 = 8.0;
 const DEFAULT_SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 const DEFAULT_ITERS: usize = 7;
@@ -428,7 +430,7 @@ fn main() {
          (median of {iters} alternating runs after 1 warm-up)"
     );
     println!(
-        "targets: ratio (lint / walk) <= {TARGET_RATIO}x for the seed shape (others reported), peak heap during lint / file size <= {TARGET_PEAK}x"
+        "targets: ratio (lint / walk) <= {TARGET_RATIO}x for the seed shape, <= {TARGET_RATIO_OTHER}x for the others, peak heap during lint / file size <= {TARGET_PEAK}x"
     );
     println!();
     println!(
@@ -458,7 +460,12 @@ fn main() {
         // The ratio target is the seed grammar's (the list the lint core was
         // first measured on); other shapes are measured, and their figures
         // reported, against the same walk.
-        let ok = (ratio <= TARGET_RATIO || shape != ListShape::Seed) && peak <= TARGET_PEAK;
+        let target = if shape == ListShape::Seed {
+            TARGET_RATIO
+        } else {
+            TARGET_RATIO_OTHER
+        };
+        let ok = ratio <= target && peak <= TARGET_PEAK;
         pass &= ok;
         println!(
             "{:<10} {:<8} {:<8} {:<8} {:<8} {:<8} {:<6} {:<9} {:<9} {:<8} {}{}",

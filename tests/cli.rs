@@ -1494,7 +1494,10 @@ fn a_numbered_citation_is_read_by_its_parts() {
         .unwrap();
     assert_eq!(entry["name"], Value::Null);
     assert_eq!(entry["title"], "Deep learning reviewed");
-    assert_eq!(entry["authors"], "LeCour, Yann, Yosh Bengal, and Geoff Hinten");
+    assert_eq!(
+        entry["authors"],
+        "LeCour, Yann, Yosh Bengal, and Geoff Hinten"
+    );
     assert_eq!(entry["venue"], "Nature");
     assert_eq!(entry["year"], 2015);
 }

@@ -17,7 +17,7 @@ use crate::vocabulary;
 
 use super::{
     Authors, Block, BlockKind, Document, EmptyItem, Entry, Form, HeadingKind, HostKind, Known,
-    ParseOptions, Place, Span,
+    Name, ParseOptions, Place, Span, Title,
 };
 
 /// What the walk knows of a block that may be an entry, beside its parts
@@ -29,6 +29,10 @@ pub(super) struct Candidate {
     pub heading: Option<usize>,
     /// Whether it links a paper.
     pub paper: bool,
+    /// Whether its text cites a paper by its identifier, with no link to
+    /// it (`Hinton et al. arXiv:1503.02531`): a paper entry on its own, but
+    /// under an entry that links the paper, a line of that entry.
+    pub cites: bool,
     /// Whether nothing was read in it.
     pub empty: bool,
     /// Nested items (indices into the candidates).
@@ -250,7 +254,7 @@ pub(super) fn assemble(
     };
     let mut papers: HashMap<Key, Vec<usize>> = HashMap::default();
     for &i in &live {
-        if candidates[i].paper {
+        if candidates[i].paper || candidates[i].cites {
             let region = region_of(candidates[i].heading);
             papers
                 .entry(key_of(&candidates[i], region))
@@ -338,7 +342,7 @@ pub(super) fn assemble(
             let s = &doc.shapes[shape];
             (s.declared || s.support >= 2) && s.fits(&entries[i])
         };
-        if candidates[i].paper || fits() {
+        if candidates[i].paper || candidates[i].cites || fits() {
             is_entry[i] = true;
             entries[i].shape = shape;
         }
@@ -495,6 +499,48 @@ fn two<T>(items: &mut [T], a: usize, b: usize) -> (&mut T, &mut T) {
 /// child): a plain "title" that reads as a list of names is the authors line.
 fn absorb(text: &str, parent: &mut Entry, child: &mut Entry, known: &Known<'_>) {
     let sub = Place::SubItem;
+    // `* GoogLeNet [[Paper]](…)` over `* Karen Simonyan and Andrew
+    // Zisserman, Very Deep …, ICLR, 2015.`: the item names the paper, the
+    // reference under it gives its title, authors, venue and year.
+    if let Some(title) = &child.title
+        && title.form == Form::Plain
+        && child.links.is_empty()
+        && parent.name.is_none()
+        && let Some(parent_title) = &parent.title
+        && text[parent_title.inner.clone()].split_whitespace().count() <= 6
+        && let Some((authors, cited, rest)) =
+            read::comma_citation(text, title.span.start..child.span.end, known)
+    {
+        let line = read::line_fields(text, rest, known);
+        // The item may give the title itself: then it names nothing else.
+        let same = text[parent_title.inner.clone()]
+            .trim()
+            .eq_ignore_ascii_case(text[cited.clone()].trim());
+        parent.name = (!same).then(|| Name {
+            span: parent_title.span.clone(),
+            inner: parent_title.inner.clone(),
+            form: parent_title.form,
+            place: parent_title.place,
+        });
+        parent.title = Some(Title {
+            span: cited.clone(),
+            inner: cited.clone(),
+            form: Form::Plain,
+            place: sub,
+            prefix: read::title_prefix(&text[cited.clone()])
+                .map(|(offset, name)| cited.start + offset..cited.start + offset + name.len()),
+        });
+        child.title = None;
+        child.authors = Some(Authors {
+            span: authors.clone(),
+            inner: authors,
+            form: Form::Plain,
+            place: sub,
+        });
+        child.venue = line.venue;
+        child.dates = line.dates;
+        child.notes.extend(line.notes);
+    }
     // A plain line with nothing else read in it: read again as the line of
     // an entry (`A, B, and C. AAMAS, 2024.`).
     if let Some(title) = &child.title

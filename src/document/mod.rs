@@ -663,6 +663,19 @@ impl Entry {
     }
 
     /// All parts in document order.
+    /// Whether the entry has a part in `role`.
+    pub(crate) fn has(&self, role: Role) -> bool {
+        match role {
+            Role::Venue => self.venue.is_some(),
+            Role::Date => !self.dates.is_empty(),
+            Role::Name => self.name.is_some(),
+            Role::Title => self.title.is_some(),
+            Role::Authors => self.authors.is_some(),
+            Role::Link => !self.links.is_empty(),
+            Role::Note => !self.notes.is_empty(),
+        }
+    }
+
     pub fn parts(&self) -> Vec<PartRef<'_>> {
         let mut parts = Vec::with_capacity(4 + self.links.len() + self.notes.len());
         self.parts_into(&mut parts);

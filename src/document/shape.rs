@@ -292,13 +292,12 @@ impl Shape {
     /// the shape requires, in whatever form (a bold title among plain ones
     /// is a style, not a misreading).
     pub(crate) fn reads(&self, entry: &Entry) -> bool {
-        let parts = entry.parts();
         entry.title.is_some()
             && self
                 .slots
                 .iter()
                 .filter(|s| !s.optional && s.role != Role::Link)
-                .all(|slot| parts.iter().any(|p| p.role == slot.role))
+                .all(|slot| entry.has(slot.role))
     }
 
     /// The shape spelled as a template.

@@ -600,13 +600,14 @@ impl<'o> Builder<'o> {
             frame.section,
             self.topic(frame.heading),
         );
-        let paper =
-            assemble::links_a_paper(text, &entry) || assemble::cites_a_preprint(text, &entry);
+        let paper = assemble::links_a_paper(text, &entry);
+        let cites = !paper && assemble::cites_a_preprint(text, &entry);
         self.entries.push(entry);
         self.candidates.push(Candidate {
             kind,
             heading: frame.heading,
             paper,
+            cites,
             empty,
             children: Vec::new(),
         });

@@ -138,6 +138,7 @@ shape_tests! {
     year_venue_lead => ("year-venue-lead", 11),
     title_paragraph_link_list => ("title-paragraph-link-list", 11),
     citation_text_only => ("citation-text-only", 11),
+    name_over_reference => ("name-over-reference", 11),
 }
 
 #[test]
@@ -167,6 +168,7 @@ fn every_shape_fixture_is_tested() {
         "year-venue-lead",
         "title-paragraph-link-list",
         "citation-text-only",
+        "name-over-reference",
     ];
     for entry in fs::read_dir(fixtures().join("shapes")).unwrap() {
         let path = entry.unwrap().path();

@@ -280,6 +280,79 @@ pub(in crate::document) fn line_fields(text: &str, span: Span, vocab: &Known<'_>
     r
 }
 
+/// `Karen Simonyan and Andrew Zisserman, Very Deep Convolutional Networks
+/// for Large-Scale Visual Recognition, ICLR, 2015.`: a reference written
+/// with commas alone, authors first. The authors are the leading segments
+/// that are people's names; the title runs from there to the segment that
+/// names the venue (a known one, or a preprint's identifier) or the year.
+/// Returns the authors', the title's and the rest's spans.
+pub(in crate::document) fn comma_citation(
+    text: &str,
+    span: Span,
+    vocab: &Known<'_>,
+) -> Option<(Span, Span, Span)> {
+    let t = &text[span.clone()];
+    let mut segments: Vec<Span> = Vec::new();
+    let mut from = 0;
+    for (i, _) in t.match_indices(", ") {
+        segments.push(from..i);
+        from = i + 2;
+    }
+    segments.push(from..t.trim_end().len());
+    let person = |s: &str| {
+        s.split(" and ")
+            .map(|n| n.trim().trim_start_matches("and "))
+            .all(|n| {
+                let words: Vec<&str> = n.split_whitespace().collect();
+                (2..=5).contains(&words.len())
+                    && words.iter().all(|w| {
+                        w.starts_with(|c: char| c.is_uppercase())
+                            && w.chars()
+                                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+                    })
+            })
+    };
+    let authors_end = segments
+        .iter()
+        .position(|s| !person(&t[s.clone()]))
+        .filter(|&n| n > 0)?;
+    let ends_title = |s: &str| {
+        let s = s.trim().trim_end_matches('.');
+        is_known_venue(s, vocab)
+            || arxiv_id_tail(s) == Some(0)
+            || (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let title_end =
+        (authors_end + 1..segments.len()).find(|&j| ends_title(&t[segments[j].clone()]))?;
+    let title = segments[authors_end].start..segments[title_end - 1].end;
+    // A sentence's stop says the reference is written with periods
+    // (`A, B, and C. Title. Venue, 2022.`), not with commas alone.
+    let written = &t[title.clone()];
+    if written.split_whitespace().count() < 2
+        || written.starts_with("and ")
+        || sentence_stop(&t[..title.end])
+    {
+        return None;
+    }
+    let at = |r: Span| span.start + r.start..span.start + r.end;
+    Some((
+        at(0..segments[authors_end - 1].end),
+        at(title),
+        at(segments[title_end].start..t.len()),
+    ))
+}
+
+/// Whether a text has a stop that ends a sentence: `. ` after a word, not
+/// after an initial (`Geoffrey E. Hinton`).
+fn sentence_stop(t: &str) -> bool {
+    t.match_indices(". ").any(|(i, _)| {
+        t[..i]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.chars().count() >= 2)
+    })
+}
+
 /// The last segment of a text (after `, ` or `. `) when it is a venue the
 /// vocabulary knows, as a span.
 pub(in crate::document) fn last_known_venue(
@@ -389,6 +462,19 @@ pub(in crate::document) fn text_fields(
             });
             return;
         }
+    }
+    // `arXiv:1608.08021` alone: the preprint server, by its identifier.
+    if r.venue.is_none() && arxiv_id_tail(t.trim_end_matches(['.', ' '])) == Some(0) {
+        let name = span.start..span.start + "arXiv".len();
+        r.venue = Some(Venue {
+            span: span.clone(),
+            inner: span,
+            name,
+            years: Vec::new(),
+            form: Form::Plain,
+            place,
+        });
+        return;
     }
     // A GB/T 7714 container after a conference paper's title: `[C]//2020
     // Chinese Automation Congress (CAC). IEEE, 2020: 802-806.` The venue is
