@@ -1501,3 +1501,22 @@ fn a_numbered_citation_is_read_by_its_parts() {
     assert_eq!(entry["venue"], "Nature");
     assert_eq!(entry["year"], 2015);
 }
+
+/// A table read by its header: a link in the title column is the title,
+/// however short or whatever its words (`Genetic CNN`, `Video
+/// Re-localization`); a count under `Stars` is no year; `Conf` names the
+/// venue column, unknown venues included.
+#[test]
+fn a_table_s_columns_say_what_their_cells_are() {
+    let list = fixture("well-formed/stars-column.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    let at = |line: u64| entries.iter().find(|e| e["line"] == line).unwrap();
+    assert_eq!(at(11)["title"], "PointNet3");
+    assert_eq!(at(12)["title"], "Genetic CNN");
+    assert_eq!(at(13)["links"][0]["category"], "paper");
+    assert_eq!(at(10)["years"], Value::Array(Vec::new()));
+    assert_eq!(at(10)["year"], 2018);
+    assert_eq!(at(19)["venue"], "SPE");
+}

@@ -453,6 +453,13 @@ pub(in crate::document) fn text_fields(
                 place,
             ));
             return;
+        } else if !is_venue_column(col)
+            && t.len() <= 7
+            && t.trim().bytes().all(|b| b.is_ascii_digit() || b == b',')
+        {
+            // `| 2088 |` under `Stars`, `Citations`: a count, not a year.
+            r.notes.push(span);
+            return;
         } else if col.starts_with("author") && r.authors.is_none() {
             r.authors = Some(Authors {
                 span: span.clone(),

@@ -75,7 +75,13 @@ pub(in crate::document) fn choose_title(
             continue;
         };
         let label = &text[link.label.clone()];
-        if !(is_title_text(label, vocab) || *style_title) {
+        // In a column the header calls the title, a link that is not a link
+        // label is the title, however short (`| [PointCNN](…) |`).
+        let in_title_col = matches!(placed[i].place, Place::Column(c)
+            if header.get(c as usize).is_some_and(|h| is_title_column(h)))
+            && link.form != Form::Badge
+            && (link.kind == LabelKind::Unknown || label.split_whitespace().count() >= 2);
+        if !(is_title_text(label, vocab) || *style_title || in_title_col) {
             // `Bayesian GAN - [Bayesian GAN](arxiv)`: after a name and its
             // dash, the paper's link is the title, however short.
             let line_start = placed
