@@ -1520,3 +1520,31 @@ fn a_table_s_columns_say_what_their_cells_are() {
     assert_eq!(at(10)["year"], 2018);
     assert_eq!(at(19)["venue"], "SPE");
 }
+
+/// A venue named over a group of entries (`**CVPR**` on a line of its own,
+/// `#### ICCV 2021`) is theirs, up to the next heading; a topic heading
+/// that happens to be a journal's name (`## Machine Learning`) is none.
+#[test]
+fn a_venue_named_over_entries_is_theirs() {
+    let list = fixture("entries/venue-labels.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let venues: Vec<(u64, Value)> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["line"].as_u64().unwrap(), e["venue"].clone()))
+        .collect();
+    assert_eq!(
+        venues,
+        [
+            (5, Value::Null),
+            (10, "CVPR".into()),
+            (11, "CVPR".into()),
+            (14, "ECCV".into()),
+            (19, "ICCV".into()),
+            (22, "NeurIPS".into()),
+            (23, Value::Null),
+        ]
+    );
+}

@@ -116,6 +116,7 @@ pub(super) fn entry_of(
         links: reading.links,
         notes: reading.notes,
         in_entry: false,
+        label: None,
         item,
     }
 }

@@ -67,6 +67,20 @@ pub struct Document {
     pub verbatim: Vec<Span>,
     /// HTML comments that mention `awesome-lint-`, for suppressions.
     pub directives: Vec<Span>,
+    /// Headings and lines of their own that name a venue (`#### CVPR 2022`,
+    /// `**ICCV**`) over the entries that follow.
+    pub venue_labels: Vec<VenueLabel>,
+}
+
+/// A venue named over a group of entries rather than in each: the venue of
+/// the entries under it that name none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VenueLabel {
+    /// The heading or line that names it.
+    pub span: Span,
+    /// The venue's name as written there.
+    pub name: String,
+    pub year: Option<u16>,
 }
 
 /// What the words of a list mean while reading it: the venues (they tell
@@ -588,6 +602,8 @@ pub struct Entry {
     /// True when the entry is nested under another entry (a version or a
     /// note of it), where section and duplicate checks do not apply.
     pub in_entry: bool,
+    /// Index into [`Document::venue_labels`]: the venue named over it.
+    pub label: Option<usize>,
     /// The whole block as lines: from the start of its first line to the
     /// end of its last (nested items included, trailing blank lines not),
     /// with the line ending when there is one. What moves when the entry moves.

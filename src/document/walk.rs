@@ -221,6 +221,9 @@ struct Builder<'o> {
     paper_blocks: usize,
     /// Room for the rest of the entries was made.
     reserved: bool,
+    /// The venue label in effect, and the level of its heading (none for a
+    /// line of its own, which any heading ends).
+    label: Option<(usize, Option<u8>)>,
 }
 
 impl<'o> Builder<'o> {
@@ -243,6 +246,7 @@ impl<'o> Builder<'o> {
             scratch: read::Scratch::default(),
             paper_blocks: 0,
             reserved: false,
+            label: None,
         }
     }
 
@@ -602,6 +606,8 @@ impl<'o> Builder<'o> {
         );
         let paper = assemble::links_a_paper(text, &entry);
         let cites = !paper && assemble::cites_a_preprint(text, &entry);
+        let mut entry = entry;
+        entry.label = self.label.map(|(label, _)| label);
         self.entries.push(entry);
         self.candidates.push(Candidate {
             kind,
@@ -683,6 +689,15 @@ impl<'o> Builder<'o> {
     fn finish_paragraph(&mut self, text: &str, mut frame: Frame, end: usize) {
         if self.glued_items(text, &frame) {
             return;
+        }
+        // `**CVPR**` on a line of its own over a list: the venue of what follows.
+        let line = text[frame.start..end.min(text.len())].trim();
+        if line.len() <= 60 && !line.contains(['\n', '[', '(']) {
+            let span = frame.start..frame.start + line.len();
+            if self.venue_label(span, line, None) {
+                self.tokens.truncate(frame.token_start);
+                return;
+            }
         }
         // Only a paragraph that opens with bold text can be an entry, or a
         // line of its own that opens with a title linked to its paper
@@ -922,7 +937,47 @@ impl<'o> Builder<'o> {
         }
     }
 
+    /// Records a venue named over the entries that follow (a heading's
+    /// text, or a line of its own), when `name` is a known venue and
+    /// nothing else, its year aside.
+    fn venue_label(&mut self, span: Span, name: &str, level: Option<u8>) -> bool {
+        let name = name.trim().trim_matches(['*', '_']).trim();
+        let split = super::date::split_venue(name);
+        let venue = name[split.name.clone()].trim();
+        // `## Machine Learning` is a topic as much as a journal: a label
+        // names a venue by its acronym (`CVPR`, `NeurIPS`), or with its year.
+        let acronym = !venue.contains(' ') && venue.chars().skip(1).any(char::is_uppercase);
+        if venue.is_empty()
+            || split.years.len() > 1
+            || !(acronym || split.years.len() == 1)
+            || !self.options.known.venues.recognizes(venue)
+            || name[split.name.end..]
+                .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '\''))
+                .chars()
+                .any(char::is_alphanumeric)
+        {
+            return false;
+        }
+        self.doc.venue_labels.push(super::VenueLabel {
+            span,
+            name: venue.to_owned(),
+            year: split.years.first().map(|y| y.value),
+        });
+        self.label = Some((self.doc.venue_labels.len() - 1, level));
+        true
+    }
+
     fn add_heading(&mut self, span: Span, level: u8, kind: HeadingKind, text: String) {
+        // A heading ends a label of its level or deeper, and any line's.
+        if self
+            .label
+            .is_some_and(|(_, at)| at.is_none_or(|at| level <= at))
+        {
+            self.label = None;
+        }
+        if kind != HeadingKind::Summary {
+            self.venue_label(span.clone(), &text, Some(level));
+        }
         while let Some(&top) = self.heading_stack.last() {
             if self.doc.headings[top].level >= level {
                 self.heading_stack.pop();

@@ -47,7 +47,7 @@ struct EntryRecord<'a> {
     shape: usize,
     /// The venue part's text, as written inside its markup.
     venue_tag: Option<&'a str>,
-    /// The venue as written.
+    /// The venue as written, or as the heading or line over it names it.
     venue: Option<&'a str>,
     /// The canonical name of the venue, when it is known.
     canonical_venue: Option<String>,
@@ -84,14 +84,21 @@ fn collapse(text: &str) -> String {
 
 fn record<'a>(
     source: &'a Source,
-    doc: &Document,
+    doc: &'a Document,
     settings: &Settings,
     entry: &Entry,
     shape: usize,
 ) -> EntryRecord<'a> {
     let text = source.text();
     let at = source.position(entry.head.start);
-    let venue = entry.venue.as_ref().map(|v| &text[v.name.clone()]);
+    // A venue named over the entry (`#### CVPR 2022`) is its venue when it
+    // names none itself.
+    let label = entry.label.map(|l| &doc.venue_labels[l]);
+    let venue = entry
+        .venue
+        .as_ref()
+        .map(|v| &text[v.name.clone()])
+        .or(label.map(|l| l.name.as_str()));
     let canonical_venue =
         venue
             .filter(|v| !v.is_empty())
@@ -111,7 +118,10 @@ fn record<'a>(
         venue,
         canonical_venue,
         years: entry.years().map(|y| y.value).collect(),
-        year: year.map(|y| y.value).or(section),
+        year: year
+            .map(|y| y.value)
+            .or(section)
+            .or(label.and_then(|l| l.year)),
         month: year.and_then(|y| y.month),
         name: entry.name.as_ref().map(|n| text[n.inner.clone()].trim()),
         title: collapse(&text[entry.title_text()]),
