@@ -68,10 +68,16 @@ pub(super) fn links_a_paper(text: &str, entry: &Entry) -> bool {
     entry.links.iter().any(|link| {
         // A jump within the page (`[Survey](#survey)` in a table of
         // contents) leads to no paper, whatever its label says.
-        let in_page = link
-            .url
-            .as_ref()
-            .is_some_and(|u| text[u.clone()].trim_start().starts_with('#'));
+        // Nor does a markdown page of a repository (`…/Lists/Survey.md`, a
+        // list's own sub-list).
+        let in_page = link.url.as_ref().is_some_and(|u| {
+            let url = text[u.clone()].trim();
+            url.starts_with('#')
+                || url
+                    .split(['?', '#'])
+                    .next()
+                    .is_some_and(|path| path.to_ascii_lowercase().ends_with(".md"))
+        });
         // `[Blockchain Papers](https://github.com/…)`: a name that ends in a
         // paper word, on a repository, names a list of papers, not its paper.
         let named_repository =
