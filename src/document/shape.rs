@@ -292,7 +292,8 @@ impl Shape {
     /// the shape requires, in whatever form (a bold title among plain ones
     /// is a style, not a misreading).
     pub(crate) fn reads(&self, entry: &Entry) -> bool {
-        entry.title.is_some()
+        // A shape with no title (a table of datasets by name) reads entries without one.
+        (entry.title.is_some() || self.slot(Role::Title).is_none())
             && self
                 .slots
                 .iter()

@@ -57,11 +57,29 @@ fn glued_words(ctx: &Context, entry: &Entry) -> Vec<(Span, String)> {
         {
             continue;
         }
+        // `ADMIRE: ADaptive …`: capitals that spell the title's name, on purpose.
+        if let Some(name) = prefix.or(own_name)
+            && spells(bare, name)
+        {
+            continue;
+        }
         if let Some(help) = diagnose(word) {
             found.push((start..start + word.len(), help));
         }
     }
     found
+}
+
+/// Whether a word's leading capitals (two or more) start the letters of
+/// the name, in order: the word spells out the acronym it is named by.
+fn spells(word: &str, name: &str) -> bool {
+    let capitals: String = word.chars().take_while(char::is_ascii_uppercase).collect();
+    let letters: String = name
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    capitals.len() >= 2 && letters.starts_with(&capitals)
 }
 
 /// Why a word looks like several words run together, as a help line.

@@ -81,7 +81,13 @@ pub(in crate::document) fn choose_title(
             if header.get(c as usize).is_some_and(|h| is_title_column(h)))
             && link.form != Form::Badge
             && (link.kind == LabelKind::Unknown || label.split_whitespace().count() >= 2);
-        if !(is_title_text(label, vocab) || *style_title || in_title_col) {
+        // `[**Olmo 3.**](…)`: a bold label that ends a sentence is a title,
+        // as the `**Title.**` of such lists are; labels never end so.
+        let sentence = link.form == Form::BoldLabel
+            && link.kind == LabelKind::Unknown
+            && label.trim_end().ends_with('.')
+            && label.trim_end_matches('.').trim().chars().count() >= 2;
+        if !(is_title_text(label, vocab) || *style_title || in_title_col || sentence) {
             // `Bayesian GAN - [Bayesian GAN](arxiv)`: after a name and its
             // dash, the paper's link is the title, however short.
             let line_start = placed
@@ -443,6 +449,17 @@ pub(in crate::document) fn choose_title(
     }
     let span = trim_separators(text, start..end);
     if span.is_empty() || !text[span.clone()].chars().any(char::is_alphabetic) {
+        return;
+    }
+    // `| CVPR 2017 [PDF](…) |` in a table's paper column: a venue and its
+    // year, never a title.
+    if is_row
+        && matches!(
+            tag_meaning(&text[span.clone()], vocab),
+            TagMeaning::Venue(ref split) if !split.years.is_empty()
+                && is_known_venue(&text[span.clone()][split.name.clone()], vocab)
+        )
+    {
         return;
     }
     // The text may open with the year and venue (`2016-KBS - Title`) ...
