@@ -1548,3 +1548,31 @@ fn a_venue_named_over_entries_is_theirs() {
         ]
     );
 }
+
+/// A list that gives each paper a heading of its own (`##### • Title.
+/// [\[PDF\]](…)`, its authors in italics under it): each such heading is an
+/// entry, with the venue its section names; a heading that links a site
+/// (a workshop's page) stays a heading.
+#[test]
+fn headings_that_link_their_paper_are_entries() {
+    let list = fixture("entries/paper-per-heading-entries.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    let lines: Vec<u64> = entries
+        .iter()
+        .map(|e| e["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [9, 13, 19, 23, 31]);
+    let at = |line: u64| entries.iter().find(|e| e["line"] == line).unwrap();
+    assert_eq!(
+        at(19)["title"],
+        "HandGraph: Dynamic Graph Transformer for 3D Hand Poses."
+    );
+    assert_eq!(at(19)["authors"], "Wencan Cheng, Eunji Kim, Jong Hwan Ko");
+    assert_eq!(at(19)["venue"], "ECCV");
+    assert_eq!(at(19)["year"], 2024);
+    assert_eq!(at(9)["links"][1]["label"], "PDF");
+    let out = run(cmd().args(["--offline", "--no-config", list.to_str().unwrap()]));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+}

@@ -429,7 +429,9 @@ fn link_atom(
         let written = &text[whole.clone()];
         if written.len() >= 2 && written.starts_with('[') && written.ends_with(']') {
             style = LabelStyle::Bracketed;
-            label = trim(text, whole.start + 1..whole.end - 1);
+            // `[\[PDF\]](url)`: the escaped brackets render as brackets.
+            let escaped = usize::from(written.ends_with("\\]"));
+            label = trim(text, whole.start + 1..whole.end - 1 - escaped);
         } else if let (Some(first), true) = (
             children.first(),
             matching_close(children, 0) + 1 == children.len(),

@@ -70,6 +70,8 @@ pub struct Document {
     /// Headings and lines of their own that name a venue (`#### CVPR 2022`,
     /// `**ICCV**`) over the entries that follow.
     pub venue_labels: Vec<VenueLabel>,
+    /// Headings read as entries (a paper per heading), in document order.
+    pub entry_headings: Vec<Span>,
 }
 
 /// A venue named over a group of entries rather than in each: the venue of

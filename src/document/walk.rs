@@ -189,9 +189,17 @@ struct Frame {
 }
 
 enum FrameKind {
-    Item { list: usize, depth: usize },
-    Row { table: usize, cells: Vec<Span> },
+    Item {
+        list: usize,
+        depth: usize,
+    },
+    Row {
+        table: usize,
+        cells: Vec<Span>,
+    },
     Paragraph,
+    /// A heading's words, an entry when they link a paper.
+    Heading,
 }
 
 /// The document under construction, and the walk's state between chunks.
@@ -224,6 +232,9 @@ struct Builder<'o> {
     /// The venue label in effect, and the level of its heading (none for a
     /// line of its own, which any heading ends).
     label: Option<(usize, Option<u8>)>,
+    /// The candidate of the heading just read as an entry: a paragraph of
+    /// its authors may follow it.
+    heading_entry: Option<usize>,
 }
 
 impl<'o> Builder<'o> {
@@ -247,6 +258,7 @@ impl<'o> Builder<'o> {
             paper_blocks: 0,
             reserved: false,
             label: None,
+            heading_entry: None,
         }
     }
 
@@ -320,17 +332,53 @@ impl<'o> Builder<'o> {
                     close_unit(&mut frames, self.tokens.len());
                     heading_start = Some((range.start, level as u8));
                     heading_text.clear();
+                    // A top-level heading's words are read as a paragraph's
+                    // would be: one that links its paper is an entry (a list
+                    // that gives each paper a heading of its own).
+                    if frames.is_empty() && containers == 0 {
+                        frames.push(self.frame(FrameKind::Heading, range.start));
+                    }
                 }
                 Event::End(TagEnd::Heading(_)) => {
+                    let frame = frames
+                        .last()
+                        .is_some_and(|f| matches!(f.kind, FrameKind::Heading))
+                        .then(|| frames.pop().expect("a frame"));
                     if let Some((start, level)) = heading_start.take() {
-                        let kind = if text[start..].starts_with('#') {
-                            HeadingKind::Atx
-                        } else {
-                            HeadingKind::Setext
-                        };
-                        let span = start..trim_newline(text, range.end);
-                        self.add_heading(span, level, kind, heading_text.trim().to_owned());
+                        let end = trim_newline(text, range.end);
+                        let entry = frame.is_some_and(|frame| {
+                            self.finish_heading_entry(text, frame, start..end, level)
+                        });
+                        if !entry {
+                            let kind = if text[start..].starts_with('#') {
+                                HeadingKind::Atx
+                            } else {
+                                HeadingKind::Setext
+                            };
+                            self.add_heading(
+                                start..end,
+                                level,
+                                kind,
+                                heading_text.trim().to_owned(),
+                            );
+                        }
                     }
+                }
+                Event::Text(_) | Event::Code(_)
+                    if heading_start.is_some()
+                        && frames
+                            .last()
+                            .is_some_and(|f| matches!(f.kind, FrameKind::Heading)) =>
+                {
+                    if let Event::Text(t) | Event::Code(t) = &event {
+                        heading_text.push_str(t);
+                    }
+                    let kind = if matches!(event, Event::Code(_)) {
+                        TokenKind::Code
+                    } else {
+                        TokenKind::Text
+                    };
+                    self.token(&mut frames, kind, range);
                 }
                 Event::Text(t) | Event::Code(t) if heading_start.is_some() => {
                     heading_text.push_str(&t)
@@ -467,12 +515,21 @@ impl<'o> Builder<'o> {
                     } else if html.contains("awesome-lint-") {
                         self.doc.directives.push(range.clone());
                     }
-                    if heading_start.is_none() {
+                    if heading_start.is_none()
+                        || frames
+                            .last()
+                            .is_some_and(|f| matches!(f.kind, FrameKind::Heading))
+                    {
                         let kind = html_link(text, &range, &mut frames);
                         self.token(&mut frames, kind, range);
                     }
                 }
-                _ if heading_start.is_some() || in_code || in_table_head => {}
+                _ if (heading_start.is_some()
+                    && !frames
+                        .last()
+                        .is_some_and(|f| matches!(f.kind, FrameKind::Heading)))
+                    || in_code
+                    || in_table_head => {}
                 Event::Text(_) => self.token(&mut frames, TokenKind::Text, range),
                 Event::Code(_) => self.token(&mut frames, TokenKind::Code, range),
                 Event::SoftBreak | Event::HardBreak => {
@@ -513,6 +570,7 @@ impl<'o> Builder<'o> {
                 FrameKind::Row { .. } => self.finish_row(text, frame, end),
                 FrameKind::Paragraph => self.finish_paragraph(text, frame, end),
                 FrameKind::Item { .. } => self.finish_frame(text, frame, end, &mut frames),
+                FrameKind::Heading => self.tokens.truncate(frame.token_start),
             }
         }
     }
@@ -621,6 +679,7 @@ impl<'o> Builder<'o> {
     }
 
     fn finish_frame(&mut self, text: &str, mut frame: Frame, end: usize, frames: &mut [Frame]) {
+        self.heading_entry = None;
         let glued = self.take_glued_lines(text, &mut frame);
         let end = glued.first().map_or(end, |&(line_start, _)| line_start);
         let reading = self.read_frame(text, &mut frame, &[]);
@@ -656,6 +715,7 @@ impl<'o> Builder<'o> {
     }
 
     fn finish_row(&mut self, text: &str, mut frame: Frame, end: usize) {
+        self.heading_entry = None;
         let table = match frame.kind {
             FrameKind::Row { table, .. } => table,
             _ => 0,
@@ -686,7 +746,81 @@ impl<'o> Builder<'o> {
         );
     }
 
+    /// A heading that links its paper (`##### • [\[arXiv:2102.07067\]](…)
+    /// FastHand: … [\[PDF\]](…)`) is that paper's entry, read as a paragraph
+    /// is; otherwise its words go back to being a heading's.
+    fn finish_heading_entry(
+        &mut self,
+        text: &str,
+        mut frame: Frame,
+        span: Span,
+        level: u8,
+    ) -> bool {
+        // A paper's own address, not a site that hosts papers among other
+        // pages (`#### [Workshop on Continual Learning at ICML 2020](…)` heads
+        // that workshop's papers): an arXiv, OpenReview or DOI page, or a PDF.
+        let own_paper = |url: &str| {
+            let url = url.to_ascii_lowercase();
+            ["arxiv.org/", "openreview.net/", "doi.org/"]
+                .iter()
+                .any(|host| url.contains(host))
+                || url
+                    .split(['?', '#'])
+                    .next()
+                    .is_some_and(|u| u.ends_with(".pdf"))
+        };
+        // Only below the top two levels: a list's title and its parts are
+        // headings whatever they link.
+        let links_a_paper = level >= 3
+            && self.tokens[frame.token_start..]
+                .iter()
+                .any(|t| match &t.kind {
+                    TokenKind::Open(Mark::Link { dest: Some(d), .. }) => {
+                        own_paper(&text[d.clone()])
+                    }
+                    _ => false,
+                });
+        if !links_a_paper {
+            self.tokens.truncate(frame.token_start);
+            return false;
+        }
+        frame.kind = FrameKind::Paragraph;
+        let reading = self.read_frame(text, &mut frame, &[]);
+        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let index = self.push_candidate(
+            text,
+            &frame,
+            reading,
+            super::Block::Paragraph,
+            CandidateKind::Paragraph,
+            item_lines(text, line_start, span.end),
+        );
+        self.heading_entry = Some(index);
+        self.doc.entry_headings.push(span);
+        true
+    }
+
     fn finish_paragraph(&mut self, text: &str, mut frame: Frame, end: usize) {
+        // `_Shreyas Hampali, Sayan Deb Sarkar, …_` under a heading read as
+        // an entry: a line of that entry, as a nested item is of its item.
+        if let Some(parent) = self.heading_entry.take()
+            && self.tokens[frame.token_start..]
+                .first()
+                .is_some_and(|t| t.kind == TokenKind::Open(Mark::Emph))
+        {
+            let reading = self.read_frame(text, &mut frame, &[]);
+            let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
+            let child = self.push_candidate(
+                text,
+                &frame,
+                reading,
+                super::Block::Paragraph,
+                CandidateKind::Paragraph,
+                item_lines(text, line_start, end),
+            );
+            self.candidates[parent].children.push(child);
+            return;
+        }
         if self.glued_items(text, &frame) {
             return;
         }
@@ -942,14 +1076,26 @@ impl<'o> Builder<'o> {
     /// nothing else, its year aside.
     fn venue_label(&mut self, span: Span, name: &str, level: Option<u8>) -> bool {
         let name = name.trim().trim_matches(['*', '_']).trim();
+        // `2024 ECCV`: the year first.
+        let (lead_year, name) = match name.split_once(' ') {
+            Some((year, rest))
+                if year.len() == 4
+                    && year.bytes().all(|b| b.is_ascii_digit())
+                    && !rest.bytes().any(|b| b.is_ascii_digit()) =>
+            {
+                (year.parse::<u16>().ok(), rest.trim())
+            }
+            _ => (None, name),
+        };
         let split = super::date::split_venue(name);
         let venue = name[split.name.clone()].trim();
         // `## Machine Learning` is a topic as much as a journal: a label
         // names a venue by its acronym (`CVPR`, `NeurIPS`), or with its year.
         let acronym = !venue.contains(' ') && venue.chars().skip(1).any(char::is_uppercase);
+        let year = lead_year.or(split.years.first().map(|y| y.value));
         if venue.is_empty()
             || split.years.len() > 1
-            || !(acronym || split.years.len() == 1)
+            || !(acronym || year.is_some())
             || !self.options.known.venues.recognizes(venue)
             || name[split.name.end..]
                 .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '\''))
@@ -961,13 +1107,14 @@ impl<'o> Builder<'o> {
         self.doc.venue_labels.push(super::VenueLabel {
             span,
             name: venue.to_owned(),
-            year: split.years.first().map(|y| y.value),
+            year,
         });
         self.label = Some((self.doc.venue_labels.len() - 1, level));
         true
     }
 
     fn add_heading(&mut self, span: Span, level: u8, kind: HeadingKind, text: String) {
+        self.heading_entry = None;
         // A heading ends a label of its level or deeper, and any line's.
         if self
             .label

@@ -218,6 +218,7 @@ pub(crate) fn check_document(ctx: &Context) -> Vec<Finding> {
     };
     keep_findings_on_confident_readings(ctx, &mut findings);
     keep_fixes_that_keep_emphasis(ctx.source.text(), &mut findings);
+    keep_fixes_out_of_headings(ctx, &mut findings);
     keep_fixes_that_keep_link_text(ctx, &mut findings);
     findings
 }
@@ -421,6 +422,29 @@ fn keep_fixes_that_keep_emphasis(text: &str, findings: &mut [Finding]) {
                 .all(|e| crate::document::edit_keeps_emphasis(text, e.span.clone(), &e.content))
         });
         if !keeps {
+            finding.fix = None;
+        }
+    }
+}
+
+/// An entry written as a heading: any edit to its words changes the
+/// heading's anchor, which the list's contents link to. Its findings are
+/// reported without their fixes.
+fn keep_fixes_out_of_headings(ctx: &Context, findings: &mut [Finding]) {
+    let headings = &ctx.doc.entry_headings;
+    if headings.is_empty() {
+        return;
+    }
+    for finding in findings {
+        let inside = finding.fix.as_ref().is_some_and(|fix| {
+            fix.edits.iter().any(|e| {
+                let i = headings.partition_point(|h| h.end < e.span.start);
+                headings
+                    .get(i)
+                    .is_some_and(|h| h.start <= e.span.end && e.span.start <= h.end)
+            })
+        });
+        if inside {
             finding.fix = None;
         }
     }
