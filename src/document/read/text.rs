@@ -708,8 +708,19 @@ pub(in crate::document) fn text_fields(
             name
         };
         let name_text = &text[name.clone()];
+        // A proceedings' name spelled out is long (`Proceedings of the IEEE
+        // Conference on Computer Vision and Pattern Recognition`).
+        let spelled_out = [
+            "Proceedings",
+            "Conference",
+            "Journal",
+            "Transactions",
+            "Symposium",
+        ]
+        .iter()
+        .any(|w| name_text.contains(w));
         let venue_like = !name_text.is_empty()
-            && name_text.split_whitespace().count() <= 10
+            && name_text.split_whitespace().count() <= if spelled_out { 16 } else { 10 }
             && name_text
                 .chars()
                 .next()

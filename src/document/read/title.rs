@@ -281,7 +281,9 @@ pub(in crate::document) fn choose_title(
             Some(Placed { piece: Piece::Text(next), .. })
                 if text[next.clone()].trim_start().starts_with(char::is_alphanumeric)
         );
-        if words < 4 && plain_after >= 3 && goes_on && !col_is_title {
+        // A bold text that ends its sentence (`**Referring relationships.**
+        // Proceedings of …`) is a title, however short: names never do.
+        if words < 4 && plain_after >= 3 && goes_on && !col_is_title && !content.ends_with('.') {
             break;
         }
         if let Some((names, year)) = lead {
