@@ -153,7 +153,11 @@ fn check_labels(
         }
         let label = ctx.text(&link.label);
         let normalized = crate::label::normalize(label);
-        if own.get(&normalized).is_some_and(|&n| n >= 2) || normalized.is_empty() {
+        // `[[TMLR](openreview…)]`: a venue's name, no slip of a label.
+        if own.get(&normalized).is_some_and(|&n| n >= 2)
+            || normalized.is_empty()
+            || ctx.settings.venues.recognizes(label.trim())
+        {
             continue;
         }
         let lower = normalized;

@@ -187,6 +187,9 @@ fn other_form(ctx: &Context, entry: &Entry, link: &Link) -> Option<Finding> {
             )
         },
     )
+    // Both forms render as a working link: the other form is a style, a
+    // warning (judged so on real lists), not a broken link.
+    .severity(crate::rule::Severity::Warning)
     .label("the other bracket form")
     .help(format!("write `{fixed}`"));
     // Brackets, a backslash or a code span in the label pair up anew once
