@@ -1576,3 +1576,29 @@ fn headings_that_link_their_paper_are_entries() {
     let out = run(cmd().args(["--offline", "--no-config", list.to_str().unwrap()]));
     assert_eq!(out.code, 0, "{}", out.stdout);
 }
+
+/// A shields badge beside an entry's links, linked or not, shows its venue
+/// and year (`badge/ICLR-2025-blue`, `badge/arXiv-2025.09-red`); a badge
+/// without a year (`license-MIT`) shows none.
+#[test]
+fn an_image_badge_shows_the_venue() {
+    let list = fixture("entries/image-badges.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let read: Vec<(Value, Value)> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["venue"].clone(), e["year"].clone()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("arXiv".into(), 2025.into()),
+            ("AAAI/EAAI".into(), 2025.into()),
+            ("ICLR".into(), 2025.into()),
+            ("Notion".into(), 2025.into()),
+            (Value::Null, Value::Null),
+        ]
+    );
+}

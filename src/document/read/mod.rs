@@ -282,7 +282,23 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
                 }
                 r.links.push(link);
             }
-            Piece::Image(span) | Piece::Html(span) => r.notes.push(span),
+            // `![](https://img.shields.io/badge/arXiv-2025.09-red)` beside
+            // the links: a badge that shows the venue, not a link to it.
+            Piece::Image(span) => {
+                let written = &text[span.clone()];
+                let src = written.rfind("](").map(|open| {
+                    span.start + open + 2..span.end - usize::from(written.ends_with(')'))
+                });
+                if r.venue.is_none()
+                    && let Some(src) = src
+                    && let Some(venue) = badge_venue(text, &src, span.clone(), place, vocab)
+                {
+                    r.venue = Some(venue);
+                } else {
+                    r.notes.push(span);
+                }
+            }
+            Piece::Html(span) => r.notes.push(span),
             // `**[CVPR 2019]**`: the bold-bracket form that names a paper
             // elsewhere holds a venue and its year here; what it holds
             // decides, not the markup.

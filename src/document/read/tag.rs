@@ -64,8 +64,11 @@ pub(in crate::document) fn badge_venue(
         if let TagMeaning::Venue(split) = tag_meaning(&decoded, vocab)
             && !split.years.is_empty()
         {
-            let name = &decoded[split.name.clone()];
-            if !is_known_venue(name, vocab) {
+            // A badge that shows a name and a year shows where and when the
+            // paper appeared (`AAAI/EAAI-2025`, `Notion-2025.02`), known or not.
+            let name = decoded[split.name.clone()].trim();
+            let one_word = !name.is_empty() && !name.contains(' ') && name.len() <= 16;
+            if !is_known_venue(name, vocab) && !one_word {
                 continue;
             }
             let base = src.start + at + region.start;
