@@ -604,8 +604,9 @@ pub struct Entry {
     /// True when the entry is nested under another entry (a version or a
     /// note of it), where section and duplicate checks do not apply.
     pub in_entry: bool,
-    /// Index into [`Document::venue_labels`]: the venue named over it.
-    pub label: Option<usize>,
+    /// Index into [`Document::venue_labels`]: the venue named over it
+    /// (32 bits: an entry is kept small, a list holds fewer labels).
+    pub label: Option<u32>,
     /// The whole block as lines: from the start of its first line to the
     /// end of its last (nested items included, trailing blank lines not),
     /// with the line ending when there is one. What moves when the entry moves.

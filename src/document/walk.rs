@@ -665,7 +665,7 @@ impl<'o> Builder<'o> {
         let paper = assemble::links_a_paper(text, &entry);
         let cites = !paper && assemble::cites_a_preprint(text, &entry);
         let mut entry = entry;
-        entry.label = self.label.map(|(label, _)| label);
+        entry.label = self.label.and_then(|(label, _)| u32::try_from(label).ok());
         self.entries.push(entry);
         self.candidates.push(Candidate {
             kind,

@@ -93,7 +93,7 @@ fn record<'a>(
     let at = source.position(entry.head.start);
     // A venue named over the entry (`#### CVPR 2022`) is its venue when it
     // names none itself.
-    let label = entry.label.map(|l| &doc.venue_labels[l]);
+    let label = entry.label.map(|l| &doc.venue_labels[l as usize]);
     let venue = entry
         .venue
         .as_ref()

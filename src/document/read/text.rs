@@ -174,14 +174,15 @@ pub(in crate::document) fn split_tail(
 /// the text and follows a space or starts it.
 pub(in crate::document) fn arxiv_id_tail(t: &str) -> Option<usize> {
     let b = t.as_bytes();
-    let at = t.len().checked_sub(24).map_or(0, |from| {
-        let mut from = from;
-        while !t.is_char_boundary(from) {
-            from += 1;
-        }
-        from
-    });
-    let found = t[at..].to_ascii_lowercase().rfind("arxiv")? + at;
+    // An identifier ends in a digit: most texts are ruled out here, with
+    // nothing allocated (this runs on every title's text).
+    if !b.last().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let from = b.len().saturating_sub(24);
+    let found = (from..b.len().saturating_sub(4))
+        .rev()
+        .find(|&i| b[i..i + 5].eq_ignore_ascii_case(b"arxiv"))?;
     if found > 0 && !matches!(b[found - 1], b' ' | b'(' | b',') {
         return None;
     }
