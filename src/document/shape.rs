@@ -277,15 +277,11 @@ impl Shape {
     pub(crate) fn is_written_by(&self, entry: &Entry) -> bool {
         let parts = entry.parts();
         entry.title.is_some()
-            && self
-                .slots
-                .iter()
-                .filter(|s| !s.optional && s.role != Role::Link)
-                .all(|slot| {
-                    parts
-                        .iter()
-                        .any(|p| p.role == slot.role && (slot.any_form || p.form == slot.form))
-                })
+            && self.required_parts().all(|slot| {
+                parts
+                    .iter()
+                    .any(|p| p.role == slot.role && (slot.any_form || p.form == slot.form))
+            })
     }
 
     /// Whether an entry is read as this shape reads: a title, and every part
@@ -294,11 +290,14 @@ impl Shape {
     pub(crate) fn reads(&self, entry: &Entry) -> bool {
         // A shape with no title (a table of datasets by name) reads entries without one.
         (entry.title.is_some() || self.slot(Role::Title).is_none())
-            && self
-                .slots
-                .iter()
-                .filter(|s| !s.optional && s.role != Role::Link)
-                .all(|slot| entry.has(slot.role))
+            && self.required_parts().all(|slot| entry.has(slot.role))
+    }
+
+    /// The slots an entry of this shape has, its links aside.
+    fn required_parts(&self) -> impl Iterator<Item = &Slot> {
+        self.slots
+            .iter()
+            .filter(|s| !s.optional && s.role != Role::Link)
     }
 
     /// The shape spelled as a template.

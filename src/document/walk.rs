@@ -340,10 +340,7 @@ impl<'o> Builder<'o> {
                     }
                 }
                 Event::End(TagEnd::Heading(_)) => {
-                    let frame = frames
-                        .last()
-                        .is_some_and(|f| matches!(f.kind, FrameKind::Heading))
-                        .then(|| frames.pop().expect("a frame"));
+                    let frame = in_heading(&frames).then(|| frames.pop().expect("a frame"));
                     if let Some((start, level)) = heading_start.take() {
                         let end = trim_newline(text, range.end);
                         let entry = frame.is_some_and(|frame| {
@@ -365,10 +362,7 @@ impl<'o> Builder<'o> {
                     }
                 }
                 Event::Text(_) | Event::Code(_)
-                    if heading_start.is_some()
-                        && frames
-                            .last()
-                            .is_some_and(|f| matches!(f.kind, FrameKind::Heading)) =>
+                    if heading_start.is_some() && in_heading(&frames) =>
                 {
                     if let Event::Text(t) | Event::Code(t) = &event {
                         heading_text.push_str(t);
@@ -515,19 +509,12 @@ impl<'o> Builder<'o> {
                     } else if html.contains("awesome-lint-") {
                         self.doc.directives.push(range.clone());
                     }
-                    if heading_start.is_none()
-                        || frames
-                            .last()
-                            .is_some_and(|f| matches!(f.kind, FrameKind::Heading))
-                    {
+                    if heading_start.is_none() || in_heading(&frames) {
                         let kind = html_link(text, &range, &mut frames);
                         self.token(&mut frames, kind, range);
                     }
                 }
-                _ if (heading_start.is_some()
-                    && !frames
-                        .last()
-                        .is_some_and(|f| matches!(f.kind, FrameKind::Heading)))
+                _ if (heading_start.is_some() && !in_heading(&frames))
                     || in_code
                     || in_table_head => {}
                 Event::Text(_) => self.token(&mut frames, TokenKind::Text, range),
@@ -785,16 +772,7 @@ impl<'o> Builder<'o> {
             return false;
         }
         frame.kind = FrameKind::Paragraph;
-        let reading = self.read_frame(text, &mut frame, &[]);
-        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let index = self.push_candidate(
-            text,
-            &frame,
-            reading,
-            super::Block::Paragraph,
-            CandidateKind::Paragraph,
-            item_lines(text, line_start, span.end),
-        );
+        let index = self.push_paragraph(text, &mut frame, span.end);
         self.heading_entry = Some(index);
         self.doc.entry_headings.push(span);
         true
@@ -808,16 +786,7 @@ impl<'o> Builder<'o> {
                 .first()
                 .is_some_and(|t| t.kind == TokenKind::Open(Mark::Emph))
         {
-            let reading = self.read_frame(text, &mut frame, &[]);
-            let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
-            let child = self.push_candidate(
-                text,
-                &frame,
-                reading,
-                super::Block::Paragraph,
-                CandidateKind::Paragraph,
-                item_lines(text, line_start, end),
-            );
+            let child = self.push_paragraph(text, &mut frame, end);
             self.candidates[parent].children.push(child);
             return;
         }
@@ -865,16 +834,22 @@ impl<'o> Builder<'o> {
             self.tokens.truncate(frame.token_start);
             return;
         }
-        let reading = self.read_frame(text, &mut frame, &[]);
+        self.push_paragraph(text, &mut frame, end);
+    }
+
+    /// Reads a paragraph's frame (or a heading's, read as one) and records
+    /// it as a candidate, from its first line's start to `end`.
+    fn push_paragraph(&mut self, text: &str, frame: &mut Frame, end: usize) -> usize {
+        let reading = self.read_frame(text, frame, &[]);
         let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
         self.push_candidate(
             text,
-            &frame,
+            frame,
             reading,
             super::Block::Paragraph,
             CandidateKind::Paragraph,
             item_lines(text, line_start, end),
-        );
+        )
     }
 
     /// Lines written `-[Title](url)`: a bullet glued to its text makes no
@@ -1162,6 +1137,13 @@ impl<'o> Builder<'o> {
             .rev()
             .find_map(|&h| self.section_of_heading[h]);
     }
+}
+
+/// Whether the innermost open frame is a heading's words.
+fn in_heading(frames: &[Frame]) -> bool {
+    frames
+        .last()
+        .is_some_and(|f| matches!(f.kind, FrameKind::Heading))
 }
 
 fn close_unit(frames: &mut [Frame], at: usize) {

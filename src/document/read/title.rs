@@ -77,8 +77,7 @@ pub(in crate::document) fn choose_title(
         let label = &text[link.label.clone()];
         // In a column the header calls the title, a link that is not a link
         // label is the title, however short (`| [PointCNN](…) |`).
-        let in_title_col = matches!(placed[i].place, Place::Column(c)
-            if header.get(c as usize).is_some_and(|h| is_title_column(h)))
+        let in_title_col = in_title_column(header, placed[i].place)
             && link.form != Form::Badge
             && (link.kind == LabelKind::Unknown || label.split_whitespace().count() >= 2);
         // `[**Olmo 3.**](…)`: a bold label that ends a sentence is a title,
@@ -227,10 +226,7 @@ pub(in crate::document) fn choose_title(
     // 3. Bold text at the start (`**Title.**`), or in a title column.
     for i in 0..placed.len() {
         let place = placed[i].place;
-        let col_is_title = match place {
-            Place::Column(c) => header.get(c as usize).is_some_and(|h| is_title_column(h)),
-            _ => false,
-        };
+        let col_is_title = in_title_column(header, place);
         if (place != first_place && !col_is_title) || outside_title_col(place) {
             continue;
         }
@@ -329,7 +325,7 @@ pub(in crate::document) fn choose_title(
         placed
             .iter()
             .map(|p| p.place)
-            .find(|&pl| matches!(pl, Place::Column(c) if header.get(c as usize).is_some_and(|h| is_title_column(h))))
+            .find(|&pl| in_title_column(header, pl))
             .unwrap_or(first_place)
     } else {
         first_place
@@ -584,6 +580,11 @@ fn name_lead(
         }
         _ => None,
     }
+}
+
+/// Whether a place is a cell of a column the header calls the title's.
+fn in_title_column(header: &[String], place: Place) -> bool {
+    matches!(place, Place::Column(c) if header.get(c as usize).is_some_and(|h| is_title_column(h)))
 }
 
 /// Whether the quote at `i` opens a plain title that goes on after a colon
