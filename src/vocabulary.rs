@@ -218,6 +218,8 @@ pub(crate) struct HeadingWords {
     pub(crate) no_entries: Vec<String>,
     /// The opening phrase of a heading whose section holds no entries.
     pub(crate) no_entries_phrases: Vec<String>,
+    /// A word of a heading whose section lists material other than papers.
+    pub(crate) not_papers: Vec<String>,
     pub(crate) before_year: Vec<String>,
     pub(crate) after_year: Vec<String>,
 }
@@ -274,6 +276,7 @@ mod tests {
             &words.venue_forms.workshop_prefixes,
             &words.headings.no_entries,
             &words.headings.no_entries_phrases,
+            &words.headings.not_papers,
             &words.headings.before_year,
             &words.headings.after_year,
             &words.columns.title,

@@ -1602,3 +1602,125 @@ fn an_image_badge_shows_the_venue() {
         ]
     );
 }
+
+/// Pasted citations among a list's own entries: `[arXiv:ID]` is the venue
+/// arXiv (no short name); names before a year are the authors, the
+/// preprint's citation after them a note; a bold title inside the citation
+/// (`Ma, Jun, and Bo Wang. "**U-mamba: …**." arXiv preprint …`), or on the
+/// line under its authors, is the title where the list writes bold titles.
+#[test]
+fn pasted_citations_are_read_by_the_lists_bold_titles() {
+    let list = fixture("entries/pasted-citations.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    let at = |line: u64| {
+        entries
+            .iter()
+            .find(|e| e["line"] == line)
+            .unwrap_or_else(|| panic!("no entry on line {line}"))
+    };
+    let r2gen = at(7);
+    assert_eq!(r2gen["venue"], "arXiv");
+    assert_eq!(r2gen["name"], Value::Null);
+    assert_eq!(
+        r2gen["authors"],
+        "Xiao Wang, Yuehang Li, Fuling Wang, Bo Jiang"
+    );
+    let grass = at(11);
+    assert_eq!(
+        grass["title"],
+        "GrassNet: State Space Model Meets Graph Neural Network"
+    );
+    assert_eq!(
+        grass["authors"],
+        "Zhao, Gongpei, Tao Wang, Yi Jin, and Haibin Ling"
+    );
+    let umamba = at(15);
+    assert_eq!(
+        umamba["title"],
+        "U-mamba: Enhancing long-range dependency for biomedical image segmentation"
+    );
+    assert_eq!(umamba["authors"], "Ma, Jun, Feifei Li, and Bo Wang");
+    assert_eq!(
+        at(18)["title"],
+        "StableSSM: Alleviating the Curse of Memory in State-space Models through Stable Reparameterization"
+    );
+    // What is reported is the order of the pasted parts, not the title's markup.
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        list.to_str().unwrap(),
+    ]));
+    assert!(!out.stdout.contains("title is written"), "{}", out.stdout);
+    assert!(!out.stdout.contains("spacing"), "{}", out.stdout);
+}
+
+/// `**Graph U-Nets (ICML 2019)**` over a line of names and the links: the
+/// venue ends the title, inside its bold, and the names are the authors.
+#[test]
+fn a_venue_ending_a_bold_title_and_an_authors_item_are_read() {
+    let list = fixture("well-formed/venue-in-bold-title.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let read: Vec<(String, String, u64, String)> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["title"].as_str().unwrap().to_owned(),
+                e["venue"].as_str().unwrap_or_default().to_owned(),
+                e["year"].as_u64().unwrap_or_default(),
+                e["authors"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(read.len(), 7);
+    assert_eq!(
+        read[1],
+        (
+            "ASAP: Adaptive Structure Aware Pooling for Learning Hierarchical Graph Representations"
+                .to_owned(),
+            "AAAI".to_owned(),
+            2020,
+            "Ekagra Ranjan, Soumya Sanyal, Partha Pratim Talukdar".to_owned()
+        )
+    );
+    assert_eq!(read[5].0, "How Powerful are Graph Neural Networks?");
+    assert_eq!(read[5].1, "ICLR");
+    assert!(read.iter().all(|r| !r.3.is_empty()), "{read:?}");
+}
+
+/// Entries under a heading for posts or talks have no venue to expect,
+/// whatever the list's papers carry; among the papers, the same entry
+/// misses its venue.
+#[test]
+fn posts_apart_from_papers_have_no_venue_to_miss() {
+    let list = fixture("well-formed/posts-apart-from-papers.md");
+    let out = run(cmd().args(["--offline", "--no-config", list.to_str().unwrap()]));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    // Twenty-four papers (the six, four times over) and the post: one entry
+    // in twenty-five without a venue is a slip only among the papers.
+    let written = std::fs::read_to_string(&list).unwrap();
+    let (head, rest) = written.split_once("**Calibrating").unwrap();
+    let (papers, post) = rest.split_once("## Blog Posts\n\n").unwrap();
+    let papers = format!("**Calibrating{papers}");
+    let copies: String = (0..4)
+        .map(|i| papers.replace("abs/2", &format!("abs/{}", i + 1)))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    for (heading, reported) in [("## Blog Posts\n\n", false), ("", true)] {
+        std::fs::write(&path, format!("{head}{copies}{heading}{post}")).unwrap();
+        let out = run(cmd().args(["--offline", "--no-config", path.to_str().unwrap()]));
+        assert_eq!(
+            out.stdout.contains("entry has no venue"),
+            reported,
+            "{heading:?}: {}",
+            out.stdout
+        );
+    }
+}

@@ -220,7 +220,20 @@ pub(super) fn assemble(
             let untitled =
                 entries[child].title.is_none() && entries[child].links.iter().all(|l| !l.is_title);
             let parent_titled = entries[index].title.is_some();
-            if (candidates[index].paper && !candidates[child].paper) || (untitled && parent_titled)
+            // `- **Title (AAAI 2020)**` over `  - Ekagra Ranjan, Soumya
+            // Sanyal` and its link items: a line of names alone is the
+            // authors line of the title over it.
+            let names = || {
+                let child = &entries[child];
+                child.links.is_empty()
+                    && child.venue.is_none()
+                    && child.authors.is_none()
+                    && child.title.as_ref().is_some_and(|t| {
+                        t.form == Form::Plain && looks_like_authors(&text[t.inner.clone()], true)
+                    })
+            };
+            if (candidates[index].paper && !candidates[child].paper)
+                || (parent_titled && (untitled || names()))
             {
                 let (parent, child_entry) = two(&mut entries, index, child);
                 absorb(text, parent, child_entry, &options.known);

@@ -11,7 +11,7 @@
 use super::date;
 use super::read;
 use super::shape::Shape;
-use super::{Entry, Form, Known, Place, Role, Span, Title};
+use super::{Authors, Entry, Form, Known, Place, Role, Span, Title};
 
 /// Reads `entry` again in the light of its region's `shape`; whether a
 /// part changed (the shapes are then inferred again).
@@ -22,6 +22,7 @@ pub(super) fn reread(text: &str, entry: &mut Entry, shape: &Shape, known: &Known
     changed |= link_as_venue(text, entry, shape, known);
     changed |= line_as_venue(text, entry, shape);
     changed |= name_into_title(text, entry, shape);
+    changed |= bold_into_title(text, entry, shape);
     changed
 }
 
@@ -347,4 +348,147 @@ fn name_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
     title.prefix = None;
     entry.name = None;
     true
+}
+
+/// In a list that writes its titles in bold, a plain "title" holding one
+/// bold span is a citation pasted whole (`Ma, Jun, and Bo Wang.
+/// "**U-mamba: …**." arXiv preprint …`, `**"StableSSM: …."** Wang, Shida`):
+/// the bold span is the title, without the quotes inside it, and names
+/// before it are the authors.
+fn bold_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
+    if !convention(shape, Role::Title)
+        || shape.slot(Role::Title).is_none_or(|s| s.form != Form::Bold)
+    {
+        return false;
+    }
+    let Some(title) = &entry.title else {
+        return false;
+    };
+    if title.form != Form::Plain {
+        return false;
+    }
+    // The bold span is in the "title", or, on a line of its own under a
+    // line of names read as the title, a note.
+    let mut holder = title.span.clone();
+    let mut place = title.place;
+    let mut apart = false;
+    if !text[holder.clone()].contains("**") {
+        let Place::Line(line) = title.place else {
+            return false;
+        };
+        let mut bold_notes = entry
+            .notes
+            .iter()
+            .filter(|n| n.start > title.span.end && text[(*n).clone()].contains("**"));
+        let (Some(note), None) = (bold_notes.next(), bold_notes.next()) else {
+            return false;
+        };
+        let lines = text[title.span.start..note.start].matches('\n').count();
+        let Ok(lines) = u8::try_from(lines) else {
+            return false;
+        };
+        if lines == 0
+            || !read::looks_like_authors(text[title.inner.clone()].trim_end_matches('.'), true)
+        {
+            return false;
+        }
+        holder = note.clone();
+        place = Place::Line(line.saturating_add(lines));
+        apart = true;
+    }
+    let written = &text[holder.clone()];
+    let mut marks = written.match_indices("**").map(|(i, _)| i);
+    let (Some(open), Some(close), None) = (marks.next(), marks.next(), marks.next()) else {
+        return false;
+    };
+    // A `[**…**]` tag is a venue's or a name's, not the title.
+    if written[..open].ends_with('[') || close <= open + 2 {
+        return false;
+    }
+    let quotes = |c: char| matches!(c, '"' | '“' | '”' | ' ');
+    let content = &written[open + 2..close];
+    let bare = content
+        .trim_matches(quotes)
+        .trim_end_matches(['.', ','])
+        .trim_end_matches(quotes);
+    if bare.split_whitespace().count() < 3 {
+        return false;
+    }
+    let base = holder.start;
+    let inner_start = base + open + 2 + (content.len() - content.trim_start_matches(quotes).len());
+    let inner = inner_start..inner_start + bare.len();
+    if apart {
+        // The names line is the authors; the note is the title now.
+        let names = title.inner.start
+            ..title.inner.start + text[title.inner.clone()].trim_end_matches('.').len();
+        if entry.authors.is_none() {
+            entry.authors = Some(Authors {
+                span: names.clone(),
+                inner: names,
+                form: Form::Plain,
+                place: title.place,
+            });
+        }
+        entry.notes.retain(|n| *n != holder);
+    }
+    let before = if apart {
+        ""
+    } else {
+        written[..open].trim_end_matches(quotes)
+    };
+    let names = before.trim_end().trim_end_matches('.').trim_end();
+    if entry.authors.is_none() && !names.is_empty() && read::looks_like_authors(names, false) {
+        let start = base + (names.as_ptr() as usize - written.as_ptr() as usize);
+        entry.authors = Some(Authors {
+            span: start..start + names.len(),
+            inner: start..start + names.len(),
+            form: Form::Plain,
+            place,
+        });
+    }
+    // Quotes around the bold (`"**Title.**"`, `"**Title**."`) are the
+    // title's markup too, and no note's.
+    let mut span = base + open..base + close + 2;
+    let opening = ['"', '“']
+        .into_iter()
+        .find(|&q| text[..span.start].ends_with(q))
+        .map_or(0, char::len_utf8);
+    let closing = ["\".", "\"", "”.", "”"]
+        .iter()
+        .find(|q| text[span.end..].starts_with(**q))
+        .map_or(0, |q| q.len());
+    if opening > 0 && closing > 0 {
+        span = span.start - opening..span.end + closing;
+        for note in &mut entry.notes {
+            if note.start >= span.start && note.start < span.end {
+                note.start = span.end.min(note.end);
+            }
+            if note.end > span.start && note.end <= span.end {
+                note.end = span.start.max(note.start);
+            }
+        }
+        let trimmed: Vec<Span> = entry
+            .notes
+            .drain(..)
+            .map(|n| trim_span(text, n))
+            .filter(|n| !n.is_empty())
+            .collect();
+        entry.notes = trimmed;
+    }
+    entry.title = Some(Title {
+        span,
+        prefix: read::title_prefix(&text[inner.clone()])
+            .map(|(offset, name)| inner.start + offset..inner.start + offset + name.len()),
+        inner,
+        form: Form::Bold,
+        place,
+    });
+    true
+}
+
+/// A span without the spaces at its ends.
+fn trim_span(text: &str, span: Span) -> Span {
+    let written = &text[span.clone()];
+    let start = span.start + (written.len() - written.trim_start().len());
+    start..start.max(span.start + written.trim_end().len())
 }

@@ -138,6 +138,42 @@ impl Document {
         walk::parse(text, options, walk::CHUNK)
     }
 
+    /// Whether an entry sits under a heading that names material other than
+    /// papers (`## Introductory Posts` under `# Resources`): a blog post or a
+    /// talk has no venue to expect, whatever the list's papers carry.
+    pub fn under_other_material(&self, entry: &Entry) -> bool {
+        let words = &crate::vocabulary::words().headings.not_papers;
+        let mut heading = entry.topic;
+        while let Some(h) = heading {
+            let Some(found) = self.headings.get(h) else {
+                break;
+            };
+            // The list's own title (`# Awesome Talks and Papers`) heads
+            // everything: it names the list, not a part of it.
+            let title = found.parent.is_none()
+                && self
+                    .headings
+                    .iter()
+                    .filter(|other| other.parent.is_none() && other.level == found.level)
+                    .count()
+                    == 1;
+            if title {
+                break;
+            }
+            // Words as written: `Post-training` is no post.
+            if found
+                .text
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .any(|w| crate::vocabulary::is_one_of(w, words))
+            {
+                return true;
+            }
+            heading = found.parent;
+        }
+        false
+    }
+
     /// Parses in chunks of at least `chunk` bytes: what [`Document::parse`]
     /// does with its own chunk size. For tests and fuzzing, which check that
     /// the chunks are invisible.

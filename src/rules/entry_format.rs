@@ -100,9 +100,14 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         } else if let Some(finding) = {
             entry.parts_into(&mut parts);
             deviation(ctx.source.text(), shape, entry, &parts, |role, form| {
-                lists
-                    .get_or_init(|| Lists::of(ctx))
-                    .writes(index, role, form)
+                // Posts and talks under their own heading have no venue or
+                // date to leave out.
+                (form.is_none()
+                    && matches!(role, Role::Venue | Role::Date)
+                    && ctx.doc.under_other_material(entry))
+                    || lists
+                        .get_or_init(|| Lists::of(ctx))
+                        .writes(index, role, form)
             })
         } {
             out.push(finding);
@@ -205,6 +210,15 @@ fn expected(shape: &Shape) -> String {
 }
 
 /// What a part of an entry is called in a message.
+/// `is` or `are`, as the part's name asks (`the authors are`).
+fn verb(role: Role) -> &'static str {
+    if role == Role::Authors { "are" } else { "is" }
+}
+
+fn pronoun(role: Role) -> &'static str {
+    if role == Role::Authors { "them" } else { "it" }
+}
+
 fn part_name(role: Role) -> &'static str {
     match role {
         Role::Venue => "the venue",
@@ -290,21 +304,26 @@ fn deviation(
                         format!("{} entries of the list write", slot.agree)
                     };
                     format!(
-                        "{} is written `{}` where {who} `{}`",
+                        "{} {} written `{}` where {who} `{}`",
                         part_name(slot.role),
+                        verb(slot.role),
                         written(p.form),
                         written(slot.form)
                     )
                 } else {
                     if shape.declared {
                         format!(
-                            "{} is out of place: the list's declared shape has it elsewhere",
-                            part_name(slot.role)
+                            "{} {} out of place: the list's declared shape has {} elsewhere",
+                            part_name(slot.role),
+                            verb(slot.role),
+                            pronoun(slot.role)
                         )
                     } else {
                         format!(
-                            "{} is out of place: the other {others} entries have it elsewhere",
-                            part_name(slot.role)
+                            "{} {} out of place: the other {others} entries have {} elsewhere",
+                            part_name(slot.role),
+                            verb(slot.role),
+                            pronoun(slot.role)
                         )
                     }
                 };

@@ -550,6 +550,7 @@ fn check_after_year(
     }
     if let [kind] = words.as_slice()
         && (kind.eq_ignore_ascii_case("workshop") || kind.eq_ignore_ascii_case("findings"))
+        && before_year_habit(ctx, entry.shape, kind)
     {
         let year_text = &text[year.date.clone()];
         let fixed = if kind.eq_ignore_ascii_case("findings") {
@@ -632,6 +633,28 @@ fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
                     text[y.date.end..end].trim_matches(|c: char| c == '*' || c.is_whitespace());
                 other == extra || (second_date && is_second_date(other))
             })
+        })
+        .take(2)
+        .count()
+        >= 2
+}
+
+/// Whether two tags of the list or more write `kind` (`Workshop`,
+/// `Findings`) before their year: the list's way, which a tag that puts it
+/// after departs from. A list that never writes it before has no such way,
+/// and `ICML 2019 Workshop` reads fine.
+fn before_year_habit(ctx: &Context, shape: usize, kind: &str) -> bool {
+    let text = ctx.source.text();
+    ctx.doc
+        .entries
+        .iter()
+        .filter(|e| e.shape == shape)
+        .filter_map(|e| e.venue.as_ref())
+        .filter(|v| {
+            let start = v.years.first().map_or(v.inner.end, |y| y.date.start);
+            text[v.inner.start..start.max(v.inner.start)]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(kind))
         })
         .take(2)
         .count()

@@ -165,6 +165,58 @@ fn is_known_venue(name: &str, vocab: &Known<'_>) -> bool {
     vocab.venues.recognizes(name.trim())
 }
 
+/// `**Graph U-Nets (ICML 2019)**`: a title that ends in its venue's tag,
+/// inside the title's own markup. The tag is the venue, and the title ends
+/// before it. Only a venue the vocabulary knows, or an acronym, with a year:
+/// a title's own parenthesis (`(Extended Abstract)`, `(GPT-4)`) stays.
+fn venue_ending_title(text: &str, r: &mut Reading, vocab: &Known<'_>) {
+    let Some(title) = &mut r.title else {
+        return;
+    };
+    // A linked title's label is the link's: its words stay as written.
+    if r.venue.is_some() || matches!(title.form, Form::Linked | Form::LinkedBold) {
+        return;
+    }
+    let written = text[title.inner.clone()].trim_end();
+    let Some(open) = written.strip_suffix(')').and_then(|w| w.rfind('(')) else {
+        return;
+    };
+    let before = written[..open].trim_end();
+    if before.split_whitespace().count() < 2 || !written[..open].ends_with(char::is_whitespace) {
+        return;
+    }
+    let content = &written[open + 1..written.len() - 1];
+    let TagMeaning::Venue(split) = tag_meaning_for(content, vocab, true) else {
+        return;
+    };
+    let name = content[split.name.clone()].trim();
+    let acronym = (2..=8).contains(&name.len())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    if split.years.is_empty() || !(is_known_venue(name, vocab) || acronym) {
+        return;
+    }
+    let start = title.inner.start + open;
+    let end = title.inner.start + written.len();
+    let plain = title.span == title.inner;
+    title.inner.end = title.inner.start + before.len();
+    if plain {
+        title.span.end = title.inner.end;
+    }
+    let place = title.place;
+    tag(
+        text,
+        r,
+        start..end,
+        start + 1..end - 1,
+        Form::Paren,
+        place,
+        false,
+        vocab,
+        None,
+    );
+}
+
 /// The roles, assigned piece by piece.
 fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known<'_>) -> Reading {
     let mut r = Reading::default();
@@ -204,6 +256,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
     };
 
     choose_title(text, placed, &mut r, header, venue_col, vocab);
+    venue_ending_title(text, &mut r, vocab);
 
     // Everything else, in order.
     let title_start = r.title.as_ref().map(|t| t.span.start);

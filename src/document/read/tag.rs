@@ -246,6 +246,12 @@ pub(in crate::document) fn tag_meaning_for(
     if t.is_empty() || t.len() > 120 || t.contains("](") {
         return TagMeaning::Other;
     }
+    // `[arXiv:2408.09764]`: a preprint named by its identifier, its venue
+    // arXiv (the identifier's digits are no year, and no short name).
+    if super::text::arxiv_id_tail(t) == Some(0) {
+        let offset = text.len() - text.trim_start().len();
+        return TagMeaning::VenueOnly(offset..offset + "arxiv".len());
+    }
     let split = date::split_venue(t);
     if let Some(first) = split.years.first() {
         let name = &t[split.name.clone()];

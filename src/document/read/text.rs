@@ -628,9 +628,20 @@ pub(in crate::document) fn text_fields(
             form: Form::Plain,
             place,
         });
-        let rest = trim_separators(text, span.start..span.start + last.date.start);
+        // What comes before: the authors (`Xiao Wang, Bo Jiang, 2024` under
+        // a `[arXiv:…]` tag), or the volume and pages.
+        let mut rest = trim_separators(text, span.start..span.start + last.date.start);
+        // `…, Bo Jiang, arXiv Pre-print arXiv:2408.09743, 2024`: the
+        // preprint's citation after the names is a note of its own.
+        if let Some(at) = arxiv_id_tail(&text[rest.clone()])
+            && let Some(comma) = text[rest.start..rest.start + at].rfind(',')
+        {
+            r.notes
+                .push(trim_separators(text, rest.start + comma..rest.end));
+            rest = trim_separators(text, rest.start..rest.start + comma);
+        }
         if !rest.is_empty() {
-            r.notes.push(rest);
+            authors_or_note(text, r, rest, place);
         }
         return;
     }
@@ -850,6 +861,23 @@ fn ends_a_person(before: &str, name: &str, vocab: &Known<'_>) -> bool {
         return false;
     }
     if is_initial(name) {
+        return true;
+    }
+    // `Xiao Wang, Yuehang Li, Bo Jiang, 2024`: after names, a name of two
+    // or three capitalised words is the last of them.
+    let capitalised = |w: &str| {
+        w.split('-').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+        })
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if (2..=3).contains(&words.len())
+        && words.iter().all(|w| capitalised(w))
+        && let Some(names) = before.trim_end().strip_suffix(',')
+        && names.contains(',')
+        && looks_like_authors(names, true)
+    {
         return true;
     }
     let single_word = !name.contains(' ')
