@@ -6,6 +6,7 @@ use super::Context;
 use crate::conventions::{MIN_SUPPORT, is_strong};
 use crate::diagnostic::Finding;
 use crate::diagnostic::{Edit, Fix};
+use crate::document::Role;
 use crate::document::{Block, Entry, Join, PartRef, Span, join, space_is_inert};
 use crate::rule::Rule;
 use crate::rule::Severity;
@@ -46,6 +47,19 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
             )
         });
         if next_is_glue {
+            continue;
+        }
+        // A parenthesis glued on reads as a remark on the word before it
+        // (`Data(base)`, `NIPS2022(ML Safety Workshop)`, `[link](…)(broken)`):
+        // only a venue or date glued to the title or authors
+        // (`Conversation(**AAAI, 2021**)`) is a part run into another.
+        if text[after.clone()].starts_with('(')
+            && !(matches!(pair[1].role, Role::Venue | Role::Date)
+                && matches!(
+                    pair[0].role,
+                    Role::Title | Role::Authors | Role::Name | Role::Date
+                ))
+        {
             continue;
         }
         // `:fire:` is one emoji shortcode, not a colon before `fire:`.
