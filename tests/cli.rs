@@ -1724,3 +1724,28 @@ fn posts_apart_from_papers_have_no_venue_to_miss() {
         );
     }
 }
+
+/// A remark after a title's last sentence (`Networks. (Relational
+/// Reasoning)`) is no word of the title; a line of names in italics keeps
+/// its names through one slip in one of them (`jia Wang`, `Gerard De
+/// melo`, a letter lost to an encoding in `B?hm`).
+#[test]
+fn title_remarks_and_slips_in_names_are_read() {
+    let list = fixture("entries/remarks-and-name-slips.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries[0]["title"], "Relational recurrent networks.");
+    let authors: Vec<&str> = entries
+        .iter()
+        .map(|e| e["authors"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        authors[1..4],
+        [
+            "Hongwei Wang, jia Wang, jialin Wang, Minyi Guo.",
+            "Wei Ye, Linfei Zhou, Christian B?hm.",
+            "Zhu Cao, Linlin Wang, Gerard De melo."
+        ]
+    );
+}

@@ -174,7 +174,7 @@ fn venue_ending_title(text: &str, r: &mut Reading, vocab: &Known<'_>) {
         return;
     };
     // A linked title's label is the link's: its words stay as written.
-    if r.venue.is_some() || matches!(title.form, Form::Linked | Form::LinkedBold) {
+    if matches!(title.form, Form::Linked | Form::LinkedBold) {
         return;
     }
     let written = text[title.inner.clone()].trim_end();
@@ -186,14 +186,21 @@ fn venue_ending_title(text: &str, r: &mut Reading, vocab: &Known<'_>) {
         return;
     }
     let content = &written[open + 1..written.len() - 1];
-    let TagMeaning::Venue(split) = tag_meaning_for(content, vocab, true) else {
-        return;
-    };
-    let name = content[split.name.clone()].trim();
-    let acronym = (2..=8).contains(&name.len())
-        && name.chars().all(|c| c.is_ascii_alphanumeric())
-        && name.chars().filter(char::is_ascii_uppercase).count() >= 2;
-    if split.years.is_empty() || !(is_known_venue(name, vocab) || acronym) {
+    let venue = r.venue.is_none()
+        && match tag_meaning_for(content, vocab, true) {
+            TagMeaning::Venue(split) => {
+                let name = content[split.name.clone()].trim();
+                let acronym = (2..=8).contains(&name.len())
+                    && name.chars().all(|c| c.is_ascii_alphanumeric())
+                    && name.chars().filter(char::is_ascii_uppercase).count() >= 2;
+                !split.years.is_empty() && (is_known_venue(name, vocab) || acronym)
+            }
+            _ => false,
+        };
+    // `**Relational recurrent neural networks. (Relational Reasoning)**`:
+    // a remark after the title's last sentence (a topic, `(In Chinese)`).
+    let remark = !venue && before.ends_with('.') && !before.ends_with("..");
+    if !venue && !remark {
         return;
     }
     let start = title.inner.start + open;
@@ -202,6 +209,10 @@ fn venue_ending_title(text: &str, r: &mut Reading, vocab: &Known<'_>) {
     title.inner.end = title.inner.start + before.len();
     if plain {
         title.span.end = title.inner.end;
+    }
+    if remark {
+        r.notes.push(start..end);
+        return;
     }
     let place = title.place;
     tag(

@@ -33,7 +33,13 @@ pub(in crate::document) fn link_labels(text: &str) -> std::borrow::Cow<'_, str> 
 /// single `Firstname Lastname`.
 pub(in crate::document) fn looks_like_authors(text: &str, alone: bool) -> bool {
     let t = text.trim().trim_end_matches(['.', ',', ';']);
-    if t.is_empty() || t.len() > 2000 || t.contains([':', '"', '?', '!']) {
+    // A question mark between letters is a letter lost to an encoding
+    // (`Christian B?hm`); elsewhere it ends a question, no name.
+    let question = t.match_indices('?').any(|(i, _)| {
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        !(letter(t[..i].chars().next_back()) && letter(t[i + 1..].chars().next()))
+    });
+    if t.is_empty() || t.len() > 2000 || t.contains([':', '"', '!']) || question {
         return false;
     }
     let lower = t.to_lowercase();
@@ -52,15 +58,33 @@ pub(in crate::document) fn looks_like_authors(text: &str, alone: bool) -> bool {
     let particles = [
         "de", "van", "von", "der", "den", "la", "le", "di", "da", "du", "del", "dos", "bin", "al",
     ];
+    // Where the text stands apart as a line of names (its own line, in
+    // italics) and lists three or more.
+    let lenient = alone && names.len() >= 3;
+    let capital = |w: &str| {
+        let first = w.chars().next().unwrap_or(' ');
+        first.is_uppercase() || !first.is_ascii()
+    };
     let name_like = |name: &str| {
         let words: Vec<&str> = name.split_whitespace().collect();
+        // One word of a name written in lowercase beside capitalised ones
+        // is a slip in the name (`jia Wang`, `Gerard De melo`), not prose.
+        let lowercase = words
+            .iter()
+            .filter(|w| !capital(w) && !particles.contains(*w))
+            .count();
+        let function_word = words.iter().any(|w| {
+            [
+                "of", "and", "for", "the", "in", "on", "with", "via", "to", "a", "an", "by",
+            ]
+            .contains(&w.to_lowercase().as_str())
+        });
         (1..=5).contains(&words.len())
-            && words.iter().all(|w| {
-                let first = w.chars().next().unwrap_or(' ');
-                (first.is_uppercase() || !first.is_ascii() || particles.contains(w))
-                    && w.chars().count() <= 25
-                    && !w.chars().any(|c| c.is_ascii_digit())
-            })
+            && (lowercase == 0
+                || (lowercase == 1 && lenient && (2..=3).contains(&words.len()) && !function_word))
+            && words
+                .iter()
+                .all(|w| w.chars().count() <= 25 && !w.chars().any(|c| c.is_ascii_digit()))
     };
     let good = names.iter().filter(|n| name_like(n)).count();
     if names.len() == 1 {
