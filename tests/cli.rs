@@ -1749,3 +1749,33 @@ fn title_remarks_and_slips_in_names_are_read() {
         ]
     );
 }
+
+/// Lists of titles alone, each linking its paper's page (a notes page, not
+/// a paper host), are lists of papers: five titles or more in the file,
+/// however few under each heading. A table of contents (jumps within the
+/// page) and a list of repositories by name are not.
+#[test]
+fn lists_of_linked_titles_are_papers() {
+    let list = fixture("entries/title-lists.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let lines: Vec<u64> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [12, 13, 16, 17, 18]);
+    // Four titles are too few to tell a list of papers by.
+    let text = std::fs::read_to_string(&list).unwrap();
+    let fewer = text.replace(
+        "- [A Topology-aware Graph Coarsening Framework](https://example.org/notes/taco/README.md)\n",
+        "",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    std::fs::write(&path, fewer).unwrap();
+    let out = run(cmd().args(["entries", "--no-config", path.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(value["entries"].as_array().unwrap().is_empty(), "{value}");
+}

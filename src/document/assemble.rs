@@ -255,6 +255,8 @@ pub(super) fn assemble(
         &options.known,
     );
 
+    title_lists(text, &mut candidates, &entries, &absorbed);
+
     let live: Vec<usize> = (0..candidates.len())
         .filter(|&i| {
             !absorbed[i]
@@ -424,6 +426,67 @@ pub(super) fn assemble(
     entries.sort_by_key(|e| e.item.start);
     entries.shrink_to_fit();
     doc.entries = entries;
+}
+
+/// A list whose items are each a paper's title linked and nothing else
+/// (`- [Learning on Large Graphs using Intersecting Communities](…/README.md)`,
+/// a title per paper linking its page): its items are papers, whatever
+/// their links lead to. Four in five of a list's items, five such items at
+/// least in the file, with titles of four words or more, so that a list of tools or
+/// repositories by name stays what it is. A jump within the page is a table
+/// of contents, and a repository's home page names software.
+fn title_lists(text: &str, candidates: &mut [Candidate], entries: &[Entry], absorbed: &[bool]) {
+    let title_only = |i: usize| {
+        let entry = &entries[i];
+        let [link] = entry.links.as_slice() else {
+            return false;
+        };
+        let Some(url) = &link.url else {
+            return false;
+        };
+        let url = text[url.clone()].trim();
+        let repository_home = link.host == HostKind::Code
+            && url
+                .split("://")
+                .nth(1)
+                .is_some_and(|rest| rest.trim_end_matches('/').matches('/').count() <= 2);
+        link.is_title
+            && entry.venue.is_none()
+            && entry.authors.is_none()
+            && entry.dates.is_empty()
+            && entry.name.is_none()
+            && entry.notes.is_empty()
+            && !url.starts_with('#')
+            && !repository_home
+            && entry
+                .title
+                .as_ref()
+                .is_some_and(|t| text[t.inner.clone()].split_whitespace().count() >= 4)
+    };
+    let mut lists: HashMap<usize, (usize, Vec<usize>)> = HashMap::default();
+    for (i, c) in candidates.iter().enumerate() {
+        if let CandidateKind::Item { list, .. } = c.kind
+            && !absorbed[i]
+            && !c.empty
+        {
+            let (all, titled) = lists.entry(list).or_default();
+            *all += 1;
+            if !c.paper && title_only(i) {
+                titled.push(i);
+            }
+        }
+    }
+    // Lists under headings of a few papers each count together.
+    let lists: Vec<Vec<usize>> = lists
+        .into_values()
+        .filter(|(all, titled)| !titled.is_empty() && titled.len() * 5 >= all * 4)
+        .map(|(_, titled)| titled)
+        .collect();
+    if lists.iter().map(Vec::len).sum::<usize>() >= 5 {
+        for i in lists.into_iter().flatten() {
+            candidates[i].paper = true;
+        }
+    }
 }
 
 /// A title on a paragraph of its own, its links in the list right under it

@@ -579,6 +579,9 @@ pub struct Link {
     pub host: HostKind,
     /// Whether its URL's path is a `.pdf` file.
     pub to_pdf: bool,
+    /// Whether it leads to a markdown page (`…/blob/main/notes/X.md`): a
+    /// document to read, on a code host or not, and no code.
+    pub to_page: bool,
 }
 
 impl Link {
@@ -596,7 +599,7 @@ impl Link {
     /// its entry decides (see [`Entry::link_category`]).
     fn own_category(&self) -> Option<&'static str> {
         match self.host {
-            HostKind::Code => return Some("code"),
+            HostKind::Code if !self.to_page => return Some("code"),
             HostKind::Paper if self.is_title || !matches!(self.kind.category(), Some("media")) => {
                 return Some("paper");
             }

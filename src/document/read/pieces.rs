@@ -14,6 +14,7 @@ pub(in crate::document) fn with_target(text: &str, mut link: Link, vocab: &Known
         link.host = vocab.hosts.kind(parts.host);
         let path = parts.path.as_bytes();
         link.to_pdf = path.len() >= 4 && path[path.len() - 4..].eq_ignore_ascii_case(b".pdf");
+        link.to_page = path.len() >= 3 && path[path.len() - 3..].eq_ignore_ascii_case(b".md");
         // A label that names no kind of its own (`[Link]`, `[URL]`, or the
         // paper's venue and year, `[Sensors 21 (2021)]`) leads to what its
         // host serves: a paper on a publisher's, code on GitHub.
@@ -375,6 +376,7 @@ pub(in crate::document) fn pieces(
                                 is_title: false,
                                 host: HostKind::Other,
                                 to_pdf: false,
+                                to_page: false,
                             },
                             style_title: false,
                             badge: None,
@@ -402,6 +404,7 @@ pub(in crate::document) fn pieces(
                                 is_title: false,
                                 host: HostKind::Other,
                                 to_pdf: false,
+                                to_page: false,
                             },
                             style_title: false,
                             badge: None,
@@ -472,6 +475,7 @@ pub(in crate::document) fn pieces(
                             is_title: false,
                             host: HostKind::Other,
                             to_pdf: false,
+                            to_page: false,
                         },
                         style_title: false,
                         badge: None,
@@ -572,6 +576,7 @@ pub(in crate::document) fn join_split_links(
             is_title: false,
             host: HostKind::Other,
             to_pdf: false,
+            to_page: false,
         };
         placed[i].piece = Piece::Link {
             link,
@@ -693,6 +698,7 @@ pub(in crate::document) fn link_piece(
             kind: vocab.labels.kind(label_text),
             host: HostKind::Other,
             to_pdf: false,
+            to_page: false,
         },
         // A bold link (`[**Title**](url)`, `**[Title](url)**`) reads as a title.
         style_title: link.bold || (link.style == LabelStyle::Bold && !is_label(label_text)),
