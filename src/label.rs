@@ -246,6 +246,18 @@ impl Labels {
     pub(crate) fn is_known(&self, label: &str) -> bool {
         self.kind(label) != LabelKind::Unknown
     }
+
+    /// Whether a label is one of the table's own, not built from them
+    /// (`Videos`, not `Impossible Videos`).
+    pub(crate) fn is_listed(&self, label: &str) -> bool {
+        let normalized = normalize(label);
+        self.kinds.contains_key(normalized.as_str())
+            || self.kinds.contains_key(
+                normalized
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .trim_end_matches([' ', '-', '_', '#']),
+            )
+    }
 }
 
 #[cfg(test)]

@@ -1779,3 +1779,48 @@ fn lists_of_linked_titles_are_papers() {
     let value: Value = serde_json::from_str(&out.stdout).unwrap();
     assert!(value["entries"].as_array().unwrap().is_empty(), "{value}");
 }
+
+/// One-line paragraphs that open with a `(Venue YY.MM.DD)` tag and end in
+/// their links are a list's entries when the file writes five or more so;
+/// a sentence that cites a paper and goes on is not one.
+#[test]
+fn one_line_paragraphs_of_plain_text_are_entries_by_habit() {
+    let list = fixture("well-formed/plain-line-paragraphs.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 8, "{value}");
+    assert!(entries.iter().all(|e| e["line"] != 3), "{value}");
+    let first = &entries[0];
+    assert_eq!(first["venue"], "Arxiv");
+    assert_eq!(first["year"], 2024);
+    assert_eq!(first["month"], 4);
+    // The highlighted line's tag opens its bold title.
+    let bold = entries.iter().find(|e| e["line"] == 15).unwrap();
+    assert_eq!(
+        bold["title"],
+        "Linear-Time Sequence Modeling with Selective State Spaces"
+    );
+    assert_eq!(bold["year"], 2023);
+    // Four such lines are too few to call a habit.
+    let text = std::fs::read_to_string(&list).unwrap();
+    let kept: String = text
+        .lines()
+        .filter(|l| !l.starts_with("(Arxiv 24.0"))
+        .chain(["(Arxiv 24.01.08) Efficient Selective State Space Models [Paper](https://arxiv.org/abs/2401.04081)"])
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    std::fs::write(&path, kept).unwrap();
+    let out = run(cmd().args(["entries", "--no-config", path.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(
+        value["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["title"] != "Efficient Selective State Space Models"),
+        "{value}"
+    );
+}

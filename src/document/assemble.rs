@@ -37,6 +37,10 @@ pub(super) struct Candidate {
     pub empty: bool,
     /// Nested items (indices into the candidates).
     pub children: Vec<usize>,
+    /// A one-line paragraph of plain text that links a paper (`(Arxiv
+    /// 24.04.24) A Survey on Visual Mamba [Paper](…)`): a list's entry
+    /// when the file writes five or more so, else prose that cites.
+    pub plain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,6 +260,12 @@ pub(super) fn assemble(
     );
 
     title_lists(text, &mut candidates, &entries, &absorbed);
+    // One-line paragraphs of plain text are entries only as a habit.
+    if candidates.iter().filter(|c| c.plain && c.paper).count() < 5 {
+        for c in candidates.iter_mut().filter(|c| c.plain) {
+            c.empty = true;
+        }
+    }
 
     let live: Vec<usize> = (0..candidates.len())
         .filter(|&i| {

@@ -181,7 +181,13 @@ fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape, known: &Know
         Form::BoldLabel => Form::LinkedBold,
         _ => return false,
     };
-    if !opens || known.labels.is_known(label) || label.split_whitespace().count() < 2 {
+    // `[Impossible Videos](https://arxiv.org/…)`: two words, one a label's,
+    // on a paper host, are a short title.
+    let short_title = link.host == crate::url::HostKind::Paper && !known.labels.is_listed(label);
+    if !opens
+        || (known.labels.is_known(label) && !short_title)
+        || label.split_whitespace().count() < 2
+    {
         return false;
     }
     link.is_title = true;

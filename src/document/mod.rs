@@ -428,6 +428,20 @@ pub enum Form {
 }
 
 impl Form {
+    /// Whether this form is `plain` with emphasis added around it (`**x**`
+    /// for `x`, `(**x**)` for `(x)`, `[**x**](url)` for `[x](url)`): the
+    /// way lists highlight a paper they think important, not a way of
+    /// writing the part.
+    pub fn highlights(self, plain: Form) -> bool {
+        matches!(
+            (plain, self),
+            (Form::Plain, Form::Bold | Form::Emph | Form::BoldEmph)
+                | (Form::Paren, Form::ParenBold | Form::ParenEmph)
+                | (Form::Bracket, Form::BracketBold)
+                | (Form::Linked, Form::LinkedBold)
+        )
+    }
+
     /// Spells the form around a placeholder, for messages and templates.
     pub(crate) fn wrap(self, inner: &str) -> String {
         match self {

@@ -661,6 +661,7 @@ impl<'o> Builder<'o> {
             cites,
             empty,
             children: Vec::new(),
+            plain: false,
         });
         self.candidates.len() - 1
     }
@@ -820,15 +821,29 @@ impl<'o> Builder<'o> {
                 _ => false,
             });
         if !opens_bold && !opens_with_title_link {
-            if self.tokens[frame.token_start..]
+            let links_paper = self.tokens[frame.token_start..]
                 .iter()
                 .any(|t| match &t.kind {
                     TokenKind::Open(Mark::Link { dest: Some(d), .. }) => {
                         read::is_paper_url(&text[d.clone()], &self.options.known)
                     }
                     _ => false,
-                })
+                });
+            // A line of its own that opens with text and links its paper
+            // may be one of a list written as such lines: kept, to be
+            // judged with the file's others (see `Candidate::plain`).
+            let one_line = !text[frame.start..end.min(text.len())].trim().contains('\n');
+            let opens_text = first.is_some_and(|t| t.kind == TokenKind::Text);
+            if links_paper
+                && one_line
+                && opens_text
+                && ends_in_links(text, &self.tokens[frame.token_start..])
             {
+                let index = self.push_paragraph(text, &mut frame, end);
+                self.candidates[index].plain = true;
+                return;
+            }
+            if links_paper {
                 self.paper_blocks += 1;
             }
             self.tokens.truncate(frame.token_start);
@@ -1555,6 +1570,33 @@ fn find_closing(text: &str, from: usize, close: &str) -> Option<usize> {
     (0..bytes.len().saturating_sub(close.len() - 1))
         .find(|&i| bytes[i..i + close.len()].eq_ignore_ascii_case(close.as_bytes()))
         .map(|i| from + i)
+}
+
+/// Whether nothing but links and markup follows the first link (`Title
+/// [Paper](…) [Code](…) ![Stars](…)`): an entry's links end it, where a
+/// sentence that cites goes on (`our survey [paper](…) on state space
+/// models.`).
+fn ends_in_links(text: &str, tokens: &[Token]) -> bool {
+    let Some(first) = tokens
+        .iter()
+        .position(|t| matches!(t.kind, TokenKind::Open(Mark::Link { .. })))
+    else {
+        return false;
+    };
+    let mut depth = 0usize;
+    for token in &tokens[first..] {
+        match &token.kind {
+            TokenKind::Open(_) => depth += 1,
+            TokenKind::Close => depth = depth.saturating_sub(1),
+            TokenKind::Text
+                if depth == 0 && text[token.span.clone()].chars().any(char::is_alphanumeric) =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+    }
+    true
 }
 
 /// How many words the text of the link that opens `tokens` has: a title

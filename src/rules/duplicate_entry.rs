@@ -99,7 +99,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         // Hashed without being built; built only to confirm a hash match.
         let (hash, length) = normalized_title_hash(title);
-        if length < 8 {
+        if length < 8 || cut_short(title) {
             continue;
         }
         let chain = by_title.get(&(here, hash)).copied();
@@ -245,4 +245,19 @@ fn duplicate(
     } else {
         finding
     }
+}
+
+/// Whether a title ends on a word that cannot end one (`Contains the
+/// implementation of`, read up to a link in a description): a fragment,
+/// which two entries share without being one paper.
+fn cut_short(title: &str) -> bool {
+    let last = title
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    [
+        "of", "the", "a", "an", "for", "and", "to", "in", "with", "on", "by", "via", "from",
+    ]
+    .contains(&last.to_ascii_lowercase().as_str())
 }

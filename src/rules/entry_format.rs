@@ -105,6 +105,9 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 (form.is_none()
                     && matches!(role, Role::Venue | Role::Date)
                     && ctx.doc.under_other_material(entry))
+                    // A remark naming a venue (`(Arxiv 24.02.08->ECCV24)`)
+                    // holds the venue, written in a way not read.
+                    || (form.is_none() && role == Role::Venue && names_a_venue(ctx, entry))
                     || lists
                         .get_or_init(|| Lists::of(ctx))
                         .writes(index, role, form)
@@ -210,6 +213,16 @@ fn expected(shape: &Shape) -> String {
 }
 
 /// What a part of an entry is called in a message.
+/// Whether a note of the entry names a known venue (`ICML24`, `Arxiv`).
+fn names_a_venue(ctx: &Context, entry: &Entry) -> bool {
+    entry.notes.iter().any(|note| {
+        ctx.text(note)
+            .split(|c: char| !c.is_alphanumeric())
+            .map(|w| w.trim_end_matches(|c: char| c.is_ascii_digit()))
+            .any(|w| w.len() >= 3 && ctx.settings.venues.recognizes(w))
+    })
+}
+
 /// `is` or `are`, as the part's name asks (`the authors are`).
 fn verb(role: Role) -> &'static str {
     if role == Role::Authors { "are" } else { "is" }
@@ -292,7 +305,12 @@ fn deviation(
             // A venue written with other markup is `venue-format`'s (a
             // style, with a fix); here, a venue out of place.
             Some(p)
-                if (differs(p.form, slot) || !same_line(p.place, slot.place))
+                if (differs(p.form, slot)
+                    || !(same_line(p.place, slot.place)
+                        || (slot.place == Place::Line(0)
+                            && matches!(p.place, Place::Line(_))
+                            && on_first_rendered_line(text, entry.head.start, p.span.start))))
+                    && !(slot.role == Role::Title && p.form.highlights(slot.form))
                     && !slot.any_form
                     && is_convention(shape, slot)
                     && !(differs(p.form, slot) && own_way(slot.role, Some(p.form))) =>
@@ -381,6 +399,23 @@ fn deviation(
     order_deviation(shape, parts)
 }
 
+/// Whether what starts at `to` shows on the same line as `from`: only soft
+/// line breaks between them (a newline with no `\\`, no two spaces and no
+/// `<br>` before it), which markdown renders as spaces. `**Title**.` then
+/// `*Authors*. ACL 2018` on the next source line is one line on the page.
+fn on_first_rendered_line(text: &str, from: usize, to: usize) -> bool {
+    let Some(between) = text.get(from..to) else {
+        return false;
+    };
+    if between.to_ascii_lowercase().contains("<br") {
+        return false;
+    }
+    between.split('\n').rev().skip(1).all(|line| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        !line.ends_with('\\') && !line.ends_with("  ")
+    })
+}
+
 /// Lines count alike wherever the entry breaks them; a sub-item is not a line.
 fn same_line(a: Place, b: Place) -> bool {
     match (a, b) {
@@ -410,7 +445,13 @@ fn order_deviation(shape: &Shape, parts: &[PartRef]) -> Option<Finding> {
         let Some(rank) = ordered(part.role) else {
             continue;
         };
-        if let Some(&(_, _, before)) = seen.iter().find(|(r, _, _)| *r > rank)
+        // A part inside another's markup (`**(Arxiv 23.12.01) Title**`)
+        // has no order of its own against it.
+        let nested = |other: &Span| {
+            (other.start <= part.span.start && part.span.end <= other.end)
+                || (part.span.start <= other.start && other.end <= part.span.end)
+        };
+        if let Some(&(_, _, before)) = seen.iter().find(|(r, span, _)| *r > rank && !nested(span))
             && same_line(part.place, Place::Line(0))
         {
             return Some(

@@ -166,8 +166,9 @@ fn check_labels(
             .labels
             .names()
             .map(|known| (strsim::damerau_levenshtein(&lower, known), known))
-            // Short labels get a suggestion for one typo only (`Repo` is not `demo`).
-            .filter(|(distance, _)| *distance <= if lower.len() <= 4 { 1 } else { 2 })
+            // Short labels get a suggestion for one typo only (`Repo` is not
+            // `demo`, `SMOTE` is not `site`).
+            .filter(|(distance, _)| *distance <= if lower.len() <= 6 { 1 } else { 2 })
             .filter(|(_, known)| used.is_none_or(|used| used.get(*known).is_some_and(|&n| n >= 3)))
             .min()
             .map(|(_, known)| known);

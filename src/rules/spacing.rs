@@ -49,6 +49,11 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
         if next_is_glue {
             continue;
         }
+        // A badge glued to a link (`[Code](…)![Stars](…)`) renders as the
+        // badge beside the link, as badges are put.
+        if text[after.clone()].starts_with("![") || text[before.clone()].starts_with("![") {
+            continue;
+        }
         // A parenthesis glued on reads as a remark on the word before it
         // (`Data(base)`, `NIPS2022(ML Safety Workshop)`, `[link](…)(broken)`):
         // only a venue or date glued to the title or authors

@@ -621,6 +621,25 @@ fn is_second_date(extra: &str) -> bool {
 fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
     let second_date = is_second_date(extra);
     let text = ctx.source.text();
+    // `, 150+ citations` and `, 290+ citations` are one way of writing:
+    // numbers aside, the same words.
+    let pattern = |s: &str| -> String {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if c.is_ascii_digit() {
+                if !out.ends_with('#') {
+                    out.push('#');
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    // (and a plural aside: `30+ citation` among `150+ citations`).
+    let wanted = pattern(extra);
+    let wanted = wanted.trim_end_matches('s');
+    let worded = extra.chars().any(char::is_alphabetic);
     ctx.doc
         .entries
         .iter()
@@ -631,7 +650,9 @@ fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
                 let end = v.inner.end.max(y.date.end);
                 let other =
                     text[y.date.end..end].trim_matches(|c: char| c == '*' || c.is_whitespace());
-                other == extra || (second_date && is_second_date(other))
+                other == extra
+                    || (worded && pattern(other).trim_end_matches('s') == wanted)
+                    || (second_date && is_second_date(other))
             })
         })
         .take(2)

@@ -178,25 +178,50 @@ fn venue_ending_title(text: &str, r: &mut Reading, vocab: &Known<'_>) {
         return;
     }
     let written = text[title.inner.clone()].trim_end();
+    // `**(Arxiv 23.12.01) Mamba: …**`: the tag opens the title instead.
+    if r.venue.is_none()
+        && let Some(rest) = written.strip_prefix('(')
+        && let Some(close) = rest.find(')')
+        && rest[close + 1..].starts_with(' ')
+        && rest[close + 1..].split_whitespace().count() >= 2
+        && is_venue_tag(&rest[..close], vocab)
+    {
+        let start = title.inner.start;
+        let end = start + close + 2;
+        let plain = title.span == title.inner;
+        title.inner.start =
+            end + (written[close + 2..].len() - written[close + 2..].trim_start().len());
+        if plain {
+            title.span.start = title.inner.start;
+        }
+        let place = title.place;
+        tag(
+            text,
+            r,
+            start..end,
+            start + 1..end - 1,
+            Form::Paren,
+            place,
+            true,
+            vocab,
+            None,
+        );
+        return;
+    }
     let Some(open) = written.strip_suffix(')').and_then(|w| w.rfind('(')) else {
         return;
     };
     let before = written[..open].trim_end();
-    if before.split_whitespace().count() < 2 || !written[..open].ends_with(char::is_whitespace) {
+    if before.is_empty() || !written[..open].ends_with(char::is_whitespace) {
         return;
     }
     let content = &written[open + 1..written.len() - 1];
-    let venue = r.venue.is_none()
-        && match tag_meaning_for(content, vocab, true) {
-            TagMeaning::Venue(split) => {
-                let name = content[split.name.clone()].trim();
-                let acronym = (2..=8).contains(&name.len())
-                    && name.chars().all(|c| c.is_ascii_alphanumeric())
-                    && name.chars().filter(char::is_ascii_uppercase).count() >= 2;
-                !split.years.is_empty() && (is_known_venue(name, vocab) || acronym)
-            }
-            _ => false,
-        };
+    // `(2016, 900+ citations)`: a year the list gives where others give a
+    // venue and its year.
+    let dated = r.venue.is_none()
+        && r.dates.is_empty()
+        && matches!(tag_meaning_for(content, vocab, true), TagMeaning::Date(_));
+    let venue = r.venue.is_none() && (dated || is_venue_tag(content, vocab));
     // `**Relational recurrent neural networks. (Relational Reasoning)**`:
     // a remark after the title's last sentence (a topic, `(In Chinese)`).
     let remark = !venue && before.ends_with('.') && !before.ends_with("..");
@@ -226,6 +251,48 @@ fn venue_ending_title(text: &str, r: &mut Reading, vocab: &Known<'_>) {
         vocab,
         None,
     );
+}
+
+/// `**Title (TKDE, 2009) [[**Paper**](…)]**`: emphasis around the whole
+/// line holds the entry's links too; the title ends where they begin.
+fn title_before_its_links(text: &str, placed: &[Placed], r: &mut Reading) {
+    let Some(title) = &mut r.title else {
+        return;
+    };
+    if matches!(title.form, Form::Linked | Form::LinkedBold) {
+        return;
+    }
+    let inner = title.inner.clone();
+    let Some(link) = placed
+        .iter()
+        .filter(|p| !p.used && matches!(p.piece, Piece::Link { .. }))
+        .map(|p| p.piece.span().start)
+        .filter(|&at| at > inner.start && at < inner.end)
+        .min()
+    else {
+        return;
+    };
+    let kept = text[inner.start..link].trim_end_matches(|c: char| c == '[' || c.is_whitespace());
+    if kept.split_whitespace().count() < 2 {
+        return;
+    }
+    title.inner.end = inner.start + kept.len();
+}
+
+/// Whether a parenthesis's text is a venue and its year, the venue known
+/// or an acronym: a title's own parenthesis (`(Extended Abstract)`,
+/// `(GPT-4)`) is not.
+fn is_venue_tag(content: &str, vocab: &Known<'_>) -> bool {
+    match tag_meaning_for(content, vocab, true) {
+        TagMeaning::Venue(split) => {
+            let name = content.trim()[split.name.clone()].trim();
+            let acronym = (2..=8).contains(&name.len())
+                && name.chars().all(|c| c.is_ascii_alphanumeric())
+                && name.chars().filter(char::is_ascii_uppercase).count() >= 2;
+            !split.years.is_empty() && (is_known_venue(name, vocab) || acronym)
+        }
+        _ => false,
+    }
 }
 
 /// The roles, assigned piece by piece.
@@ -267,6 +334,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
     };
 
     choose_title(text, placed, &mut r, header, venue_col, vocab);
+    title_before_its_links(text, placed, &mut r);
     venue_ending_title(text, &mut r, vocab);
 
     // Everything else, in order.

@@ -280,6 +280,23 @@ pub(in crate::document) fn tag_meaning_for(
         return TagMeaning::Venue(split);
     }
     let name = &t[split.name.clone()];
+    // `(Arxiv 24.04.24)`: a known venue and the day its paper came out,
+    // its year first in two digits (a two-digit date alone is no year).
+    if want_venue
+        && let Some((venue, date)) = t.rsplit_once(' ')
+        && date.len() == 8
+        && is_known_venue(venue, vocab)
+        && let Some(mut year) = date::short_numeric(date)
+    {
+        let at = t.len() - date.len();
+        year.span = at..t.len();
+        year.date = at..t.len();
+        let venue = venue.trim_end();
+        return TagMeaning::Venue(date::VenueText {
+            name: 0..venue.len(),
+            years: vec![year],
+        });
+    }
     if want_venue && let Some(glued) = glued_short_year(t, &split, vocab) {
         return TagMeaning::Venue(glued);
     }
