@@ -1824,3 +1824,28 @@ fn one_line_paragraphs_of_plain_text_are_entries_by_habit() {
         "{value}"
     );
 }
+
+/// A list's template for its entries (`[[Paper](URL)]`, a word standing for
+/// an address) is no entry; a venue tag holding a link (`(CVPR 2021
+/// [Workshop](…)) **Title**`) leaves the bold title the title.
+#[test]
+fn templates_are_no_entries_and_linked_venues_keep_the_title() {
+    let list = fixture("well-formed/template-and-linked-venues.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 13, "{value}");
+    assert!(entries.iter().all(|e| e["line"] != 4), "{value}");
+    let titles: Vec<&str> = entries
+        .iter()
+        .map(|e| e["title"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        titles[2],
+        "High-Resolution Complex Scene Synthesis with Transformers"
+    );
+    assert_eq!(
+        titles[4],
+        "Implicit Modality Alignment for Text-based Person Retrieval"
+    );
+}

@@ -82,6 +82,15 @@ pub(super) fn links_a_paper(text: &str, entry: &Entry) -> bool {
                     .next()
                     .is_some_and(|path| path.to_ascii_lowercase().ends_with(".md"))
         });
+        // `[[Paper](URL)]` in a list's template for its entries: a word
+        // standing for an address leads nowhere.
+        let placeholder = link.url.as_ref().is_some_and(|u| {
+            let url = text[u.clone()].trim();
+            !url.is_empty() && !url.contains(['.', '/', ':', '#'])
+        });
+        if placeholder {
+            return false;
+        }
         // `[Blockchain Papers](https://github.com/…)`: a name that ends in a
         // paper word, on a repository, names a list of papers, not its paper.
         let named_repository =

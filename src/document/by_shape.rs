@@ -378,6 +378,7 @@ fn bold_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
     let mut holder = title.span.clone();
     let mut place = title.place;
     let mut apart = false;
+    let mut displaced_names = false;
     if !text[holder.clone()].contains("**") {
         let Place::Line(line) = title.place else {
             return false;
@@ -393,11 +394,15 @@ fn bold_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
         let Ok(lines) = u8::try_from(lines) else {
             return false;
         };
-        if lines == 0
-            || !read::looks_like_authors(text[title.inner.clone()].trim_end_matches('.'), true)
-        {
+        // Names over the title's line, or, on the title's own line, a
+        // scrap read for the title (`(CVPR 2021 [Workshop](…)) **Title**`).
+        let names_first =
+            read::looks_like_authors(text[title.inner.clone()].trim_end_matches('.'), true);
+        let scrap = lines == 0 && text[title.inner.clone()].split_whitespace().count() <= 4;
+        if !(scrap || (names_first && lines > 0)) {
             return false;
         }
+        displaced_names = names_first && lines > 0;
         holder = note.clone();
         place = Place::Line(line.saturating_add(lines));
         apart = true;
@@ -424,10 +429,13 @@ fn bold_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
     let inner_start = base + open + 2 + (content.len() - content.trim_start_matches(quotes).len());
     let inner = inner_start..inner_start + bare.len();
     if apart {
-        // The names line is the authors; the note is the title now.
+        // The names line is the authors (a scrap, a note); the note is the
+        // title now.
         let names = title.inner.start
             ..title.inner.start + text[title.inner.clone()].trim_end_matches('.').len();
-        if entry.authors.is_none() {
+        if !displaced_names {
+            entry.notes.push(title.span.clone());
+        } else if entry.authors.is_none() {
             entry.authors = Some(Authors {
                 span: names.clone(),
                 inner: names,

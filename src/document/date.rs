@@ -311,6 +311,34 @@ fn month_before(text: &str, at: usize) -> (Option<u8>, Option<usize>) {
     if end == at {
         return (None, None);
     }
+    // `Sep 7 2023`, `Mar 14, 2022`: the day between the month and the year.
+    let mut day = end;
+    while day > 0 && s[day - 1].is_ascii_digit() && end - day < 2 {
+        day -= 1;
+    }
+    if day < end
+        && day > 0
+        && s[day - 1] == b' '
+        && text[day..end]
+            .parse::<u8>()
+            .is_ok_and(|d| (1..=31).contains(&d))
+    {
+        let mut month_end = day;
+        while month_end > 0 && s[month_end - 1] == b' ' {
+            month_end -= 1;
+        }
+        let mut month_start = month_end;
+        while month_start > 0
+            && (s[month_start - 1].is_ascii_alphabetic() || s[month_start - 1] == b'.')
+        {
+            month_start -= 1;
+        }
+        if let Some(value) = month(&text[month_start..month_end])
+            && (month_start == 0 || !is_word_byte(s[month_start - 1]))
+        {
+            return (Some(value), Some(month_start));
+        }
+    }
     let mut start = end;
     while start > 0 && (s[start - 1].is_ascii_alphabetic() || s[start - 1] == b'.') {
         start -= 1;
@@ -414,6 +442,11 @@ mod tests {
     fn forms_of_years() {
         use YearForm::*;
         assert_eq!(read("CVPR 2023"), [(2023, None, Full, "2023")]);
+        assert_eq!(read("Sep 7 2023"), [(2023, Some(9), Named, "Sep 7 2023")]);
+        assert_eq!(
+            read("Mar 14, 2022"),
+            [(2022, Some(3), Named, "Mar 14, 2022")]
+        );
         assert_eq!(read("CVPR'25"), [(2025, None, Short, "'25")]);
         assert_eq!(read("ICLR’24"), [(2024, None, Short, "’24")]);
         assert_eq!(read("TKDE‘23"), [(2023, None, Short, "‘23")]);

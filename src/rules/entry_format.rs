@@ -213,14 +213,25 @@ fn expected(shape: &Shape) -> String {
 }
 
 /// What a part of an entry is called in a message.
-/// Whether a note of the entry names a known venue (`ICML24`, `Arxiv`).
+/// Whether a note of the entry, or its text before the title, names a
+/// known venue (`ICML24`, `Arxiv`, `(CVPR 2021 [Workshop](…))`): a venue
+/// written in a way not read, not one left out.
 fn names_a_venue(ctx: &Context, entry: &Entry) -> bool {
-    entry.notes.iter().any(|note| {
-        ctx.text(note)
-            .split(|c: char| !c.is_alphanumeric())
+    let names = |written: &str| {
+        written
+            .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ','))
+            // An address's words are no venue's.
+            .filter(|w| !w.contains(['/', ':', '.']))
+            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
             .map(|w| w.trim_end_matches(|c: char| c.is_ascii_digit()))
             .any(|w| w.len() >= 3 && ctx.settings.venues.recognizes(w))
-    })
+    };
+    let before_title = entry
+        .title
+        .as_ref()
+        .filter(|t| t.span.start > entry.head.start)
+        .map(|t| ctx.text(&(entry.head.start..t.span.start)));
+    entry.notes.iter().any(|note| names(ctx.text(note))) || before_title.is_some_and(names)
 }
 
 /// `is` or `are`, as the part's name asks (`the authors are`).

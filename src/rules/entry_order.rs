@@ -101,17 +101,29 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
     // A paper listed again later in the run (a copy appended at the end)
     // is duplicate-entry's to report, not out of order.
     let mut seen = rustc_hash::FxHashSet::default();
+    let mut titles = rustc_hash::FxHashSet::default();
     let mut dated: Vec<(usize, When)> = run
         .iter()
         .filter(|&&i| {
             let keys = ctx.identities.paper_keys(i);
             let again = keys.iter().any(|(key, _)| seen.contains(key));
             seen.extend(keys.iter().map(|(key, _)| *key));
-            !again
+            // Or under its title again, linked another way.
+            let title = entries[i]
+                .title
+                .as_ref()
+                .map(|t| crate::identity::normalized_title(ctx.text(&t.inner)));
+            let retitled = title.is_some_and(|t| t.len() >= 8 && !titles.insert(t));
+            !again && !retitled
         })
         .filter_map(|&i| When::of(&entries[i]).map(|w| (i, w)))
         .collect();
     if dated.len() < MIN_DATED {
+        return;
+    }
+    // A run with many entries of no date read keeps an order nobody can
+    // check: what looks ordered among the dated ones may not be.
+    if (run.len() - dated.len()) * 5 > run.len() {
         return;
     }
     let with_month = dated.iter().all(|(_, w)| w.month.is_some());
