@@ -1849,3 +1849,79 @@ fn templates_are_no_entries_and_linked_venues_keep_the_title() {
         "Implicit Modality Alignment for Text-based Person Retrieval"
     );
 }
+
+/// A venue abbreviated as DBLP does (`J. Artif. Intell. Res. 2021`) is read
+/// whole after a bold title; in a list that names many venues the
+/// vocabulary does not know, no built-in name is guessed for one (`CVIP`
+/// is no slip of `VCIP`).
+#[test]
+fn abbreviated_journals_are_read_whole_and_not_guessed_at() {
+    let list = fixture("entries/abbreviated-journals.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let venues: Vec<&str> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["venue"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(venues[0], "J. Artif. Intell. Res.");
+    assert_eq!(venues[1], "Comput. Vis. Media");
+    assert_eq!(venues[4], "ACM Comput. Surv.");
+    let out = run(cmd().args(["--offline", "--no-config", list.to_str().unwrap()]));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(!out.stdout.contains("did you mean"), "{}", out.stdout);
+}
+
+/// `Title(@Stanford)`: the authors' affiliation ends the title, no word
+/// of it.
+#[test]
+fn affiliation_tails_are_no_part_of_the_title() {
+    let list = fixture("well-formed/affiliations-in-titles.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let titles: Vec<&str> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        titles[0],
+        "Fast and Memory-Efficient Exact Attention with IO-Awareness"
+    );
+    assert!(titles.iter().all(|t| !t.contains("(@")), "{titles:?}");
+}
+
+/// An entry whose date is out of its run's order while its arXiv id puts
+/// it in place has a mistyped date, and is told so, with no move offered.
+#[test]
+fn a_date_the_arxiv_id_contradicts_is_reported_as_mistyped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let mut text = String::from("# Mamba\n\n## Language\n\n");
+    for month in 1..=12 {
+        if month == 5 {
+            text.push_str("* (ICML 2025) A Paper Dated a Year Early [[paper](https://arxiv.org/abs/2505.09022)] (2024.05.13)\n");
+            continue;
+        }
+        text.push_str(&format!(
+            "* (ICML 2025) A Paper of Month {month} [[paper](https://arxiv.org/abs/25{month:02}.000{month:02})] (2025.{month:02}.10)\n"
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        path.to_str().unwrap(),
+    ]));
+    assert!(
+        out.stdout
+            .contains("its arXiv id says May 2025: the date looks mistyped"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("[*]"), "{}", out.stdout);
+}

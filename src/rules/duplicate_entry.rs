@@ -121,14 +121,43 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 if !are_versions(ctx, first.entry, index)
                     && !named_apart(ctx, &entries[first.entry], entry)
                 {
-                    out.push(duplicate(
+                    // Two papers apart by every identifier under one
+                    // title: a title copied onto the wrong entry, whose
+                    // removal would lose a paper.
+                    let keys = |i: usize| -> Vec<_> {
+                        ctx.identities
+                            .paper_keys(i)
+                            .iter()
+                            .map(|(k, _)| *k)
+                            .collect()
+                    };
+                    // Of one kind: a paper has one arXiv id, where its
+                    // arXiv and published pages are two of its addresses.
+                    let (mine, theirs) = (keys(index), keys(first.entry));
+                    let arxiv =
+                        |k: &crate::url::PaperKey| matches!(k, crate::url::PaperKey::Arxiv(_));
+                    let apart = mine.iter().any(arxiv)
+                        && theirs.iter().any(arxiv)
+                        && !mine.iter().any(|k| theirs.contains(k));
+                    let mut finding = duplicate(
                         ctx,
                         index,
                         title_part.inner.clone(),
                         first,
                         "same title",
                         Severity::Warning,
-                    ));
+                    );
+                    if apart {
+                        let line = ctx.line(entries[first.entry].span.start);
+                        finding.message = format!(
+                            "same title as the entry on line {line}, but another arXiv paper: one of the two has the wrong title or the wrong links"
+                        );
+                        finding.help = Some(
+                            "check which paper each link is; give the entry its own title, or its own links"
+                                .to_owned(),
+                        );
+                    }
+                    out.push(finding);
                 }
             }
             None => {

@@ -211,6 +211,40 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
             continue;
         }
         let entry = &entries[index];
+        // `(2024.05.13)` on arXiv 2505.09022 among May 2025's entries: the
+        // date is mistyped, the entry is where it belongs.
+        if with_month
+            && let Some(posted) = When::posted(ctx, entry)
+            && posted.year != when.year
+        {
+            let kept_key = |k: usize| key(dated[k].1);
+            let previous = kept
+                .iter()
+                .rev()
+                .find(|&&k| k < position)
+                .map(|&k| kept_key(k));
+            let next = kept.iter().find(|&&k| k > position).map(|&k| kept_key(k));
+            let at = key(posted);
+            let fits = previous.is_none_or(|p| !precedes(at, p, ascending))
+                && next.is_none_or(|n| !precedes(n, at, ascending));
+            if fits {
+                out.push(
+                    Finding::new(
+                        Rule::EntryOrder,
+                        entry.head.clone(),
+                        format!(
+                            "entry dated {} is out of order, but its arXiv id says {}: the date looks mistyped",
+                            when.spelled(true),
+                            posted.spelled(true)
+                        ),
+                    )
+                    .severity(Severity::Warning)
+                    .label("date against its place")
+                    .help(format!("check the date: the paper was posted in {}", posted.spelled(true))),
+                );
+                continue;
+            }
+        }
         // Where it belongs: before the first kept entry it should precede.
         let before = kept
             .iter()

@@ -53,7 +53,12 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let rest = |s: &str| s.chars().skip(1).collect::<String>();
             rest(&bare_name) == rest(&bare_prefix)
         };
-        if case_only && (capitals(name) >= capitals(prefix) || styled || first_letter_only) {
+        // `flashinfer` for `FlashInfer`: a name all in lowercase is written
+        // as its repository or package is, a style and no slip.
+        let lowercase = !name.chars().any(char::is_uppercase);
+        if case_only
+            && (capitals(name) >= capitals(prefix) || styled || first_letter_only || lowercase)
+        {
             continue;
         }
         let better = prefix;

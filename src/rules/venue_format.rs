@@ -20,6 +20,24 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // A list names few venues many times: each is looked up once (a
     // did-you-mean compares with every known venue).
     let mut seen: HashMap<&str, VenueCheck> = HashMap::default();
+    // A list that names many venues the vocabulary does not know writes
+    // them in a vocabulary of its own (DBLP's abbreviations, another
+    // field's journals): a guess from the built-in names is no better than
+    // chance there (`CVIP` is not `VCIP`), only the list's own names are.
+    let own_vocabulary = {
+        for venue in ctx.doc.entries.iter().filter_map(|e| e.venue.as_ref()) {
+            let name = ctx.text(&venue.name);
+            if !name.trim().is_empty() {
+                seen.entry(name)
+                    .or_insert_with(|| ctx.settings.venues.check(name));
+            }
+        }
+        let unknown = seen
+            .values()
+            .filter(|check| matches!(check, VenueCheck::Unknown { .. }))
+            .count();
+        unknown >= 5 && unknown * 3 >= seen.len()
+    };
     for entry in &ctx.doc.entries {
         let Some(venue) = &entry.venue else {
             continue;
@@ -32,7 +50,14 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let from = out.len();
         check_markup(ctx, entry, venue, out);
         check_shape(ctx, entry, venue, out);
-        check_venue(ctx, venue, entry.year().map(|y| y.value), &mut seen, out);
+        check_venue(
+            ctx,
+            venue,
+            entry.year().map(|y| y.value),
+            own_vocabulary,
+            &mut seen,
+            out,
+        );
         // In a tag of an entry whose markup does not pair up (`[***arxiv!2023**]`),
         // any edit can pair its stars another way: reported, not fixed
         // (found by the fix fuzzer).
@@ -339,7 +364,11 @@ fn check_separator(
         .venue_style
         .as_ref()
         .is_some_and(|s| habit(s.glued, s.present))
-        || habit(glued, present);
+        || habit(glued, present)
+        // Too few tags in the file to have a way, and half of them glued
+        // (`[ICLR2025]` twice in a list of tables that names no other
+        // venue): how this list writes them.
+        || (present < MIN_SUPPORT && glued * 2 >= present);
     if between.is_empty() && glued_habit {
         check_year_form(ctx, venue, year, style, out);
         return;
@@ -728,6 +757,7 @@ fn check_venue<'a>(
     ctx: &Context<'a>,
     entry: &Venue,
     year: Option<u16>,
+    own_vocabulary: bool,
     seen: &mut HashMap<&'a str, VenueCheck>,
     out: &mut Vec<Finding>,
 ) {
@@ -850,8 +880,13 @@ fn check_venue<'a>(
             let letters = name.chars().filter(|c| c.is_alphanumeric()).count();
             let suggestion = suggestion
                 .filter(|known| {
+                    // `AISTAT` for `AISTATS`: a letter missing from the end.
+                    let cut_short =
+                        known.len() == name.len() + 1 && known.starts_with(name) && name.len() >= 4;
                     written_by_list(known)
-                        || (!holds_a_venue(known)
+                        || cut_short
+                        || (!own_vocabulary
+                            && !holds_a_venue(known)
                             && (crate::venue::is_typing_slip(name, known) || letters >= 6))
                 })
                 .or_else(|| list_suggestion(ctx, name));

@@ -212,7 +212,8 @@ fn venue_ending_title(text: &str, r: &mut Reading, vocab: &Known<'_>) {
         return;
     };
     let before = written[..open].trim_end();
-    if before.is_empty() || !written[..open].ends_with(char::is_whitespace) {
+    let affiliation = written[open + 1..].trim_start().starts_with('@');
+    if before.is_empty() || !(written[..open].ends_with(char::is_whitespace) || affiliation) {
         return;
     }
     let content = &written[open + 1..written.len() - 1];
@@ -224,7 +225,10 @@ fn venue_ending_title(text: &str, r: &mut Reading, vocab: &Known<'_>) {
     let venue = r.venue.is_none() && (dated || is_venue_tag(content, vocab));
     // `**Relational recurrent neural networks. (Relational Reasoning)**`:
     // a remark after the title's last sentence (a topic, `(In Chinese)`).
-    let remark = !venue && before.ends_with('.') && !before.ends_with("..");
+    // `Title(@nycu.edu.tw)`, `Title (@Meta)`: the authors' affiliation.
+    let remark = !venue
+        && ((before.ends_with('.') && !before.ends_with(".."))
+            || content.trim_start().starts_with('@'));
     if !venue && !remark {
         return;
     }

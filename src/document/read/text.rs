@@ -697,11 +697,42 @@ pub(in crate::document) fn text_fields(
         {
             name_end = numbers.len();
         }
+        // After a title set apart by its markup, a period ends an
+        // abbreviation of the venue's name as often as a sentence
+        // (`**Title**. J. Artif. Intell. Res. 2021.`): only one after a
+        // word no abbreviation is (`et al.`, an acronym, a long word)
+        // ends the authors before the venue.
+        let titled_before = r
+            .title
+            .as_ref()
+            .is_some_and(|t| t.span.end <= span.start && t.form != Form::Plain);
+        let sentence_end = {
+            let head = &before[..name_end];
+            let mut end = head.len();
+            loop {
+                let Some(at) = head[..end].rfind(". ") else {
+                    break None;
+                };
+                let word = head[..at]
+                    .rsplit(|c: char| c.is_whitespace() || c == '.')
+                    .next()
+                    .unwrap_or_default();
+                let mut letters = word.chars();
+                let abbreviation = titled_before
+                    && letters.next().is_some_and(char::is_uppercase)
+                    && letters.clone().count() < 7
+                    && letters.all(char::is_lowercase);
+                if !abbreviation {
+                    break Some(at + 2);
+                }
+                end = at;
+            }
+        };
         let boundary = before[..name_end]
             .rfind([',', '|', ';', '"'])
             .map(|i| i + 1)
             .into_iter()
-            .chain(before[..name_end].rfind(". ").map(|i| i + 2))
+            .chain(sentence_end)
             // `Wanli Ouyang *ICCV 2023*`: emphasis opening before the year
             // sets the venue apart from the authors before it.
             .chain({
