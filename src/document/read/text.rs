@@ -918,6 +918,24 @@ fn ends_a_person(before: &str, name: &str, vocab: &Known<'_>) -> bool {
     if is_initial(name) {
         return true;
     }
+    // `T. Mitchell`, `Geoffrey E. Hinton`, `Zeng and Tony R. Martinez`: a
+    // person's name with an initial in it, every other word capitalised
+    // and unabbreviated (`J. Artif. Intell. Res.` abbreviates a journal).
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let person_word = |w: &str| {
+        is_initial(w)
+            || w == "and"
+            || (w.starts_with(|c: char| c.is_uppercase())
+                && !w.ends_with('.')
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-'))
+    };
+    if (2..=8).contains(&words.len())
+        && words.iter().any(|w| is_initial(w) && w.ends_with('.'))
+        && words.iter().any(|w| !is_initial(w) && *w != "and")
+        && words.iter().all(|w| person_word(w))
+    {
+        return true;
+    }
     // `Xiao Wang, Yuehang Li, Bo Jiang, 2024`: after names, a name of two
     // or three capitalised words is the last of them.
     let capitalised = |w: &str| {
