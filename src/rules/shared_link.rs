@@ -268,6 +268,20 @@ fn one_family(ctx: &Context, a: &Entry, b: &Entry) -> bool {
             .collect();
         (folded.len() >= 3).then_some(folded)
     };
+    // `EE-LLM` and `EE-Tuning`: one acronym heads both names.
+    let head = |e: &Entry| -> Option<String> {
+        let span = e
+            .name
+            .as_ref()
+            .map(|n| n.inner.clone())
+            .or_else(|| e.title.as_ref().and_then(|t| t.prefix.clone()))?;
+        let (first, _) = ctx.text(&span).trim().split_once('-')?;
+        ((2..=4).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase()))
+            .then(|| first.to_owned())
+    };
+    if head(a).is_some_and(|x| head(b).is_some_and(|y| x == y)) {
+        return true;
+    }
     let (Some(a), Some(b)) = (name(a), name(b)) else {
         return false;
     };
