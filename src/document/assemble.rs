@@ -86,7 +86,7 @@ pub(super) fn links_a_paper(text: &str, entry: &Entry) -> bool {
         // standing for an address leads nowhere.
         let placeholder = link.url.as_ref().is_some_and(|u| {
             let url = text[u.clone()].trim();
-            !url.is_empty() && !url.contains(['.', '/', ':', '#'])
+            !url.is_empty() && !url.contains(['.', '/', ':', '#', ' '])
         });
         if placeholder {
             return false;
