@@ -1925,3 +1925,22 @@ fn a_date_the_arxiv_id_contradicts_is_reported_as_mistyped() {
     );
     assert!(!out.stdout.contains("[*]"), "{}", out.stdout);
 }
+
+/// A one-word bold title where the list writes bold titles is the title
+/// (`**TextArena**`); an item holding three papers' linked titles or more
+/// is a label over a group of papers, no paper of its own.
+#[test]
+fn short_bold_titles_are_titles_and_labels_over_papers_are_no_entries() {
+    let list = fixture("well-formed/papers-grouped-under-labels.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries[0]["title"], "TextArena");
+    assert!(
+        entries.iter().all(|e| !e["title"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Retrieval")),
+        "{value}"
+    );
+}

@@ -269,6 +269,22 @@ pub(super) fn assemble(
     );
 
     title_lists(text, &mut candidates, &entries, &absorbed);
+    // `- Query-based RAG` over paragraphs of papers, each a linked title:
+    // an item holding three papers' titles or more is a group of papers
+    // under a label, not one paper with many links.
+    for (i, entry) in entries.iter().enumerate() {
+        let titles = entry
+            .links
+            .iter()
+            .filter(|l| {
+                (l.host == HostKind::Paper || l.to_pdf)
+                    && text[l.label.clone()].split_whitespace().count() >= 4
+            })
+            .count();
+        if titles >= 3 && matches!(candidates[i].kind, CandidateKind::Item { .. }) {
+            absorbed[i] = true;
+        }
+    }
     // One-line paragraphs of plain text are entries only as a habit.
     if candidates.iter().filter(|c| c.plain && c.paper).count() < 5 {
         for c in candidates.iter_mut().filter(|c| c.plain) {

@@ -23,6 +23,7 @@ pub(super) fn reread(text: &str, entry: &mut Entry, shape: &Shape, known: &Known
     changed |= line_as_venue(text, entry, shape);
     changed |= name_into_title(text, entry, shape);
     changed |= bold_into_title(text, entry, shape);
+    changed |= bold_note_as_title(text, entry, shape);
     changed
 }
 
@@ -505,4 +506,45 @@ fn trim_span(text: &str, span: Span) -> Span {
     let written = &text[span.clone()];
     let start = span.start + (written.len() - written.trim_start().len());
     start..start.max(span.start + written.trim_end().len())
+}
+
+/// In a list that writes its titles in bold, an untitled entry holding one
+/// bold note in the title's place has it for its title, however short
+/// (`**TextArena**`: a one-word title is read as no title alone).
+fn bold_note_as_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
+    if entry.title.is_some() || !convention(shape, Role::Title) {
+        return false;
+    }
+    let Some(slot) = shape.slot(Role::Title) else {
+        return false;
+    };
+    if slot.form != Form::Bold {
+        return false;
+    }
+    let line_end = text[entry.head.start..]
+        .find('\n')
+        .map_or(text.len(), |i| entry.head.start + i);
+    let mut bold = entry.notes.iter().enumerate().filter(|(_, n)| {
+        let written = text[(*n).clone()].trim();
+        n.end <= line_end
+            && written.len() > 4
+            && written.starts_with("**")
+            && written.ends_with("**")
+            && !written[2..written.len() - 2].contains('*')
+    });
+    let (Some((index, note)), None) = (bold.next(), bold.next()) else {
+        return false;
+    };
+    let note = trim_span(text, note.clone());
+    let inner = note.start + 2..note.end - 2;
+    entry.notes.remove(index);
+    entry.title = Some(Title {
+        prefix: read::title_prefix(&text[inner.clone()])
+            .map(|(offset, name)| inner.start + offset..inner.start + offset + name.len()),
+        span: note,
+        inner,
+        form: Form::Bold,
+        place: slot.place,
+    });
+    true
 }

@@ -53,7 +53,13 @@ fn glued_words(ctx: &Context, entry: &Entry) -> Vec<(Span, String)> {
             continue;
         }
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if bare.is_empty() || Some(bare) == own_name || Some(bare) == prefix || word.contains("://")
+        // `Q&amp;A`: an HTML entity renders as one character (`Q&A`).
+        let entity = word.contains('&') && word.contains(';');
+        if bare.is_empty()
+            || entity
+            || Some(bare) == own_name
+            || Some(bare) == prefix
+            || word.contains("://")
         {
             continue;
         }
@@ -134,7 +140,10 @@ fn glued_article(word: &str) -> Option<String> {
             continue;
         };
         let mut bytes = rest.bytes();
-        let capital = bytes.next().is_some_and(|b| b.is_ascii_uppercase());
+        // `AIstorian` is no `A Istorian`: before a vowel, the article is `An`.
+        let first = bytes.next();
+        let capital = first.is_some_and(|b| b.is_ascii_uppercase())
+            && !(article == "A" && first.is_some_and(|b| b"AEIOU".contains(&b)));
         if capital && rest.len() >= 4 && bytes.all(|b| b.is_ascii_lowercase()) {
             return Some(format!("{article} {}", &word[article.len()..]));
         }
