@@ -111,6 +111,23 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
         && let Some(glue) = url.find("](")
     {
         let second = &url[glue + 2..];
+        let first = url[..glue].trim_start_matches(['(', '[', ' ']);
+        // `[Github]([SEC-bench/SEC-bench](https://github.com/…))`: one
+        // address, written as a link of its own inside the link.
+        if second.trim_start_matches(['(', ' ']).starts_with("http") && !first.contains("://") {
+            let inner = second
+                .trim_start_matches(['(', ' '])
+                .trim_end_matches([')', ' ']);
+            return Some(
+                Finding::new(
+                    Rule::MalformedLink,
+                    url_span.clone(),
+                    "the address is written as a link of its own (`[text](url)`): the link goes nowhere",
+                )
+                .label("a link inside the link")
+                .help(format!("write `{inner}`")),
+            );
+        }
         if second.trim_start_matches(['(', ' ']).starts_with("http") {
             return Some(
                 Finding::new(
