@@ -1944,3 +1944,35 @@ fn short_bold_titles_are_titles_and_labels_over_papers_are_no_entries() {
         "{value}"
     );
 }
+
+/// `Title. _Simon Frieder et al._ arXiv 2023.`: italic names after the
+/// title's sentence end it, and the venue follows them; a bold keyword
+/// inside a title stays in it.
+#[test]
+fn italic_authors_after_a_plain_title_end_it() {
+    let list = fixture("entries/italic-authors-after-title.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let read: Vec<(String, String, String)> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["title"].as_str().unwrap_or_default().to_owned(),
+                e["authors"].as_str().unwrap_or_default().to_owned(),
+                e["venue"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read[0],
+        (
+            "Mathematical Capabilities of ChatGPT.".to_owned(),
+            "Simon Frieder et al.".to_owned(),
+            "arXiv".to_owned()
+        )
+    );
+    assert_eq!(read[2].2, "TMLR");
+    assert!(read[3].0.contains("Turing Tests"), "{read:?}");
+}

@@ -373,6 +373,20 @@ pub(in crate::document) fn choose_title(
             {
                 break;
             }
+            // `Title. _Simon Frieder et al._ arXiv 2023.`: italic names
+            // after the title's sentence end it.
+            Piece::Emph {
+                span,
+                inner,
+                level: 1,
+            } if start.is_some()
+                && text[..span.start]
+                    .trim_end()
+                    .ends_with(['.', '?', '!', ','])
+                && looks_like_authors(&text[inner.clone()], false) =>
+            {
+                break;
+            }
             // Italic words, code, parentheses and quoted words inside a
             // plain title.
             Piece::Emph { span, level: 1, .. }
