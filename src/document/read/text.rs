@@ -73,15 +73,22 @@ pub(in crate::document) fn looks_like_authors(text: &str, alone: bool) -> bool {
             .iter()
             .filter(|w| !capital(w) && !particles.contains(*w))
             .count();
-        let function_word = words.iter().any(|w| {
-            [
-                "of", "and", "for", "the", "in", "on", "with", "via", "to", "a", "an", "by",
-            ]
-            .contains(&w.to_lowercase().as_str())
-        });
+        // Asked only of the rare name with a lowercase word.
+        let function_word = || {
+            words.iter().any(|w| {
+                [
+                    "of", "and", "for", "the", "in", "on", "with", "via", "to", "a", "an", "by",
+                ]
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f))
+            })
+        };
         (1..=5).contains(&words.len())
             && (lowercase == 0
-                || (lowercase == 1 && lenient && (2..=3).contains(&words.len()) && !function_word))
+                || (lowercase == 1
+                    && lenient
+                    && (2..=3).contains(&words.len())
+                    && !function_word()))
             && words
                 .iter()
                 .all(|w| w.chars().count() <= 25 && !w.chars().any(|c| c.is_ascii_digit()))
