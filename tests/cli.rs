@@ -1976,3 +1976,31 @@ fn italic_authors_after_a_plain_title_end_it() {
     assert_eq!(read[2].2, "TMLR");
     assert!(read[3].0.contains("Turing Tests"), "{read:?}");
 }
+
+/// `**RepoZero** (2026): [Title](…)`: the name, the year the paper came
+/// out, then its linked title.
+#[test]
+fn a_year_between_a_bold_name_and_its_colon_is_the_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let mut text = String::from("# Code Benchmarks\n\n## Repository\n\n");
+    for (i, name) in ["RepoZero", "RepoMod", "ProjDev", "HWEBench", "SpecBench"]
+        .iter()
+        .enumerate()
+    {
+        text.push_str(&format!(
+            "- **{name}** (2026): [{name}: A Benchmark for Coding Agents Number {i}](https://arxiv.org/abs/2602.1000{i}) - [Github](https://github.com/o/{name})\n"
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let out = run(cmd().args(["entries", "--no-config", path.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 5, "{value}");
+    assert!(
+        entries
+            .iter()
+            .all(|e| e["year"] == 2026 && e["name"].is_string()),
+        "{value}"
+    );
+}

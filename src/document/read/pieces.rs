@@ -248,6 +248,36 @@ pub(in crate::document) fn pieces(
                 } else if let Some(colon) = (*level >= 2)
                     .then(|| qualified_name_colon(text, atoms, i))
                     .flatten()
+                    && let Some(Atom::Paren { span: paren, .. }) = atoms.get(i + 2)
+                    && {
+                        let inside = text[paren.start + 1..paren.end - 1].trim();
+                        inside.len() == 4 && inside.bytes().all(|b| b.is_ascii_digit())
+                    }
+                {
+                    // `**RepoZero** (2026): [Title](…)`: the name, then the
+                    // year it came out, then the colon.
+                    let paren = paren.clone();
+                    i += 2;
+                    lent_start = Some(colon + 1);
+                    push(
+                        Piece::Named {
+                            span: span.clone(),
+                            inner: inner.clone(),
+                            form: Form::Bold,
+                        },
+                        out,
+                    );
+                    push(
+                        Piece::Tag {
+                            span: paren.clone(),
+                            inner: paren.start + 1..paren.end - 1,
+                            form: Form::Paren,
+                        },
+                        out,
+                    );
+                } else if let Some(colon) = (*level >= 2)
+                    .then(|| qualified_name_colon(text, atoms, i))
+                    .flatten()
                 {
                     // `**Codex** (GPT-3): "Title"`: a name, a qualifier of it,
                     // and the colon that ends both.

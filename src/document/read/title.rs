@@ -383,6 +383,7 @@ pub(in crate::document) fn choose_title(
                 && text[..span.start]
                     .trim_end()
                     .ends_with(['.', '?', '!', ','])
+                && text[inner.clone()].contains([',', '.'])
                 && looks_like_authors(&text[inner.clone()], false) =>
             {
                 break;
