@@ -2004,3 +2004,31 @@ fn a_year_between_a_bold_name_and_its_colon_is_the_date() {
         "{value}"
     );
 }
+
+/// `(Oct., 2024 | NeurIPS 2024)`: the date and the venue in one tag, apart
+/// by a bar, are each read; the list's date tags are not held against it.
+#[test]
+fn a_date_and_a_venue_in_one_tag_are_both_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let mut text = String::from("# Video Diffusion\n\n## Generation\n\n");
+    for i in 1..=6 {
+        text.push_str(&format!(
+            "+ [A Video Diffusion Paper Number {i}](https://arxiv.org/abs/2410.0000{i}) (Oct., 2024)\n"
+        ));
+    }
+    text.push_str("+ [Enhancing Motion in Text-to-Video Generation](https://arxiv.org/abs/2410.24219) (Oct., 2024 | NeurIPS 2024)\n");
+    std::fs::write(&path, text).unwrap();
+    let out = run(cmd().args(["entries", "--no-config", path.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let last = value["entries"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["venue"], "NeurIPS", "{value}");
+    assert_eq!(last["year"], 2024, "{value}");
+    let out = run(cmd().args(["--offline", "--no-config", path.to_str().unwrap()]));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("0 errors, 0 warnings"),
+        "{}",
+        out.stdout
+    );
+}

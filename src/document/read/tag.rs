@@ -393,6 +393,54 @@ pub(in crate::document) fn tag(
 ) {
     let inner = trim(text, inner);
     let content = &text[inner.clone()];
+    // `(Oct., 2024 | NeurIPS 2024)`: the date it came out and the venue,
+    // one tag apart by a bar; each is read for what it is.
+    if let Some(bar) = content.find(" | ")
+        && !content[bar + 3..].contains('|')
+    {
+        let first = inner.start..inner.start + bar;
+        let second = inner.start + bar + 3..inner.end;
+        let venue = |m: &TagMeaning| matches!(m, TagMeaning::Venue(_) | TagMeaning::VenueOnly(_));
+        let (a, b) = (
+            tag_meaning_for(&text[first.clone()], vocab, true),
+            tag_meaning_for(&text[second.clone()], vocab, true),
+        );
+        let apart = (matches!(a, TagMeaning::Date(_)) && venue(&b))
+            || (venue(&a) && matches!(b, TagMeaning::Date(_)));
+        if apart && r.venue.is_none() {
+            // The date keeps the tag's markup, as the list's other dates
+            // are written; the venue is the text after the bar.
+            let dated_first = matches!(a, TagMeaning::Date(_));
+            let (date, venue) = if dated_first {
+                (first, second)
+            } else {
+                (second, first)
+            };
+            tag(
+                text,
+                r,
+                span.clone(),
+                date,
+                form,
+                place,
+                before_title,
+                vocab,
+                column,
+            );
+            tag(
+                text,
+                r,
+                venue.clone(),
+                venue,
+                Form::Plain,
+                place,
+                before_title,
+                vocab,
+                column,
+            );
+            return;
+        }
+    }
     let shift = |s: Span| inner.start + s.start..inner.start + s.end;
     let mut meaning = tag_meaning_for(content, vocab, r.venue.is_none());
     // A second venue-like tag before the title is the name (`[**N2022**]`).

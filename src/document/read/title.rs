@@ -384,6 +384,7 @@ pub(in crate::document) fn choose_title(
                     .trim_end()
                     .ends_with(['.', '?', '!', ','])
                 && text[inner.clone()].contains([',', '.'])
+                && !text[inner.clone()].trim_start().starts_with(',')
                 && looks_like_authors(&text[inner.clone()], false) =>
             {
                 break;
