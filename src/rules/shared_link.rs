@@ -165,6 +165,32 @@ fn cross_listed(ctx: &Context, a: &Entry, b: &Entry) -> bool {
     if ctx.settings.duplicates_across_sections || a.topic.is_none() || a.topic == b.topic {
         return false;
     }
+    // A paper listed again under another title keeps some of its words
+    // (`Sparse Transformers` and `Generating Long Sequences with Sparse
+    // Transformers`); two titles with no word of substance in common, by
+    // authors not known to be the same, are two papers, one linked wrong.
+    let same_authors = match (&a.authors, &b.authors) {
+        (Some(x), Some(y)) => crate::identity::same_authors(ctx.text(&x.inner), ctx.text(&y.inner)),
+        _ => false,
+    };
+    // (Between entries of one shape: a dataset's line or a note that links
+    // a paper reads its title otherwise.)
+    if !same_authors
+        && a.shape == b.shape
+        && let (Some(x), Some(y)) = (title_of(ctx, a), title_of(ctx, b))
+    {
+        let substance = |t: &str| -> Vec<String> {
+            crate::identity::words(t)
+                .into_iter()
+                .filter(|w| w.chars().count() >= 4)
+                .collect()
+        };
+        let (wx, wy) = (substance(x), substance(y));
+        let shared = wx.iter().filter(|w| wy.contains(w)).count();
+        if wx.len() >= 3 && wy.len() >= 3 && shared == 0 {
+            return false;
+        }
+    }
     match (&a.authors, &b.authors) {
         (Some(x), Some(y)) => crate::identity::same_authors(ctx.text(&x.inner), ctx.text(&y.inner)),
         _ => true,
