@@ -2032,3 +2032,74 @@ fn a_date_and_a_venue_in_one_tag_are_both_read() {
         out.stdout
     );
 }
+
+/// `A. Blum, T. Mitchell, 1998`: a person's name with an initial before
+/// the year is the last author, not a venue.
+#[test]
+fn a_name_with_an_initial_before_the_year_is_an_author() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    std::fs::write(
+        &path,
+        "# Distillation\n\n\
+         * [Combining Labeled and Unlabeled Data with Co-Training](https://dl.acm.org/doi/10.1145/279943.279962), A. Blum, T. Mitchell, 1998\n\
+         * [Distilling the Knowledge in a Neural Network](https://arxiv.org/abs/1503.02531), Geoffrey Hinton, Oriol Vinyals, Jeff Dean, 2015\n\
+         * [Sequence-Level Knowledge Distillation](https://arxiv.org/abs/1606.07947), Yoon Kim, Alexander M. Rush, EMNLP 2016\n",
+    )
+    .unwrap();
+    let out = run(cmd().args(["entries", "--no-config", path.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let first = &value["entries"][0];
+    assert_eq!(first["venue"], Value::Null, "{value}");
+    assert_eq!(first["authors"], "A. Blum, T. Mitchell", "{value}");
+    assert_eq!(first["year"], 1998, "{value}");
+    assert_eq!(value["entries"][2]["venue"], "EMNLP", "{value}");
+}
+
+/// A run where more than one entry in five has no date read is not judged
+/// for its order; a paper listed again under its title is duplicate-entry's.
+#[test]
+fn runs_with_undated_entries_and_papers_listed_again_keep_no_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    // Venues apart, so that no three in a row make a venue's own group.
+    let entries = |undated_every: usize| -> String {
+        let mut text = String::from("# Papers\n\n## Retrieval\n\n");
+        for (i, year) in (2008..=2024).rev().enumerate() {
+            let venue = ["ICLR", "CVPR", "ACL"][i % 3];
+            let tag = if undated_every > 0 && i % undated_every == 1 {
+                String::new()
+            } else {
+                format!("[**{venue} {year}**] ")
+            };
+            text.push_str(&format!(
+                "- {tag}Retrieval Paper of {year} [[pdf]](https://arxiv.org/abs/{:02}01.00001)\n",
+                year % 100
+            ));
+        }
+        text
+    };
+    let lint = |text: &str| {
+        std::fs::write(&path, text).unwrap();
+        run(cmd().args([
+            "--offline",
+            "--no-config",
+            "--format",
+            "concise",
+            path.to_str().unwrap(),
+        ]))
+        .stdout
+    };
+    let late = "- [**ICLR 2023**] Retrieval Paper Appended Late [[pdf]](https://arxiv.org/abs/2302.00002)\n";
+    // A paper appended late is out of the run's order...
+    let out = lint(&format!("{}{late}", entries(0)));
+    assert!(out.contains("entry-order"), "{out}");
+    // ... but not in the same run with a fifth of its entries or more undated.
+    let out = lint(&format!("{}{late}", entries(4)));
+    assert!(!out.contains("entry-order"), "{out}");
+    // The 2022 paper listed again at the end, linked to its published page,
+    // is a copy (duplicate-entry's when it is one), not out of order.
+    let again = "- [**ICLR 2022**] Retrieval Paper of 2022 [[pdf]](https://openreview.net/forum?id=abcdefg)\n";
+    let out = lint(&format!("{}{again}", entries(0)));
+    assert!(!out.contains("entry-order"), "{out}");
+}
