@@ -242,18 +242,8 @@ fn shared(
 /// (`github.com/o/MedRPG` for MedRPG), if exactly one.
 fn owner<'e>(ctx: &Context, url: &str, a: &'e Entry, b: &'e Entry) -> Option<&'e Entry> {
     let url = url.to_lowercase();
-    let name = |e: &Entry| -> Option<String> {
-        let span = e
-            .name
-            .as_ref()
-            .map(|n| n.inner.clone())
-            .or_else(|| e.title.as_ref().and_then(|t| t.prefix.clone()))?;
-        let name: String = ctx
-            .text(&span)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
+    let name = |e: &Entry| {
+        let name = fold(ctx.text(&name_span(e)?));
         (name.len() >= 3).then_some(name)
     };
     let spelled = |e: &Entry| {
@@ -269,39 +259,23 @@ fn owner<'e>(ctx: &Context, url: &str, a: &'e Entry, b: &'e Entry) -> Option<&'e
     }
 }
 
-/// Whether an entry's name, or its title's opening word, is the repository's name.
 /// Whether two entries name papers of one family (`VILA` and `NVILA`,
 /// `MiniGPT-4` and `MiniGPT-v2`): one name holds the other, or they start
 /// alike.
 fn one_family(ctx: &Context, a: &Entry, b: &Entry) -> bool {
     let name = |e: &Entry| -> Option<String> {
-        let span = e
-            .name
-            .as_ref()
-            .map(|n| n.inner.clone())
-            .or_else(|| e.title.as_ref().and_then(|t| t.prefix.clone()))
-            .or_else(|| {
-                let title = e.title.as_ref()?;
-                let text = ctx.text(&title.inner);
-                let first = text.split([' ', ':']).next()?;
-                Some(title.inner.start..title.inner.start + first.len())
-            })?;
-        let folded: String = ctx
-            .text(&span)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
+        let span = name_span(e).or_else(|| {
+            let title = e.title.as_ref()?;
+            let text = ctx.text(&title.inner);
+            let first = text.split([' ', ':']).next()?;
+            Some(title.inner.start..title.inner.start + first.len())
+        })?;
+        let folded = fold(ctx.text(&span));
         (folded.len() >= 3).then_some(folded)
     };
     // `EE-LLM` and `EE-Tuning`: one acronym heads both names.
     let head = |e: &Entry| -> Option<String> {
-        let span = e
-            .name
-            .as_ref()
-            .map(|n| n.inner.clone())
-            .or_else(|| e.title.as_ref().and_then(|t| t.prefix.clone()))?;
-        let (first, _) = ctx.text(&span).trim().split_once('-')?;
+        let (first, _) = ctx.text(&name_span(e)?).trim().split_once('-')?;
         ((2..=4).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase()))
             .then(|| first.to_owned())
     };
@@ -315,13 +289,8 @@ fn one_family(ctx: &Context, a: &Entry, b: &Entry) -> bool {
     a.contains(&b) || b.contains(&a) || common >= 4
 }
 
+/// Whether an entry's name, or its title's opening word, is the repository's name.
 fn names_repo(ctx: &Context, entry: &Entry, repo: &str) -> bool {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     let repo = fold(repo);
     if repo.len() < 3 {
         return false;
@@ -346,6 +315,23 @@ fn names_repo(ctx: &Context, entry: &Entry, repo: &str) -> bool {
         let name = fold(ctx.text(span));
         name.len() >= 3 && (repo.starts_with(&name) || name.starts_with(&repo))
     })
+}
+
+/// An entry's short name, or the name its title opens with.
+fn name_span(entry: &Entry) -> Option<Span> {
+    entry
+        .name
+        .as_ref()
+        .map(|n| n.inner.clone())
+        .or_else(|| entry.title.as_ref().and_then(|t| t.prefix.clone()))
+}
+
+/// A name's letters and digits, in lowercase (`MiniGPT-4` as `minigpt4`).
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A title cut for a message.

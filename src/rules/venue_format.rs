@@ -645,6 +645,15 @@ fn is_second_date(extra: &str) -> bool {
     })
 }
 
+/// The venues of the entries read by one shape.
+fn venues_of_shape<'a>(ctx: &'a Context<'_>, shape: usize) -> impl Iterator<Item = &'a Venue> {
+    ctx.doc
+        .entries
+        .iter()
+        .filter(move |e| e.shape == shape)
+        .filter_map(|e| e.venue.as_ref())
+}
+
 /// Whether two tags of a shape or more carry the same text after their
 /// year (or, for second dates, a date of the same kind).
 fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
@@ -669,11 +678,7 @@ fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
     let wanted = pattern(extra);
     let wanted = wanted.trim_end_matches('s');
     let worded = extra.chars().any(char::is_alphabetic);
-    ctx.doc
-        .entries
-        .iter()
-        .filter(|e| e.shape == shape)
-        .filter_map(|e| e.venue.as_ref())
+    venues_of_shape(ctx, shape)
         .filter(|v| {
             v.years.first().is_some_and(|y| {
                 let end = v.inner.end.max(y.date.end);
@@ -695,11 +700,7 @@ fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
 /// and `ICML 2019 Workshop` reads fine.
 fn before_year_habit(ctx: &Context, shape: usize, kind: &str) -> bool {
     let text = ctx.source.text();
-    ctx.doc
-        .entries
-        .iter()
-        .filter(|e| e.shape == shape)
-        .filter_map(|e| e.venue.as_ref())
+    venues_of_shape(ctx, shape)
         .filter(|v| {
             let start = v.years.first().map_or(v.inner.end, |y| y.date.start);
             text[v.inner.start..start.max(v.inner.start)]
@@ -716,13 +717,7 @@ fn before_year_habit(ctx: &Context, shape: usize, kind: &str) -> bool {
 fn after_year_spelling(ctx: &Context, shape: usize, extra: &str) -> Option<String> {
     let text = ctx.source.text();
     let mut ways: Vec<(&str, usize)> = Vec::new();
-    for venue in ctx
-        .doc
-        .entries
-        .iter()
-        .filter(|e| e.shape == shape)
-        .filter_map(|e| e.venue.as_ref())
-    {
+    for venue in venues_of_shape(ctx, shape) {
         let Some(year) = venue.years.first() else {
             continue;
         };

@@ -195,17 +195,7 @@ fn venue_ending_title(text: &str, r: &mut Reading, vocab: &Known<'_>) {
             title.span.start = title.inner.start;
         }
         let place = title.place;
-        tag(
-            text,
-            r,
-            start..end,
-            start + 1..end - 1,
-            Form::Paren,
-            place,
-            true,
-            vocab,
-            None,
-        );
+        paren_tag(text, r, start..end, place, true, vocab);
         return;
     }
     let Some(open) = written.strip_suffix(')').and_then(|w| w.rfind('(')) else {
@@ -244,14 +234,27 @@ fn venue_ending_title(text: &str, r: &mut Reading, vocab: &Known<'_>) {
         return;
     }
     let place = title.place;
+    paren_tag(text, r, start..end, place, false, vocab);
+}
+
+/// Reads `(…)` at `span`, cut from a title, as the tag it is.
+fn paren_tag(
+    text: &str,
+    r: &mut Reading,
+    span: Span,
+    place: Place,
+    before_title: bool,
+    vocab: &Known<'_>,
+) {
+    let inner = span.start + 1..span.end - 1;
     tag(
         text,
         r,
-        start..end,
-        start + 1..end - 1,
+        span,
+        inner,
         Form::Paren,
         place,
-        false,
+        before_title,
         vocab,
         None,
     );
