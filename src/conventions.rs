@@ -34,6 +34,9 @@ pub(crate) struct Conventions {
     pub venue_forms: FxHashMap<(usize, String), Vec<(Form, usize)>>,
     /// Per shape and venue (lowercase): how many of its tags carry no year.
     pub yearless: FxHashMap<(usize, String), usize>,
+    /// Venue tags with no year on entries under a heading that names
+    /// their year.
+    pub yearless_in_sections: usize,
     /// Per shape: how many venue tags carry a year, of how many.
     pub with_year: FxHashMap<usize, (usize, usize)>,
     /// Per shape: how many links are written `[[l]](url)` and how many `[[l](url)]`.
@@ -73,6 +76,7 @@ impl Conventions {
                 with.1 += 1;
                 if venue.years.is_empty() {
                     *c.yearless.entry((entry.shape, lower)).or_default() += 1;
+                    c.yearless_in_sections += usize::from(doc.section_of(entry).is_some());
                 } else {
                     with.0 += 1;
                 }
@@ -189,6 +193,13 @@ impl Conventions {
             .get(&(shape, self.habit_key(name)))
             .is_some_and(|&n| n >= 3);
         years * 10 >= tags * 8 && !habit
+    }
+
+    /// Whether the list leaves the year of some tags to the heading they
+    /// sit under (three or more tags without one, under year headings):
+    /// its way, where one such tag is a slip.
+    pub(crate) fn leaves_years_to_headings(&self) -> bool {
+        self.yearless_in_sections >= 3
     }
 
     /// The list's double-bracket link form, when four in five of its

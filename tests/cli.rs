@@ -2103,3 +2103,71 @@ fn runs_with_undated_entries_and_papers_listed_again_keep_no_order() {
     let out = lint(&format!("{}{again}", entries(0)));
     assert!(!out.contains("entry-order"), "{out}");
 }
+
+/// Two digits after the venue are a year where the list's tags write them
+/// so by habit (`[ICLR 25]`), a broken year where one tag of many does;
+/// tags in the venue's place the vocabulary does not know (`[Thesis 24]`,
+/// `[Internet of Things 23]`) are venues, and a journal left to its year
+/// heading is no tag missing a year.
+#[test]
+fn two_digit_years_by_habit_are_years_and_a_slip_is_not() {
+    let list = fixture("well-formed/two-digit-years.md");
+    let out = run(cmd().args([
+        "entries",
+        "--no-config",
+        "--format",
+        "json",
+        list.to_str().unwrap(),
+    ]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let read: Vec<(String, Option<u64>)> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["venue"].as_str().unwrap().to_owned(),
+                e["years"][0].as_u64(),
+            )
+        })
+        .collect();
+    for (venue, year) in [
+        ("ICLR", Some(2025)),
+        ("arXiv", Some(2025)),
+        ("IEEE Access", None),
+        ("Thesis", Some(2024)),
+        ("Internet of Things", Some(2023)),
+        ("xAI", Some(2023)),
+    ] {
+        assert!(
+            read.contains(&(venue.to_owned(), year)),
+            "{venue} {year:?} not in {read:?}"
+        );
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let mut text = String::from("# Papers\n\n");
+    for (i, venue) in ["ICLR", "CVPR", "ACL", "KDD", "ICML", "AAAI"]
+        .iter()
+        .enumerate()
+    {
+        text.push_str(&format!(
+            "- [{venue} 2023] **Graph Paper Number {i} on Explanations** [[paper]](https://arxiv.org/abs/2301.0000{i})\n"
+        ));
+    }
+    text.push_str("- [WWW 23] **A Graph Paper with a Broken Year** [[paper]](https://arxiv.org/abs/2301.00009)\n");
+    std::fs::write(&path, text).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        path.to_str().unwrap(),
+    ]));
+    assert!(
+        out.stdout.contains("year `23` is not four digits"),
+        "{}",
+        out.stdout
+    );
+}

@@ -309,6 +309,7 @@ pub(super) fn assemble(
             kind => (region, kind.block_kind(), 0),
         }
     };
+    by_shape::short_years_by_habit(text, &mut entries, &live);
     let mut papers: HashMap<Key, Vec<usize>> = HashMap::default();
     for &i in &live {
         if candidates[i].paper || candidates[i].cites {

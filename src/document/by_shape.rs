@@ -18,6 +18,7 @@ use super::{Authors, Entry, Form, Known, Place, Role, Span, Title};
 pub(super) fn reread(text: &str, entry: &mut Entry, shape: &Shape, known: &Known<'_>) -> bool {
     let mut changed = promote_title_link(text, entry, shape, known);
     changed |= name_as_venue(text, entry, shape);
+    changed |= lead_tag_as_venue(text, entry, shape);
     changed |= note_as_venue(text, entry, shape);
     changed |= link_as_venue(text, entry, shape, known);
     changed |= line_as_venue(text, entry, shape);
@@ -210,8 +211,13 @@ fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape, known: &Know
 /// a name has it for its venue: `[**KAIS**]`, a venue without its year;
 /// `**[IJCAI 19]**` among `**[CVPR' 19]**` tags, a year written another
 /// way. What is wrong with it is `venue-format`'s to say.
+///
+/// Where the region's "names" stand in the venue's very slot and form, and
+/// no entry has both (`[Thesis 23]`, `[Springer FCS]` among `[ICLR 25]`),
+/// they are venues the reader did not know, unless the title holds the
+/// name as a short name does.
 fn name_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
-    if entry.venue.is_some() || shape.slot(Role::Name).is_some() {
+    if entry.venue.is_some() {
         return false;
     }
     let Some(slot) = shape.slot(Role::Venue) else {
@@ -220,6 +226,22 @@ fn name_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
     let Some(name) = &entry.name else {
         return false;
     };
+    let in_venue_slot = shape.slot(Role::Name).map(|names| {
+        names.form == slot.form
+            && names.place == slot.place
+            && names.present + slot.present <= shape.support
+    });
+    if in_venue_slot == Some(false) {
+        return false;
+    }
+    if in_venue_slot == Some(true)
+        && entry
+            .title
+            .as_ref()
+            .is_some_and(|title| text[title.span.clone()].contains(text[name.inner.clone()].trim()))
+    {
+        return false;
+    }
     // Four in five entries give the venue (this one aside, perhaps).
     let convention = shape.declared || (slot.present >= 5 && slot.present * 5 >= shape.support * 4);
     let opens = text[entry.head.start..name.span.start].trim().is_empty();
@@ -241,6 +263,110 @@ fn name_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
         name.form,
         name.place,
     ));
+    true
+}
+
+/// In a region that opens its entries with a venue tag by convention, an
+/// entry whose text before the title is one such tag, left unread
+/// (`[Reliab. Eng. Syst. Saf.]`, `[Internet of Things 23]`: venues the
+/// vocabulary does not know, in words), has its venue there.
+fn lead_tag_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
+    if entry.venue.is_some() || entry.name.is_some() || !convention(shape, Role::Venue) {
+        return false;
+    }
+    let (Some(slot), Some(title)) = (shape.slot(Role::Venue), &entry.title) else {
+        return false;
+    };
+    let rank = |role: Role| shape.slots.iter().position(|s| s.role == role);
+    let (open, close) = match slot.form {
+        Form::Bracket => ("[", "]"),
+        Form::BracketBold => ("[**", "**]"),
+        Form::Paren => ("(", ")"),
+        _ => return false,
+    };
+    if rank(Role::Venue) > rank(Role::Title) || title.place != slot.place {
+        return false;
+    }
+    let head = entry.head.start..title.span.start.max(entry.head.start);
+    let before = &text[head.clone()];
+    let lead = before.len() - before.trim_start().len();
+    let written = before.trim();
+    let Some(inner) = written
+        .strip_prefix(open)
+        .and_then(|rest| rest.strip_suffix(close))
+    else {
+        return false;
+    };
+    // A venue's name in words and abbreviations, and perhaps its year: not
+    // a remark (`Arxiv 24.05.31, ICML24, Mamba-2`, `2402.08->ECCV24`).
+    let venue_like = inner
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '&' | '\'' | '-'))
+        && !inner.contains("->");
+    if inner.trim().is_empty() || !venue_like || inner.split_whitespace().count() > 8 {
+        return false;
+    }
+    let start = head.start + lead;
+    let span = start..start + written.len();
+    let inner = start + open.len()..span.end - close.len();
+    entry.venue = Some(super::Venue::split_at(
+        venue_text(&text[inner.clone()]),
+        inner.start,
+        span,
+        inner,
+        slot.form,
+        slot.place,
+    ));
+    true
+}
+
+/// `[ICLR 25]`: a tag whose venue ends in two digits after a space is a
+/// broken year where one tag does it, and the list's way of writing years
+/// where its tags do it by habit (three or more, and a fifth of the tags
+/// that hold a venue). Those tags are read again, their two digits the
+/// year, before the shapes are inferred; whether one changed.
+pub(super) fn short_years_by_habit(text: &str, entries: &mut [Entry], live: &[usize]) -> bool {
+    let in_tag = |venue: &super::Venue| {
+        matches!(
+            venue.form,
+            Form::Bracket
+                | Form::BracketBold
+                | Form::BracketBoldOpen
+                | Form::Paren
+                | Form::ParenBold
+        )
+    };
+    let short = |venue: &super::Venue| {
+        in_tag(venue)
+            && venue.years.is_empty()
+            && !venue_text(&text[venue.inner.clone()]).years.is_empty()
+    };
+    let (mut tags, mut shorts) = (0, 0);
+    for &i in live {
+        if let Some(venue) = entries[i].venue.as_ref().filter(|v| in_tag(v)) {
+            tags += 1;
+            shorts += usize::from(short(venue));
+        }
+    }
+    if shorts < 3 || shorts * 5 < tags {
+        return false;
+    }
+    for &i in live {
+        let Some(venue) = entries[i].venue.as_mut() else {
+            continue;
+        };
+        if short(venue) {
+            let inner = venue.inner.clone();
+            *venue = super::Venue::split_at(
+                venue_text(&text[inner.clone()]),
+                inner.start,
+                venue.span.clone(),
+                inner,
+                venue.form,
+                venue.place,
+            );
+        }
+    }
     true
 }
 
@@ -267,7 +393,7 @@ fn venue_text(written: &str) -> date::VenueText {
                 value: if yy >= 70 { 1900 + yy } else { 2000 + yy },
                 month: None,
                 span: end - 2..end,
-                form: date::YearForm::Short,
+                form: date::YearForm::Bare,
                 date: end - 2..end,
             }],
         };

@@ -14,6 +14,8 @@ pub enum YearForm {
     Full,
     /// `'23`
     Short,
+    /// `23` after the venue with no apostrophe: `ECCV24`, `[ICLR 25]`
+    Bare,
     /// `2023.7`, `2023.07`
     Dotted,
     /// `2023-07`, `2023-07-12`, `2023/07`

@@ -325,6 +325,7 @@ impl Shape {
                     Some(style) => {
                         let year = match style.year {
                             YearForm::Short => "'{yy}",
+                            YearForm::Bare => "{yy}",
                             YearForm::Dotted => "{year}.{month}",
                             YearForm::Numeric => "{date}",
                             YearForm::Named => "{month} {year}",
@@ -404,7 +405,9 @@ fn venue_style(text: &str, entries: &[&Entry]) -> Option<VenueStyle> {
     }
     let glued = styles
         .iter()
-        .filter(|((separator, year), _)| separator.is_empty() && *year != YearForm::Short)
+        .filter(|((separator, year), _)| {
+            separator.is_empty() && !matches!(year, YearForm::Short | YearForm::Bare)
+        })
         .map(|(_, n)| n)
         .sum();
     let ((separator, year), agree) = styles

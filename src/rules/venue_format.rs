@@ -295,8 +295,13 @@ fn check_shape(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Findin
             text[after_venue.clone()].trim_matches(|c: char| c == '*' || c.is_whitespace());
         let broken = !trailing.is_empty() && trailing.bytes().all(|b| b.is_ascii_digit());
         // A broken year is always reported; a missing one only in a list
-        // whose tags carry years, and not when the entry dates itself elsewhere.
-        if !broken && (!entry.dates.is_empty() || !ctx.conventions.expects_year(entry.shape, name))
+        // whose tags carry years, and not when the entry dates itself
+        // elsewhere or the list leaves it to the year heading above.
+        if !broken
+            && (!entry.dates.is_empty()
+                || (ctx.doc.section_of(entry).is_some()
+                    && ctx.conventions.leaves_years_to_headings())
+                || !ctx.conventions.expects_year(entry.shape, name))
         {
             return;
         }
@@ -342,7 +347,12 @@ fn check_separator(
     let style = strong_style(ctx.doc.shape_of(entry).venue_style.as_ref());
     let year_text = &text[year.date.clone()];
     // `'25` carries its own apostrophe: `CVPR'25` and `CVPR '25` are both written.
-    if year.form == YearForm::Short && matches!(between, "" | " ") {
+    // `ICLR 25` and `ECCV24` are both ways; `ISSTA23` is a slip only among
+    // tags that strongly agree on `ICLR 25`.
+    let bare_way = year.form == YearForm::Bare
+        && (between == " "
+            || !style.is_some_and(|s| s.year == YearForm::Bare && s.separator == " "));
+    if year.form == YearForm::Short && matches!(between, "" | " ") || bare_way {
         check_year_form(ctx, venue, year, style, out);
         return;
     }
@@ -484,6 +494,7 @@ fn check_year_form(
     let name = &text[venue.name.clone()];
     let spell = |form: YearForm| match form {
         YearForm::Short => Some(format!("'{:02}", year.value % 100)),
+        YearForm::Bare => Some(format!("{:02}", year.value % 100)),
         YearForm::Full => Some(year.value.to_string()),
         _ => None,
     };
@@ -503,6 +514,7 @@ fn check_year_form(
                 style.agree,
                 match style.year {
                     YearForm::Short => "'YY",
+                    YearForm::Bare => "YY",
                     _ => "YYYY",
                 }
             ),

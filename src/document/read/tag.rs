@@ -280,11 +280,12 @@ pub(in crate::document) fn tag_meaning_for(
         return TagMeaning::Venue(split);
     }
     let name = &t[split.name.clone()];
-    // `(Arxiv 24.04.24)`: a known venue and the day its paper came out,
-    // its year first in two digits (a two-digit date alone is no year).
+    // `(Arxiv 24.04.24)`, `[Arxiv 24.06]`: a known venue and the day or
+    // month its paper came out, its year first in two digits (a two-digit
+    // date alone is no year).
     if want_venue
         && let Some((venue, date)) = t.rsplit_once(' ')
-        && date.len() == 8
+        && (date.len() == 8 || date.len() == 5)
         && is_known_venue(venue, vocab)
         && let Some(mut year) = date::short_numeric(date)
     {
@@ -341,7 +342,7 @@ pub(in crate::document) fn spaced_short_year(
             value: if yy >= 70 { 1900 + yy } else { 2000 + yy },
             month: None,
             span: at..at + 2,
-            form: date::YearForm::Short,
+            form: date::YearForm::Bare,
             date: at..at + 2,
         }],
     })
@@ -372,7 +373,7 @@ pub(in crate::document) fn glued_short_year(
             value: if yy >= 70 { 1900 + yy } else { 2000 + yy },
             month: None,
             span: end - 2..end,
-            form: date::YearForm::Short,
+            form: date::YearForm::Bare,
             date: end - 2..end,
         }],
     })
