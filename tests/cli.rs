@@ -2171,3 +2171,34 @@ fn two_digit_years_by_habit_are_years_and_a_slip_is_not() {
         out.stdout
     );
 }
+
+/// A section that puts its authors on a line of their own throughout keeps
+/// that layout; one entry laid out so among entries that fold them into a
+/// summary is out of place.
+#[test]
+fn a_section_with_its_own_layout_keeps_it_and_a_lone_entry_does_not() {
+    let list = fixture("well-formed/section-with-its-own-layout.md");
+    let text = fs::read_to_string(&list).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let slip = text.replacen(
+        " (12 Mar 2024)<details><summary>Ann Lee, Bo Chen, et al.</summary>Ann Lee, Bo Chen, Cy Park</details>\n",
+        " (12 Mar 2024) \\\nAnn Lee, Bo Chen, et al. \\\n",
+        1,
+    );
+    assert_ne!(slip, text);
+    fs::write(&path, slip).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        path.to_str().unwrap(),
+    ]));
+    assert_eq!(
+        out.stdout.matches("the authors are out of place").count(),
+        1,
+        "{}",
+        out.stdout
+    );
+}

@@ -99,10 +99,15 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             // is a note of it: not held to the shape of the list's entries.
         } else if let Some(finding) = {
             entry.parts_into(&mut parts);
-            deviation(ctx.source.text(), shape, entry, &parts, |role, form| {
-                // Posts and talks under their own heading have no venue or
-                // date to leave out.
-                (form.is_none()
+            deviation(
+                ctx.source.text(),
+                shape,
+                entry,
+                &parts,
+                |role, form| {
+                    // Posts and talks under their own heading have no venue or
+                    // date to leave out.
+                    (form.is_none()
                     && matches!(role, Role::Venue | Role::Date)
                     && ctx.doc.under_other_material(entry))
                     // A remark naming a venue (`(Arxiv 24.02.08->ECCV24)`)
@@ -111,7 +116,13 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     || lists
                         .get_or_init(|| Lists::of(ctx))
                         .writes(index, role, form)
-            })
+                },
+                |role, place| {
+                    lists
+                        .get_or_init(|| Lists::of(ctx))
+                        .places_at(index, role, place)
+                },
+            )
         } {
             out.push(finding);
         }
@@ -131,6 +142,8 @@ struct Lists {
     run_of: Vec<usize>,
     /// For each run: how many entries, and per role how they write it.
     runs: Vec<(usize, Ways)>,
+    /// For each run: per role, how many entries write it on each line.
+    places: Vec<FxHashMap<(Role, Place), usize>>,
 }
 
 /// How many entries write each role each way (`None`: leave it out).
@@ -149,6 +162,7 @@ impl Lists {
         let entries = &ctx.doc.entries;
         let mut run_of = Vec::with_capacity(entries.len());
         let mut runs: Vec<(usize, Ways)> = Vec::new();
+        let mut places: Vec<FxHashMap<(Role, Place), usize>> = Vec::new();
         let mut parts = Vec::new();
         let mut last: Option<usize> = None;
         for (index, entry) in entries.iter().enumerate() {
@@ -160,18 +174,40 @@ impl Lists {
             let joined = last.is_some_and(|l| super::same_run(ctx, &entries[l], entry));
             if !joined || runs.is_empty() {
                 runs.push((0, FxHashMap::default()));
+                places.push(FxHashMap::default());
             }
             last = Some(index);
             run_of.push(runs.len() - 1);
             let (count, ways) = runs.last_mut().expect("pushed above");
             *count += 1;
             entry.parts_into(&mut parts);
+            let at = places.last_mut().expect("pushed above");
             for role in Self::ROLES {
-                let form = parts.iter().find(|p| p.role == role).map(|p| p.form);
-                *ways.entry((role, form)).or_default() += 1;
+                let part = parts.iter().find(|p| p.role == role);
+                *ways.entry((role, part.map(|p| p.form))).or_default() += 1;
+                if let Some(part) = part {
+                    *at.entry((role, part.place)).or_default() += 1;
+                }
             }
         }
-        Lists { run_of, runs }
+        Lists {
+            run_of,
+            runs,
+            places,
+        }
+    }
+
+    /// Whether the run of entry `index` puts `role` at `place` in three
+    /// entries or more and a third of them: a layout the run uses (authors
+    /// on a line of their own in one section of a list that folds them
+    /// into a summary elsewhere), where nothing is missing or misspelled.
+    fn places_at(&self, index: usize, role: Role, place: Place) -> bool {
+        let run = self.run_of[index];
+        let (Some((count, _)), Some(places)) = (self.runs.get(run), self.places.get(run)) else {
+            return false;
+        };
+        let agree = places.get(&(role, place)).copied().unwrap_or(0);
+        agree >= 3 && agree * 3 >= *count
     }
 
     /// Whether the run of entry `index` writes `role` as `form` (`None`:
@@ -282,6 +318,7 @@ fn deviation(
     entry: &Entry,
     parts: &[PartRef],
     own_way: impl Fn(Role, Option<Form>) -> bool,
+    own_place: impl Fn(Role, Place) -> bool,
 ) -> Option<Finding> {
     let others = shape.support.saturating_sub(1).max(1);
     for slot in &shape.slots {
@@ -324,7 +361,8 @@ fn deviation(
                     && !(slot.role == Role::Title && p.form.highlights(slot.form))
                     && !slot.any_form
                     && is_convention(shape, slot)
-                    && !(differs(p.form, slot) && own_way(slot.role, Some(p.form))) =>
+                    && !(differs(p.form, slot) && own_way(slot.role, Some(p.form)))
+                    && !(!differs(p.form, slot) && own_place(slot.role, p.place)) =>
             {
                 let message = if differs(p.form, slot) {
                     let who = if shape.declared {
