@@ -362,7 +362,7 @@ fn deviation(
                     && !slot.any_form
                     && is_convention(shape, slot)
                     && !(differs(p.form, slot) && own_way(slot.role, Some(p.form)))
-                    && !(!differs(p.form, slot) && own_place(slot.role, p.place)) =>
+                    && (differs(p.form, slot) || !own_place(slot.role, p.place)) =>
             {
                 let message = if differs(p.form, slot) {
                     let who = if shape.declared {
