@@ -29,6 +29,11 @@ const MONTHS: [&str; 12] = [
 ];
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    // Preprints dated to the month, of the same year as their id: how many
+    // could be checked, and the findings of those dated two months or more
+    // before their id was posted.
+    let mut dated_to_month = 0;
+    let mut months_before = Vec::new();
     for (index, entry) in ctx.doc.entries.iter().enumerate() {
         let Some(latest) = entry.years().max_by_key(|y| (y.value, y.month)) else {
             continue;
@@ -96,6 +101,31 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 && month == 1
                 && latest.month.is_none_or(|m| m == 12)
                 && url::arxiv_sequence(id).is_some_and(|n| n < EARLY_JANUARY);
+            if year == latest.value
+                && let Some(dated) = latest.month
+                && is_preprint(ctx, entry)
+            {
+                dated_to_month += 1;
+                // A month apart is the edge of a month (a paper sent on the
+                // 30th, numbered after midnight in UTC).
+                if month >= dated + 2 {
+                    let when = format!("{} {year}", MONTHS[usize::from(month) - 1]);
+                    let dated = format!("{} {year}", MONTHS[usize::from(dated) - 1]);
+                    months_before.push(
+                        Finding::new(
+                            Rule::YearMismatch,
+                            latest.date.clone(),
+                            format!(
+                                "the entry is an arXiv preprint of {dated}, but its arXiv id {id} was posted in {when}"
+                            ),
+                        )
+                        .severity(Severity::Warning)
+                        .label(format!("{dated} here"))
+                        .related((*url).clone(), format!("posted in {when}"))
+                        .help("correct the date, or the link if it is another paper's"),
+                    );
+                }
+            }
             if year <= latest.value || december_then_january {
                 continue;
             }
@@ -135,6 +165,12 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     .help(help),
             );
         }
+    }
+    // Where many preprints are dated months before their ids, the list's
+    // dates mean something else (when the entry was added, the version
+    // read): one in five is a habit, not a slip.
+    if months_before.len() * 5 <= dated_to_month {
+        out.extend(months_before);
     }
 }
 
