@@ -2202,3 +2202,59 @@ fn a_section_with_its_own_layout_keeps_it_and_a_lone_entry_does_not() {
         out.stdout
     );
 }
+
+/// In a table dated to the day, newest first, a row dated two months
+/// before its own arXiv id is the one out of place, not the neighbour its
+/// doubtful date makes look late.
+#[test]
+fn the_row_with_the_doubtful_date_is_blamed_not_its_neighbour() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let mut text =
+        String::from("# Benchmarks\n\n| Title | Venue | Date | Code |\n|:--|:--:|:--:|:--:|\n");
+    for (name, id, date) in [
+        ("Agent Bench", "2408.01234", "2024-08-20"),
+        ("Chart Reader", "2408.00567", "2024-08-02"),
+        ("Video Judge", "2407.05678", "2024-07-15"),
+        ("Chart Mimic", "2406.09961", "2024-04-15"),
+        ("Video Eval", "2405.21075", "2024-05-31"),
+        ("Doc Reader", "2405.01234", "2024-05-02"),
+        ("Math Vista", "2404.04567", "2024-04-10"),
+        ("Seed Bench", "2403.04567", "2024-03-08"),
+        ("Mme Real", "2402.04567", "2024-02-09"),
+        ("Mm Star", "2401.04567", "2024-01-12"),
+        ("Pope Eval", "2312.04567", "2023-12-12"),
+        ("Hall Bench", "2311.04567", "2023-11-12"),
+        ("Text Vqa", "2310.04567", "2023-10-12"),
+        ("Ocr Bench", "2309.04567", "2023-09-12"),
+    ] {
+        text.push_str(&format!(
+            "| **{name}: A Benchmark for Multimodal Models** | arXiv | {date} | [Github](https://github.com/x/{}) |\n",
+            name.replace(' ', "-")
+        ));
+        text = text.replace(
+            &format!("**{name}: A Benchmark for Multimodal Models**"),
+            &format!("[**{name}: A Benchmark for Multimodal Models**](https://arxiv.org/abs/{id})"),
+        );
+    }
+    std::fs::write(&path, text).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        path.to_str().unwrap(),
+    ]));
+    let order: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("entry-order"))
+        .collect();
+    assert_eq!(order.len(), 1, "{}", out.stdout);
+    assert!(order[0].contains("README.md:8:"), "{}", out.stdout);
+    assert!(
+        order[0].contains("the date looks mistyped"),
+        "{}",
+        out.stdout
+    );
+}
