@@ -2258,3 +2258,46 @@ fn the_row_with_the_doubtful_date_is_blamed_not_its_neighbour() {
         out.stdout
     );
 }
+
+/// A short table dated to the month, newest first, with a row appended at
+/// its end: one row out of order among seven in order is reported.
+#[test]
+fn a_row_appended_to_a_short_dated_table_is_out_of_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let mut text = String::from("# Alignment\n\n| Title | Venue | Date |\n|:--|:--:|:--:|\n");
+    for (i, date) in [
+        "2025-05-02",
+        "2025-03-10",
+        "2025-02-14",
+        "2024-10-09",
+        "2023-12-05",
+        "2023-11-30",
+        "2023-09-25",
+        "2024-08-22",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text.push_str(&format!(
+            "| [**Reward Model Number {i} for Multimodal Alignment**](https://arxiv.org/abs/{}{}.0100{i}) | arXiv | {date} |\n",
+            &date[2..4],
+            &date[5..7]
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        path.to_str().unwrap(),
+    ]));
+    let order: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("entry-order"))
+        .collect();
+    assert_eq!(order.len(), 1, "{}", out.stdout);
+    assert!(order[0].contains("README.md:12:"), "{}", out.stdout);
+}
