@@ -2301,3 +2301,46 @@ fn a_row_appended_to_a_short_dated_table_is_out_of_order() {
     assert_eq!(order.len(), 1, "{}", out.stdout);
     assert!(order[0].contains("README.md:12:"), "{}", out.stdout);
 }
+
+/// A year heading that carries a link back to the top (`### 2021 [[Back to
+/// Top](#top)]`) is the year's section still.
+#[test]
+fn a_year_heading_with_a_link_back_to_the_top_is_a_year_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let mut text = String::from("# Fraud Detection Papers\n\n");
+    for year in [2022, 2021] {
+        text.push_str(&format!(
+            "### {year} [[Back to Top](#fraud-detection-papers)]\n\n"
+        ));
+        for i in 0..4 {
+            text.push_str(&format!(
+                "- [**KDD {year}**] Graph Fraud Detector Number {i} of {year} [[pdf]](https://arxiv.org/abs/{}0{i}.0000{i})\n",
+                year % 100
+            ));
+        }
+        text.push('\n');
+    }
+    text = text.replacen(
+        "[**KDD 2022**] Graph Fraud Detector Number 3",
+        "[**KDD 2020**] Graph Fraud Detector Number 3",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        path.to_str().unwrap(),
+    ]));
+    assert!(
+        out.stdout
+            .contains("entry from 2020 is in the 2022 section"),
+        "{}",
+        out.stdout
+    );
+    let entries = run(cmd().args(["entries", "--no-config", path.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&entries.stdout).unwrap();
+    assert_eq!(value["entries"][0]["section"], 2022);
+}

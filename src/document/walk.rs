@@ -316,6 +316,10 @@ impl<'o> Builder<'o> {
         let chunk_len = chunk.len();
         let mut heading_start: Option<(usize, u8)> = None;
         let mut heading_text = String::new();
+        // The heading's words outside its links (`2021 [[Back to Top](#top)]`
+        // is the year 2021): what says whether it is a year's.
+        let mut heading_words = String::new();
+        let mut heading_links = 0usize;
         let mut frames: Vec<Frame> = Vec::new();
         // Open container blocks (lists, items, quotes...): zero means top level.
         let mut containers = 0usize;
@@ -327,11 +331,23 @@ impl<'o> Builder<'o> {
         self.tokens.clear();
 
         for (event, range) in events {
+            if heading_start.is_some() {
+                match &event {
+                    Event::Start(MdTag::Link { .. }) => heading_links += 1,
+                    Event::End(TagEnd::Link) => heading_links = heading_links.saturating_sub(1),
+                    Event::Text(t) | Event::Code(t) if heading_links == 0 => {
+                        heading_words.push_str(t);
+                    }
+                    _ => {}
+                }
+            }
             match event {
                 Event::Start(MdTag::Heading { level, .. }) => {
                     close_unit(&mut frames, self.tokens.len());
                     heading_start = Some((range.start, level as u8));
                     heading_text.clear();
+                    heading_words.clear();
+                    heading_links = 0;
                     // A top-level heading's words are read as a paragraph's
                     // would be: one that links its paper is an entry (a list
                     // that gives each paper a heading of its own).
@@ -352,11 +368,12 @@ impl<'o> Builder<'o> {
                             } else {
                                 HeadingKind::Setext
                             };
-                            self.add_heading(
+                            self.add_heading_worded(
                                 start..end,
                                 level,
                                 kind,
                                 heading_text.trim().to_owned(),
+                                heading_words.trim(),
                             );
                         }
                     }
@@ -1104,6 +1121,20 @@ impl<'o> Builder<'o> {
     }
 
     fn add_heading(&mut self, span: Span, level: u8, kind: HeadingKind, text: String) {
+        let words = text.clone();
+        self.add_heading_worded(span, level, kind, text, &words);
+    }
+
+    /// [`Self::add_heading`], its year read from `words` (the text outside
+    /// its links).
+    fn add_heading_worded(
+        &mut self,
+        span: Span,
+        level: u8,
+        kind: HeadingKind,
+        text: String,
+        words: &str,
+    ) {
         self.heading_entry = None;
         // A heading ends a label of its level or deeper, and any line's.
         if self
@@ -1122,7 +1153,12 @@ impl<'o> Builder<'o> {
                 break;
             }
         }
-        let year = heading_year(&text);
+        // (A heading that is all link, `## [2023](#2023)`, by its text.)
+        let year = if words.trim().is_empty() {
+            heading_year(&text)
+        } else {
+            heading_year(words)
+        };
         let index = self.doc.headings.len();
         self.doc.headings.push(Heading {
             span,

@@ -62,14 +62,22 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     && !cross_listed(ctx, first, entry)
             });
             if let (Some(other), false) = (other, reported) {
-                out.push(shared(
-                    ctx,
-                    entry,
-                    url,
-                    other,
-                    &format!("{key}"),
-                    Severity::Error,
-                ));
+                let mut finding =
+                    shared(ctx, entry, url, other, &format!("{key}"), Severity::Error);
+                // (Apart: a link copied by mistake comes from the entry
+                // next to it.)
+                if let PaperKey::Arxiv(id) = key
+                    && index - other.entry > 2
+                    && preprint_and_publication(ctx, &entries[other.entry], entry, id)
+                {
+                    // Whether the paper was retitled when published, or a
+                    // link is wrong, only the reader can tell: said so.
+                    finding.message = finding.message.replace(
+                        ", a different paper",
+                        ": a preprint and its published version under two titles, or a wrong link",
+                    );
+                }
+                out.push(finding);
                 reported = true;
             }
             // Later copies compare with every distinct title seen.
@@ -144,6 +152,56 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Severity::Warning,
         ));
     }
+}
+
+/// Whether of two entries on one arXiv id, one is a preprint of the year
+/// the id was posted and the other a venue's paper of that year or later:
+/// the paper as posted and as published, perhaps retitled (`Early Anomaly
+/// Detection by Learning and Forecasting Behavior`, arXiv 2020, became
+/// `Action Sequence Augmentation for Early Graph-based Anomaly Detection`,
+/// CIKM 2021).
+fn preprint_and_publication(ctx: &Context, a: &Entry, b: &Entry, id: &str) -> bool {
+    let Some((posted, _)) = crate::url::arxiv_posted(id) else {
+        return false;
+    };
+    let year = |e: &Entry| e.year().map(|y| y.value);
+    let pair = |preprint: &Entry, published: &Entry| {
+        super::names_a_preprint(ctx, preprint)
+            && !super::names_a_preprint(ctx, published)
+            && published.venue.is_some()
+            && year(preprint) == Some(posted)
+            && year(published).is_some_and(|y| y >= posted)
+    };
+    (pair(a, b) || pair(b, a)) && share_a_rare_word(ctx, a, b)
+}
+
+/// Whether two entries' titles share a word of four letters or more that
+/// few of the list's titles use (`ConvNets` in `EdgeFormer: Improving
+/// Light-weight ConvNets…` and `ParC-Net: … Merits from ConvNets and
+/// Transformer`): a trace of one paper renamed, where `Reinforcement
+/// Learning` in a list of reinforcement learning papers is none.
+fn share_a_rare_word(ctx: &Context, a: &Entry, b: &Entry) -> bool {
+    let words = |e: &Entry| -> Vec<String> {
+        title_of(ctx, e)
+            .unwrap_or_default()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let theirs = words(b);
+    let shared: Vec<String> = words(a)
+        .into_iter()
+        .filter(|w| theirs.contains(w))
+        .collect();
+    if shared.is_empty() {
+        return false;
+    }
+    let titles: Vec<Vec<String>> = ctx.doc.entries.iter().map(words).collect();
+    let rare = 3.max(titles.len() / 50);
+    shared
+        .iter()
+        .any(|w| titles.iter().filter(|t| t.contains(w)).count() <= rare)
 }
 
 /// A tool or dataset entry (its title links a repository) that links the
