@@ -67,6 +67,53 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
                 .help(format!("write `{fixed}`")),
             );
         }
+        // `[[Website] (https://…)]`: the `](` is there but for the space
+        // between: taking it out makes the link the list meant.
+        Form::Unjoined
+            if written[..url_span.start.checked_sub(link.span.start + 1)?].ends_with(' ')
+                && written[..url_span.start - link.span.start - 1]
+                    .trim_end()
+                    .ends_with(']')
+                && written.as_bytes().get(url_span.start - link.span.start - 1) == Some(&b'(') =>
+        {
+            let paren = url_span.start - link.span.start - 1;
+            let label_end = written[..paren].trim_end().len();
+            if written[label_end..paren].contains('\n') {
+                return None;
+            }
+            let gap = link.span.start + label_end..link.span.start + paren;
+            let joined = format!("{}{}", &written[..label_end], &written[paren..]);
+            return Some(
+                Finding::new(
+                    Rule::MalformedLink,
+                    link.span.clone(),
+                    "a space between the label and its URL: markdown reads them as text",
+                )
+                .label("not a link")
+                .help(format!("write `{joined}`"))
+                .fix(Fix::unsafe_edit(Edit::replace(gap, "")).restores(url.trim())),
+            );
+        }
+        // `[[https://…)]`: no label, no `](`.
+        Form::Unjoined if link.label.is_empty() => {
+            let opening = written.len() - written.trim_start_matches('[').len();
+            let fixed = format!(
+                "{}label]({url}){}",
+                "[".repeat(opening),
+                "]".repeat(opening.saturating_sub(1))
+            );
+            return Some(
+                Finding::new(
+                    Rule::MalformedLink,
+                    link.span.clone(),
+                    "the link's label and `](` are missing: markdown reads it as text",
+                )
+                .label("not a link")
+                .help(format!(
+                    "write `{fixed}` with the link's label in its brackets"
+                )),
+            );
+        }
         Form::Unjoined => {
             return Some(
                 Finding::new(

@@ -376,18 +376,30 @@ pub(in crate::document) fn pieces(
                 let label_text = &text[label.clone()];
                 let label_ok = is_label(label_text) && !label_text.trim().is_empty();
                 // `[[Paper(https://...)]`: the `](` between label and URL is missing.
-                if let Some(open) = inner_text.find("(http")
-                    && inner_text[..open].trim_start_matches('[').chars().count() <= 40
-                {
-                    let label_start =
-                        inner.start + (inner_text.len() - inner_text.trim_start_matches('[').len());
-                    let url_start = inner.start + open + 1;
+                // `[[https://…)]`: the label and the `(` are missing too; an
+                // empty label before the URL stands for them.
+                let lead = inner_text.len() - inner_text.trim_start_matches('[').len();
+                // (label end, URL start) in the brackets: `[[Paper(url)]`
+                // has its label before the `(`; `[[https://…)]` has none.
+                let joined = inner_text
+                    .find("(http")
+                    .filter(|&open| inner_text[lead.min(open)..open].chars().count() <= 40)
+                    .map(|open| (open, open + 1));
+                let bare = (inner_text[lead..].starts_with("http")
+                    && inner_text[lead..].trim_end_matches(']').ends_with(')'))
+                .then_some((lead, lead));
+                if let Some((label_end, url_at)) = joined.or(bare) {
+                    let label_start = inner.start + lead;
+                    let url_start = inner.start + url_at;
                     let url_end = inner.start
                         + inner_text
                             .rfind(')')
-                            .filter(|&c| c > open)
+                            .filter(|&c| c >= url_at)
                             .unwrap_or(inner_text.len());
-                    let label = trim(text, label_start..inner.start + open);
+                    // (`[[Website] (url)]`: the label's own `]` is no part of it.)
+                    let written = &text[label_start..(inner.start + label_end).max(label_start)];
+                    let kept = written.trim_end().trim_end_matches(']').len();
+                    let label = trim(text, label_start..label_start + kept);
                     // `[[Paper(url)]`: the outer `[` belongs to the link.
                     let mut span = span.clone();
                     if prev_ends_with(b'[') {
