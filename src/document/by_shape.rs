@@ -17,6 +17,7 @@ use super::{Authors, Entry, Form, Known, Place, Role, Span, Title};
 /// part changed (the shapes are then inferred again).
 pub(super) fn reread(text: &str, entry: &mut Entry, shape: &Shape, known: &Known<'_>) -> bool {
     let mut changed = promote_title_link(text, entry, shape, known);
+    changed |= bold_label_before_linked_title(text, entry, shape, known);
     changed |= name_as_venue(text, entry, shape);
     changed |= lead_tag_as_venue(text, entry, shape);
     changed |= note_as_venue(text, entry, shape);
@@ -202,6 +203,69 @@ fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape, known: &Know
         form,
         place: link.place,
         prefix,
+    });
+    true
+}
+
+/// In a list whose titles are links (some after a bold label: `**Multi-task
+/// Learning**, [12-in-1: …](url)`), an entry that opens with a bold label
+/// read as its title, for its words (`**Social Bias in VL Embedding**`),
+/// has the title-like link right after it for its title, the bold for its
+/// name.
+fn bold_label_before_linked_title(
+    text: &str,
+    entry: &mut Entry,
+    shape: &Shape,
+    known: &Known<'_>,
+) -> bool {
+    let titles_link = shape.slot(Role::Title).is_some_and(|slot| {
+        matches!(slot.form, Form::Linked | Form::LinkedBold)
+            && slot.agree * 5 >= slot.present * 4
+            && (shape.declared || slot.present >= 5)
+    });
+    if entry.name.is_some() || !titles_link {
+        return false;
+    }
+    let Some(title) = entry
+        .title
+        .clone()
+        .filter(|t| t.form == Form::Bold && text[entry.head.start..t.span.start].trim().is_empty())
+    else {
+        return false;
+    };
+    let Some(link) = entry
+        .links
+        .iter_mut()
+        .filter(|l| l.span.start >= title.span.end)
+        .min_by_key(|l| l.span.start)
+    else {
+        return false;
+    };
+    let between = text[title.span.end..link.span.start].trim();
+    let label = &text[link.label.clone()];
+    if !matches!(between, "" | "," | ":" | "-")
+        || link.form != Form::Single
+        || known.labels.is_known(label)
+        || label.split_whitespace().count() < 3
+    {
+        return false;
+    }
+    link.is_title = true;
+    let inner = link.label.clone();
+    let prefix = read::title_prefix(label)
+        .map(|(offset, name)| inner.start + offset..inner.start + offset + name.len());
+    entry.title = Some(Title {
+        span: link.span.clone(),
+        inner,
+        form: Form::Linked,
+        place: link.place,
+        prefix,
+    });
+    entry.name = Some(super::Name {
+        span: title.span,
+        inner: title.inner,
+        form: Form::Bold,
+        place: title.place,
     });
     true
 }
