@@ -23,7 +23,7 @@ pub enum LabelKind {
     Pdf,
     /// The paper in another form: `paper`, `arxiv`, `openreview`, `doi`.
     Paper,
-    /// Source code: `code`, `github`, `repo`.
+    /// Source code: `code`, `github`, `repo`, `colab`.
     Code,
     /// A project page: `project`, `website`, `homepage`, `demo`.
     Project,
@@ -31,7 +31,7 @@ pub enum LabelKind {
     Data,
     /// Talks and write-ups: `video`, `slides`, `poster`, `blog`.
     Media,
-    /// Other known labels: `bibtex`, `model`, `weights`, `colab`.
+    /// Other known labels: `bibtex`, `model`, `weights`.
     Other,
     /// A label in no category.
     Unknown,

@@ -165,6 +165,21 @@ impl Hosts {
     }
 }
 
+/// Whether an address is a dataset's own page on a data hub
+/// (`huggingface.co/datasets/…`, `kaggle.com/datasets/…`): data, whatever
+/// the label says of it, where the label names no kind.
+pub(crate) fn is_dataset_page(host: &str, path: &str) -> bool {
+    let host = host.trim_start_matches("www.").to_ascii_lowercase();
+    let path = path.to_ascii_lowercase();
+    match host.as_str() {
+        "huggingface.co" | "hf.co" | "kaggle.com" => path.starts_with("/datasets/"),
+        "paperswithcode.com" => path.starts_with("/dataset/"),
+        "data.mendeley.com" => path.starts_with("/datasets/"),
+        "physionet.org" => path.starts_with("/content/"),
+        _ => false,
+    }
+}
+
 /// Whether a URL's path names a DOI the way publishers' paper pages do
 /// (`/doi/10.1049/cje.2021.00.126`, `/doi/abs/10.1145/...`): a paper's page
 /// on whatever host.

@@ -2344,3 +2344,45 @@ fn a_year_heading_with_a_link_back_to_the_top_is_a_year_section() {
     let value: Value = serde_json::from_str(&entries.stdout).unwrap();
     assert_eq!(value["entries"][0]["section"], 2022);
 }
+
+/// `- **HeGAN**` over the paper's title line and its link lines is one
+/// entry: the bold its name, the first line its title and venue (linked or
+/// not, in capitals or not), the lines under it its links.
+#[test]
+fn a_bold_name_over_its_lines_is_one_entry() {
+    let list = fixture("well-formed/names-over-their-lines.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 5, "{}", out.stdout);
+    let read: Vec<(&str, &str, &str, usize)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap_or_default(),
+                e["title"].as_str().unwrap_or_default(),
+                e["venue"].as_str().unwrap_or_default(),
+                e["links"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read[0],
+        (
+            "HeGAN",
+            "Adversarial Learning on Heterogeneous Information Networks",
+            "KDD",
+            2
+        )
+    );
+    assert_eq!(read[1], ("GWNN", "Graph Wavelet Neural Network", "ICLR", 2));
+    assert_eq!(
+        read[2],
+        (
+            "node2vec",
+            "node2vec: Scalable Feature Learning for Networks",
+            "KDD",
+            3
+        )
+    );
+}

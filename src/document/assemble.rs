@@ -225,6 +225,13 @@ pub(super) fn assemble(
     let mut absorbed = vec![false; candidates.len()];
     for index in 0..candidates.len() {
         let children = std::mem::take(&mut candidates[index].children);
+        // `- **HeGAN**` alone on its line over the paper's lines: a bold
+        // name and nothing else, read as no part, names the paper.
+        if !children.is_empty()
+            && let Some(name) = bold_name_alone(text, &entries[index])
+        {
+            entries[index].name = Some(name);
+        }
         let mut changed = false;
         for &child in &children {
             if candidates[child].empty {
@@ -232,7 +239,10 @@ pub(super) fn assemble(
             }
             let untitled =
                 entries[child].title.is_none() && entries[child].links.iter().all(|l| !l.is_title);
-            let parent_titled = entries[index].title.is_some();
+            // (An item that only names its paper, `- **HeGAN**`, heads its
+            // lines as a titled one does.)
+            let parent_titled = entries[index].title.is_some()
+                || (entries[index].name.is_some() && entries[index].links.is_empty());
             // `- **Title (AAAI 2020)**` over `  - Ekagra Ranjan, Soumya
             // Sanyal` and its link items: a line of names alone is the
             // authors line of the title over it.
@@ -254,10 +264,37 @@ pub(super) fn assemble(
                 changed = true;
             }
         }
-        candidates[index].children = children;
         if changed {
             candidates[index].paper = links_a_paper(text, &entries[index]);
         }
+        // `- **HeGAN**` over `- Adversarial Learning on …, KDD 2019` and
+        // `- [[Paper]](…)`: a parent that links its paper only through a
+        // later child takes the lines before it too, as it would have had
+        // it linked the paper itself.
+        if changed && candidates[index].paper {
+            candidates[index].empty = false;
+            for (nth, &child) in children.iter().enumerate() {
+                // (The first line may be the title, linked: `- [node2vec:
+                // …](url), KDD'16`, a paper of its own read alone.)
+                let linked_title = nth == 0
+                    && entries[index].title.is_none()
+                    && entries[index].name.is_some()
+                    && entries[child]
+                        .title
+                        .as_ref()
+                        .is_some_and(|t| matches!(t.form, Form::Linked | Form::LinkedBold));
+                if absorbed[child]
+                    || candidates[child].empty
+                    || (candidates[child].paper && !linked_title)
+                {
+                    continue;
+                }
+                let (parent, child_entry) = two(&mut entries, index, child);
+                absorb(text, parent, child_entry, &options.known);
+                absorbed[child] = true;
+            }
+        }
+        candidates[index].children = children;
     }
 
     link_lists(
@@ -616,8 +653,54 @@ fn two<T>(items: &mut [T], a: usize, b: usize) -> (&mut T, &mut T) {
 
 /// Adds a nested item's parts to its parent's (taking them out of the
 /// child): a plain "title" that reads as a list of names is the authors line.
+/// The name of an item that holds only a bold name (`**HeGAN**`, up to
+/// three words) on its line and no part read.
+fn bold_name_alone(text: &str, entry: &Entry) -> Option<Name> {
+    if entry.title.is_some()
+        || entry.name.is_some()
+        || entry.venue.is_some()
+        || !entry.links.is_empty()
+        || entry.authors.is_some()
+    {
+        return None;
+    }
+    let head = &text[entry.head.clone()];
+    let line = head.split('\n').next().unwrap_or_default();
+    let lead = line.len() - line.trim_start().len();
+    let written = line.trim();
+    let inner = written.strip_prefix("**")?.strip_suffix("**")?;
+    if inner.trim().is_empty()
+        || inner.contains(['*', '[', ']', '(', ')'])
+        || inner.split_whitespace().count() > 3
+    {
+        return None;
+    }
+    let start = entry.head.start + lead;
+    Some(Name {
+        span: start..start + written.len(),
+        inner: start + 2..start + written.len() - 2,
+        form: Form::Bold,
+        place: Place::Line(0),
+    })
+}
+
 fn absorb(text: &str, parent: &mut Entry, child: &mut Entry, known: &Known<'_>) {
     let sub = Place::SubItem;
+    // `- **node2vec**` over `- [node2vec: Scalable Feature Learning for
+    // Networks](url), KDD'16`: the title the name heads, linked.
+    let mut title_link: Option<Span> = None;
+    if parent.title.is_none()
+        && parent.name.is_some()
+        && let Some(title) = child
+            .title
+            .take_if(|t| matches!(t.form, Form::Linked | Form::LinkedBold))
+    {
+        title_link = Some(title.span.clone());
+        parent.title = Some(Title {
+            place: sub,
+            ..title
+        });
+    }
     // `* GoogLeNet [[Paper]](…)` over `* Karen Simonyan and Andrew
     // Zisserman, Very Deep …, ICLR, 2015.`: the item names the paper, the
     // reference under it gives its title, authors, venue and year.
@@ -659,6 +742,76 @@ fn absorb(text: &str, parent: &mut Entry, child: &mut Entry, known: &Known<'_>) 
         child.venue = line.venue;
         child.dates = line.dates;
         child.notes.extend(line.notes);
+    }
+    // `- **HeGAN**` over `- Adversarial Learning on Heterogeneous
+    // Information Networks, KDD 2019`: the item names the paper, the line
+    // under it gives its title (and venue).
+    if let Some(title) = &child.title
+        && title.form == Form::Plain
+        && child.links.is_empty()
+        && parent.name.is_none()
+        && let Some(parent_title) = &parent.title
+        && matches!(parent_title.form, Form::Bold | Form::Plain)
+        && text[parent_title.inner.clone()].split_whitespace().count() <= 2
+        && text[title.inner.clone()].split_whitespace().count() >= 3
+        && !looks_like_authors(&text[title.inner.clone()], true)
+    {
+        parent.name = Some(Name {
+            span: parent_title.span.clone(),
+            inner: parent_title.inner.clone(),
+            form: parent_title.form,
+            place: parent_title.place,
+        });
+        parent.title = Some(Title {
+            place: sub,
+            ..title.clone()
+        });
+        child.title = None;
+    }
+    // (Words in capitals with no comma or `and` between them, `Graph
+    // Wavelet Neural Network`, pass for one author's name read alone; under
+    // a name, they are the title it heads.)
+    let one_run = |words: &str| {
+        !words.contains([',', ';', '&'])
+            && !words.split_whitespace().any(|w| w == "and" || w == "et")
+    };
+    if let Some(title) = &child.title
+        && title.form == Form::Plain
+        && child.links.is_empty()
+        && parent.title.is_none()
+        && parent.name.is_some()
+        && text[title.inner.clone()].split_whitespace().count() >= 3
+        && (!looks_like_authors(&text[title.inner.clone()], true)
+            || one_run(&text[title.inner.clone()]))
+    {
+        parent.title = Some(Title {
+            place: sub,
+            ..title.clone()
+        });
+        child.title = None;
+    }
+    // (The same, read as authors already.)
+    if child.title.is_none()
+        && child.links.is_empty()
+        && parent.title.is_none()
+        && parent.name.is_some()
+        && let Some(authors) = &child.authors
+        && authors.form == Form::Plain
+        && {
+            let words = text[authors.inner.clone()].trim();
+            words.split_whitespace().count() >= 3 && one_run(words)
+        }
+    {
+        let authors = child.authors.take().expect("checked above");
+        parent.title = Some(Title {
+            span: authors.span,
+            inner: authors.inner.clone(),
+            form: Form::Plain,
+            place: sub,
+            prefix: read::title_prefix(&text[authors.inner.clone()]).map(|(offset, name)| {
+                authors.inner.start + offset..authors.inner.start + offset + name.len()
+            }),
+        });
     }
     // A plain line with nothing else read in it: read again as the line of
     // an entry (`A, B, and C. AAMAS, 2024.`).
@@ -729,7 +882,7 @@ fn absorb(text: &str, parent: &mut Entry, child: &mut Entry, known: &Known<'_>) 
     }
     for mut link in child.links.drain(..) {
         link.place = sub;
-        link.is_title = false;
+        link.is_title = title_link.as_ref() == Some(&link.span);
         parent.links.push(link);
     }
     parent.notes.append(&mut child.notes);

@@ -31,7 +31,14 @@ pub(in crate::document) fn with_target(text: &str, mut link: Link, vocab: &Known
             }
             _ => false,
         };
-        if generic {
+        // A dataset's page on a data hub is data, under a label that names
+        // no kind (`[LAMM-Benchmark](https://huggingface.co/datasets/…)`).
+        if matches!(link.kind, LabelKind::Unknown | LabelKind::Other)
+            && !link.is_title
+            && crate::url::is_dataset_page(parts.host, parts.path)
+        {
+            link.kind = LabelKind::Data;
+        } else if generic {
             match link.host {
                 HostKind::Paper => link.kind = LabelKind::Paper,
                 HostKind::Code => link.kind = LabelKind::Code,
