@@ -2386,3 +2386,26 @@ fn a_bold_name_over_its_lines_is_one_entry() {
         )
     );
 }
+
+/// A list that writes each entry as its paper's link (`[[DCN] Deep & Cross
+/// Network … (Stanford 2017)](…/DCN.pdf)`) names the paper in the label's
+/// brackets and dates it in its closing parenthesis; a PDF kept in a
+/// repository is the paper, not code.
+#[test]
+fn entries_inside_their_links_are_read_by_their_parts() {
+    let list = fixture("well-formed/entries-inside-their-links.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let first = &value["entries"][0];
+    assert_eq!(first["name"], "DCN", "{first}");
+    assert_eq!(
+        first["title"],
+        "Deep & Cross Network for Ad Click Predictions"
+    );
+    assert_eq!(first["year"], 2017);
+    assert_eq!(first["links"][0]["category"], "paper");
+    assert_eq!(
+        first["links"][0]["label"],
+        "[DCN] Deep & Cross Network for Ad Click Predictions (Stanford 2017)"
+    );
+}

@@ -227,11 +227,15 @@ pub(super) fn assemble(
         let children = std::mem::take(&mut candidates[index].children);
         // `- **HeGAN**` alone on its line over the paper's lines: a bold
         // name and nothing else, read as no part, names the paper.
-        if !children.is_empty()
-            && let Some(name) = bold_name_alone(text, &entries[index])
-        {
-            entries[index].name = Some(name);
-        }
+        // (Over link lines of its own, not over papers of their own under
+        // a label: `- **USENIX ATC 2021**` over its papers' titles.)
+        let link_lines = children
+            .iter()
+            .any(|&c| entries[c].title.is_none() && !entries[c].links.is_empty());
+        let named_alone = link_lines
+            && bold_name_alone(text, &entries[index])
+                .map(|name| entries[index].name = Some(name))
+                .is_some();
         let mut changed = false;
         for &child in &children {
             if candidates[child].empty {
@@ -241,8 +245,7 @@ pub(super) fn assemble(
                 entries[child].title.is_none() && entries[child].links.iter().all(|l| !l.is_title);
             // (An item that only names its paper, `- **HeGAN**`, heads its
             // lines as a titled one does.)
-            let parent_titled = entries[index].title.is_some()
-                || (entries[index].name.is_some() && entries[index].links.is_empty());
+            let parent_titled = entries[index].title.is_some() || named_alone;
             // `- **Title (AAAI 2020)**` over `  - Ekagra Ranjan, Soumya
             // Sanyal` and its link items: a line of names alone is the
             // authors line of the title over it.
@@ -669,9 +672,11 @@ fn bold_name_alone(text: &str, entry: &Entry) -> Option<Name> {
     let lead = line.len() - line.trim_start().len();
     let written = line.trim();
     let inner = written.strip_prefix("**")?.strip_suffix("**")?;
+    // (A year makes it a venue's or a year's label, no paper's name.)
     if inner.trim().is_empty()
         || inner.contains(['*', '[', ']', '(', ')'])
         || inner.split_whitespace().count() > 3
+        || !super::date::years(inner).is_empty()
     {
         return None;
     }

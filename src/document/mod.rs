@@ -613,7 +613,8 @@ impl Link {
     /// its entry decides (see [`Entry::link_category`]).
     fn own_category(&self) -> Option<&'static str> {
         match self.host {
-            HostKind::Code if !self.to_page => return Some("code"),
+            // (A PDF on a code host is a paper kept in a repository.)
+            HostKind::Code if !self.to_page && !self.to_pdf => return Some("code"),
             HostKind::Paper if self.is_title || !matches!(self.kind.category(), Some("media")) => {
                 return Some("paper");
             }

@@ -173,8 +173,10 @@ fn venue_ending_title(text: &str, r: &mut Reading, vocab: &Known<'_>) {
     let Some(title) = &mut r.title else {
         return;
     };
-    // A linked title's label is the link's: its words stay as written.
+    // A linked title's label is the link's: its words stay as written, but
+    // for a short name and a year the list writes inside it.
     if matches!(title.form, Form::Linked | Form::LinkedBold) {
+        parts_in_title_label(text, r);
         return;
     }
     let written = text[title.inner.clone()].trim_end();
@@ -235,6 +237,88 @@ fn venue_ending_title(text: &str, r: &mut Reading, vocab: &Known<'_>) {
     }
     let place = title.place;
     paren_tag(text, r, start..end, place, false, vocab);
+}
+
+/// A list that writes its whole entry as the paper's link (`[[DCN] Deep &
+/// Cross Network for Ad Click Predictions (Stanford 2017)](…pdf)`): the
+/// bracketed name opening the label is the short name, and a parenthesis
+/// closing it that ends in a year (an organisation's or a venue's) dates
+/// the entry; the title is the words between.
+fn parts_in_title_label(text: &str, r: &mut Reading) {
+    let Some(title) = &mut r.title else {
+        return;
+    };
+    // Only a paper's own link: a contents list's `[Title (2022)](#anchor)`
+    // names a section of the page, and its words are the heading's.
+    let to_paper = r
+        .links
+        .iter()
+        .any(|l| l.span == title.span && (l.to_pdf || l.host == crate::url::HostKind::Paper));
+    if !to_paper {
+        return;
+    }
+    let written = &text[title.inner.clone()];
+    if r.name.is_none()
+        && let Some(rest) = written.strip_prefix('[')
+        && let Some(close) = rest.find(']')
+        && close > 0
+        && close <= 30
+        && !rest[..close].contains(['[', '(', '*'])
+        && rest[close + 1..].starts_with(' ')
+        && rest[close + 1..].split_whitespace().count() >= 3
+    {
+        let start = title.inner.start;
+        r.name = Some(Name {
+            span: start..start + close + 2,
+            inner: start + 1..start + close + 1,
+            form: Form::Bracket,
+            place: title.place,
+        });
+        let after = &written[close + 2..];
+        title.inner.start = start + close + 2 + (after.len() - after.trim_start().len());
+    }
+    let written = text[title.inner.clone()].trim_end();
+    let Some(open) = written.strip_suffix(')').and_then(|w| w.rfind('(')) else {
+        return;
+    };
+    let content = &written[open + 1..written.len() - 1];
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let Some((&last, org)) = words.split_last() else {
+        return;
+    };
+    let year = last
+        .parse::<u16>()
+        .ok()
+        .filter(|y| last.len() == 4 && (1950..=2100).contains(y));
+    if r.venue.is_some()
+        || !r.dates.is_empty()
+        || year.is_none()
+        || org.len() > 3
+        || !org
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        || written[..open].split_whitespace().count() < 3
+        || !written[..open].ends_with(' ')
+    {
+        return;
+    }
+    let start = title.inner.start + open;
+    let end = title.inner.start + written.len();
+    let at = end - 1 - last.len();
+    title.inner.end = title.inner.start + written[..open].trim_end().len();
+    r.dates.push(DatePart {
+        span: start..end,
+        inner: start + 1..end - 1,
+        year: date::Year {
+            value: year.unwrap_or_default(),
+            month: None,
+            span: at..at + 4,
+            form: date::YearForm::Full,
+            date: at..at + 4,
+        },
+        form: Form::Paren,
+        place: title.place,
+    });
 }
 
 /// Reads `(…)` at `span`, cut from a title, as the tag it is.
