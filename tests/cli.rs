@@ -2409,3 +2409,24 @@ fn entries_inside_their_links_are_read_by_their_parts() {
         "[DCN] Deep & Cross Network for Ad Click Predictions (Stanford 2017)"
     );
 }
+
+/// `Title, Authors: A, B`: a list that labels its authors says where the
+/// title ends, on the title's line or on a line of its own after it.
+#[test]
+fn labelled_authors_end_the_title() {
+    let list = fixture("well-formed/labelled-authors.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 5);
+    assert_eq!(
+        entries[0]["title"],
+        "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
+    );
+    assert_eq!(
+        entries[0]["authors"],
+        "Jacob Devlin, Ming-Wei Chang, Kenton Lee, Kristina Toutanova"
+    );
+    assert_eq!(entries[2]["title"], "Passage Re-ranking with BERT");
+    assert_eq!(entries[2]["authors"], "Rodrigo Nogueira, Kyunghyun Cho");
+}

@@ -321,6 +321,74 @@ fn parts_in_title_label(text: &str, r: &mut Reading) {
     });
 }
 
+/// `Passage Re-ranking with BERT, Authors: Rodrigo Nogueira, Kyunghyun
+/// Cho`: a list that labels its authors says where the title ends.
+/// (With `in_notes`, once the rest is read: a line of its own after the
+/// title, `, Authors: Jacob Devlin, …`.)
+fn labelled_authors(text: &str, r: &mut Reading, in_notes: bool) {
+    let Some(title) = &mut r.title else {
+        return;
+    };
+    if r.authors.is_some() || title.form != Form::Plain {
+        return;
+    }
+    let written = &text[title.inner.clone()];
+    let lower = written.to_ascii_lowercase();
+    let labelled = |lower: &str| {
+        ["authors:", "author:"]
+            .iter()
+            .filter_map(|label| lower.find(label).map(|at| (at, label.len())))
+            .min()
+    };
+    let Some(at) = labelled(&lower).filter(|_| !in_notes) else {
+        if !in_notes {
+            return;
+        }
+        let found = r.notes.iter().position(|note| {
+            let lower = text[note.clone()].to_ascii_lowercase();
+            let lower = lower.trim_start_matches([',', ' ']);
+            lower.starts_with("authors:") || lower.starts_with("author:")
+        });
+        if let Some(index) = found {
+            let note = r.notes.remove(index);
+            let written = &text[note.clone()];
+            let colon = written.find(':').map_or(0, |c| c + 1);
+            let names = &written[colon..];
+            let lead = names.len() - names.trim_start().len();
+            let kept = names.trim().trim_end_matches('.');
+            let start = note.start + colon + lead;
+            r.authors = Some(Authors {
+                span: note.clone(),
+                inner: start..start + kept.len(),
+                form: Form::Plain,
+                place: title.place,
+            });
+        }
+        return;
+    };
+    let (at, width) = at;
+    let kept = written[..at].trim_end_matches(|c: char| c == ',' || c == ';' || c.is_whitespace());
+    let names = &written[at + width..];
+    let lead = names.len() - names.trim_start().len();
+    let names_trimmed = names.trim().trim_end_matches('.');
+    if kept.split_whitespace().count() < 2 || names_trimmed.is_empty() {
+        return;
+    }
+    let start = title.inner.start + at + width + lead;
+    let authors = start..start + names_trimmed.len();
+    let plain = title.span == title.inner;
+    title.inner.end = title.inner.start + kept.len();
+    if plain {
+        title.span.end = title.inner.end;
+    }
+    r.authors = Some(Authors {
+        span: authors.clone(),
+        inner: authors,
+        form: Form::Plain,
+        place: title.place,
+    });
+}
+
 /// Reads `(…)` at `span`, cut from a title, as the tag it is.
 fn paren_tag(
     text: &str,
@@ -427,6 +495,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
     choose_title(text, placed, &mut r, header, venue_col, vocab);
     title_before_its_links(text, placed, &mut r);
     venue_ending_title(text, &mut r, vocab);
+    labelled_authors(text, &mut r, false);
 
     // Everything else, in order.
     let title_start = r.title.as_ref().map(|t| t.span.start);
@@ -656,6 +725,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
         }
     }
     r.notes.sort_unstable_by_key(|s| s.start);
+    labelled_authors(text, &mut r, true);
     if let Some(title) = &mut r.title {
         title.prefix = title_prefix(&text[title.inner.clone()]).map(|(offset, name)| {
             title.inner.start + offset..title.inner.start + offset + name.len()
