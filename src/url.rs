@@ -216,7 +216,8 @@ pub(crate) enum PaperKey<'a> {
     /// A PubMed Central id, with its `PMC` (`/pmc/articles/PMCN`).
     Pmc(&'a str),
     /// Anything else: host (ignoring case and `www.`), path without a
-    /// trailing slash, and query; the scheme and fragment do not matter.
+    /// trailing slash, and query; the scheme does not matter, nor the
+    /// fragment but a `#page=N` (with the query, in `query`).
     Url {
         host: &'a str,
         path: &'a str,
@@ -324,10 +325,23 @@ pub(crate) fn paper_key(url: &str) -> Option<PaperKey<'_>> {
     if let Some(key) = publisher_key(host.trim_start_matches("www."), parts.path, parts.query) {
         return Some(key);
     }
+    // `proceedings.pdf#page=34` and `#page=82`: two papers of one volume,
+    // told apart by the page the fragment opens (kept with the query).
+    let query = match url.find('#') {
+        Some(hash) if url[hash + 1..].starts_with("page=") => {
+            let from = if parts.query.is_empty() {
+                hash
+            } else {
+                hash - parts.query.len()
+            };
+            &url[from..]
+        }
+        _ => parts.query,
+    };
     Some(PaperKey::Url {
         host,
         path: parts.path.trim_end_matches('/'),
-        query: parts.query,
+        query,
     })
 }
 
@@ -592,6 +606,26 @@ mod tests {
             key("https://pubmed.ncbi.nlm.nih.gov/download/"),
             PaperKey::Url { .. }
         ));
+    }
+
+    #[test]
+    fn a_page_of_a_proceedings_volume_is_a_paper_of_its_own() {
+        let key = |url| paper_key(url).unwrap();
+        let a = "https://sites.example.org/W2-ai4j-2016.pdf#page=34";
+        let b = "https://sites.example.org/W2-ai4j-2016.pdf#page=82";
+        let a_again = "http://www.sites.example.org/W2-ai4j-2016.pdf#page=34";
+        assert_ne!(key(a), key(b));
+        assert_eq!(key(a), key(a_again));
+        // Any other fragment is no part of the paper's identity.
+        let whole = "https://sites.example.org/W2-ai4j-2016.pdf";
+        assert_eq!(
+            key("https://sites.example.org/W2-ai4j-2016.pdf#abstract"),
+            key(whole)
+        );
+        assert_ne!(
+            key("https://sites.example.org/v.pdf?v=2#page=3"),
+            key("https://sites.example.org/v.pdf?v=2#page=4")
+        );
     }
 
     #[test]

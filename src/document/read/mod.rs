@@ -298,7 +298,6 @@ fn parts_in_title_label(text: &str, r: &mut Reading) {
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
         || written[..open].split_whitespace().count() < 3
-        || !written[..open].ends_with(' ')
     {
         return;
     }
