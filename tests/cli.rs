@@ -2430,3 +2430,30 @@ fn labelled_authors_end_the_title() {
     assert_eq!(entries[2]["title"], "Passage Re-ranking with BERT");
     assert_eq!(entries[2]["authors"], "Rodrigo Nogueira, Kyunghyun Cho");
 }
+
+/// A date and a venue in plain text before the paper's linked title
+/// (`- 20200529 TNNLS [Title](…)`, `2016-ICLR-[Title](…)`) leave the link
+/// the title, and are read as the entry's date and venue.
+#[test]
+fn dates_and_venues_before_a_linked_title_leave_it_the_title() {
+    let list = fixture("well-formed/dates-before-linked-titles.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 8, "{value}");
+    assert_eq!(entries[4]["venue"], "ICLR");
+    assert_eq!(entries[4]["year"], 2022);
+    assert_eq!(
+        entries[2]["title"],
+        "Deep Subdomain Adaptation Network for Image Classification"
+    );
+    assert_eq!(entries[2]["venue"], "TNNLS");
+    assert_eq!(entries[2]["year"], 2020);
+    assert_eq!(entries[2]["month"], 5);
+    assert_eq!(
+        entries[5]["title"],
+        "Pruning Filters for Efficient ConvNets"
+    );
+    assert_eq!(entries[5]["venue"], "ICLR");
+    assert_eq!(entries[5]["year"], 2016);
+}

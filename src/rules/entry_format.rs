@@ -576,7 +576,16 @@ fn check_required(ctx: &Context, entry: &Entry, linking: &[Linking], out: &mut V
         return;
     }
     for required in &ctx.settings.required {
-        if has_link(ctx, entry, required) {
+        // A link where the required one goes, left without its address
+        // (`[Title]()`, `[[pdf]]()`), is `empty-link`'s to report.
+        let left_empty = entry.links.iter().any(|link| {
+            link.url
+                .as_ref()
+                .is_none_or(|u| ctx.text(u).trim().is_empty())
+                && ((link.is_title && required == "paper")
+                    || link.kind.category() == Some(required.as_str()))
+        });
+        if left_empty || has_link(ctx, entry, required) {
             continue;
         }
         let span = entry

@@ -161,7 +161,7 @@ fn trim_separators(text: &str, span: Span) -> Span {
     span.start + start..span.start + end
 }
 
-fn is_known_venue(name: &str, vocab: &Known<'_>) -> bool {
+pub(super) fn is_known_venue(name: &str, vocab: &Known<'_>) -> bool {
     vocab.venues.recognizes(name.trim())
 }
 

@@ -60,7 +60,9 @@ pub(in crate::document) fn choose_title(
             Piece::Tag { .. } | Piece::Named { .. } | Piece::Image(_) | Piece::Html(_) => true,
             // Badges before the title (`[![Star](…)](repo) [![Publish](…)]()`).
             Piece::Link { link, .. } => link.form == Form::Badge,
-            Piece::Text(s) => is_decoration(&text[s.clone()]),
+            Piece::Text(s) => {
+                is_decoration(&text[s.clone()]) || is_date_and_venue(&text[s.clone()], vocab)
+            }
             Piece::Emph { inner, level, .. } => *level >= 2 && is_name_like(&text[inner.clone()]),
             _ => false,
         })
@@ -133,6 +135,16 @@ pub(in crate::document) fn choose_title(
             take_lead(r, names, year, place);
             // The names are the text right before the title.
             placed[i - 1].used = true;
+        }
+        // `20200529 TNNLS [Title](…)`: the date and venue before it.
+        for p in &mut placed[line_start..i] {
+            if let Piece::Text(span) = &p.piece
+                && !p.used
+                && is_date_and_venue(&text[span.clone()], vocab)
+            {
+                take_date_and_venue(text, span.clone(), r, place, vocab);
+                p.used = true;
+            }
         }
         let bold = matches!(link.form, Form::BoldLabel) || style_title;
         link.is_title = true;
@@ -703,4 +715,114 @@ pub(in crate::document) fn title_goes_on(
         placed[j].piece = Piece::Text(span);
     }
     Some(end)
+}
+
+/// `2022 `, `20200529 TNNLS `, `2016-ICLR-`: a date and a venue the list
+/// writes before the paper's linked title, in plain text: every word a
+/// date (a year, `202005`, `20200529`, `2020.05`) or a known venue, at
+/// least one a date.
+fn is_date_and_venue(text: &str, vocab: &Known<'_>) -> bool {
+    let year_like = |w: &str| {
+        let digits: String = w.chars().filter(|c| *c != '.').collect();
+        digits.len() == w.len() - w.matches('.').count()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && matches!(digits.len(), 4 | 6 | 8)
+            && (digits.starts_with("19") || digits.starts_with("20"))
+            && w.matches('.').count() <= 2
+    };
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | ':' | '|' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // `ICLR-22`: a known venue's year in two digits after it; `spotlight`
+    // and the like after the year.
+    let after_year = &crate::vocabulary::words().tags.after_year;
+    let short_year = |i: usize| {
+        words[i].len() == 2
+            && words[i].bytes().all(|b| b.is_ascii_digit())
+            && i > 0
+            && super::is_known_venue(words[i - 1], vocab)
+    };
+    let dated = (0..words.len()).any(|i| year_like(words[i]) || short_year(i));
+    // (Words and dates only: `(CVPR 2021 [Workshop](…))` is a tag.)
+    text.chars().all(|c| {
+        c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | ':' | '|' | ',' | '.')
+    }) && !words.is_empty()
+        && words.len() <= 4
+        && dated
+        && (0..words.len()).all(|i| {
+            year_like(words[i])
+                || short_year(i)
+                || super::is_known_venue(words[i], vocab)
+                || (i > 0 && crate::vocabulary::is_one_of(words[i], after_year))
+        })
+}
+
+/// Reads a [`is_date_and_venue`] text: its first date (`20200529`: May
+/// 2020) as the entry's date, its venue as the venue where none is read.
+fn take_date_and_venue(text: &str, span: Span, r: &mut Reading, place: Place, vocab: &Known<'_>) {
+    let written = &text[span.clone()];
+    let mut at = 0;
+    for word in written.split(|c: char| c.is_whitespace() || matches!(c, '-' | ':' | '|' | ',')) {
+        let start = span.start + at;
+        at += word.len() + 1;
+        if word.is_empty() {
+            continue;
+        }
+        let digits: String = word.chars().filter(|c| *c != '.').collect();
+        let is_date = digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() >= 4;
+        if is_date && r.dates.is_empty() {
+            let value: u16 = digits[..4].parse().unwrap_or_default();
+            let month = digits
+                .get(4..6)
+                .and_then(|m| m.parse::<u8>().ok())
+                .filter(|m| (1..=12).contains(m));
+            let form = if word.contains('.') {
+                date::YearForm::Dotted
+            } else if month.is_some() {
+                date::YearForm::Numeric
+            } else {
+                date::YearForm::Full
+            };
+            let whole = start..start + word.len();
+            r.dates.push(DatePart {
+                span: whole.clone(),
+                inner: whole.clone(),
+                year: date::Year {
+                    value,
+                    month,
+                    span: start..start + 4,
+                    form,
+                    date: whole,
+                },
+                form: Form::Plain,
+                place,
+            });
+        } else if word.len() == 2
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && let Some(venue) = r.venue.as_mut().filter(|v| v.years.is_empty())
+        {
+            // `ICLR-22`: the venue's year, in two digits.
+            let yy: u16 = word.parse().unwrap_or_default();
+            venue.span.end = start + 2;
+            venue.inner.end = start + 2;
+            venue.years.push(date::Year {
+                value: if yy >= 70 { 1900 + yy } else { 2000 + yy },
+                month: None,
+                span: start..start + 2,
+                form: date::YearForm::Bare,
+                date: start..start + 2,
+            });
+        } else if !is_date && r.venue.is_none() && super::is_known_venue(word, vocab) {
+            let name = start..start + word.len();
+            r.venue = Some(Venue {
+                span: name.clone(),
+                inner: name.clone(),
+                name,
+                years: Vec::new(),
+                form: Form::Plain,
+                place,
+            });
+        }
+    }
 }
