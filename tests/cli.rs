@@ -2457,3 +2457,36 @@ fn dates_and_venues_before_a_linked_title_leave_it_the_title() {
     assert_eq!(entries[5]["venue"], "ICLR");
     assert_eq!(entries[5]["year"], 2016);
 }
+
+/// Links grouped in parentheses before the title (`([paper](…) [code](…))
+/// Title`) leave the title its own words; the title glued to the group's
+/// `)` is a missing space.
+#[test]
+fn links_in_parentheses_before_the_title_are_no_part_of_it() {
+    let list = fixture("well-formed/links-in-parentheses.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        value["entries"][0]["title"],
+        "A Closer Look at Few-Shot Classification"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let text = fs::read_to_string(&list)
+        .unwrap()
+        .replace("simple-cnaps)) Improved", "simple-cnaps))Improved");
+    fs::write(&path, text).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        path.to_str().unwrap(),
+    ]));
+    assert!(
+        out.stdout
+            .contains("missing space after `)`, before `Improved Few"),
+        "{}",
+        out.stdout
+    );
+}

@@ -68,7 +68,7 @@ pub(crate) fn join(between: &str) -> Option<Join> {
     let after_separator = match between.strip_prefix(' ').unwrap_or(between).as_bytes() {
         [] if between.is_empty() => return Some(Join::Glued),
         [] => return Some(Join::Spaced),
-        [b'.' | b',' | b';' | b':' | b'|', rest @ ..] => rest,
+        [b'.' | b',' | b';' | b':' | b'|' | b')' | b']', rest @ ..] => rest,
         _ => return None,
     };
     match after_separator {

@@ -46,7 +46,11 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
                 b',' | b';' | b'.' | b':' | b'|' | b')' | b']' | b'}' | b'<' | b'&'
             )
         });
-        if next_is_glue {
+        // (`Seurat`'s: a possessive follows its word.)
+        let possessive = ["'s ", "’s "]
+            .iter()
+            .any(|p| text[after.clone()].starts_with(p));
+        if next_is_glue || possessive {
             continue;
         }
         // A badge glued to a link (`[Code](…)![Stars](…)`) renders as the

@@ -388,6 +388,30 @@ fn labelled_authors(text: &str, r: &mut Reading, in_notes: bool) {
     });
 }
 
+/// `([paper](…) [code](…)) A Closer Look At Few-shot Classification`: the
+/// parenthesis around the links closes before the title, which starts
+/// after it (a `)` or `]` with no opening in the title is no word of it).
+fn past_closing_marks(text: &str, r: &mut Reading) {
+    let Some(title) = &mut r.title else {
+        return;
+    };
+    if title.form != Form::Plain {
+        return;
+    }
+    let written = &text[title.inner.clone()];
+    let rest = written.trim_start_matches([')', ']']);
+    let cut = written.len() - rest.len();
+    if cut == 0 || rest.trim().split_whitespace().count() < 2 {
+        return;
+    }
+    let skipped = cut + (rest.len() - rest.trim_start().len());
+    let plain = title.span == title.inner;
+    title.inner.start += skipped;
+    if plain {
+        title.span.start = title.inner.start;
+    }
+}
+
 /// Reads `(…)` at `span`, cut from a title, as the tag it is.
 fn paren_tag(
     text: &str,
@@ -495,6 +519,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
     title_before_its_links(text, placed, &mut r);
     venue_ending_title(text, &mut r, vocab);
     labelled_authors(text, &mut r, false);
+    past_closing_marks(text, &mut r);
 
     // Everything else, in order.
     let title_start = r.title.as_ref().map(|t| t.span.start);
