@@ -401,7 +401,7 @@ fn past_closing_marks(text: &str, r: &mut Reading) {
     let written = &text[title.inner.clone()];
     let rest = written.trim_start_matches([')', ']']);
     let cut = written.len() - rest.len();
-    if cut == 0 || rest.trim().split_whitespace().count() < 2 {
+    if cut == 0 || rest.split_whitespace().count() < 2 {
         return;
     }
     let skipped = cut + (rest.len() - rest.trim_start().len());
