@@ -2490,3 +2490,44 @@ fn links_in_parentheses_before_the_title_are_no_part_of_it() {
         out.stdout
     );
 }
+
+/// A rank opening a table's cell (`1) **Title** - summary`) is no part of
+/// the title, nor is the summary after it; a row with the bold title alone
+/// has its title.
+#[test]
+fn ranks_and_summaries_in_a_cell_leave_the_bold_title() {
+    let list = fixture("well-formed/ranked-table-rows.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 5, "{value}");
+    assert_eq!(entries[0]["title"], "Kolmogorov-Arnold Networks");
+    assert_eq!(
+        entries[3]["title"],
+        "Architectures of Topological Deep Learning: A Survey on Topological Neural Networks"
+    );
+}
+
+/// `it[s Claude.ai](…)`: a link's bracket put a letter early inside a word
+/// is no missing space (a space would split the word on the page).
+#[test]
+fn a_bracket_inside_a_word_is_no_missing_space() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let mut text = String::from("# Papers\n\n");
+    for i in 0..6 {
+        text.push_str(&format!(
+            "- [**ICLR 2024**] Graph Paper Number {i} for Reasoning [[pdf]](https://arxiv.org/abs/2401.0000{i}) [[code]](https://github.com/o/p{i})\n"
+        ));
+    }
+    text.push_str("- [**ICLR 2024**] Anthropic releases it[s Claude.ai](https://claude.ai) app, Graph Paper for Agents [[pdf]](https://arxiv.org/abs/2401.00009)\n");
+    fs::write(&path, text).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        path.to_str().unwrap(),
+    ]));
+    assert!(!out.stdout.contains("[s Claude"), "{}", out.stdout);
+}

@@ -46,6 +46,21 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
                 b',' | b';' | b'.' | b':' | b'|' | b')' | b']' | b'}' | b'<' | b'&'
             )
         });
+        // `it[s Claude.ai](…)`: a link's bracket inside a word, its label
+        // going on with the word, is a bracket put a letter early, not a
+        // missing space (a space would split the word on the page).
+        let mid_word = !separated
+            && text[before.clone()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && text[after.clone()]
+                .strip_prefix('[')
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_lowercase);
+        if mid_word {
+            continue;
+        }
         // (`Seurat`'s: a possessive follows its word.)
         let possessive = ["'s ", "’s "]
             .iter()

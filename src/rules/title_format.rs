@@ -36,6 +36,11 @@ fn glued_words(ctx: &Context, entry: &Entry) -> Vec<(Span, String)> {
         return Vec::new();
     };
     let title = ctx.text(&title_part.inner);
+    // A "title" of more words than any paper's (forty) holds the text read
+    // with it, a summary or a remark: its words are no title's to judge.
+    if title.split_whitespace().nth(40).is_some() {
+        return Vec::new();
+    }
     let own_name = entry.name.as_ref().map(|n| ctx.text(&n.inner).trim());
     let prefix = title_part.prefix.as_ref().map(|p| ctx.text(p));
     let mut found = Vec::new();

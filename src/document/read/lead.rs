@@ -132,9 +132,15 @@ pub(in crate::document) fn without_type_mark(text: &str, title: Span) -> Span {
 }
 
 /// Text that is only decoration: punctuation, symbols and emoji
-/// shortcodes (`:star:`, `:fire: -`).
+/// shortcodes (`:star:`, `:fire: -`), after a rank (`3) `).
 pub(in crate::document) fn is_decoration(text: &str) -> bool {
-    let mut rest = text;
+    // `1) ` opening a table's cell: the entry's rank, as a list's `1.` is.
+    let trimmed = text.trim_start();
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    let mut rest = match trimmed.as_bytes().get(digits) {
+        Some(b')') if (1..=3).contains(&digits) => &trimmed[digits + 1..],
+        _ => text,
+    };
     while let Some(c) = rest.chars().next() {
         if c == ':'
             && let Some(end) = rest[1..].find(':')

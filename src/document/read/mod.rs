@@ -399,7 +399,13 @@ fn past_closing_marks(text: &str, r: &mut Reading) {
         return;
     }
     let written = &text[title.inner.clone()];
-    let rest = written.trim_start_matches([')', ']']);
+    // (And a rank opening the title's cell, `1) Ultra-Fast …`.)
+    let digits = written.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if (1..=3).contains(&digits) && written[digits..].starts_with(") ") {
+        &written[digits + 1..]
+    } else {
+        written.trim_start_matches([')', ']'])
+    };
     let cut = written.len() - rest.len();
     if cut == 0 || rest.split_whitespace().count() < 2 {
         return;
