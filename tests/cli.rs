@@ -2531,3 +2531,39 @@ fn a_bracket_inside_a_word_is_no_missing_space() {
     ]));
     assert!(!out.stdout.contains("[s Claude"), "{}", out.stdout);
 }
+
+/// `(Similar topic: [2018-NIPSw-rethink](…))`: a link labelled by the
+/// paper it points to, the title link of another entry, is a pointer to
+/// that entry, no paper shared by two entries.
+#[test]
+fn a_pointer_to_another_entry_is_no_shared_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let mut text = String::from("# Pruning\n\n");
+    text.push_str("- 2018-ICLR-[To Prune, or Not to Prune: Exploring the Efficacy of Pruning](https://openreview.net/forum?id=Sy1iIDkPM) (Similar topic: [2018-NIPSw-rethink](https://openreview.net/forum?id=r1eLk2mKiX))\n");
+    for i in 0..4 {
+        text.push_str(&format!(
+            "- 2019-ICLR-[Pruning Method Number {i} for Deep Networks](https://openreview.net/forum?id=abcdef{i})\n"
+        ));
+    }
+    text.push_str("- 2018-NIPS-[Rethinking the Value of Network Pruning](https://openreview.net/forum?id=r1eLk2mKiX)\n");
+    fs::write(&path, &text).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        path.to_str().unwrap(),
+    ]));
+    assert!(!out.stdout.contains("shared-link"), "{}", out.stdout);
+    // The same address given as the entry's own paper is shared.
+    fs::write(&path, text.replace("[2018-NIPSw-rethink]", "[paper]")).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        path.to_str().unwrap(),
+    ]));
+    assert!(out.stdout.contains("shared-link"), "{}", out.stdout);
+}

@@ -60,6 +60,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 title_of(ctx, first).is_some_and(|t| !same_paper_titles(t, title))
                     && !software_and_its_paper(first, entry)
                     && !cross_listed(ctx, first, entry)
+                    && !points_to(ctx, first, &s.span, entry, url)
             });
             if let (Some(other), false) = (other, reported) {
                 let mut finding =
@@ -152,6 +153,35 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Severity::Warning,
         ));
     }
+}
+
+/// Whether one of two entries links the other's paper as a pointer to it
+/// (`(Similar topic: [2018-NIPSw-rethink](…))`): the link is the other's
+/// title link and not its own, while it has a title link of its own.
+fn points_to(ctx: &Context, a: &Entry, a_link: &Span, b: &Entry, b_link: &Span) -> bool {
+    // (`at` is the link's address.)
+    let title_link = |e: &Entry, at: &Span| {
+        e.links
+            .iter()
+            .any(|l| l.is_title && l.url.as_ref() == Some(at))
+    };
+    let own_title = |e: &Entry, at: &Span| {
+        e.links
+            .iter()
+            .any(|l| l.is_title && l.url.as_ref() != Some(at))
+    };
+    // The pointer is labelled by what it points to, not as the entry's own
+    // paper (`[arXiv]`, a badge): those claim the paper as its own.
+    let pointer = |e: &Entry, at: &Span| {
+        e.links.iter().any(|l| {
+            !l.is_title
+                && l.url.as_ref() == Some(at)
+                && ctx.settings.labels.kind(ctx.text(&l.label)) == crate::label::LabelKind::Unknown
+                && l.form != crate::document::Form::Badge
+        })
+    };
+    (title_link(a, a_link) && pointer(b, b_link) && own_title(b, b_link))
+        || (title_link(b, b_link) && pointer(a, a_link) && own_title(a, a_link))
 }
 
 /// Whether of two entries on one arXiv id, one is a preprint of the year
