@@ -2567,3 +2567,30 @@ fn a_pointer_to_another_entry_is_no_shared_link() {
     ]));
     assert!(out.stdout.contains("shared-link"), "{}", out.stdout);
 }
+
+/// A table whose dates mostly disagree with their arXiv ids dates its rows
+/// some other way: no row's date is taken for mistyped, and none is out of
+/// order for it.
+#[test]
+fn dates_that_mostly_disagree_with_their_ids_are_the_lists_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let mut text = String::from("# Benchmarks\n\n| Title | Venue | Date |\n|:--|:--:|:--:|\n");
+    for i in 0..30u32 {
+        let year = 2015 + i % 10;
+        let month = 1 + i % 12;
+        text.push_str(&format!(
+            "| [**Benchmark Number {i} for Multimodal Grounding**](https://arxiv.org/pdf/1501.{:05}) | CVPR | {year}-{month:02}-01 |\n",
+            i + 1
+        ));
+    }
+    fs::write(&path, text).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        path.to_str().unwrap(),
+    ]));
+    assert!(!out.stdout.contains("entry-order"), "{}", out.stdout);
+}
