@@ -332,19 +332,15 @@ fn labelled_authors(text: &str, r: &mut Reading, in_notes: bool) {
         return;
     }
     let written = &text[title.inner.clone()];
-    let lower = written.to_ascii_lowercase();
-    let labelled = |lower: &str| {
-        ["authors:", "author:"]
-            .iter()
-            .filter_map(|label| lower.find(label).map(|at| (at, label.len())))
-            .min()
-    };
-    let Some(at) = labelled(&lower).filter(|_| !in_notes) else {
-        if !in_notes {
-            return;
-        }
+    // (Most entries name no authors so: out before anything is lowercased.)
+    let names_authors = |t: &str| t.contains("uthor") || t.contains("UTHOR");
+    if in_notes {
         let found = r.notes.iter().position(|note| {
-            let lower = text[note.clone()].to_ascii_lowercase();
+            let written = &text[note.clone()];
+            if !names_authors(written) {
+                return false;
+            }
+            let lower = written.to_ascii_lowercase();
             let lower = lower.trim_start_matches([',', ' ']);
             lower.starts_with("authors:") || lower.starts_with("author:")
         });
@@ -363,6 +359,17 @@ fn labelled_authors(text: &str, r: &mut Reading, in_notes: bool) {
                 place: title.place,
             });
         }
+        return;
+    }
+    if !names_authors(written) {
+        return;
+    }
+    let lower = written.to_ascii_lowercase();
+    let Some(at) = ["authors:", "author:"]
+        .iter()
+        .filter_map(|label| lower.find(label).map(|at| (at, label.len())))
+        .min()
+    else {
         return;
     };
     let (at, width) = at;

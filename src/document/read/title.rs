@@ -722,6 +722,9 @@ pub(in crate::document) fn title_goes_on(
 /// date (a year, `202005`, `20200529`, `2020.05`) or a known venue, at
 /// least one a date.
 fn is_date_and_venue(text: &str, vocab: &Known<'_>) -> bool {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let year_like = |w: &str| {
         let digits: String = w.chars().filter(|c| *c != '.').collect();
         digits.len() == w.len() - w.matches('.').count()
