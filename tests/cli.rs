@@ -2594,3 +2594,31 @@ fn dates_that_mostly_disagree_with_their_ids_are_the_lists_way() {
     ]));
     assert!(!out.stdout.contains("entry-order"), "{}", out.stdout);
 }
+
+/// A did-you-mean offers the list's own spelling before the vocabulary's:
+/// `NAACL-HIT` in a list that writes `NAACL-HLT` is `NAACL-HLT`.
+#[test]
+fn a_did_you_mean_prefers_the_lists_own_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let mut text = String::from("# Knowledge Graph Papers\n\n");
+    for i in 0..4 {
+        text.push_str(&format!(
+            "1. **Knowledge Graph Embedding Method Number {i}.** NAACL-HLT 2019. [paper](https://aclanthology.org/N19-100{i}/)\n"
+        ));
+    }
+    text.push_str("1. **A Capsule Network Embedding Model for Knowledge Graphs.** NAACL-HIT 2019. [paper](https://aclanthology.org/N19-2000/)\n");
+    fs::write(&path, text).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]));
+    assert!(
+        out.stdout.contains("did you mean `NAACL-HLT`?"),
+        "{}",
+        out.stdout
+    );
+}

@@ -885,18 +885,19 @@ fn check_venue<'a>(
                     })
             };
             let letters = name.chars().filter(|c| c.is_alphanumeric()).count();
-            let suggestion = suggestion
-                .filter(|known| {
-                    // `AISTAT` for `AISTATS`: a letter missing from the end.
-                    let cut_short =
-                        known.len() == name.len() + 1 && known.starts_with(name) && name.len() >= 4;
-                    written_by_list(known)
-                        || cut_short
-                        || (!own_vocabulary
-                            && !holds_a_venue(known)
-                            && (crate::venue::is_typing_slip(name, known) || letters >= 6))
-                })
-                .or_else(|| list_suggestion(ctx, name));
+            // The list's own spelling, where one is this close, before the
+            // vocabulary's (`NAACL-HIT` in a list that writes `NAACL-HLT`).
+            let own = list_suggestion(ctx, name);
+            let suggestion = own.or(suggestion.filter(|known| {
+                // `AISTAT` for `AISTATS`: a letter missing from the end.
+                let cut_short =
+                    known.len() == name.len() + 1 && known.starts_with(name) && name.len() >= 4;
+                written_by_list(known)
+                    || cut_short
+                    || (!own_vocabulary
+                        && !holds_a_venue(known)
+                        && (crate::venue::is_typing_slip(name, known) || letters >= 6))
+            }));
             let Some(suggestion) = suggestion else {
                 return;
             };
