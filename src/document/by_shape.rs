@@ -193,18 +193,23 @@ fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape, known: &Know
     {
         return false;
     }
+    entry.title = Some(title_of_link(text, link, form));
+    true
+}
+
+/// Makes `link` the entry's title, written in `form`.
+fn title_of_link(text: &str, link: &mut super::Link, form: Form) -> Title {
     link.is_title = true;
     let inner = link.label.clone();
-    let prefix = read::title_prefix(label)
+    let prefix = read::title_prefix(&text[inner.clone()])
         .map(|(offset, name)| inner.start + offset..inner.start + offset + name.len());
-    entry.title = Some(Title {
+    Title {
         span: link.span.clone(),
         inner,
         form,
         place: link.place,
         prefix,
-    });
-    true
+    }
 }
 
 /// In a list whose titles are links (some after a bold label: `**Multi-task
@@ -250,17 +255,7 @@ fn bold_label_before_linked_title(
     {
         return false;
     }
-    link.is_title = true;
-    let inner = link.label.clone();
-    let prefix = read::title_prefix(label)
-        .map(|(offset, name)| inner.start + offset..inner.start + offset + name.len());
-    entry.title = Some(Title {
-        span: link.span.clone(),
-        inner,
-        form: Form::Linked,
-        place: link.place,
-        prefix,
-    });
+    entry.title = Some(title_of_link(text, link, Form::Linked));
     entry.name = Some(super::Name {
         span: title.span,
         inner: title.inner,

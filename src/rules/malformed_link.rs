@@ -18,6 +18,29 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// `[label] (url)`, `[[Website] (url)]`: the space between the label's `]`
+/// (ending at `label_end` in `written`) and the URL's `(` (at `paren`) is
+/// all that keeps the link apart; taking it out makes the link the list
+/// meant (unsafe: the page changes).
+fn space_before_url(
+    link: &Link,
+    written: &str,
+    url: &str,
+    label_end: usize,
+    paren: usize,
+) -> Finding {
+    let gap = link.span.start + label_end..link.span.start + paren;
+    let joined = format!("{}{}", &written[..label_end], &written[paren..]);
+    Finding::new(
+        Rule::MalformedLink,
+        link.span.clone(),
+        "a space between the label and its URL: markdown reads them as text",
+    )
+    .label("not a link")
+    .help(format!("write `{joined}`"))
+    .fix(Fix::unsafe_edit(Edit::replace(gap, "")).restores(url.trim()))
+}
+
 fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
     let url_span = link.url.as_ref()?;
     let url = ctx.text(url_span);
@@ -39,19 +62,7 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
                     .help(format!("write `{joined}` on one line")),
                 );
             }
-            // The space is all that keeps the link apart: taking it out
-            // makes the link the list meant (unsafe: the page changes).
-            let gap = link.span.start + label_end..link.span.start + paren;
-            return Some(
-                Finding::new(
-                    Rule::MalformedLink,
-                    link.span.clone(),
-                    "a space between the label and its URL: markdown reads them as text",
-                )
-                .label("not a link")
-                .help(format!("write `{joined}`"))
-                .fix(Fix::unsafe_edit(Edit::replace(gap, "")).restores(url.trim())),
-            );
+            return Some(space_before_url(link, written, url, label_end, paren));
         }
         // `[[Project](https://…/]`: the label and URL are joined; the
         // URL's `)` is what is missing.
@@ -81,18 +92,7 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
             if written[label_end..paren].contains('\n') {
                 return None;
             }
-            let gap = link.span.start + label_end..link.span.start + paren;
-            let joined = format!("{}{}", &written[..label_end], &written[paren..]);
-            return Some(
-                Finding::new(
-                    Rule::MalformedLink,
-                    link.span.clone(),
-                    "a space between the label and its URL: markdown reads them as text",
-                )
-                .label("not a link")
-                .help(format!("write `{joined}`"))
-                .fix(Fix::unsafe_edit(Edit::replace(gap, "")).restores(url.trim())),
-            );
+            return Some(space_before_url(link, written, url, label_end, paren));
         }
         // `[[https://…)]`: no label, no `](`.
         Form::Unjoined if link.label.is_empty() => {

@@ -772,6 +772,18 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
 }
 
 impl Venue {
+    /// A venue named in plain text without a year (`TNNLS`, `RLEM.`).
+    pub(in crate::document) fn plain(name: Span, place: Place) -> Venue {
+        Venue {
+            span: name.clone(),
+            inner: name.clone(),
+            name,
+            years: Vec::new(),
+            form: Form::Plain,
+            place,
+        }
+    }
+
     /// A venue read from text split into name and years, spans relative to
     /// `base` (where that text starts in the file).
     pub(in crate::document) fn split_at(

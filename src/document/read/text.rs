@@ -898,14 +898,7 @@ pub(in crate::document) fn text_fields(
         _ => (t, span),
     };
     if r.venue.is_none() && is_known_venue(t, vocab) && t.split_whitespace().count() <= 6 {
-        r.venue = Some(Venue {
-            span: span.clone(),
-            inner: span.clone(),
-            name: span,
-            years: Vec::new(),
-            form: Form::Plain,
-            place,
-        });
+        r.venue = Some(Venue::plain(span, place));
         return;
     }
     authors_or_note(text, r, span, place);

@@ -818,14 +818,7 @@ fn take_date_and_venue(text: &str, span: Span, r: &mut Reading, place: Place, vo
             });
         } else if !is_date && r.venue.is_none() && super::is_known_venue(word, vocab) {
             let name = start..start + word.len();
-            r.venue = Some(Venue {
-                span: name.clone(),
-                inner: name.clone(),
-                name,
-                years: Vec::new(),
-                form: Form::Plain,
-                place,
-            });
+            r.venue = Some(Venue::plain(name, place));
         }
     }
 }
