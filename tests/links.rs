@@ -431,6 +431,46 @@ fn an_unreachable_network_is_one_message_and_exit_two() {
 }
 
 #[test]
+fn a_network_that_reaches_almost_nothing_is_unreachable_too() {
+    // A sandbox or an egress firewall: eleven hosts refuse every
+    // connection, one answers. Hundreds of "broken" links would be untrue.
+    let server = hosts_behaving_like_the_web();
+    let closed = |ip: String| {
+        let listener = std::net::TcpListener::bind((ip.as_str(), 0)).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        drop(listener);
+        format!("http://{ip}:{port}")
+    };
+    let mut entries: Vec<(String, Option<String>)> = (2..=12)
+        .map(|i| (format!("{}/{i}.pdf", closed(format!("127.0.0.{i}"))), None))
+        .collect();
+    entries.push((server.url("/paper-1.pdf"), None));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, list(&entries)).unwrap();
+    let out = run(lint()
+        .arg(&path)
+        .args(["--allow-private", "--max-retries", "0"]));
+    assert_eq!(out.code, 2, "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .contains("the network is unreachable: 11 of the 12 links"),
+        "{}",
+        out.stderr
+    );
+
+    // Where a few hosts answer, the others are dead links, not a dead network.
+    entries.truncate(3);
+    entries.push((server.url("/paper-1.pdf"), Some(server.url("/o/repo"))));
+    fs::write(&path, list(&entries)).unwrap();
+    let out = run(lint()
+        .arg(&path)
+        .args(["--allow-private", "--max-retries", "0"]));
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    assert_eq!(link_findings(&out.json).len(), 3, "{}", out.stdout);
+}
+
+#[test]
 fn offline_requests_nothing() {
     let server = hosts_behaving_like_the_web();
     let text = list(&[(server.url("/missing"), None)]);

@@ -36,7 +36,11 @@ enum Answer {
 /// A request that got no HTTP answer.
 #[derive(Debug, Clone)]
 enum Failure {
-    Timeout,
+    /// No answer in time; `connecting` when not even a connection was made
+    /// (a name that does not resolve in time, a firewall that drops).
+    Timeout {
+        connecting: bool,
+    },
     /// The connection broke after it was made: worth another try.
     Reset(String),
     /// No connection at all: DNS or TCP refused.
@@ -45,6 +49,16 @@ enum Failure {
     Invalid(String),
     /// Not tried: the host never answered and failed too many connections.
     GivenUp(GivenUp),
+}
+
+impl Failure {
+    /// No connection was ever made: what a network that is down looks like.
+    fn no_connection(&self) -> bool {
+        matches!(
+            self,
+            Failure::Connect(_) | Failure::Timeout { connecting: true }
+        )
+    }
 }
 
 /// Where following redirects ended.
@@ -128,16 +142,16 @@ impl Checker {
                     prefix,
                 } => (status, headers, prefix),
                 Answer::Failed(failure) => {
-                    let retryable = matches!(failure, Failure::Timeout | Failure::Reset(_));
+                    let retryable = matches!(failure, Failure::Timeout { .. } | Failure::Reset(_));
                     if retryable && retries < self.options.max_retries {
                         tokio::time::sleep(retry::backoff(retries)).await;
                         retries += 1;
                         continue;
                     }
                     return LinkResult::new(match failure {
-                        Failure::Timeout => Status::Broken {
+                        Failure::Timeout { connecting } => Status::Broken {
                             reason: format!("timed out after {}", seconds(self.options.timeout)),
-                            unreachable: false,
+                            unreachable: connecting,
                         },
                         Failure::Reset(reason) => Status::Broken {
                             reason,
@@ -306,9 +320,8 @@ impl Checker {
             }
             Err(err) => {
                 let failure = classify(&err);
-                if let Failure::Timeout | Failure::Reset(_) | Failure::Connect(_) = failure {
-                    self.limits
-                        .record(host, false, matches!(failure, Failure::Connect(_)));
+                if let Failure::Timeout { .. } | Failure::Reset(_) | Failure::Connect(_) = failure {
+                    self.limits.record(host, false, failure.no_connection());
                 }
                 return Answer::Failed(failure);
             }
@@ -419,7 +432,9 @@ fn classify(err: &reqwest::Error) -> Failure {
         source = current.source();
     }
     if err.is_timeout() {
-        Failure::Timeout
+        Failure::Timeout {
+            connecting: err.is_connect(),
+        }
     } else if err.is_connect() {
         Failure::Connect(format!("could not connect: {innermost}"))
     } else if err.is_builder() {

@@ -146,12 +146,14 @@ pub(crate) struct Checked {
 /// Why the checker could not run.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub(crate) enum LinkError {
-    #[error("the network is unreachable: none of the {0} links could be resolved or connected to")]
+    #[error(
+        "the network is unreachable: {failed} of the {fresh} links could not be resolved or connected to"
+    )]
     #[diagnostic(
         code(network),
         help("check your connection, or run with --offline to lint without checking links")
     )]
-    Unreachable(usize),
+    Unreachable { failed: usize, fresh: usize },
     #[error("cannot start the link checker: {0}")]
     #[diagnostic(code(network))]
     Setup(String),
@@ -248,28 +250,40 @@ pub(crate) fn check(
     }
     progress.finish();
 
-    let fresh: Vec<&LinkResult> = checked.results.values().filter(|r| !r.cached).collect();
-    let unreachable = !reached_a_service
-        && (!fresh.is_empty() || !service_hosts.is_empty())
-        && fresh.iter().all(|r| {
-            matches!(
-                r.status,
-                Status::Broken {
-                    unreachable: true,
-                    ..
-                }
-            )
-        });
-    let mut hosts: HashSet<String> = checked
-        .results
-        .iter()
-        .filter(|(_, r)| !r.cached)
-        .filter_map(|(url, _)| Url::parse(url).ok().map(|u| check::host_key(&u)))
-        .collect();
-    hosts.extend(service_hosts);
+    // The network is down, or this machine may reach almost nothing (a
+    // sandbox, an egress firewall), when hardly any host answered: on a
+    // working network nearly every host does, dead domains being few. The
+    // hosts are counted, not the links, so a list linking one host a
+    // hundred times weighs it once.
+    let mut answered: HashSet<String> = HashSet::new();
+    let mut silent: HashSet<String> = service_hosts;
+    if reached_a_service {
+        answered.insert(String::new());
+    }
+    let mut fresh = 0;
+    let mut failed = 0;
+    for (url, result) in checked.results.iter().filter(|(_, r)| !r.cached) {
+        let Some(host) = Url::parse(url).ok().map(|u| check::host_key(&u)) else {
+            continue;
+        };
+        fresh += 1;
+        if matches!(
+            result.status,
+            Status::Broken {
+                unreachable: true,
+                ..
+            }
+        ) {
+            failed += 1;
+            silent.insert(host);
+        } else {
+            answered.insert(host);
+        }
+    }
+    let silent = silent.difference(&answered).count();
     // With one host only, it is that host that is down, not the network.
-    if unreachable && hosts.len() >= 2 {
-        return Err(LinkError::Unreachable(wanted.len() - checked.cached));
+    if silent >= 2 && answered.len() * 10 <= silent + answered.len() {
+        return Err(LinkError::Unreachable { failed, fresh });
     }
 
     if let Some(cache) = cache {
