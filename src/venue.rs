@@ -412,11 +412,41 @@ impl Venues {
                 }
             }
         }
-        match (best, tied) {
-            (Some((_, index)), false) => Some(self.names[index].clone()),
-            _ => None,
-        }
+        let (_, index) = best.filter(|_| !tied)?;
+        // `Big Data` is not `J. Big Data` mistyped: a name that differs from
+        // a spelling by whole words is another venue, or the same one
+        // named shorter, never a slip of the fingers.
+        let apart_by_words = self
+            .exact
+            .iter()
+            .any(|(spelling, &(i, _))| i == index && whole_words_apart(&words, spelling));
+        (!apart_by_words).then(|| self.names[index].clone())
     }
+}
+
+/// Whether one name's words are the other's, but for words added before or
+/// after them (`Big Data`, `J. Big Data`): compared word by word, folded.
+fn whole_words_apart(words: &[String], spelling: &str) -> bool {
+    let theirs: Vec<String> = spelling
+        .split(|c: char| c.is_whitespace() || c == '.')
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ours: Vec<&String> = words.iter().filter(|w| !w.is_empty()).collect();
+    let (short, long): (Vec<&str>, Vec<&str>) = if ours.len() < theirs.len() {
+        (
+            ours.iter().map(|w| w.as_str()).collect(),
+            theirs.iter().map(String::as_str).collect(),
+        )
+    } else {
+        (
+            theirs.iter().map(String::as_str).collect(),
+            ours.iter().map(|w| w.as_str()).collect(),
+        )
+    };
+    !short.is_empty()
+        && short.len() < long.len()
+        && long.windows(short.len()).any(|run| run == short.as_slice())
 }
 
 /// Whether `written` is confidently a misspelling of `venue` (see

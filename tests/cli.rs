@@ -2458,6 +2458,33 @@ fn dates_and_venues_before_a_linked_title_leave_it_the_title() {
     assert_eq!(entries[5]["year"], 2016);
 }
 
+/// A citation's ending (`Title, in *ICLR* 2024.`) is the venue and year,
+/// not the title's words: `in` introduces the venue, and an emphasised
+/// name after it is a venue even where no vocabulary knows it.
+#[test]
+fn a_venue_cited_after_the_title_ends_it() {
+    let list = fixture("well-formed/cited-venues.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 5, "{value}");
+    assert_eq!(
+        entries[0]["title"],
+        "Pathformer: Multi-scale Transformers with Adaptive Pathways for Time Series Forecasting"
+    );
+    assert_eq!(entries[0]["venue"], "ICLR");
+    assert_eq!(entries[0]["years"], serde_json::json!([2024]));
+    // A full-width comma separates as a comma does.
+    assert_eq!(
+        entries[2]["title"],
+        "ContiFormer: Continuous-Time Transformer for Irregular Time Series Modeling"
+    );
+    assert_eq!(entries[2]["venue"], "NeurIPS");
+    assert_eq!(entries[3]["venue"], "ACM Computing Surveys");
+    assert_eq!(entries[4]["venue"], "Measurement");
+    assert_eq!(entries[4]["year"], 2022);
+}
+
 /// Links grouped in parentheses before the title (`([paper](…) [code](…))
 /// Title`) leave the title its own words; the title glued to the group's
 /// `)` is a missing space.

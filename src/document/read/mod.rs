@@ -138,7 +138,11 @@ fn trim(text: &str, span: Span) -> Span {
 /// Trims whitespace and the separators lists put between parts.
 fn trim_separators(text: &str, span: Span) -> Span {
     let is_sep = |c: char| {
-        c.is_whitespace() || matches!(c, ',' | '|' | ';' | '-' | '–' | '—' | ':' | '·' | '•' | '&')
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | '，' | '|' | ';' | '-' | '–' | '—' | ':' | '·' | '•' | '&'
+            )
     };
     let t = &text[span.clone()];
     let mut start = t.len() - t.trim_start_matches(is_sep).len();

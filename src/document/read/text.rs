@@ -139,8 +139,24 @@ pub(in crate::document) fn split_tail(
     let boundary = before
         .rfind(". ")
         .map(|i| i + 2)
-        .or_else(|| before.rfind(", ").map(|i| i + 2));
-    let venue_start = boundary.unwrap_or(last.date.start);
+        .or_else(|| before.rfind(", ").map(|i| i + 2))
+        .or_else(|| before.rfind('，').map(|i| i + '，'.len_utf8()));
+    let mut venue_start = boundary.unwrap_or(last.date.start);
+    // Where the title ends: before the venue, or before the citation's `in`
+    // that introduces it (`Title, in *ICLR* 2024.`), which is neither's.
+    let mut title_end = venue_start;
+    let mut cited = false;
+    if boundary.is_some() {
+        let rest = &before[venue_start..];
+        if let Some(after) = rest
+            .strip_prefix("in ")
+            .or_else(|| rest.strip_prefix("In "))
+            && !after.trim().is_empty()
+        {
+            venue_start += rest.len() - after.trim_start().len();
+            cited = true;
+        }
+    }
     let venue = before[venue_start..]
         .trim()
         .trim_end_matches([',', '\'', '-'])
@@ -162,7 +178,7 @@ pub(in crate::document) fn split_tail(
     let known = !venue.is_empty()
         && (is_known_venue(venue, vocab)
             || (sentence && acronym)
-            || (written != venue && sentence && venue.split_whitespace().count() <= 10));
+            || (written != venue && (sentence || cited) && venue.split_whitespace().count() <= 10));
     if venue.is_empty() {
         // `Title 2020.`: a year alone ends the title only after a space, before a final period.
         let ends_with_period = t.trim_end().ends_with('.');
@@ -185,6 +201,9 @@ pub(in crate::document) fn split_tail(
         return (span.end, None);
     }
     let start = span.start + venue_start + before[venue_start..].find(written).unwrap_or(0);
+    if title_end == venue_start {
+        title_end = start - span.start;
+    }
     let name_start = start + (venue.as_ptr() as usize - written.as_ptr() as usize);
     let name = name_start..name_start + venue.len();
     let whole = start..span.start + last.span.end;
@@ -194,7 +213,7 @@ pub(in crate::document) fn split_tail(
         .map(|y| shift_year(y, span.start))
         .collect();
     (
-        start,
+        span.start + title_end,
         Some(Tail {
             venue: Some((whole, name, years)),
         }),

@@ -518,8 +518,11 @@ pub(in crate::document) fn choose_title(
             placed[i].used = true;
         }
     }
-    // The rest of a partly used piece (a tail) goes back as text.
+    // The pieces after the title are its tail's (`, in *ICLR* 2024.`).
     if let Some(tail) = tail {
+        for &i in &pieces_used {
+            placed[i].used = true;
+        }
         r.title = Some(Title {
             span: title.clone(),
             inner: title,
