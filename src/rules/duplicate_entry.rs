@@ -173,6 +173,8 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
+    // One paper link under two titles, apart: the paper twice, retitled.
+    super::shared_link::check_listed_twice(ctx, out);
 }
 
 /// Two entries of one paper under two names are two things it presents

@@ -28,65 +28,23 @@ struct RepoSeen {
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.source.text();
     let entries = &ctx.doc.entries;
-    // Every paper key with the entries (first of each distinct title) that
-    // carry it: the first inline, the rare others apart, so that a list of
-    // unique links (nearly every key) allocates nothing per key.
-    let mut first_by_key: FxHashMap<PaperKey, Seen> =
-        FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
-    let mut more_by_key: FxHashMap<PaperKey, Vec<Seen>> = FxHashMap::default();
+    each_shared_paper_link(ctx, |index, url, other, key| {
+        if !listed_twice_pair(ctx, index, other) {
+            out.push(shared(
+                ctx,
+                &entries[index],
+                url,
+                other,
+                &format!("{key}"),
+                Severity::Error,
+            ));
+        }
+    });
     let mut by_repo: FxHashMap<RepoKey, RepoSeen> =
         FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
     for (index, entry) in entries.iter().enumerate().filter(|(_, e)| !e.in_entry) {
-        let Some(title) = title_of(ctx, entry) else {
+        if title_of(ctx, entry).is_none() {
             continue;
-        };
-        let mut reported = false;
-        for &(key, url) in ctx.identities.paper_keys(index) {
-            let here = Seen {
-                entry: index,
-                span: url.clone(),
-            };
-            let Some(first) = first_by_key.get(&key) else {
-                first_by_key.insert(key, here);
-                continue;
-            };
-            let more = more_by_key.get(&key);
-            let seen = || std::iter::once(first).chain(more.into_iter().flatten());
-            if seen().any(|s| s.entry == index) {
-                continue;
-            }
-            let other = seen().find(|s| {
-                let first = &entries[s.entry];
-                title_of(ctx, first).is_some_and(|t| !same_paper_titles(t, title))
-                    && !software_and_its_paper(first, entry)
-                    && !cross_listed(ctx, first, entry)
-                    && !points_to(ctx, first, &s.span, entry, url)
-            });
-            if let (Some(other), false) = (other, reported) {
-                let mut finding =
-                    shared(ctx, entry, url, other, &format!("{key}"), Severity::Error);
-                // (Apart: a link copied by mistake comes from the entry
-                // next to it.)
-                if let PaperKey::Arxiv(id) = key
-                    && index - other.entry > 2
-                    && preprint_and_publication(ctx, &entries[other.entry], entry, id)
-                {
-                    // Whether the paper was retitled when published, or a
-                    // link is wrong, only the reader can tell: said so.
-                    finding.message = finding.message.replace(
-                        ", a different paper",
-                        ": a preprint and its published version under two titles, or a wrong link",
-                    );
-                }
-                out.push(finding);
-                reported = true;
-            }
-            // Later copies compare with every distinct title seen.
-            if !seen().any(|s| {
-                title_of(ctx, &entries[s.entry]).is_some_and(|t| same_paper_titles(t, title))
-            }) {
-                more_by_key.entry(key).or_default().push(here);
-            }
         }
         for (repo, url) in code_repos(text, entry) {
             let here = Seen {
@@ -155,6 +113,87 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// `duplicate-entry`'s half of the paper links two entries share: the
+/// paper listed twice under two titles (see [`one_paper`]).
+pub(super) fn check_listed_twice(ctx: &Context, out: &mut Vec<Finding>) {
+    let entries = &ctx.doc.entries;
+    each_shared_paper_link(ctx, |index, url, other, key| {
+        if !listed_twice_pair(ctx, index, other) {
+            return;
+        }
+        // Posted under one title and published under another.
+        let how = match key {
+            PaperKey::Arxiv(id)
+                if preprint_and_publication(ctx, &entries[other.entry], &entries[index], id) =>
+            {
+                "as its preprint and as published, under two titles"
+            }
+            _ => "under two titles",
+        };
+        out.push(listed_twice(ctx, url, other, &format!("{key}"), how));
+    });
+}
+
+/// Whether the entry at `index` and the earlier one sharing its paper link
+/// are one paper twice. (Apart: a link copied by mistake comes from the
+/// entry next to it.)
+fn listed_twice_pair(ctx: &Context, index: usize, other: &Seen) -> bool {
+    let entries = &ctx.doc.entries;
+    index - other.entry > 2 && one_paper(ctx, &entries[other.entry], &entries[index])
+}
+
+/// Calls `visit` for each entry whose paper link an earlier entry of
+/// another title carries (the first such entry, once per entry), but for
+/// the pairs that are rightly one link: software and its paper, a paper
+/// cross-listed, a pointer to the other.
+fn each_shared_paper_link(ctx: &Context, mut visit: impl FnMut(usize, &Span, &Seen, PaperKey)) {
+    let entries = &ctx.doc.entries;
+    // Every paper key with the entries (first of each distinct title) that
+    // carry it: the first inline, the rare others apart, so that a list of
+    // unique links (nearly every key) allocates nothing per key.
+    let mut first_by_key: FxHashMap<PaperKey, Seen> =
+        FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
+    let mut more_by_key: FxHashMap<PaperKey, Vec<Seen>> = FxHashMap::default();
+    for (index, entry) in entries.iter().enumerate().filter(|(_, e)| !e.in_entry) {
+        let Some(title) = title_of(ctx, entry) else {
+            continue;
+        };
+        let mut visited = false;
+        for &(key, url) in ctx.identities.paper_keys(index) {
+            let here = Seen {
+                entry: index,
+                span: url.clone(),
+            };
+            let Some(first) = first_by_key.get(&key) else {
+                first_by_key.insert(key, here);
+                continue;
+            };
+            let more = more_by_key.get(&key);
+            let seen = || std::iter::once(first).chain(more.into_iter().flatten());
+            if seen().any(|s| s.entry == index) {
+                continue;
+            }
+            let other = seen().find(|s| {
+                let first = &entries[s.entry];
+                title_of(ctx, first).is_some_and(|t| !same_paper_titles(t, title))
+                    && !software_and_its_paper(first, entry)
+                    && !cross_listed(ctx, first, entry)
+                    && !points_to(ctx, first, &s.span, entry, url)
+            });
+            if let (Some(other), false) = (other, visited) {
+                visit(index, url, other, key);
+                visited = true;
+            }
+            // Later copies compare with every distinct title seen.
+            if !seen().any(|s| {
+                title_of(ctx, &entries[s.entry]).is_some_and(|t| same_paper_titles(t, title))
+            }) {
+                more_by_key.entry(key).or_default().push(here);
+            }
+        }
+    }
+}
+
 /// Whether one of two entries links the other's paper as a pointer to it
 /// (`(Similar topic: [2018-NIPSw-rethink](…))`): the link is the other's
 /// title link and not its own, while it has a title link of its own.
@@ -184,6 +223,40 @@ fn points_to(ctx: &Context, a: &Entry, a_link: &Span, b: &Entry, b_link: &Span) 
         || (title_link(b, b_link) && pointer(a, a_link) && own_title(a, a_link))
 }
 
+/// Whether two entries on one paper link, apart in the list, are that
+/// paper twice under two titles (retitled between versions, or listed
+/// again as first posted): their titles share a word few of the list's
+/// titles use, or they name the same authors. A link copied by mistake
+/// comes from the entry beside it, whose title shares the topic's words
+/// and, copied whole, its authors: side by side, neither tells the paper
+/// twice from a wrong link. (A code repository copied with the link is no
+/// evidence either.)
+fn one_paper(ctx: &Context, a: &Entry, b: &Entry) -> bool {
+    let authors = |e: &Entry| {
+        let written = ctx.text(&e.authors.as_ref()?.inner);
+        let several = written.contains(',') || written.contains(" and ");
+        (several && !written.contains("et al")).then(|| fold(written))
+    };
+    matches!((authors(a), authors(b)), (Some(x), Some(y)) if x == y) || share_a_rare_word(ctx, a, b)
+}
+
+/// One paper in two entries under two titles: `duplicate-entry`'s, a warning
+/// since only the reader can tell which title is the paper's now.
+fn listed_twice(ctx: &Context, url: &Span, other: &Seen, what: &str, how: &str) -> Finding {
+    let first = &ctx.doc.entries[other.entry];
+    let line = ctx.line(first.head.start);
+    let first_title = short(title_of(ctx, first).unwrap_or_default());
+    Finding::new(
+        Rule::DuplicateEntry,
+        url.clone(),
+        format!("same {what} as `{first_title}` (line {line}): the paper listed twice, {how}"),
+    )
+    .severity(Severity::Warning)
+    .label("listed again here")
+    .related(other.span.clone(), format!("`{first_title}`"))
+    .help("keep one entry, under the paper's current title")
+}
+
 /// Whether of two entries on one arXiv id, one is a preprint of the year
 /// the id was posted and the other a venue's paper of that year or later:
 /// the paper as posted and as published, perhaps retitled (`Early Anomaly
@@ -202,7 +275,7 @@ fn preprint_and_publication(ctx: &Context, a: &Entry, b: &Entry, id: &str) -> bo
             && year(preprint) == Some(posted)
             && year(published).is_some_and(|y| y >= posted)
     };
-    (pair(a, b) || pair(b, a)) && share_a_rare_word(ctx, a, b)
+    pair(a, b) || pair(b, a)
 }
 
 /// Whether two entries' titles share a word of four letters or more that
@@ -215,7 +288,7 @@ fn share_a_rare_word(ctx: &Context, a: &Entry, b: &Entry) -> bool {
         title_of(ctx, e)
             .unwrap_or_default()
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 4)
+            .filter(|w| w.chars().count() >= 4 && w.chars().any(char::is_alphabetic))
             .map(str::to_lowercase)
             .collect()
     };
