@@ -477,9 +477,12 @@ pub(in crate::document) fn choose_title(
     if span.is_empty() || !text[span.clone()].chars().any(char::is_alphabetic) {
         return;
     }
-    // `| CVPR 2017 [PDF](…) |` in a table's paper column: a venue and its
+    // `| CVPR 2017 [PDF](…) |` in a table's paper column, `[Neural Baby
+    // Talk](…), CVPR 2018` after a short linked title: a venue and its
     // year, never a title.
-    if is_row
+    // (Outside a table's cell, only a tag's few words: `ICLR'24-spotlight
+    // Understanding …` opens with a tag and goes on as a title.)
+    if (is_row || text[span.clone()].split_whitespace().count() <= 4)
         && matches!(
             tag_meaning(&text[span.clone()], vocab),
             TagMeaning::Venue(ref split) if !split.years.is_empty()
