@@ -2485,6 +2485,27 @@ fn a_venue_cited_after_the_title_ends_it() {
     assert_eq!(entries[4]["year"], 2022);
 }
 
+/// A short linked title followed by its venue (`[Neural Baby Talk](…),
+/// CVPR 2018`): the label is the title, the venue and year are not.
+#[test]
+fn a_short_linked_title_before_its_venue_is_the_title() {
+    let list = fixture("well-formed/short-linked-titles.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 6, "{value}");
+    assert_eq!(entries[2]["title"], "Datasheets for Datasets");
+    // Two words are a title too where the venue's year follows.
+    assert_eq!(entries[4]["title"], "Visual Dialog");
+    assert_eq!(entries[4]["year"], 2017);
+    assert_eq!(entries[2]["venue"], "arXiv");
+    assert_eq!(entries[3]["title"], "Neural Baby Talk");
+    assert_eq!(entries[3]["venue"], "CVPR");
+    assert_eq!(entries[3]["year"], 2018);
+    let out = run(lint().arg(&list).arg("--no-config"));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+}
+
 /// Links grouped in parentheses before the title (`([paper](…) [code](…))
 /// Title`) leave the title its own words; the title glued to the group's
 /// `)` is a missing space.

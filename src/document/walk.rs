@@ -831,9 +831,18 @@ impl<'o> Builder<'o> {
         let opens_with_title_link = !opens_bold
             && first.is_some_and(|t| match &t.kind {
                 TokenKind::Open(Mark::Link { dest: Some(d), .. }) => {
+                    let line = text[frame.start..end.min(text.len())].trim();
+                    // A title of two words (`[Visual Dialog](…), CVPR
+                    // 2017`) where a year follows the link.
+                    let words = link_text_words(text, &self.tokens[frame.token_start..]);
+                    let dated = || {
+                        let after = text[d.end..end.min(text.len())].trim_start_matches(')');
+                        let before_links = after.split('[').next().unwrap_or_default();
+                        !super::date::years(before_links).is_empty()
+                    };
                     read::is_paper_url(&text[d.clone()], &self.options.known)
-                        && link_text_words(text, &self.tokens[frame.token_start..]) >= 3
-                        && !text[frame.start..end.min(text.len())].trim().contains('\n')
+                        && (words >= 3 || (words == 2 && dated()))
+                        && !line.contains('\n')
                 }
                 _ => false,
             });

@@ -88,7 +88,22 @@ pub(in crate::document) fn choose_title(
             && link.kind == LabelKind::Unknown
             && label.trim_end().ends_with('.')
             && label.trim_end_matches('.').trim().chars().count() >= 2;
-        if !(is_title_text(label, vocab) || *style_title || in_title_col || sentence) {
+        // `[Neural Baby Talk](…), CVPR 2018`: a label of a few words that
+        // opens its line, followed by nothing but a venue and its year.
+        let dated = link.kind == LabelKind::Unknown
+            && link.form != Form::Badge
+            && label.split_whitespace().count() >= 2
+            && placed[..i]
+                .iter()
+                .all(|p| matches!(&p.piece, Piece::Text(s) if is_blank(text, s)))
+            && placed.get(i + 1).is_some_and(|next| {
+                next.place == placed[i].place
+                    && matches!(&next.piece, Piece::Text(s) if is_venue_and_year(
+                        text[s.clone()].trim().trim_start_matches([',', ';']).trim(),
+                        vocab,
+                    ))
+            });
+        if !(is_title_text(label, vocab) || *style_title || in_title_col || sentence || dated) {
             // `Bayesian GAN - [Bayesian GAN](arxiv)`: after a name and its
             // dash, the paper's link is the title, however short.
             let line_start = placed
@@ -482,13 +497,11 @@ pub(in crate::document) fn choose_title(
     // year, never a title.
     // (Outside a table's cell, only a tag's few words: `ICLR'24-spotlight
     // Understanding …` opens with a tag and goes on as a title.)
-    if (is_row || text[span.clone()].split_whitespace().count() <= 4)
-        && matches!(
-            tag_meaning(&text[span.clone()], vocab),
-            TagMeaning::Venue(ref split) if !split.years.is_empty()
-                && is_known_venue(&text[span.clone()][split.name.clone()], vocab)
-        )
-    {
+    // (An opening bracket starts a group that reads on: `(CVPR 2021
+    // [Workshop](…))`.)
+    let lone = text[span.clone()].split_whitespace().count() <= 4
+        && !text[span.clone()].starts_with(['(', '[']);
+    if (is_row || lone) && is_venue_and_year(&text[span.clone()], vocab) {
         return;
     }
     // The text may open with the year and venue (`2016-KBS - Title`) ...
@@ -546,6 +559,16 @@ pub(in crate::document) fn choose_title(
         place,
         prefix: None,
     });
+}
+
+/// Whether `text` is a known venue and its year, and nothing else (`CVPR 2018`).
+fn is_venue_and_year(text: &str, vocab: &Known<'_>) -> bool {
+    !text.is_empty()
+        && matches!(
+            tag_meaning(text, vocab),
+            TagMeaning::Venue(ref split) if !split.years.is_empty()
+                && is_known_venue(&text[split.name.clone()], vocab)
+        )
 }
 
 /// What comes before a paper's linked title when it names the paper rather
