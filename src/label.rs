@@ -122,6 +122,30 @@ fn normalize_ascii<'b>(label: &str, buffer: &'b mut [u8; 64]) -> Option<&'b str>
     std::str::from_utf8(&buffer[..len]).ok()
 }
 
+/// What a label of pictograms alone says (`[🌐](…)` for the project's
+/// site, `[💻](…)` for its code): the few that lists use as legends do, one
+/// kind each; any other is no label the table knows.
+fn pictogram_kind(label: &str) -> LabelKind {
+    let mut kind = LabelKind::Unknown;
+    for c in label.chars().filter(|c| !c.is_whitespace()) {
+        let this = match c {
+            '🌐' | '🏠' | '🏡' => LabelKind::Project,
+            '📄' | '📃' | '📑' | '📜' => LabelKind::Paper,
+            '💻' | '🖥' | '⌨' => LabelKind::Code,
+            '🎥' | '📹' | '📺' | '🎬' | '🎞' => LabelKind::Media,
+            '💾' | '🗃' | '🗂' => LabelKind::Data,
+            // Variation selectors and joiners ride along with the pictogram.
+            '\u{fe0f}' | '\u{fe0e}' | '\u{200d}' => continue,
+            _ => return LabelKind::Unknown,
+        };
+        if kind != LabelKind::Unknown && kind != this {
+            return LabelKind::Unknown;
+        }
+        kind = this;
+    }
+    kind
+}
+
 /// The label table: the built-in labels, then a list's own.
 #[derive(Debug, Clone, Default)]
 pub struct Labels {
@@ -192,7 +216,13 @@ impl Labels {
         let mut buffer = [0u8; 64];
         match normalize_ascii(label, &mut buffer) {
             Some(normalized) => self.kind_of_normalized(normalized),
-            None => self.kind_of_normalized(&normalize(label)),
+            None => {
+                let normalized = normalize(label);
+                if normalized.is_empty() {
+                    return pictogram_kind(label);
+                }
+                self.kind_of_normalized(&normalized)
+            }
         }
     }
 
@@ -346,6 +376,19 @@ mod tests {
         assert_eq!(labels.kind("impl"), LabelKind::Code);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].message, "unknown link category `slides`");
+    }
+
+    #[test]
+    fn pictograms_alone_name_a_kind() {
+        assert_eq!(kind("🌐"), LabelKind::Project);
+        assert_eq!(kind("💻"), LabelKind::Code);
+        assert_eq!(kind("📄"), LabelKind::Paper);
+        assert_eq!(kind("🎥"), LabelKind::Media);
+        // Two kinds, or a pictogram nobody reads the same way: no label.
+        assert_eq!(kind("🌐💻"), LabelKind::Unknown);
+        assert_eq!(kind("🔥"), LabelKind::Unknown);
+        // Beside words, the words say it.
+        assert_eq!(kind("📖 Paper"), LabelKind::Paper);
     }
 
     #[test]
