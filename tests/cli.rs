@@ -2506,6 +2506,32 @@ fn a_short_linked_title_before_its_venue_is_the_title() {
     assert_eq!(out.code, 0, "{}", out.stdout);
 }
 
+/// Authors written without their list's italics stay authors: a sentence
+/// of names joined by `and` before the year is no venue, and a last name
+/// before a venue's acronym ends the names (`… Yuan Qi. AAAI 2019.`).
+#[test]
+fn plain_authors_before_the_venue_are_not_the_venue() {
+    let list = fixture("well-formed/plain-authors-before-venue.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 4, "{value}");
+    assert_eq!(entries[1]["venue"], Value::Null);
+    assert_eq!(entries[1]["year"], 2018);
+    assert_eq!(
+        entries[1]["authors"],
+        "Ziwei Zhang, Peng Cui and Wenwu Zhu."
+    );
+    assert_eq!(entries[2]["venue"], "AAAI");
+    assert!(
+        entries[2]["authors"]
+            .as_str()
+            .is_some_and(|a| a.ends_with("Yuan Qi.")),
+        "{}",
+        entries[2]
+    );
+}
+
 /// Links grouped in parentheses before the title (`([paper](…) [code](…))
 /// Title`) leave the title its own words; the title glued to the group's
 /// `)` is a missing space.

@@ -744,10 +744,13 @@ pub(in crate::document) fn text_fields(
                     .next()
                     .unwrap_or_default();
                 let mut letters = word.chars();
+                // (Unless a venue's acronym follows: `… Le Song, Yuan Qi.
+                // AAAI 2019.`, the authors' last name ends a sentence.)
                 let abbreviation = titled_before
                     && letters.next().is_some_and(char::is_uppercase)
                     && letters.clone().count() < 7
-                    && letters.all(char::is_lowercase);
+                    && letters.all(char::is_lowercase)
+                    && !is_known_acronym(head[at + 2..].trim(), vocab);
                 if !abbreviation {
                     break Some(at + 2);
                 }
@@ -926,6 +929,25 @@ pub(in crate::document) fn text_fields(
 /// Whether `name`, read before a year, is the end of a person's name
 /// rather than a venue: an initial (`F`, `F.`), or a word whose initial the
 /// text before it ends with (`I.` + `Goodfellow`). A known venue never is.
+/// A known venue written as its acronym (`AAAI`, `ICLR`): never the end of
+/// an abbreviated name (`Comput. Vis. Media`).
+fn is_known_acronym(name: &str, vocab: &Known<'_>) -> bool {
+    name.len() >= 3
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+        && is_known_venue(name, vocab)
+}
+
+/// A word written as a name is (`Zhu`, `Jean-Luc`): capitalised, the rest
+/// in lowercase.
+fn capitalised_name(w: &str) -> bool {
+    w.split('-').all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    })
+}
+
 fn ends_a_person(before: &str, name: &str, vocab: &Known<'_>) -> bool {
     let is_initial = |w: &str| {
         let w = w.strip_suffix('.').unwrap_or(w);
@@ -952,6 +974,18 @@ fn ends_a_person(before: &str, name: &str, vocab: &Known<'_>) -> bool {
         && words.iter().any(|w| is_initial(w) && w.ends_with('.'))
         && words.iter().any(|w| !is_initial(w) && *w != "and")
         && words.iter().all(|w| person_word(w))
+    {
+        return true;
+    }
+    // `Ziwei Zhang, Peng Cui and Wenwu Zhu. 2018.`: names joined by `and`,
+    // their sentence closed before the year.
+    if name.ends_with('.')
+        && words.len() >= 3
+        && words.contains(&"and")
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            w == "and" || is_initial(w) || capitalised_name(w)
+        })
     {
         return true;
     }
