@@ -188,6 +188,7 @@ pub(crate) struct Words {
     pub(crate) venue_forms: VenueForms,
     pub(crate) headings: HeadingWords,
     pub(crate) columns: ColumnWords,
+    pub(crate) fields: FieldWords,
     pub(crate) links: LinkWords,
 }
 
@@ -231,6 +232,16 @@ pub(crate) struct ColumnWords {
     pub(crate) venue: Vec<String>,
     pub(crate) date: Vec<String>,
     pub(crate) name: Vec<String>,
+    pub(crate) notes: Vec<String>,
+}
+
+/// The labels of an entry's lines written `Label: value` (`- Publish Date:
+/// 2024.12.24`), by what the value is.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FieldWords {
+    pub(crate) date: Vec<String>,
+    pub(crate) venue: Vec<String>,
     pub(crate) notes: Vec<String>,
 }
 

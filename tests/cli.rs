@@ -2532,6 +2532,23 @@ fn plain_authors_before_the_venue_are_not_the_venue() {
     );
 }
 
+/// Lines written `Label: value` under an entry are what their label says:
+/// `Publish Date:` dates the entry, `Publisher:` is a note, never a venue.
+#[test]
+fn labelled_lines_are_what_their_label_says() {
+    let list = fixture("well-formed/labelled-fields.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 6, "{value}");
+    assert_eq!(entries[0]["venue"], Value::Null);
+    assert_eq!(entries[0]["year"], 2026);
+    assert_eq!(entries[0]["month"], 6);
+    assert_eq!(entries[2]["venue"], "AAAI");
+    assert_eq!(entries[2]["year"], 2025);
+    assert_eq!(entries[2]["authors"], "Aizierjiang Aiersilan");
+}
+
 /// Links grouped in parentheses before the title (`([paper](…) [code](…))
 /// Title`) leave the title its own words; the title glued to the group's
 /// `)` is a missing space.

@@ -70,3 +70,39 @@ pub(in crate::document) fn is_title_column(name: &str) -> bool {
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w == "title")
 }
+
+/// What an entry's line written `Label: value` holds, by its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::document) enum Field {
+    Date,
+    Venue,
+    Note,
+}
+
+/// `Publish Date: 2024.12.24`: the field a line's label names, and where
+/// its value starts in `t`. The label is a few words and a colon (either
+/// width) opening the text, one of the labels the vocabulary knows.
+pub(in crate::document) fn field_label(t: &str) -> Option<(Field, usize)> {
+    let (label, rest) = t.split_once([':', '：'])?;
+    let label = label.trim();
+    if label.is_empty() || label.len() > 24 || label.split_whitespace().count() > 3 {
+        return None;
+    }
+    let value = rest.trim_start();
+    if value.is_empty() {
+        return None;
+    }
+    let fields = &words().fields;
+    let label = label.to_lowercase();
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let field = if is_one_of(&label, &fields.date) {
+        Field::Date
+    } else if is_one_of(&label, &fields.venue) {
+        Field::Venue
+    } else if is_one_of(&label, &fields.notes) {
+        Field::Note
+    } else {
+        return None;
+    };
+    Some((field, t.len() - value.len()))
+}

@@ -521,6 +521,32 @@ pub(in crate::document) fn text_fields(
             return;
         }
     }
+    // `Publish Date: 2024.12.24`, `Publisher: University of Macau`: a
+    // labelled line is what its label says, and a publisher is no venue.
+    if column.is_none()
+        && let Some((field, at)) = field_label(t)
+    {
+        let value = trim_separators(text, span.start + at..span.end);
+        match field {
+            Field::Date => {
+                if let Some(year) = date::years(&text[value.clone()]).into_iter().next() {
+                    let year = shift_year(year, value.start);
+                    r.dates.push(DatePart {
+                        span: span.clone(),
+                        inner: year.date.clone(),
+                        year,
+                        form: Form::Plain,
+                        place,
+                    });
+                } else {
+                    r.notes.push(span);
+                }
+            }
+            Field::Venue => text_fields(text, r, value, place, vocab, Some("venue")),
+            Field::Note => r.notes.push(span),
+        }
+        return;
+    }
     // `arXiv:1608.08021` alone: the preprint server, by its identifier.
     if r.venue.is_none() && arxiv_id_tail(t.trim_end_matches(['.', ' '])) == Some(0) {
         let name = span.start..span.start + "arXiv".len();
