@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write as _;
 
 use super::date::YearForm;
-use super::{BlockKind, Entry, Form, Place, Role};
+use super::{Block, BlockKind, Entry, Form, Place, Role};
 
 /// Whether `written` of `all` entries written a shape's way is a confident
 /// reading of them: seven in ten. On real lists judged by hand, findings
@@ -145,6 +145,11 @@ impl Shape {
             for pair in parts.windows(2) {
                 let (a, b) = (pair[0].span, pair[1].span);
                 let between = text.get(a.end..b.start.max(a.end)).unwrap_or_default();
+                // A table's pipe parts its cells however it is padded: no
+                // way of joining two parts.
+                if between.contains('|') && matches!(entry.block, Block::Row { .. }) {
+                    continue;
+                }
                 let slot = &mut glue[pair[0].role as usize][pair[1].role as usize];
                 match join(between) {
                     Some(Join::Glued) => slot.0 += 1,

@@ -107,13 +107,24 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
         // both ways, has no missing space there: the shape counts how its
         // entries join the two parts, and only a departure from a strong
         // convention of spacing them is reported.
-        let (glued, spaced) =
-            ctx.doc.shape_of(entry).glue[pair[0].role as usize][pair[1].role as usize];
-        let (glued, spaced) = (glued as usize, spaced as usize);
+        let (a, b) = (pair[0].role as usize, pair[1].role as usize);
+        let (glued, spaced) = ctx.doc.shape_of(entry).glue[a][b];
+        let (mut glued, mut spaced) = (glued as usize, spaced as usize);
+        // Too few of the shape's entries join the two parts to say: the
+        // whole list's say (its tables and sections that share the pair).
+        if glued + spaced < MIN_SUPPORT {
+            (glued, spaced) = ctx.doc.shapes.iter().fold((0, 0), |(g, s), shape| {
+                let (sg, ss) = shape.glue[a][b];
+                (g + sg as usize, s + ss as usize)
+            });
+        }
+        // Under a convention's support, a lone glued pair is a slip; several
+        // glued ones are a way of writing the pair, unless twice as many are
+        // spaced (7 cells split 4 spaced, 3 glued have no habit to break).
         let spacing_is_law = if glued + spaced >= MIN_SUPPORT {
             is_strong(spaced, glued + spaced)
         } else {
-            glued <= spaced + 1
+            glued <= 1 || glued * 2 <= spaced
         };
         if !spacing_is_law {
             continue;
