@@ -2549,6 +2549,40 @@ fn labelled_lines_are_what_their_label_says() {
     assert_eq!(entries[2]["authors"], "Aizierjiang Aiersilan");
 }
 
+/// An entry whose paper is linked by its short name where the others link
+/// their title is told so, not that it has no title at all.
+#[test]
+fn a_paper_linked_by_its_short_name_is_told_so() {
+    let mut text = String::from("# Driving\n\n## Papers\n\n");
+    for (i, title) in [
+        "Lagrange: An Open-Vocabulary Framework for End-to-End Driving",
+        "GraphWorld: Long-Horizon Planning with World Models",
+        "DriveGPT4: Interpretable End-to-end Autonomous Driving",
+        "GPT-Driver: Learning to Drive with GPT",
+        "DriveLM: Driving with Graph Visual Question Answering",
+        "LimSim++",
+        "ReactSim-Bench: Benchmarking Reactive Behavior World Models",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text.push_str(&format!(
+            "- [{title}](https://arxiv.org/abs/2402.0{i}246)\n  - Ada Lovelace, Alan Turing\n\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    fs::write(&path, text).unwrap();
+    let out = run(lint().arg(&path).arg("--no-config"));
+    assert!(
+        out.stdout.contains(
+            "the paper is linked by its short name `LimSim++`, and the entry has no title"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
 /// Links grouped in parentheses before the title (`([paper](…) [code](…))
 /// Title`) leave the title its own words; the title glued to the group's
 /// `)` is a missing space.

@@ -150,7 +150,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     if apart {
                         let line = ctx.line(entries[first.entry].span.start);
                         finding.message = format!(
-                            "same title as the entry on line {line}, but another arXiv paper: one of the two has the wrong title or the wrong links"
+                            "same title as the entry on line {line}, but another arXiv paper: the paper posted twice, or one of the two has the wrong title or the wrong links"
                         );
                         finding.help = Some(
                             "check which paper each link is; give the entry its own title, or its own links"

@@ -78,13 +78,33 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 .name
                 .as_ref()
                 .filter(|n| ctx.text(&n.inner).split_whitespace().count() >= 4);
-            let (span, message, label) = match as_name {
-                Some(name) => (
+            // `- [LimSim++](https://arxiv.org/…)`: the paper linked by its
+            // short name, where the others link their title.
+            let named_link = entry.links.iter().find(|l| {
+                l.kind == crate::label::LabelKind::Unknown
+                    && l.url.is_some()
+                    && l.span.start == entry.head.start
+                    && looks_like_a_short_name(ctx.text(&l.label).trim())
+            });
+            let (span, message, label) = match (as_name, named_link) {
+                (Some(name), _) => (
                     name.span.clone(),
-                    "the title is written like a short name, and the entry has no title",
+                    "the title is written like a short name, and the entry has no title".to_owned(),
                     "a title, written as a name",
                 ),
-                None => (entry.head.clone(), "entry has no title", "no title here"),
+                (None, Some(link)) => (
+                    link.label.clone(),
+                    format!(
+                        "the paper is linked by its short name `{}`, and the entry has no title",
+                        ctx.text(&link.label).trim()
+                    ),
+                    "a name where the title goes",
+                ),
+                (None, None) => (
+                    entry.head.clone(),
+                    "entry has no title".to_owned(),
+                    "no title here",
+                ),
             };
             out.push(
                 Finding::new(Rule::EntryFormat, span, message)
@@ -632,4 +652,16 @@ fn has_link(ctx: &Context, entry: &Entry, required: &str) -> bool {
             crate::label::normalize(ctx.text(&link.label)) == required
         }
     })
+}
+
+/// One word written as papers' short names are (`LimSim++`, `GPT-4`,
+/// `ViT`): capitals past the first letter, a digit or a sign; not a word of
+/// a title (`Speaker Generation`, `学习迁移`).
+fn looks_like_a_short_name(label: &str) -> bool {
+    !label.is_empty()
+        && !label.contains(char::is_whitespace)
+        && label.is_ascii()
+        && label.chars().next().is_some_and(char::is_alphanumeric)
+        && (label.chars().skip(1).any(|c| c.is_ascii_uppercase())
+            || label.contains(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-')))
 }
