@@ -1871,6 +1871,18 @@ fn abbreviated_journals_are_read_whole_and_not_guessed_at() {
     let out = run(cmd().args(["--offline", "--no-config", list.to_str().unwrap()]));
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(!out.stdout.contains("did you mean"), "{}", out.stdout);
+    // A long name one slip from a known venue is a slip all the same.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    let text = fs::read_to_string(&list).unwrap()
+        + "\n1. **Neural Ordinary Differential Equations for Long Sequences**. NeurlIPS 2020. [paper](https://doi.org/10.5555/neurips.2020.0001)\n\n   *Ricky Chen, David Duvenaud*\n";
+    fs::write(&path, text).unwrap();
+    let out = run(cmd().args(["--offline", "--no-config"]).arg(&path));
+    assert!(
+        out.stdout.contains("did you mean `NeurIPS`"),
+        "{}",
+        out.stdout
+    );
 }
 
 /// `Title(@Stanford)`: the authors' affiliation ends the title, no word
@@ -2580,6 +2592,30 @@ fn a_paper_linked_by_its_short_name_is_told_so() {
         ),
         "{}",
         out.stdout
+    );
+}
+
+/// Where each entry opens with its venue's tag as a link (`\[[PR
+/// 2021](…)\] Title`), every such tag is the venue, known or not, in words
+/// or abbreviations; the words after it are the title.
+#[test]
+fn linked_venue_tags_are_venues_whatever_their_name() {
+    let list = fixture("well-formed/linked-venue-tags.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 22, "{value}");
+    assert_eq!(entries[1]["venue"], "PR");
+    assert_eq!(entries[1]["year"], 2021);
+    assert_eq!(entries[3]["year"], 2023);
+    assert_eq!(
+        entries[3]["title"],
+        "Knowledge graph-enhanced molecular contrastive learning with functional prompt"
+    );
+    assert_eq!(entries[4]["year"], 2022);
+    assert_eq!(
+        entries[4]["title"],
+        "Zero-Shot Learning with Common Sense Knowledge Graphs"
     );
 }
 

@@ -125,38 +125,98 @@ fn link_as_venue(text: &str, entry: &mut Entry, shape: &Shape, known: &Known<'_>
     let Some(slot) = shape.slot(Role::Venue) else {
         return false;
     };
-    let Some(title) = &entry.title else {
-        return false;
-    };
     if slot.form != Form::Linked {
         return false;
     }
+    // `\[[Nat. Mach. Intell. 2023](…)\] Knowledge graph-enhanced …`: a
+    // label too long or too dotted to pass for a tag was read as the title;
+    // the words after it are the title the others have there.
+    title_after_linked_venue(text, entry);
+    let Some(title) = &entry.title else {
+        return false;
+    };
     let Some(link) = entry.links.first() else {
         return false;
     };
     let label = text[link.label.clone()].trim();
-    let opens = text[entry.head.start..link.span.start].trim().is_empty();
+    // (Opening brackets around the tag, escaped or not: `\[[PR 2021](…)\]`.)
+    let opens = text[entry.head.start..link.span.start]
+        .trim()
+        .trim_start_matches(['\\', '[', '('])
+        .is_empty();
     if link.is_title
         || !opens
         || link.span.end > title.span.start
         || link.place != slot.place
         || label.is_empty()
-        || label.split_whitespace().count() > 4
+        || label.split_whitespace().count()
+            > if venue_text(label).years.is_empty() {
+                4
+            } else {
+                8
+            }
         || known.labels.is_known(label)
     {
         return false;
     }
     let lead = text[link.label.clone()].len() - text[link.label.clone()].trim_start().len();
     let name = link.label.start + lead..link.label.start + lead + label.len();
-    entry.venue = Some(super::Venue {
-        span: link.span.clone(),
-        inner: name.clone(),
+    // The label holds the venue and its year (`[PR 2021](…)`), as the
+    // list's others do.
+    entry.venue = Some(super::Venue::split_at(
+        venue_text(label),
+        name.start,
+        link.span.clone(),
         name,
-        years: Vec::new(),
-        form: Form::Linked,
-        place: link.place,
-    });
+        Form::Linked,
+        link.place,
+    ));
     true
+}
+
+/// Where the venue's tag is the first link and the title follows it, an
+/// entry read with that link for its title while its label is a venue and
+/// a year (`[Pattern Recognition Letters 2023](…)`) and words follow on the
+/// line: the words are the title, and the link is left to be the venue.
+fn title_after_linked_venue(text: &str, entry: &mut Entry) {
+    let Some(title) = &entry.title else {
+        return;
+    };
+    if !matches!(title.form, Form::Linked) {
+        return;
+    }
+    let Some(link) = entry.links.first().filter(|l| l.is_title) else {
+        return;
+    };
+    let label = text[link.label.clone()].trim();
+    if venue_text(label).years.is_empty() || label.split_whitespace().count() > 8 {
+        return;
+    }
+    // The rest of the line, past the tag's closing brackets, up to a link.
+    let line_end = text[link.span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| link.span.end + i);
+    let rest = &text[link.span.end..line_end];
+    let skip = rest.len() - rest.trim_start_matches(['\\', ']', ')', ' ']).len();
+    let start = link.span.end + skip;
+    let words = &text[start..line_end];
+    let end = start + words.find('[').unwrap_or(words.len());
+    let written = text[start..end].trim_end().trim_end_matches(['.', ' ']);
+    if written.split_whitespace().count() < 3 {
+        return;
+    }
+    let span = start..start + written.len();
+    let place = title.place;
+    if let Some(link) = entry.links.first_mut() {
+        link.is_title = false;
+    }
+    entry.title = Some(super::Title {
+        span: span.clone(),
+        inner: span,
+        form: Form::Plain,
+        place,
+        prefix: None,
+    });
 }
 
 /// In a list whose titles are links (`[Title](url)`), an untitled entry
