@@ -2559,6 +2559,14 @@ fn labelled_lines_are_what_their_label_says() {
     assert_eq!(entries[2]["venue"], "AAAI");
     assert_eq!(entries[2]["year"], 2025);
     assert_eq!(entries[2]["authors"], "Aizierjiang Aiersilan");
+    // A line's label says what its links lead to.
+    let categories: Vec<&str> = entries[2]["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["category"].as_str().unwrap())
+        .collect();
+    assert_eq!(categories, ["paper", "project", "code", "data", "data"]);
 }
 
 /// An entry whose paper is linked by its short name where the others link

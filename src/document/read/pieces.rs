@@ -31,6 +31,15 @@ pub(in crate::document) fn with_target(text: &str, mut link: Link, vocab: &Known
             }
             _ => false,
         };
+        // `- Datasets: [NAVSIM](…), [nuScenes](…)`: a link named after what
+        // it leads to, on a line whose label says what that is.
+        if link.kind == LabelKind::Unknown
+            && !link.is_title
+            && let Some(kind) = line_label_kind(text, link.span.start, vocab)
+        {
+            link.kind = kind;
+            return link;
+        }
         // A dataset's page on a data hub is data, under a label that names
         // no kind (`[LAMM-Benchmark](https://huggingface.co/datasets/…)`).
         if matches!(link.kind, LabelKind::Unknown | LabelKind::Other)
@@ -50,6 +59,27 @@ pub(in crate::document) fn with_target(text: &str, mut link: Link, vocab: &Known
         }
     }
     link
+}
+
+/// The kind the label opening a link's line names (`- Project Pages:
+/// [AutoSceneGen](…)`, `Code: [x](…), [y](…)`): a few words and a colon
+/// at the line's start, after its bullet, a kind the label table knows.
+fn line_label_kind(text: &str, at: usize, vocab: &Known<'_>) -> Option<LabelKind> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..at].trim_start_matches([' ', '\t', '-', '*', '+', '>']);
+    let (label, rest) = before.split_once([':', '：'])?;
+    // Only links follow the colon (`[a](…), [b](…)`), no prose.
+    if !rest.trim().is_empty() && !rest.trim_start().starts_with('[') {
+        return None;
+    }
+    let label = label.trim();
+    if label.is_empty() || label.len() > 24 || label.contains(['[', ']', '(', ')']) {
+        return None;
+    }
+    match vocab.labels.kind(label) {
+        LabelKind::Unknown | LabelKind::Other => None,
+        kind => Some(kind),
+    }
 }
 
 /// A web address that is a paper: on a paper host, or a PDF.
