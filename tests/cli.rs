@@ -2627,6 +2627,26 @@ fn linked_venue_tags_are_venues_whatever_their_name() {
     );
 }
 
+/// In a list that writes its authors before a linked title, one author
+/// alone (`- Bappaditya Mandal .[Title](…)`) is the authors, and the link
+/// the title: two papers of one author are not one title twice.
+#[test]
+fn one_author_before_a_linked_title_is_the_authors() {
+    let list = fixture("well-formed/one-author-before-linked-title.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries[4]["authors"], "Bappaditya Mandal");
+    assert_eq!(
+        entries[4]["title"],
+        "Face Recognition: Perspectives from the Real-World"
+    );
+    assert_eq!(
+        entries[5]["title"],
+        "Improved Eigenfeature Regularization for Face Identification"
+    );
+}
+
 /// Links grouped in parentheses before the title (`([paper](…) [code](…))
 /// Title`) leave the title its own words; the title glued to the group's
 /// `)` is a missing space.

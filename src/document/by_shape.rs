@@ -16,7 +16,8 @@ use super::{Authors, Entry, Form, Known, Place, Role, Span, Title};
 /// Reads `entry` again in the light of its region's `shape`; whether a
 /// part changed (the shapes are then inferred again).
 pub(super) fn reread(text: &str, entry: &mut Entry, shape: &Shape, known: &Known<'_>) -> bool {
-    let mut changed = promote_title_link(text, entry, shape, known);
+    let mut changed = name_before_linked_title(text, entry, shape, known);
+    changed |= promote_title_link(text, entry, shape, known);
     changed |= bold_label_before_linked_title(text, entry, shape, known);
     changed |= name_as_venue(text, entry, shape);
     changed |= lead_tag_as_venue(text, entry, shape);
@@ -254,6 +255,66 @@ fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape, known: &Know
         return false;
     }
     entry.title = Some(title_of_link(text, link, form));
+    true
+}
+
+/// In a list that writes its authors before a linked title (`Lin T Y,
+/// Goyal P .[Focal loss …](…)`), an entry whose one author was read as a
+/// plain title (`- Bappaditya Mandal .[Improved Eigenfeature …](…)`): the
+/// name is the authors, and the link after it the title.
+fn name_before_linked_title(
+    text: &str,
+    entry: &mut Entry,
+    shape: &Shape,
+    known: &Known<'_>,
+) -> bool {
+    let Some(title) = &entry.title else {
+        return false;
+    };
+    if title.form != Form::Plain || entry.authors.is_some() {
+        return false;
+    }
+    let rank = |role: Role| shape.slots.iter().position(|s| s.role == role);
+    let linked_title = shape.slot(Role::Title).is_some_and(|slot| {
+        matches!(slot.form, Form::Linked | Form::LinkedBold) && slot.agree * 5 >= slot.present * 4
+    });
+    if !linked_title || !convention(shape, Role::Authors) || rank(Role::Authors) > rank(Role::Title)
+    {
+        return false;
+    }
+    let written = text[title.inner.clone()].trim_end_matches([' ', '.', ',']);
+    if !read::looks_like_authors(written, true) {
+        return false;
+    }
+    let Some(index) = entry
+        .links
+        .iter()
+        .position(|l| l.span.start >= title.span.end && !l.is_title)
+    else {
+        return false;
+    };
+    let link = &entry.links[index];
+    // Only what separates the name from the link lies between.
+    let between = &text[title.span.end..link.span.start];
+    if !between.trim_matches([' ', '.', ',', ':', '-']).is_empty()
+        || known.labels.is_known(&text[link.label.clone()])
+        || text[link.label.clone()].split_whitespace().count() < 2
+    {
+        return false;
+    }
+    let form = match link.form {
+        Form::Single => Form::Linked,
+        Form::BoldLabel => Form::LinkedBold,
+        _ => return false,
+    };
+    let names = title.inner.start..title.inner.start + written.len();
+    entry.authors = Some(Authors {
+        span: names.clone(),
+        inner: names,
+        form: Form::Plain,
+        place: title.place,
+    });
+    entry.title = Some(title_of_link(text, &mut entry.links[index], form));
     true
 }
 
