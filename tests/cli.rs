@@ -2645,6 +2645,8 @@ fn one_author_before_a_linked_title_is_the_authors() {
         entries[5]["title"],
         "Improved Eigenfeature Regularization for Face Identification"
     );
+    // `.[J] arXiv preprint arXiv:1602.03256.`: the server, named, then its id.
+    assert_eq!(entries[5]["venue"], "arXiv preprint");
 }
 
 /// Links grouped in parentheses before the title (`([paper](…) [code](…))

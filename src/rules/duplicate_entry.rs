@@ -231,7 +231,14 @@ fn are_versions(ctx: &Context, index_a: usize, index_b: usize) -> bool {
     // A preprint and the venue that published it are one paper listed
     // twice: the preprint's entry is the stale one.
     let preprints = ctx.settings.venues.preprints();
-    let preprint = |v: &Option<String>| v.as_ref().is_some_and(|v| preprints.contains(v));
+    // (`arXiv preprint`, `ArXiv e-prints`: the server, named at length.)
+    let preprint = |v: &Option<String>| {
+        v.as_ref().is_some_and(|v| {
+            let first = v.split_whitespace().next().unwrap_or_default();
+            preprints.iter().any(|p| p == v || p == first)
+                || v.split_whitespace().any(|w| w == "preprint")
+        })
+    };
     // One title by other authors, linking other papers: two works under
     // a short title (`Deep learning`, the book and the review).
     let two_works = other_authors

@@ -560,6 +560,33 @@ pub(in crate::document) fn text_fields(
         });
         return;
     }
+    // `arXiv preprint arXiv:1602.02999.` alone: the preprint server, named
+    // and then identified.
+    if r.venue.is_none() {
+        let bare = t.trim_end_matches(['.', ' ']);
+        if let Some(at) = arxiv_id_tail(bare).filter(|&at| at > 0) {
+            // (After a GB/T mark, the sentence's period: `[J]. arXiv …`.)
+            let lead = bare.len() - bare.trim_start_matches(['.', ' ']).len();
+            let named = bare[lead.min(at)..at].trim_end_matches([' ', ',']);
+            let lower = named.to_ascii_lowercase();
+            if matches!(
+                lower.as_str(),
+                "arxiv preprint" | "arxiv e-prints" | "arxiv e-print" | "arxiv" | "preprint"
+            ) {
+                let start = span.start + lead.min(at);
+                let name = start..start + named.len();
+                r.venue = Some(Venue {
+                    span: span.clone(),
+                    inner: name.clone(),
+                    name,
+                    years: Vec::new(),
+                    form: Form::Plain,
+                    place,
+                });
+                return;
+            }
+        }
+    }
     // A GB/T 7714 container after a conference paper's title: `[C]//2020
     // Chinese Automation Congress (CAC). IEEE, 2020: 802-806.` The venue is
     // what `//` opens, up to the sentence's end, without its leading year;
