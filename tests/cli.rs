@@ -2649,6 +2649,26 @@ fn one_author_before_a_linked_title_is_the_authors() {
     assert_eq!(entries[5]["venue"], "arXiv preprint");
 }
 
+/// An address in brackets (`- FCN [https://arxiv.org/pdf/….pdf] [2016]`)
+/// is a link, as GitHub renders it; a small section written its own way
+/// throughout (`  + url` items under `## Losses`) is no indentation slip.
+#[test]
+fn addresses_in_brackets_are_links() {
+    let list = fixture("well-formed/bracketed-addresses.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 9, "{value}");
+    assert_eq!(entries[2]["title"], "FCN");
+    assert_eq!(entries[2]["year"], 2016);
+    assert_eq!(
+        entries[2]["links"][0]["url"],
+        "https://arxiv.org/pdf/1605.06211.pdf"
+    );
+    assert_eq!(entries[2]["links"][0]["category"], "paper");
+    assert_eq!(entries[2]["links"][1]["category"], "code");
+}
+
 /// Links grouped in parentheses before the title (`([paper](…) [code](…))
 /// Title`) leave the title its own words; the title glued to the group's
 /// `)` is a missing space.

@@ -136,6 +136,13 @@ impl<'a> Tally<'a> {
             .max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first)))?;
         is_strong(count, self.total).then_some((style, count))
     }
+
+    /// Whether every entry here, three or more, is written one way: a small
+    /// section with a layout of its own (`## Losses` of `  + url` items in
+    /// a list of `- Name [url]`), too few for a convention, yet no slip.
+    fn unanimous(&self) -> bool {
+        self.total >= 3 && self.styles.len() == 1
+    }
 }
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -188,8 +195,11 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
     for (position, (_, entry, marker, depth, style)) in entries.iter().enumerate() {
         let (section, topic) = region(entry);
-        let law = by_region
-            .get(&(*depth, section, topic))
+        let own = by_region.get(&(*depth, section, topic));
+        if own.is_some_and(|tally| tally.law().is_none() && tally.unanimous()) {
+            continue;
+        }
+        let law = own
             .and_then(Tally::law)
             .map(|(style, count)| (style, count, "section"))
             .or_else(|| {

@@ -425,7 +425,36 @@ pub(in crate::document) fn pieces(
                 let bare = (inner_text[lead..].starts_with("http")
                     && inner_text[lead..].trim_end_matches(']').ends_with(')'))
                 .then_some((lead, lead));
-                if let Some((label_end, url_at)) = joined.or(bare) {
+                // `[https://arxiv.org/pdf/1605.06211.pdf]`: an address in
+                // brackets, which GitHub links as it links a bare one.
+                let trimmed = inner_text.trim();
+                let address = !double
+                    && (trimmed.starts_with("https://") || trimmed.starts_with("http://"))
+                    && !trimmed.contains(|c: char| {
+                        c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']')
+                    });
+                if address {
+                    let url = trim(text, inner.clone());
+                    push(
+                        Piece::Link {
+                            link: Link {
+                                span: span.clone(),
+                                kind: LabelKind::Unknown,
+                                label: url.clone(),
+                                url: Some(url),
+                                form: Form::Bare,
+                                place,
+                                is_title: false,
+                                host: HostKind::Other,
+                                to_pdf: false,
+                                to_page: false,
+                            },
+                            style_title: false,
+                            badge: None,
+                        },
+                        out,
+                    );
+                } else if let Some((label_end, url_at)) = joined.or(bare) {
                     let label_start = inner.start + lead;
                     let url_start = inner.start + url_at;
                     let url_end = inner.start
