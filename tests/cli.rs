@@ -2669,6 +2669,26 @@ fn addresses_in_brackets_are_links() {
     assert_eq!(entries[2]["links"][1]["category"], "code");
 }
 
+/// A bold title over a list of lines led by keys (`- intro: NIPS 2015`,
+/// `- arxiv: <…>`, `- github(Caffe): <…>`) is one entry: the keyed lines
+/// are its fields and links, a key is no venue, and `intro:` gives it one.
+#[test]
+fn a_title_over_keyed_lines_is_one_entry() {
+    let list = fixture("well-formed/titles-over-keyed-lines.md");
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 4, "{value}");
+    assert_eq!(
+        entries[0]["title"],
+        "Faster R-CNN: Towards Real-Time Object Detection with Region Proposal Networks"
+    );
+    assert_eq!(entries[0]["venue"], "NIPS");
+    assert_eq!(entries[0]["year"], 2015);
+    assert_eq!(entries[0]["links"].as_array().unwrap().len(), 4);
+    assert_eq!(entries[2]["venue"], "CVPR");
+}
+
 /// Links grouped in parentheses before the title (`([paper](…) [code](…))
 /// Title`) leave the title its own words; the title glued to the group's
 /// `)` is a missing space.

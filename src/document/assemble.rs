@@ -623,9 +623,16 @@ fn link_lists(
             end += 1;
         }
         let items = p + 1..end;
-        if !items
+        // (`- intro: NIPS 2015`, `- arxiv: <…>`, `- github(Caffe): <…>`:
+        // lines led by a key, among which one at least links.)
+        let keyed = items
             .clone()
-            .all(|i| link_line(&candidates[i], &entries[i]))
+            .all(|i| keyed_line(text, &candidates[i], &entries[i]))
+            && items.clone().any(|i| !entries[i].links.is_empty());
+        if !keyed
+            && !items
+                .clone()
+                .all(|i| link_line(&candidates[i], &entries[i]))
         {
             p = end;
             continue;
@@ -640,6 +647,32 @@ fn link_lists(
         candidates[p].empty = false;
         p = end;
     }
+}
+
+/// An item that is one line led by a key and a colon (`intro: NIPS 2015`,
+/// `github(Caffe): <https://…>`), with one link at most and no title link:
+/// a field of the paper over it, as a labelled line is.
+fn keyed_line(text: &str, candidate: &Candidate, entry: &Entry) -> bool {
+    if !matches!(candidate.kind, CandidateKind::Item { parent: None, .. })
+        || !candidate.children.is_empty()
+        || entry.links.len() > 1
+        || entry.links.iter().any(|l| l.is_title)
+    {
+        return false;
+    }
+    let line = text[entry.head.clone()].trim_start();
+    let Some(colon) = line.find([':', '：']) else {
+        return false;
+    };
+    let key = &line[..colon];
+    // A key of a word or two, perhaps qualified (`github(official, Matlab)`).
+    let bare = key.split('(').next().unwrap_or_default().trim();
+    !bare.is_empty()
+        && bare.split_whitespace().count() <= 2
+        && bare
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        && !line[..colon].contains(['[', '*', '<'])
 }
 
 /// Two distinct elements of a slice, mutably.

@@ -76,14 +76,18 @@ fn misfiled(ctx: &Context, entry: &Entry, section: &YearSection) -> bool {
     if entry.years().any(|y| y.value == section.year) {
         return false;
     }
+    let posted_in_section = || posted_year(ctx, entry) == Some(section.year);
     // A preprint posted in the section's year (its arXiv id says so) whose
     // tag says another: the tag is the slip, which `year-mismatch` reports.
-    if super::names_a_preprint(ctx, entry)
-        && crate::identity::paper_keys(ctx.source.text(), entry).any(|(key, _)| {
-            matches!(key, crate::url::PaperKey::Arxiv(id)
-                if id.len() >= 4 && id.as_bytes()[..4].iter().all(u8::is_ascii_digit)
-                    && id[..2].parse::<u16>().is_ok_and(|yy| 2000 + yy == section.year))
-        })
+    if super::names_a_preprint(ctx, entry) && posted_in_section() {
+        return false;
+    }
+    // A paper of the next year's venue posted in the section's year (`AAAI
+    // 2019` on arXiv 1811.05181 under `## 2018`), in a list that files its
+    // papers by when they appeared rather than by their venue's year.
+    if entry.years().all(|y| y.value == section.year + 1)
+        && posted_in_section()
+        && files_by_posting(ctx)
     {
         return false;
     }
@@ -99,6 +103,47 @@ fn misfiled(ctx: &Context, entry: &Entry, section: &YearSection) -> bool {
     });
     let next_door = entry.years().all(|y| y.value.abs_diff(section.year) == 1);
     !(cited && next_door)
+}
+
+/// The year an entry's arXiv id says the paper was posted.
+fn posted_year(ctx: &Context, entry: &Entry) -> Option<u16> {
+    crate::identity::paper_keys(ctx.source.text(), entry).find_map(|(key, _)| match key {
+        crate::url::PaperKey::Arxiv(id)
+            if id.len() >= 4 && id.as_bytes()[..4].iter().all(u8::is_ascii_digit) =>
+        {
+            id[..2].parse::<u16>().ok().map(|yy| 2000 + yy)
+        }
+        _ => None,
+    })
+}
+
+/// Whether the list files papers by when they were posted: of its entries
+/// in year sections whose venue's year and arXiv year differ, more sit
+/// under the arXiv year than under the venue's. (Asked only of the rare
+/// entry filed a year before its venue's.)
+fn files_by_posting(ctx: &Context) -> bool {
+    let (mut by_posting, mut by_venue) = (0usize, 0usize);
+    for entry in &ctx.doc.entries {
+        let (Some(section), Some(year)) = (
+            entry.section,
+            entry.venue.as_ref().and_then(|v| v.years.first()),
+        ) else {
+            continue;
+        };
+        let Some(posted) = posted_year(ctx, entry) else {
+            continue;
+        };
+        let filed = ctx.doc.sections[section].year;
+        if posted == year.value {
+            continue;
+        }
+        if filed == posted {
+            by_posting += 1;
+        } else if filed == year.value {
+            by_venue += 1;
+        }
+    }
+    by_posting > by_venue
 }
 
 /// Whether a year is followed by a volume or pages: `: 1-12`, `, 126: 70-81`.

@@ -521,6 +521,16 @@ pub(in crate::document) fn text_fields(
             return;
         }
     }
+    // `arxiv:` before its link (`- arxiv: <https://…>`): the link's key,
+    // no venue.
+    if column.is_none()
+        && t.trim_end().ends_with([':', '：'])
+        && t.split_whitespace().count() <= 2
+        && !t.contains(['[', ']'])
+    {
+        r.notes.push(span);
+        return;
+    }
     // `Publish Date: 2024.12.24`, `Publisher: University of Macau`: a
     // labelled line is what its label says, and a publisher is no venue.
     if column.is_none()
@@ -542,7 +552,9 @@ pub(in crate::document) fn text_fields(
                     r.notes.push(span);
                 }
             }
-            Field::Venue => text_fields(text, r, value, place, vocab, Some("venue")),
+            // Read as any text is (`intro: CVPR 2017 oral`, `Venue: ICLR
+            // 2024`): the venue and year it holds, if any.
+            Field::Venue => text_fields(text, r, value, place, vocab, None),
             Field::Note => r.notes.push(span),
         }
         return;
