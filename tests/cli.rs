@@ -2470,15 +2470,22 @@ fn dates_and_venues_before_a_linked_title_leave_it_the_title() {
     assert_eq!(entries[5]["year"], 2016);
 }
 
+/// The entries `awesome-lint entries` reads from `list`, with the whole
+/// answer for failure messages.
+fn entries_of(list: &std::path::Path) -> (Value, Vec<Value>) {
+    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = value["entries"].as_array().unwrap().clone();
+    (value, entries)
+}
+
 /// A citation's ending (`Title, in *ICLR* 2024.`) is the venue and year,
 /// not the title's words: `in` introduces the venue, and an emphasised
 /// name after it is a venue even where no vocabulary knows it.
 #[test]
 fn a_venue_cited_after_the_title_ends_it() {
     let list = fixture("well-formed/cited-venues.md");
-    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
-    let value: Value = serde_json::from_str(&out.stdout).unwrap();
-    let entries = value["entries"].as_array().unwrap();
+    let (value, entries) = entries_of(&list);
     assert_eq!(entries.len(), 5, "{value}");
     assert_eq!(
         entries[0]["title"],
@@ -2502,9 +2509,7 @@ fn a_venue_cited_after_the_title_ends_it() {
 #[test]
 fn a_short_linked_title_before_its_venue_is_the_title() {
     let list = fixture("well-formed/short-linked-titles.md");
-    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
-    let value: Value = serde_json::from_str(&out.stdout).unwrap();
-    let entries = value["entries"].as_array().unwrap();
+    let (value, entries) = entries_of(&list);
     assert_eq!(entries.len(), 6, "{value}");
     assert_eq!(entries[2]["title"], "Datasheets for Datasets");
     // Two words are a title too where the venue's year follows.
@@ -2524,9 +2529,7 @@ fn a_short_linked_title_before_its_venue_is_the_title() {
 #[test]
 fn plain_authors_before_the_venue_are_not_the_venue() {
     let list = fixture("well-formed/plain-authors-before-venue.md");
-    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
-    let value: Value = serde_json::from_str(&out.stdout).unwrap();
-    let entries = value["entries"].as_array().unwrap();
+    let (value, entries) = entries_of(&list);
     assert_eq!(entries.len(), 4, "{value}");
     assert_eq!(entries[1]["venue"], Value::Null);
     assert_eq!(entries[1]["year"], 2018);
@@ -2549,9 +2552,7 @@ fn plain_authors_before_the_venue_are_not_the_venue() {
 #[test]
 fn labelled_lines_are_what_their_label_says() {
     let list = fixture("well-formed/labelled-fields.md");
-    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
-    let value: Value = serde_json::from_str(&out.stdout).unwrap();
-    let entries = value["entries"].as_array().unwrap();
+    let (value, entries) = entries_of(&list);
     assert_eq!(entries.len(), 6, "{value}");
     assert_eq!(entries[0]["venue"], Value::Null);
     assert_eq!(entries[0]["year"], 2026);
@@ -2609,9 +2610,7 @@ fn a_paper_linked_by_its_short_name_is_told_so() {
 #[test]
 fn linked_venue_tags_are_venues_whatever_their_name() {
     let list = fixture("well-formed/linked-venue-tags.md");
-    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
-    let value: Value = serde_json::from_str(&out.stdout).unwrap();
-    let entries = value["entries"].as_array().unwrap();
+    let (value, entries) = entries_of(&list);
     assert_eq!(entries.len(), 22, "{value}");
     assert_eq!(entries[1]["venue"], "PR");
     assert_eq!(entries[1]["year"], 2021);
@@ -2633,9 +2632,7 @@ fn linked_venue_tags_are_venues_whatever_their_name() {
 #[test]
 fn one_author_before_a_linked_title_is_the_authors() {
     let list = fixture("well-formed/one-author-before-linked-title.md");
-    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
-    let value: Value = serde_json::from_str(&out.stdout).unwrap();
-    let entries = value["entries"].as_array().unwrap();
+    let (_, entries) = entries_of(&list);
     assert_eq!(entries[4]["authors"], "Bappaditya Mandal");
     assert_eq!(
         entries[4]["title"],
@@ -2655,9 +2652,7 @@ fn one_author_before_a_linked_title_is_the_authors() {
 #[test]
 fn addresses_in_brackets_are_links() {
     let list = fixture("well-formed/bracketed-addresses.md");
-    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
-    let value: Value = serde_json::from_str(&out.stdout).unwrap();
-    let entries = value["entries"].as_array().unwrap();
+    let (value, entries) = entries_of(&list);
     assert_eq!(entries.len(), 9, "{value}");
     assert_eq!(entries[2]["title"], "FCN");
     assert_eq!(entries[2]["year"], 2016);
@@ -2675,9 +2670,7 @@ fn addresses_in_brackets_are_links() {
 #[test]
 fn a_title_over_keyed_lines_is_one_entry() {
     let list = fixture("well-formed/titles-over-keyed-lines.md");
-    let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
-    let value: Value = serde_json::from_str(&out.stdout).unwrap();
-    let entries = value["entries"].as_array().unwrap();
+    let (value, entries) = entries_of(&list);
     assert_eq!(entries.len(), 4, "{value}");
     assert_eq!(
         entries[0]["title"],

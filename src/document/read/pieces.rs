@@ -82,6 +82,27 @@ fn line_label_kind(text: &str, at: usize, vocab: &Known<'_>) -> Option<LabelKind
     }
 }
 
+/// A web address written out, not in link markup (`https://…`, or in
+/// brackets `[https://…]`), which GitHub links all the same.
+fn bare_link(span: Span, label: Span, url: Span, kind: LabelKind, place: Place) -> Piece {
+    Piece::Link {
+        link: Link {
+            span,
+            kind,
+            label,
+            url: Some(url),
+            form: Form::Bare,
+            place,
+            is_title: false,
+            host: HostKind::Other,
+            to_pdf: false,
+            to_page: false,
+        },
+        style_title: false,
+        badge: None,
+    }
+}
+
 /// A web address that is a paper: on a paper host, or a PDF.
 pub(in crate::document) fn is_paper_url(url: &str, vocab: &Known<'_>) -> bool {
     vocab.hosts.is_paper_link(url)
@@ -436,22 +457,7 @@ pub(in crate::document) fn pieces(
                 if address {
                     let url = trim(text, inner.clone());
                     push(
-                        Piece::Link {
-                            link: Link {
-                                span: span.clone(),
-                                kind: LabelKind::Unknown,
-                                label: url.clone(),
-                                url: Some(url),
-                                form: Form::Bare,
-                                place,
-                                is_title: false,
-                                host: HostKind::Other,
-                                to_pdf: false,
-                                to_page: false,
-                            },
-                            style_title: false,
-                            badge: None,
-                        },
+                        bare_link(span.clone(), url.clone(), url, LabelKind::Unknown, place),
                         out,
                     );
                 } else if let Some((label_end, url_at)) = joined.or(bare) {
@@ -570,24 +576,16 @@ pub(in crate::document) fn pieces(
                     if let Some(label) = &label {
                         cut_label(text, label, vocab, out);
                     }
-                    Piece::Link {
-                        link: Link {
-                            span: span.clone(),
-                            kind: label.as_ref().map_or(LabelKind::Unknown, |l| {
-                                vocab.labels.kind(&text[l.clone()])
-                            }),
-                            label: label.unwrap_or(span.clone()),
-                            url: Some(span.clone()),
-                            form: Form::Bare,
-                            place,
-                            is_title: false,
-                            host: HostKind::Other,
-                            to_pdf: false,
-                            to_page: false,
-                        },
-                        style_title: false,
-                        badge: None,
-                    }
+                    let kind = label
+                        .as_ref()
+                        .map_or(LabelKind::Unknown, |l| vocab.labels.kind(&text[l.clone()]));
+                    bare_link(
+                        span.clone(),
+                        label.unwrap_or(span.clone()),
+                        span.clone(),
+                        kind,
+                        place,
+                    )
                 },
                 out,
             ),

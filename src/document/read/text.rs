@@ -559,44 +559,34 @@ pub(in crate::document) fn text_fields(
         }
         return;
     }
-    // `arXiv:1608.08021` alone: the preprint server, by its identifier.
-    if r.venue.is_none() && arxiv_id_tail(t.trim_end_matches(['.', ' '])) == Some(0) {
-        let name = span.start..span.start + "arXiv".len();
-        r.venue = Some(Venue {
-            span: span.clone(),
-            inner: span,
-            name,
-            years: Vec::new(),
-            form: Form::Plain,
-            place,
-        });
-        return;
-    }
-    // `arXiv preprint arXiv:1602.02999.` alone: the preprint server, named
-    // and then identified.
+    // `arXiv:1608.08021` alone, or named first (`arXiv preprint
+    // arXiv:1602.02999.`): the preprint server, by its identifier.
     if r.venue.is_none() {
         let bare = t.trim_end_matches(['.', ' ']);
-        if let Some(at) = arxiv_id_tail(bare).filter(|&at| at > 0) {
-            // (After a GB/T mark, the sentence's period: `[J]. arXiv …`.)
-            let lead = bare.len() - bare.trim_start_matches(['.', ' ']).len();
-            let named = bare[lead.min(at)..at].trim_end_matches([' ', ',']);
-            let lower = named.to_ascii_lowercase();
-            if matches!(
-                lower.as_str(),
-                "arxiv preprint" | "arxiv e-prints" | "arxiv e-print" | "arxiv" | "preprint"
-            ) {
-                let start = span.start + lead.min(at);
-                let name = start..start + named.len();
-                r.venue = Some(Venue {
-                    span: span.clone(),
-                    inner: name.clone(),
-                    name,
-                    years: Vec::new(),
-                    form: Form::Plain,
-                    place,
-                });
-                return;
+        let named = arxiv_id_tail(bare).and_then(|at| {
+            if at == 0 {
+                return Some((span.start..span.start + "arXiv".len(), span.clone()));
             }
+            // (After a GB/T mark, the sentence's period: `[J]. arXiv …`.)
+            let lead = (bare.len() - bare.trim_start_matches(['.', ' ']).len()).min(at);
+            let named = bare[lead..at].trim_end_matches([' ', ',']);
+            let server = matches!(
+                named.to_ascii_lowercase().as_str(),
+                "arxiv preprint" | "arxiv e-prints" | "arxiv e-print" | "arxiv" | "preprint"
+            );
+            let name = span.start + lead..span.start + lead + named.len();
+            server.then(|| (name.clone(), name))
+        });
+        if let Some((name, inner)) = named {
+            r.venue = Some(Venue {
+                span: span.clone(),
+                inner,
+                name,
+                years: Vec::new(),
+                form: Form::Plain,
+                place,
+            });
+            return;
         }
     }
     // A GB/T 7714 container after a conference paper's title: `[C]//2020
