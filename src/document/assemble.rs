@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::by_shape;
 use super::read::{self, Reading, looks_like_authors};
-use super::shape::Shape;
+use super::shape::{Shape, Tally};
 use crate::vocabulary;
 
 use super::{
@@ -378,9 +378,12 @@ pub(super) fn assemble(
     }
     let mut keys: Vec<Key> = merged.keys().copied().collect();
     keys.sort_by_key(|k| merged[k].iter().copied().min());
-    if options.shape.is_none() {
-        merge_alike(text, &entries, &mut keys, &mut merged, &mut group_of);
-    }
+    // The groups' shapes, inferred while merging.
+    let mut inferred: HashMap<Key, Shape> = if options.shape.is_none() {
+        merge_alike(text, &entries, &mut keys, &mut merged, &mut group_of)
+    } else {
+        HashMap::default()
+    };
 
     let mut shape_of: HashMap<Key, usize> = HashMap::default();
     for key in keys {
@@ -392,10 +395,16 @@ pub(super) fn assemble(
                 shape.kind = Some(key.1);
                 shape
             }
-            _ => {
-                let group: Vec<&Entry> = members.iter().map(|&i| &entries[i]).collect();
-                Shape::infer(text, &group, key.1, key.0)
-            }
+            _ => match inferred.remove(&key) {
+                Some(mut shape) => {
+                    shape.region = key.0;
+                    shape
+                }
+                None => {
+                    let group: Vec<&Entry> = members.iter().map(|&i| &entries[i]).collect();
+                    Shape::infer(text, &group, key.1, key.0)
+                }
+            },
         };
         shape_of.insert(key, doc.shapes.len());
         doc.shapes.push(shape);
@@ -429,13 +438,13 @@ pub(super) fn assemble(
 
     // Entries: the papers, and the blocks that read as papers of the list's shape.
     let mut is_entry = vec![false; candidates.len()];
-    // Whether a part was read again in the light of the shape.
-    let mut reread = false;
+    // Which entries had a part read again in the light of the shape.
+    let mut reread = vec![false; entries.len()];
     for &i in &live {
         let Some(shape) = shape_for(&candidates[i]) else {
             continue;
         };
-        reread |= by_shape::reread(text, &mut entries[i], &doc.shapes[shape], &options.known);
+        reread[i] = by_shape::reread(text, &mut entries[i], &doc.shapes[shape], &options.known);
         let fits = || {
             let s = &doc.shapes[shape];
             (s.declared || s.support >= 2) && s.fits(&entries[i])
@@ -446,9 +455,12 @@ pub(super) fn assemble(
         }
     }
     // Parts read again change what the entries have in common: the shapes
-    // are inferred again from the same members.
-    if reread && options.shape.is_none() {
+    // of their groups are inferred again from the same members.
+    if options.shape.is_none() {
         for (key, &index) in &shape_of {
+            if !merged[key].iter().any(|&i| reread[i]) {
+                continue;
+            }
             let group: Vec<&Entry> = merged[key].iter().map(|&i| &entries[i]).collect();
             doc.shapes[index] = Shape::infer(text, &group, key.1, key.0);
         }
@@ -935,23 +947,29 @@ type Key = (Option<usize>, BlockKind, usize);
 /// Joins the groups of regions whose entries are written alike, so that a
 /// convention is judged on all the entries that follow it: five entries of
 /// one topic are too few to tell a missing venue from an optional one, fifty
-/// over ten topics are not. Rows keep their tables.
+/// over ten topics are not. Rows keep their tables. Returns the groups'
+/// shapes, inferred on the way.
 fn merge_alike(
     text: &str,
     entries: &[Entry],
     keys: &mut Vec<Key>,
     merged: &mut HashMap<Key, Vec<usize>>,
     group_of: &mut HashMap<Key, Key>,
-) {
+) -> HashMap<Key, Shape> {
     if keys.len() < 2 {
-        return;
+        return HashMap::default();
     }
-    let shapes: Vec<Shape> = keys
+    let tallies: Vec<Tally> = keys
         .iter()
         .map(|k| {
             let group: Vec<&Entry> = merged[k].iter().map(|&i| &entries[i]).collect();
-            Shape::infer(text, &group, k.1, None)
+            Tally::of(text, &group)
         })
+        .collect();
+    let shapes: Vec<Shape> = keys
+        .iter()
+        .zip(&tallies)
+        .map(|(k, tally)| tally.shape(k.1, None))
         .collect();
     // Each group joins the first earlier group written alike.
     let mut into: Vec<usize> = (0..keys.len()).collect();
@@ -975,8 +993,17 @@ fn merge_alike(
     };
     let targets: Vec<Key> = (0..keys.len()).map(target).collect();
     if targets.iter().zip(keys.iter()).all(|(t, k)| t == k) {
-        return;
+        return keys.iter().copied().zip(shapes).collect();
     }
+    // A joined group's counts are its members' together.
+    let mut joined: HashMap<Key, Tally> = HashMap::default();
+    for (tally, target) in tallies.iter().zip(&targets) {
+        joined.entry(*target).or_default().add(tally);
+    }
+    let inferred = joined
+        .into_iter()
+        .map(|(key, tally)| (key, tally.shape(key.1, key.0)))
+        .collect();
     let mut regrouped: HashMap<Key, Vec<usize>> = HashMap::default();
     for (key, target) in keys.iter().zip(&targets) {
         regrouped
@@ -996,6 +1023,7 @@ fn merge_alike(
     keys.clear();
     keys.extend(merged.keys().copied());
     keys.sort_by_key(|k| merged[k].iter().copied().min());
+    inferred
 }
 
 /// The level of the headings that cut the file into regions: the highest

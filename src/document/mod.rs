@@ -20,6 +20,7 @@
 //! never see how a part was written except through its [`Form`].
 
 mod assemble;
+mod batch;
 mod by_shape;
 pub(crate) mod date;
 mod inline;

@@ -125,93 +125,7 @@ impl Shape {
         kind: BlockKind,
         region: Option<usize>,
     ) -> Shape {
-        let n = entries.len();
-        const ROLES: [Role; 6] = [
-            Role::Venue,
-            Role::Date,
-            Role::Name,
-            Role::Title,
-            Role::Authors,
-            Role::Link,
-        ];
-        // Per role: how each entry writes its first part of that role.
-        let mut forms: [Vec<((Form, Place), usize)>; 6] = Default::default();
-        let mut present = [0usize; 6];
-        let mut rank_sum = [0usize; 6];
-        let mut parts = Vec::new();
-        let mut glue = [[(0u32, 0u32); Role::COUNT]; Role::COUNT];
-        for entry in entries {
-            entry.parts_into(&mut parts);
-            for pair in parts.windows(2) {
-                let (a, b) = (pair[0].span, pair[1].span);
-                let between = text.get(a.end..b.start.max(a.end)).unwrap_or_default();
-                // A table's pipe parts its cells however it is padded: no
-                // way of joining two parts.
-                if between.contains('|') && matches!(entry.block, Block::Row { .. }) {
-                    continue;
-                }
-                let slot = &mut glue[pair[0].role as usize][pair[1].role as usize];
-                match join(between) {
-                    Some(Join::Glued) => slot.0 += 1,
-                    Some(Join::Spaced) => slot.1 += 1,
-                    None => {}
-                }
-            }
-            for (r, role) in ROLES.iter().enumerate() {
-                let Some((rank, part)) = parts.iter().enumerate().find(|(_, p)| p.role == *role)
-                else {
-                    continue;
-                };
-                present[r] += 1;
-                rank_sum[r] += rank;
-                let key = (part.form, part.place);
-                match forms[r].iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, count)) => *count += 1,
-                    None => forms[r].push((key, 1)),
-                }
-            }
-        }
-        let mut slots = Vec::new();
-        for (r, role) in ROLES.iter().enumerate() {
-            let present = present[r];
-            if present == 0 || (present * 2 < n && *role != Role::Title) {
-                continue;
-            }
-            let Some(&((form, place), agree)) = forms[r]
-                .iter()
-                .max_by_key(|&&((form, place), count)| (count, std::cmp::Reverse((place, form))))
-            else {
-                continue;
-            };
-            slots.push((
-                rank_sum[r] as f64 / present as f64,
-                Slot {
-                    role: *role,
-                    form,
-                    place,
-                    present,
-                    agree,
-                    optional: present * 10 < n * 9,
-                    any_form: false,
-                },
-            ));
-        }
-        slots.sort_by(|(a_rank, a), (b_rank, b)| {
-            a.place.cmp(&b.place).then(
-                a_rank
-                    .partial_cmp(b_rank)
-                    .unwrap_or(std::cmp::Ordering::Equal),
-            )
-        });
-        Shape {
-            kind: Some(kind),
-            region,
-            slots: slots.into_iter().map(|(_, slot)| slot).collect(),
-            support: n,
-            declared: false,
-            venue_style: venue_style(text, entries),
-            glue,
-        }
+        Tally::of(text, entries).shape(kind, region)
     }
 
     /// Reads a template (`[**{venue} {year}**] {title} {links}`) as a shape.
@@ -384,17 +298,82 @@ impl Shape {
     }
 }
 
-/// The way most venue tags join venue and year.
-fn venue_style(text: &str, entries: &[&Entry]) -> Option<VenueStyle> {
-    let mut styles: HashMap<(String, YearForm), usize> = HashMap::default();
-    let mut present = 0;
-    for entry in entries {
-        let Some(venue) = &entry.venue else { continue };
+/// The roles whose slots a shape has, in the order they are tallied.
+const ROLES: [Role; 6] = [
+    Role::Venue,
+    Role::Date,
+    Role::Name,
+    Role::Title,
+    Role::Authors,
+    Role::Link,
+];
+
+/// What a group of entries does, counted: what its shape is concluded
+/// from. Counts add up, so the tally of groups joined together is the sum
+/// of theirs, and nothing is counted twice.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tally<'t> {
+    entries: usize,
+    /// Per role: how each entry writes its first part of that role.
+    forms: [Vec<((Form, Place), usize)>; 6],
+    present: [usize; 6],
+    /// Per role: the sum of its first part's rank among the entry's parts.
+    rank_sum: [usize; 6],
+    glue: [[(u32, u32); Role::COUNT]; Role::COUNT],
+    /// How venue tags join name and year, by separator and year form.
+    venue_styles: HashMap<(&'t str, YearForm), usize>,
+    venue_present: usize,
+}
+
+impl<'t> Tally<'t> {
+    pub(crate) fn of(text: &'t str, entries: &[&Entry]) -> Self {
+        let mut tally = Tally {
+            entries: entries.len(),
+            ..Tally::default()
+        };
+        let mut parts = Vec::new();
+        for entry in entries {
+            entry.parts_into(&mut parts);
+            for pair in parts.windows(2) {
+                let (a, b) = (pair[0].span, pair[1].span);
+                let between = text.get(a.end..b.start.max(a.end)).unwrap_or_default();
+                // A table's pipe parts its cells however it is padded: no
+                // way of joining two parts.
+                if between.contains('|') && matches!(entry.block, Block::Row { .. }) {
+                    continue;
+                }
+                let slot = &mut tally.glue[pair[0].role as usize][pair[1].role as usize];
+                match join(between) {
+                    Some(Join::Glued) => slot.0 += 1,
+                    Some(Join::Spaced) => slot.1 += 1,
+                    None => {}
+                }
+            }
+            for (r, role) in ROLES.iter().enumerate() {
+                let Some((rank, part)) = parts.iter().enumerate().find(|(_, p)| p.role == *role)
+                else {
+                    continue;
+                };
+                tally.present[r] += 1;
+                tally.rank_sum[r] += rank;
+                let key = (part.form, part.place);
+                match tally.forms[r].iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, count)) => *count += 1,
+                    None => tally.forms[r].push((key, 1)),
+                }
+            }
+            tally.count_venue_style(text, entry);
+        }
+        tally
+    }
+
+    fn count_venue_style(&mut self, text: &'t str, entry: &Entry) {
+        let Some(venue) = &entry.venue else { return };
         let Some(year) = venue.years.first() else {
-            continue;
+            return;
         };
         if venue.name.is_empty() || venue.name.end > year.date.start {
-            continue;
+            return;
         }
         let separator = &text[venue.name.end..year.date.start];
         // Doubled spaces are slips, never a style. `ICCV2023` is a slip in
@@ -402,29 +381,105 @@ fn venue_style(text: &str, entries: &[&Entry]) -> Option<VenueStyle> {
         // `TGRS2024` throughout: counted, it is the style only where it
         // is most of them.
         if separator.contains("  ") {
-            continue;
+            return;
         }
-        present += 1;
-        let separator = separator.to_owned();
-        *styles.entry((separator, year.form)).or_default() += 1;
+        self.venue_present += 1;
+        *self.venue_styles.entry((separator, year.form)).or_default() += 1;
     }
-    let glued = styles
-        .iter()
-        .filter(|((separator, year), _)| {
-            separator.is_empty() && !matches!(year, YearForm::Short | YearForm::Bare)
+
+    /// Adds another group's counts.
+    pub(crate) fn add(&mut self, other: &Tally<'t>) {
+        self.entries += other.entries;
+        for r in 0..ROLES.len() {
+            self.present[r] += other.present[r];
+            self.rank_sum[r] += other.rank_sum[r];
+            for &(key, count) in &other.forms[r] {
+                match self.forms[r].iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, mine)) => *mine += count,
+                    None => self.forms[r].push((key, count)),
+                }
+            }
+        }
+        for (mine, theirs) in self.glue.iter_mut().zip(&other.glue) {
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                a.0 += b.0;
+                a.1 += b.1;
+            }
+        }
+        for (key, count) in &other.venue_styles {
+            *self.venue_styles.entry(*key).or_default() += count;
+        }
+        self.venue_present += other.venue_present;
+    }
+
+    /// The shape the counted entries have in common.
+    pub(crate) fn shape(&self, kind: BlockKind, region: Option<usize>) -> Shape {
+        let n = self.entries;
+        let mut slots = Vec::new();
+        for (r, role) in ROLES.iter().enumerate() {
+            let present = self.present[r];
+            if present == 0 || (present * 2 < n && *role != Role::Title) {
+                continue;
+            }
+            let Some(&((form, place), agree)) = self.forms[r]
+                .iter()
+                .max_by_key(|&&((form, place), count)| (count, std::cmp::Reverse((place, form))))
+            else {
+                continue;
+            };
+            slots.push((
+                self.rank_sum[r] as f64 / present as f64,
+                Slot {
+                    role: *role,
+                    form,
+                    place,
+                    present,
+                    agree,
+                    optional: present * 10 < n * 9,
+                    any_form: false,
+                },
+            ));
+        }
+        slots.sort_by(|(a_rank, a), (b_rank, b)| {
+            a.place.cmp(&b.place).then(
+                a_rank
+                    .partial_cmp(b_rank)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
+        });
+        Shape {
+            kind: Some(kind),
+            region,
+            slots: slots.into_iter().map(|(_, slot)| slot).collect(),
+            support: n,
+            declared: false,
+            venue_style: self.venue_style(),
+            glue: self.glue,
+        }
+    }
+
+    /// The way most venue tags join venue and year.
+    fn venue_style(&self) -> Option<VenueStyle> {
+        let glued = self
+            .venue_styles
+            .iter()
+            .filter(|((separator, year), _)| {
+                separator.is_empty() && !matches!(year, YearForm::Short | YearForm::Bare)
+            })
+            .map(|(_, n)| n)
+            .sum();
+        let (&(separator, year), &agree) = self
+            .venue_styles
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))?;
+        Some(VenueStyle {
+            separator: separator.to_owned(),
+            year,
+            present: self.venue_present,
+            agree,
+            glued,
         })
-        .map(|(_, n)| n)
-        .sum();
-    let ((separator, year), agree) = styles
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
-    Some(VenueStyle {
-        separator,
-        year,
-        present,
-        agree,
-        glued,
-    })
+    }
 }
 
 /// Placeholder values a template is read with.

@@ -3,9 +3,10 @@
 //! One pass over the events with offsets. Headings, `<details>` groups and
 //! year sections are recorded as they come; list items, table rows and
 //! top-level paragraphs are candidate blocks, whose inline events are kept
-//! as tokens until the block ends, when the reader turns them into parts
-//! and the tokens are dropped. Which candidates are entries is decided at
-//! the end, once the list's shapes are known (`assemble`).
+//! as tokens until the block ends, when they are gathered for the reader
+//! (`batch`), which turns them into parts, and dropped. Which candidates are
+//! entries is decided at the end, once the list's shapes are known
+//! (`assemble`).
 //!
 //! Large files are parsed in chunks that start at top-level ATX headings:
 //! pulldown-cmark keeps a tree of the whole input in memory (about 12 bytes
@@ -21,8 +22,9 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag as MdTag, TagEnd};
 
 use super::assemble::{self, Candidate, CandidateKind};
-use super::inline::{self, Atom, Mark, Token, TokenKind};
-use super::read::{self, Unit, UnitPlace};
+use super::batch::{Batch, Placement, Reader};
+use super::inline::{self, Mark, Token, TokenKind};
+use super::read::{self, UnitPlace};
 use super::{
     BulletKind, Document, Heading, HeadingKind, ListMarker, ParseOptions, SectionRun, Span,
     YearSection,
@@ -44,48 +46,63 @@ pub(super) fn parse(text: &str, options: ParseOptions, chunk: usize) -> Document
 
 /// [`parse`], on two threads or one.
 fn parse_on(text: &str, options: ParseOptions, chunk: usize, pipelined: bool) -> Document {
-    let mut builder = Builder::new(options);
     let references = References::of(text);
-    if pipelined {
-        // Markdown parsing is half the work: on a large text, one thread
-        // parses the next chunks while this one builds the document from
-        // the last (a chunk's events borrow the text, never copy it).
-        std::thread::scope(|scope| {
-            let (chunks, parsed) = std::sync::mpsc::sync_channel::<(Range<usize>, Events)>(4);
-            let (spent, recycled) = std::sync::mpsc::channel::<Events>();
-            scope.spawn(move || {
-                let mut start = 0;
-                while start < text.len() {
-                    let mut events = recycled.try_recv().unwrap_or_default();
-                    let end = chunk_events(text, &references, start, chunk, &mut events);
-                    if chunks.send((start..end, events)).is_err() {
-                        break;
-                    }
-                    start = end;
-                }
-            });
-            for (range, mut events) in parsed {
-                let end = range.end;
-                builder.walk(text, range, events.drain(..));
-                builder.reserve_ahead(text.len(), end);
-                // The parser's thread may be gone already: then the buffer just drops.
-                let _ = spent.send(events);
-            }
-        });
-    } else {
+    if !pipelined {
+        let mut builder = Builder::new(options);
         let mut events = Vec::new();
         let mut start = 0;
         while start < text.len() {
-            let end = chunk_events(text, &references, start, chunk, &mut events);
-            builder.walk(text, start..end, events.drain(..));
-            builder.reserve_ahead(text.len(), end);
-            start = end;
+            start = walk_chunk(&mut builder, text, &references, &mut events, start, chunk);
+            builder.read_gathered(text);
         }
+        return builder.finish(text);
     }
+    // On a large text, one thread parses the markdown and walks it while
+    // this one reads what the walk gathered, chunk by chunk: the two halves
+    // of the work are about even, where parsing on one thread and walking
+    // and reading on the other left the parser idle half the time.
+    let known = options.known;
+    let mut reader = Reader::default();
+    let mut builder = std::thread::scope(|scope| {
+        let (gathered, to_read) = std::sync::mpsc::sync_channel::<Batch>(4);
+        let walker = scope.spawn(move || {
+            let mut builder = Builder::new(options);
+            let mut events = Vec::new();
+            let mut start = 0;
+            while start < text.len() {
+                start = walk_chunk(&mut builder, text, &references, &mut events, start, chunk);
+                // The reader stops only once this thread is done.
+                let _ = gathered.send(builder.take_batch());
+            }
+            builder
+        });
+        for batch in to_read {
+            reader.read(text, batch, &known);
+        }
+        walker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
+    builder.reader = reader;
     builder.finish(text)
 }
 
-/// From this size a text is parsed on one thread and built on another.
+/// Parses and walks the chunk of `text` from `start`; returns where it ends.
+fn walk_chunk<'t>(
+    builder: &mut Builder,
+    text: &'t str,
+    references: &References<'t>,
+    events: &mut Events<'t>,
+    start: usize,
+    chunk: usize,
+) -> usize {
+    let end = chunk_events(text, references, start, chunk, events);
+    builder.walk(text, start..end, events.drain(..));
+    builder.reserve_ahead(text.len(), end);
+    end
+}
+
+/// From this size a text is parsed and walked on one thread and read on another.
 const PIPELINE_FROM: usize = 1024 * 1024;
 
 /// A chunk's markdown events, with their ranges in the whole text.
@@ -145,11 +162,13 @@ pub(super) fn sample_entry(text: &str, known: super::Known<'_>) -> Option<super:
     let mut builder = Builder::new(ParseOptions { known, shape: None });
     let events = Parser::new_ext(text, options()).into_offset_iter();
     builder.walk(text, 0..text.len(), events);
-    builder
+    builder.read_gathered(text);
+    let reader = std::mem::take(&mut builder.reader);
+    reader
         .entries
         .into_iter()
-        .zip(&builder.candidates)
-        .find(|(_, c)| !c.empty)
+        .zip(&reader.found)
+        .find(|(_, found)| !found.empty)
         .map(|(entry, _)| entry)
 }
 
@@ -207,8 +226,10 @@ struct Builder<'o> {
     options: ParseOptions<'o>,
     doc: Document,
     candidates: Vec<Candidate>,
-    /// Each candidate's parts, as the entry it may be.
-    entries: Vec<super::Entry>,
+    /// The candidates not read yet, in order.
+    batch: Batch,
+    /// The candidates read so far, in order: the entries they may be.
+    reader: Reader,
     /// Open headings, outermost first: the parent chain of what follows.
     heading_stack: Vec<usize>,
     /// For each heading, its year section if it is one.
@@ -220,11 +241,8 @@ struct Builder<'o> {
     tables: usize,
     /// Each table's header cells, normalized, by table number (from 1).
     headers: Vec<Vec<String>>,
-    /// Scratch buffers, reused between blocks.
+    /// The open blocks' inline events, innermost last.
     tokens: Vec<Token>,
-    atoms: Vec<Atom>,
-    units: Vec<Unit>,
-    scratch: read::Scratch,
     /// Blocks outside candidates (HTML, plain paragraphs) that link a paper.
     paper_blocks: usize,
     /// Room for the rest of the entries was made.
@@ -243,7 +261,8 @@ impl<'o> Builder<'o> {
             options,
             doc: Document::default(),
             candidates: Vec::new(),
-            entries: Vec::new(),
+            batch: Batch::default(),
+            reader: Reader::default(),
             heading_stack: Vec::new(),
             section_of_heading: Vec::new(),
             current_section: None,
@@ -252,9 +271,6 @@ impl<'o> Builder<'o> {
             tables: 0,
             headers: Vec::new(),
             tokens: Vec::new(),
-            atoms: Vec::new(),
-            units: Vec::new(),
-            scratch: read::Scratch::default(),
             paper_blocks: 0,
             reserved: false,
             label: None,
@@ -275,10 +291,30 @@ impl<'o> Builder<'o> {
         let expected = (per_byte * len as f64 * 1.05) as usize;
         let more = expected.saturating_sub(self.candidates.len());
         self.candidates.reserve(more);
-        self.entries.reserve(more);
+        self.batch.expected = Some(expected);
     }
 
+    /// The blocks gathered since the last call, to be read.
+    fn take_batch(&mut self) -> Batch {
+        std::mem::take(&mut self.batch)
+    }
+
+    /// Reads the blocks gathered so far, on this thread.
+    fn read_gathered(&mut self, text: &str) {
+        let batch = self.take_batch();
+        self.reader.read(text, batch, &self.options.known);
+    }
+
+    /// Builds the document once every candidate was read.
     fn finish(mut self, text: &str) -> Document {
+        debug_assert!(self.batch.is_empty());
+        let reader = std::mem::take(&mut self.reader);
+        debug_assert_eq!(reader.entries.len(), self.candidates.len());
+        for (candidate, found) in self.candidates.iter_mut().zip(&reader.found) {
+            candidate.paper = found.paper;
+            candidate.cites = found.cites;
+            candidate.empty = found.empty;
+        }
         // Items are finished innermost first: put nested ones back in document order.
         finish_heading_ends(&mut self.doc, text.len());
         group_runs(&mut self.doc);
@@ -297,7 +333,7 @@ impl<'o> Builder<'o> {
             text,
             &mut self.doc,
             self.candidates,
-            self.entries,
+            reader.entries,
             &table_kinds,
             self.options,
         );
@@ -610,31 +646,6 @@ impl<'o> Builder<'o> {
         self.tokens.push(Token { kind, span });
     }
 
-    /// Reads a finished frame's units into a reading.
-    fn read_frame(&mut self, text: &str, frame: &mut Frame, header: &[String]) -> read::Reading {
-        close_frame_unit(frame, self.tokens.len());
-        self.atoms.clear();
-        self.units.clear();
-        for (range, place) in &frame.units {
-            let start = self.atoms.len();
-            inline::atoms(text, &self.tokens[range.clone()], &mut self.atoms);
-            self.units.push(Unit {
-                atoms: start..self.atoms.len(),
-                place: *place,
-            });
-        }
-        let reading = read::read(
-            text,
-            &self.atoms,
-            &self.units,
-            header,
-            &self.options.known,
-            &mut self.scratch,
-        );
-        self.tokens.truncate(frame.token_start);
-        reading
-    }
-
     /// The topic of what sits under `heading`: the nearest heading that is
     /// not a year.
     fn topic(&self, mut heading: Option<usize>) -> Option<usize> {
@@ -647,36 +658,38 @@ impl<'o> Builder<'o> {
         None
     }
 
-    /// Records a finished block: its parts as an entry-to-be, and what
-    /// deciding needs beside them.
+    /// Records a finished block as a candidate, and gathers its inline
+    /// events to be read into the entry it may be (a table's row with its
+    /// `table`'s header). What reading finds is the candidate's at the end.
     fn push_candidate(
         &mut self,
-        text: &str,
-        frame: &Frame,
-        reading: read::Reading,
+        frame: &mut Frame,
+        table: Option<usize>,
         block: super::Block,
         kind: CandidateKind,
         item: Span,
     ) -> usize {
-        let empty = reading.is_empty();
-        let entry = assemble::entry_of(
-            reading,
+        close_frame_unit(frame, self.tokens.len());
+        let header = table.and_then(|table| {
+            let cells = self.headers.get(table.wrapping_sub(1))?;
+            Some((table, cells.as_slice()))
+        });
+        let placement = Placement {
             block,
             item,
-            frame.section,
-            self.topic(frame.heading),
-        );
-        let paper = assemble::links_a_paper(text, &entry);
-        let cites = !paper && assemble::cites_a_preprint(text, &entry);
-        let mut entry = entry;
-        entry.label = self.label.and_then(|(label, _)| u32::try_from(label).ok());
-        self.entries.push(entry);
+            section: frame.section,
+            topic: self.topic(frame.heading),
+            label: self.label.and_then(|(label, _)| u32::try_from(label).ok()),
+        };
+        self.batch
+            .gather(&self.tokens, &frame.units, header, placement);
+        self.tokens.truncate(frame.token_start);
         self.candidates.push(Candidate {
             kind,
             heading: frame.heading,
-            paper,
-            cites,
-            empty,
+            paper: false,
+            cites: false,
+            empty: false,
             children: Vec::new(),
             plain: false,
         });
@@ -687,17 +700,16 @@ impl<'o> Builder<'o> {
         self.heading_entry = None;
         let glued = self.take_glued_lines(text, &mut frame);
         let end = glued.first().map_or(end, |&(line_start, _)| line_start);
-        let reading = self.read_frame(text, &mut frame, &[]);
         let FrameKind::Item { list, depth } = frame.kind else {
+            self.tokens.truncate(frame.token_start);
             return;
         };
         let marker = read_marker(text, frame.start);
         let item = item_lines(text, marker.line_start, end);
         let children = std::mem::take(&mut frame.children);
         let index = self.push_candidate(
-            text,
-            &frame,
-            reading,
+            &mut frame,
+            None,
             super::Block::Item { marker, depth },
             CandidateKind::Item { list, parent: None },
             item,
@@ -721,30 +733,16 @@ impl<'o> Builder<'o> {
 
     fn finish_row(&mut self, text: &str, mut frame: Frame, end: usize) {
         self.heading_entry = None;
-        let table = match frame.kind {
-            FrameKind::Row { table, .. } => table,
-            _ => 0,
-        };
-        // The header is lent to the reader for the row.
-        let header = self
-            .headers
-            .get_mut(table.wrapping_sub(1))
-            .map(std::mem::take)
-            .unwrap_or_default();
-        let reading = self.read_frame(text, &mut frame, &header);
-        if let Some(slot) = self.headers.get_mut(table.wrapping_sub(1)) {
-            *slot = header;
-        }
         let FrameKind::Row { table, cells } =
             std::mem::replace(&mut frame.kind, FrameKind::Paragraph)
         else {
+            self.tokens.truncate(frame.token_start);
             return;
         };
         let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
         self.push_candidate(
-            text,
-            &frame,
-            reading,
+            &mut frame,
+            Some(table),
             super::Block::Row { table, cells },
             CandidateKind::Row { table },
             item_lines(text, line_start, end),
@@ -881,12 +879,10 @@ impl<'o> Builder<'o> {
     /// Reads a paragraph's frame (or a heading's, read as one) and records
     /// it as a candidate, from its first line's start to `end`.
     fn push_paragraph(&mut self, text: &str, frame: &mut Frame, end: usize) -> usize {
-        let reading = self.read_frame(text, frame, &[]);
         let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
         self.push_candidate(
-            text,
             frame,
-            reading,
+            None,
             super::Block::Paragraph,
             CandidateKind::Paragraph,
             item_lines(text, line_start, end),
@@ -957,12 +953,10 @@ impl<'o> Builder<'o> {
                 item.open = Some((self.tokens.len(), UnitPlace::Head));
             }
             self.tokens.extend(tokens);
-            let reading = self.read_frame(text, &mut item, &[]);
             let marker = read_marker(text, line_start);
             pushed.push(self.push_candidate(
-                text,
-                &item,
-                reading,
+                &mut item,
+                None,
                 super::Block::Item { marker, depth },
                 CandidateKind::Item { list, parent: None },
                 item_lines(text, line_start, end),

@@ -42,8 +42,10 @@ pub(in crate::document) fn looks_like_authors(text: &str, alone: bool) -> bool {
     if t.is_empty() || t.len() > 2000 || t.contains([':', '"', '!']) || question {
         return false;
     }
-    let lower = t.to_lowercase();
-    if lower.contains("et al") {
+    if t.as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"et al"))
+    {
         return true;
     }
     let names: Vec<&str> = t
@@ -65,17 +67,25 @@ pub(in crate::document) fn looks_like_authors(text: &str, alone: bool) -> bool {
         let first = w.chars().next().unwrap_or(' ');
         first.is_uppercase() || !first.is_ascii()
     };
+    // (Asked of every name of every line that may be authors: counted as
+    // it goes, nothing collected.)
     let name_like = |name: &str| {
-        let words: Vec<&str> = name.split_whitespace().collect();
+        let mut words = 0;
         // One word of a name written in lowercase beside capitalised ones
         // is a slip in the name (`jia Wang`, `Gerard De melo`), not prose.
-        let lowercase = words
-            .iter()
-            .filter(|w| !capital(w) && !particles.contains(*w))
-            .count();
+        let mut lowercase = 0;
+        for w in name.split_whitespace() {
+            words += 1;
+            if words > 5 || w.chars().count() > 25 || w.chars().any(|c| c.is_ascii_digit()) {
+                return false;
+            }
+            if !capital(w) && !particles.contains(&w) {
+                lowercase += 1;
+            }
+        }
         // Asked only of the rare name with a lowercase word.
         let function_word = || {
-            words.iter().any(|w| {
+            name.split_whitespace().any(|w| {
                 [
                     "of", "and", "for", "the", "in", "on", "with", "via", "to", "a", "an", "by",
                 ]
@@ -83,15 +93,9 @@ pub(in crate::document) fn looks_like_authors(text: &str, alone: bool) -> bool {
                 .any(|f| w.eq_ignore_ascii_case(f))
             })
         };
-        (1..=5).contains(&words.len())
+        words >= 1
             && (lowercase == 0
-                || (lowercase == 1
-                    && lenient
-                    && (2..=3).contains(&words.len())
-                    && !function_word()))
-            && words
-                .iter()
-                .all(|w| w.chars().count() <= 25 && !w.chars().any(|c| c.is_ascii_digit()))
+                || (lowercase == 1 && lenient && (2..=3).contains(&words) && !function_word()))
     };
     let good = names.iter().filter(|n| name_like(n)).count();
     if names.len() == 1 {
