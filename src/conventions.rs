@@ -60,25 +60,27 @@ impl Conventions {
         for entry in &doc.entries {
             if let Some(venue) = &entry.venue {
                 let name = text[venue.name.clone()].trim();
-                if !name.is_empty() {
-                    *c.venues.entry(name.to_owned()).or_default() += 1;
+                // (Most names are counted before: a copy only for a new one.)
+                match c.venues.get_mut(name) {
+                    Some(n) => *n += 1,
+                    None if !name.is_empty() => {
+                        c.venues.insert(name.to_owned(), 1);
+                    }
+                    None => {}
                 }
                 let lower = c.habit_key(name);
-                let forms = c
-                    .venue_forms
-                    .entry((entry.shape, lower.clone()))
-                    .or_default();
-                match forms.iter_mut().find(|(f, _)| *f == venue.form) {
-                    Some((_, n)) => *n += 1,
-                    None => forms.push((venue.form, 1)),
-                }
                 let with = c.with_year.entry(entry.shape).or_default();
                 with.1 += 1;
                 if venue.years.is_empty() {
-                    *c.yearless.entry((entry.shape, lower)).or_default() += 1;
+                    *c.yearless.entry((entry.shape, lower.clone())).or_default() += 1;
                     c.yearless_in_sections += usize::from(doc.section_of(entry).is_some());
                 } else {
                     with.0 += 1;
+                }
+                let forms = c.venue_forms.entry((entry.shape, lower)).or_default();
+                match forms.iter_mut().find(|(f, _)| *f == venue.form) {
+                    Some((_, n)) => *n += 1,
+                    None => forms.push((venue.form, 1)),
                 }
             }
             for link in &entry.links {

@@ -120,6 +120,16 @@ pub(super) fn entry_of(
     topic: Option<usize>,
 ) -> Entry {
     let span = reading.span.clone().unwrap_or(item.clone());
+    // A vector grown by pushing holds room for four: an entry keeps only
+    // what it has (a list of 100,000 entries keeps their parts for the
+    // whole run).
+    let mut reading = reading;
+    reading.dates.shrink_to_fit();
+    reading.links.shrink_to_fit();
+    reading.notes.shrink_to_fit();
+    if let Some(venue) = &mut reading.venue {
+        venue.years.shrink_to_fit();
+    }
     Entry {
         head: reading.head.unwrap_or(span.clone()),
         span,
@@ -511,9 +521,71 @@ pub(super) fn assemble(
     // Kept in place: a list of 100,000 entries holds its parts once.
     let mut keep = is_entry.into_iter();
     entries.retain(|_| keep.next().unwrap_or(false));
-    entries.sort_by_key(|e| e.item.start);
+    in_document_order(&mut entries);
     entries.shrink_to_fit();
     doc.entries = entries;
+}
+
+/// Each group's tally of its members. A large file's entries are counted on
+/// two threads, half each, whatever their groups: counts add up.
+fn tally_groups<'t>(text: &'t str, entries: &[Entry], groups: &[&[usize]]) -> Vec<Tally<'t>> {
+    const TWO_THREADS_FROM: usize = 10_000;
+    let members: Vec<(usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, members)| members.iter().map(move |&i| (g, i)))
+        .collect();
+    let count = |members: &[(usize, usize)]| {
+        let mut tallies = vec![Tally::default(); groups.len()];
+        let mut parts = Vec::new();
+        for &(g, i) in members {
+            tallies[g].count(text, &entries[i], &mut parts);
+        }
+        tallies
+    };
+    let two = members.len() >= TWO_THREADS_FROM
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if !two {
+        return count(&members);
+    }
+    let (first, second) = members.split_at(members.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| count(second));
+        let mut tallies = count(first);
+        let theirs = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        for (mine, theirs) in tallies.iter_mut().zip(&theirs) {
+            mine.add(theirs);
+        }
+        tallies
+    })
+}
+
+/// Puts entries in the order of their items (nested items were finished
+/// before their parents), as a stable sort would, in place: a stable sort
+/// of the entries themselves would borrow room for half of them.
+fn in_document_order(entries: &mut [Entry]) {
+    if entries.is_sorted_by_key(|e| e.item.start) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by_key(|&i| entries[i].item.start);
+    // Each cycle of the permutation is followed once: the entry for place
+    // `at` is the one at `order[at]`.
+    for start in 0..entries.len() {
+        if order[start] == start {
+            continue;
+        }
+        let mut at = start;
+        while order[at] != start {
+            let from = order[at];
+            entries.swap(at, from);
+            order[at] = at;
+            at = from;
+        }
+        order[at] = at;
+    }
 }
 
 /// A list whose items are each a paper's title linked and nothing else
@@ -956,21 +1028,16 @@ fn merge_alike(
     merged: &mut HashMap<Key, Vec<usize>>,
     group_of: &mut HashMap<Key, Key>,
 ) -> HashMap<Key, Shape> {
-    if keys.len() < 2 {
-        return HashMap::default();
-    }
-    let tallies: Vec<Tally> = keys
-        .iter()
-        .map(|k| {
-            let group: Vec<&Entry> = merged[k].iter().map(|&i| &entries[i]).collect();
-            Tally::of(text, &group)
-        })
-        .collect();
+    let groups: Vec<&[usize]> = keys.iter().map(|k| merged[k].as_slice()).collect();
+    let tallies = tally_groups(text, entries, &groups);
     let shapes: Vec<Shape> = keys
         .iter()
         .zip(&tallies)
         .map(|(k, tally)| tally.shape(k.1, None))
         .collect();
+    if keys.len() < 2 {
+        return keys.iter().copied().zip(shapes).collect();
+    }
     // Each group joins the first earlier group written alike.
     let mut into: Vec<usize> = (0..keys.len()).collect();
     for b in 1..keys.len() {
@@ -1043,7 +1110,37 @@ fn top_level(doc: &Document, is_year: &[bool]) -> u8 {
 
 #[cfg(test)]
 mod tests {
-    use super::is_excluded_heading;
+    use super::{in_document_order, is_excluded_heading};
+
+    #[test]
+    fn entries_are_put_in_document_order_stably_and_in_place() {
+        let text = "- A Paper on Some Things [[pdf]](https://arxiv.org/abs/2301.00001)\n";
+        let one = crate::document::Document::parse(text)
+            .entries
+            .pop()
+            .expect("an entry");
+        // Each entry's `span` says where it was before the sort.
+        let starts = [5, 3, 9, 3, 0, 7, 1, 8, 2, 6, 3];
+        let mut entries: Vec<_> = starts
+            .iter()
+            .enumerate()
+            .map(|(was, &start)| {
+                let mut entry = one.clone();
+                entry.item = start..start + 1;
+                entry.span = was..was + 1;
+                entry
+            })
+            .collect();
+        let mut expected: Vec<(usize, usize)> = starts.iter().copied().zip(0..).collect();
+        // A stable sort: equal starts keep the order they were written in.
+        expected.sort_by_key(|&(start, _)| start);
+        in_document_order(&mut entries);
+        let got: Vec<(usize, usize)> = entries
+            .iter()
+            .map(|e| (e.item.start, e.span.start))
+            .collect();
+        assert_eq!(got, expected);
+    }
 
     #[test]
     fn news_contents_and_citation_hold_no_entries() {

@@ -4,9 +4,10 @@
 //! needs nothing the walk decides later. So the walk copies each candidate
 //! block's inline tokens into a [`Batch`], one per chunk of the text, and on
 //! a large text one thread parses and walks while another reads what the
-//! walk gathered. Blocks are read in the order they were gathered, which is
-//! the order of the walk's candidates: the `n`th block read is the `n`th
-//! candidate's entry.
+//! walk gathered; when the reader falls behind, the walker reads the last
+//! blocks of its batch itself before handing it over. Blocks are read in
+//! the order they were gathered, which is the order of the walk's
+//! candidates: the `n`th block read is the `n`th candidate's entry.
 
 use std::ops::Range;
 
@@ -43,6 +44,8 @@ pub(super) struct Batch {
     /// The headers of the tables whose rows are in the batch: table number, cells.
     headers: Vec<(usize, Vec<String>)>,
     blocks: Vec<Gathered>,
+    /// The batch's last blocks, read already (by the walker), last first.
+    read_last: Vec<(Entry, Found)>,
     /// How many blocks the whole text is expected to hold, once the walk can
     /// tell: room for their entries is made at once rather than by doubling.
     pub expected: Option<usize>,
@@ -79,7 +82,29 @@ impl Batch {
     }
 
     pub(super) fn is_empty(&self) -> bool {
-        self.blocks.is_empty() && self.expected.is_none()
+        self.blocks.is_empty() && self.read_last.is_empty() && self.expected.is_none()
+    }
+
+    /// Reads the last block not read yet; false when none is left.
+    pub(super) fn read_one_from_the_end(
+        &mut self,
+        text: &str,
+        known: &Known<'_>,
+        buffers: &mut Buffers,
+    ) -> bool {
+        let Some(gathered) = self.blocks.pop() else {
+            return false;
+        };
+        let read = buffers.read(
+            text,
+            &self.tokens,
+            &self.units,
+            &self.headers,
+            gathered,
+            known,
+        );
+        self.read_last.push(read);
+        true
     }
 }
 
@@ -94,26 +119,84 @@ pub(super) struct Found {
     pub empty: bool,
 }
 
+/// Buffers for reading, reused from block to block.
+#[derive(Default)]
+pub(super) struct Buffers {
+    atoms: Vec<Atom>,
+    units: Vec<Unit>,
+    scratch: read::Scratch,
+}
+
+impl Buffers {
+    /// Reads one gathered block of a batch (whose tokens, units and headers
+    /// are given) into the entry it may be.
+    fn read(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        units: &[(Range<usize>, UnitPlace)],
+        headers: &[(usize, Vec<String>)],
+        gathered: Gathered,
+        known: &Known<'_>,
+    ) -> (Entry, Found) {
+        self.atoms.clear();
+        self.units.clear();
+        for (range, place) in &units[gathered.units] {
+            let start = self.atoms.len();
+            inline::atoms(text, &tokens[range.clone()], &mut self.atoms);
+            self.units.push(Unit {
+                atoms: start..self.atoms.len(),
+                place: *place,
+            });
+        }
+        let header = gathered.header.map_or(&[][..], |h| &headers[h].1[..]);
+        let reading = read::read(
+            text,
+            &self.atoms,
+            &self.units,
+            header,
+            known,
+            &mut self.scratch,
+        );
+        let empty = reading.is_empty();
+        let Placement {
+            block,
+            item,
+            section,
+            topic,
+            label,
+        } = gathered.placement;
+        let mut entry = assemble::entry_of(reading, block, item, section, topic);
+        entry.label = label;
+        let paper = assemble::links_a_paper(text, &entry);
+        let cites = !paper && assemble::cites_a_preprint(text, &entry);
+        let found = Found {
+            paper,
+            cites,
+            empty,
+        };
+        (entry, found)
+    }
+}
+
 /// The blocks read so far: each one's entry-to-be and what was found in it,
 /// in the order they were gathered.
 #[derive(Default)]
 pub(super) struct Reader {
     pub entries: Vec<Entry>,
     pub found: Vec<Found>,
-    // Buffers reused from block to block.
-    atoms: Vec<Atom>,
-    units: Vec<Unit>,
-    scratch: read::Scratch,
+    buffers: Buffers,
 }
 
 impl Reader {
-    /// Reads every block of a batch.
+    /// Reads every block of a batch not read yet, and takes those that were.
     pub(super) fn read(&mut self, text: &str, batch: Batch, known: &Known<'_>) {
         let Batch {
             tokens,
             units,
             headers,
             blocks,
+            read_last,
             expected,
         } = batch;
         if let Some(expected) = expected {
@@ -122,43 +205,15 @@ impl Reader {
             self.found.reserve(more);
         }
         for gathered in blocks {
-            self.atoms.clear();
-            self.units.clear();
-            for (range, place) in &units[gathered.units] {
-                let start = self.atoms.len();
-                inline::atoms(text, &tokens[range.clone()], &mut self.atoms);
-                self.units.push(Unit {
-                    atoms: start..self.atoms.len(),
-                    place: *place,
-                });
-            }
-            let header = gathered.header.map_or(&[][..], |h| &headers[h].1[..]);
-            let reading = read::read(
-                text,
-                &self.atoms,
-                &self.units,
-                header,
-                known,
-                &mut self.scratch,
-            );
-            let empty = reading.is_empty();
-            let Placement {
-                block,
-                item,
-                section,
-                topic,
-                label,
-            } = gathered.placement;
-            let mut entry = assemble::entry_of(reading, block, item, section, topic);
-            entry.label = label;
-            let paper = assemble::links_a_paper(text, &entry);
-            let cites = !paper && assemble::cites_a_preprint(text, &entry);
+            let (entry, found) = self
+                .buffers
+                .read(text, &tokens, &units, &headers, gathered, known);
             self.entries.push(entry);
-            self.found.push(Found {
-                paper,
-                cites,
-                empty,
-            });
+            self.found.push(found);
+        }
+        for (entry, found) in read_last.into_iter().rev() {
+            self.entries.push(entry);
+            self.found.push(found);
         }
     }
 }

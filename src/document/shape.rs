@@ -327,44 +327,52 @@ pub(crate) struct Tally<'t> {
 
 impl<'t> Tally<'t> {
     pub(crate) fn of(text: &'t str, entries: &[&Entry]) -> Self {
-        let mut tally = Tally {
-            entries: entries.len(),
-            ..Tally::default()
-        };
+        let mut tally = Tally::default();
         let mut parts = Vec::new();
         for entry in entries {
-            entry.parts_into(&mut parts);
-            for pair in parts.windows(2) {
-                let (a, b) = (pair[0].span, pair[1].span);
-                let between = text.get(a.end..b.start.max(a.end)).unwrap_or_default();
-                // A table's pipe parts its cells however it is padded: no
-                // way of joining two parts.
-                if between.contains('|') && matches!(entry.block, Block::Row { .. }) {
-                    continue;
-                }
-                let slot = &mut tally.glue[pair[0].role as usize][pair[1].role as usize];
-                match join(between) {
-                    Some(Join::Glued) => slot.0 += 1,
-                    Some(Join::Spaced) => slot.1 += 1,
-                    None => {}
-                }
-            }
-            for (r, role) in ROLES.iter().enumerate() {
-                let Some((rank, part)) = parts.iter().enumerate().find(|(_, p)| p.role == *role)
-                else {
-                    continue;
-                };
-                tally.present[r] += 1;
-                tally.rank_sum[r] += rank;
-                let key = (part.form, part.place);
-                match tally.forms[r].iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, count)) => *count += 1,
-                    None => tally.forms[r].push((key, 1)),
-                }
-            }
-            tally.count_venue_style(text, entry);
+            tally.count(text, entry, &mut parts);
         }
         tally
+    }
+
+    /// Counts one more entry (`parts` is a buffer).
+    pub(crate) fn count<'e>(
+        &mut self,
+        text: &'t str,
+        entry: &'e Entry,
+        parts: &mut Vec<super::PartRef<'e>>,
+    ) {
+        self.entries += 1;
+        entry.parts_into(parts);
+        let row = matches!(entry.block, Block::Row { .. });
+        for pair in parts.windows(2) {
+            let (a, b) = (pair[0].span, pair[1].span);
+            let between = text.get(a.end..b.start.max(a.end)).unwrap_or_default();
+            // A table's pipe parts its cells however it is padded: no
+            // way of joining two parts.
+            if row && between.contains('|') {
+                continue;
+            }
+            let slot = &mut self.glue[pair[0].role as usize][pair[1].role as usize];
+            match join(between) {
+                Some(Join::Glued) => slot.0 += 1,
+                Some(Join::Spaced) => slot.1 += 1,
+                None => {}
+            }
+        }
+        for (r, role) in ROLES.iter().enumerate() {
+            let Some((rank, part)) = parts.iter().enumerate().find(|(_, p)| p.role == *role) else {
+                continue;
+            };
+            self.present[r] += 1;
+            self.rank_sum[r] += rank;
+            let key = (part.form, part.place);
+            match self.forms[r].iter_mut().find(|(k, _)| *k == key) {
+                Some((_, count)) => *count += 1,
+                None => self.forms[r].push((key, 1)),
+            }
+        }
+        self.count_venue_style(text, entry);
     }
 
     fn count_venue_style(&mut self, text: &'t str, entry: &Entry) {

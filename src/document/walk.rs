@@ -18,11 +18,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::mpsc::TrySendError;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag as MdTag, TagEnd};
 
 use super::assemble::{self, Candidate, CandidateKind};
-use super::batch::{Batch, Placement, Reader};
+use super::batch::{Batch, Buffers, Placement, Reader};
 use super::inline::{self, Mark, Token, TokenKind};
 use super::read::{self, UnitPlace};
 use super::{
@@ -64,15 +65,26 @@ fn parse_on(text: &str, options: ParseOptions, chunk: usize, pipelined: bool) ->
     let known = options.known;
     let mut reader = Reader::default();
     let mut builder = std::thread::scope(|scope| {
-        let (gathered, to_read) = std::sync::mpsc::sync_channel::<Batch>(4);
+        let (gathered, to_read) = std::sync::mpsc::sync_channel::<Batch>(1);
         let walker = scope.spawn(move || {
             let mut builder = Builder::new(options);
             let mut events = Vec::new();
             let mut start = 0;
+            let mut buffers = Buffers::default();
             while start < text.len() {
                 start = walk_chunk(&mut builder, text, &references, &mut events, start, chunk);
-                // The reader stops only once this thread is done.
-                let _ = gathered.send(builder.take_batch());
+                // While the reader is behind, this thread reads the batch's
+                // last blocks itself: however the work of a list divides,
+                // neither thread waits long for the other.
+                let mut batch = builder.take_batch();
+                while let Err(TrySendError::Full(back)) = gathered.try_send(batch) {
+                    batch = back;
+                    if !batch.read_one_from_the_end(text, &known, &mut buffers) {
+                        // The reader stops only once this thread is done.
+                        let _ = gathered.send(batch);
+                        break;
+                    }
+                }
             }
             builder
         });
@@ -1735,6 +1747,48 @@ mod tests {
                 format!("{:?}", parse_on(&text, options(), chunk, true)),
                 format!("{:?}", parse_on(&text, options(), chunk, false)),
                 "chunk {chunk}"
+            );
+        }
+    }
+
+    #[test]
+    fn blocks_the_walker_reads_for_a_slow_reader_keep_their_place() {
+        let text = "\
+## Papers
+- [**ICCV 2023**] [**A**] A: First Title [[pdf]](https://arxiv.org/abs/2301.00001)
+- [**CVPR 2022**] Second Title [[code]](https://github.com/a/b)
+
+| Title | Venue |
+|---|---|
+| [Third Title](https://arxiv.org/abs/2301.00003) | CVPR 2023 |
+| [Fourth Title](https://arxiv.org/abs/2301.00004) | ECCV 2022 |
+
+**Fifth Title.** *Ada Lovelace, Alan Turing.* NeurIPS 2021. [[paper]](https://x/5.pdf)
+";
+        let known = crate::document::Known::builtin();
+        let walked = || {
+            let mut builder = Builder::new(ParseOptions { known, shape: None });
+            let events = Parser::new_ext(text, options()).into_offset_iter();
+            builder.walk(text, 0..text.len(), events);
+            builder
+        };
+        let whole = {
+            let mut builder = walked();
+            builder.read_gathered(text);
+            format!("{:?}", builder.finish(text))
+        };
+        for stolen in 1..=6 {
+            let mut builder = walked();
+            let mut batch = builder.take_batch();
+            let mut buffers = Buffers::default();
+            for _ in 0..stolen {
+                batch.read_one_from_the_end(text, &known, &mut buffers);
+            }
+            builder.reader.read(text, batch, &known);
+            assert_eq!(
+                format!("{:?}", builder.finish(text)),
+                whole,
+                "{stolen} read by the walker"
             );
         }
     }
