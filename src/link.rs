@@ -48,12 +48,24 @@ pub(crate) enum Status {
     Ok,
     /// Resolves, but a `[[pdf]]` link serves something else.
     NotAPdf { found: String },
-    /// Does not resolve: an error status, no such host, a loop, a timeout.
+    /// Does not resolve: an error status, no such host, a loop.
     Broken {
         reason: String,
-        /// No HTTP answer at all (DNS or connection failure): counts towards
+        /// No answer at all (the name resolves to nothing): counts towards
         /// "the network is unreachable".
         unreachable: bool,
+    },
+    /// Could not be asked: its host did not answer in time, refused or broke
+    /// the connection, or the service that answers for it (the arXiv API,
+    /// GitHub's) could not be asked. Never broken, never ok: counted apart,
+    /// and asked again on the next run.
+    Unchecked {
+        reason: String,
+        /// No connection was ever made: counts towards "the network is
+        /// unreachable".
+        connection_failed: bool,
+        /// The service whose failure left it unchecked, when it is one.
+        service: Option<&'static str>,
     },
     /// The server would not let us check (401, 403, 429 after retries).
     Unverifiable { reason: String },
@@ -69,7 +81,9 @@ impl Status {
         match self {
             Status::Ok => String::new(),
             Status::NotAPdf { found } => format!("serves {found}, not a PDF"),
-            Status::Broken { reason, .. } | Status::Unverifiable { reason } => reason.clone(),
+            Status::Broken { reason, .. }
+            | Status::Unverifiable { reason }
+            | Status::Unchecked { reason, .. } => reason.clone(),
             Status::Archived => "archived".into(),
             Status::Refused { host } => {
                 format!("`{host}` is a private address, and private addresses are not allowed")
@@ -99,5 +113,19 @@ impl LinkResult {
 
     pub(crate) fn is_success(&self) -> bool {
         self.status == Status::Ok && self.moved_to.is_none()
+    }
+
+    /// Whether no answer came at all: no address, or no connection.
+    pub(crate) fn went_unanswered(&self) -> bool {
+        matches!(
+            self.status,
+            Status::Broken {
+                unreachable: true,
+                ..
+            } | Status::Unchecked {
+                connection_failed: true,
+                ..
+            }
+        )
     }
 }

@@ -129,7 +129,14 @@ fn json_has_the_contract_shape() {
     assert_eq!(keys(&value), ["diagnostics", "summary", "version"]);
     assert_eq!(
         keys(&value["summary"]),
-        ["entries", "errors", "files", "links_checked", "warnings"]
+        [
+            "entries",
+            "errors",
+            "files",
+            "links_checked",
+            "links_unchecked",
+            "warnings"
+        ]
     );
     let diagnostics = value["diagnostics"].as_array().unwrap();
     for d in diagnostics {

@@ -337,8 +337,12 @@ fn a_busy_api_is_asked_again_and_a_broken_one_is_one_warning() {
     );
     let out = check(&malformed, &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    // Its link is neither broken nor ok: counted apart.
+    assert_eq!(out.json["summary"]["links_unchecked"], 1, "{}", out.json);
     assert!(
-        out.stderr.contains("arXiv could not describe 1 paper") && out.stderr.contains("malformed"),
+        out.stderr.contains(
+            "arXiv could not be asked: 1 link not checked, the titles of 1 paper not compared"
+        ) && out.stderr.contains("malformed"),
         "{}",
         out.stderr
     );
@@ -362,7 +366,7 @@ fn a_busy_api_is_asked_again_and_a_broken_one_is_one_warning() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&github.stdout);
     assert!(
-        stdout.contains("::warning title=awesome-lint::arXiv could not describe 1 paper"),
+        stdout.contains("::warning title=awesome-lint::arXiv could not be asked: 1 link not checked, the titles of 1 paper not compared"),
         "{stdout}"
     );
     assert!(
@@ -478,7 +482,168 @@ fn an_unreachable_api_counts_towards_an_unreachable_network() {
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stderr.contains("arXiv could not describe 1 paper"),
+        out.stderr.contains(
+            "arXiv could not be asked: 1 link not checked, the titles of 1 paper not compared"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_service_that_answers_503_to_everything_leaves_its_links_unchecked() {
+    // The arXiv API and GitHub's both down (503 on every request, retries
+    // included), the rest of the web up: each service's links are neither
+    // broken nor ok, counted apart, and each service is named in one warning.
+    let down = Server::start(
+        "127.0.0.1",
+        vec![(
+            "/",
+            route(|_, _| Reply::Full(503, vec![], b"down".to_vec())),
+        )],
+    );
+    let web = Server::start(
+        "127.0.0.1",
+        vec![("/", route(|_, _| Reply::Full(200, vec![], Vec::new())))],
+    );
+    let text = format!(
+        "# Papers\n\n### 2024\n\
+         - [**ICLR 2024**] [**A**] A: Attention Is What You Need Here [[pdf]](https://arxiv.org/pdf/2401.00001.pdf) [[code]](https://github.com/o/a)\n\
+         - [**ICML 2024**] [**B**] B: Another Paper on Other Things [[pdf]](https://arxiv.org/abs/2401.00002) [[code]](https://github.com/o/b)\n\
+         - [**CVPR 2024**] [**C**] C: A Third Paper That Is Online [[paper]]({})\n",
+        web.url("/c.html")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let summary_file = dir.path().join("summary.md");
+    let mut cmd = lint();
+    cmd.env("GITHUB_TOKEN", "ghp_secretsecretsecret")
+        .env("GITHUB_STEP_SUMMARY", &summary_file)
+        .args(["--no-config", "--no-cache", "--max-retries", "1"])
+        .arg("--arxiv-api-url")
+        .arg(down.url("/arxiv/"))
+        .arg("--github-api-url")
+        .arg(down.url("/github/"))
+        .arg(&path);
+    let out = run(&mut cmd);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        findings(
+            &out.json,
+            &["broken-link", "unverifiable-link", "title-mismatch"]
+        ),
+        []
+    );
+    assert_eq!(out.json["summary"]["links_checked"], 5);
+    assert_eq!(out.json["summary"]["links_unchecked"], 4);
+    let warnings: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains("could not be asked"))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{}", out.stderr);
+    assert!(
+        warnings.iter().any(
+            |w| w.contains("arXiv could not be asked: 2 links not checked") && w.contains("503")
+        ),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.iter().any(
+            |w| w.contains("GitHub could not be asked: 2 links not checked") && w.contains("503")
+        ),
+        "{warnings:?}"
+    );
+    // The page of the third paper was checked as usual; the services were
+    // asked again once each, never link by link.
+    assert_eq!(web.requests().len(), 1);
+    assert!(
+        down.requests().len() <= 8,
+        "{} requests",
+        down.requests().len()
+    );
+
+    // A workflow's view: annotations and the summary say so too.
+    let mut cmd = Command::cargo_bin("awesome-lint").unwrap();
+    cmd.env("GITHUB_TOKEN", "ghp_secretsecretsecret")
+        .env("GITHUB_STEP_SUMMARY", &summary_file)
+        .args([
+            "--no-config",
+            "--no-cache",
+            "--max-retries",
+            "0",
+            "--format",
+            "github",
+            "--allow-private",
+            "--arxiv-delay",
+            "0.01",
+        ])
+        .arg("--arxiv-api-url")
+        .arg(down.url("/arxiv/"))
+        .arg("--github-api-url")
+        .arg(down.url("/github/"))
+        .arg(&path);
+    let output = cmd.output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| l.starts_with("::warning title=awesome-lint::")
+                && l.contains("could not be asked"))
+            .count(),
+        2,
+        "{stdout}"
+    );
+    let written = fs::read_to_string(&summary_file).unwrap();
+    assert!(
+        written.contains("5 links checked, 4 of them could not be"),
+        "{written}"
+    );
+}
+
+#[test]
+fn a_service_that_never_answers_in_time_leaves_its_links_unchecked() {
+    // The arXiv API takes a connection and then says nothing: after the
+    // timeout (and a retry), its links are unchecked, the run goes on.
+    let silent = Server::start(
+        "127.0.0.1",
+        vec![(
+            "/api/query",
+            route(|_, _| {
+                Reply::After(
+                    std::time::Duration::from_secs(30),
+                    Box::new(Reply::Full(200, vec![], Vec::new())),
+                )
+            }),
+        )],
+    );
+    let text = "# Papers\n\n### 2024\n- [**ICLR 2024**] [**A**] A: Attention Is What You Need Here [[pdf]](https://arxiv.org/pdf/2401.00001.pdf)\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, text).unwrap();
+    let started = std::time::Instant::now();
+    let out = run(lint()
+        .args([
+            "--no-config",
+            "--no-cache",
+            "--timeout",
+            "1",
+            "--max-retries",
+            "1",
+        ])
+        .arg("--arxiv-api-url")
+        .arg(silent.url("/api/"))
+        .arg(&path));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(findings(&out.json, &["broken-link", "title-mismatch"]), []);
+    assert_eq!(out.json["summary"]["links_unchecked"], 1);
+    assert!(
+        out.stderr
+            .contains("arXiv could not be asked: 1 link not checked")
+            && out.stderr.contains("no answer within 1 s"),
         "{}",
         out.stderr
     );

@@ -15,13 +15,13 @@ use crate::cli::{Format, LinkArgs, LintArgs, ReportFormat};
 use crate::config::{LinkSettings, MetadataSettings, Settings};
 use crate::diagnostic::Finding;
 use crate::fix::{self, FixMode};
-use crate::link::{Expect, LinkResult, Occurrence};
+use crate::link::{Expect, LinkResult, Occurrence, Status};
 use crate::links::{self, Cache, LinkError, LinkOptions, Secret, Services};
 use crate::lint::{Linted, lint};
 use crate::paper::{Answer, PaperId};
 use crate::report::failure::Failure;
 use crate::report::text::{self, TextOptions};
-use crate::report::{self, FileReport, LinkSummary, Summary};
+use crate::report::{self, FileReport, LinkSummary, Summary, plural};
 use crate::rule::Rule;
 use crate::rules::title_mismatch;
 use crate::source::Source;
@@ -518,7 +518,7 @@ fn check_links(
         Some(cache.with_paper_max_age(settings.metadata.cache_max_age))
     };
     let checked = links::check(&wanted, &papers, &options, cache.as_mut(), output.progress)?;
-    warn_unanswered(&checked.papers, format, output);
+    let unchecked = warn_unchecked(&wanted, &checked.results, &checked.papers, format, output);
     if let Some(cache) = &cache
         && let Err(err) = cache.save()
     {
@@ -531,6 +531,7 @@ fn check_links(
     let summary = LinkSummary {
         checked: wanted.len(),
         cached: checked.cached,
+        unchecked,
         elapsed: checked.elapsed,
     };
     Ok(Online {
@@ -540,25 +541,97 @@ fn check_links(
     })
 }
 
-/// Says once per service that it could not be asked: its papers' titles
-/// went unchecked, and arXiv's links too.
-fn warn_unanswered(answers: &HashMap<PaperId, Answer>, format: Format, output: &mut Output) {
-    let mut failed: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+/// Says what could not be checked: once per service that could not be
+/// asked (its links unchecked, its papers' titles not compared), and once
+/// per host that gave no answer. Returns how many of the wanted links went
+/// unchecked.
+fn warn_unchecked(
+    wanted: &HashMap<String, Expect>,
+    results: &HashMap<String, LinkResult>,
+    answers: &HashMap<PaperId, Answer>,
+    format: Format,
+    output: &mut Output,
+) -> usize {
+    // By service: papers not described, links not checked, and why.
+    let mut services: BTreeMap<&str, (usize, usize, String)> = BTreeMap::new();
     for (id, answer) in answers {
         if let Answer::Failed(reason) | Answer::Unreachable(reason) = answer {
-            let entry = failed.entry(id.service()).or_insert((0, reason.as_str()));
+            let entry = services
+                .entry(id.service())
+                .or_insert_with(|| (0, 0, reason.clone()));
             entry.0 += 1;
         }
     }
-    for (service, (count, reason)) in failed {
-        let papers = if count == 1 { "paper" } else { "papers" };
-        let unchecked = if service == "arXiv" {
-            "their links and titles were not checked"
-        } else {
-            "their titles were not compared"
+    // By host: links whose host gave no answer, and why (the first reason).
+    let mut hosts: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    let mut unchecked = 0;
+    for url in wanted.keys() {
+        let Some(result) = results.get(url) else {
+            // Not asked at all (a task that failed): not checked either.
+            unchecked += 1;
+            continue;
         };
-        let message =
-            format!("{service} could not describe {count} {papers} ({reason}): {unchecked}");
+        let Status::Unchecked {
+            reason, service, ..
+        } = &result.status
+        else {
+            continue;
+        };
+        unchecked += 1;
+        match service {
+            Some(service) => {
+                let name = service.trim_end_matches(" API");
+                services
+                    .entry(name)
+                    .or_insert_with(|| (0, 0, reason.clone()))
+                    .1 += 1;
+            }
+            None => {
+                let host = reqwest::Url::parse(url)
+                    .ok()
+                    .and_then(|u| u.host_str().map(str::to_owned))
+                    .unwrap_or_default();
+                hosts.entry(host).or_insert_with(|| (0, reason.clone())).0 += 1;
+            }
+        }
+    }
+    let mut messages = Vec::new();
+    for (service, (papers, links, reason)) in services {
+        let mut what = Vec::new();
+        if links > 0 {
+            what.push(format!("{} not checked", plural(links, "link", "links")));
+        }
+        if papers > 0 {
+            what.push(format!(
+                "the titles of {} not compared",
+                plural(papers, "paper", "papers")
+            ));
+        }
+        messages.push(format!(
+            "{service} could not be asked: {} ({reason})",
+            what.join(", ")
+        ));
+    }
+    // The hosts with the most links first; a long tail in one line.
+    const HOSTS_NAMED: usize = 5;
+    let mut hosts: Vec<(String, (usize, String))> = hosts.into_iter().collect();
+    hosts.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
+    for (host, (links, reason)) in hosts.iter().take(HOSTS_NAMED) {
+        messages.push(format!(
+            "{} to `{host}` not checked: {reason}",
+            plural(*links, "link", "links")
+        ));
+    }
+    if hosts.len() > HOSTS_NAMED {
+        let rest = &hosts[HOSTS_NAMED..];
+        let links: usize = rest.iter().map(|(_, (n, _))| n).sum();
+        messages.push(format!(
+            "{} on {} more hosts not checked: no answer",
+            plural(links, "link", "links"),
+            rest.len()
+        ));
+    }
+    for message in messages {
         output.warn(&message);
         // In a workflow, a warning in the log is easily missed: an annotation is not.
         if format == Format::Github {
@@ -569,6 +642,7 @@ fn warn_unanswered(answers: &HashMap<PaperId, Answer>, format: Format, output: &
             );
         }
     }
+    unchecked
 }
 
 /// Appends to a file (the job summary, which other steps write too).

@@ -19,7 +19,7 @@ pub(crate) const ANSWER_CAP: usize = 8 * 1024 * 1024;
 /// One request to an API.
 pub(crate) struct Request<'a> {
     /// What the service is called in messages (`GitHub API`, `arXiv API`).
-    pub service: &'a str,
+    pub service: &'static str,
     pub url: Url,
     pub accept: &'a str,
     /// Extra headers, sent on every hop.
@@ -95,7 +95,15 @@ pub(crate) async fn get(checker: &Checker, request: &Request<'_>) -> Reply {
                         retries += 1;
                         continue 'attempt;
                     }
-                    Err(err) => return broken(format!("{service}: {err}"), err.is_connect()),
+                    // The service could not be asked: its answers' links
+                    // are unchecked, not broken.
+                    Err(err) => {
+                        return Reply::Failed(Status::Unchecked {
+                            reason: describe(&err, options.timeout),
+                            connection_failed: err.is_connect(),
+                            service: Some(service),
+                        });
+                    }
                 }
             };
             let status = response.status();
@@ -162,6 +170,25 @@ pub(crate) async fn get(checker: &Checker, request: &Request<'_>) -> Reply {
     }
 }
 
+/// Why a request got no answer, in a few words: what timed out, or the
+/// innermost error (`Connection refused`), not reqwest's outer wrapping.
+fn describe(err: &reqwest::Error, timeout: Duration) -> String {
+    if err.is_timeout() {
+        return format!("no answer within {}", super::check::seconds(timeout));
+    }
+    let mut innermost = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(current) = source {
+        innermost = current.to_string();
+        source = current.source();
+    }
+    if err.is_connect() {
+        format!("could not connect: {innermost}")
+    } else {
+        innermost
+    }
+}
+
 /// The whole body, unless it breaks off or outgrows the cap.
 async fn read_body(mut response: reqwest::Response) -> Option<Vec<u8>> {
     let mut body = Vec::new();
@@ -185,6 +212,10 @@ pub(super) fn answer_of_failure(service: &str, status: &Status) -> Answer {
     match status {
         Status::Broken {
             unreachable: true, ..
+        }
+        | Status::Unchecked {
+            connection_failed: true,
+            ..
         } => Answer::Unreachable(reason),
         _ => Answer::Failed(reason),
     }

@@ -43,8 +43,10 @@ enum Failure {
     },
     /// The connection broke after it was made: worth another try.
     Reset(String),
-    /// No connection at all: DNS or TCP refused.
+    /// No connection at all: refused, no route.
     Connect(String),
+    /// The host's name resolves to no address.
+    NoSuchHost(String),
     Refused(Refused),
     Invalid(String),
     /// Not tried: the host never answered and failed too many connections.
@@ -56,7 +58,7 @@ impl Failure {
     fn no_connection(&self) -> bool {
         matches!(
             self,
-            Failure::Connect(_) | Failure::Timeout { connecting: true }
+            Failure::Connect(_) | Failure::NoSuchHost(_) | Failure::Timeout { connecting: true }
         )
     }
 }
@@ -148,16 +150,27 @@ impl Checker {
                         retries += 1;
                         continue;
                     }
+                    // A host that gave no answer in time, or took no
+                    // connection, was not asked, whatever the link:
+                    // unchecked. A name that resolves to nothing is an
+                    // answer (the domain is gone), and so is a connection
+                    // broken every time it is made.
+                    let unchecked = |reason: String, connection_failed: bool| Status::Unchecked {
+                        reason,
+                        connection_failed,
+                        service: None,
+                    };
                     return LinkResult::new(match failure {
-                        Failure::Timeout { connecting } => Status::Broken {
-                            reason: format!("timed out after {}", seconds(self.options.timeout)),
-                            unreachable: connecting,
-                        },
+                        Failure::Timeout { connecting } => unchecked(
+                            format!("timed out after {}", seconds(self.options.timeout)),
+                            connecting,
+                        ),
                         Failure::Reset(reason) => Status::Broken {
                             reason,
                             unreachable: false,
                         },
-                        Failure::Connect(reason) => Status::Broken {
+                        Failure::Connect(reason) => unchecked(reason, true),
+                        Failure::NoSuchHost(reason) => Status::Broken {
                             reason,
                             unreachable: true,
                         },
@@ -166,13 +179,20 @@ impl Checker {
                             reason,
                             unreachable: false,
                         },
-                        Failure::GivenUp(given_up) => Status::Broken {
-                            reason: format!(
+                        Failure::GivenUp(given_up) => {
+                            let reason = format!(
                                 "the host failed {} connections in a row and was not asked again",
                                 given_up.failures
-                            ),
-                            unreachable: given_up.unreachable,
-                        },
+                            );
+                            if given_up.unreachable {
+                                unchecked(reason, true)
+                            } else {
+                                Status::Broken {
+                                    reason,
+                                    unreachable: false,
+                                }
+                            }
+                        }
                     });
                 }
             };
@@ -320,7 +340,11 @@ impl Checker {
             }
             Err(err) => {
                 let failure = classify(&err);
-                if let Failure::Timeout { .. } | Failure::Reset(_) | Failure::Connect(_) = failure {
+                if let Failure::Timeout { .. }
+                | Failure::Reset(_)
+                | Failure::Connect(_)
+                | Failure::NoSuchHost(_) = failure
+                {
                     self.limits.record(host, false, failure.no_connection());
                 }
                 return Answer::Failed(failure);
@@ -419,6 +443,9 @@ fn classify(err: &reqwest::Error) -> Failure {
         if let Some(refused) = current.downcast_ref::<Refused>() {
             return Failure::Refused(refused.clone());
         }
+        if let Some(unresolved) = current.downcast_ref::<policy::Unresolved>() {
+            return Failure::NoSuchHost(unresolved.to_string());
+        }
         if let Some(io) = current.downcast_ref::<std::io::Error>() {
             use std::io::ErrorKind::*;
             if matches!(
@@ -478,7 +505,7 @@ fn describe(status: StatusCode) -> String {
     }
 }
 
-fn seconds(duration: Duration) -> String {
+pub(super) fn seconds(duration: Duration) -> String {
     format!("{} s", duration.as_secs_f64())
 }
 

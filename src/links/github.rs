@@ -148,6 +148,12 @@ pub(crate) async fn lookup(checker: &Checker, api: &Url, token: &str, repo: &Rep
                 reason: format!("GitHub API rate limit ({})", status.as_u16()),
             })
         }
+        // The API is down: its repositories could not be asked about.
+        other if other.is_server_error() => RepoState::Failed(Status::Unchecked {
+            reason: format!("GitHub API answered {}", other.as_u16()),
+            connection_failed: false,
+            service: Some("GitHub API"),
+        }),
         other => RepoState::Failed(Status::Broken {
             reason: format!("GitHub API answered {}", other.as_u16()),
             unreachable: false,

@@ -266,14 +266,19 @@ pub(crate) fn check(
         let Some(host) = Url::parse(url).ok().map(|u| check::host_key(&u)) else {
             continue;
         };
-        fresh += 1;
+        // A link left unchecked by its service was not requested: the
+        // service's host is counted, not the link's.
         if matches!(
             result.status,
-            Status::Broken {
-                unreachable: true,
+            Status::Unchecked {
+                service: Some(_),
                 ..
             }
         ) {
+            continue;
+        }
+        fresh += 1;
+        if result.went_unanswered() {
             failed += 1;
             silent.insert(host);
         } else {
@@ -318,7 +323,7 @@ enum Verdict {
     Request,
     /// arXiv could not tell: the link stays unchecked (the run warns once),
     /// since requesting a thousand links from a failing arXiv is not polite.
-    Unchecked,
+    Unchecked(LinkResult),
 }
 
 impl PaperLink {
@@ -363,7 +368,18 @@ impl PaperLink {
             (PaperId::Arxiv(id), Some(Answer::Unknown)) => {
                 broken(format!("arXiv has no paper {id}"))
             }
-            (PaperId::Arxiv(_), _) => Verdict::Unchecked,
+            (PaperId::Arxiv(_), answer) => {
+                let (reason, connection_failed) = match answer {
+                    Some(Answer::Unreachable(reason)) => (reason.clone(), true),
+                    Some(Answer::Failed(reason)) => (reason.clone(), false),
+                    _ => ("the arXiv API gave no answer".to_owned(), false),
+                };
+                Verdict::Unchecked(LinkResult::new(Status::Unchecked {
+                    reason,
+                    connection_failed,
+                    service: Some("arXiv API"),
+                }))
+            }
             (_, Some(Answer::Found(_))) => Verdict::Known(LinkResult::new(Status::Ok)),
             // A DOI Crossref does not know may be DataCite's; an OpenReview
             // note may be hidden from the API but not from the page.
@@ -482,12 +498,11 @@ async fn run(
     for (url, expect, link) in waiting {
         let answer = answers.get(&link.id).or_else(|| known.get(&link.id));
         match link.verdict(answer) {
-            Verdict::Known(result) => {
+            Verdict::Known(result) | Verdict::Unchecked(result) => {
                 results.insert(url, result);
                 progress.advance();
             }
             Verdict::Request => spawn_check(&mut tasks, &checker, url, expect),
-            Verdict::Unchecked => progress.advance(),
         }
     }
 

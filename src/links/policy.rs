@@ -105,6 +105,14 @@ pub(crate) fn check_url(url: &Url, allow_private: bool) -> Result<(), Refused> {
     }
 }
 
+/// A name the resolver found no address for.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("no such host `{host}` ({reason})")]
+pub(crate) struct Unresolved {
+    pub host: String,
+    pub reason: String,
+}
+
 /// Resolves names with the system resolver and keeps only the addresses the
 /// policy allows; a name with none left is refused, so a public name that
 /// points at a private address (DNS rebinding) is never connected to.
@@ -118,8 +126,18 @@ impl Resolve for PolicyResolver {
         let allow_private = self.allow_private;
         let host = name.as_str().to_owned();
         Box::pin(async move {
-            let found: Vec<SocketAddr> =
-                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            let looked_up: Result<Vec<SocketAddr>, String> =
+                tokio::net::lookup_host((host.as_str(), 0))
+                    .await
+                    .map(Iterator::collect)
+                    .map_err(|err| err.to_string());
+            let found = match looked_up {
+                Ok(found) => found,
+                Err(reason) => {
+                    return Err(Box::new(Unresolved { host, reason })
+                        as Box<dyn std::error::Error + Send + Sync>);
+                }
+            };
             let allowed = filter(found, allow_private);
             if allowed.is_empty() {
                 return Err(Box::new(Refused { host }) as Box<dyn std::error::Error + Send + Sync>);

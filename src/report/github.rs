@@ -162,6 +162,11 @@ pub fn summary_markdown(reports: &[FileReport], summary: &Summary, failures: &[F
         }
     }
     let links = match summary.links {
+        Some(links) if links.unchecked > 0 => format!(
+            ", {}, {} of them could not be",
+            plural(links.checked, "link checked", "links checked"),
+            links.unchecked
+        ),
         Some(links) => format!(
             ", {}",
             plural(links.checked, "link checked", "links checked")

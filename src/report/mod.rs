@@ -39,6 +39,9 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub links_checked: usize,
+    /// Of the links checked, those that could not be asked (their host or
+    /// the service that answers for them gave no answer).
+    pub links_unchecked: usize,
     /// What the link checker did, when it ran (not part of the JSON summary).
     #[serde(skip)]
     pub links: Option<LinkSummary>,
@@ -60,6 +63,9 @@ pub struct LinkSummary {
     pub checked: usize,
     /// Of those, answered from the cache.
     pub cached: usize,
+    /// Of those, not checked after all: no answer from their host or from
+    /// the service that answers for them.
+    pub unchecked: usize,
     pub elapsed: Duration,
 }
 
@@ -68,6 +74,7 @@ impl Summary {
         let mut summary = Summary {
             files: reports.len(),
             links_checked: links.map_or(0, |l| l.checked),
+            links_unchecked: links.map_or(0, |l| l.unchecked),
             links,
             ..Summary::default()
         };

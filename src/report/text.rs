@@ -70,10 +70,18 @@ pub(crate) fn summary_line(summary: &Summary) -> String {
             plural(summary.entries, "entry", "entries")
         ),
         Some(links) => {
-            let cached = if links.cached > 0 {
-                format!(" ({} cached)", links.cached)
-            } else {
+            let counted: Vec<String> = [
+                (links.cached, "cached"),
+                (links.unchecked, "could not be checked"),
+            ]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect();
+            let cached = if counted.is_empty() {
                 String::new()
+            } else {
+                format!(" ({})", counted.join(", "))
             };
             format!(
                 "{}, {} and {}{cached} in {:.1} s",
