@@ -38,13 +38,29 @@ pub enum Command {
     },
 }
 
+/// Whether a command-line word names one of the commands other than the
+/// lint (`rules`, `explain`, `init`, `entries`, or clap's `help`).
+pub fn is_subcommand(word: &str) -> bool {
+    use clap::CommandFactory;
+    word == "help"
+        || Cli::command()
+            .get_subcommands()
+            .any(|command| command.get_name() == word)
+}
+
 /// Options of the lint command (the default command).
 #[derive(Debug, Args, Default)]
 pub struct LintArgs {
     /// Markdown files to lint: paths, or globs expanded by awesome-lint
-    /// (`'**/*.md'`, honouring .gitignore).
-    #[arg(value_name = "FILE", default_value = "README.md")]
+    /// (`'**/*.md'`, honouring .gitignore), or `-` for stdin [default:
+    /// README.md, its name in any case].
+    #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+
+    /// The path stdin (`-`) stands for: its name in reports, and where its
+    /// config is looked for.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
 
     /// No network: rules only, no link checking.
     #[arg(long)]
@@ -71,7 +87,7 @@ pub struct LintArgs {
     pub deny_warnings: bool,
 
     /// Apply safe fixes in place, then report what is left.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "diff")]
     pub fix: bool,
 
     /// With --fix or --diff: unsafe fixes too (moving entries and sections).
@@ -234,7 +250,7 @@ fn positive_seconds(value: &str) -> Result<f64, String> {
     match value.parse::<f64>() {
         Ok(secs) if secs.is_finite() && secs > 0.0 && secs <= 86_400.0 => Ok(secs),
         _ => Err(format!(
-            "`{value}` is not a number of seconds between 0 and 86400"
+            "`{value}` is not a number of seconds above 0 and at most 86400"
         )),
     }
 }
@@ -268,9 +284,10 @@ pub struct EntriesArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The paper list to read (default README.md); the config is written in its directory.
-    #[arg(value_name = "FILE", default_value = "README.md")]
-    pub file: PathBuf,
+    /// The paper list to read [default: README.md, its name in any case];
+    /// the config is written in its directory.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

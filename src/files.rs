@@ -35,6 +35,32 @@ pub(crate) enum FilesError {
     NoMatch { pattern: String },
 }
 
+/// The list a run reads when no file is named: `README.md` in the current
+/// directory, or else the file there whose name is that whatever its case
+/// (`readme.md`, `Readme.md`), as GitHub finds it. `README.md` when there
+/// is none, for the error to name.
+pub(crate) fn default_readme() -> PathBuf {
+    let exact = PathBuf::from("README.md");
+    if exact.is_file() {
+        return exact;
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir(".")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_str()
+                .is_some_and(|name| name.eq_ignore_ascii_case("readme.md"))
+                && entry.path().is_file()
+        })
+        .map(|entry| PathBuf::from(entry.file_name()))
+        .collect();
+    found.sort();
+    found.into_iter().next().unwrap_or(exact)
+}
+
 /// The files the arguments name, in argument order, each once: an existing
 /// path as given, a glob as the files it matches (sorted). Every argument
 /// that cannot be expanded is an error of its own; the others still count.

@@ -37,7 +37,7 @@ mod venue;
 mod vocabulary;
 
 // The command line.
-pub use cli::Cli;
+pub use cli::{Cli, is_subcommand};
 pub use commands::{ExitStatus, Output, run};
 pub use links::{NoProgress, Progress};
 

@@ -29,8 +29,13 @@ fn main() -> ExitCode {
     // More arguments from the environment, split as a shell would (quotes
     // honoured): how the GitHub Action passes its `args` input, which no
     // shell splits for it. They come first, so that a `--` on the command
-    // line still ends the options.
-    if let Some(extra) = std::env::var_os("AWESOME_LINT_ARGS") {
+    // line still ends the options. They are the lint's: another command
+    // (`awesome-lint rules`, `explain`, `init`, `entries`) ignores them.
+    let subcommand = argv
+        .get(1)
+        .and_then(|arg| arg.to_str())
+        .is_some_and(awesome_lint::is_subcommand);
+    if let Some(extra) = std::env::var_os("AWESOME_LINT_ARGS").filter(|_| !subcommand) {
         match extra.to_str().map(shell_words::split) {
             Some(Ok(words)) => {
                 let at = argv.len().min(1);
@@ -67,6 +72,7 @@ fn main() -> ExitCode {
     let status = run(
         cli,
         &mut Output {
+            stdin: &mut std::io::stdin().lock(),
             stdout: &mut out,
             stderr: &mut err,
             stdout_is_terminal,

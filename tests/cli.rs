@@ -2853,3 +2853,124 @@ fn a_did_you_mean_prefers_the_lists_own_spelling() {
         out.stdout
     );
 }
+
+/// A list with one entry, its links unneeded offline.
+const ONE_ENTRY: &str = "# Papers\n\n- [**CVPR 2023**] A Title About Things [[pdf]](https://arxiv.org/abs/2301.00001)\n";
+
+#[test]
+fn the_default_list_is_found_whatever_the_case_of_its_name() {
+    for name in ["README.md", "readme.md", "Readme.md"] {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(name), ONE_ENTRY).unwrap();
+        let out = run(lint()
+            .current_dir(dir.path())
+            .args(["--no-config", "--format", "json"]));
+        assert_eq!(out.code, 0, "{name}: {}", out.stderr);
+        let value: Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(value["summary"]["entries"], 1, "{name}");
+    }
+    // None at all: the error names the file a user would expect.
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(lint().current_dir(dir.path()).arg("--no-config"));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("README.md"), "{}", out.stderr);
+}
+
+#[test]
+fn a_dash_reads_stdin_named_as_asked() {
+    let text = "# Papers\n\n- [**CVPR 2023**] A Title About Things [[pdf]](https://arxiv.org/abs/2301.00001)  \n";
+    let out = run(lint()
+        .args([
+            "--no-config",
+            "--select",
+            "whitespace",
+            "--format",
+            "concise",
+            "-",
+        ])
+        .write_stdin(text));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("-:3:"),
+        "stdin is `-` in reports: {}",
+        out.stdout
+    );
+    // Named, it is reported under that name, and its config is the one
+    // beside that path.
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("docs")).unwrap();
+    fs::write(
+        dir.path().join("docs/.awesome-lint.toml"),
+        "[rules]\nwhitespace = \"error\"\n",
+    )
+    .unwrap();
+    let out = run(lint()
+        .current_dir(dir.path())
+        .args([
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "docs/list.md",
+            "-",
+        ])
+        .write_stdin(text));
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.starts_with("docs/list.md:3:") && out.stdout.contains("error[whitespace]"),
+        "{}",
+        out.stdout
+    );
+    // Nothing to write a fix back to: refused, with the way out.
+    let out = run(lint().args(["--no-config", "--fix", "-"]).write_stdin(text));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("--diff"), "{}", out.stderr);
+    // The diff of the fixes is fine.
+    let out = run(lint()
+        .args(["--no-config", "--select", "whitespace", "--diff", "-"])
+        .write_stdin(text));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stdout.contains("+- [**CVPR 2023**]"), "{}", out.stdout);
+}
+
+#[test]
+fn the_environments_arguments_are_the_lints_only() {
+    // The action passes its `args` input through the environment: they
+    // must not turn `awesome-lint rules` into a lint of a file named `rules`.
+    let out = run(cmd()
+        .env("AWESOME_LINT_ARGS", "--offline --format json")
+        .arg("rules"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("entry-format"), "{}", out.stdout);
+    let out = run(cmd()
+        .env("AWESOME_LINT_ARGS", "--offline")
+        .args(["explain", "year-section"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // The lint itself takes them.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, ONE_ENTRY).unwrap();
+    let out = run(cmd()
+        .env("AWESOME_LINT_ARGS", "--offline --no-config --format json")
+        .arg(&path));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(value["summary"]["entries"], 1);
+}
+
+#[test]
+fn contradictory_or_empty_options_are_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, ONE_ENTRY).unwrap();
+    let out = run(lint().arg("--fix").arg("--diff").arg(&path));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("'--fix' cannot be used with '--diff'"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), ONE_ENTRY);
+    let out = run(cmd().args(["--timeout", "0"]).arg(&path));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("above 0"), "{}", out.stderr);
+}

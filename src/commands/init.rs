@@ -16,15 +16,18 @@ use crate::source::Source;
 use crate::venue::VenueCheck;
 
 pub(super) fn run(args: &InitArgs, output: &mut Output) -> io::Result<ExitStatus> {
-    let source = match Source::read(&args.file) {
+    let file = args
+        .file
+        .clone()
+        .unwrap_or_else(crate::files::default_readme);
+    let source = match Source::read(&file) {
         Ok(source) => source,
         Err(err) => {
             output.error(&err);
             return Ok(ExitStatus::Error);
         }
     };
-    let dir = args
-        .file
+    let dir = file
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));

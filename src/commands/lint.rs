@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -24,7 +24,7 @@ use crate::report::text::{self, TextOptions};
 use crate::report::{self, FileReport, LinkSummary, Summary, plural};
 use crate::rule::Rule;
 use crate::rules::title_mismatch;
-use crate::source::Source;
+use crate::source::{Source, SourceError};
 
 /// One file on its way through the run.
 struct File {
@@ -156,20 +156,40 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
         }
     };
     let mut could_not_run = false;
-    let (paths, unmatched) = crate::files::expand(&args.files);
+    let named = if args.files.is_empty() {
+        vec![crate::files::default_readme()]
+    } else {
+        args.files.clone()
+    };
+    let (paths, unmatched) = crate::files::expand(&named);
     for (arg, err) in &unmatched {
         fail(output, err, Some(arg));
         could_not_run = true;
     }
     let mut files = Vec::new();
     for path in &paths {
-        let source = match Source::read(path) {
+        let stdin = path.as_os_str() == "-";
+        if stdin && args.fix {
+            fail(output, &StdinError::Fix, None);
+            return stopped(args, output, &failures);
+        }
+        let read = if stdin {
+            read_stdin(output, args.stdin_filename.as_deref())
+        } else {
+            Source::read(path)
+        };
+        let source = match read {
             Ok(source) => source,
             Err(err) => {
                 fail(output, &err, Some(path));
                 could_not_run = true;
                 continue;
             }
+        };
+        // Stdin's config is found from the path it stands for, if given.
+        let path = match &args.stdin_filename {
+            Some(name) if stdin => name,
+            _ => path,
         };
         let settings = match resolver.for_file(path) {
             Ok(settings) => settings,
@@ -445,6 +465,31 @@ fn write_report_files(
 struct ReportFileError {
     path: String,
     reason: String,
+}
+
+/// The text on stdin, named as `--stdin-filename` says (`-` otherwise).
+fn read_stdin(output: &mut Output, name: Option<&Path>) -> Result<Source, SourceError> {
+    let shown = name.map_or_else(|| "-".to_owned(), |n| n.display().to_string());
+    let mut bytes = Vec::new();
+    output
+        .stdin
+        .read_to_end(&mut bytes)
+        .map_err(|reason| SourceError::Io {
+            path: shown.clone(),
+            reason,
+        })?;
+    let path = name.map_or_else(|| PathBuf::from("-"), Path::to_path_buf);
+    Source::from_bytes(shown, path, bytes)
+}
+
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+enum StdinError {
+    #[error("`--fix` cannot write back to stdin (`-`)")]
+    #[diagnostic(
+        code(usage),
+        help("use `--diff` to see the fixes, or name the file to fix it in place")
+    )]
+    Fix,
 }
 
 /// Lints a source and, with `--changed-since`, keeps what changed.

@@ -31,6 +31,8 @@ pub enum ExitStatus {
 
 /// Where a run writes, and what it knows of its terminal and environment.
 pub struct Output<'a> {
+    /// What `-` reads.
+    pub stdin: &'a mut dyn std::io::Read,
     pub stdout: &'a mut dyn Write,
     pub stderr: &'a mut dyn Write,
     pub stdout_is_terminal: bool,

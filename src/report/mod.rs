@@ -113,7 +113,8 @@ pub(crate) fn capitalize(text: &str) -> String {
 ///
 /// `auto` follows the conventions: `NO_COLOR` (non-empty) disables,
 /// `FORCE_COLOR` (non-empty, not `0`) and `CLICOLOR_FORCE` (not `0`) enable,
-/// `CLICOLOR=0` disables, and otherwise color goes to terminals only.
+/// `CLICOLOR=0` disables, a terminal that says it cannot (`TERM=dumb`)
+/// gets none, and otherwise color goes to terminals only.
 pub(crate) fn use_color(
     choice: ColorChoice,
     is_terminal: bool,
@@ -133,7 +134,7 @@ pub(crate) fn use_color(
             } else if set("CLICOLOR").is_some_and(|v| v == "0") {
                 false
             } else {
-                is_terminal
+                is_terminal && env("TERM").is_none_or(|term| term != "dumb")
             }
         }
     }
@@ -189,5 +190,21 @@ mod tests {
             env(&[("NO_COLOR", "1")])
         ));
         assert!(!use_color(ColorChoice::Never, true, env(&[])));
+        // A terminal that cannot show colours says so.
+        assert!(!use_color(
+            ColorChoice::Auto,
+            true,
+            env(&[("TERM", "dumb")])
+        ));
+        assert!(use_color(
+            ColorChoice::Auto,
+            true,
+            env(&[("TERM", "xterm-256color")])
+        ));
+        assert!(use_color(
+            ColorChoice::Auto,
+            true,
+            env(&[("TERM", "dumb"), ("FORCE_COLOR", "1")])
+        ));
     }
 }
