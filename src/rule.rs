@@ -58,6 +58,7 @@ pub enum Rule {
     NotAPdf,
     MovedLink,
     UnverifiableLink,
+    Suppression,
 }
 
 /// Whether a rule's findings come with fixes, and how safe they are.
@@ -103,7 +104,7 @@ pub struct RuleInfo {
 }
 
 /// All rules, in the order of [`Rule`].
-pub static RULES: [RuleInfo; 21] = [
+pub static RULES: [RuleInfo; 22] = [
     RuleInfo {
         rule: Rule::EntryFormat,
         name: "entry-format",
@@ -313,6 +314,16 @@ pub static RULES: [RuleInfo; 21] = [
         online: true,
         summary: "401/403/429 that persist after retries (bot walls, rate limits): reported, not failed",
         doc: include_str!("rules/unverifiable_link.md"),
+    },
+    RuleInfo {
+        rule: Rule::Suppression,
+        name: "suppression",
+        severity: Severity::Warning,
+        fixable: Fixable::No,
+        enabled: true,
+        online: false,
+        summary: "an awesome-lint comment that names an unknown rule, or suppresses nothing",
+        doc: include_str!("rules/suppression.md"),
     },
 ];
 

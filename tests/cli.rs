@@ -925,21 +925,65 @@ fn inline_suppressions() {
         [
             (4, "venue-format".to_owned()),
             (8, "title-format".to_owned()),
+            (12, "suppression".to_owned()),
+            (15, "suppression".to_owned()),
             (16, "venue-format".to_owned())
         ]
     );
-    assert!(
-        out.stderr
-            .contains("list.md:15:1: unknown comment `awesome-lint-disable-linee`"),
-        "{}",
-        out.stderr
+    // A comment that does nothing is a finding of its own, where it is.
+    let messages: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "suppression")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "unknown rule `no-such-rule` in an awesome-lint comment",
+            "unknown comment `awesome-lint-disable-linee`"
+        ]
     );
-    assert!(
-        out.stderr
-            .contains("list.md:12:1: unknown rule `no-such-rule`"),
-        "{}",
-        out.stderr
+}
+
+#[test]
+fn a_suppression_that_suppresses_nothing_says_so() {
+    let text = "# Papers\n\n### 2023\n\
+        <!-- awesome-lint-disable-next-line year-section -->\n\
+        - [**CVPR 2023**] [**A**] A: A Title About Things [[pdf]](https://arxiv.org/abs/2301.00001)\n\
+        <!-- awesome-lint-disable-next-line venue-format -->\n\
+        - [**NIPS 2023**] [**B**] B: Another Title About Things [[pdf]](https://arxiv.org/abs/2301.00002)\n\
+        <!-- awesome-lint-disable-next-line broken-link -->\n\
+        - [**CVPR 2023**] [**C**] C: A Third Title About Things [[pdf]](https://arxiv.org/abs/2301.00003)\n\
+        <!-- awesome-lint-disable-next-line whitespace -->\n\
+        - [**CVPR 2023**] [**D**] D: A Fourth Title About Things [[pdf]](https://arxiv.org/abs/2301.00004)\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, text).unwrap();
+    let out = run(lint().arg(&path).args(["--no-config", "--format", "json"]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    // The year-section comment suppresses nothing; the venue-format one
+    // suppresses `NIPS 2023`; the broken-link one is about a check an offline
+    // run does not make, and whitespace is off: neither can be judged.
+    assert_eq!(lines_and_rules(&value), [(4, "suppression".to_owned())]);
+    assert_eq!(
+        value["diagnostics"][0]["message"],
+        "this comment suppresses nothing: no `year-section` finding where it applies"
     );
+    assert_eq!(out.code, 0, "a warning");
+    // Turned off, the rule says nothing.
+    let dir2 = tempfile::tempdir().unwrap();
+    let listed = dir2.path().join("list.md");
+    fs::write(&listed, text).unwrap();
+    fs::write(
+        dir2.path().join(".awesome-lint.toml"),
+        "[rules]\nsuppression = \"off\"\n",
+    )
+    .unwrap();
+    let out = run(lint().arg(&listed).args(["--format", "json"]));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(lines_and_rules(&value), []);
 }
 
 #[test]

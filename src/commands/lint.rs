@@ -206,16 +206,6 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
                 return stopped(args, output, &failures);
             }
         };
-        for notice in &file.linted.notices {
-            let at = file.source.position(notice.span.start);
-            output.warn(&format!(
-                "{}:{}:{}: {}",
-                file.source.name(),
-                at.line,
-                at.column,
-                notice.message
-            ));
-        }
         files.push(file);
     }
 

@@ -14,14 +14,13 @@ use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::rules::{self, Context};
 use crate::source::Source;
-use crate::suppress::{Notice, Suppressions};
+use crate::suppress::Suppressions;
 
 /// What linting one file found, and what later findings need.
 #[derive(Debug)]
 pub struct Linted {
     pub doc: Document,
     pub findings: Vec<Finding>,
-    pub notices: Vec<Notice>,
     suppressions: Suppressions,
 }
 
@@ -38,8 +37,14 @@ impl Linted {
     /// Adds findings from outside the rules (link results), suppressed and
     /// graded like the rules' own, and keeps the order.
     pub fn add(&mut self, source: &Source, settings: &Settings, findings: Vec<Finding>) {
-        self.findings
-            .extend(filter(source, settings, &self.suppressions, findings));
+        let mut used = vec![false; self.suppressions.len()];
+        self.findings.extend(filter(
+            source,
+            settings,
+            &self.suppressions,
+            findings,
+            &mut used,
+        ));
         sort(&mut self.findings);
     }
 }
@@ -73,29 +78,38 @@ pub fn lint(source: &Source, settings: &Settings) -> Linted {
         };
         rules::check_document(&ctx)
     };
-    let (suppressions, notices) = Suppressions::collect(source, &doc);
-    let mut findings = filter(source, settings, &suppressions, raw);
+    let (suppressions, comments) = Suppressions::collect(source, &doc);
+    let mut used = vec![false; suppressions.len()];
+    let mut findings = filter(source, settings, &suppressions, raw, &mut used);
+    // What the comments themselves do wrong, now that it is known what they
+    // suppressed: judged only for the rules this run checked.
+    let mut comments = comments;
+    comments.extend(suppressions.unused(&used, |rule| {
+        rules::check_of(rule).is_some() && settings.is_enabled(rule)
+    }));
+    findings.extend(filter(source, settings, &suppressions, comments, &mut used));
     vet::vet(source.text(), &mut findings);
     sort(&mut findings);
     Linted {
         doc,
         findings,
-        notices,
         suppressions,
     }
 }
 
-/// Drops suppressed findings and findings of rules that are off; applies
-/// configured severities.
+/// Drops suppressed findings (marking in `used` the directives that
+/// suppressed them) and findings of rules that are off; applies configured
+/// severities.
 fn filter(
     source: &Source,
     settings: &Settings,
     suppressions: &Suppressions,
     findings: Vec<Finding>,
+    used: &mut [bool],
 ) -> Vec<Finding> {
     findings
         .into_iter()
-        .filter(|finding| !suppressions.is_suppressed(source, finding))
+        .filter(|finding| !suppressions.is_suppressed(source, finding, used))
         .filter_map(|mut finding| {
             finding.severity = settings.severity(finding.rule, finding.severity)?;
             Some(finding)

@@ -125,6 +125,7 @@ crate::rule_fixtures! {
     shared_link => Rule::SharedLink,
     malformed_link => Rule::MalformedLink,
     entry_order => Rule::EntryOrder,
+    suppression => Rule::Suppression,
 }
 
 #[test]
