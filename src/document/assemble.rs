@@ -33,6 +33,10 @@ pub(super) struct Candidate {
     /// it (`Hinton et al. arXiv:1503.02531`): a paper entry on its own, but
     /// under an entry that links the paper, a line of that entry.
     pub cites: bool,
+    /// Whether it links no paper but reads as a citation, a title and a
+    /// known venue with its year (`Title (SIGMOD 2021)`): a paper entry in
+    /// a list written so throughout (see `citation_lists`).
+    pub dated: bool,
     /// Whether nothing was read in it.
     pub empty: bool,
     /// Nested items (indices into the candidates).
@@ -109,6 +113,16 @@ pub(super) fn cites_a_preprint(text: &str, entry: &Entry) -> bool {
     entry.venue.as_ref().is_some_and(|v| {
         v.years.is_empty() && read::arxiv_id_tail(&text[v.span.clone()]) == Some(0)
     })
+}
+
+/// Whether an entry names its paper by a title and a venue the vocabulary
+/// knows, with its year (`Database Gyms (CIDR 2023)`), as a reference list
+/// without links does.
+pub(super) fn cites_a_venue(text: &str, entry: &Entry, known: &super::Known<'_>) -> bool {
+    entry.title.is_some()
+        && entry.venue.as_ref().is_some_and(|v| {
+            !v.years.is_empty() && read::is_known_venue(&text[v.name.clone()], known)
+        })
 }
 
 /// An entry from a block's reading.
@@ -335,6 +349,7 @@ pub(super) fn assemble(
             absorbed[i] = true;
         }
     }
+    citation_lists(&mut candidates, &absorbed);
     // One-line paragraphs of plain text are entries only as a habit.
     if candidates.iter().filter(|c| c.plain && c.paper).count() < 5 {
         for c in candidates.iter_mut().filter(|c| c.plain) {
@@ -585,6 +600,48 @@ fn in_document_order(entries: &mut [Entry]) {
             at = from;
         }
         order[at] = at;
+    }
+}
+
+/// A list written as references without links (`* Database Gyms (CIDR
+/// 2023)`, `* QTune: … (VLDB 2019)`): its items are papers, cited by title,
+/// venue and year. Only as a habit of the file (ten such items or more)
+/// and of each list (four in five of its items or more), so that a line
+/// naming a workshop or a talk among other items stays what it is.
+fn citation_lists(candidates: &mut [Candidate], absorbed: &[bool]) {
+    const FEWEST: usize = 10;
+    let dated = |c: &Candidate| c.dated && !c.paper && !c.cites;
+    let mut by_list: HashMap<usize, (usize, usize)> = HashMap::default();
+    for (i, c) in candidates.iter().enumerate() {
+        let CandidateKind::Item { list, .. } = c.kind else {
+            continue;
+        };
+        if absorbed[i] || c.empty {
+            continue;
+        }
+        let counts = by_list.entry(list).or_default();
+        counts.0 += usize::from(dated(c));
+        counts.1 += 1;
+    }
+    let habit = |list: &usize| {
+        by_list
+            .get(list)
+            .is_some_and(|&(dated, items)| dated * 5 >= items * 4)
+    };
+    let total: usize = candidates
+        .iter()
+        .filter(|c| matches!(c.kind, CandidateKind::Item { list, .. } if habit(&list)) && dated(c))
+        .count();
+    if total < FEWEST {
+        return;
+    }
+    for c in candidates.iter_mut() {
+        if let CandidateKind::Item { list, .. } = c.kind
+            && habit(&list)
+            && dated(c)
+        {
+            c.cites = true;
+        }
     }
 }
 

@@ -115,6 +115,9 @@ pub(super) struct Found {
     pub paper: bool,
     /// Its text cites a preprint by its identifier, with no link to it.
     pub cites: bool,
+    /// It links no paper, but reads as a citation: a title, and a venue
+    /// the vocabulary knows with its year (`Title (SIGMOD 2021)`).
+    pub dated: bool,
     /// Nothing was read in it.
     pub empty: bool,
 }
@@ -170,9 +173,11 @@ impl Buffers {
         entry.label = label;
         let paper = assemble::links_a_paper(text, &entry);
         let cites = !paper && assemble::cites_a_preprint(text, &entry);
+        let dated = !paper && !cites && assemble::cites_a_venue(text, &entry, known);
         let found = Found {
             paper,
             cites,
+            dated,
             empty,
         };
         (entry, found)

@@ -325,6 +325,7 @@ impl<'o> Builder<'o> {
         for (candidate, found) in self.candidates.iter_mut().zip(&reader.found) {
             candidate.paper = found.paper;
             candidate.cites = found.cites;
+            candidate.dated = found.dated;
             candidate.empty = found.empty;
         }
         // Items are finished innermost first: put nested ones back in document order.
@@ -701,6 +702,7 @@ impl<'o> Builder<'o> {
             heading: frame.heading,
             paper: false,
             cites: false,
+            dated: false,
             empty: false,
             children: Vec::new(),
             plain: false,

@@ -138,6 +138,7 @@ shape_tests! {
     year_venue_lead => ("year-venue-lead", 11),
     title_paragraph_link_list => ("title-paragraph-link-list", 11),
     citation_text_only => ("citation-text-only", 11),
+    reference_list => ("reference-list", 11),
     name_over_reference => ("name-over-reference", 11),
 }
 
@@ -169,6 +170,7 @@ fn every_shape_fixture_is_tested() {
         "title-paragraph-link-list",
         "citation-text-only",
         "name-over-reference",
+        "reference-list",
     ];
     for entry in fs::read_dir(fixtures().join("shapes")).unwrap() {
         let path = entry.unwrap().path();
