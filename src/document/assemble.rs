@@ -78,6 +78,9 @@ pub(super) fn links_a_paper(text: &str, entry: &Entry) -> bool {
         // contents) leads to no paper, whatever its label says.
         // Nor does a markdown page of a repository (`…/Lists/Survey.md`, a
         // list's own sub-list).
+        // Nor does a section of a repository's README
+        // (`https://github.com/owner/list#papers`, a table of contents
+        // written with whole addresses).
         let in_page = link.url.as_ref().is_some_and(|u| {
             let url = text[u.clone()].trim();
             url.starts_with('#')
@@ -85,6 +88,7 @@ pub(super) fn links_a_paper(text: &str, entry: &Entry) -> bool {
                     .split(['?', '#'])
                     .next()
                     .is_some_and(|path| path.to_ascii_lowercase().ends_with(".md"))
+                || readme_section(url)
         });
         // `[[Paper](URL)]` in a list's template for its entries: a word
         // standing for an address leads nowhere.
@@ -104,6 +108,30 @@ pub(super) fn links_a_paper(text: &str, entry: &Entry) -> bool {
                 || link.host == HostKind::Paper
                 || link.to_pdf)
     })
+}
+
+/// Whether a URL is a section of a GitHub repository's README: the
+/// repository's own page with a fragment (`https://github.com/o/r#papers`).
+fn readme_section(url: &str) -> bool {
+    let Some((page, fragment)) = url.split_once('#') else {
+        return false;
+    };
+    let Some(parts) = crate::url::parse(page) else {
+        return false;
+    };
+    let segments = parts
+        .path
+        .trim_matches('/')
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .count();
+    !fragment.is_empty()
+        && matches!(
+            parts.host.to_ascii_lowercase().as_str(),
+            "github.com" | "www.github.com"
+        )
+        && segments == 2
+        && parts.query.is_empty()
 }
 
 /// Whether an entry names its paper by its arXiv identifier in the text
@@ -1167,7 +1195,27 @@ fn top_level(doc: &Document, is_year: &[bool]) -> u8 {
 
 #[cfg(test)]
 mod tests {
-    use super::{in_document_order, is_excluded_heading};
+    use super::{in_document_order, is_excluded_heading, readme_section};
+
+    #[test]
+    fn a_repositorys_readme_sections_are_no_papers() {
+        for url in [
+            "https://github.com/apexrl/Imitation-Learning-Paper-Lists#papers",
+            "https://github.com/o/r/#inverse-rl",
+            "http://www.github.com/o/r#a",
+        ] {
+            assert!(readme_section(url), "{url}");
+        }
+        for url in [
+            "https://github.com/o/r",
+            "https://github.com/o/r#",
+            "https://github.com/o/r/tree/main#readme",
+            "https://arxiv.org/abs/2301.00001#section",
+            "https://github.com/o#a",
+        ] {
+            assert!(!readme_section(url), "{url}");
+        }
+    }
 
     #[test]
     fn entries_are_put_in_document_order_stably_and_in_place() {
