@@ -3018,3 +3018,51 @@ fn contradictory_or_empty_options_are_refused_with_a_reason() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("above 0"), "{}", out.stderr);
 }
+
+/// `<[Title](…)> by A, B and C, ICLR 2018.`: the names after `by` are the
+/// authors, the venue and year end the text; `Peng et al, 2018` is authors
+/// and a year, never a venue named `Peng et al`.
+#[test]
+fn authors_after_by_are_the_authors() {
+    let list = fixture("well-formed/authors-after-by.md");
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entries.len(), 5, "{value}");
+    let read: Vec<(String, Value, Value)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["authors"].as_str().unwrap_or_default().to_owned(),
+                e["venue"].clone(),
+                e["years"].clone(),
+            )
+        })
+        .collect();
+    use serde_json::json;
+    assert_eq!(
+        read,
+        [
+            (
+                "Jonathan Ho and Stefano Ermon".to_owned(),
+                json!("NIPS"),
+                json!([2016])
+            ),
+            (
+                "Justin Fu, Katie Luo and Sergey Levine".to_owned(),
+                json!("ICLR"),
+                json!([2018])
+            ),
+            (
+                "Xue Bin Peng, Angjoo Kanazawa, Sam Toyer, Pieter Abbeel and Sergey Levine"
+                    .to_owned(),
+                json!("ICLR"),
+                json!([2019])
+            ),
+            ("Peng et al".to_owned(), Value::Null, json!([2018])),
+            (
+                "Stephane Ross, Geoffrey J. Gordon and J. Andrew Bagnell".to_owned(),
+                Value::Null,
+                json!([2011])
+            ),
+        ]
+    );
+}

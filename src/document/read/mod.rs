@@ -145,7 +145,9 @@ fn trim_separators(text: &str, span: Span) -> Span {
             )
     };
     let t = &text[span.clone()];
-    let mut start = t.len() - t.trim_start_matches(is_sep).len();
+    // (`<[Title](…)>, by …`: the angle bracket closing a wrapped title
+    // opens nothing after it.)
+    let mut start = t.len() - t.trim_start_matches(|c| is_sep(c) || c == '>').len();
     // What closes the part before (`"**Title**." Nature`: the period and
     // the quote after an emphasised title) is no part of the next; a quote
     // alone may open it (`"Do Anything Now": …`).

@@ -105,6 +105,54 @@ pub(in crate::document) fn looks_like_authors(text: &str, alone: bool) -> bool {
     good * 10 >= names.len() * 8
 }
 
+/// Reads `by A, B and C, Venue 2019.` (after what closes a title: `>`,
+/// `,`): the names after `by` are the authors, and what follows the last
+/// of them (a venue the vocabulary knows or an acronym, and the year that
+/// ends the text) is read as any text is. Only where the names read as
+/// authors and a year ends the text.
+fn by_authors(text: &str, r: &mut Reading, span: Span, place: Place, vocab: &Known<'_>) -> bool {
+    let t = &text[span.clone()];
+    let lead = t.len() - t.trim_start_matches(['>', ',', ' ']).len();
+    let Some(names_and_rest) = t[lead..]
+        .strip_prefix("by ")
+        .or_else(|| t[lead..].strip_prefix("By "))
+    else {
+        return false;
+    };
+    let start = span.start + (t.len() - names_and_rest.len());
+    let trimmed = names_and_rest.trim_end().trim_end_matches('.');
+    let years = date::years(trimmed);
+    let Some(last) = years.last().filter(|y| y.span.end == trimmed.len()) else {
+        return false;
+    };
+    let before = trimmed[..last.date.start].trim_end_matches([',', ' ']);
+    // The venue, if any: the clause after the last comma, when it names one.
+    let venue_at = before.rfind(", ").map(|i| i + 2).filter(|&at| {
+        let clause = before[at..].trim();
+        is_known_venue(clause, vocab)
+            || ((2..=8).contains(&clause.len())
+                && clause
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+    });
+    let names = match venue_at {
+        Some(at) => before[..at].trim_end_matches([',', ' ']),
+        None => before,
+    };
+    if names.is_empty() || !looks_like_authors(names, true) {
+        return false;
+    }
+    let names_span = start..start + names.len();
+    r.authors = Some(Authors {
+        span: names_span.clone(),
+        inner: names_span.clone(),
+        form: Form::Plain,
+        place,
+    });
+    text_fields(text, r, names_span.end..span.end, place, vocab, None);
+    true
+}
+
 /// What the end of a plain title holds, if it is a venue or a year.
 pub(in crate::document) struct Tail {
     pub(super) venue: Option<(Span, Span, Vec<date::Year>)>,
@@ -525,6 +573,11 @@ pub(in crate::document) fn text_fields(
             return;
         }
     }
+    // `<[Title](…)> by Jonathan Ho and Stefano Ermon, ICML 2016.`: text that
+    // says `by` names the authors, up to the venue and year that end it.
+    if column.is_none() && r.authors.is_none() && by_authors(text, r, span.clone(), place, vocab) {
+        return;
+    }
     // `arxiv:` before its link (`- arxiv: <https://…>`): the link's key,
     // no venue.
     if column.is_none()
@@ -857,11 +910,17 @@ pub(in crate::document) fn text_fields(
         let name = name.start..name.start + without_identifier(&text[name.clone()]).len();
         // `Roli. F, 2014`, `I. Goodfellow, 2015`: the end of a person's
         // name before the year, not a venue; the year is a date of its own.
-        let name = if ends_a_person(&text[span.start..name.start], &text[name.clone()], vocab) {
-            name.end..name.end
-        } else {
-            name
-        };
+        // (`Le Paine et al, 2018`: an `et al` ends the authors, never a venue.)
+        let et_al = text[name.clone()]
+            .trim_end_matches('.')
+            .to_ascii_lowercase()
+            .ends_with("et al");
+        let name =
+            if et_al || ends_a_person(&text[span.start..name.start], &text[name.clone()], vocab) {
+                name.end..name.end
+            } else {
+                name
+            };
         let name_text = &text[name.clone()];
         // A proceedings' name spelled out is long (`Proceedings of the IEEE
         // Conference on Computer Vision and Pattern Recognition`).
