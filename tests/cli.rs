@@ -3066,3 +3066,47 @@ fn authors_after_by_are_the_authors() {
         ]
     );
 }
+
+/// `ToMP: "Transforming Model Prediction for Tracking" CVPR.`: a short name
+/// and its colon before a quoted title are the entry's name, the quotes
+/// hold the title, and the venue follows.
+#[test]
+fn a_name_before_a_quoted_title_is_the_name() {
+    let list = fixture("well-formed/name-colon-quoted-title.md");
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entries.len(), 6, "{value}");
+    let read: Vec<(Value, &str, &str)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["name"].clone(),
+                e["title"].as_str().unwrap_or_default(),
+                e["venue"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read[0],
+        (
+            Value::from("ToMP"),
+            "Transforming Model Prediction for Tracking",
+            "CVPR"
+        )
+    );
+    assert_eq!(
+        read[1],
+        (
+            Value::Null,
+            "Global Tracking via Ensemble of Local Trackers",
+            "CVPR"
+        )
+    );
+    assert_eq!(
+        read[5],
+        (
+            Value::from("KeepTrack"),
+            "Learning Target Candidate Association to Keep Track of What Not to Track",
+            "ICCV"
+        )
+    );
+}

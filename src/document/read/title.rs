@@ -191,9 +191,20 @@ pub(in crate::document) fn choose_title(
             continue;
         }
         let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
+        // `ToMP: "Transforming Model Prediction for Tracking" CVPR.`: a
+        // short name and its colon before the quoted title.
+        let named = match &placed[line_start..i] {
+            [
+                Placed {
+                    piece: Piece::Text(span),
+                    ..
+                },
+            ] => name_before(text, span, place),
+            _ => None,
+        };
         // Or after the authors, as IEEE references write them (`J. Smith
         // and A. Doe, "Title," *Venue*, 2021.`).
-        let lead = if leading(&placed[line_start..], i - line_start) {
+        let lead = if named.is_some() || leading(&placed[line_start..], i - line_start) {
             None
         } else {
             let comma_before = matches!(
@@ -227,6 +238,10 @@ pub(in crate::document) fn choose_title(
             if let Some((names, year)) = lead {
                 take_lead(r, names, year, place);
                 placed[i - 1].used = true;
+            }
+            if let Some(name) = named {
+                r.name = Some(name);
+                placed[line_start].used = true;
             }
             return;
         }
@@ -578,6 +593,33 @@ fn is_venue_and_year(text: &str, vocab: &Known<'_>) -> bool {
 /// Evaluation Toolkit …](arxiv)`). `Some(None)` for the link, which stays a
 /// link of the entry. Only before a link to a paper: a long label alone is
 /// no title when it leads elsewhere.
+/// A short name and its separator in plain text before a title
+/// (`Bayesian GAN - `, `ToMP: `).
+fn name_before(text: &str, span: &Span, place: Place) -> Option<Name> {
+    let separator = |s: &str| matches!(s.trim(), "-" | "–" | "—" | ":");
+    let raw = &text[span.clone()];
+    let body = raw.trim_end();
+    let cut = body.trim_end_matches(['-', '–', '—', ':']);
+    if cut.len() == body.len() || !separator(&body[cut.len()..]) {
+        return None;
+    }
+    let name = cut.trim();
+    if name.is_empty() || !is_name_like(name) || !name.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let start = span.start + (raw.len() - raw.trim_start().len());
+    Some(Name {
+        span: start..span.start + body.len(),
+        inner: start..start + name.len(),
+        form: if body.ends_with(':') {
+            Form::Colon
+        } else {
+            Form::Dashed
+        },
+        place,
+    })
+}
+
 fn name_lead(
     text: &str,
     before: &[Placed],
@@ -592,7 +634,6 @@ fn name_lead(
     if !to_paper || text[title.label.clone()].trim_start().starts_with("http") {
         return None;
     }
-    let separator = |s: &str| matches!(s.trim(), "-" | "–" | "—" | ":");
     match before {
         [
             Placed {
@@ -600,29 +641,7 @@ fn name_lead(
                 place,
                 ..
             },
-        ] => {
-            let raw = &text[span.clone()];
-            let body = raw.trim_end();
-            let cut = body.trim_end_matches(['-', '–', '—', ':']);
-            if cut.len() == body.len() || !separator(&body[cut.len()..]) {
-                return None;
-            }
-            let name = cut.trim();
-            if name.is_empty() || !is_name_like(name) || !name.starts_with(char::is_alphanumeric) {
-                return None;
-            }
-            let start = span.start + (raw.len() - raw.trim_start().len());
-            Some(Some(Name {
-                span: start..span.start + body.len(),
-                inner: start..start + name.len(),
-                form: if body.ends_with(':') {
-                    Form::Colon
-                } else {
-                    Form::Dashed
-                },
-                place: *place,
-            }))
-        }
+        ] => name_before(text, span, *place).map(Some),
         [
             Placed {
                 piece: Piece::Link { link, .. },
