@@ -93,6 +93,15 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if named(&entries[first.entry]) == named(&entries[second.entry]) {
             continue;
         }
+        // A repository that one paper's name extends by a version
+        // (`ARTrackV2` on `MIV-XJTU/ARTrack`) is the project's first
+        // paper's, and hosts its successor: it serves both.
+        if [first.entry, second.entry]
+            .iter()
+            .any(|&e| versions_repo(ctx, &entries[e], repo_name))
+        {
+            continue;
+        }
         let (Some(a), Some(b)) = (
             title_of(ctx, &entries[first.entry]),
             title_of(ctx, &entries[second.entry]),
@@ -476,6 +485,20 @@ fn names_repo(ctx: &Context, entry: &Entry, repo: &str) -> bool {
         let name = fold(ctx.text(span));
         name.len() >= 3 && (repo.starts_with(&name) || name.starts_with(&repo))
     })
+}
+
+/// Whether the entry's short name is the repository's name and a version
+/// after it (`ARTrackV2`, `VITA-1.5`, `Foo2` on `Foo`).
+fn versions_repo(ctx: &Context, entry: &Entry, repo: &str) -> bool {
+    let repo = fold(repo);
+    let Some(span) = name_span(entry) else {
+        return false;
+    };
+    let name = fold(ctx.text(&span));
+    repo.len() >= 3 && name.len() > repo.len() && name.starts_with(&repo) && {
+        let version = name[repo.len()..].trim_start_matches('v');
+        !version.is_empty() && version.bytes().all(|b| b.is_ascii_digit())
+    }
 }
 
 /// An entry's short name, or the name its title opens with.
