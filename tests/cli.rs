@@ -3110,3 +3110,34 @@ fn a_name_before_a_quoted_title_is_the_name() {
         )
     );
 }
+
+/// In a list whose titles are plain, `**SetAR** Customize Your …` opens
+/// with the paper's name in bold, its colon left out: the name is the bold
+/// word, the title the rest, markup-free.
+#[test]
+fn a_bold_name_without_its_colon_is_the_name() {
+    let list = fixture("well-formed/bold-name-without-colon.md");
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entries.len(), 12, "{value}");
+    let tail: Vec<(Value, &str)> = entries[9..]
+        .iter()
+        .map(|e| (e["name"].clone(), e["title"].as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            (
+                Value::from("SetAR"),
+                "Customize Your Visual Autoregressive Recipe with Set Modeling"
+            ),
+            (
+                Value::from("MamGen"),
+                "Scalable Autoregressive Image Generation with State Spaces"
+            ),
+            (
+                Value::from("ARM-2"),
+                "Autoregressive Pretraining with State Space Models in Vision"
+            ),
+        ]
+    );
+}

@@ -25,6 +25,7 @@ pub(super) fn reread(text: &str, entry: &mut Entry, shape: &Shape, known: &Known
     changed |= link_as_venue(text, entry, shape, known);
     changed |= line_as_venue(text, entry, shape);
     changed |= name_into_title(text, entry, shape);
+    changed |= bold_lead_as_name(text, entry, shape);
     changed |= bold_into_title(text, entry, shape);
     changed |= bold_note_as_title(text, entry, shape);
     changed
@@ -660,6 +661,84 @@ fn name_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
     title.inner.start = name.span.start;
     title.prefix = None;
     entry.name = None;
+    true
+}
+
+/// In a list that names its papers in bold (`**SAR:** Title`), or writes
+/// its titles plain, a plain title that opens with one bold word (`**SAR**
+/// Customize Your Visual Autoregressive Recipe …`) opens with the paper's
+/// name, its colon left out: the bold word is the name, the rest the title.
+fn bold_lead_as_name(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
+    let bold_names = shape.slot(Role::Name).is_some_and(|slot| {
+        matches!(
+            slot.form,
+            Form::Bold | Form::BoldColon | Form::BoldInnerColon
+        )
+    }) && convention(shape, Role::Name);
+    // Or titles are plain text throughout: a bold word opening one is no
+    // markup of the title's.
+    let plain_titles = convention(shape, Role::Title)
+        && shape
+            .slot(Role::Title)
+            .is_some_and(|s| s.form == Form::Plain);
+    if entry.name.is_some() || !(bold_names || plain_titles) {
+        return false;
+    }
+    let Some(title) = entry.title.as_mut().filter(|t| t.form == Form::Plain) else {
+        return false;
+    };
+    let written = &text[title.inner.clone()];
+    let Some(rest) = written.strip_prefix("**") else {
+        return false;
+    };
+    let Some(close) = rest.find("**") else {
+        return false;
+    };
+    let word = &rest[..close];
+    let after = &rest[close + 2..];
+    let words_after = after.split_whitespace().count();
+    let capitals = after
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+        .count();
+    // A coined name (`SAR`, `AiM`, `GR-1`, `NYUTron`), not a word of the
+    // title set in bold for emphasis (`**Lightweight** Real-time Semantic
+    // **Segmentation** Network`), which is neither coined nor alone.
+    let chars: Vec<char> = word.chars().collect();
+    let coined = chars.iter().any(char::is_ascii_digit)
+        || chars.windows(2).any(|pair| {
+            pair[1].is_uppercase() && (pair[0].is_uppercase() || pair[0].is_lowercase())
+        });
+    if word.is_empty()
+        || word.contains(char::is_whitespace)
+        || word.ends_with([':', '：'])
+        || !coined
+        || !after.starts_with(' ')
+        || after.contains("**")
+        // (`**ResT** V2: Simpler, …`: the name goes on to its colon.)
+        || after.split_whitespace().next().is_some_and(|w| w.ends_with(':'))
+        // (`**EFFICIENT** SPARSELY ACTIVATED TRANSFORMERS`: a title in
+        // capitals; `**MetaFormer** is Actually What You Need`: a sentence
+        // whose subject the name is.)
+        || capitals * 2 > words_after
+        || !after.trim_start().starts_with(char::is_uppercase)
+        || words_after < 3
+    {
+        return false;
+    }
+    let start = title.inner.start;
+    let name_end = start + 2 + close + 2;
+    let place = title.place;
+    let title_start = name_end + (after.len() - after.trim_start().len());
+    title.span.start = title.span.start.max(title_start);
+    title.inner.start = title_start;
+    title.prefix = None;
+    entry.name = Some(super::Name {
+        span: start..name_end,
+        inner: start + 2..start + 2 + close,
+        form: Form::Bold,
+        place,
+    });
     true
 }
 
