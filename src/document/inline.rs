@@ -570,7 +570,7 @@ fn split_text(text: &str, span: Span, out: &mut Vec<Atom>) {
         // Most text is words: jump to the next byte that could start something.
         match s[i..end]
             .iter()
-            .position(|&b| matches!(b, b'\\' | b'[' | b'(' | b'"' | b'h' | b'H' | 0xE2))
+            .position(|&b| matches!(b, b'\\' | b'[' | b'(' | b'"' | b'h' | b'H' | 0xE2 | 0xEF))
         {
             Some(p) => i += p,
             None => break,
@@ -622,6 +622,38 @@ fn split_text(text: &str, span: Span, out: &mut Vec<Atom>) {
                 }
                 _ => i += 1,
             },
+            // `（2016）`, `（APSys 2020)`: a full-width parenthesis, as text
+            // typed with a Chinese or Japanese input method has them, closed
+            // by either kind, around a date or a venue and its year. (Around
+            // words alone, `（Joint Adaptation Network, JAN）`, it stays text:
+            // such a gloss is often all the title there is.)
+            0xEF if s[i..end].starts_with("（".as_bytes()) => {
+                let open = "（".len();
+                let line = &text[i + open..end];
+                let line = &line[..line.find('\n').unwrap_or(line.len())];
+                match line.find(['）', ')', '（', '(']) {
+                    Some(p)
+                        if p > 0
+                            && line[p..].starts_with(['）', ')'])
+                            && line[..p].bytes().any(|b| b.is_ascii_digit()) =>
+                    {
+                        push_plain(plain_start, i, out);
+                        let close = i + open + p;
+                        let width = if line[p..].starts_with('）') {
+                            "）".len()
+                        } else {
+                            1
+                        };
+                        out.push(Atom::Paren {
+                            span: i..close + width,
+                            inner: i + open..close,
+                        });
+                        i = close + width;
+                        plain_start = i;
+                    }
+                    _ => i += open,
+                }
+            }
             0xE2 if s[i..end].starts_with("“".as_bytes()) => {
                 let open = "“".len();
                 match text[i + open..end].find(['”', '\n']) {

@@ -138,7 +138,7 @@ shape_tests! {
     year_venue_lead => ("year-venue-lead", 11),
     title_paragraph_link_list => ("title-paragraph-link-list", 11),
     citation_text_only => ("citation-text-only", 11),
-    reference_list => ("reference-list", 11),
+    reference_list => ("reference-list", 12),
     name_over_reference => ("name-over-reference", 11),
 }
 
