@@ -3141,3 +3141,41 @@ fn a_bold_name_without_its_colon_is_the_name() {
         ]
     );
 }
+
+/// A rare spelling one letter from one the list writes many times more is
+/// a slip the list repeated (`aiXiv` among `arXiv`), though it is written
+/// twice and no keyboard puts the two letters side by side.
+#[test]
+fn a_repeated_slip_of_the_lists_own_spelling_is_reported() {
+    let mut text = String::from("# Learned Databases\n\n## Papers\n\n");
+    for i in 0..12 {
+        text.push_str(&format!(
+            "* A Learned Index Structure Number {i} for Databases (arXiv 202{})\n",
+            i % 5
+        ));
+    }
+    text.push_str("* Another Learned Index for Databases (aiXiv 2021)\n");
+    text.push_str("* A Third Learned Index for Databases (aiXiv 2022)\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    let found: Vec<(u64, String, String)> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_owned(),
+                d["help"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (line, message, help) in &found {
+        assert!([17, 18].contains(line), "{found:?}");
+        assert_eq!(message, "unknown venue `aiXiv`");
+        assert!(help.starts_with("did you mean `arXiv`?"), "{help}");
+    }
+}

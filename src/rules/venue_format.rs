@@ -842,6 +842,10 @@ fn check_venue<'a>(
             // to it (`UrbComp`), unless it is a slip of a venue the list
             // writes more often still (`MICCA` among `MICCAI`s).
             let uses = ctx.conventions.venue_uses(name);
+            // A rare spelling one letter from one the list writes many
+            // times more (`aiXiv` 6 times among 140 `arXiv`) is a slip the
+            // list repeated, whatever keys the letters sit on.
+            let suggestion = frequent_spelling(ctx, name, uses).or(suggestion.clone());
             if uses >= 2
                 && suggestion
                     .as_deref()
@@ -964,6 +968,45 @@ fn preprint_case_habit(ctx: &Context) -> bool {
 
 /// A spelling the list uses three times or more that a once-used unknown
 /// venue is a confident misspelling of (`GCO` in a list of `CGO`s).
+/// The spelling the list writes at least five times as often as `name`
+/// (and ten times or more), one letter changed or two swapped, if there is
+/// one such: of five letters or more, so that two short venues a letter
+/// apart (`ICDE`, `ICDT`) stay two.
+fn frequent_spelling(ctx: &Context, name: &str, uses: usize) -> Option<String> {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let folded = fold(name);
+    if folded.chars().count() < 5 {
+        return None;
+    }
+    let mut found: Option<&str> = None;
+    for (other, &theirs) in &ctx.conventions.venues {
+        if theirs < 10 || theirs < uses.max(1) * 5 || other == name {
+            continue;
+        }
+        let other_folded = fold(other);
+        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+        // (A letter for a letter, or two swapped: a letter more is as often
+        // a venue of its own, `ICSE-C` beside `ICSE`.)
+        if other_folded == folded
+            || other_folded.chars().count() != folded.chars().count()
+            || digits(&other_folded) != digits(&folded)
+            || strsim::damerau_levenshtein(&folded, &other_folded) != 1
+        {
+            continue;
+        }
+        if found.is_some_and(|f| f != other) {
+            return None;
+        }
+        found = Some(other);
+    }
+    found.map(str::to_owned)
+}
+
 fn list_suggestion(ctx: &Context, name: &str) -> Option<String> {
     let mut found: Option<&str> = None;
     for (other, &uses) in &ctx.conventions.venues {
