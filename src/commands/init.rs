@@ -232,10 +232,15 @@ fn render(source: &Source, doc: &Document, settings: &Settings) -> String {
             ));
         }
     }
+    // (`[coming soon](…)`, `[[TBD]]`: a placeholder stands for a link to
+    // come, and is no label to declare.)
+    let placeholder = |label: &str| {
+        crate::vocabulary::is_one_of(label, &crate::vocabulary::words().links.placeholders)
+    };
     let own: Vec<&str> = conventions
         .labels
         .iter()
-        .filter(|&(_, &n)| n >= 2)
+        .filter(|&(l, &n)| n >= 2 && !placeholder(l))
         .map(|(l, _)| l.as_str())
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
@@ -323,7 +328,7 @@ mod tests {
                 })
                 .collect::<String>()
             + "* [**Zorbconf'22**] One More Title for Testing [[Paper](https://arxiv.org/abs/2209.00009)]\n";
-        let source = Source::new("README.md", "README.md", text);
+        let source = Source::new("README.md", "README.md", text.clone());
         let settings = Settings::default();
         let doc = Document::parse_with(source.text(), settings.parse_options());
         let config = render(&source, &doc, &settings);
@@ -332,6 +337,15 @@ mod tests {
             "{config}"
         );
         assert!(config.contains("labels = [\"tldr\"]"), "{config}");
+        // A placeholder written for a link to come is no label.
+        let with_placeholders = text.clone()
+            + "* [**CVPR'24**] A Title to Come for Testing [[Paper](https://arxiv.org/abs/2401.00010)] [[coming soon](https://s.example/x)]\n"
+            + "* [**CVPR'24**] Another Title to Come for Testing [[Paper](https://arxiv.org/abs/2401.00011)] [[Coming Soon](https://s.example/y)]\n";
+        let source2 = Source::new("README.md", "README.md", with_placeholders);
+        let doc2 = Document::parse_with(source2.text(), settings.parse_options());
+        let config2 = render(&source2, &doc2, &settings);
+        assert!(config2.contains("labels = [\"tldr\"]"), "{config2}");
+        assert!(!config2.contains("coming soon"), "{config2}");
         assert!(config.contains("Zorbconf"), "{config}");
         let loaded = Settings::from_toml(&config, std::path::Path::new(".awesome-lint.toml"))
             .expect("the written config loads");
