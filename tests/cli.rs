@@ -3179,3 +3179,30 @@ fn a_repeated_slip_of_the_lists_own_spelling_is_reported() {
         assert!(help.starts_with("did you mean `arXiv`?"), "{help}");
     }
 }
+
+/// A table of metrics (or datasets) whose reference column cites papers
+/// by author and year (`[Salimans et al., 2016](…)`) holds no paper
+/// entries: its rows are about the metrics, and are held to no paper shape.
+#[test]
+fn a_table_that_cites_papers_by_author_holds_no_entries() {
+    let mut text = String::from("# Autoregressive Vision\n\n## Papers\n\n");
+    for i in 0..6 {
+        text.push_str(&format!(
+            "- **[CVPR, 202{i}]** A Paper About Autoregressive Vision Number {i} [Paper](https://arxiv.org/abs/220{i}.0000{i})\n"
+        ));
+    }
+    text.push_str(
+        "\n## Evaluation Metrics\n\n| Metric | Analysis Type | Reference |\n|---|---|---|\n\
+         | Inception Score | Quantitative | [Salimans et al., 2016](https://arxiv.org/pdf/1606.03498) |\n\
+         | Frechet Inception Distance | Quantitative | [Heusel et al., 2017](https://arxiv.org/pdf/1706.08500) |\n\
+         | Precision and Recall | Quantitative | [Powers, 2020](https://arxiv.org/pdf/2010.16061) |\n\
+         | CLIP Score | Quantitative | [Hessel et al., 2021](https://arxiv.org/pdf/2104.08718) |\n\
+         | Turing Test | Qualitative | [Turing, 1950](https://academic.oup.com/mind/article/LIX/236/433/986238) |\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    assert_eq!(value["summary"]["entries"], 6, "{value}");
+    assert_eq!(lines_and_rules(&value), []);
+}

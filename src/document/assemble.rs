@@ -73,7 +73,14 @@ impl CandidateKind {
 /// Whether an entry links a paper: a paper host, a PDF, or a paper label
 /// (even one whose URL is missing).
 pub(super) fn links_a_paper(text: &str, entry: &Entry) -> bool {
+    let row = matches!(entry.block, Block::Row { .. });
     entry.links.iter().any(|link| {
+        // In a table, a link labelled as a citation (`[Salimans et al.,
+        // 2016](…)` in a `Reference` column) is a row's reference: the row
+        // is about something else (a metric, a dataset) that cites a paper.
+        if row && cites_by_author(&text[link.label.clone()]) {
+            return false;
+        }
         // A jump within the page (`[Survey](#survey)` in a table of
         // contents) leads to no paper, whatever its label says.
         // Nor does a markdown page of a repository (`…/Lists/Survey.md`, a
@@ -108,6 +115,31 @@ pub(super) fn links_a_paper(text: &str, entry: &Entry) -> bool {
                 || link.host == HostKind::Paper
                 || link.to_pdf)
     })
+}
+
+/// Whether a link's text is a citation by author and year: `Salimans et
+/// al., 2016`, `Powers, 2020`, `Turing 1950`.
+fn cites_by_author(label: &str) -> bool {
+    let label = label.trim().trim_end_matches(['.', ')']);
+    let Some((names, year)) = label.rsplit_once([',', ' ']) else {
+        return false;
+    };
+    let year = year.trim().trim_start_matches('(');
+    let names = names.trim().trim_end_matches([',', '(']).trim();
+    let is_year = year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && (year.starts_with("19") || year.starts_with("20"));
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let surname = |w: &str| {
+        w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+    };
+    is_year
+        && match words.as_slice() {
+            [name] => surname(name),
+            [name, "et", "al" | "al."] => surname(name),
+            [a, "and" | "&", b] => surname(a) && surname(b),
+            _ => false,
+        }
 }
 
 /// Whether a URL is a section of a GitHub repository's README: the
@@ -1195,7 +1227,29 @@ fn top_level(doc: &Document, is_year: &[bool]) -> u8 {
 
 #[cfg(test)]
 mod tests {
-    use super::{in_document_order, is_excluded_heading, readme_section};
+    use super::{cites_by_author, in_document_order, is_excluded_heading, readme_section};
+
+    #[test]
+    fn a_citation_by_author_and_year_is_told_from_a_title() {
+        for label in [
+            "Salimans et al., 2016",
+            "Powers, 2020",
+            "Turing, 1950",
+            "Karras et al. 2019",
+            "Heusel and Ramsauer, 2017",
+        ] {
+            assert!(cites_by_author(label), "{label}");
+        }
+        for label in [
+            "Attention Is All You Need",
+            "GPT-4, 2023",
+            "CVPR 2023",
+            "Scaling Laws, 2020",
+            "Turing Test",
+        ] {
+            assert!(!cites_by_author(label), "{label}");
+        }
+    }
 
     #[test]
     fn a_repositorys_readme_sections_are_no_papers() {
