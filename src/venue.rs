@@ -455,6 +455,19 @@ pub(crate) fn is_misspelling(written: &str, venue: &str) -> bool {
     misspelling_distance(&fold(written), &fold(venue)).is_some()
 }
 
+/// Whether two names of five letters or more differ by one letter changed
+/// or two swapped, digits alike (`aiXiv`, `arXiv`). A letter more or less
+/// is as often a venue of its own (`ICSE-C` beside `ICSE`).
+pub(crate) fn one_letter_apart(written: &str, venue: &str) -> bool {
+    let (a, b) = (fold(written), fold(venue));
+    let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).collect::<Vec<_>>();
+    a.chars().count() >= 5
+        && a.chars().count() == b.chars().count()
+        && a != b
+        && digits(&a) == digits(&b)
+        && strsim::damerau_levenshtein(&a, &b) == 1
+}
+
 /// Whether `written` is `venue` typed with a slip of the fingers: two
 /// neighbouring letters swapped in a name of four letters or more (`IORS`
 /// for `IROS`), or a letter doubled (`CVPRR`). Unlike one letter for

@@ -176,12 +176,7 @@ fn describe(err: &reqwest::Error, timeout: Duration) -> String {
     if err.is_timeout() {
         return format!("no answer within {}", super::check::seconds(timeout));
     }
-    let mut innermost = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(current) = source {
-        innermost = current.to_string();
-        source = current.source();
-    }
+    let innermost = super::check::innermost(err);
     if err.is_connect() {
         format!("could not connect: {innermost}")
     } else {

@@ -435,10 +435,21 @@ fn judge_pdf(headers: &HeaderMap, prefix: Option<&[u8]>) -> Judgement {
     }
 }
 
+/// What an error says at its root (`Connection refused`), not reqwest's
+/// outer wrapping of it.
+pub(super) fn innermost(err: &reqwest::Error) -> String {
+    let mut innermost = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(current) = source {
+        innermost = current.to_string();
+        source = current.source();
+    }
+    innermost
+}
+
 /// A reqwest error in this module's terms.
 fn classify(err: &reqwest::Error) -> Failure {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(err);
-    let mut innermost = err.to_string();
     while let Some(current) = source {
         if let Some(refused) = current.downcast_ref::<Refused>() {
             return Failure::Refused(refused.clone());
@@ -455,9 +466,9 @@ fn classify(err: &reqwest::Error) -> Failure {
                 return Failure::Reset("the connection was reset".into());
             }
         }
-        innermost = current.to_string();
         source = current.source();
     }
+    let innermost = innermost(err);
     if err.is_timeout() {
         Failure::Timeout {
             connecting: err.is_connect(),

@@ -973,29 +973,12 @@ fn preprint_case_habit(ctx: &Context) -> bool {
 /// one such: of five letters or more, so that two short venues a letter
 /// apart (`ICDE`, `ICDT`) stay two.
 fn frequent_spelling(ctx: &Context, name: &str, uses: usize) -> Option<String> {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let folded = fold(name);
-    if folded.chars().count() < 5 {
-        return None;
-    }
     let mut found: Option<&str> = None;
     for (other, &theirs) in &ctx.conventions.venues {
-        if theirs < 10 || theirs < uses.max(1) * 5 || other == name {
-            continue;
-        }
-        let other_folded = fold(other);
-        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-        // (A letter for a letter, or two swapped: a letter more is as often
-        // a venue of its own, `ICSE-C` beside `ICSE`.)
-        if other_folded == folded
-            || other_folded.chars().count() != folded.chars().count()
-            || digits(&other_folded) != digits(&folded)
-            || strsim::damerau_levenshtein(&folded, &other_folded) != 1
+        if theirs < 10
+            || theirs < uses.max(1) * 5
+            || other == name
+            || !crate::venue::one_letter_apart(name, other)
         {
             continue;
         }
