@@ -127,7 +127,7 @@ impl Hosts {
         let Some(parts) = parse(url) else {
             return false;
         };
-        self.kind(parts.host) == HostKind::Paper
+        self.kind(parts.host) == HostKind::Paper && !is_archive(parts.path)
             || parts.path.to_ascii_lowercase().ends_with(".pdf")
             || names_a_doi(parts.path)
     }
@@ -159,10 +159,29 @@ impl Hosts {
             }
             match domain.split_once('.') {
                 Some((_, rest)) if rest.contains('.') => domain = rest,
-                _ => return HostKind::Other,
+                _ => break,
             }
         }
+        // A forge an institution runs for itself (`gitlab.lrz.de`,
+        // `gitea.example.org`) is named after its software.
+        match lower.split('.').next() {
+            Some("gitlab" | "gitea" | "forgejo" | "codeberg") if lower.contains('.') => {
+                HostKind::Code
+            }
+            _ => HostKind::Other,
+        }
     }
+}
+
+/// Whether a URL's path names an archive file (`…-supp.zip`, `.tar.gz`):
+/// supplementary material or code, never the paper, whatever the host.
+pub(crate) fn is_archive(path: &str) -> bool {
+    let path = path.to_ascii_lowercase();
+    [
+        ".zip", ".tar.gz", ".tgz", ".tar", ".7z", ".rar", ".gz", ".bz2", ".xz",
+    ]
+    .iter()
+    .any(|ext| path.ends_with(ext))
 }
 
 /// Whether an address is a dataset's own page on a data hub
@@ -722,6 +741,12 @@ mod tests {
         assert_eq!(host_kind("arxiv.org"), HostKind::Paper);
         assert_eq!(host_kind("www.nature.com"), HostKind::Paper);
         assert_eq!(host_kind("notarxiv.org"), HostKind::Other);
+        assert_eq!(host_kind("gitlab.lrz.de"), HostKind::Code);
+        assert_eq!(host_kind("gitlab"), HostKind::Other);
+        assert_eq!(host_kind("gitlabs.example.org"), HostKind::Other);
+        assert!(is_archive("/v151/vono22a/vono22a-supp.zip"));
+        assert!(is_archive("/files/code.TAR.GZ"));
+        assert!(!is_archive("/abs/2301.00001"));
     }
 
     #[test]

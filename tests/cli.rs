@@ -3206,3 +3206,59 @@ fn a_table_that_cites_papers_by_author_holds_no_entries() {
     assert_eq!(value["summary"]["entries"], 6, "{value}");
     assert_eq!(lines_and_rules(&value), []);
 }
+
+/// A thesis on its university's repository, linked `[[link]]` (a label
+/// that names no kind) over a line of its author and where it was
+/// written: an entry whose paper is that link. A forge an institution runs
+/// itself (`gitlab.example.edu`) hosts code.
+#[test]
+fn a_generic_link_on_an_unknown_host_is_the_paper_of_its_entry() {
+    let list = fixture("well-formed/theses-on-repositories.md");
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entries.len(), 6, "{value}");
+    let thesis = &entries[4];
+    assert_eq!(thesis["line"], 27);
+    assert_eq!(thesis["title"], "Backdoor Attacks in Neural Networks.");
+    assert_eq!(thesis["authors"], "Kai Lund.");
+    assert_eq!(
+        thesis["venue"],
+        "Master Thesis at Example University of Technology"
+    );
+    assert_eq!(thesis["links"][0]["category"], "paper");
+    assert_eq!(entries[3]["links"][1]["category"], "code");
+}
+
+/// A list written as HTML tables (`<table><tr><td>`), the venue in a cell
+/// spanning the rows of its papers: every row is an entry, under the
+/// venue, its columns named by the header row.
+#[test]
+fn html_tables_are_read_by_their_header_and_spanning_cells() {
+    let list = fixture("shapes/html-table/ok.md");
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entries.len(), 11, "{value}");
+    let venues: Vec<(&str, u64)> = entries
+        .iter()
+        .map(|e| (e["venue"].as_str().unwrap(), e["year"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        venues[..6],
+        [
+            ("ICML", 2024),
+            ("ICML", 2024),
+            ("ICML", 2024),
+            ("ICML", 2023),
+            ("ICML", 2023),
+            ("NeurIPS", 2021)
+        ]
+    );
+    assert_eq!(
+        entries[1]["title"],
+        "Sharper Rates for Local Gradient Methods"
+    );
+    assert_eq!(entries[5]["name"], "FedTrim");
+    assert_eq!(
+        entries[7]["title"],
+        "Bayesian Model Fusion <b>without</b> Shared Data"
+    );
+    assert_eq!(entries[0]["links"][1]["category"], "code");
+}

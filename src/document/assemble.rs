@@ -331,12 +331,13 @@ pub(super) fn assemble(
             // lines as a titled one does.)
             let parent_titled = entries[index].title.is_some() || named_alone;
             // `- **Title (AAAI 2020)**` over `  - Ekagra Ranjan, Soumya
-            // Sanyal` and its link items: a line of names alone is the
-            // authors line of the title over it.
+            // Sanyal` and its link items: a line of names alone, or of
+            // names and where the paper appeared (`- Stefanos Koffas.
+            // *Master Thesis at TU Delft*, 2021.`), is the authors line of
+            // the title over it.
             let names = || {
                 let child = &entries[child];
                 child.links.is_empty()
-                    && child.venue.is_none()
                     && child.authors.is_none()
                     && child.title.as_ref().is_some_and(|t| {
                         t.form == Form::Plain && looks_like_authors(&text[t.inner.clone()], true)

@@ -23,6 +23,7 @@ mod assemble;
 mod batch;
 mod by_shape;
 pub(crate) mod date;
+mod html_table;
 mod inline;
 mod links;
 mod read;
@@ -597,6 +598,11 @@ pub struct Link {
     /// Whether it leads to a markdown page (`…/blob/main/notes/X.md`): a
     /// document to read, on a code host or not, and no code.
     pub to_page: bool,
+    /// Whether its label names no kind of link (`[Link]`, `[URL]`, the
+    /// venue and year): it leads to what its host serves, and on a host
+    /// that serves no kind in particular, an entry's such link is its paper
+    /// when no other link is (a thesis on its university's repository).
+    pub generic: bool,
 }
 
 impl Link {
@@ -700,7 +706,9 @@ impl Entry {
     /// blog post beside the paper's own link is not the paper).
     pub fn link_category(&self, index: usize) -> &'static str {
         let link = &self.links[index];
-        link.own_category().unwrap_or_else(|| {
+        let own = link.own_category();
+        let generic = link.generic && link.host == HostKind::Other && own == Some("other");
+        own.filter(|_| !generic).unwrap_or_else(|| {
             let other_paper = self
                 .links
                 .iter()

@@ -24,6 +24,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag as MdTag, Tag
 
 use super::assemble::{self, Candidate, CandidateKind};
 use super::batch::{Batch, Buffers, Placement, Reader};
+use super::html_table::{self, Piece};
 use super::inline::{self, Mark, Token, TokenKind};
 use super::read::{self, UnitPlace};
 use super::{
@@ -265,6 +266,22 @@ struct Builder<'o> {
     /// The candidate of the heading just read as an entry: a paragraph of
     /// its authors may follow it.
     heading_entry: Option<usize>,
+    /// The HTML table being read, across the HTML blocks it spans.
+    html_table: Option<HtmlTable>,
+}
+
+/// An HTML table while its rows are walked.
+struct HtmlTable {
+    /// Its number among the file's tables.
+    table: usize,
+    /// Its header row was read, or its first row was not one.
+    headed: bool,
+    /// Per column, how many more rows a cell above still spans.
+    spanned: Vec<usize>,
+    /// Rows still under the venue label a spanning cell named.
+    labelled: usize,
+    /// Tables inside one of its cells: their rows are not its rows.
+    nested: usize,
 }
 
 impl<'o> Builder<'o> {
@@ -287,6 +304,7 @@ impl<'o> Builder<'o> {
             reserved: false,
             label: None,
             heading_entry: None,
+            html_table: None,
         }
     }
 
@@ -553,6 +571,12 @@ impl<'o> Builder<'o> {
                         let span = start..range.end;
                         if containers == 0 {
                             self.html_headings(text, span.clone());
+                            if frames.is_empty()
+                                && (self.html_table.is_some()
+                                    || html_table::has_rows(&text[span.clone()]))
+                            {
+                                self.html_table_rows(text, span.clone());
+                            }
                         }
                         self.html(text, span.clone());
                         self.doc.verbatim.push(span);
@@ -977,6 +1001,173 @@ impl<'o> Builder<'o> {
             ));
         }
         pushed
+    }
+
+    /// The rows of an HTML table in the HTML block at `span`, read as a
+    /// markdown table's rows are: a row of `<th>` cells, or a first row
+    /// that links nothing, is the header; a cell that spans rows down
+    /// (`<td rowspan=50>ICML 2023</td>`) is a label over those rows, as a
+    /// line naming a venue is over the items under it, and the rows it
+    /// spans keep their cells under their own columns.
+    fn html_table_rows(&mut self, text: &str, span: Span) {
+        let mut row: Option<(Frame, bool)> = None;
+        // The cell being filled: its column and start, and for a cell that
+        // spans rows, where its tokens start (they are a label's, not the row's).
+        let mut cell: Option<(usize, usize, Option<usize>)> = None;
+        for piece in html_table::pieces(text, span.clone()) {
+            match piece {
+                Piece::TableOpen => match &mut self.html_table {
+                    Some(table) => table.nested += 1,
+                    None => {
+                        self.tables += 1;
+                        self.html_table = Some(HtmlTable {
+                            table: self.tables,
+                            headed: false,
+                            spanned: Vec::new(),
+                            labelled: 0,
+                            nested: 0,
+                        });
+                    }
+                },
+                Piece::TableClose => match &mut self.html_table {
+                    Some(table) if table.nested > 0 => table.nested -= 1,
+                    Some(table) => {
+                        if table.labelled > 0 {
+                            self.label = None;
+                        }
+                        self.html_table = None;
+                    }
+                    None => {}
+                },
+                Piece::RowOpen(at) => {
+                    let Some(table) = self.html_table.as_ref().filter(|t| t.nested == 0) else {
+                        continue;
+                    };
+                    let kind = FrameKind::Row {
+                        table: table.table,
+                        cells: Vec::new(),
+                    };
+                    row = Some((self.frame(kind, at), false));
+                    cell = None;
+                }
+                Piece::CellOpen { at, head, rows } => {
+                    let (Some((frame, headed)), Some(table)) = (&mut row, &mut self.html_table)
+                    else {
+                        continue;
+                    };
+                    let FrameKind::Row { cells, .. } = &mut frame.kind else {
+                        continue;
+                    };
+                    *headed |= head;
+                    // Columns a cell above still fills are this row's too.
+                    let mut column = cells.len();
+                    while table.spanned.get(column).is_some_and(|&n| n > 0) {
+                        cells.push(at..at);
+                        column += 1;
+                    }
+                    if rows > 1 && table.headed {
+                        if table.spanned.len() <= column {
+                            table.spanned.resize(column + 1, 0);
+                        }
+                        // Counted down at this row's end, with the others.
+                        table.spanned[column] = rows;
+                        cell = Some((column, at, Some(self.tokens.len())));
+                    } else {
+                        cell = Some((column, at, None));
+                        frame.open = Some((
+                            self.tokens.len(),
+                            UnitPlace::Cell(column.min(u8::MAX as usize) as u8),
+                        ));
+                    }
+                }
+                Piece::Token(token) => {
+                    if row.is_some() && cell.is_some() {
+                        self.tokens.push(token);
+                    }
+                }
+                Piece::CellClose(end) => {
+                    let (Some((frame, _)), Some((column, start, label))) = (&mut row, cell.take())
+                    else {
+                        continue;
+                    };
+                    close_frame_unit(frame, self.tokens.len());
+                    if let FrameKind::Row { cells, .. } = &mut frame.kind {
+                        cells.resize(column, end..end);
+                        cells.push(start..end);
+                    }
+                    if let Some(first) = label {
+                        let words = self.tokens[first..]
+                            .iter()
+                            .filter(|t| t.kind == TokenKind::Text)
+                            .map(|t| &text[t.span.clone()])
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        self.tokens.truncate(first);
+                        let rows = self.html_table.as_ref().map_or(0, |t| t.spanned[column]);
+                        if self.venue_label(start..end, &words, None)
+                            && let Some(table) = &mut self.html_table
+                        {
+                            table.labelled = rows;
+                        }
+                    }
+                }
+                Piece::RowClose(end) => {
+                    let Some((frame, head)) = row.take() else {
+                        continue;
+                    };
+                    self.finish_html_row(text, frame, head, end);
+                }
+            }
+        }
+        // A row the block leaves open ends with it.
+        if let Some((frame, head)) = row {
+            self.finish_html_row(text, frame, head, span.end);
+        }
+    }
+
+    fn finish_html_row(&mut self, text: &str, mut frame: Frame, head: bool, end: usize) {
+        let Some(table) = &mut self.html_table else {
+            self.tokens.truncate(frame.token_start);
+            return;
+        };
+        let links = self.tokens[frame.token_start..]
+            .iter()
+            .any(|t| matches!(t.kind, TokenKind::Open(Mark::Link { .. })));
+        if !table.headed && (head || !links) {
+            // The header: each cell's words.
+            close_frame_unit(&mut frame, self.tokens.len());
+            let mut header = Vec::new();
+            for (range, place) in &frame.units {
+                let UnitPlace::Cell(column) = place else {
+                    continue;
+                };
+                let words: String = self.tokens[range.clone()]
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Text)
+                    .map(|t| &text[t.span.clone()])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                header.resize(usize::from(*column) + 1, String::new());
+                header[usize::from(*column)] = normalize_header(&words);
+            }
+            let number = table.table;
+            table.headed = true;
+            self.headers
+                .resize(self.headers.len().max(number), Vec::new());
+            self.headers[number - 1] = header;
+            self.tokens.truncate(frame.token_start);
+            return;
+        }
+        table.headed = true;
+        for n in &mut table.spanned {
+            *n = n.saturating_sub(1);
+        }
+        let ends_label = table.labelled == 1;
+        table.labelled = table.labelled.saturating_sub(1);
+        self.finish_row(text, frame, end);
+        if ends_label {
+            self.label = None;
+        }
     }
 
     /// An HTML block or inline HTML: directives, `<details>` groups, paper links.

@@ -647,7 +647,10 @@ fn has_link(ctx: &Context, entry: &Entry, required: &str) -> bool {
                 // a name (`[SAMSGL](https://arxiv.org/abs/...)` in a table's
                 // method column), or the list's own word (`[[page]]` on every
                 // entry). A label that says otherwise is link-kind's to report.
-                || (required == "paper" && (link.host == HostKind::Paper || link.to_pdf))
+                || (required == "paper"
+                    && (link.host == HostKind::Paper
+                        || link.to_pdf
+                        || (link.generic && link.host == HostKind::Other)))
         } else {
             crate::label::normalize(ctx.text(&link.label)) == required
         }

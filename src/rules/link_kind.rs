@@ -77,14 +77,14 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         for w in wrong {
-            let label = ctx.text(&w.link.label);
+            let label = written_label(ctx, w.link);
             let (message, help) = match w.expected {
                 Expect::Paper => (
-                    format!("`[[{label}]]` points at a code host ({})", w.host),
+                    format!("`{label}` points at a code host ({})", w.host),
                     "link the paper itself (arXiv, the proceedings or the publisher) here, and the repository as `[[code]]`",
                 ),
                 _ => (
-                    format!("`[[{label}]]` points at a paper ({})", w.host),
+                    format!("`{label}` points at a paper ({})", w.host),
                     "link the source code repository here, and the paper as `[[pdf]]`",
                 ),
             };
@@ -95,6 +95,15 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// A link's label in the brackets it is written in (`[[code]]`, `[Code]`),
+/// or bare for an HTML link (`<a href="…">code</a>`).
+fn written_label(ctx: &Context, link: &Link) -> String {
+    let label = ctx.text(&link.label);
+    let before = ctx.text(&(link.span.start..link.label.start.max(link.span.start)));
+    let brackets = before.bytes().filter(|&b| b == b'[').count();
+    format!("{}{label}{}", "[".repeat(brackets), "]".repeat(brackets))
 }
 
 /// Links whose label is judged: a badge's text describes its image, and a

@@ -12,6 +12,9 @@ pub(in crate::document) fn with_target(text: &str, mut link: Link, vocab: &Known
         .and_then(|u| crate::url::parse(&text[u.clone()]))
     {
         link.host = vocab.hosts.kind(parts.host);
+        if link.host == HostKind::Paper && crate::url::is_archive(parts.path) {
+            link.host = HostKind::Other;
+        }
         let path = parts.path.as_bytes();
         link.to_pdf = path.len() >= 4 && path[path.len() - 4..].eq_ignore_ascii_case(b".pdf");
         link.to_page = path.len() >= 3 && path[path.len() - 3..].eq_ignore_ascii_case(b".md");
@@ -31,6 +34,7 @@ pub(in crate::document) fn with_target(text: &str, mut link: Link, vocab: &Known
             }
             _ => false,
         };
+        link.generic = generic;
         // `- Datasets: [NAVSIM](…), [nuScenes](…)`: a link named after what
         // it leads to, on a line whose label says what that is.
         if link.kind == LabelKind::Unknown
@@ -97,6 +101,7 @@ fn bare_link(span: Span, label: Span, url: Span, kind: LabelKind, place: Place) 
             host: HostKind::Other,
             to_pdf: false,
             to_page: false,
+            generic: false,
         },
         style_title: false,
         badge: None,
@@ -491,6 +496,7 @@ pub(in crate::document) fn pieces(
                                 host: HostKind::Other,
                                 to_pdf: false,
                                 to_page: false,
+                                generic: false,
                             },
                             style_title: false,
                             badge: None,
@@ -519,6 +525,7 @@ pub(in crate::document) fn pieces(
                                 host: HostKind::Other,
                                 to_pdf: false,
                                 to_page: false,
+                                generic: false,
                             },
                             style_title: false,
                             badge: None,
@@ -683,6 +690,7 @@ pub(in crate::document) fn join_split_links(
             host: HostKind::Other,
             to_pdf: false,
             to_page: false,
+            generic: false,
         };
         placed[i].piece = Piece::Link {
             link,
@@ -805,6 +813,7 @@ pub(in crate::document) fn link_piece(
             host: HostKind::Other,
             to_pdf: false,
             to_page: false,
+            generic: false,
         },
         // A bold link (`[**Title**](url)`, `**[Title](url)**`) reads as a title.
         style_title: link.bold || (link.style == LabelStyle::Bold && !is_label(label_text)),
