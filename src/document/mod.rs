@@ -534,6 +534,24 @@ pub struct Venue {
     pub place: Place,
 }
 
+impl Venue {
+    /// What lies between the name and `year`: the separator, without the
+    /// emphasis that closes around the name alone (`*ICML*, 2020` is
+    /// separated by `, ` as `ICML, 2020` is).
+    pub fn year_gap(&self, text: &str, year: &Year) -> Span {
+        let start = self.name.end.min(year.date.start);
+        let closing = if matches!(self.form, Form::Emph | Form::Bold | Form::BoldEmph) {
+            text[start..year.date.start]
+                .bytes()
+                .take_while(|&b| b == b'*' || b == b'_')
+                .count()
+        } else {
+            0
+        };
+        start + closing..year.date.start
+    }
+}
+
 /// A date written apart from the venue: `[Sep., 2022]`, `16 Oct 2023`, a date column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DatePart {

@@ -383,7 +383,7 @@ impl<'t> Tally<'t> {
         if venue.name.is_empty() || venue.name.end > year.date.start {
             return;
         }
-        let separator = &text[venue.name.end..year.date.start];
+        let separator = &text[venue.year_gap(text, year)];
         // Doubled spaces are slips, never a style. `ICCV2023` is a slip in
         // a list that writes `ICCV 2023`, and the style of one that writes
         // `TGRS2024` throughout: counted, it is the style only where it

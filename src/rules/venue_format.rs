@@ -342,7 +342,7 @@ fn check_separator(
     if year.date.start < venue.name.end {
         return;
     }
-    let gap = venue.name.end..year.date.start;
+    let gap = venue.year_gap(text, year);
     let between = &text[gap.clone()];
     let style = strong_style(ctx.doc.shape_of(entry).venue_style.as_ref());
     let year_text = &text[year.date.clone()];

@@ -336,13 +336,28 @@ pub(in crate::document) fn push_tail(text: &str, r: &mut Reading, tail: Tail, pl
             });
         }
     } else if r.venue.is_none() {
-        let _ = text;
+        // `*ICML*, 2020`: the name in emphasis of its own is written so,
+        // as a tag in emphasis is (the year after it is plain text).
+        let marks = |at: &str| at.bytes().take_while(|&b| b == b'*' || b == b'_').count();
+        let open = marks(
+            &text[whole.start..name.start]
+                .chars()
+                .rev()
+                .collect::<String>(),
+        );
+        let close = marks(&text[name.end..whole.end]);
+        let form = match (open == close).then_some(open) {
+            Some(1) => Form::Emph,
+            Some(2) => Form::Bold,
+            Some(3) => Form::BoldEmph,
+            _ => Form::Plain,
+        };
         r.venue = Some(Venue {
             inner: whole.clone(),
             span: whole,
             name,
             years,
-            form: Form::Plain,
+            form,
             place,
         });
     }
