@@ -3262,3 +3262,54 @@ fn html_tables_are_read_by_their_header_and_spanning_cells() {
     );
     assert_eq!(entries[0]["links"][1]["category"], "code");
 }
+
+/// The venue a sentence of its own closing the authors' emphasis (`*Ann
+/// Lee et al. arXiv.*`), headings that divide a topic by year (`###
+/// Planning: 2024`) under a list whose contents heading stands beside its
+/// title, and a track after the venue's name (`ACL Findings`).
+#[test]
+fn venues_inside_author_emphasis_and_topic_year_headings_are_read() {
+    let list = fixture("well-formed/venues-inside-author-emphasis.md");
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entries.len(), 7, "{value}");
+    let read: Vec<(&str, u64, &str)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["venue"].as_str().unwrap(),
+                e["section"].as_u64().unwrap(),
+                e["authors"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(read[0], ("arXiv", 2024, "Ann Lee et al."));
+    assert_eq!(
+        read[1],
+        ("ICLR", 2024, "Bo Kim (Example University) et al.")
+    );
+    assert_eq!(read[3], ("arXiv", 2023, "Di Ezra et al."));
+    assert_eq!(read[4], ("ACL Findings", 2024, "Ed Fong et al."));
+}
+
+/// A track written after the venue's year is part of the venue as the
+/// list names it: `ACL 2025 Findings` is `ACL Findings`; its canonical
+/// name stays the conference's.
+#[test]
+fn a_track_after_the_year_names_the_venue() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.md");
+    std::fs::write(
+        &list,
+        "# Papers\n\n## Text\n\n\
+         - [ACL 2025 Findings] Retrieval for Long Inputs [[paper]](https://arxiv.org/abs/2501.00001)\n\
+         - [ICLR 2024 Workshop] Sparse Adapters at Scale [[paper]](https://arxiv.org/abs/2401.00002)\n\
+         - [EMNLP 2024] Dense Adapters at Scale [[paper]](https://arxiv.org/abs/2406.00003)\n",
+    )
+    .unwrap();
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entries.len(), 3, "{value}");
+    assert_eq!(entries[0]["venue"], "ACL Findings");
+    assert_eq!(entries[0]["canonical_venue"], "ACL");
+    assert_eq!(entries[1]["venue"], "ICLR Workshop");
+    assert_eq!(entries[2]["venue"], "EMNLP");
+}

@@ -292,7 +292,7 @@ pub(super) fn assemble(
     for section in &doc.sections {
         is_year[section.heading] = true;
     }
-    let top_level = top_level(doc, &is_year);
+    let top_level = top_level(doc, &is_year, &excluded);
     // A region is a topic: year headings and `<details>` groups divide a
     // region's entries, they do not make regions of their own. Headings come
     // before what they head: each one's region follows from its parent's.
@@ -1214,10 +1214,14 @@ fn merge_alike(
 /// The level of the headings that cut the file into regions: the highest
 /// level used by two headings or more (one `#` title over `##` sections
 /// makes `##` the top).
-fn top_level(doc: &Document, is_year: &[bool]) -> u8 {
+/// The shallowest level with two topic headings or more: the level of the
+/// list's regions. A contents heading (`# Table of Contents` beside the
+/// list's `# Title`) is no topic: counted, it would make one region of
+/// everything after it.
+fn top_level(doc: &Document, is_year: &[bool], excluded: &[bool]) -> u8 {
     let mut counts = [0usize; 7];
-    for (h, year) in doc.headings.iter().zip(is_year) {
-        if h.kind != HeadingKind::Summary && !year {
+    for ((h, year), excluded) in doc.headings.iter().zip(is_year).zip(excluded) {
+        if h.kind != HeadingKind::Summary && !year && !excluded {
             counts[(h.level as usize).min(6)] += 1;
         }
     }

@@ -535,6 +535,39 @@ pub struct Venue {
 }
 
 impl Venue {
+    /// The venue as the list names it: its name, and the track written
+    /// after the year (`ACL 2025 Findings` is `ACL Findings`, `ICLR 2024
+    /// Workshop` is `ICLR Workshop`), which names another venue than the
+    /// main conference's.
+    pub fn written_name<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let name = &text[self.name.clone()];
+        let track = self
+            .years
+            .last()
+            .filter(|year| year.date.end >= self.name.end && year.date.end <= self.inner.end)
+            .map(|year| {
+                text[year.date.end..self.inner.end]
+                    .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '*' | '_'))
+            })
+            .filter(|rest| {
+                [
+                    "findings",
+                    "workshop",
+                    "workshops",
+                    "demo",
+                    "demos",
+                    "tutorial",
+                    "industry",
+                ]
+                .iter()
+                .any(|track| rest.eq_ignore_ascii_case(track))
+            });
+        match track {
+            Some(track) if !name.is_empty() => format!("{name} {track}").into(),
+            _ => name.into(),
+        }
+    }
+
     /// What lies between the name and `year`: the separator, without the
     /// emphasis that closes around the name alone (`*ICML*, 2020` is
     /// separated by `, ` as `ICML, 2020` is).

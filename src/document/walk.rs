@@ -1714,6 +1714,16 @@ pub(super) fn read_marker(text: &str, item_start: usize) -> ListMarker {
 /// (`🔥 2024`, `2015:`), counted (`2023 (10 papers)`) or worded (`Year 2023`,
 /// `2023 Papers`, `Papers in 2023`), but not `2023 and earlier`.
 pub(super) fn heading_year(text: &str) -> Option<u16> {
+    // `Empirical Study: 2022`: a topic's part for one year, its name before
+    // a colon and the year alone after it.
+    if let Some((topic, year)) = text.rsplit_once(':')
+        && !topic.trim().is_empty()
+    {
+        let year = year.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
+            return year.parse().ok().filter(|y| (1900..=2100).contains(y));
+        }
+    }
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -2041,6 +2051,10 @@ unterminated fence
             ("0000", None),
             ("CVPR 2023", None),
             ("2023 Workshop", None),
+            ("Empirical Study: 2022", Some(2022)),
+            ("Neural Collapse: **2021**", Some(2021)),
+            ("Benchmarks: 2023 and earlier", None),
+            ("Recap: CVPR 2023", None),
         ] {
             assert_eq!(heading_year(text), year, "{text}");
         }

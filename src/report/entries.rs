@@ -48,7 +48,7 @@ struct EntryRecord<'a> {
     /// The venue part's text, as written inside its markup.
     venue_tag: Option<&'a str>,
     /// The venue as written, or as the heading or line over it names it.
-    venue: Option<&'a str>,
+    venue: Option<std::borrow::Cow<'a, str>>,
     /// The canonical name of the venue, when it is known.
     canonical_venue: Option<String>,
     /// Every year the entry gives (venue, then dates).
@@ -94,14 +94,19 @@ fn record<'a>(
     // A venue named over the entry (`#### CVPR 2022`) is its venue when it
     // names none itself.
     let label = entry.label.map(|l| &doc.venue_labels[l as usize]);
-    let venue = entry
+    let venue: Option<std::borrow::Cow<'a, str>> = entry
+        .venue
+        .as_ref()
+        .map(|v| v.written_name(text))
+        .or(label.map(|l| l.name.as_str().into()));
+    // The canonical name is the conference's, its track aside.
+    let name = entry
         .venue
         .as_ref()
         .map(|v| &text[v.name.clone()])
         .or(label.map(|l| l.name.as_str()));
     let canonical_venue =
-        venue
-            .filter(|v| !v.is_empty())
+        name.filter(|v| !v.is_empty())
             .and_then(|venue| match settings.venues.check(venue) {
                 VenueCheck::Known => Some(venue.to_owned()),
                 VenueCheck::Alias { canonical } => Some(canonical),
@@ -302,7 +307,7 @@ pub fn render_csv(
         let fields = [
             r.line.to_string(),
             r.section.map(|y| y.to_string()).unwrap_or_default(),
-            r.venue.unwrap_or_default().to_owned(),
+            r.venue.clone().unwrap_or_default().into_owned(),
             r.years
                 .iter()
                 .map(u16::to_string)

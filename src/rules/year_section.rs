@@ -82,13 +82,12 @@ fn misfiled(ctx: &Context, entry: &Entry, section: &YearSection) -> bool {
     if super::names_a_preprint(ctx, entry) && posted_in_section() {
         return false;
     }
-    // A paper of the next year's venue posted in the section's year (`AAAI
-    // 2019` on arXiv 1811.05181 under `## 2018`), in a list that files its
-    // papers by when they appeared rather than by their venue's year.
-    if entry.years().all(|y| y.value == section.year + 1)
-        && posted_in_section()
-        && files_by_posting(ctx)
-    {
+    // A paper posted in the section's year (`AAAI 2019` on arXiv
+    // 1811.05181 under `## 2018`, `ICLR 2019` on 1711.08856 under `2017`,
+    // `NeurIPS 2023` posted in January 2024 under `2024`), in a list that
+    // files its papers by when they appeared rather than by their venue's
+    // year: where it belongs.
+    if posted_in_section() && files_by_posting(ctx) {
         return false;
     }
     let text = ctx.source.text();
@@ -120,7 +119,7 @@ fn posted_year(ctx: &Context, entry: &Entry) -> Option<u16> {
 /// Whether the list files papers by when they were posted: of its entries
 /// in year sections whose venue's year and arXiv year differ, more sit
 /// under the arXiv year than under the venue's. (Asked only of the rare
-/// entry filed a year before its venue's.)
+/// entry filed under its posting year and not its venue's.)
 fn files_by_posting(ctx: &Context) -> bool {
     let (mut by_posting, mut by_venue) = (0usize, 0usize);
     for entry in &ctx.doc.entries {
@@ -143,7 +142,9 @@ fn files_by_posting(ctx: &Context) -> bool {
             by_venue += 1;
         }
     }
-    by_posting > by_venue
+    // The entry asked about counts itself among those filed by posting: the
+    // habit is the others', two at least.
+    by_posting >= 3 && by_posting > by_venue + 1
 }
 
 /// Whether a year is followed by a volume or pages: `: 1-12`, `, 126: 70-81`.

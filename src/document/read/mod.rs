@@ -167,6 +167,21 @@ fn trim_separators(text: &str, span: Span) -> Span {
     span.start + start..span.start + end
 }
 
+/// Where a known venue (and its year) starts in names that end with it as
+/// a sentence of its own: `Ivan Vulić et al. arXiv.`, `A. Lee, B. Kim.
+/// NeurIPS 2023.`
+fn venue_closing_names(names: &str, vocab: &Known<'_>) -> Option<usize> {
+    let t = names.trim_end().trim_end_matches('.');
+    let at = t.rfind(". ")? + 2;
+    let clause = &t[at..];
+    let known = match tag_meaning(clause, vocab) {
+        TagMeaning::Venue(split) => is_known_venue(&clause[split.name], vocab),
+        TagMeaning::VenueOnly(_) => true,
+        _ => false,
+    };
+    (known && looks_like_authors(&t[..at], true)).then_some(at)
+}
+
 pub(super) fn is_known_venue(name: &str, vocab: &Known<'_>) -> bool {
     vocab.venues.recognizes(name.trim())
 }
@@ -718,12 +733,46 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
                         && looks_like_authors(&link_labels(content), true)
                         && !before_title =>
                     {
-                        r.authors = Some(Authors {
-                            span,
-                            inner: trim(text, inner),
-                            form: if level == 1 { Form::Emph } else { Form::Bold },
-                            place,
-                        });
+                        let form = if level == 1 { Form::Emph } else { Form::Bold };
+                        // `*Ivan Vulić et al. arXiv.*`: the venue a sentence
+                        // of its own after the names, inside their emphasis.
+                        let venue = r
+                            .venue
+                            .is_none()
+                            .then(|| venue_closing_names(content, vocab))
+                            .flatten();
+                        match venue {
+                            Some(at) => {
+                                let names_end = inner.start + content[..at].trim_end().len();
+                                let venue = inner.start + at
+                                    ..inner.start + content.trim_end().trim_end_matches('.').len();
+                                r.authors = Some(Authors {
+                                    span: span.start..names_end,
+                                    inner: trim(text, inner.start..names_end),
+                                    form,
+                                    place,
+                                });
+                                tag(
+                                    text,
+                                    &mut r,
+                                    venue.clone(),
+                                    venue,
+                                    Form::Plain,
+                                    place,
+                                    false,
+                                    vocab,
+                                    Some("venue"),
+                                );
+                            }
+                            None => {
+                                r.authors = Some(Authors {
+                                    span,
+                                    inner: trim(text, inner),
+                                    form,
+                                    place,
+                                });
+                            }
+                        }
                     }
                     // A reference's venue: italics after the authors and
                     // the title, as citation styles write it (`"Title," in
