@@ -3313,3 +3313,53 @@ fn a_track_after_the_year_names_the_venue() {
     assert_eq!(entries[1]["venue"], "ICLR Workshop");
     assert_eq!(entries[2]["venue"], "EMNLP");
 }
+
+/// A paper's arXiv id copied into another paper's entry: the dates settle
+/// which entry is wrong (the id was posted in May 2023, as Voyager's
+/// entries say; FireAct is dated October), and the wrong entry is reported
+/// once, however many listings of the right paper share its link.
+#[test]
+fn shared_link_blames_the_entry_the_dates_contradict_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.md");
+    let voyager = "**Voyager: An Open-Ended Embodied Agent.** *Guanzhi Wang et al. arXiv.* [[paper](https://arxiv.org/abs/2305.16291)]";
+    let mut text = String::from("# Agents\n\n## Embodied\n\n");
+    text.push_str("- [2023/11] **Tree Planning for Agents.** *Ann Lee et al. arXiv.* [[paper](https://arxiv.org/abs/2311.01001)]\n");
+    text.push_str("- [2023/10] **FireAct: Toward Language Agent Fine-tuning.** *Baian Chen et al. arXiv.* [[paper](https://arxiv.org/abs/2305.16291)]\n");
+    text.push_str(&format!("- [2023/05] {voyager}\n"));
+    text.push_str("- [2023/04] **Memory Streams for Agents.** *Bo Kim et al. arXiv.* [[paper](https://arxiv.org/abs/2304.02002)]\n");
+    text.push_str("\n## Games\n\n");
+    text.push_str(&format!("- [2023/05] {voyager}\n"));
+    text.push_str("- [2023/03] **Agents that Play Cards.** *Cy Diaz et al. arXiv.* [[paper](https://arxiv.org/abs/2303.03003)]\n");
+    std::fs::write(&list, text).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        "--select",
+        "shared-link",
+        list.to_str().unwrap(),
+    ]));
+    let findings: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("[shared-link]"))
+        .collect();
+    assert_eq!(findings.len(), 1, "{}", out.stdout);
+    assert!(findings[0].contains(":6:"), "{}", findings[0]);
+    assert!(findings[0].contains("as `Voyager"), "{}", findings[0]);
+    let long = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--select",
+        "shared-link",
+        list.to_str().unwrap(),
+    ]));
+    assert!(
+        long.stdout.contains("was posted in May 2023")
+            && long.stdout.contains("dated October 2023"),
+        "{}",
+        long.stdout
+    );
+}

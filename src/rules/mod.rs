@@ -473,6 +473,28 @@ pub(super) fn same_run(
         && ctx.text(&(a.item.end..b.item.start)).trim().is_empty()
 }
 
+/// A month of a year as messages write it: `May 2023`.
+pub(super) fn month_of_year(year: u16, month: u8) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match MONTHS.get(usize::from(month).wrapping_sub(1)) {
+        Some(name) => format!("{name} {year}"),
+        None => year.to_string(),
+    }
+}
+
 /// Whether an entry's venue is a preprint server (`arXiv`, `arXiv
 /// preprint`, `bioRxiv`) or says it is a preprint (`Preprint'24`): its
 /// year is when the paper was posted.

@@ -28,17 +28,46 @@ struct RepoSeen {
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.source.text();
     let entries = &ctx.doc.entries;
+    // The entries reported: a wrong link copied into several entries, or
+    // one paper's several listings sharing one wrong entry's link, is each
+    // wrong entry's finding once.
+    let mut reported = rustc_hash::FxHashSet::default();
     each_shared_paper_link(ctx, |index, url, other, key| {
-        if !listed_twice_pair(ctx, index, other) {
-            out.push(shared(
-                ctx,
-                &entries[index],
-                url,
-                other,
-                &format!("{key}"),
-                Severity::Error,
+        if listed_twice_pair(ctx, index, other) {
+            return;
+        }
+        // The later entry is the one reported, unless the dates settle it
+        // the other way: the paper was posted when the later one says.
+        let here = Seen {
+            entry: index,
+            span: url.clone(),
+        };
+        let dated = dated_owner(ctx, key, index, other.entry);
+        let (wrong, right) = match dated {
+            Some(ref owner) if owner.entry == index => (other.clone(), here),
+            _ => (here, other.clone()),
+        };
+        if !reported.insert(wrong.entry) {
+            return;
+        }
+        let mut finding = shared(
+            ctx,
+            &entries[wrong.entry],
+            &wrong.span,
+            &right,
+            &format!("{key}"),
+            Severity::Error,
+        );
+        if let Some(owner) = dated {
+            finding.help = Some(format!(
+                "{key} was posted in {}, as `{}` (line {}) is dated; this entry is dated {}: link its own paper",
+                super::month_of_year(owner.posted.0, owner.posted.1),
+                short(title_of(ctx, &entries[right.entry]).unwrap_or_default()),
+                ctx.line(entries[right.entry].head.start),
+                super::month_of_year(owner.wrong_date.0, owner.wrong_date.1),
             ));
         }
+        out.push(finding);
     });
     let mut by_repo: FxHashMap<RepoKey, RepoSeen> =
         FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
@@ -119,6 +148,50 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             "code repository",
             Severity::Warning,
         ));
+    }
+}
+
+/// Of two entries on one arXiv id, the one the dates say it is: dated to
+/// the month the id was posted, where the other is dated months apart
+/// (`[2023/05] Voyager` and `[2023/10] FireAct` on 2305.16291).
+#[derive(Clone, Copy)]
+struct DatedOwner {
+    entry: usize,
+    posted: (u16, u8),
+    /// The other entry's date, which the id contradicts.
+    wrong_date: (u16, u8),
+}
+
+fn dated_owner(ctx: &Context, key: PaperKey, a: usize, b: usize) -> Option<DatedOwner> {
+    let PaperKey::Arxiv(id) = key else {
+        return None;
+    };
+    let posted = crate::url::arxiv_posted(id)?;
+    let month = |index: usize| {
+        let entry = &ctx.doc.entries[index];
+        entry
+            .dates
+            .iter()
+            .find_map(|d| Some((d.year.value, d.year.month?)))
+    };
+    let months_apart = |(y, m): (u16, u8)| {
+        (i32::from(y) * 12 + i32::from(m) - i32::from(posted.0) * 12 - i32::from(posted.1)).abs()
+    };
+    let (date_a, date_b) = (month(a)?, month(b)?);
+    // A month's slack: a list dates a paper by its first version, or by the
+    // day it read it.
+    match (months_apart(date_a) <= 1, months_apart(date_b) <= 1) {
+        (true, false) if months_apart(date_b) >= 3 => Some(DatedOwner {
+            entry: a,
+            posted,
+            wrong_date: date_b,
+        }),
+        (false, true) if months_apart(date_a) >= 3 => Some(DatedOwner {
+            entry: b,
+            posted,
+            wrong_date: date_a,
+        }),
+        _ => None,
     }
 }
 

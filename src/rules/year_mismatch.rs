@@ -13,21 +13,6 @@ use crate::url::{self, PaperKey};
 /// are the ones sent between the last December cut-off and New Year.
 const EARLY_JANUARY: u32 = 1000;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // Preprints dated to the month, of the same year as their id: how many
     // could be checked, and the findings of those dated two months or more
@@ -109,8 +94,8 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 // A month apart is the edge of a month (a paper sent on the
                 // 30th, numbered after midnight in UTC).
                 if month >= dated + 2 {
-                    let when = format!("{} {year}", MONTHS[usize::from(month) - 1]);
-                    let dated = format!("{} {year}", MONTHS[usize::from(dated) - 1]);
+                    let when = super::month_of_year(year, month);
+                    let dated = super::month_of_year(year, dated);
                     months_before.push(
                         Finding::new(
                             Rule::YearMismatch,
@@ -137,7 +122,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if !preprint {
                 continue;
             }
-            let when = format!("{} {year}", MONTHS[usize::from(month) - 1]);
+            let when = super::month_of_year(year, month);
             let (severity, message, help) = if preprint {
                 (
                     Severity::Error,
