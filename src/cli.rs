@@ -197,6 +197,41 @@ pub struct LinkArgs {
     /// Skip URLs that match this regex (repeatable).
     #[arg(long, value_name = "REGEX", value_parser = regex::Regex::new)]
     pub exclude: Vec<regex::Regex>,
+
+    /// Status codes that count as alive besides 2xx, like `200..=299,403`
+    /// [config: accept].
+    #[arg(long, value_name = "CODES", value_parser = crate::link::Accept::parse)]
+    pub accept: Option<crate::link::Accept>,
+
+    /// The User-Agent sent with every request [config: user_agent].
+    #[arg(long, value_name = "UA")]
+    pub user_agent: Option<String>,
+
+    /// A header sent with every link request, `'Name: value'` (repeatable;
+    /// also AWESOME_LINT_HEADERS, one per line). Sent to every linked host:
+    /// keep secrets out of runs on pull requests.
+    #[arg(long = "header", value_name = "'NAME: VALUE'", value_parser = parse_header)]
+    pub headers: Vec<(String, String)>,
+
+    /// The least time between two requests to one host, like `500ms` or `2s`
+    /// [config: host_interval; default: none].
+    #[arg(long, value_name = "DURATION", value_parser = crate::config::parse_duration)]
+    pub host_interval: Option<std::time::Duration>,
+}
+
+/// `Name: value`, a header a request may carry.
+pub(crate) fn parse_header(text: &str) -> Result<(String, String), String> {
+    let (name, value) = text
+        .split_once(':')
+        .ok_or_else(|| format!("`{text}` is no header: write it `Name: value`"))?;
+    let name = name.trim();
+    let value = value.trim();
+    reqwest::header::HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| format!("`{name}` is not a valid header name"))?;
+    reqwest::header::HeaderValue::from_str(value).map_err(|_| {
+        format!("the value of header `{name}` has characters a header cannot carry")
+    })?;
+    Ok((name.to_owned(), value.to_owned()))
 }
 
 /// A report written to a file besides the one on stdout.

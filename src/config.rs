@@ -89,6 +89,11 @@ pub struct LinkSettings {
     pub exclude: Vec<Regex>,
     pub cache: PathBuf,
     pub cache_max_age: Duration,
+    /// Status codes that count as alive besides 2xx.
+    pub accept: Option<crate::link::Accept>,
+    pub user_agent: Option<String>,
+    /// The least time between two requests to one host.
+    pub host_interval: Duration,
 }
 
 impl Default for LinkSettings {
@@ -101,6 +106,9 @@ impl Default for LinkSettings {
             exclude: Vec::new(),
             cache: PathBuf::from(DEFAULT_CACHE_FILE),
             cache_max_age: Duration::from_secs(24 * 60 * 60),
+            accept: None,
+            user_agent: None,
+            host_interval: Duration::ZERO,
         }
     }
 }
@@ -353,6 +361,20 @@ impl Settings {
                 ),
             ));
         }
+        // Headers may carry credentials, and every linked host receives
+        // them: a pull request could add the links. Command line only.
+        if let Some(value) = &links.headers {
+            return Err(invalid(
+                value.span(),
+                "`headers` cannot be set in the config file".into(),
+                "not allowed here",
+                Some(
+                    "headers go to every linked host, and a pull request can edit the config \
+                     and the links: pass --header (or AWESOME_LINT_HEADERS) where you run the check"
+                        .into(),
+                ),
+            ));
+        }
         let base = path.parent().unwrap_or(Path::new(""));
         let defaults = LinkSettings::default();
         settings.links = LinkSettings {
@@ -412,6 +434,37 @@ impl Settings {
                     duration(&value).map_err(|msg| invalid(value.span(), msg, "here", None))?
                 }
                 None => defaults.cache_max_age,
+            },
+            accept: match links.accept {
+                Some(value) => Some(value.get_ref().to_accept().map_err(|msg| {
+                    invalid(
+                        value.span(),
+                        format!("invalid `accept`: {msg}"),
+                        "here",
+                        None,
+                    )
+                })?),
+                None => None,
+            },
+            user_agent: match links.user_agent {
+                Some(ua) => {
+                    reqwest::header::HeaderValue::from_str(ua.get_ref()).map_err(|_| {
+                        invalid(
+                            ua.span(),
+                            "`user_agent` has characters a header cannot carry".into(),
+                            "here",
+                            None,
+                        )
+                    })?;
+                    Some(ua.into_inner())
+                }
+                None => None,
+            },
+            host_interval: match links.host_interval {
+                Some(value) => {
+                    duration(&value).map_err(|msg| invalid(value.span(), msg, "here", None))?
+                }
+                None => defaults.host_interval,
             },
         };
         let metadata = raw.metadata;
@@ -546,6 +599,34 @@ struct RawLinks {
     allow_private: Option<Spanned<toml::Value>>,
     cache: Option<Spanned<String>>,
     cache_max_age: Option<Spanned<DurationValue>>,
+    accept: Option<Spanned<AcceptValue>>,
+    user_agent: Option<Spanned<String>>,
+    host_interval: Option<Spanned<DurationValue>>,
+    /// Refused: read only to say why (see `Settings::from_raw`).
+    headers: Option<Spanned<toml::Value>>,
+}
+
+/// `accept = "200..=299,403"` or `accept = [200, 403]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum AcceptValue {
+    Text(String),
+    Codes(Vec<u16>),
+}
+
+impl AcceptValue {
+    fn to_accept(&self) -> Result<crate::link::Accept, String> {
+        match self {
+            AcceptValue::Text(text) => crate::link::Accept::parse(text),
+            AcceptValue::Codes(codes) => crate::link::Accept::parse(
+                &codes
+                    .iter()
+                    .map(u16::to_string)
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+        }
+    }
 }
 
 /// Seconds as a number, or a string with a unit (`"30s"`, `"10m"`, `"2h"`, `"1d"`, `"1w"`).
@@ -611,7 +692,7 @@ fn duration(value: &Spanned<DurationValue>) -> Result<Duration, String> {
     }
 }
 
-/// Parses `"90"`, `"30s"`, `"10m"`, `"2h"`, `"1d"`, `"1w"`.
+/// Parses `"90"`, `"250ms"`, `"30s"`, `"10m"`, `"2h"`, `"1d"`, `"1w"`.
 pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -619,6 +700,9 @@ pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
     let value: u64 = digits.trim().parse().map_err(|_| {
         format!("invalid duration `{text}`: expected a number and a unit, like \"1d\"")
     })?;
+    if unit == "ms" {
+        return Ok(Duration::from_millis(value));
+    }
     let seconds = match unit {
         "" | "s" => 1,
         "m" => 60,
@@ -627,7 +711,7 @@ pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
         "w" => 7 * 24 * 60 * 60,
         _ => {
             return Err(format!(
-                "invalid duration unit `{unit}` in `{text}`: use s, m, h, d or w"
+                "invalid duration unit `{unit}` in `{text}`: use ms, s, m, h, d or w"
             ));
         }
     };
@@ -751,6 +835,18 @@ code = ["git.lab.example.edu"]
     }
 
     #[test]
+    fn link_policy_from_the_config() {
+        let text = "[links]\naccept = [403, 418]\nuser_agent = \"paper-bot/1.0\"\nhost_interval = \"250ms\"\n";
+        let settings = load(text).unwrap();
+        let accept = settings.links.accept.as_ref().unwrap();
+        assert!(accept.contains(403) && accept.contains(418) && !accept.contains(404));
+        assert_eq!(settings.links.user_agent.as_deref(), Some("paper-bot/1.0"));
+        assert_eq!(settings.links.host_interval, Duration::from_millis(250));
+        let text = "[links]\naccept = \"200..=299,403\"\n";
+        assert!(load(text).unwrap().links.accept.unwrap().contains(403));
+    }
+
+    #[test]
     fn a_vocabulary_that_cannot_be_taken_points_at_the_name() {
         let text = "[venues]\nvariants = { \"Urb\" = \"UrbCompp\" }\n";
         let (message, offset) = error_at(text);
@@ -817,6 +913,13 @@ code = ["git.lab.example.edu"]
         let (message, offset) = error_at(text);
         assert!(message.contains("allow_private"), "{message}");
         assert_eq!(offset, text.find("true").unwrap());
+        // Nor send headers: every linked host would get them.
+        let text = "[links]\nheaders = { Authorization = \"Bearer x\" }\n";
+        let (message, offset) = error_at(text);
+        assert!(message.contains("headers"), "{message}");
+        assert_eq!(offset, text.find('{').unwrap());
+        let text = "[links]\naccept = \"200..=299,999x\"\n";
+        assert!(error_at(text).0.contains("invalid `accept`"));
         let text = "[links]\ntimeout = 1e300\n";
         assert_eq!(error_at(text).1, text.find("1e300").unwrap());
 

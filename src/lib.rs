@@ -39,6 +39,7 @@ mod vocabulary;
 // The command line.
 pub use cli::{Cli, is_subcommand};
 pub use commands::{ExitStatus, Output, run};
+pub use link::Accept;
 pub use links::{NoProgress, Progress};
 
 // Linting and fixing a source.

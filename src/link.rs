@@ -129,3 +129,70 @@ impl LinkResult {
         )
     }
 }
+
+/// Status codes that count as alive besides 2xx (`--accept 200..=299,403`,
+/// `accept` in `[links]`): a list may link a host that answers 403 to every
+/// robot, or a page behind a login, on purpose.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Accept(Vec<std::ops::RangeInclusive<u16>>);
+
+impl Accept {
+    /// Parses `200..=299,403`, `200..300`, `200-299` or `403`: ranges and
+    /// codes, separated by commas.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let code = |s: &str| -> Result<u16, String> {
+            let s = s.trim();
+            match s.parse::<u16>() {
+                Ok(code) if (100..=999).contains(&code) => Ok(code),
+                _ => Err(format!("`{s}` is not an HTTP status code (100 to 999)")),
+            }
+        };
+        let mut ranges = Vec::new();
+        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let range = if let Some((a, b)) = part.split_once("..=") {
+                code(a)?..=code(b)?
+            } else if let Some((a, b)) = part.split_once("..") {
+                let end = code(b)?;
+                code(a)?..=end.saturating_sub(1)
+            } else if let Some((a, b)) = part.split_once('-') {
+                code(a)?..=code(b)?
+            } else {
+                let c = code(part)?;
+                c..=c
+            };
+            if range.is_empty() {
+                return Err(format!("`{part}` is an empty range"));
+            }
+            ranges.push(range);
+        }
+        if ranges.is_empty() {
+            return Err("no status codes given".into());
+        }
+        Ok(Self(ranges))
+    }
+
+    pub(crate) fn contains(&self, status: u16) -> bool {
+        self.0.iter().any(|range| range.contains(&status))
+    }
+}
+
+#[cfg(test)]
+mod accept_tests {
+    use super::Accept;
+
+    #[test]
+    fn codes_and_ranges() {
+        let accept = Accept::parse("200..=299, 403,429-430, 500..502").unwrap();
+        for code in [200, 250, 299, 403, 429, 430, 500, 501] {
+            assert!(accept.contains(code), "{code}");
+        }
+        for code in [300, 404, 428, 502] {
+            assert!(!accept.contains(code), "{code}");
+        }
+        assert!(Accept::parse("").is_err());
+        assert!(Accept::parse("abc").is_err());
+        assert!(Accept::parse("99").is_err());
+        assert!(Accept::parse("300..=200").is_err());
+        assert!(!Accept::default().contains(200));
+    }
+}

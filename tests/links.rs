@@ -894,3 +894,161 @@ fn github_repositories_a_hundred_to_a_graphql_query() {
     assert_eq!(limited.requests().len(), 1 + 154);
     assert_eq!(link_findings(&out.json).len(), 154);
 }
+
+/// The link policy a run sets: `--accept` makes a status alive, and
+/// `--user-agent`, `--header` and AWESOME_LINT_HEADERS go with every link
+/// request (never printed); `--host-interval` spaces one host's requests.
+#[test]
+fn accepted_codes_user_agent_and_headers() {
+    let server = Server::start(
+        "127.0.0.1",
+        vec![
+            ("/forbidden", route(|_, _| status(403))),
+            ("/teapot", route(|_, _| status(418))),
+            (
+                "/members",
+                route(|seen, _| {
+                    if seen.header("x-token") == Some("s3cret")
+                        && seen.header("accept-language") == Some("en")
+                    {
+                        html()
+                    } else {
+                        status(404)
+                    }
+                }),
+            ),
+            (
+                "/robots",
+                route(|seen, _| {
+                    if seen.header("user-agent") == Some("paper-bot/1.0") {
+                        html()
+                    } else {
+                        status(404)
+                    }
+                }),
+            ),
+        ],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    let text = format!(
+        "# Sites\n\n- [a]({})\n- [b]({})\n- [c]({})\n- [d]({})\n",
+        server.url("/forbidden"),
+        server.url("/teapot"),
+        server.url("/members"),
+        server.url("/robots"),
+    );
+    fs::write(&path, &text).unwrap();
+    let plain = run(lint().args(["--allow-private"]).arg(&path));
+    let rules: Vec<(u64, String)> = link_findings(&plain.json)
+        .into_iter()
+        .map(|(line, rule, _)| (line, rule))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            (3, "unverifiable-link".to_owned()),
+            (4, "broken-link".to_owned()),
+            (5, "broken-link".to_owned()),
+            (6, "broken-link".to_owned()),
+        ],
+        "{}",
+        plain.stdout
+    );
+    let told = run(lint()
+        .args([
+            "--allow-private",
+            "--accept",
+            "200..=299,403,418",
+            "--user-agent",
+            "paper-bot/1.0",
+            "--header",
+            "X-Token: s3cret",
+        ])
+        .env("AWESOME_LINT_HEADERS", "Accept-Language: en\n\n")
+        .arg(&path));
+    assert_eq!(link_findings(&told.json), [], "{}", told.stdout);
+    assert_eq!(told.code, 0, "{}", told.stderr);
+    assert!(!told.stdout.contains("s3cret") && !told.stderr.contains("s3cret"));
+    // Only the user agent went with the other requests, not the header.
+    let robots = server.requests_to("/robots");
+    assert!(
+        robots
+            .iter()
+            .any(|s| s.header("user-agent") == Some("paper-bot/1.0"))
+    );
+    // A malformed header stops the run before any request.
+    let bad = run(lint()
+        .args(["--allow-private", "--header", "no colon here"])
+        .arg(&path));
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("Name: value"), "{}", bad.stderr);
+}
+
+#[test]
+fn one_hosts_requests_keep_the_interval_asked_for() {
+    let server = Server::start("127.0.0.1", vec![("/", route(|_, _| html()))]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    let text = format!(
+        "# Sites\n\n- [a]({})\n- [b]({})\n- [c]({})\n",
+        server.url("/one"),
+        server.url("/two"),
+        server.url("/three"),
+    );
+    fs::write(&path, &text).unwrap();
+    let out = run(lint()
+        .args(["--allow-private", "--host-interval", "300ms"])
+        .arg(&path));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let mut times: Vec<std::time::Instant> = server.requests().iter().map(|s| s.at).collect();
+    times.sort();
+    assert_eq!(times.len(), 3, "{:?}", server.requests());
+    for pair in times.windows(2) {
+        // (A lower bound only: the interval is the least gap, never the most.)
+        assert!(
+            pair[1] - pair[0] >= Duration::from_millis(280),
+            "{:?}",
+            pair[1] - pair[0]
+        );
+    }
+}
+
+/// Links into the repository: a `#fragment` against the file's own
+/// headings (GitHub's slugs) and anchors, a relative path against the
+/// files; pages GitHub serves above the repository (`../../issues`) are
+/// left alone, and nothing of it runs offline.
+#[test]
+fn fragments_and_relative_files_that_lead_nowhere() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::create_dir_all(dir.path().join("docs")).unwrap();
+    fs::write(dir.path().join("docs/survey.md"), "# Survey\n").unwrap();
+    let path = dir.path().join("README.md");
+    let text = "# Awesome Things [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n\
+- [Top](#awesome-things-)\n- [Papers 2024](#-papers-2024)\n- [Datasets](#datasets)\n\n\
+## 🔥 Papers (2024)\n\n\
+- [Survey notes](docs/survey.md) [More notes](docs/more.md) [Issues](../../issues)\n";
+    fs::write(&path, text).unwrap();
+    let out = run(lint().args(["--exclude", "awesome.re"]).arg(&path));
+    let found = link_findings(&out.json);
+    assert_eq!(
+        found,
+        [
+            (
+                5,
+                "broken-link".to_owned(),
+                "link is broken: no heading or anchor `#datasets` in this file".to_owned()
+            ),
+            (
+                9,
+                "broken-link".to_owned(),
+                "link is broken: no file `docs/more.md` in the repository".to_owned()
+            ),
+        ],
+        "{}",
+        out.stdout
+    );
+    let offline = run(lint().args(["--offline"]).arg(&path));
+    assert_eq!(link_findings(&offline.json), []);
+}

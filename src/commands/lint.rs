@@ -98,6 +98,14 @@ impl File {
             .collect()
     }
 
+    /// Whether `--exclude` or the config's `exclude` leaves `url` out.
+    fn excluded(&self, args: &LinkArgs, url: &str) -> bool {
+        args.exclude
+            .iter()
+            .chain(&self.settings.links.exclude)
+            .any(|pattern| pattern.is_match(url))
+    }
+
     /// Adds the `title-mismatch` findings from what the services said.
     fn add_paper_findings(&mut self, answers: &HashMap<PaperId, Answer>) {
         if !self.settings.is_enabled(Rule::TitleMismatch) {
@@ -119,6 +127,13 @@ impl File {
             if let Some(result) = results.get(&occurrence.url) {
                 let written = occurrence.url_span.clone().map(|span| &text[span]);
                 found.extend(crate::rules::link_findings(occurrence, result, written));
+            }
+        }
+        // Links into the repository (`#contents`, `docs/survey.md`): checked
+        // here, against the file's anchors and the files beside it.
+        for (occurrence, result) in links::local::broken(&self.source) {
+            if self.is_changed(occurrence.span.start) && !self.excluded(args, &occurrence.url) {
+                found.extend(crate::rules::link_findings(&occurrence, &result, None));
             }
         }
         self.linted.add(&self.source, &self.settings, found);
@@ -742,7 +757,41 @@ fn link_options(
         services,
         contact: metadata.contact.clone(),
         batch: !args.link_by_link,
+        accept: args.accept.clone().or_else(|| config.accept.clone()),
+        user_agent: args
+            .user_agent
+            .clone()
+            .or_else(|| config.user_agent.clone()),
+        headers: headers(args)?,
+        host_interval: args.host_interval.unwrap_or(config.host_interval),
     })
+}
+
+/// The headers to send with link requests: `--header`, then the lines of
+/// AWESOME_LINT_HEADERS (blank lines skipped). Values are sensitive: never
+/// printed, in a message or a debug dump.
+fn headers(
+    args: &LinkArgs,
+) -> Result<Vec<(reqwest::header::HeaderName, reqwest::header::HeaderValue)>, LinkError> {
+    let from_env = std::env::var("AWESOME_LINT_HEADERS").unwrap_or_default();
+    let mut written: Vec<(String, String)> = args.headers.clone();
+    for line in from_env.lines().filter(|l| !l.trim().is_empty()) {
+        let header = crate::cli::parse_header(line)
+            .map_err(|err| LinkError::Setup(format!("in AWESOME_LINT_HEADERS: {err}")))?;
+        written.push(header);
+    }
+    written
+        .into_iter()
+        .map(|(name, value)| {
+            let name = reqwest::header::HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| LinkError::Setup(format!("`{name}` is not a valid header name")))?;
+            let mut value = reqwest::header::HeaderValue::from_str(&value).map_err(|_| {
+                LinkError::Setup(format!("the value of header `{name}` is invalid"))
+            })?;
+            value.set_sensitive(true);
+            Ok((name, value))
+        })
+        .collect()
 }
 
 /// An API's base URL, ending in `/` so that paths join below it.

@@ -33,7 +33,7 @@ pub(crate) mod structure;
 mod walk;
 
 pub(crate) use date::{Year, YearForm};
-pub(crate) use links::markdown_links;
+pub(crate) use links::{anchors, local_links, markdown_links};
 #[cfg(test)]
 pub(crate) use read::title_prefix;
 pub use shape::Shape;

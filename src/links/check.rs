@@ -88,7 +88,8 @@ impl Checker {
     pub(crate) fn new(client: Client, options: LinkOptions) -> Self {
         Self {
             client,
-            limits: Limits::new(options.max_concurrency, options.host_concurrency),
+            limits: Limits::new(options.max_concurrency, options.host_concurrency)
+                .with_interval(options.host_interval),
             options,
         }
     }
@@ -201,6 +202,21 @@ impl Checker {
             if method == Method::HEAD && matches!(status.as_u16(), 403 | 405 | 501) {
                 method = Method::GET;
                 continue;
+            }
+            // A status the run accepts as alive (`--accept 403`): alive,
+            // whatever it serves.
+            if !status.is_success()
+                && self
+                    .options
+                    .accept
+                    .as_ref()
+                    .is_some_and(|accept| accept.contains(status.as_u16()))
+            {
+                return LinkResult {
+                    status: Status::Ok,
+                    moved_to,
+                    cached: false,
+                };
             }
             if status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error() {
                 if retries < self.options.max_retries {
@@ -330,6 +346,9 @@ impl Checker {
             return Answer::Failed(Failure::GivenUp(given_up));
         }
         let mut request = self.client.request(method.clone(), url.clone());
+        for (name, value) in &self.options.headers {
+            request = request.header(name, value);
+        }
         if *method == Method::GET {
             request = request.header(RANGE, format!("bytes=0-{}", MAGIC_WINDOW - 1));
         }

@@ -15,6 +15,8 @@ struct Host {
     permits: Arc<Semaphore>,
     /// Set when the host asked for a pause; every request to it waits.
     not_before: Mutex<Option<Instant>>,
+    /// When the next request to it may start, with a request interval.
+    next_start: Mutex<Option<Instant>>,
     health: Mutex<Health>,
 }
 
@@ -45,6 +47,8 @@ pub(crate) struct GivenUp {
 pub(crate) struct Limits {
     global: Arc<Semaphore>,
     per_host: usize,
+    /// The least time between two requests to one host.
+    interval: Duration,
     hosts: Mutex<HashMap<String, Arc<Host>>>,
 }
 
@@ -60,8 +64,15 @@ impl Limits {
         Self {
             global: Arc::new(Semaphore::new(global.max(1))),
             per_host: per_host.max(1),
+            interval: Duration::ZERO,
             hosts: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Spaces the requests to each host by `interval` at least.
+    pub(crate) fn with_interval(mut self, interval: Duration) -> Self {
+        self.interval = interval;
+        self
     }
 
     fn host(&self, key: &str) -> Arc<Host> {
@@ -71,6 +82,7 @@ impl Limits {
             Arc::new(Host {
                 permits: Arc::new(Semaphore::new(per_host)),
                 not_before: Mutex::new(None),
+                next_start: Mutex::new(None),
                 health: Mutex::new(Health::default()),
             })
         }))
@@ -93,6 +105,17 @@ impl Limits {
         }
         // The semaphores are never closed, so acquiring cannot fail.
         let host_permit = Arc::clone(&state.permits).acquire_owned().await.ok();
+        if !self.interval.is_zero() {
+            // Each request takes the next start time and waits for it.
+            let start = {
+                let mut next = state.next_start.lock().unwrap_or_else(|e| e.into_inner());
+                let now = Instant::now();
+                let start = next.map_or(now, |at| at.max(now));
+                *next = Some(start + self.interval);
+                start
+            };
+            tokio::time::sleep_until(start).await;
+        }
         let global_permit = Arc::clone(&self.global).acquire_owned().await.ok();
         Slot {
             _host: host_permit,
@@ -157,6 +180,20 @@ mod tests {
         let _c1 = tokio::time::timeout(Duration::from_millis(50), limits.acquire("c"))
             .await
             .unwrap();
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn requests_to_one_host_keep_their_interval() {
+        let limits = Limits::new(8, 8).with_interval(Duration::from_millis(500));
+        let start = Instant::now();
+        let _a = limits.acquire("a").await;
+        let _b = limits.acquire("a").await;
+        let _c = limits.acquire("a").await;
+        assert_eq!(start.elapsed(), Duration::from_millis(1000));
+        // Another host keeps its own pace.
+        let start = Instant::now();
+        let _d = limits.acquire("b").await;
+        assert_eq!(start.elapsed(), Duration::ZERO);
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod check;
 mod crossref;
 mod github;
 mod limits;
+pub(crate) mod local;
 mod openreview;
 mod policy;
 mod retry;
@@ -79,6 +80,14 @@ pub(crate) struct LinkOptions {
     /// Ask the arXiv API about arXiv links, a hundred at a time, instead of
     /// requesting each from arxiv.org.
     pub batch: bool,
+    /// Status codes that count as alive besides 2xx.
+    pub accept: Option<crate::link::Accept>,
+    /// Instead of the tool's own.
+    pub user_agent: Option<String>,
+    /// Sent with every link request (not to the metadata services).
+    pub headers: Vec<(reqwest::header::HeaderName, reqwest::header::HeaderValue)>,
+    /// The least time between two requests to one host.
+    pub host_interval: Duration,
 }
 
 /// The metadata services' base URLs, and the pause between arXiv queries.
@@ -399,7 +408,7 @@ fn build_client(options: &LinkOptions) -> Result<reqwest::Client, LinkError> {
         let _ = rustls::crypto::ring::default_provider().install_default();
     });
     reqwest::Client::builder()
-        .user_agent(user_agent())
+        .user_agent(options.user_agent.clone().unwrap_or_else(user_agent))
         .redirect(reqwest::redirect::Policy::none())
         .timeout(options.timeout)
         .connect_timeout(options.timeout.min(Duration::from_secs(10)))

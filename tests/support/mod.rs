@@ -20,6 +20,8 @@ pub struct Seen {
     pub headers: Vec<(String, String)>,
     /// The request's body (read by its `Content-Length`).
     pub body: Vec<u8>,
+    /// When its head was read.
+    pub at: std::time::Instant,
 }
 
 impl Seen {
@@ -186,6 +188,7 @@ async fn read_head(stream: &mut TcpStream) -> std::io::Result<Option<Seen>> {
         path,
         headers,
         body,
+        at: std::time::Instant::now(),
     }))
 }
 
