@@ -3363,3 +3363,31 @@ fn shared_link_blames_the_entry_the_dates_contradict_once() {
         long.stdout
     );
 }
+
+/// A short title that ends with its sentence's period (`- Cliff-Learning.`)
+/// is the title over its lines, not a name heading them; letters in
+/// parentheses glued to a word (`(Mis)Fitting`, `Network(s)`) are the
+/// word's; `Key Word:` lines are notes.
+#[test]
+fn short_titles_and_glued_parentheses_are_read_as_titles() {
+    let list = fixture("well-formed/short-titles-over-their-lines.md");
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entries.len(), 5, "{value}");
+    let titles: Vec<&str> = entries
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Cliff-Learning.",
+            "(Mis)Fitting: A Survey of Scaling Laws.",
+            "Deep Networks Are Kernel Machines.",
+            "Machine Love.",
+            "Scaling Law(s) of Sparse Network(s).",
+        ]
+    );
+    assert!(entries.iter().all(|e| e["name"].is_null()), "{value}");
+    assert_eq!(entries[0]["authors"], "Ann Lee, Bo Kim.");
+    assert_eq!(entries[3]["venue"], "ICML");
+}

@@ -110,13 +110,14 @@ fn the_release_builds_every_target_the_installer_downloads() {
         .lines()
         .filter_map(|l| l.trim().strip_prefix("- target: "))
         .collect();
-    let script = read("scripts/install-awesome-lint");
+    // The action's installer and the prebuilt hook share these names.
+    let script = read("scripts/release-assets");
     let wanted: Vec<&str> = script
         .lines()
         .filter_map(|l| l.trim().split_once(") echo "))
         .map(|(_, target)| target.trim_end_matches(" ;;"))
         .filter(|t| {
-            t.contains('-')
+            t.matches('-').count() >= 2
                 && t.chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
         })
@@ -134,6 +135,17 @@ fn the_release_builds_every_target_the_installer_downloads() {
     for name in ["awesome-lint-$1.tar.gz", "awesome-lint-$1.zip"] {
         assert!(script.contains(name), "the installer downloads {name}");
     }
+    // And `cargo binstall` finds them by the same names.
+    let manifest = read("Cargo.toml");
+    assert!(
+        manifest.contains(
+            "pkg-url = \"{ repo }/releases/download/v{ version }/awesome-lint-{ target }{ archive-suffix }\""
+        ),
+        "binstall's pkg-url"
+    );
+    assert!(manifest.contains(
+        "[package.metadata.binstall.overrides.x86_64-pc-windows-msvc]\npkg-fmt = \"zip\""
+    ));
 }
 
 #[test]

@@ -87,7 +87,10 @@ fn rust_version_covers_the_locked_dependencies() {
         .filter(|p| p["name"] != "awesome-lint")
         .filter_map(|p| {
             let v = p["rust_version"].as_str()?;
-            Some((parse(v), format!("{} {} needs {v}", p["name"], p["version"])))
+            Some((
+                parse(v),
+                format!("{} {} needs {v}", p["name"], p["version"]),
+            ))
         })
         .collect();
     needed.sort();

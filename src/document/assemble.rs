@@ -993,6 +993,9 @@ fn absorb(text: &str, parent: &mut Entry, child: &mut Entry, known: &Known<'_>) 
         && let Some(parent_title) = &parent.title
         && matches!(parent_title.form, Form::Bold | Form::Plain)
         && text[parent_title.inner.clone()].split_whitespace().count() <= 2
+        // `- Cliff-Learning.`, `- Machine Love.`: a sentence's period ends
+        // a title as the list writes titles; a name has none.
+        && !text[parent_title.inner.clone()].trim_end().ends_with('.')
         && text[title.inner.clone()].split_whitespace().count() >= 3
         && !looks_like_authors(&text[title.inner.clone()], true)
     {

@@ -598,6 +598,24 @@ fn split_text(text: &str, span: Span, out: &mut Vec<Atom>) {
             {
                 i += 1;
             }
+            // `(Mis)Fitting`, `(Re)thinking`, `Network(s)`: a few letters in
+            // parentheses glued to a word are letters of it, not a part of
+            // their own (`Title(CVPR 2021)`, glued too, is a tag).
+            b'(' if close_of(s, i, end, b'(', b')').is_some_and(|close| {
+                let inner = &s[i + 1..close];
+                let letters = !inner.is_empty() && inner.iter().all(u8::is_ascii_alphabetic);
+                (letters
+                    && inner.len() <= 3
+                    && inner.iter().all(u8::is_ascii_lowercase)
+                    && i > span.start
+                    && s[i - 1].is_ascii_alphabetic())
+                    || (letters
+                        && inner.len() <= 6
+                        && s.get(close + 1).is_some_and(u8::is_ascii_alphabetic))
+            }) =>
+            {
+                i += 1;
+            }
             b'(' => match close_of(s, i, end, b'(', b')') {
                 Some(close) => {
                     push_plain(plain_start, i, out);
