@@ -3391,3 +3391,36 @@ fn short_titles_and_glued_parentheses_are_read_as_titles() {
     assert_eq!(entries[0]["authors"], "Ann Lee, Bo Kim.");
     assert_eq!(entries[3]["venue"], "ICML");
 }
+
+/// A bold line alone over a list (`**In life scenarios**`) heads a group
+/// of items as a heading would: a paper listed under two groups is
+/// cross-listed, not a duplicate; twice in one group it is one.
+#[test]
+fn bold_group_labels_part_a_list_for_duplicates() {
+    let list = fixture("well-formed/bold-group-labels.md");
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        list.to_str().unwrap(),
+    ]));
+    assert!(!out.stdout.contains("duplicate-entry"), "{}", out.stdout);
+    let dir = tempfile::tempdir().unwrap();
+    let twice = dir.path().join("twice.md");
+    let text = std::fs::read_to_string(&list).unwrap();
+    let copy = "- [2023/10] **OpenPlatform: An Open Platform for Language Agents.** *Ann Lee et al. arXiv.* [[paper](https://arxiv.org/abs/2310.10634)]\n";
+    std::fs::write(&twice, format!("{text}{copy}")).unwrap();
+    let out = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--format",
+        "concise",
+        twice.to_str().unwrap(),
+    ]));
+    assert!(
+        out.stdout.contains(":15:") && out.stdout.contains("duplicate-entry"),
+        "{}",
+        out.stdout
+    );
+}

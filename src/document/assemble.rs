@@ -220,6 +220,7 @@ pub(super) fn entry_of(
         notes: reading.notes,
         in_entry: false,
         label: None,
+        group: None,
         item,
     }
 }

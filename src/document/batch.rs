@@ -24,6 +24,8 @@ pub(super) struct Placement {
     pub topic: Option<usize>,
     /// The venue label in effect over it.
     pub label: Option<u32>,
+    /// The group label over it.
+    pub group: Option<u32>,
 }
 
 /// One block waiting to be read.
@@ -168,9 +170,11 @@ impl Buffers {
             section,
             topic,
             label,
+            group,
         } = gathered.placement;
         let mut entry = assemble::entry_of(reading, block, item, section, topic);
         entry.label = label;
+        entry.group = group;
         let paper = assemble::links_a_paper(text, &entry);
         let cites = !paper && assemble::cites_a_preprint(text, &entry);
         let dated = !paper && !cites && assemble::cites_a_venue(text, &entry, known);

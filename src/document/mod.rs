@@ -72,6 +72,9 @@ pub struct Document {
     /// Headings and lines of their own that name a venue (`#### CVPR 2022`,
     /// `**ICCV**`) over the entries that follow.
     pub venue_labels: Vec<VenueLabel>,
+    /// Bold lines of their own over a list (`**In web scenarios**`), which
+    /// group the items under them as a heading would.
+    pub group_labels: Vec<Span>,
     /// Headings read as entries (a paper per heading), in document order.
     pub entry_headings: Vec<Span>,
 }
@@ -719,6 +722,10 @@ pub struct Entry {
     /// Index into [`Document::venue_labels`]: the venue named over it
     /// (32 bits: an entry is kept small, a list holds fewer labels).
     pub label: Option<u32>,
+    /// Index into [`Document::group_labels`]: the bold line that heads the
+    /// group of items it sits in (`**In web scenarios**` over a list), a
+    /// topic below the headings.
+    pub group: Option<u32>,
     /// The whole block as lines: from the start of its first line to the
     /// end of its last (nested items included, trailing blank lines not),
     /// with the line ending when there is one. What moves when the entry moves.

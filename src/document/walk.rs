@@ -268,6 +268,9 @@ struct Builder<'o> {
     heading_entry: Option<usize>,
     /// The HTML table being read, across the HTML blocks it spans.
     html_table: Option<HtmlTable>,
+    /// The group label in effect: a bold line over the list that follows it,
+    /// until the next heading or label.
+    group: Option<u32>,
 }
 
 /// An HTML table while its rows are walked.
@@ -305,6 +308,7 @@ impl<'o> Builder<'o> {
             label: None,
             heading_entry: None,
             html_table: None,
+            group: None,
         }
     }
 
@@ -717,6 +721,7 @@ impl<'o> Builder<'o> {
             section: frame.section,
             topic: self.topic(frame.heading),
             label: self.label.and_then(|(label, _)| u32::try_from(label).ok()),
+            group: self.group,
         };
         self.batch
             .gather(&self.tokens, &frame.units, header, placement);
@@ -855,6 +860,10 @@ impl<'o> Builder<'o> {
                 self.tokens.truncate(frame.token_start);
                 return;
             }
+        }
+        if self.group_label(text, &frame, end) {
+            self.tokens.truncate(frame.token_start);
+            return;
         }
         // Only a paragraph that opens with bold text can be an entry, or a
         // line of its own that opens with a title linked to its paper
@@ -1001,6 +1010,67 @@ impl<'o> Builder<'o> {
             ));
         }
         pushed
+    }
+
+    /// A line of bold words alone (`**In web scenarios**`, no link, no
+    /// year) right over a list: it heads the group of items that follows,
+    /// as a heading would, until the next heading or such line.
+    fn group_label(&mut self, text: &str, frame: &Frame, end: usize) -> bool {
+        let tokens = &self.tokens[frame.token_start..];
+        let bold_alone = matches!(
+            tokens,
+            [open, words @ .., close]
+                if open.kind == TokenKind::Open(Mark::Strong)
+                    && close.kind == TokenKind::Close
+                    && !words.is_empty()
+                    && words.iter().all(|t| t.kind == TokenKind::Text)
+        );
+        if !bold_alone {
+            return false;
+        }
+        let line = text[frame.start..end.min(text.len())].trim();
+        let words = line.trim_matches('*').trim();
+        // A label names a kind of papers in a few words; a paper's title in
+        // bold over its own links (`**Faster R-CNN: Towards …**` over `- arxiv:
+        // …`) is longer, or says `Name: …`.
+        if line.contains('\n')
+            || words.split_whitespace().count() > 5
+            || words.contains(':')
+            || heading_year(words).is_some()
+            || !super::date::years(words).is_empty()
+        {
+            return false;
+        }
+        // What follows is a list: its first line, past blank ones, a bullet,
+        // and an entry's line (a title and more), not a field of one
+        // (`- Paper: https://…`).
+        let next = text[end.min(text.len())..]
+            .lines()
+            .map(str::trim_start)
+            .find(|l| !l.is_empty())
+            .unwrap_or_default();
+        let next_words = next
+            .split_whitespace()
+            .filter(|w| !w.contains("://"))
+            .count();
+        if next_words < 6 {
+            return false;
+        }
+        let bullet = next.starts_with(['-', '*', '+']) && next[1..].starts_with(' ')
+            || next.split_once(['.', ')']).is_some_and(|(n, rest)| {
+                !n.is_empty()
+                    && n.len() <= 3
+                    && n.bytes().all(|b| b.is_ascii_digit())
+                    && rest.starts_with(' ')
+            });
+        if !bullet {
+            return false;
+        }
+        self.doc
+            .group_labels
+            .push(frame.start..frame.start + line.len());
+        self.group = u32::try_from(self.doc.group_labels.len() - 1).ok();
+        true
     }
 
     /// The rows of an HTML table in the HTML block at `span`, read as a
@@ -1344,6 +1414,7 @@ impl<'o> Builder<'o> {
         words: &str,
     ) {
         self.heading_entry = None;
+        self.group = None;
         // A heading ends a label of its level or deeper, and any line's.
         if self
             .label

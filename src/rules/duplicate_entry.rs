@@ -17,17 +17,18 @@ struct Seen {
     span: Span,
 }
 
-/// The part of a list an entry is compared within: its topic, or the whole
-/// list. Year sections do not part it: the same paper under two years of a
-/// topic is listed twice.
-type Scope = Option<usize>;
+/// The part of a list an entry is compared within: its topic (the heading,
+/// and the bold line heading a group of items below it), or the whole list.
+/// Year sections do not part it: the same paper under two years of a topic
+/// is listed twice.
+type Scope = Option<(Option<usize>, Option<u32>)>;
 
 /// Whether the list is grouped by topic: its entries sit under two topic
-/// headings or more.
+/// headings or group labels or more.
 pub(super) fn grouped_by_topic(entries: &[Entry]) -> bool {
     let mut topics = FxHashSet::default();
     for entry in entries.iter().filter(|e| !e.in_entry) {
-        topics.insert(entry.topic);
+        topics.insert((entry.topic, entry.group));
         if topics.len() >= 2 {
             return true;
         }
@@ -38,7 +39,7 @@ pub(super) fn grouped_by_topic(entries: &[Entry]) -> bool {
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let entries = &ctx.doc.entries;
     let per_section = grouped_by_topic(entries) && !ctx.settings.duplicates_across_sections;
-    let scope = |e: &Entry| -> Scope { if per_section { e.topic } else { None } };
+    let scope = |e: &Entry| -> Scope { per_section.then_some((e.topic, e.group)) };
     let mut by_link: FxHashMap<(Scope, PaperKey), Seen> =
         FxHashMap::with_capacity_and_hasher(entries.len(), FxBuildHasher);
     // Titles are keyed by a hash of their normalized form; a hash match is
