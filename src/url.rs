@@ -128,7 +128,7 @@ impl Hosts {
             return false;
         };
         self.kind(parts.host) == HostKind::Paper && !is_archive(parts.path)
-            || parts.path.to_ascii_lowercase().ends_with(".pdf")
+            || ends_with_ignoring_case(parts.path, ".pdf")
             || names_a_doi(parts.path)
     }
 
@@ -173,15 +173,22 @@ impl Hosts {
     }
 }
 
+/// `text` ends with `suffix`, ASCII case aside (no lowercase copy).
+fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
 /// Whether a URL's path names an archive file (`…-supp.zip`, `.tar.gz`):
 /// supplementary material or code, never the paper, whatever the host.
 pub(crate) fn is_archive(path: &str) -> bool {
-    let path = path.to_ascii_lowercase();
-    [
-        ".zip", ".tar.gz", ".tgz", ".tar", ".7z", ".rar", ".gz", ".bz2", ".xz",
-    ]
-    .iter()
-    .any(|ext| path.ends_with(ext))
+    let path = path.as_bytes();
+    [".zip", ".tgz", ".tar", ".7z", ".rar", ".gz", ".bz2", ".xz"]
+        .iter()
+        .any(|ext| {
+            path.len() >= ext.len()
+                && path[path.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes())
+        })
 }
 
 /// Whether an address is a dataset's own page on a data hub

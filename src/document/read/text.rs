@@ -338,14 +338,16 @@ pub(in crate::document) fn push_tail(text: &str, r: &mut Reading, tail: Tail, pl
     } else if r.venue.is_none() {
         // `*ICML*, 2020`: the name in emphasis of its own is written so,
         // as a tag in emphasis is (the year after it is plain text).
-        let marks = |at: &str| at.bytes().take_while(|&b| b == b'*' || b == b'_').count();
-        let open = marks(
-            &text[whole.start..name.start]
-                .chars()
-                .rev()
-                .collect::<String>(),
-        );
-        let close = marks(&text[name.end..whole.end]);
+        let mark = |b: &&u8| **b == b'*' || **b == b'_';
+        let open = text.as_bytes()[whole.start..name.start]
+            .iter()
+            .rev()
+            .take_while(mark)
+            .count();
+        let close = text.as_bytes()[name.end..whole.end]
+            .iter()
+            .take_while(mark)
+            .count();
         let form = match (open == close).then_some(open) {
             Some(1) => Form::Emph,
             Some(2) => Form::Bold,
