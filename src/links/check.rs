@@ -474,7 +474,13 @@ fn classify(err: &reqwest::Error) -> Failure {
             return Failure::Refused(refused.clone());
         }
         if let Some(unresolved) = current.downcast_ref::<policy::Unresolved>() {
-            return Failure::NoSuchHost(unresolved.to_string());
+            // A resolver that could not answer (none reachable, a timeout)
+            // says nothing of the host: the link is unchecked, not broken.
+            return if unresolved.is_temporary() {
+                Failure::Connect(unresolved.to_string())
+            } else {
+                Failure::NoSuchHost(unresolved.to_string())
+            };
         }
         if let Some(io) = current.downcast_ref::<std::io::Error>() {
             use std::io::ErrorKind::*;

@@ -113,6 +113,26 @@ pub(crate) struct Unresolved {
     pub reason: String,
 }
 
+impl Unresolved {
+    /// Whether the resolver failed rather than answered that the name has
+    /// no address: `EAI_AGAIN` ("Temporary failure in name resolution" in
+    /// glibc and musl, "try again" elsewhere), a resolver that timed out or
+    /// could not be reached. `EAI_NONAME` ("Name or service not known",
+    /// "nodename nor servname provided") is an answer: the host is gone.
+    pub(crate) fn is_temporary(&self) -> bool {
+        let reason = self.reason.to_ascii_lowercase();
+        [
+            "temporary failure",
+            "try again",
+            "timed out",
+            "no dns servers",
+            "server failure",
+        ]
+        .iter()
+        .any(|words| reason.contains(words))
+    }
+}
+
 /// Resolves names with the system resolver and keeps only the addresses the
 /// policy allows; a name with none left is refused, so a public name that
 /// points at a private address (DNS rebinding) is never connected to.
@@ -161,6 +181,28 @@ fn filter(addresses: Vec<SocketAddr>, allow_private: bool) -> Vec<SocketAddr> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resolver_that_fails_is_told_from_a_name_that_is_gone() {
+        let unresolved = |reason: &str| Unresolved {
+            host: "example.org".into(),
+            reason: reason.into(),
+        };
+        // The messages getaddrinfo gives (glibc, musl, macOS).
+        for reason in [
+            "failed to lookup address information: Temporary failure in name resolution",
+            "failed to lookup address information: Try again",
+        ] {
+            assert!(unresolved(reason).is_temporary(), "{reason}");
+        }
+        for reason in [
+            "failed to lookup address information: Name or service not known",
+            "failed to lookup address information: nodename nor servname provided, or not known",
+            "failed to lookup address information: No address associated with hostname",
+        ] {
+            assert!(!unresolved(reason).is_temporary(), "{reason}");
+        }
+    }
 
     fn public(ip: &str) -> bool {
         is_public(ip.parse().unwrap())
