@@ -211,7 +211,7 @@ pub struct LinkArgs {
     /// also AWESOME_LINT_HEADERS, one per line). Sent to every linked host:
     /// keep secrets out of runs on pull requests.
     #[arg(long = "header", value_name = "'NAME: VALUE'", value_parser = parse_header)]
-    pub headers: Vec<(String, String)>,
+    pub headers: Vec<Header>,
 
     /// The least time between two requests to one host, like `500ms` or `2s`
     /// [config: host_interval; default: none].
@@ -220,19 +220,23 @@ pub struct LinkArgs {
 }
 
 /// `Name: value`, a header a request may carry.
-pub(crate) fn parse_header(text: &str) -> Result<(String, String), String> {
+pub(crate) fn parse_header(text: &str) -> Result<Header, String> {
     let (name, value) = text
         .split_once(':')
         .ok_or_else(|| format!("`{text}` is no header: write it `Name: value`"))?;
     let name = name.trim();
-    let value = value.trim();
-    reqwest::header::HeaderName::from_bytes(name.as_bytes())
+    let name = reqwest::header::HeaderName::from_bytes(name.as_bytes())
         .map_err(|_| format!("`{name}` is not a valid header name"))?;
-    reqwest::header::HeaderValue::from_str(value).map_err(|_| {
+    let mut value = reqwest::header::HeaderValue::from_str(value.trim()).map_err(|_| {
         format!("the value of header `{name}` has characters a header cannot carry")
     })?;
-    Ok((name.to_owned(), value.to_owned()))
+    // Never printed, not even in a debug dump: it may be a credential.
+    value.set_sensitive(true);
+    Ok((name, value))
 }
+
+/// A header and its value, as requests carry them.
+pub(crate) type Header = (reqwest::header::HeaderName, reqwest::header::HeaderValue);
 
 /// A report written to a file besides the one on stdout.
 #[derive(Debug, Clone, PartialEq, Eq)]

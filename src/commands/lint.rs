@@ -770,28 +770,16 @@ fn link_options(
 /// The headers to send with link requests: `--header`, then the lines of
 /// AWESOME_LINT_HEADERS (blank lines skipped). Values are sensitive: never
 /// printed, in a message or a debug dump.
-fn headers(
-    args: &LinkArgs,
-) -> Result<Vec<(reqwest::header::HeaderName, reqwest::header::HeaderValue)>, LinkError> {
+fn headers(args: &LinkArgs) -> Result<Vec<crate::cli::Header>, LinkError> {
     let from_env = std::env::var("AWESOME_LINT_HEADERS").unwrap_or_default();
-    let mut written: Vec<(String, String)> = args.headers.clone();
+    let mut headers = args.headers.clone();
     for line in from_env.lines().filter(|l| !l.trim().is_empty()) {
-        let header = crate::cli::parse_header(line)
-            .map_err(|err| LinkError::Setup(format!("in AWESOME_LINT_HEADERS: {err}")))?;
-        written.push(header);
+        headers.push(
+            crate::cli::parse_header(line)
+                .map_err(|err| LinkError::Setup(format!("in AWESOME_LINT_HEADERS: {err}")))?,
+        );
     }
-    written
-        .into_iter()
-        .map(|(name, value)| {
-            let name = reqwest::header::HeaderName::from_bytes(name.as_bytes())
-                .map_err(|_| LinkError::Setup(format!("`{name}` is not a valid header name")))?;
-            let mut value = reqwest::header::HeaderValue::from_str(&value).map_err(|_| {
-                LinkError::Setup(format!("the value of header `{name}` is invalid"))
-            })?;
-            value.set_sensitive(true);
-            Ok((name, value))
-        })
-        .collect()
+    Ok(headers)
 }
 
 /// An API's base URL, ending in `/` so that paths join below it.

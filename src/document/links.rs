@@ -28,11 +28,17 @@ static HTML_URL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// All http(s) links in document order.
 pub(crate) fn markdown_links(text: &str) -> Vec<MarkdownLink> {
+    links_where(text, &HTML_URL, is_http)
+}
+
+/// The links whose destination `keep` takes, markdown's and those of HTML
+/// attributes `html` captures, in document order.
+fn links_where(text: &str, html: &Regex, keep: fn(&str) -> bool) -> Vec<MarkdownLink> {
     let mut links = Vec::new();
     for (event, range) in Parser::new_ext(text, super::markdown_options()).into_offset_iter() {
         match event {
             Event::Start(MdTag::Link { dest_url, .. } | MdTag::Image { dest_url, .. })
-                if is_http(&dest_url) =>
+                if keep(&dest_url) =>
             {
                 links.push(MarkdownLink {
                     span: range,
@@ -40,9 +46,10 @@ pub(crate) fn markdown_links(text: &str) -> Vec<MarkdownLink> {
                 });
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                let html = &text[range.clone()];
-                for captures in HTML_URL.captures_iter(html) {
-                    if let Some(url) = captures.get(1).or_else(|| captures.get(2)) {
+                for captures in html.captures_iter(&text[range.clone()]) {
+                    if let Some(url) = captures.get(1).or_else(|| captures.get(2))
+                        && keep(url.as_str())
+                    {
                         links.push(MarkdownLink {
                             span: range.start + url.start()..range.start + url.end(),
                             url: url.as_str().replace("&amp;", "&"),
@@ -68,34 +75,7 @@ static HTML_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// the file (`#contents`), or a file beside it (`docs/survey.md`,
 /// `./assets/overview.png`), in markdown or in HTML `href`/`src`.
 pub(crate) fn local_links(text: &str) -> Vec<MarkdownLink> {
-    let mut links = Vec::new();
-    for (event, range) in Parser::new_ext(text, super::markdown_options()).into_offset_iter() {
-        match event {
-            Event::Start(MdTag::Link { dest_url, .. } | MdTag::Image { dest_url, .. })
-                if is_local(&dest_url) =>
-            {
-                links.push(MarkdownLink {
-                    span: range,
-                    url: dest_url.into_string(),
-                });
-            }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                let html = &text[range.clone()];
-                for captures in HTML_LOCAL.captures_iter(html) {
-                    if let Some(url) = captures.get(1).or_else(|| captures.get(2))
-                        && is_local(url.as_str())
-                    {
-                        links.push(MarkdownLink {
-                            span: range.start + url.start()..range.start + url.end(),
-                            url: url.as_str().replace("&amp;", "&"),
-                        });
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    links
+    links_where(text, &HTML_LOCAL, is_local)
 }
 
 /// Whether a destination leads into the repository: no scheme (`https:`,

@@ -59,7 +59,7 @@ pub(crate) fn broken(source: &Source) -> Vec<(Occurrence, LinkResult)> {
             }
             format!("no file `{target}` in the repository")
         };
-        let url_span = literal_span(text, &link.span, &link.url);
+        let url_span = super::target::literal_span(text, &link.span, &link.url);
         found.push((
             Occurrence {
                 span: link.span,
@@ -116,16 +116,6 @@ fn resolve(dir: &Path, root: &Path, target: &str) -> Option<PathBuf> {
         }
     }
     path.starts_with(root).then_some(path)
-}
-
-/// Where `url` is written inside `span`, if it is written as is.
-fn literal_span(text: &str, span: &crate::source::Span, url: &str) -> Option<crate::source::Span> {
-    let written = &text[span.clone()];
-    let at = written
-        .rfind(&format!("({url}"))
-        .map(|i| i + 1)
-        .or_else(|| written.find(url))?;
-    Some(span.start + at..span.start + at + url.len())
 }
 
 #[cfg(test)]

@@ -69,7 +69,7 @@ pub(crate) fn occurrences(
 }
 
 /// Where `url` is written inside `span`, if it is written as is.
-fn literal_span(text: &str, span: &Span, url: &str) -> Option<Span> {
+pub(super) fn literal_span(text: &str, span: &Span, url: &str) -> Option<Span> {
     let written = &text[span.clone()];
     if written == url {
         return Some(span.clone());
