@@ -300,6 +300,11 @@ pub(in crate::document) fn split_lead(
         reach -= 1;
     }
     let window = &t[..reach];
+    // A lead starts with its year: most titles have no digit this early,
+    // and need no separator searched for.
+    if !window.bytes().any(|b| b.is_ascii_digit()) {
+        return (span.start, None);
+    }
     // The longest lead that reads as one: in `2021- IEEE TPAMI - Title` the
     // first dash joins the year to the venue.
     let mut best: Option<(usize, usize, Span, date::Year)> = None;

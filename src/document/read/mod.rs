@@ -116,6 +116,26 @@ pub(super) fn read(
     assign(text, placed, header, vocab)
 }
 
+/// How many words `text` has, as `split_whitespace().count()` says, without
+/// decoding characters where the text is ASCII: titles are counted several
+/// times each while their parts are chosen.
+fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    // `char::is_whitespace` on ASCII: space, tab, line feed, vertical tab,
+    // form feed and carriage return.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let starts = !space(b);
+        words += usize::from(starts && !in_word);
+        in_word = starts;
+    }
+    words
+}
+
 fn is_blank(text: &str, span: &Span) -> bool {
     // Markdown's own whitespace: what lists put between parts.
     text.as_bytes()[span.clone()]
@@ -873,6 +893,24 @@ fn shift_year(mut y: date::Year, by: usize) -> date::Year {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            "   ",
+            "One",
+            " Vision  Transformers\tfor\nDense Prediction ",
+            "a\u{0b}b\u{0c}c\rd",
+            "Caf\u{e9} au\u{a0}lait \u{3000} \u{65e5}\u{672c}",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_conference_acronym_and_two_digits_is_a_short_year() {

@@ -27,7 +27,7 @@ pub(crate) fn title_prefix(title: &str) -> Option<(usize, &str)> {
 /// a digit or a hyphen (`MedKLIP`, `K-Diag`, `RT-2`, `Generative Agents`).
 pub(in crate::document) fn is_name_like(text: &str) -> bool {
     let t = text.trim();
-    let words = t.split_whitespace().count();
+    let words = word_count(t);
     (1..=3).contains(&words) && t.chars().count() <= 40 && !t.ends_with('.')
 }
 
@@ -81,7 +81,7 @@ pub(in crate::document) fn choose_title(
         // label is the title, however short (`| [PointCNN](…) |`).
         let in_title_col = in_title_column(header, placed[i].place)
             && link.form != Form::Badge
-            && (link.kind == LabelKind::Unknown || label.split_whitespace().count() >= 2);
+            && (link.kind == LabelKind::Unknown || word_count(label) >= 2);
         // `[**Olmo 3.**](…)`: a bold label that ends a sentence is a title,
         // as the `**Title.**` of such lists are; labels never end so.
         let sentence = link.form == Form::BoldLabel
@@ -92,7 +92,7 @@ pub(in crate::document) fn choose_title(
         // opens its line, followed by nothing but a venue and its year.
         let dated = link.kind == LabelKind::Unknown
             && link.form != Form::Badge
-            && label.split_whitespace().count() >= 2
+            && word_count(label) >= 2
             && placed[..i]
                 .iter()
                 .all(|p| matches!(&p.piece, Piece::Text(s) if is_blank(text, s)))
@@ -222,7 +222,7 @@ pub(in crate::document) fn choose_title(
             continue;
         }
         if let Piece::Quote { span, inner } = &placed[i].piece
-            && text[inner.clone()].split_whitespace().count() >= 2
+            && word_count(&text[inner.clone()]) >= 2
         {
             // The comma or period IEEE puts inside the quotes ends the title.
             let inner = trim(text, inner.clone());
@@ -280,9 +280,7 @@ pub(in crate::document) fn choose_title(
         let content = text[inner.clone()].trim();
         // One bold word is a name, unless it ends a sentence like the titles
         // of `**Title.**` lists do (`**MIMIC-CXR-annotations.**`): names never do.
-        if *level < 2
-            || content.split_whitespace().count() < 2 && !col_is_title && !content.ends_with('.')
-        {
+        if *level < 2 || word_count(content) < 2 && !col_is_title && !content.ends_with('.') {
             continue;
         }
         let line_start = placed.iter().position(|p| p.place == place).unwrap_or(0);
@@ -305,11 +303,11 @@ pub(in crate::document) fn choose_title(
         // `**Internist.ai 7b** Impact of high-quality data...`: a short bold
         // text followed by a longer plain one names the paper; the plain
         // text is the title.
-        let words = content.split_whitespace().count();
+        let words = word_count(content);
         let plain_after: usize = placed[i + 1..]
             .iter()
             .take_while(|p| p.place == place && matches!(p.piece, Piece::Text(_)))
-            .map(|p| text[p.piece.span().clone()].split_whitespace().count())
+            .map(|p| word_count(&text[p.piece.span().clone()]))
             .sum();
         // The plain text goes on from the bold one (`**Name** Impact of`),
         // not after a separator that ends it (`<b>Title[C]</b>//Venue`,
@@ -514,8 +512,7 @@ pub(in crate::document) fn choose_title(
     // Understanding …` opens with a tag and goes on as a title.)
     // (An opening bracket starts a group that reads on: `(CVPR 2021
     // [Workshop](…))`.)
-    let lone = text[span.clone()].split_whitespace().count() <= 4
-        && !text[span.clone()].starts_with(['(', '[']);
+    let lone = word_count(&text[span.clone()]) <= 4 && !text[span.clone()].starts_with(['(', '[']);
     if (is_row || lone) && is_venue_and_year(&text[span.clone()], vocab) {
         return;
     }
@@ -686,7 +683,7 @@ pub(in crate::document) fn quote_opens_title(text: &str, placed: &[Placed], i: u
                     && text[rest.start + 1..rest.end]
                         .trim_start()
                         .starts_with(char::is_uppercase)))
-            && text[rest.clone()].split_whitespace().count() >= 2)
+            && word_count(&text[rest.clone()]) >= 2)
 }
 
 /// Where a title that opens with emphasis goes on to, in plain words and
@@ -711,7 +708,7 @@ pub(in crate::document) fn title_goes_on(
         }
         match &p.piece {
             Piece::Emph { span, .. } => {
-                words += text[span.clone()].split_whitespace().count();
+                words += word_count(&text[span.clone()]);
                 end = span.end;
                 taken.push(j);
             }
@@ -720,7 +717,7 @@ pub(in crate::document) fn title_goes_on(
                 match written.find([',', '|', ';']) {
                     Some(cut) => {
                         let kept = written[..cut].trim_end();
-                        words += kept.split_whitespace().count();
+                        words += word_count(kept);
                         if !kept.is_empty() {
                             end = span.start + kept.len();
                         }
@@ -728,7 +725,7 @@ pub(in crate::document) fn title_goes_on(
                         break;
                     }
                     None => {
-                        words += written.split_whitespace().count();
+                        words += word_count(written);
                         end = span.start + written.trim_end().len();
                         taken.push(j);
                     }
