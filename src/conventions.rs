@@ -161,7 +161,11 @@ impl Conventions {
         if strong(self.venue_uses(name)) {
             return false;
         }
-        all < 3 || strong(self.venue_uses(canonical))
+        // A name in capitals (`INTERSPEECH`, `NEURIPS`) is a typographic
+        // style, not a misspelling: it departs only from a list's way.
+        let capitals =
+            name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
+        (all < 3 && !capitals) || strong(self.venue_uses(canonical))
     }
 
     /// Whether the list names a venue by its former name (`NIPS` for

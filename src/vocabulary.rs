@@ -242,6 +242,8 @@ pub(crate) struct ColumnWords {
 pub(crate) struct FieldWords {
     pub(crate) date: Vec<String>,
     pub(crate) venue: Vec<String>,
+    pub(crate) publisher: Vec<String>,
+    pub(crate) venue_words: Vec<String>,
     pub(crate) notes: Vec<String>,
 }
 

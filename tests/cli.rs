@@ -2621,6 +2621,100 @@ fn labelled_lines_are_what_their_label_says() {
     assert_eq!(categories, ["paper", "project", "code", "data", "data"]);
 }
 
+/// Field lines behind a list's marker emoji (`📅 Date:`, `📑 Publisher:`)
+/// are read by their label: the date dates the entry, a publisher that
+/// names a venue (known, or by a word such as `Journal`) is its venue and
+/// one that does not is a note, and an affiliation's acronym (`MSR`) is no
+/// venue. An entry linking a project page in the list's shape is an entry.
+#[test]
+fn marked_field_lines_are_read_by_their_labels() {
+    let list = fixture("well-formed/marked-field-lines.md");
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entries.len(), 6, "{value}");
+    let read: Vec<(&str, &str, i64)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["title"].as_str().unwrap().split(':').next().unwrap(),
+                e["venue"].as_str().unwrap_or("-"),
+                e["year"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("PixelPilot", "ACL", 2025),
+            ("TapBench", "arXiv", 2024),
+            ("FormFiller", "Journal of Interactive Agents", 2024),
+            ("ScreenSeer", "USENIX Security", 2024),
+            ("DeskAgent", "-", 2024),
+            ("ClickChain", "arXiv", 2024),
+        ],
+        "{value}"
+    );
+    assert_eq!(entries[1]["month"], 9);
+    assert_eq!(entries[0]["authors"], "Mara Quinn, Tobias Reyes");
+    // The ACL Anthology link is of the venue's year, not the date's: no
+    // year-mismatch, and nothing else either.
+    let out = run(lint().args(["--no-config", list.to_str().unwrap()]));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("0 errors, 0 warnings"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// `Title. In *ICML 2018*.`: the venue and its year in one emphasis after
+/// the citation's `in` end the title, a question mark ending the title's
+/// sentence included, and `Attention, please! …` is no sentence end.
+#[test]
+fn an_emphasised_venue_after_in_ends_the_title() {
+    let list = fixture("well-formed/venue-after-in.md");
+    let (value, entries) = entries_of(&list);
+    let read: Vec<(&str, &str, i64)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["title"].as_str().unwrap(),
+                e["venue"].as_str().unwrap_or("-"),
+                e["year"].as_i64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Gradient noise shapes where descent settles.", "ICML", 2018),
+            ("When does descent leave a saddle point?", "NeurIPS", 2019),
+            (
+                "Wide networks train like their linearisations.",
+                "ICLR",
+                2020
+            ),
+            (
+                "Attention, please! A study of stepsize schedules.",
+                "JMLR",
+                2021
+            ),
+            (
+                "Sharp minima revisited under reparametrisation.",
+                "COLT",
+                2021
+            ),
+        ],
+        "{value}"
+    );
+    let out = run(lint().args(["--no-config", list.to_str().unwrap()]));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("0 errors, 0 warnings"),
+        "{}",
+        out.stdout
+    );
+}
+
 /// An entry whose paper is linked by its short name where the others link
 /// their title is told so, not that it has no title at all.
 #[test]

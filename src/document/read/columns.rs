@@ -76,6 +76,8 @@ pub(in crate::document) fn is_title_column(name: &str) -> bool {
 pub(in crate::document) enum Field {
     Date,
     Venue,
+    /// The venue if it names one the vocabulary knows, else a note.
+    Publisher,
     Note,
 }
 
@@ -84,7 +86,11 @@ pub(in crate::document) enum Field {
 /// width) opening the text, one of the labels the vocabulary knows.
 pub(in crate::document) fn field_label(t: &str) -> Option<(Field, usize)> {
     let (label, rest) = t.split_once([':', '：'])?;
-    let label = label.trim();
+    // `📅 Date:`, `🏛️ Institutions:`: a list's marker before its labels
+    // (any symbol that is neither a letter nor ASCII) is no part of them.
+    let label = label
+        .trim_start_matches(|c: char| c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric()))
+        .trim();
     if label.is_empty() || label.len() > 24 || label.split_whitespace().count() > 3 {
         return None;
     }
@@ -99,6 +105,8 @@ pub(in crate::document) fn field_label(t: &str) -> Option<(Field, usize)> {
         Field::Date
     } else if is_one_of(&label, &fields.venue) {
         Field::Venue
+    } else if is_one_of(&label, &fields.publisher) {
+        Field::Publisher
     } else if is_one_of(&label, &fields.notes) {
         Field::Note
     } else {

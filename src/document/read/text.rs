@@ -178,6 +178,11 @@ pub(in crate::document) fn split_tail(
             }),
         );
     }
+    // `Title. In *ICML 2018*.`: the venue and its year in one emphasis,
+    // whose closing marker follows the year.
+    let closing = trimmed.len() - trimmed.trim_end_matches(['*', '_']).len();
+    let trimmed = &trimmed[..trimmed.len() - closing];
+    let marker = &t[trimmed.len()..trimmed.len() + closing];
     // The tail must end with a year.
     let years = date::years(trimmed);
     let Some(last) = years.last() else {
@@ -188,10 +193,19 @@ pub(in crate::document) fn split_tail(
     }
     // Back over the date and the venue's words to a sentence or clause boundary.
     let before = &trimmed[..last.date.start];
+    // (A title may end its sentence with a question: `When does SGD
+    // escape local minima? In *ICML 2018*.`; but not every question ends
+    // the title: `Attention, please! A survey …, in *AI Review* 2022`.)
+    let asked = ["? ", "! "]
+        .iter()
+        .filter_map(|end| before.rfind(end))
+        .max()
+        .map(|i| i + 2)
+        .filter(|&at| word_count(&before[at..]) <= 4);
     let boundary = before
         .rfind(". ")
         .map(|i| i + 2)
-        .or_else(|| before.rfind(", ").map(|i| i + 2))
+        .or_else(|| before.rfind(", ").map(|i| i + 2).max(asked))
         .or_else(|| before.rfind('，').map(|i| i + '，'.len_utf8()));
     let mut venue_start = boundary.unwrap_or(last.date.start);
     // Where the title ends: before the venue, or before the citation's `in`
@@ -209,6 +223,12 @@ pub(in crate::document) fn split_tail(
             cited = true;
         }
     }
+    // (Emphasis closing after the year is read here only after the
+    // citation's `in`: `Names. *NeurIPS 2019*` is the authors' line, read
+    // as one.)
+    if closing > 0 && !cited {
+        return (span.end, None);
+    }
     let venue = before[venue_start..]
         .trim()
         .trim_end_matches([',', '\'', '-'])
@@ -216,10 +236,14 @@ pub(in crate::document) fn split_tail(
     // An italic or bold venue (`*ICLR Workshop*, 2021.`): its name is
     // inside the markers, and the markers are not the title's.
     let written = venue;
-    let venue = unwrap_emphasis(written);
+    let venue = match written.strip_prefix(marker) {
+        Some(inner) if closing > 0 && !inner.starts_with(['*', '_', ' ']) => inner,
+        _ if closing > 0 => return (span.end, None),
+        _ => unwrap_emphasis(written),
+    };
     // Known, or set apart as a venue is: in emphasis, a sentence of its own
     // before the year (`A. Lee and B. Kim. *WiseML*, 2022.`).
-    let sentence = before[..venue_start].trim_end().ends_with('.');
+    let sentence = before[..venue_start].trim_end().ends_with(['.', '?', '!']);
     // An acronym as a sentence of its own before the year (`Yu et al.
     // CVRP 2019`) is a venue's name, known or misspelt.
     let acronym = (3..=8).contains(&venue.len())
@@ -258,7 +282,7 @@ pub(in crate::document) fn split_tail(
     }
     let name_start = start + (venue.as_ptr() as usize - written.as_ptr() as usize);
     let name = name_start..name_start + venue.len();
-    let whole = start..span.start + last.span.end;
+    let whole = start..span.start + last.span.end + closing;
     let years = years
         .into_iter()
         .filter(|y| y.date.start >= venue_start)
@@ -629,6 +653,31 @@ pub(in crate::document) fn text_fields(
             // Read as any text is (`intro: CVPR 2017 oral`, `Venue: ICLR
             // 2024`): the venue and year it holds, if any.
             Field::Venue => text_fields(text, r, value, place, vocab, None),
+            Field::Publisher => {
+                let names_venue = {
+                    let split = date::split_venue(&text[value.clone()]);
+                    let name = &text[value.clone()][split.name];
+                    let venue_words = &crate::vocabulary::words().fields.venue_words;
+                    !name.is_empty()
+                        && (super::is_known_venue(name, vocab)
+                            || name
+                                .split_whitespace()
+                                .any(|w| venue_words.iter().any(|v| w.eq_ignore_ascii_case(v))))
+                };
+                if names_venue && r.venue.is_none() {
+                    let split = date::split_venue(&text[value.clone()]);
+                    r.venue = Some(Venue::split_at(
+                        split,
+                        value.start,
+                        value.clone(),
+                        value,
+                        Form::Plain,
+                        place,
+                    ));
+                } else {
+                    r.notes.push(span);
+                }
+            }
             Field::Note => r.notes.push(span),
         }
         return;

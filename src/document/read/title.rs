@@ -385,6 +385,12 @@ pub(in crate::document) fn choose_title(
                 if start.is_none() && text[span.clone()].chars().all(|c| !c.is_alphanumeric()) {
                     continue;
                 }
+                // `📑 Publisher: ACL 2025`, `Institutions: SJTU`: a line
+                // opening with a field's label is that field, read as such
+                // with the entry's other texts, never its title.
+                if start.is_none() && opens_with_field(&text[span.clone()]) {
+                    continue;
+                }
                 start.get_or_insert(span.start);
                 end = span.end;
                 pieces_used.push(i);
@@ -866,4 +872,19 @@ fn take_date_and_venue(text: &str, span: Span, r: &mut Reading, place: Place, vo
             r.venue = Some(Venue::plain(name, place));
         }
     }
+}
+
+/// Whether a text opens with the label of a field that holds a part of the
+/// entry (`📅 Date:`, `📑 Publisher:`, `Venue:`): a line of the paper's
+/// fields, not its title. A label in capitals is a name (`TAG: Boosting
+/// Text-VQA …`), and a note's label (`TL;DR:`) may open a title as well.
+fn opens_with_field(t: &str) -> bool {
+    use super::columns::{Field, field_label};
+    let Some((field, at)) = field_label(t.trim_start()) else {
+        return false;
+    };
+    let label = &t.trim_start()[..at];
+    let capitals = label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !label.chars().any(char::is_lowercase);
+    !capitals && matches!(field, Field::Date | Field::Venue | Field::Publisher)
 }
