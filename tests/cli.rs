@@ -2715,6 +2715,31 @@ fn an_emphasised_venue_after_in_ends_the_title() {
     );
 }
 
+/// Headings that name a venue and nothing else (`### Arxiv`, `### NeurIPS
+/// 2024`) part a topic as year headings do: the entries under them take
+/// the heading's venue, and a preprint listed again under the venue that
+/// published it is the same paper twice in one topic.
+#[test]
+fn venue_headings_are_no_topics_of_their_own() {
+    let list = fixture("entries/venue-headings.md");
+    let (value, entries) = entries_of(&list);
+    let venues: Vec<&str> = entries
+        .iter()
+        .map(|e| e["venue"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(
+        venues,
+        ["Arxiv", "Arxiv", "NeurIPS", "NeurIPS", "ICML"],
+        "{value}"
+    );
+    let (_, report) = json(&[list.to_str().unwrap()]);
+    assert_eq!(
+        lines_and_rules(&report),
+        [(21, "duplicate-entry".to_owned())],
+        "{report}"
+    );
+}
+
 /// An entry whose paper is linked by its short name where the others link
 /// their title is told so, not that it has no title at all.
 #[test]

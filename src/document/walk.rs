@@ -247,6 +247,9 @@ struct Builder<'o> {
     heading_stack: Vec<usize>,
     /// For each heading, its year section if it is one.
     section_of_heading: Vec<Option<usize>>,
+    /// Per heading: whether it names a venue and nothing else (`### NeurIPS
+    /// 2024`, `### Arxiv`), a part of its topic as a year's heading is.
+    names_venue: Vec<bool>,
     current_section: Option<usize>,
     /// Open `<details>` groups: the summary heading each one has, if any.
     details: Vec<Option<usize>>,
@@ -297,6 +300,7 @@ impl<'o> Builder<'o> {
             reader: Reader::default(),
             heading_stack: Vec::new(),
             section_of_heading: Vec::new(),
+            names_venue: Vec::new(),
             current_section: None,
             details: Vec::new(),
             lists: 0,
@@ -691,7 +695,7 @@ impl<'o> Builder<'o> {
     /// not a year.
     fn topic(&self, mut heading: Option<usize>) -> Option<usize> {
         while let Some(h) = heading {
-            if self.section_of_heading[h].is_none() {
+            if self.section_of_heading[h].is_none() && !self.names_venue[h] {
                 return Some(h);
             }
             heading = self.doc.headings[h].parent;
@@ -1376,7 +1380,16 @@ impl<'o> Builder<'o> {
         let venue = name[split.name.clone()].trim();
         // `## Machine Learning` is a topic as much as a journal: a label
         // names a venue by its acronym (`CVPR`, `NeurIPS`), or with its year.
-        let acronym = !venue.contains(' ') && venue.chars().skip(1).any(char::is_uppercase);
+        // A preprint server is named alone (`### Arxiv` over the preprints,
+        // then `### NeurIPS 2024`).
+        let acronym = !venue.contains(' ')
+            && (venue.chars().skip(1).any(char::is_uppercase)
+                || self
+                    .options
+                    .known
+                    .venues
+                    .preprints()
+                    .contains(&venue.to_lowercase()));
         let year = lead_year.or(split.years.first().map(|y| y.value));
         if venue.is_empty()
             || split.years.len() > 1
@@ -1422,9 +1435,8 @@ impl<'o> Builder<'o> {
         {
             self.label = None;
         }
-        if kind != HeadingKind::Summary {
-            self.venue_label(span.clone(), &text, Some(level));
-        }
+        let names_venue =
+            kind != HeadingKind::Summary && self.venue_label(span.clone(), &text, Some(level));
         while let Some(&top) = self.heading_stack.last() {
             if self.doc.headings[top].level >= level {
                 self.heading_stack.pop();
@@ -1457,6 +1469,7 @@ impl<'o> Builder<'o> {
             self.doc.sections.len() - 1
         });
         self.section_of_heading.push(section);
+        self.names_venue.push(names_venue);
         self.update_section();
     }
 
