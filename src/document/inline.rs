@@ -150,7 +150,11 @@ pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
             }
             TokenKind::Break => {
                 flush(&mut pending_text, out);
-                out.push(Atom::Break(token.span.clone()));
+                // `Title <br>` then the line's end: one break, as ` \`
+                // before it is (the two render alike).
+                if !matches!(out.last(), Some(Atom::Break(_))) {
+                    out.push(Atom::Break(token.span.clone()));
+                }
                 i += 1;
             }
             TokenKind::Html => {
