@@ -2740,6 +2740,25 @@ fn venue_headings_are_no_topics_of_their_own() {
     );
 }
 
+/// Two entries on one proceedings address: the address names its paper's
+/// first author (`…/okafor24ao.html`), so the other entry, even the first
+/// of the two, is the one that links the wrong paper.
+#[test]
+fn a_shared_proceedings_link_blames_the_entry_it_does_not_name() {
+    let list = fixture("entries/proceedings-slug-owner.md");
+    let (_, report) = json(&[list.to_str().unwrap()]);
+    assert_eq!(
+        lines_and_rules(&report),
+        [(5, "shared-link".to_owned())],
+        "{report}"
+    );
+    let help = report["diagnostics"][0]["help"].as_str().unwrap();
+    assert!(
+        help.contains("`Guided Sampling for Offline-to-Online Fine-Tuning`'s (line 9)"),
+        "{help}"
+    );
+}
+
 /// An entry whose paper is linked by its short name where the others link
 /// their title is told so, not that it has no title at all.
 #[test]

@@ -43,9 +43,20 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             span: url.clone(),
         };
         let dated = dated_owner(ctx, key, index, other.entry);
-        let (wrong, right) = match dated {
-            Some(ref owner) if owner.entry == index => (other.clone(), here),
-            _ => (here, other.clone()),
+        // Or the address names one of the two (its name, or its first
+        // author as proceedings do).
+        let named = || {
+            let named = owner(ctx, ctx.text(url), &entries[other.entry], &entries[index])?;
+            Some(std::ptr::eq(named, &entries[index]))
+        };
+        let owned_here = match &dated {
+            Some(owner) => owner.entry == index,
+            None => named().unwrap_or(false),
+        };
+        let (wrong, right) = if owned_here {
+            (other.clone(), here)
+        } else {
+            (here, other.clone())
         };
         if !reported.insert(wrong.entry) {
             return;
@@ -456,13 +467,15 @@ fn shared(
     let line = ctx.line(first.head.start);
     let first_title = title_of(ctx, first).unwrap_or_default();
     let help = match owner(ctx, ctx.text(url), first, entry) {
-        Some(owner) => {
-            let owner_line = ctx.line(owner.head.start);
-            format!(
-                "the address names `{}` (line {owner_line}): link the other paper's own",
-                short(title_of(ctx, owner).unwrap_or_default())
-            )
-        }
+        // (By its name, or by its first author as proceedings' addresses do.)
+        Some(owner) if std::ptr::eq(owner, first) => format!(
+            "the address is `{}`'s (line {line}), by the name it spells: give this entry its own paper's link",
+            short(first_title)
+        ),
+        Some(_) => format!(
+            "the address is this entry's paper, by the name it spells: `{}` (line {line}) needs its own paper's link",
+            short(first_title)
+        ),
         None => "one of the two links the wrong paper (check which, and link its own), \
                  or they are one paper under two titles (keep one entry)"
             .to_owned(),
@@ -482,24 +495,54 @@ fn shared(
 }
 
 /// The one of two entries whose name (or title's name) the address spells
-/// (`github.com/o/MedRPG` for MedRPG), if exactly one.
+/// (`github.com/o/MedRPG` for MedRPG), or whose first author's surname
+/// opens the address's last part as proceedings name their papers
+/// (`proceedings.mlr.press/v235/liu24ao.html` for Xu-Hui Liu's, CVF's
+/// `Li_Title_CVPR_2023_paper.html`), if exactly one.
 fn owner<'e>(ctx: &Context, url: &str, a: &'e Entry, b: &'e Entry) -> Option<&'e Entry> {
     let url = url.to_lowercase();
     let name = |e: &Entry| {
         let name = fold(ctx.text(&name_span(e)?));
         (name.len() >= 3).then_some(name)
     };
+    let slug_head = slug_head(&url);
     let spelled = |e: &Entry| {
         name(e).is_some_and(|n| {
             url.split(|c: char| !c.is_alphanumeric())
                 .any(|segment| segment == n)
-        })
+        }) || slug_head.is_some_and(|head| surname(ctx, e).is_some_and(|s| s == head))
     };
     match (spelled(a), spelled(b)) {
         (true, false) => Some(a),
         (false, true) => Some(b),
         _ => None,
     }
+}
+
+/// The letters opening an address's last part (`liu` of `…/liu24ao.html`,
+/// `li` of `…/Li_Title_CVPR_2023_paper.html`), when the part opens with a
+/// word of two letters or more and goes on with a digit or `_`.
+fn slug_head(url: &str) -> Option<&str> {
+    let path = url.split(['?', '#']).next()?.trim_end_matches('/');
+    let last = path.rsplit('/').next()?;
+    let head_len = last.bytes().take_while(u8::is_ascii_lowercase).count();
+    let next = last.as_bytes().get(head_len)?;
+    (head_len >= 2 && (next.is_ascii_digit() || *next == b'_')).then(|| &last[..head_len])
+}
+
+/// The first author's surname, lowercase, its first word (`liu` of
+/// `Xu-Hui Liu, Tian-Shuo Liu`, `baity` of `Marco Baity-Jesi`), where it
+/// is written in ASCII letters.
+fn surname(ctx: &Context, entry: &Entry) -> Option<String> {
+    let authors = ctx.text(&entry.authors.as_ref()?.inner);
+    let first = authors.split([',', ';']).next()?.split(" and ").next()?;
+    let last = first.split_whitespace().last()?;
+    let word: String = last
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    (word.len() >= 2).then_some(word)
 }
 
 /// Whether two entries name papers of one family (`VILA` and `NVILA`,
