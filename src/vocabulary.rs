@@ -199,6 +199,8 @@ pub(crate) struct TagWords {
     pub(crate) qualifiers: Vec<String>,
     /// Words a venue tag may carry after its year (`ICCV 2023 Oral`).
     pub(crate) after_year: Vec<String>,
+    /// Words that say a name is a venue (`Journal`, `workshop`).
+    pub(crate) venue_words: Vec<String>,
     /// Written where a venue goes, meaning a preprint (`[Preprint]`).
     pub(crate) preprint: Vec<String>,
     /// GB/T 7714 document-type marks that end a title (`[J]`, `[C]`).
@@ -243,7 +245,6 @@ pub(crate) struct FieldWords {
     pub(crate) date: Vec<String>,
     pub(crate) venue: Vec<String>,
     pub(crate) publisher: Vec<String>,
-    pub(crate) venue_words: Vec<String>,
     pub(crate) notes: Vec<String>,
 }
 

@@ -83,15 +83,20 @@ pub(crate) fn is_day_and_month(text: &str) -> bool {
             month_seen = true;
             continue;
         }
-        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-        let day: Option<u8> = word[..digits].parse().ok();
-        let suffix = word[digits..].to_ascii_lowercase();
-        let ordinal = matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th" | ".");
-        if !(day.is_some_and(|d| (1..=31).contains(&d)) && ordinal) {
+        if !is_day(word) {
             return false;
         }
     }
     month_seen
+}
+
+/// A day of a month as written in a date: `8`, `8th`, `21st`, `8.`.
+pub(crate) fn is_day(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let day: Option<u8> = word[..digits].parse().ok();
+    let suffix = word[digits..].to_ascii_lowercase();
+    let ordinal = matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th" | ".");
+    day.is_some_and(|d| (1..=31).contains(&d)) && ordinal
 }
 
 fn is_word_byte(b: u8) -> bool {

@@ -895,6 +895,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn tags_are_dates_or_venues_by_their_words() {
+        let known = Known {
+            venues: crate::venue::Venues::builtin_shared(),
+            labels: crate::label::Labels::builtin(),
+            hosts: crate::url::Hosts::builtin(),
+        };
+        let meaning = |t: &str| match tag_meaning_for(t, &known, true) {
+            TagMeaning::Date(y) => format!("date {} {:?}", y.value, y.month),
+            TagMeaning::Venue(v) => format!("venue {} {}", &t[v.name], v.years[0].value),
+            TagMeaning::VenueOnly(span) => format!("venue {}", &t[span]),
+            TagMeaning::Other => "other".to_owned(),
+        };
+        // The day before the month, with its comma.
+        assert_eq!(meaning("8th, Jul., 2024"), "date 2024 Some(7)");
+        assert_eq!(meaning("27th Jan., 2023"), "date 2023 Some(1)");
+        // A venue unknown to the vocabulary, named so by a word of its own.
+        assert_eq!(meaning("CEUR workshop, 2025"), "venue CEUR workshop 2025");
+        // A remark with a year stays a remark.
+        assert_eq!(meaning("An outstanding Work in 2015"), "other");
+    }
+
+    #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
         for text in [
             "",

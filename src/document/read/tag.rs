@@ -220,6 +220,15 @@ pub(in crate::document) fn is_qualifier(text: &str) -> bool {
     is_one_of(text.trim(), &words().tags.qualifiers)
 }
 
+/// A word that says a name is a venue's (`Journal`, `workshop`).
+pub(in crate::document) fn is_venue_word(word: &str) -> bool {
+    words()
+        .tags
+        .venue_words
+        .iter()
+        .any(|v| word.eq_ignore_ascii_case(v))
+}
+
 /// What a tag's text says it is.
 pub(in crate::document) enum TagMeaning {
     Venue(date::VenueText),
@@ -256,9 +265,11 @@ pub(in crate::document) fn tag_meaning_for(
     if let Some(first) = split.years.first() {
         let name = &t[split.name.clone()];
         // A date alone (`Sep., 2022`, `2023`, `2023-07-01`, `27th Jan., 2023`).
+        // (`8th, Jul., 2024`: the day before the month and its comma.)
         if name.is_empty()
             || name.chars().all(|c| !c.is_alphabetic())
             || date::is_day_and_month(name)
+            || (first.month.is_some() && date::is_day(name.trim_end_matches([',', '.', ' '])))
         {
             return TagMeaning::Date(first.clone());
         }
@@ -272,6 +283,8 @@ pub(in crate::document) fn tag_meaning_for(
             && name.split_whitespace().any(|w| {
                 w.starts_with(|c: char| c.is_lowercase())
                     && !little.contains(&w)
+                    && !is_qualifier(w)
+                    && !is_venue_word(w)
                     && !w.contains(|c: char| c.is_uppercase() || c.is_ascii_digit())
             });
         if name.split_whitespace().count() > 12 || remark {

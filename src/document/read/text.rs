@@ -657,12 +657,9 @@ pub(in crate::document) fn text_fields(
                 let names_venue = {
                     let split = date::split_venue(&text[value.clone()]);
                     let name = &text[value.clone()][split.name];
-                    let venue_words = &crate::vocabulary::words().fields.venue_words;
                     !name.is_empty()
                         && (super::is_known_venue(name, vocab)
-                            || name
-                                .split_whitespace()
-                                .any(|w| venue_words.iter().any(|v| w.eq_ignore_ascii_case(v))))
+                            || name.split_whitespace().any(super::tag::is_venue_word))
                 };
                 if names_venue && r.venue.is_none() {
                     let split = date::split_venue(&text[value.clone()]);
