@@ -2759,6 +2759,25 @@ fn a_shared_proceedings_link_blames_the_entry_it_does_not_name() {
     );
 }
 
+/// One paper link under two titles in two topics: a paper cross-listed
+/// keeps its title (`Edge`, not reported), two titles with little in
+/// common but the list's own words (`dynamics`, `training`) are two papers
+/// (reported). Of two entries on one arXiv id, the one its venue's month
+/// dates away from the id is the wrong one, even the earlier.
+#[test]
+fn shared_links_across_topics_are_judged_by_title_and_date() {
+    let list = fixture("entries/shared-link-across-topics.md");
+    let (_, report) = json(&[list.to_str().unwrap()]);
+    assert_eq!(
+        lines_and_rules(&report),
+        [
+            (8, "shared-link".to_owned()),
+            (12, "shared-link".to_owned())
+        ],
+        "{report}"
+    );
+}
+
 /// An entry whose paper is linked by its short name where the others link
 /// their title is told so, not that it has no title at all.
 #[test]

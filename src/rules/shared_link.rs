@@ -178,12 +178,15 @@ fn dated_owner(ctx: &Context, key: PaperKey, a: usize, b: usize) -> Option<Dated
         return None;
     };
     let posted = crate::url::arxiv_posted(id)?;
+    // Its date, or its venue's when that has a month (`*ACL, Jun 2021*`).
     let month = |index: usize| {
         let entry = &ctx.doc.entries[index];
         entry
             .dates
             .iter()
-            .find_map(|d| Some((d.year.value, d.year.month?)))
+            .map(|d| &d.year)
+            .chain(entry.venue.iter().flat_map(|v| v.years.iter()))
+            .find_map(|y| Some((y.value, y.month?)))
     };
     let months_apart = |(y, m): (u16, u8)| {
         (i32::from(y) * 12 + i32::from(m) - i32::from(posted.0) * 12 - i32::from(posted.1)).abs()
@@ -441,7 +444,9 @@ fn cross_listed(ctx: &Context, a: &Entry, b: &Entry) -> bool {
         };
         let (wx, wy) = (substance(x), substance(y));
         let shared = wx.iter().filter(|w| wy.contains(w)).count();
-        if wx.len() >= 3 && wy.len() >= 3 && shared == 0 {
+        // (Or with only a few in common, in a list where every title says
+        // `dynamics` and `training`: a third of the shorter title's words.)
+        if wx.len() >= 3 && wy.len() >= 3 && shared * 3 <= wx.len().min(wy.len()) {
             return false;
         }
     }
