@@ -11,6 +11,8 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for link in &entry.links {
             if let Some(finding) = malformed(ctx, link) {
                 out.push(finding);
+            } else if let Some(finding) = missing_open_bracket(ctx, entry, link) {
+                out.push(finding);
             } else if let Some(finding) = other_form(ctx, entry, link) {
                 out.push(finding);
             }
@@ -281,6 +283,43 @@ fn other_form(ctx: &Context, entry: &Entry, link: &Link) -> Option<Finding> {
         return Some(finding);
     }
     Some(finding.fix(Fix::unsafe_edit(Edit::replace(link.span.clone(), fixed))))
+}
+
+/// `[pdf](url)]` in a list that writes `[[pdf](url)]`: the `[` before the
+/// link is missing, and the `]` after it shows as text. The list's own
+/// form says where the bracket goes; the fix inserts it and nothing else.
+fn missing_open_bracket(ctx: &Context, entry: &Entry, link: &Link) -> Option<Finding> {
+    if link.is_title || link.form != Form::Single {
+        return None;
+    }
+    let text = ctx.source.text();
+    if !text[link.span.end..].starts_with(']') || text[..link.span.start].ends_with('[') {
+        return None;
+    }
+    if ctx.conventions.double_link_form(entry.shape) != Some(Form::DoubleOutside) {
+        return None;
+    }
+    // A bracket opened earlier on the line closes there (`[CVPR 2023
+    // [pdf](url)]`, `[Paper: [pdf](url)]`): nothing is missing.
+    let line_start = text[..link.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..link.span.start];
+    if before.matches('[').count() > before.matches(']').count() {
+        return None;
+    }
+    let written = ctx.text(&link.span);
+    Some(
+        Finding::new(
+            Rule::MalformedLink,
+            link.span.start..link.span.end + 1,
+            format!("`{written}]` has no `[` before the link: its `]` shows as text"),
+        )
+        .severity(crate::rule::Severity::Warning)
+        .label("a `]` with no `[`")
+        .help(format!(
+            "write `[{written}]`, as the list's other links are written"
+        ))
+        .fix(Fix::safe(Edit::insert(link.span.start, "["))),
+    )
 }
 
 /// `written` with `]` inserted before byte `at` (the URL's `(`).
