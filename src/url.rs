@@ -567,11 +567,52 @@ pub(crate) fn cvf_proceedings(url: &str) -> Option<(&str, u16)> {
     (letters > 0 && (1990..=2100).contains(&year)).then_some((conference, year))
 }
 
+/// The host of a web address whose host has no dot, and so names no
+/// domain on the web (`https://this-url-will-be-replaced-by-actual-code-link`,
+/// `https://github/o/r`), if it is one. `localhost` and bracketed IPv6
+/// hosts are hosts of their own.
+pub(crate) fn host_without_domain(url: &str) -> Option<&str> {
+    let scheme = ["https://", "http://"].iter().find(|s| {
+        url.get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+    })?;
+    let rest = &url[scheme.len()..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host = authority.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    let named = !host.is_empty()
+        && !host.contains('.')
+        && !host.starts_with('[')
+        && !host.eq_ignore_ascii_case("localhost")
+        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    named.then_some(host)
+}
+
 #[cfg(test)]
 mod tests {
     use std::hash::{BuildHasher, RandomState};
 
     use super::*;
+
+    #[test]
+    fn hosts_without_a_domain() {
+        assert_eq!(
+            host_without_domain("https://this-url-will-be-replaced-by-actual-code-link"),
+            Some("this-url-will-be-replaced-by-actual-code-link")
+        );
+        assert_eq!(host_without_domain("https://github/o/r"), Some("github"));
+        assert_eq!(host_without_domain("HTTP://tbd/"), Some("tbd"));
+        for fine in [
+            "https://github.com/o/r",
+            "http://localhost:8000/x",
+            "https://[::1]/x",
+            "https://user@arxiv.org/abs/1",
+            "github.com/o/r",
+            "#top",
+        ] {
+            assert_eq!(host_without_domain(fine), None, "{fine}");
+        }
+    }
 
     #[test]
     fn the_month_an_arxiv_id_was_posted() {

@@ -167,14 +167,25 @@ pub(crate) fn slug(words: &str) -> String {
         .collect()
 }
 
+/// A web address to check: http(s), on a domain. One whose host names no
+/// domain (`https://tbd`) leads nowhere, and `malformed-link` says so
+/// offline; asking the network would only say it again.
 fn is_http(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && crate::url::host_without_domain(url).is_none()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_on_no_domain_are_not_checked() {
+        let text = "- [a](https://tbd/x) [b](https://arxiv.org/abs/2301.00001) [c](https://https//github.com/o/r)\n";
+        let urls: Vec<String> = markdown_links(text).into_iter().map(|l| l.url).collect();
+        assert_eq!(urls, ["https://arxiv.org/abs/2301.00001"]);
+    }
 
     #[test]
     fn headings_and_html_give_the_anchors_github_gives() {

@@ -189,7 +189,7 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
             );
         }
     }
-    if let Some(host) = host_without_domain(url) {
+    if let Some(host) = crate::url::host_without_domain(url) {
         // `https://https//github.com/…`: the scheme pasted twice, the host
         // after it certain.
         let rest = &url[url.find("://")? + 3 + host.len()..];
@@ -359,27 +359,6 @@ fn with_join(written: &str, at: usize) -> String {
 }
 
 /// `github.com/o/r`: a host name with no scheme, which markdown reads as a relative path.
-/// The host of a web address whose host has no dot, and so names no
-/// domain on the web (`https://this-url-will-be-replaced-by-actual-code-link`,
-/// `https://github/o/r`), if it is one. `localhost` and bracketed IPv6
-/// hosts are hosts of their own.
-fn host_without_domain(url: &str) -> Option<&str> {
-    let scheme = ["https://", "http://"].iter().find(|s| {
-        url.get(..s.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(s))
-    })?;
-    let rest = &url[scheme.len()..];
-    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-    let host = authority.rsplit('@').next()?;
-    let host = host.split(':').next()?;
-    let named = !host.is_empty()
-        && !host.contains('.')
-        && !host.starts_with('[')
-        && !host.eq_ignore_ascii_case("localhost")
-        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    named.then_some(host)
-}
-
 pub(super) fn lacks_scheme(url: &str) -> bool {
     // Every link of a list comes here: find `://` by its colon, not by a
     // substring search set up for each URL.
@@ -404,27 +383,7 @@ pub(super) fn lacks_scheme(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{host_without_domain, lacks_scheme};
-
-    #[test]
-    fn hosts_without_a_domain() {
-        assert_eq!(
-            host_without_domain("https://this-url-will-be-replaced-by-actual-code-link"),
-            Some("this-url-will-be-replaced-by-actual-code-link")
-        );
-        assert_eq!(host_without_domain("https://github/o/r"), Some("github"));
-        assert_eq!(host_without_domain("HTTP://tbd/"), Some("tbd"));
-        for fine in [
-            "https://github.com/o/r",
-            "http://localhost:8000/x",
-            "https://[::1]/x",
-            "https://user@arxiv.org/abs/1",
-            "github.com/o/r",
-            "#top",
-        ] {
-            assert_eq!(host_without_domain(fine), None, "{fine}");
-        }
-    }
+    use super::lacks_scheme;
 
     #[test]
     fn missing_schemes() {
