@@ -44,6 +44,18 @@ fn run(cmd: &mut Command) -> Run {
     }
 }
 
+/// Lints `path` offline with no config and asserts it is clean: exit 0,
+/// nothing found. `what` names the case in a failure.
+fn assert_lints_clean(path: &Path, what: &str) {
+    let out = run(lint().arg(path).arg("--no-config"));
+    assert_eq!(out.code, 0, "{what}: {}", out.stdout);
+    assert!(
+        out.stdout.contains("0 errors, 0 warnings"),
+        "{what}: {}",
+        out.stdout
+    );
+}
+
 fn json(args: &[&str]) -> (i32, Value) {
     let out = run(lint().args(args).args(["--format", "json", "--no-config"]));
     let value = serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout));
@@ -212,14 +224,7 @@ fn well_formed_lists_pass_with_exit_zero() {
         "cross-listed-and-software",
         "version-dates",
     ] {
-        let path = fixture(&format!("well-formed/{name}.md"));
-        let out = run(lint().arg(&path).arg("--no-config"));
-        assert_eq!(out.code, 0, "{name}: {}", out.stdout);
-        assert!(
-            out.stdout.contains("0 errors, 0 warnings"),
-            "{name}: {}",
-            out.stdout
-        );
+        assert_lints_clean(&fixture(&format!("well-formed/{name}.md")), name);
     }
 }
 
@@ -2087,13 +2092,7 @@ fn a_date_and_a_venue_in_one_tag_are_both_read() {
     let last = value["entries"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["venue"], "NeurIPS", "{value}");
     assert_eq!(last["year"], 2024, "{value}");
-    let out = run(cmd().args(["--offline", "--no-config", path.to_str().unwrap()]));
-    assert_eq!(out.code, 0, "{}", out.stdout);
-    assert!(
-        out.stdout.contains("0 errors, 0 warnings"),
-        "{}",
-        out.stdout
-    );
+    assert_lints_clean(&path, "the list");
 }
 
 /// `A. Blum, T. Mitchell, 1998`: a person's name with an initial before
@@ -2657,13 +2656,7 @@ fn marked_field_lines_are_read_by_their_labels() {
     assert_eq!(entries[0]["authors"], "Mara Quinn, Tobias Reyes");
     // The ACL Anthology link is of the venue's year, not the date's: no
     // year-mismatch, and nothing else either.
-    let out = run(lint().args(["--no-config", list.to_str().unwrap()]));
-    assert_eq!(out.code, 0, "{}", out.stdout);
-    assert!(
-        out.stdout.contains("0 errors, 0 warnings"),
-        "{}",
-        out.stdout
-    );
+    assert_lints_clean(&list, "the list");
 }
 
 /// `Title. In *ICML 2018*.`: the venue and its year in one emphasis after
@@ -2706,13 +2699,7 @@ fn an_emphasised_venue_after_in_ends_the_title() {
         ],
         "{value}"
     );
-    let out = run(lint().args(["--no-config", list.to_str().unwrap()]));
-    assert_eq!(out.code, 0, "{}", out.stdout);
-    assert!(
-        out.stdout.contains("0 errors, 0 warnings"),
-        "{}",
-        out.stdout
-    );
+    assert_lints_clean(&list, "the list");
 }
 
 /// Headings that name a venue and nothing else (`### Arxiv`, `### NeurIPS
