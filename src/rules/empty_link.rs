@@ -25,6 +25,11 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if link.form == Form::Badge && link.kind.category().is_none() {
                 continue;
             }
+            // `[Coming soon]()`: the label says the link is not there yet,
+            // the list's way of showing that, not a URL left out.
+            if announces_absence(label) {
+                continue;
+            }
             let written = ctx.text(&link.span);
             let message = match &link.url {
                 None => format!("`{written}` has no URL"),
@@ -59,6 +64,21 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// A label that says its link is to come or will not be (`Coming soon`,
+/// `Code: TBD`, `N/A`): a status shown where the link would be.
+fn announces_absence(label: &str) -> bool {
+    let placeholders = &words().links.placeholders;
+    let label = label.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    is_one_of(label, placeholders)
+        || label
+            .split(|c: char| !c.is_alphanumeric() && c != '/')
+            .any(|word| {
+                ["soon", "tbd", "tba", "todo"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(word))
+            })
+}
+
 /// Text written where a URL will go later.
 fn is_placeholder(url: &str) -> bool {
     let url = url.trim();
@@ -67,7 +87,7 @@ fn is_placeholder(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_placeholder;
+    use super::{announces_absence, is_placeholder};
 
     #[test]
     fn placeholders_and_missing_schemes() {
@@ -75,5 +95,22 @@ mod tests {
             assert!(is_placeholder(url), "{url}");
         }
         assert!(!is_placeholder("https://a.b/c"));
+    }
+
+    #[test]
+    fn labels_that_say_the_link_is_to_come() {
+        for label in [
+            "Coming soon",
+            "Comins Soon",
+            "Code (coming soon)",
+            "TBD",
+            "N/A",
+            "code: TBA",
+        ] {
+            assert!(announces_absence(label), "{label}");
+        }
+        for label in ["code", "paper", "Project", "Soonet", "[pdf]"] {
+            assert!(!announces_absence(label), "{label}");
+        }
     }
 }
