@@ -237,7 +237,13 @@ pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
 /// what was gathered and starts anew.
 fn glue(text: &str, pending: &mut Option<Span>, span: &Span, out: &mut Vec<Atom>) {
     *pending = Some(match pending.take() {
-        Some(gathered) if gathered.end == span.start => gathered.start..span.end,
+        // (`S\*`: an escaped character's text starts after its backslash.)
+        Some(gathered)
+            if gathered.end == span.start
+                || (gathered.end + 1 == span.start && text.as_bytes()[gathered.end] == b'\\') =>
+        {
+            gathered.start..span.end
+        }
         Some(gathered) => {
             split_text(text, gathered, out);
             span.clone()
@@ -558,6 +564,32 @@ fn trim(text: &str, span: Span) -> Span {
     span.start + start..span.start + end
 }
 
+/// Where the straight quote opened at `open` closes on its line, quotes
+/// inside it counted (`"When "Correct" Is Not Safe"`, a title that quotes a
+/// word): a quote after a space and before a letter opens, any other
+/// closes. Where they do not balance, the next quote closes it.
+fn quote_close(s: &[u8], open: usize, end: usize) -> Option<usize> {
+    let line_end = memchr::memchr(b'\n', &s[open + 1..end]).map_or(end, |p| open + 1 + p);
+    let mut first = None;
+    let mut depth = 1usize;
+    for at in memchr::memchr_iter(b'"', &s[open + 1..line_end]).map(|p| open + 1 + p) {
+        first.get_or_insert(at);
+        let after_space = at == open + 1 || matches!(s[at - 1], b' ' | b'(' | b'[' | b'"');
+        let before_word = s
+            .get(at + 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80);
+        if after_space && before_word {
+            depth += 1;
+        } else {
+            depth -= 1;
+            if depth == 0 {
+                return Some(at);
+            }
+        }
+    }
+    first
+}
+
 /// Cuts a run of plain text at bracket groups, parentheses, quotes and web
 /// addresses. Escaped characters (`\[`) are text.
 fn split_text(text: &str, span: Span, out: &mut Vec<Atom>) {
@@ -632,8 +664,8 @@ fn split_text(text: &str, span: Span, out: &mut Vec<Atom>) {
                 }
                 None => i += 1,
             },
-            b'"' => match memchr::memchr2(b'"', b'\n', &s[i + 1..end]) {
-                Some(p) if s[i + 1 + p] == b'"' && p > 0 => {
+            b'"' => match quote_close(s, i, end).map(|close| close - i - 1) {
+                Some(p) if p > 0 => {
                     push_plain(plain_start, i, out);
                     out.push(Atom::Quote {
                         span: i..i + 2 + p,
@@ -797,6 +829,23 @@ mod tests {
         );
         assert_eq!(split("a \\[b] c"), ["text:a \\[b] c"]);
         assert_eq!(split("“Curly” x"), ["quote:“Curly”", "text: x"]);
+        // Quotes inside a quoted title are its words.
+        assert_eq!(
+            split("\"When \"Correct\" Is Not Safe\" [x]"),
+            [
+                "quote:\"When \"Correct\" Is Not Safe\"",
+                "text: ",
+                "bracket:[x]"
+            ]
+        );
+        assert_eq!(
+            split("\"\"It's Weird\": Usability\" x"),
+            ["quote:\"\"It's Weird\": Usability\"", "text: x"]
+        );
+        assert_eq!(
+            split("\"A\" and \"B\""),
+            ["quote:\"A\"", "text: and ", "quote:\"B\""]
+        );
         assert_eq!(split("[open only"), ["text:[open only"]);
     }
 
