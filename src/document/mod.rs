@@ -762,6 +762,18 @@ impl Entry {
     /// title that links elsewhere than a paper or code host, the paper
     /// unless another link of the entry is (a title linked to a talk or a
     /// blog post beside the paper's own link is not the paper).
+    /// Whether a link to its paper is labelled with the paper's name
+    /// (`[RSITMD](https://arxiv.org/…)`), not with a kind of link
+    /// (`[Paper]`, `[Link]`).
+    pub(crate) fn names_its_paper(&self) -> bool {
+        self.links.iter().enumerate().any(|(i, link)| {
+            !link.is_title
+                && !link.generic
+                && !link.kind.is_paper()
+                && self.link_category(i) == "paper"
+        })
+    }
+
     pub fn link_category(&self, index: usize) -> &'static str {
         let link = &self.links[index];
         let own = link.own_category();

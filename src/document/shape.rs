@@ -207,8 +207,19 @@ impl Shape {
     /// the shape requires, in whatever form (a bold title among plain ones
     /// is a style, not a misreading).
     pub(crate) fn reads(&self, entry: &Entry) -> bool {
-        // A shape with no title (a table of datasets by name) reads entries without one.
-        (entry.title.is_some() || self.slot(Role::Title).is_none())
+        // A shape with no title (a table of datasets by name) reads entries
+        // without one; so does one whose entries mostly have none, where
+        // an entry names its paper in the label of the link to it (`|
+        // [RSITMD](arxiv) | [Github](…) |`: a title read in a few rows is
+        // the exception, not their way). Links labelled `Paper` or `Link`
+        // under headings that name the papers are a misreading.
+        let untitled_way = match self.slot(Role::Title) {
+            None => true,
+            Some(slot) => {
+                !self.declared && slot.present * 2 < self.support && entry.names_its_paper()
+            }
+        };
+        (entry.title.is_some() || untitled_way)
             && self.required_parts().all(|slot| entry.has(slot.role))
     }
 

@@ -987,6 +987,20 @@ mod tests {
     }
 
     #[test]
+    fn a_year_glued_by_an_apostrophe_marks_its_venue() {
+        assert_eq!(
+            tail("Rotation Invariant Descriptors on 3D Meshes. VC'2011"),
+            Some(("VC".to_owned(), vec![2011]))
+        );
+        assert_eq!(
+            tail("Deep Global Registration with Spatial Consistency CVPR'2021"),
+            Some(("CVPR".to_owned(), vec![2021]))
+        );
+        // A possessive is no tag: the title keeps its words.
+        assert_eq!(tail("A Survey of the authors' 2021 results"), None);
+    }
+
+    #[test]
     fn a_venue_in_emphasis_ends_a_line_by_its_name() {
         assert_eq!(
             tail("Yu and Lee. *ICLR Workshop*, 2021."),

@@ -202,11 +202,24 @@ pub(in crate::document) fn split_tail(
         .max()
         .map(|i| i + 2)
         .filter(|&at| word_count(&before[at..]) <= 4);
+    // `CVPR'2021`, the year glued to its venue by an apostrophe: a tag's
+    // form, never a title's words, so its word is the venue even where no
+    // sentence boundary sets it apart (`… Consistency CVPR'2021`).
+    let glued = before
+        .strip_suffix('\'')
+        .filter(|name| !name.ends_with(' '))
+        .map(|name| name.rfind(' ').map_or(0, |i| i + 1))
+        .filter(|&at| {
+            let word = &before[at..before.len() - 1];
+            word.bytes().any(|b| b.is_ascii_uppercase())
+                && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
     let boundary = before
         .rfind(". ")
         .map(|i| i + 2)
         .or_else(|| before.rfind(", ").map(|i| i + 2).max(asked))
-        .or_else(|| before.rfind('，').map(|i| i + '，'.len_utf8()));
+        .or_else(|| before.rfind('，').map(|i| i + '，'.len_utf8()))
+        .or(glued.filter(|&at| at > 0));
     let mut venue_start = boundary.unwrap_or(last.date.start);
     // Where the title ends: before the venue, or before the citation's `in`
     // that introduces it (`Title, in *ICLR* 2024.`), which is neither's.
@@ -246,14 +259,16 @@ pub(in crate::document) fn split_tail(
     let sentence = before[..venue_start].trim_end().ends_with(['.', '?', '!']);
     // An acronym as a sentence of its own before the year (`Yu et al.
     // CVRP 2019`) is a venue's name, known or misspelt.
-    let acronym = (3..=8).contains(&venue.len())
+    // (Two letters are enough in the glued tag form: `VC'2011`.)
+    let shortest = if glued == Some(venue_start) { 2 } else { 3 };
+    let acronym = (shortest..=8).contains(&venue.len())
         && venue
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-        && venue.bytes().filter(u8::is_ascii_uppercase).count() >= 3;
+        && venue.bytes().filter(u8::is_ascii_uppercase).count() >= shortest;
     let known = !venue.is_empty()
         && (is_known_venue(venue, vocab)
-            || (sentence && acronym)
+            || ((sentence || glued == Some(venue_start)) && acronym)
             || (written != venue && (sentence || cited) && venue.split_whitespace().count() <= 10));
     if venue.is_empty() {
         // `Title 2020.`: a year alone ends the title only after a space, before a final period.

@@ -76,6 +76,11 @@ pub(in crate::document) fn choose_title(
         else {
             continue;
         };
+        // `[[BaiduYun code:GID5]](…)`: the doubled bracket is how lists
+        // write a link's label, never its paper's title.
+        if link.form == Form::DoubleInside {
+            continue;
+        }
         let label = &text[link.label.clone()];
         // In a column the header calls the title, a link that is not a link
         // label is the title, however short (`| [PointCNN](…) |`).
