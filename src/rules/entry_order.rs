@@ -242,6 +242,9 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
         if arxiv_dated && When::posted(ctx, &entries[index]).is_none() {
             continue;
         }
+        if !with_month && in_order_with_lag(ctx, &dated, &kept, position, ascending) {
+            continue;
+        }
         let entry = &entries[index];
         // A paper listed again under its title, linked another way, is
         // duplicate-entry's. (Asked of the few entries out of order only:
@@ -278,9 +281,10 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
         if by_trusted && mistyped[position] && fits(key(when)) {
             continue;
         }
+        // (Any month off will do: its id puts it in order, its date not.)
         if with_month
             && let Some(posted) = When::posted(ctx, entry)
-            && (posted.year != when.year || mistyped[position])
+            && key(posted) != key(when)
             && fits(key(posted))
         {
             out.push(
@@ -364,6 +368,52 @@ fn posted_in_order(ctx: &Context, dated: &[(usize, When)], ascending: bool) -> V
         in_order[posted[k].0] = true;
     }
     in_order
+}
+
+/// The years an entry's paper may have first appeared in, by what it says:
+/// its arXiv id's year, or the year of a preprint server or of a date of
+/// its own; a venue's year otherwise, or the year before it (a paper is
+/// posted, or published online, before the conference or volume that
+/// carries it).
+fn appeared(ctx: &Context, entry: &Entry, when: When) -> (u16, u16) {
+    if let Some(posted) = When::posted(ctx, entry) {
+        return (posted.year, posted.year);
+    }
+    if !entry.dates.is_empty() || super::names_a_preprint(ctx, entry) {
+        return (when.year, when.year);
+    }
+    (when.year.saturating_sub(1), when.year)
+}
+
+/// Whether an entry left out of the run's order by years is in it once
+/// venue years are taken for what they are, the year a paper appeared or
+/// the one after (`Portrait NeRF, Arxiv 2020` after `pi-GAN, CVPR 2021`
+/// in a list kept in the order papers were posted).
+fn in_order_with_lag(
+    ctx: &Context,
+    dated: &[(usize, When)],
+    kept: &[usize],
+    position: usize,
+    ascending: bool,
+) -> bool {
+    let entries = &ctx.doc.entries;
+    let range = |p: usize| appeared(ctx, &entries[dated[p].0], dated[p].1);
+    let (first, last) = range(position);
+    let previous = kept
+        .iter()
+        .rev()
+        .find(|&&k| k < position)
+        .map(|&k| range(k));
+    let next = kept.iter().find(|&&k| k > position).map(|&k| range(k));
+    // Ascending: not before what precedes it could have appeared, not after
+    // what follows it could have; newest first, the other way round.
+    let (before, after) = if ascending {
+        (previous, next)
+    } else {
+        (next, previous)
+    };
+    before.is_none_or(|(earliest, _)| last >= earliest)
+        && after.is_none_or(|(_, latest)| first <= latest)
 }
 
 /// The entries of a run kept together by venue rather than by date: three
