@@ -558,6 +558,7 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
 
     // A second venue-like column (`Source` beside `Publication`) is no venue's.
     let venue_col = venue_column(header);
+    let title_col = title_column(header);
     let column = |place: Place| match place {
         Place::Column(c) => header.get(c as usize).map(|h| {
             if is_venue_column(h) && venue_col != Some(c as usize) {
@@ -586,8 +587,12 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
         let before_title =
             title_start.is_some_and(|t| p.piece.span().start < t) && Some(place) == title_place;
         let col = column(place);
-        // A name column's text is the short name (`| **Major TOM** |`).
-        if col.is_some_and(is_name_column)
+        // A name column's text is the short name (`| **Major TOM** |`), as
+        // is a `Name` column's beside a column of titles (`| Name | Paper |`).
+        let names = col.is_some_and(is_name_column)
+            || (col == Some("name")
+                && matches!(place, Place::Column(c) if title_col.is_some_and(|t| t != c)));
+        if names
             && r.name.is_none()
             && let Piece::Text(span)
             | Piece::Emph { inner: span, .. }
