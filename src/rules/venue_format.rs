@@ -327,6 +327,24 @@ fn check_shape(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Findin
     }
 }
 
+/// `… Conference on Knowledge Discovery & Data Mining (KDD '21)`: the
+/// acronym a proceedings' full name is printed with, in parentheses after it
+/// in a citation's sentence. Its year is written as its publisher writes it
+/// (`KDD '21`, `PAKDD-2021`), not as the list writes its tags.
+fn cited_acronym(ctx: &Context, venue: &Venue) -> bool {
+    if venue.form != Form::Paren {
+        return false;
+    }
+    let before = &ctx.source.text()[..venue.span.start];
+    let sentence = before
+        .rfind(". ")
+        .map_or(0, |i| i + 2)
+        .max(before.rfind('\n').map_or(0, |i| i + 1));
+    before[sentence..]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| vocabulary::is_one_of(word, &vocabulary::words().tags.venue_words))
+}
+
 /// What joins the venue and its year, and how the year is written, against
 /// the list's way.
 fn check_separator(
@@ -339,7 +357,7 @@ fn check_separator(
     let text = ctx.source.text();
     let name = &text[venue.name.clone()];
     // Only a year after the name is joined to it.
-    if year.date.start < venue.name.end {
+    if year.date.start < venue.name.end || cited_acronym(ctx, venue) {
         return;
     }
     let gap = venue.year_gap(text, year);

@@ -76,6 +76,17 @@ fn misfiled(ctx: &Context, entry: &Entry, section: &YearSection) -> bool {
     if entry.years().any(|y| y.value == section.year) {
         return false;
     }
+    // `Data Mining and Big Data: 7th International Conference, DMBD 2022,
+    // …, Proceedings. Springer, 2023`: the year in the proceedings' name is
+    // the conference's, and the paper's; the year after it the volume's.
+    let text = ctx.source.text();
+    if entry.venue.as_ref().is_some_and(|v| {
+        crate::document::date::years(&text[v.name.clone()])
+            .iter()
+            .any(|y| y.value == section.year)
+    }) {
+        return false;
+    }
     let posted_in_section = || posted_year(ctx, entry) == Some(section.year);
     // A preprint posted in the section's year (its arXiv id says so) whose
     // tag says another: the tag is the slip, which `year-mismatch` reports.
@@ -90,7 +101,6 @@ fn misfiled(ctx: &Context, entry: &Entry, section: &YearSection) -> bool {
     if posted_in_section() && files_by_posting(ctx) {
         return false;
     }
-    let text = ctx.source.text();
     let cited = entry.venue.as_ref().is_some_and(|v| {
         let name = text[v.name.clone()].trim().to_lowercase();
         // `arXiv preprint arXiv:2203.12505, 2022`: the server names it.
