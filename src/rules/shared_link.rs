@@ -32,6 +32,9 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // one paper's several listings sharing one wrong entry's link, is each
     // wrong entry's finding once.
     let mut reported = rustc_hash::FxHashSet::default();
+    // Pairs that share their code repository as well as their paper link,
+    // reported once for both.
+    let mut repo_pairs: Vec<(usize, usize)> = Vec::new();
     each_shared_paper_link(ctx, |index, url, other, key| {
         if listed_twice_pair(ctx, index, other) {
             return;
@@ -59,6 +62,25 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             (here, other.clone())
         };
         if !reported.insert(wrong.entry) {
+            return;
+        }
+        // Its code repository too (`[[Paper](…/2501.05179)] [[Code](…/GlobalCom2)]`
+        // under two titles of one subject): one paper renamed, listed
+        // twice, as likely as a line copied whole and given another title.
+        // Said so, once.
+        // (Titles that share a rare word, as a paper's two titles do; a
+        // copied line's new title is another paper's.)
+        if let Some(repo) = shared_repo(ctx, wrong.entry, right.entry)
+            && one_paper(ctx, &entries[wrong.entry], &entries[right.entry])
+        {
+            repo_pairs.push((right.entry.min(wrong.entry), right.entry.max(wrong.entry)));
+            out.push(copied_or_renamed(
+                ctx,
+                &wrong,
+                &right,
+                &format!("{key}"),
+                repo,
+            ));
             return;
         }
         let mut finding = shared(
@@ -116,6 +138,9 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let (first, Some(second), false) = (&seen.first, &seen.second, seen.more) else {
             continue;
         };
+        if repo_pairs.contains(&(first.entry, second.entry)) {
+            continue;
+        }
         // A link copied by mistake comes from the entry next to it; two
         // papers far apart on one repository are a project's papers
         // (a model and its successor, a method and its workshop version).
@@ -497,6 +522,40 @@ fn shared(
     .label("also linked by another paper")
     .related(other.span.clone(), format!("`{}`", short(first_title)))
     .help(help)
+}
+
+/// The code repository two entries both link, if they do.
+fn shared_repo<'t>(ctx: &Context<'t>, a: usize, b: usize) -> Option<&'t str> {
+    let text = ctx.source.text();
+    let entries = &ctx.doc.entries;
+    crate::identity::code_repos(text, &entries[a]).find_map(|(repo, _)| {
+        crate::identity::code_repos(text, &entries[b])
+            .any(|(other, _)| other == repo)
+            .then_some(repo.name)
+    })
+}
+
+/// Two entries on one paper link and one code repository under two
+/// titles: which of the two stories it is, a paper renamed and listed
+/// again or a line copied and retitled, only the reader can tell.
+fn copied_or_renamed(ctx: &Context, wrong: &Seen, right: &Seen, what: &str, repo: &str) -> Finding {
+    let first = &ctx.doc.entries[right.entry];
+    let line = ctx.line(first.head.start);
+    let first_title = short(title_of(ctx, first).unwrap_or_default());
+    Finding::new(
+        Rule::SharedLink,
+        wrong.span.clone(),
+        format!(
+            "same {what} and code repository (`{repo}`) as `{first_title}` (line {line}): \
+             one paper under two titles, or this entry's links copied from it"
+        ),
+    )
+    .label("also linked by another entry")
+    .related(right.span.clone(), format!("`{first_title}`"))
+    .help(
+        "if the paper was renamed, keep one entry under its current title; \
+         otherwise give this entry its own paper's links",
+    )
 }
 
 /// The one of two entries whose name (or title's name) the address spells
