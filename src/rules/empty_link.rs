@@ -30,6 +30,13 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if announces_absence(label) {
                 continue;
             }
+            // `[[Code]]](https://…)`: the URL is there, its markup broken,
+            // which `malformed-link` says.
+            if link.url.is_none()
+                && super::malformed_link::broken_after(ctx.source.text(), link).is_some()
+            {
+                continue;
+            }
             let written = ctx.text(&link.span);
             let message = match &link.url {
                 None => format!("`{written}` has no URL"),

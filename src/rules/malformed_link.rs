@@ -44,6 +44,9 @@ fn space_before_url(
 }
 
 fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
+    if link.form == Form::Unlinked {
+        return broken_after_label(ctx, link);
+    }
     let url_span = link.url.as_ref()?;
     let url = ctx.text(url_span);
     let written = ctx.text(&link.span);
@@ -232,6 +235,54 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
         );
     }
     None
+}
+
+/// How the markup after a label with no URL of its own (`[[Paper]]`)
+/// breaks the link it was meant to be: its URL follows, but `](` or the
+/// closing `)` is not as markdown needs it.
+pub(super) enum BrokenAfter {
+    /// `[[Code]]](https://…)`: a `]` too many before the URL.
+    ExtraBracket,
+    /// `[[Paper]](https://….pdf）` or `(https://…/AOT0`: the URL's `(` is
+    /// never closed on its line (a full-width `）` does not close it).
+    Unclosed { full_width: bool },
+}
+
+pub(super) fn broken_after(text: &str, link: &Link) -> Option<BrokenAfter> {
+    let after = &text[link.span.end..];
+    let line = &after[..after.find('\n').unwrap_or(after.len())];
+    if line.trim_start_matches(']').starts_with("(http") && line.starts_with(']') {
+        return Some(BrokenAfter::ExtraBracket);
+    }
+    let url = line.strip_prefix("(http")?;
+    let end = url.find(char::is_whitespace).unwrap_or(url.len());
+    let url = &url[..end];
+    (!url.contains(')')).then(|| BrokenAfter::Unclosed {
+        full_width: url.contains('）'),
+    })
+}
+
+fn broken_after_label(ctx: &Context, link: &Link) -> Option<Finding> {
+    let written = ctx.text(&link.span);
+    let (message, help) = match broken_after(ctx.source.text(), link)? {
+        BrokenAfter::ExtraBracket => (
+            "a `]` too many between the label and its URL: markdown reads them as text",
+            format!("take out the extra `]` after `{written}`"),
+        ),
+        BrokenAfter::Unclosed { full_width: true } => (
+            "the URL is closed by a full-width `）`: markdown reads the link as text",
+            "write `)` for `）` at the URL's end".to_owned(),
+        ),
+        BrokenAfter::Unclosed { full_width: false } => (
+            "the URL's `(` is never closed: markdown reads the link as text",
+            "end the URL with `)`".to_owned(),
+        ),
+    };
+    Some(
+        Finding::new(Rule::MalformedLink, link.span.clone(), message)
+            .label("not a link")
+            .help(help),
+    )
 }
 
 /// `[[pdf](url)]` in a list of `[[pdf]](url)`, or the reverse.
