@@ -218,7 +218,28 @@ fn wrong_host<'a>(ctx: &Context<'a>, link: &'a Link) -> Option<Wrong<'a>> {
     if !is_wrong(link) {
         return None;
     }
-    let parts = url::parse(ctx.text(link.url.as_ref()?))?;
+    let written = ctx.text(link.url.as_ref()?);
+    let parts = url::parse(written)?;
+    // `[PDF](https://github.com/Hank0626/PDF)`: a label that is the
+    // repository's name names the project (a method called PDF), not a
+    // kind of link.
+    let label = ctx.text(&link.label);
+    let label = label.trim_matches(|c: char| !c.is_alphanumeric());
+    if parts
+        .path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .nth(1)
+        .is_some_and(|repo| repo.eq_ignore_ascii_case(label))
+    {
+        return None;
+    }
+    // A paper's supplementary material (`openreview.net/attachment?…
+    // name=supplementary_material`, `doi.org/…#supplemental-information`)
+    // is where many papers keep their code: on a paper host, not the paper.
+    if written.to_ascii_lowercase().contains("supplement") {
+        return None;
+    }
     Some(Wrong {
         link,
         host: parts.host,
