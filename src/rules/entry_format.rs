@@ -55,6 +55,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     // Built on the first departure only: a well-kept list never needs it.
     let lists = std::cell::OnceCell::new();
+    let unvenued = std::cell::OnceCell::new();
     let mut parts = Vec::new();
     for (index, entry) in ctx.doc.entries.iter().enumerate() {
         let shape = ctx.doc.shape_of(entry);
@@ -133,6 +134,11 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     // A remark naming a venue (`(Arxiv 24.02.08->ECCV24)`)
                     // holds the venue, written in a way not read.
                     || (form.is_none() && role == Role::Venue && names_a_venue(ctx, entry))
+                    // A preprint where the list gives its preprints no venue.
+                    || (form.is_none()
+                        && role == Role::Venue
+                        && only_a_preprint(ctx, index)
+                        && *unvenued.get_or_init(|| leaves_preprints_unvenued(ctx)))
                     || lists
                         .get_or_init(|| Lists::of(ctx))
                         .writes(index, role, form)
@@ -239,6 +245,33 @@ impl Lists {
         let agree = ways.get(&(role, form)).copied().unwrap_or(0);
         agree >= 3 && agree * 5 >= count * 4
     }
+}
+
+/// Whether every paper link of entry `index` is an arXiv one: the paper
+/// as posted, with no venue's page.
+fn only_a_preprint(ctx: &Context, index: usize) -> bool {
+    let keys = ctx.identities.paper_keys(index);
+    !keys.is_empty()
+        && keys
+            .iter()
+            .all(|(key, _)| matches!(key, crate::url::PaperKey::Arxiv(_)))
+}
+
+/// Whether the list leaves its preprints without a venue as a habit: of
+/// its entries that link only an arXiv paper, three or more and one in ten
+/// name none (where other entries of their section all name theirs, an
+/// unpublished paper has none to name). Lists that tag their preprints
+/// `arXiv` leave out one in twenty or fewer; lists that do not, one in
+/// nine or more (measured on 30 real lists).
+fn leaves_preprints_unvenued(ctx: &Context) -> bool {
+    let (mut preprints, mut unvenued) = (0usize, 0usize);
+    for (index, entry) in ctx.doc.entries.iter().enumerate() {
+        if !entry.in_entry && only_a_preprint(ctx, index) {
+            preprints += 1;
+            unvenued += usize::from(entry.venue.is_none());
+        }
+    }
+    unvenued >= 3 && unvenued * 10 >= preprints
 }
 
 fn unreadable(blocks: usize) -> Finding {
