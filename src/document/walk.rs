@@ -1988,6 +1988,37 @@ mod tests {
     }
 
     #[test]
+    fn bold_bracketed_tags_with_short_years_are_venues() {
+        let text = "# A\n\n## 2024\n\n\
+                    - **[NeurIPS 24]** DiffSF: Diffusion Models for Scene Flow [[2403.05327]](https://arxiv.org/abs/2403.05327)\n\
+                    - **[[WACV 24](https://openaccess.thecvf.com/x.pdf)]** OptFlow: Fast Scene Flow Estimation [[2401.02550]](https://arxiv.org/abs/2401.02550)\n";
+        let doc = parse_in_chunks(text, usize::MAX);
+        let read: Vec<(&str, &str, Option<u16>)> = doc
+            .entries
+            .iter()
+            .map(|e| {
+                let venue = e.venue.as_ref().expect("a venue");
+                (
+                    &text[venue.name.clone()],
+                    &text[e.title.as_ref().expect("a title").inner.clone()],
+                    venue.years.first().map(|y| y.value),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "NeurIPS",
+                    "DiffSF: Diffusion Models for Scene Flow",
+                    Some(2024)
+                ),
+                ("WACV", "OptFlow: Fast Scene Flow Estimation", Some(2024)),
+            ]
+        );
+    }
+
+    #[test]
     fn reference_links_resolve_across_chunks() {
         let text = "# A\n\n## One\n\n- [**CVPR 2019**] A Title of a Paper [[pdf]][a1] [[code]][B 2]\n\n\
                     ## Two\n\n- [**ICCV 2019**] Another Title [[pdf]](https://arxiv.org/pdf/1901.00002)\n\n\

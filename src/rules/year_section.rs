@@ -127,9 +127,9 @@ fn posted_year(ctx: &Context, entry: &Entry) -> Option<u16> {
 }
 
 /// Whether the list files papers by when they were posted: of its entries
-/// in year sections whose venue's year and arXiv year differ, more sit
-/// under the arXiv year than under the venue's. (Asked only of the rare
-/// entry filed under its posting year and not its venue's.)
+/// in year sections whose venue's year and arXiv year differ, a good part
+/// sit under the arXiv year rather than under the venue's. (Asked only of
+/// the rare entry filed under its posting year and not its venue's.)
 fn files_by_posting(ctx: &Context) -> bool {
     let (mut by_posting, mut by_venue) = (0usize, 0usize);
     for entry in &ctx.doc.entries {
@@ -153,8 +153,11 @@ fn files_by_posting(ctx: &Context) -> bool {
         }
     }
     // The entry asked about counts itself among those filed by posting: the
-    // habit is the others', two at least.
-    by_posting >= 3 && by_posting > by_venue + 1
+    // habit is the others', two at least, and a third of the entries whose
+    // two years differ or more (a list that files most by their venue's
+    // year and some by when they appeared mixes two ways; neither place
+    // is a slip).
+    by_posting >= 3 && (by_posting - 1) * 3 >= by_venue
 }
 
 /// Whether a year is followed by a volume or pages: `: 1-12`, `, 126: 70-81`.

@@ -389,6 +389,20 @@ pub(in crate::document) fn pieces(
                         },
                         out,
                     );
+                } else if let Some(label) = (*level >= 2)
+                    .then(|| linked_venue_tag(text, inner.clone(), vocab))
+                    .flatten()
+                {
+                    // `**[[WACV 24](…/WACV2024/papers/…pdf)]**`: the list's
+                    // bold bracketed venue tag, linked to the paper's page.
+                    push(
+                        Piece::Named {
+                            span: span.clone(),
+                            inner: label,
+                            form: Form::BoldBracket,
+                        },
+                        out,
+                    );
                 } else {
                     push(
                         Piece::Emph {
@@ -857,4 +871,23 @@ pub(in crate::document) fn is_title_text(label: &str, vocab: &Known<'_>) -> bool
     }
     let words = label.split_whitespace().count();
     words >= 4 || (words >= 2 && label.chars().count() >= 24) || (label.contains(':') && words >= 2)
+}
+
+/// The label of `[[WACV 24](url)]`, the whole of a bold emphasis, when it
+/// names a venue and its year: a venue tag written as a link.
+fn linked_venue_tag(text: &str, inner: Span, vocab: &Known<'_>) -> Option<Span> {
+    let t = &text[inner.clone()];
+    let trimmed = t.trim();
+    let start = inner.start + (t.len() - t.trim_start().len());
+    let link = trimmed.strip_prefix("[[")?.strip_suffix(")]")?;
+    let (label, url) = link.split_once("](")?;
+    if label.contains(['[', ']']) || url.contains(char::is_whitespace) || !url.starts_with("http") {
+        return None;
+    }
+    match tag_meaning_for(label, vocab, true) {
+        TagMeaning::Venue(split) if !split.years.is_empty() => {
+            Some(start + 2..start + 2 + label.len())
+        }
+        _ => None,
+    }
 }

@@ -314,6 +314,13 @@ pub(in crate::document) fn tag_meaning_for(
     if want_venue && let Some(glued) = glued_short_year(t, &split, vocab) {
         return TagMeaning::Venue(glued);
     }
+    // `[NeurIPS 24]`, `**[ECCV 20]**`: a known venue's acronym and two
+    // digits, its short year as a list may write all its tags; whether
+    // that is the list's way is the venue's style to judge, not a broken
+    // year.
+    if want_venue && let Some(spaced) = spaced_short_year(t, vocab) {
+        return TagMeaning::Venue(spaced);
+    }
     if want_venue && !name.is_empty() && is_known_venue(name, vocab) {
         let offset = text.len() - text.trim_start().len();
         return TagMeaning::VenueOnly(split.name.start + offset..split.name.end + offset);
@@ -321,10 +328,9 @@ pub(in crate::document) fn tag_meaning_for(
     TagMeaning::Other
 }
 
-/// `EMNLP 18.` in plain text: a known venue, a space and two digits is that
-/// venue and its short year, written without the apostrophe (`'18`) that
-/// would say so. (In a tag, `[CVPR 24]` is a broken year: the tag's own
-/// shape says a year goes there.)
+/// `EMNLP 18.` in plain text, `[NeurIPS 24]` in a tag: a known venue's
+/// acronym, a space and two digits is that venue and its short year,
+/// written without the apostrophe (`'18`) that would say so.
 pub(in crate::document) fn spaced_short_year(
     t: &str,
     vocab: &Known<'_>,
