@@ -2019,6 +2019,19 @@ mod tests {
     }
 
     #[test]
+    fn a_title_after_a_date_column_is_read() {
+        let text = "# A\n\n## Models\n\n| Date | Project | RL |\n| --- | --- | --- |\n\
+                    | 25.03 | Reason-RFT: Reinforcement Fine-Tuning for Visual Reasoning [[Paper]](https://arxiv.org/abs/2503.20752) | GRPO |\n\
+                    | 2024 | Building | 5 |\n";
+        let doc = parse_in_chunks(text, usize::MAX);
+        let title = |e: &crate::document::Entry| e.title.as_ref().map(|t| &text[t.inner.clone()]);
+        assert_eq!(
+            title(&doc.entries[0]),
+            Some("Reason-RFT: Reinforcement Fine-Tuning for Visual Reasoning")
+        );
+    }
+
+    #[test]
     fn reference_links_resolve_across_chunks() {
         let text = "# A\n\n## One\n\n- [**CVPR 2019**] A Title of a Paper [[pdf]][a1] [[code]][B 2]\n\n\
                     ## Two\n\n- [**ICCV 2019**] Another Title [[pdf]](https://arxiv.org/pdf/1901.00002)\n\n\

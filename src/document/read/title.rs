@@ -366,11 +366,37 @@ pub(in crate::document) fn choose_title(
 
     // 4. Plain text after the leading tags, up to the first link or tag.
     let place = if is_row {
-        // The title column's text, or the first cell's.
+        // The title column's text, or the first cell's; past first cells
+        // the header gives to a date, a venue or notes, the next cell's
+        // when its text reads as a title (`| Date | Project | … |` with `|
+        // 25.03 | Reason-RFT: … [[Paper]](…) |`; a dataset's `| 2024 | SCD
+        // | Building |` has none).
+        let other_part = |place: Place| match place {
+            Place::Column(c) => header
+                .get(c as usize)
+                .is_some_and(|h| is_date_column(h) || is_venue_column(h) || is_notes_column(h)),
+            _ => false,
+        };
         placed
             .iter()
             .map(|p| p.place)
             .find(|&pl| in_title_column(header, pl))
+            .or_else(|| {
+                other_part(first_place).then_some(())?;
+                let next = placed
+                    .iter()
+                    .filter(|p| !matches!(&p.piece, Piece::Text(s) if is_blank(text, s)))
+                    .map(|p| p.place)
+                    .find(|&pl| !other_part(pl))?;
+                placed
+                    .iter()
+                    .any(|p| {
+                        p.place == next
+                            && matches!(&p.piece, Piece::Text(s)
+                                if is_title_text(text[s.clone()].trim(), vocab))
+                    })
+                    .then_some(next)
+            })
             .unwrap_or(first_place)
     } else {
         first_place
