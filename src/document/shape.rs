@@ -211,12 +211,15 @@ impl Shape {
         // without one; so does one whose entries mostly have none, where
         // an entry names its paper in the label of the link to it (`|
         // [RSITMD](arxiv) | [Github](…) |`: a title read in a few rows is
-        // the exception, not their way). Links labelled `Paper` or `Link`
+        // the exception, not their way), or its venue (`| [RSCC](github) |
+        // [NeurIPS2025](openreview) |`). Links labelled `Paper` or `Link`
         // under headings that name the papers are a misreading.
         let untitled_way = match self.slot(Role::Title) {
             None => true,
             Some(slot) => {
-                !self.declared && slot.present * 2 < self.support && entry.names_its_paper()
+                !self.declared
+                    && slot.present * 2 < self.support
+                    && (entry.names_its_paper() || entry.venue.is_some())
             }
         };
         (entry.title.is_some() || untitled_way)

@@ -247,6 +247,43 @@ impl Lists {
     }
 }
 
+/// Why a note written as a date (`[222-04]`, `[2nd May]`: numbers, ordinal
+/// days and month names alone) is none the list can be read by: its year
+/// is mistyped or missing. `None` for any other note.
+fn unreadable_date(note: &str) -> Option<&'static str> {
+    let inner = note
+        .trim()
+        .trim_start_matches(['[', '('])
+        .trim_end_matches([']', ')']);
+    let mut numbers = Vec::new();
+    let mut months = 0;
+    for token in inner
+        .split(|c: char| matches!(c, '-' | '.' | '/' | ',' | ' '))
+        .filter(|t| !t.is_empty())
+    {
+        let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &token[digits.len()..];
+        if !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix))
+        {
+            numbers.push(digits.len());
+        } else if crate::document::date::month(token).is_some() {
+            months += 1;
+        } else {
+            return None;
+        }
+    }
+    if numbers.is_empty() || numbers.contains(&4) || numbers.len() + months < 2 {
+        return None;
+    }
+    Some(if numbers.iter().any(|&n| n == 3 || n > 4) {
+        "cannot be read: its year is mistyped"
+    } else {
+        "has no year"
+    })
+}
+
 /// Whether every paper link of entry `index` is an arXiv one: the paper
 /// as posted, with no venue's page.
 fn only_a_preprint(ctx: &Context, index: usize) -> bool {
@@ -467,6 +504,25 @@ fn deviation(
                         && shape.support - slot.present <= (shape.support / 20).max(1)
                         && !own_way(slot.role, None))) =>
             {
+                // `[222-04]`, `[2nd May]`: a date written where the others
+                // write theirs, which cannot be read as one.
+                if slot.role == Role::Date
+                    && let Some((span, why)) = entry
+                        .notes
+                        .iter()
+                        .find_map(|n| unreadable_date(&text[n.clone()]).map(|why| (n, why)))
+                {
+                    let written = &text[span.clone()];
+                    return Some(
+                        Finding::new(
+                            Rule::EntryFormat,
+                            span.clone(),
+                            format!("the date `{written}` {why}"),
+                        )
+                        .label("not read as a date")
+                        .help(format!("expected {}", expected(shape))),
+                    );
+                }
                 return Some(
                     Finding::new(
                         Rule::EntryFormat,
@@ -700,4 +756,29 @@ fn looks_like_a_short_name(label: &str) -> bool {
         && label.chars().next().is_some_and(char::is_alphanumeric)
         && (label.chars().skip(1).any(|c| c.is_ascii_uppercase())
             || label.contains(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unreadable_date;
+
+    #[test]
+    fn dates_that_cannot_be_read_say_why() {
+        assert_eq!(
+            unreadable_date("[222-04]"),
+            Some("cannot be read: its year is mistyped")
+        );
+        assert_eq!(unreadable_date("[2nd May]"), Some("has no year"));
+        assert_eq!(unreadable_date("[9th, Sep.,]"), Some("has no year"));
+        for note in [
+            "[2023-04]",
+            "[Oral]",
+            "[v2]",
+            "[12 layers]",
+            "[7]",
+            "[CVPR]",
+        ] {
+            assert_eq!(unreadable_date(note), None, "{note}");
+        }
+    }
 }
