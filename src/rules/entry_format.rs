@@ -258,7 +258,7 @@ fn unreadable_date(note: &str) -> Option<&'static str> {
     let mut numbers = Vec::new();
     let mut months = 0;
     for token in inner
-        .split(|c: char| matches!(c, '-' | '.' | '/' | ',' | ' '))
+        .split(['-', '.', '/', ',', ' '])
         .filter(|t| !t.is_empty())
     {
         let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
