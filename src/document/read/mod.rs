@@ -1006,6 +1006,16 @@ mod tests {
     }
 
     #[test]
+    fn a_year_after_a_comma_ends_a_title() {
+        assert_eq!(
+            tail("A literature survey on single channel speech enhancement, 2020"),
+            Some((String::new(), vec![2020]))
+        );
+        // A title's own number is not its year.
+        assert_eq!(tail("Attention, 2020"), None);
+    }
+
+    #[test]
     fn a_venue_in_emphasis_ends_a_line_by_its_name() {
         assert_eq!(
             tail("Yu and Lee. *ICLR Workshop*, 2021."),

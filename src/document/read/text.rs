@@ -271,9 +271,13 @@ pub(in crate::document) fn split_tail(
             || ((sentence || glued == Some(venue_start)) && acronym)
             || (written != venue && (sentence || cited) && venue.split_whitespace().count() <= 10));
     if venue.is_empty() {
-        // `Title 2020.`: a year alone ends the title only after a space, before a final period.
+        // `Title 2020.`: a year alone ends the title only after a space, before a final period;
+        // `Title, 2020`, after a comma, as a citation adds it.
         let ends_with_period = t.trim_end().ends_with('.');
-        if !(ends_with_period && before.ends_with(' ')) || before.split_whitespace().count() < 2 {
+        let after_comma = before.ends_with(", ") && closing == 0;
+        if !((ends_with_period && before.ends_with(' ')) || after_comma)
+            || before.split_whitespace().count() < 2
+        {
             return (span.end, None);
         }
         let year_start = span.start + last.date.start;
