@@ -27,6 +27,11 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
         if after.start < before.end {
             continue;
         }
+        // Two notes side by side are one remark's words (`(Spatio-)Temporal`
+        // in a Tags cell), written as its writer meant, never parts apart.
+        if pair[0].role == Role::Note && pair[1].role == Role::Note {
+            continue;
+        }
         let between = &text[before.end..after.start];
         // A separator the next part is glued to: `*arXiv*.[[Paper]]`,
         // `CVPR 2021 |[github]` render glued too.
