@@ -45,6 +45,11 @@ pub(super) struct Candidate {
     /// 24.04.24) A Survey on Visual Mamba [Paper](…)`): a list's entry
     /// when the file writes five or more so, else prose that cites.
     pub plain: bool,
+    /// A paragraph of plain lines that links a paper, with the items of
+    /// the list after it as children: an entry only where it names the
+    /// paper and its venue and the list gives its title (`FGFI. *CVPR
+    /// 2019*. \[[CVF](…)\]` over `- Distilling Object Detectors …`).
+    pub lead: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,6 +314,37 @@ pub(super) fn assemble(
     // Children are finished (and numbered) before their parents.
     let mut absorbed = vec![false; candidates.len()];
     for index in 0..candidates.len() {
+        // A lead paragraph is a paper's head only as a name and a venue,
+        // its list's first item the title; prose that links a paper is
+        // none, nor are the items of the list after it its lines.
+        if candidates[index].lead {
+            let entry = &entries[index];
+            // (`*AAAI 2022*.` alone, or `D^3^ETR.` with no venue, as well.)
+            let words = entry
+                .title
+                .as_ref()
+                .map_or(0, |t| text[t.inner.clone()].split_whitespace().count());
+            let named = words <= 2 && (entry.venue.is_some() || words == 1);
+            let titled_below = candidates[index].children.first().is_some_and(|&c| {
+                !candidates[c].paper
+                    && entries[c]
+                        .title
+                        .as_ref()
+                        .is_some_and(|t| text[t.inner.clone()].split_whitespace().count() >= 3)
+            });
+            if !(named && titled_below) {
+                candidates[index].children.clear();
+                candidates[index].empty = true;
+                continue;
+            }
+            // `TADF.`: the name and the period that ends its sentence.
+            if let Some(title) = entries[index].title.as_mut()
+                && text[title.inner.clone()].ends_with('.')
+            {
+                title.inner.end -= 1;
+                title.span.end = title.span.end.min(title.inner.end);
+            }
+        }
         let children = std::mem::take(&mut candidates[index].children);
         // `- **HeGAN**` alone on its line over the paper's lines: a bold
         // name and nothing else, read as no part, names the paper.

@@ -269,6 +269,11 @@ struct Builder<'o> {
     /// The candidate of the heading just read as an entry: a paragraph of
     /// its authors may follow it.
     heading_entry: Option<usize>,
+    /// A paragraph that links a paper over lines of its own, and the list
+    /// that follows it, if one does: its lines may be that paper's title
+    /// and authors (`FGFI. *CVPR 2019*. \[[CVF](…)\]` over `- Distilling
+    /// Object Detectors …` and `- Tao Wang and …`).
+    lead: Option<(usize, Option<usize>)>,
     /// The HTML table being read, across the HTML blocks it spans.
     html_table: Option<HtmlTable>,
     /// The group label in effect: a bold line over the list that follows it,
@@ -311,6 +316,7 @@ impl<'o> Builder<'o> {
             reserved: false,
             label: None,
             heading_entry: None,
+            lead: None,
             html_table: None,
             group: None,
         }
@@ -739,12 +745,16 @@ impl<'o> Builder<'o> {
             empty: false,
             children: Vec::new(),
             plain: false,
+            lead: false,
         });
         self.candidates.len() - 1
     }
 
     fn finish_frame(&mut self, text: &str, mut frame: Frame, end: usize, frames: &mut [Frame]) {
         self.heading_entry = None;
+        let top_level = !frames
+            .iter()
+            .any(|f| matches!(f.kind, FrameKind::Item { .. }));
         let glued = self.take_glued_lines(text, &mut frame);
         let end = glued.first().map_or(end, |&(line_start, _)| line_start);
         let FrameKind::Item { list, depth } = frame.kind else {
@@ -767,6 +777,18 @@ impl<'o> Builder<'o> {
             }
         }
         self.candidates[index].children = children;
+        // The first list after a lead paragraph, its items alone: lines
+        // of the paper the paragraph links (`assemble` decides).
+        if top_level {
+            self.lead = match self.lead {
+                Some((lead, None)) => Some((lead, Some(list))),
+                Some((lead, Some(of))) if of == list => Some((lead, Some(of))),
+                _ => None,
+            };
+            if let Some((lead, _)) = self.lead {
+                self.candidates[lead].children.push(index);
+            }
+        }
         let siblings = self.push_glued(text, glued, &frame, list, depth);
         if let Some(parent) = frames
             .iter_mut()
@@ -780,6 +802,7 @@ impl<'o> Builder<'o> {
 
     fn finish_row(&mut self, text: &str, mut frame: Frame, end: usize) {
         self.heading_entry = None;
+        self.lead = None;
         let FrameKind::Row { table, cells } =
             std::mem::replace(&mut frame.kind, FrameKind::Paragraph)
         else {
@@ -842,6 +865,7 @@ impl<'o> Builder<'o> {
     }
 
     fn finish_paragraph(&mut self, text: &str, mut frame: Frame, end: usize) {
+        self.lead = None;
         // `_Shreyas Hampali, Sayan Deb Sarkar, …_` under a heading read as
         // an entry: a line of that entry, as a nested item is of its item.
         if let Some(parent) = self.heading_entry.take()
@@ -919,6 +943,15 @@ impl<'o> Builder<'o> {
                 return;
             }
             if links_paper {
+                // Over lines of its own, it may lead the list that follows
+                // (a candidate, counted among the blocks that link a paper
+                // as candidates are).
+                if !one_line && opens_text {
+                    let index = self.push_paragraph(text, &mut frame, end);
+                    self.candidates[index].lead = true;
+                    self.lead = Some((index, None));
+                    return;
+                }
                 self.paper_blocks += 1;
             }
             self.tokens.truncate(frame.token_start);
@@ -1427,6 +1460,7 @@ impl<'o> Builder<'o> {
         words: &str,
     ) {
         self.heading_entry = None;
+        self.lead = None;
         self.group = None;
         // A heading ends a label of its level or deeper, and any line's.
         if self

@@ -138,6 +138,7 @@ shape_tests! {
     venue_label_year_sections => ("venue-label-year-sections", 11),
     year_venue_lead => ("year-venue-lead", 11),
     title_paragraph_link_list => ("title-paragraph-link-list", 11),
+    lead_paragraph_title_list => ("lead-paragraph-title-list", 11),
     citation_text_only => ("citation-text-only", 11),
     reference_list => ("reference-list", 12),
     name_over_reference => ("name-over-reference", 11),
@@ -173,6 +174,7 @@ fn every_shape_fixture_is_tested() {
         "citation-text-only",
         "name-over-reference",
         "reference-list",
+        "lead-paragraph-title-list",
     ];
     for entry in fs::read_dir(fixtures().join("shapes")).unwrap() {
         let path = entry.unwrap().path();

@@ -239,8 +239,19 @@ pub(in crate::document) fn split_tail(
     // (Emphasis closing after the year is read here only after the
     // citation's `in`: `Names. *NeurIPS 2019*` is the authors' line, read
     // as one.)
-    if closing > 0 && !cited {
+    // (Or after a short name and its period, all there is before it:
+    // `FGFI. *CVPR 2019*.` heads a paper whose title is on a line below.)
+    let named = boundary.is_some()
+        && before[..venue_start]
+            .trim_end()
+            .strip_suffix('.')
+            .is_some_and(|name| name.split_whitespace().count() == 1);
+    if closing > 0 && !cited && !named {
         return (span.end, None);
+    }
+    if named && !cited {
+        // The name ends at its period, which parts it from the venue.
+        title_end = before[..venue_start].trim_end().len() - 1;
     }
     let venue = before[venue_start..]
         .trim()
