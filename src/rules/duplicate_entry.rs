@@ -64,11 +64,24 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         // listed apart (`* [Link](…)`, `* [Paper](…)` under
                         // the paper's heading), not the paper twice.
                         (None, None) => false,
-                        _ => true,
+                        // An untitled row that names what it is in its link
+                        // (`| [SDR-PRSQ](arxiv) |` under `| [Complex U-net
+                        // reimplemented](arxiv) |`, two methods of a results
+                        // table from one paper) is no copy of the other.
+                        (None, Some(other)) => !labelled_apart(ctx, entry, url, other),
+                        (Some(this), None) => {
+                            !labelled_apart(ctx, &entries[first.entry], &first.span, this)
+                        }
                     } && !named_apart(ctx, &entries[first.entry], entry);
                     // One link under two titles is `shared-link`'s.
                     if same && !reported {
-                        let why = format!("same {key} and title");
+                        // (An entry with no title of its own is the other's
+                        // link again, a stub: it has no title to share.)
+                        let why = if title.is_some() {
+                            format!("same {key} and title")
+                        } else {
+                            format!("same {key}, and no title of its own")
+                        };
                         out.push(duplicate(
                             ctx,
                             index,
@@ -186,6 +199,20 @@ fn named_apart(ctx: &Context, a: &Entry, b: &Entry) -> bool {
         (Some(x), Some(y)) => !ctx.text(&x.inner).eq_ignore_ascii_case(ctx.text(&y.inner)),
         _ => false,
     }
+}
+
+/// Whether the untitled `entry` names what it is in the label of its link
+/// at `url` (a name, not a kind of link), and that name is not `title`.
+fn labelled_apart(ctx: &Context, entry: &Entry, url: &Span, title: &str) -> bool {
+    entry.links.iter().any(|link| {
+        link.url.as_ref() == Some(url)
+            && link.kind == crate::label::LabelKind::Unknown
+            && !link.generic
+            && {
+                let label = ctx.text(&link.label).trim();
+                !label.is_empty() && !same_paper_titles(label, title)
+            }
+    })
 }
 
 fn title_of<'a>(ctx: &Context<'a>, entry: &Entry) -> Option<&'a str> {
