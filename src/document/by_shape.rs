@@ -512,6 +512,7 @@ pub(super) fn short_years_by_habit(text: &str, entries: &mut [Entry], live: &[us
             venue.form,
             Form::Bracket
                 | Form::BracketBold
+                | Form::BoldBracket
                 | Form::BracketBoldOpen
                 | Form::Paren
                 | Form::ParenBold

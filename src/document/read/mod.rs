@@ -206,6 +206,27 @@ pub(super) fn is_known_venue(name: &str, vocab: &Known<'_>) -> bool {
     vocab.venues.recognizes(name.trim())
 }
 
+/// `TIM 22`: one word of two capitals or more, a space and two digits.
+pub(super) fn acronym_and_short_year(t: &str) -> bool {
+    let Some((name, digits)) = t.trim().rsplit_once(' ') else {
+        return false;
+    };
+    digits.len() == 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !name.is_empty()
+        && !name.contains(char::is_whitespace)
+        && name.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'&')
+}
+
+/// `arXiv`, `bioRxiv`: a preprint server's name, in any case.
+pub(super) fn is_preprint_server(name: &str, vocab: &Known<'_>) -> bool {
+    let name = name.trim().to_lowercase();
+    vocab.venues.preprints().contains(&name)
+}
+
 /// `**Graph U-Nets (ICML 2019)**`: a title that ends in its venue's tag,
 /// inside the title's own markup. The tag is the venue, and the title ends
 /// before it. Only a venue the vocabulary knows, or an acronym, with a year:
@@ -682,10 +703,17 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
                 inner,
                 form: Form::BoldBracket,
             } if r.venue.is_none()
-                && matches!(
-                    tag_meaning_for(&text[inner.clone()], vocab, true),
-                    TagMeaning::Venue(ref split) if !split.years.is_empty()
-                ) =>
+                && match tag_meaning_for(&text[inner.clone()], vocab, true) {
+                    TagMeaning::Venue(split) => !split.years.is_empty(),
+                    // `**[arXiv]**`: a preprint server, named alone, is no
+                    // paper's short name.
+                    TagMeaning::VenueOnly(name) => {
+                        is_preprint_server(&text[inner.clone()][name], vocab)
+                    }
+                    // `**[TIM 22]**`: an acronym and two digits, the tag's
+                    // shape saying a year goes there.
+                    _ => acronym_and_short_year(&text[inner.clone()]),
+                } =>
             {
                 tag(
                     text,

@@ -888,6 +888,7 @@ fn linked_venue_tag(text: &str, inner: Span, vocab: &Known<'_>) -> Option<Span> 
         TagMeaning::Venue(split) if !split.years.is_empty() => {
             Some(start + 2..start + 2 + label.len())
         }
+        _ if acronym_and_short_year(label) => Some(start + 2..start + 2 + label.len()),
         _ => None,
     }
 }

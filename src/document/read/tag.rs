@@ -351,6 +351,8 @@ pub(in crate::document) fn spaced_short_year(
             .count()
             >= 2;
     let yy = digits.parse::<u16>().ok()?;
+    // (A preprint server has no volumes either: `arXiv 25`.)
+    let acronym = acronym || super::is_preprint_server(name_trimmed, vocab);
     if !acronym || !(yy <= 30 || yy >= 90) || !is_known_venue(name_trimmed, vocab) {
         return None;
     }
@@ -531,6 +533,31 @@ pub(in crate::document) fn tag(
             r.name = Some(Name {
                 span,
                 inner,
+                form,
+                place,
+            });
+        }
+        // `**[TIM 22]**`: the list's bold bracketed tag, an acronym the
+        // vocabulary does not know and its short year.
+        TagMeaning::Other
+            if form == Form::BoldBracket
+                && r.venue.is_none()
+                && super::acronym_and_short_year(content) =>
+        {
+            let space = content.rfind(' ').unwrap_or(0);
+            let digits = inner.start + space + 1..inner.end;
+            let yy: u16 = content[space + 1..].parse().unwrap_or(0);
+            r.venue = Some(Venue {
+                span,
+                name: inner.start..inner.start + space,
+                inner: inner.clone(),
+                years: vec![date::Year {
+                    value: if yy >= 70 { 1900 + yy } else { 2000 + yy },
+                    month: None,
+                    span: digits.clone(),
+                    form: date::YearForm::Bare,
+                    date: digits,
+                }],
                 form,
                 place,
             });
