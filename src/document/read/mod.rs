@@ -1044,6 +1044,19 @@ mod tests {
     }
 
     #[test]
+    fn a_venue_as_a_sentence_before_its_year_is_read() {
+        assert_eq!(
+            tail("Yuanying Cai, Chuheng Zhang, and Jiang Bian. AAMAS. 2023."),
+            Some(("AAMAS".to_owned(), vec![2023]))
+        );
+        // A sentence that names no venue stays the text's.
+        assert_eq!(
+            tail("Learning to Plan. Planning Is All. 2023."),
+            Some((String::new(), vec![2023]))
+        );
+    }
+
+    #[test]
     fn a_venue_in_emphasis_ends_a_line_by_its_name() {
         assert_eq!(
             tail("Yu and Lee. *ICLR Workshop*, 2021."),

@@ -281,6 +281,32 @@ pub(in crate::document) fn split_tail(
         && (is_known_venue(venue, vocab)
             || ((sentence || glued == Some(venue_start)) && acronym)
             || (written != venue && (sentence || cited) && venue.split_whitespace().count() <= 10));
+    // `Names. AAMAS. 2023.`: a known venue, a sentence of its own before
+    // the year's, is the venue, set apart by a period where the list puts
+    // a comma.
+    if venue.is_empty()
+        && closing == 0
+        && let Some(at) = boundary.filter(|&b| b == venue_start && b >= 2)
+    {
+        let prior = before[..at - 2].trim_end();
+        let from = prior.rfind(". ").map_or(0, |i| i + 2);
+        let candidate = &prior[from..];
+        if from > 0 && candidate.split_whitespace().count() <= 3 && is_known_venue(candidate, vocab)
+        {
+            let start = span.start + from;
+            let years = vec![shift_year(last.clone(), span.start)];
+            return (
+                start,
+                Some(Tail {
+                    venue: Some((
+                        start..span.start + last.span.end,
+                        start..start + candidate.len(),
+                        years,
+                    )),
+                }),
+            );
+        }
+    }
     if venue.is_empty() {
         // `Title 2020.`: a year alone ends the title only after a space, before a final period;
         // `Title, 2020`, after a comma, as a citation adds it.
