@@ -652,6 +652,27 @@ fn split_text(text: &str, span: Span, out: &mut Vec<Atom>) {
             {
                 i += 1;
             }
+            // `Systems (TMIS), 2021, 12(3): 1-22.`: a journal's acronym
+            // after its name, in a citation whose year and volume follow,
+            // is a word of the name, not a part of its own.
+            b'(' if i > span.start
+                && s[i - 1] == b' '
+                && close_of(s, i, end, b'(', b')').is_some_and(|close| {
+                    let inner = &s[i + 1..close];
+                    let after = &s[close + 1..end];
+                    (2..=8).contains(&inner.len())
+                        && inner.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
+                        && inner
+                            .iter()
+                            .all(|&b| b.is_ascii_alphanumeric() || b == b'&' || b == b'-')
+                        && after.len() >= 7
+                        && after.starts_with(b", ")
+                        && after[2..6].iter().all(u8::is_ascii_digit)
+                        && matches!(after[6], b',' | b':')
+                }) =>
+            {
+                i += 1;
+            }
             b'(' => match close_of(s, i, end, b'(', b')') {
                 Some(close) => {
                     push_plain(plain_start, i, out);
@@ -847,6 +868,11 @@ mod tests {
             ["quote:\"A\"", "text: and ", "quote:\"B\""]
         );
         assert_eq!(split("[open only"), ["text:[open only"]);
+        // A journal's acronym in a citation is a word of its name.
+        assert_eq!(
+            split("Management Systems (TMIS), 2021, 12(3): 1-22."),
+            ["text:Management Systems (TMIS), 2021, 12(3): 1-22."]
+        );
     }
 
     #[test]
