@@ -226,8 +226,16 @@ pub(in crate::document) fn choose_title(
         if lead.is_none() && quote_opens_title(text, placed, i) {
             continue;
         }
+        // (One word is a title where the quote opens its line, as the list
+        // quotes its titles: `"APEX-SWE" [2026-01]`.)
         if let Piece::Quote { span, inner } = &placed[i].piece
-            && word_count(&text[inner.clone()]) >= 2
+            && (word_count(&text[inner.clone()]) >= 2
+                || (i == line_start
+                    && text[inner.clone()]
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .count()
+                        >= 3))
         {
             // The comma or period IEEE puts inside the quotes ends the title.
             let inner = trim(text, inner.clone());
