@@ -127,7 +127,9 @@ impl Hosts {
         let Some(parts) = parse(url) else {
             return false;
         };
-        self.kind(parts.host) == HostKind::Paper && !is_archive(parts.path)
+        self.kind(parts.host) == HostKind::Paper
+            && !is_archive(parts.path)
+            && !is_journal_page(parts.path)
             || ends_with_ignoring_case(parts.path, ".pdf")
             || names_a_doi(parts.path)
     }
@@ -189,6 +191,14 @@ pub(crate) fn is_archive(path: &str) -> bool {
             path.len() >= ext.len()
                 && path[path.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes())
         })
+}
+
+/// `sciencedirect.com/journal/information-fusion/about/call-for-papers`,
+/// `springer.com/journal/521`: a journal's own pages on a publisher's
+/// host, its calls for papers and its home, not a paper.
+pub(crate) fn is_journal_page(path: &str) -> bool {
+    let path = path.as_bytes();
+    path.len() > "/journal/".len() && path[.."/journal/".len()].eq_ignore_ascii_case(b"/journal/")
 }
 
 /// Whether an address is a dataset's own page on a data hub
@@ -590,6 +600,16 @@ pub(crate) fn host_without_domain(url: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_journals_own_pages_are_no_paper() {
+        assert!(is_journal_page(
+            "/journal/information-fusion/about/call-for-papers"
+        ));
+        assert!(is_journal_page("/journal/521"));
+        assert!(!is_journal_page("/science/article/pii/S1566253523001234"));
+        assert!(!is_journal_page("/journal/"));
+    }
     use std::hash::{BuildHasher, RandomState};
 
     use super::*;

@@ -12,7 +12,9 @@ pub(in crate::document) fn with_target(text: &str, mut link: Link, vocab: &Known
         .and_then(|u| crate::url::parse(&text[u.clone()]))
     {
         link.host = vocab.hosts.kind(parts.host);
-        if link.host == HostKind::Paper && crate::url::is_archive(parts.path) {
+        if link.host == HostKind::Paper
+            && (crate::url::is_archive(parts.path) || crate::url::is_journal_page(parts.path))
+        {
             link.host = HostKind::Other;
         }
         let path = parts.path.as_bytes();
