@@ -266,13 +266,9 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
         }
         // `(2024.05.13)` on arXiv 2505.09022 among May 2025's entries: the
         // date is mistyped, the entry is where it belongs.
+        let (previous, next) = kept_around(&kept, position);
         let kept_key = |k: usize| key(dated[k].1);
-        let previous = kept
-            .iter()
-            .rev()
-            .find(|&&k| k < position)
-            .map(|&k| kept_key(k));
-        let next = kept.iter().find(|&&k| k > position).map(|&k| kept_key(k));
+        let (previous, next) = (previous.map(kept_key), next.map(kept_key));
         let fits = |at: i64| {
             previous.is_none_or(|p| !precedes(at, p, ascending))
                 && next.is_none_or(|n| !precedes(n, at, ascending))
@@ -370,6 +366,15 @@ fn posted_in_order(ctx: &Context, dated: &[(usize, When)], ascending: bool) -> V
     in_order
 }
 
+/// The kept entries just before and just after `position` (positions
+/// into the run's dated entries).
+fn kept_around(kept: &[usize], position: usize) -> (Option<usize>, Option<usize>) {
+    (
+        kept.iter().rev().find(|&&k| k < position).copied(),
+        kept.iter().find(|&&k| k > position).copied(),
+    )
+}
+
 /// The years an entry's paper may have first appeared in, by what it says:
 /// its arXiv id's year, or the year of a preprint server or of a date of
 /// its own; a venue's year otherwise, or the year before it (a paper is
@@ -399,12 +404,8 @@ fn in_order_with_lag(
     let entries = &ctx.doc.entries;
     let range = |p: usize| appeared(ctx, &entries[dated[p].0], dated[p].1);
     let (first, last) = range(position);
-    let previous = kept
-        .iter()
-        .rev()
-        .find(|&&k| k < position)
-        .map(|&k| range(k));
-    let next = kept.iter().find(|&&k| k > position).map(|&k| range(k));
+    let (previous, next) = kept_around(kept, position);
+    let (previous, next) = (previous.map(range), next.map(range));
     // Ascending: not before what precedes it could have appeared, not after
     // what follows it could have; newest first, the other way round.
     let (before, after) = if ascending {

@@ -364,9 +364,7 @@ fn one_paper(ctx: &Context, a: &Entry, b: &Entry) -> bool {
 /// One paper in two entries under two titles: `duplicate-entry`'s, a warning
 /// since only the reader can tell which title is the paper's now.
 fn listed_twice(ctx: &Context, url: &Span, other: &Seen, what: &str, how: &str) -> Finding {
-    let first = &ctx.doc.entries[other.entry];
-    let line = ctx.line(first.head.start);
-    let first_title = short(title_of(ctx, first).unwrap_or_default());
+    let (line, first_title) = where_and_what(ctx, other.entry);
     Finding::new(
         Rule::DuplicateEntry,
         url.clone(),
@@ -539,9 +537,7 @@ fn shared_repo<'t>(ctx: &Context<'t>, a: usize, b: usize) -> Option<&'t str> {
 /// titles: which of the two stories it is, a paper renamed and listed
 /// again or a line copied and retitled, only the reader can tell.
 fn copied_or_renamed(ctx: &Context, wrong: &Seen, right: &Seen, what: &str, repo: &str) -> Finding {
-    let first = &ctx.doc.entries[right.entry];
-    let line = ctx.line(first.head.start);
-    let first_title = short(title_of(ctx, first).unwrap_or_default());
+    let (line, first_title) = where_and_what(ctx, right.entry);
     Finding::new(
         Rule::SharedLink,
         wrong.span.clone(),
@@ -699,6 +695,16 @@ fn fold(name: &str) -> String {
 }
 
 /// A title cut for a message.
+/// The line an entry starts on and its title, shortened, as findings
+/// name the other entry of a pair.
+fn where_and_what(ctx: &Context, index: usize) -> (usize, String) {
+    let entry = &ctx.doc.entries[index];
+    (
+        ctx.line(entry.head.start),
+        short(title_of(ctx, entry).unwrap_or_default()),
+    )
+}
+
 fn short(title: &str) -> String {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     match title.char_indices().nth(60) {
