@@ -3573,3 +3573,44 @@ fn bold_group_labels_part_a_list_for_duplicates() {
         out.stdout
     );
 }
+
+/// Survey lines written their own way under several sibling headings are a
+/// way of that part of the list; left with one such line, it is a slip.
+#[test]
+fn a_family_of_runs_keeps_its_way_and_a_lone_line_does_not() {
+    let well = fs::read_to_string(fixture("well-formed/survey-lines-above-tables.md")).unwrap();
+    assert_lints_clean(
+        &fixture("well-formed/survey-lines-above-tables.md"),
+        "family",
+    );
+    // The Code Search and Commit surveys rewritten in the list's main form:
+    // the Summarization survey alone keeps the comma form.
+    let text = well
+        .replace(
+            "\"Code Search: A Survey of Techniques for Finding Code\", 2022-04, ACM Comput. Surv.,",
+            "\"Code Search: A Survey of Techniques for Finding Code\" [2022-04] [ACM Comput. Surv.]",
+        )
+        .replace(
+            "\"A Survey of Deep Code Search\", 2023-05, arXiv,",
+            "\"A Survey of Deep Code Search\" [2023-05]",
+        )
+        .replace(
+            "An Experimental Study\", 2021-07, ICSME 2021, [[paper]",
+            "An Experimental Study\" [2021-07] [ICSME 2021] [[paper]",
+        );
+    assert_eq!(text.matches("\", 20").count(), 1, "one comma line left");
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.md");
+    fs::write(&list, &text).unwrap();
+    let (_, value) = json(&[list.to_str().unwrap()]);
+    let line = text
+        .lines()
+        .position(|l| l.contains("\", 2022-02, Symmetry"))
+        .unwrap() as u64
+        + 1;
+    assert_eq!(
+        lines_and_rules(&value),
+        [(line, "entry-format".to_owned())],
+        "{value}"
+    );
+}

@@ -193,11 +193,18 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// Two entries of one paper under two names are two things it presents
 /// (`MMLU (College Medicine)` and `MMLU (Professional Medicine)`, the
-/// subsets of one benchmark), listed apart on purpose.
+/// subsets of one benchmark), listed apart on purpose. So is a table's row
+/// that names what the paper introduced (its `MCMD` dataset in a table of
+/// benchmarks) beside an item or paragraph citing the paper itself.
 fn named_apart(ctx: &Context, a: &Entry, b: &Entry) -> bool {
+    use crate::document::BlockKind;
+    let named_row =
+        |x: &Entry, y: &Entry| x.block.kind() == BlockKind::Row && y.block.kind() != BlockKind::Row;
     match (&a.name, &b.name) {
         (Some(x), Some(y)) => !ctx.text(&x.inner).eq_ignore_ascii_case(ctx.text(&y.inner)),
-        _ => false,
+        (Some(_), None) => named_row(a, b),
+        (None, Some(_)) => named_row(b, a),
+        (None, None) => false,
     }
 }
 

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use super::Context;
 use crate::conventions::{MIN_SUPPORT, is_strong};
 use crate::diagnostic::Finding;
-use crate::document::{Entry, Form, HostKind, PartRef, Place, Role, Shape, Slot, Span};
+use crate::document::{BlockKind, Entry, Form, HostKind, PartRef, Place, Role, Shape, Slot, Span};
 use crate::rule::Rule;
 use crate::rule::Severity;
 
@@ -163,6 +163,11 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
 /// writes `[2023-08]` date tags) keeps a convention of its own: its entries
 /// are not departures from the region's. A stretch of a run is not: a
 /// batch of entries added without their venue is a batch of slips.
+///
+/// Runs under sibling headings that each write a part one way throughout
+/// (a survey line `"title", 2022-02, Symmetry` above each task's table in a
+/// list of `[2023-08]` entries) are one family: two runs or more and three
+/// entries or more, each run whole, keep that way as theirs too.
 struct Lists {
     /// For each entry, its run (`usize::MAX` for one nested in an entry).
     run_of: Vec<usize>,
@@ -170,6 +175,12 @@ struct Lists {
     runs: Vec<(usize, Ways)>,
     /// For each run: per role, how many entries write it on each line.
     places: Vec<FxHashMap<(Role, Place), usize>>,
+    /// For each run: the heading its topic heading sits under, and whether
+    /// its entries are items, rows or paragraphs.
+    parent: Vec<(Option<usize>, BlockKind)>,
+    /// Per parent heading, kind of block, role and way: the runs under it
+    /// that write the role that way throughout, and their entries.
+    families: FxHashMap<((Option<usize>, BlockKind), Role, Option<Form>), (usize, usize)>,
 }
 
 /// How many entries write each role each way (`None`: leave it out).
@@ -189,6 +200,7 @@ impl Lists {
         let mut run_of = Vec::with_capacity(entries.len());
         let mut runs: Vec<(usize, Ways)> = Vec::new();
         let mut places: Vec<FxHashMap<(Role, Place), usize>> = Vec::new();
+        let mut parent = Vec::new();
         let mut parts = Vec::new();
         let mut last: Option<usize> = None;
         for (index, entry) in entries.iter().enumerate() {
@@ -201,6 +213,13 @@ impl Lists {
             if !joined || runs.is_empty() {
                 runs.push((0, FxHashMap::default()));
                 places.push(FxHashMap::default());
+                parent.push((
+                    entry
+                        .topic
+                        .and_then(|t| ctx.doc.headings.get(t))
+                        .and_then(|h| h.parent),
+                    entry.block.kind(),
+                ));
             }
             last = Some(index);
             run_of.push(runs.len() - 1);
@@ -216,10 +235,22 @@ impl Lists {
                 }
             }
         }
+        let mut families: FxHashMap<_, (usize, usize)> = FxHashMap::default();
+        for ((count, ways), &parent) in runs.iter().zip(&parent) {
+            for (&(role, form), &n) in ways {
+                if n == *count {
+                    let family = families.entry((parent, role, form)).or_default();
+                    family.0 += 1;
+                    family.1 += n;
+                }
+            }
+        }
         Lists {
             run_of,
             runs,
             places,
+            parent,
+            families,
         }
     }
 
@@ -243,7 +274,17 @@ impl Lists {
             return false;
         };
         let agree = ways.get(&(role, form)).copied().unwrap_or(0);
-        agree >= 3 && agree * 5 >= count * 4
+        if agree >= 3 && agree * 5 >= count * 4 {
+            return true;
+        }
+        // A run written that way throughout, of a family of such runs.
+        let run = self.run_of[index];
+        agree == *count
+            && self.parent[run].0.is_some()
+            && self
+                .families
+                .get(&(self.parent[run], role, form))
+                .is_some_and(|&(runs, entries)| runs >= 2 && entries >= 3)
     }
 }
 
