@@ -177,11 +177,14 @@ struct Lists {
     places: Vec<FxHashMap<(Role, Place), usize>>,
     /// For each run: the heading its topic heading sits under, and whether
     /// its entries are items, rows or paragraphs.
-    parent: Vec<(Option<usize>, BlockKind)>,
+    parent: Vec<Siblings>,
     /// Per parent heading, kind of block, role and way: the runs under it
     /// that write the role that way throughout, and their entries.
-    families: FxHashMap<((Option<usize>, BlockKind), Role, Option<Form>), (usize, usize)>,
+    families: FxHashMap<(Siblings, Role, Option<Form>), (usize, usize)>,
 }
+
+/// Runs of one kind of block under one heading's subheadings.
+type Siblings = (Option<usize>, BlockKind);
 
 /// How many entries write each role each way (`None`: leave it out).
 type Ways = FxHashMap<(Role, Option<Form>), usize>;
