@@ -99,7 +99,10 @@ impl std::hash::Hash for RepoKey<'_> {
     }
 }
 
-/// The code repositories of an entry's code links on a code host.
+/// The code repositories of an entry's code links on a code host. A link to
+/// a PDF or a page kept in a repository (`…/blob/main/Tutorial.pdf`, slides
+/// in the list's own repository) leads to that document, not to code: two
+/// documents of one repository are no code shared.
 pub(crate) fn code_repos<'t>(
     text: &'t str,
     entry: &'t Entry,
@@ -108,7 +111,11 @@ pub(crate) fn code_repos<'t>(
         .links
         .iter()
         .filter(|link| {
-            !link.is_title && link.kind == LabelKind::Code && link.host == HostKind::Code
+            !link.is_title
+                && link.kind == LabelKind::Code
+                && link.host == HostKind::Code
+                && !link.to_pdf
+                && !link.to_page
         })
         .filter_map(move |link| {
             let url = link.url.as_ref()?;

@@ -193,6 +193,17 @@ pub(crate) fn is_archive(path: &str) -> bool {
         })
 }
 
+/// Whether a host serves a project's web site built from a repository
+/// (`user.github.io`, `group.gitlab.io`): pages to read, never the
+/// repository itself, whatever a link to them is labelled.
+pub(crate) fn is_pages_site(host: &str) -> bool {
+    let host = host.as_bytes();
+    [".github.io", ".gitlab.io"].iter().any(|suffix| {
+        host.len() > suffix.len()
+            && host[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    })
+}
+
 /// `sciencedirect.com/journal/information-fusion/about/call-for-papers`,
 /// `springer.com/journal/521`: a journal's own pages on a publisher's
 /// host, its calls for papers and its home, not a paper.
@@ -806,6 +817,10 @@ mod tests {
         assert_eq!(host_kind("github.com"), HostKind::Code);
         assert_eq!(host_kind("GitHub.com"), HostKind::Code);
         assert_eq!(host_kind("marshuang80.github.io"), HostKind::Other);
+        assert!(is_pages_site("marshuang80.github.io"));
+        assert!(is_pages_site("Group.GitLab.io"));
+        assert!(!is_pages_site("github.io"));
+        assert!(!is_pages_site("github.com"));
         assert_eq!(host_kind("arxiv.org"), HostKind::Paper);
         assert_eq!(host_kind("www.nature.com"), HostKind::Paper);
         assert_eq!(host_kind("notarxiv.org"), HostKind::Other);

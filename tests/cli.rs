@@ -3614,3 +3614,20 @@ fn a_family_of_runs_keeps_its_way_and_a_lone_line_does_not() {
         "{value}"
     );
 }
+
+/// A link labelled `code` to a site built from a repository (`….github.io`)
+/// leads to the project's pages, not to its code.
+#[test]
+fn a_code_label_on_a_project_site_is_a_project_page() {
+    let list = fixture("well-formed/code-labels-on-project-sites.md");
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entries.len(), 6, "{value}");
+    let categories: Vec<&str> = entries
+        .iter()
+        .map(|e| e["links"][1]["category"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        categories,
+        ["code", "project", "project", "code", "code", "code"]
+    );
+}

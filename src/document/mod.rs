@@ -652,6 +652,9 @@ pub struct Link {
     /// Whether it leads to a markdown page (`…/blob/main/notes/X.md`): a
     /// document to read, on a code host or not, and no code.
     pub to_page: bool,
+    /// Whether it leads to a site built from a repository (`…github.io`):
+    /// a project's pages, where a label says `code`.
+    pub to_site: bool,
     /// Whether its label names no kind of link (`[Link]`, `[URL]`, the
     /// venue and year): it leads to what its host serves, and on a host
     /// that serves no kind in particular, an entry's such link is its paper
@@ -684,7 +687,11 @@ impl Link {
         if !self.is_title
             && let Some(category) = self.kind.category()
         {
-            return Some(category);
+            return Some(if category == "code" && self.to_site {
+                "project"
+            } else {
+                category
+            });
         }
         if self.to_pdf {
             return Some("paper");

@@ -20,6 +20,7 @@ pub(in crate::document) fn with_target(text: &str, mut link: Link, vocab: &Known
         let path = parts.path.as_bytes();
         link.to_pdf = path.len() >= 4 && path[path.len() - 4..].eq_ignore_ascii_case(b".pdf");
         link.to_page = path.len() >= 3 && path[path.len() - 3..].eq_ignore_ascii_case(b".md");
+        link.to_site = crate::url::is_pages_site(parts.host);
         // A label that names no kind of its own (`[Link]`, `[URL]`, or the
         // paper's venue and year, `[Sensors 21 (2021)]`) leads to what its
         // host serves: a paper on a publisher's, code on GitHub.
@@ -103,6 +104,7 @@ fn bare_link(span: Span, label: Span, url: Span, kind: LabelKind, place: Place) 
             host: HostKind::Other,
             to_pdf: false,
             to_page: false,
+            to_site: false,
             generic: false,
         },
         style_title: false,
@@ -512,6 +514,7 @@ pub(in crate::document) fn pieces(
                                 host: HostKind::Other,
                                 to_pdf: false,
                                 to_page: false,
+                                to_site: false,
                                 generic: false,
                             },
                             style_title: false,
@@ -541,6 +544,7 @@ pub(in crate::document) fn pieces(
                                 host: HostKind::Other,
                                 to_pdf: false,
                                 to_page: false,
+                                to_site: false,
                                 generic: false,
                             },
                             style_title: false,
@@ -706,6 +710,7 @@ pub(in crate::document) fn join_split_links(
             host: HostKind::Other,
             to_pdf: false,
             to_page: false,
+            to_site: false,
             generic: false,
         };
         placed[i].piece = Piece::Link {
@@ -829,6 +834,7 @@ pub(in crate::document) fn link_piece(
             host: HostKind::Other,
             to_pdf: false,
             to_page: false,
+            to_site: false,
             generic: false,
         },
         // A bold link (`[**Title**](url)`, `**[Title](url)**`) reads as a title.
