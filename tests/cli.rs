@@ -3631,3 +3631,34 @@ fn a_code_label_on_a_project_site_is_a_project_page() {
         ["code", "project", "project", "code", "code", "code"]
     );
 }
+
+/// In a list that bolds its titles in HTML (`<b>…</b>`), a line whose
+/// names end oddly (`Lee J G. :`, an APA `(2018).`) still has the bold for
+/// its title, the names before it for authors, and the plain text after it
+/// for the venue, where the list writes its venue there.
+#[test]
+fn an_html_bold_title_is_read_after_odd_names() {
+    let list = fixture("well-formed/html-bold-citations.md");
+    let (value, entries) = entries_of(&list);
+    let at = |line: u64| {
+        entries
+            .iter()
+            .find(|e| e["line"] == line)
+            .unwrap_or_else(|| panic!("line {line}: {value}"))
+    };
+    assert_eq!(
+        at(9)["title"],
+        "Multi-View Graph Convolution for Accident Risk Prediction[J]"
+    );
+    assert_eq!(at(9)["authors"], "Trirat P, Yoon S, Lee J G");
+    assert_eq!(
+        at(25)["title"],
+        "GaAN: Gated Attention Networks for Learning on Large and Spatiotemporal Graphs"
+    );
+    assert_eq!(
+        at(25)["authors"],
+        "Zhang, J., Shi, X., Xie, J., & Yeung, D."
+    );
+    assert_eq!(at(25)["venue"], "UAI");
+    assert_eq!(at(25)["year"], 2018);
+}

@@ -766,14 +766,14 @@ fn bold_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
     let mut place = title.place;
     let mut apart = false;
     let mut displaced_names = false;
-    if !text[holder.clone()].contains("**") {
+    if bold_marks(&text[holder.clone()]).is_none() {
         let Place::Line(line) = title.place else {
             return false;
         };
         let mut bold_notes = entry
             .notes
             .iter()
-            .filter(|n| n.start > title.span.end && text[(*n).clone()].contains("**"));
+            .filter(|n| n.start > title.span.end && bold_marks(&text[(*n).clone()]).is_some());
         let (Some(note), None) = (bold_notes.next(), bold_notes.next()) else {
             return false;
         };
@@ -795,16 +795,15 @@ fn bold_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
         apart = true;
     }
     let written = &text[holder.clone()];
-    let mut marks = written.match_indices("**").map(|(i, _)| i);
-    let (Some(open), Some(close), None) = (marks.next(), marks.next(), marks.next()) else {
+    let Some(((open, open_len), (close, close_len))) = bold_marks(written) else {
         return false;
     };
     // A `[**…**]` tag is a venue's or a name's, not the title.
-    if written[..open].ends_with('[') || close <= open + 2 {
+    if written[..open].ends_with('[') || close <= open + open_len {
         return false;
     }
     let quotes = |c: char| matches!(c, '"' | '“' | '”' | ' ');
-    let content = &written[open + 2..close];
+    let content = &written[open + open_len..close];
     let bare = content
         .trim_matches(quotes)
         .trim_end_matches(['.', ','])
@@ -813,7 +812,8 @@ fn bold_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
         return false;
     }
     let base = holder.start;
-    let inner_start = base + open + 2 + (content.len() - content.trim_start_matches(quotes).len());
+    let inner_start =
+        base + open + open_len + (content.len() - content.trim_start_matches(quotes).len());
     let inner = inner_start..inner_start + bare.len();
     if apart {
         // The names line is the authors (a scrap, a note); the note is the
@@ -837,7 +837,21 @@ fn bold_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
     } else {
         written[..open].trim_end_matches(quotes)
     };
-    let names = before.trim_end().trim_end_matches('.').trim_end();
+    // (`Lee J G. : <b>Title</b>`: a colon between names and title; `Ma, H.,
+    // & Yeung, D. (2018). <b>Title</b>`: the year after the names.)
+    let mut names = before
+        .trim_end()
+        .trim_end_matches(':')
+        .trim_end()
+        .trim_end_matches('.')
+        .trim_end();
+    if let Some(open) = names.rfind('(')
+        && names.ends_with(')')
+        && date::years(&names[open..]).len() == 1
+        && names[open + 1..names.len() - 1].trim().len() == 4
+    {
+        names = names[..open].trim_end();
+    }
     if entry.authors.is_none() && !names.is_empty() && read::looks_like_authors(names, false) {
         let start = base + (names.as_ptr() as usize - written.as_ptr() as usize);
         entry.authors = Some(Authors {
@@ -849,7 +863,7 @@ fn bold_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
     }
     // Quotes around the bold (`"**Title.**"`, `"**Title**."`) are the
     // title's markup too, and no note's.
-    let mut span = base + open..base + close + 2;
+    let mut span = base + open..base + close + close_len;
     let opening = ['"', '“']
         .into_iter()
         .find(|&q| text[..span.start].ends_with(q))
@@ -876,6 +890,43 @@ fn bold_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
             .collect();
         entry.notes = trimmed;
     }
+    // What the "title" held after the bold (`</b>. UAI.`), where the list
+    // writes its venue in plain text after the title, is the venue.
+    if !apart && entry.venue.is_none() && convention(shape, Role::Venue) {
+        let tail_start = base + close + close_len;
+        let tail = &text[tail_start.max(span.end)..holder.end];
+        let words = tail.trim_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+        // (The venue's slot next after the title's: not names between.)
+        let next = shape
+            .slots
+            .iter()
+            .skip_while(|slot| slot.role != Role::Title)
+            .find(|slot| matches!(slot.role, Role::Venue | Role::Authors | Role::Name));
+        if next.is_some_and(|slot| {
+            slot.role == Role::Venue && slot.form == Form::Plain && slot.place == place
+        }) && !words.is_empty()
+            && words.split_whitespace().count() <= 8
+            && words.starts_with(|c: char| c.is_alphabetic())
+            && !words.contains(['[', ']', '(', ')', '<', '>', '*', '"'])
+            && !read::looks_like_authors(words, false)
+        {
+            let start =
+                tail_start.max(span.end) + (words.as_ptr() as usize - tail.as_ptr() as usize);
+            let inner = start..start + words.len();
+            // (`arXiv preprint arXiv:2304.08640`: the id is no word of it.)
+            let mut split = date::split_venue(words);
+            split.name.end =
+                split.name.start + read::without_identifier(&words[split.name.clone()]).len();
+            entry.venue = Some(super::Venue::split_at(
+                split,
+                start,
+                inner.clone(),
+                inner,
+                Form::Plain,
+                place,
+            ));
+        }
+    }
     entry.title = Some(Title {
         span,
         prefix: read::title_prefix(&text[inner.clone()])
@@ -885,6 +936,31 @@ fn bold_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
         place,
     });
     true
+}
+
+/// Where the one bold span of `written` opens and closes, with each mark's
+/// length: `**…**`, or `<b>…</b>` and `<strong>…</strong>` in a list that
+/// writes its bold in HTML. `None` unless there is exactly one.
+fn bold_marks(written: &str) -> Option<((usize, usize), (usize, usize))> {
+    let mut stars = written.match_indices("**").map(|(i, _)| i);
+    match (stars.next(), stars.next(), stars.next()) {
+        (Some(open), Some(close), None) => return Some(((open, 2), (close, 2))),
+        (None, ..) => {}
+        _ => return None,
+    }
+    let lower = written.to_ascii_lowercase();
+    for (open_tag, close_tag) in [("<b>", "</b>"), ("<strong>", "</strong>")] {
+        let (Some(open), Some(close)) = (lower.find(open_tag), lower.find(close_tag)) else {
+            continue;
+        };
+        if lower.matches(open_tag).count() == 1
+            && lower.matches(close_tag).count() == 1
+            && open < close
+        {
+            return Some(((open, open_tag.len()), (close, close_tag.len())));
+        }
+    }
+    None
 }
 
 /// A span without the spaces at its ends.
