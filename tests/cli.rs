@@ -3662,3 +3662,33 @@ fn an_html_bold_title_is_read_after_odd_names() {
     assert_eq!(at(25)["venue"], "UAI");
     assert_eq!(at(25)["year"], 2018);
 }
+
+/// Where the list writes `Names. Venue, Year.` under each title, a comma
+/// for the period (`…, Mark van der Laan, arXiv, 2021.`) still leaves a
+/// known venue or an acronym no person is named after the names.
+#[test]
+fn a_venue_after_the_authors_comma_is_the_venue() {
+    let list = fixture("well-formed/venue-after-the-authors.md");
+    let (value, entries) = entries_of(&list);
+    let read: Vec<(&str, &str)> = entries
+        .iter()
+        .filter(|e| e["line"] == 33 || e["line"] == 63)
+        .map(|e| {
+            (
+                e["venue"].as_str().unwrap_or_default(),
+                e["authors"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "arXiv",
+                "Aurelien Bibaut, Maya Petersen, and Mark van der Laan"
+            ),
+            ("RLEM", "Bingqing Chen, Ming Jin, and Mario Bergés"),
+        ],
+        "{value}"
+    );
+}

@@ -24,6 +24,7 @@ pub(super) fn reread(text: &str, entry: &mut Entry, shape: &Shape, known: &Known
     changed |= note_as_venue(text, entry, shape);
     changed |= link_as_venue(text, entry, shape, known);
     changed |= line_as_venue(text, entry, shape);
+    changed |= authors_tail_as_venue(text, entry, shape, known);
     changed |= name_into_title(text, entry, shape);
     changed |= bold_lead_as_name(text, entry, shape);
     changed |= bold_into_title(text, entry, shape);
@@ -581,6 +582,95 @@ fn venue_text(written: &str) -> date::VenueText {
         };
     }
     split
+}
+
+/// In a list that writes the venue after the authors on their line
+/// (`Ann Lee and Bo Chen. arXiv, 2021.`), an entry whose "authors" end in a
+/// venue after a comma (`…, and Mark van der Laan, arXiv, 2021.`: a comma
+/// where the list puts a period) has its venue there: a known venue's name,
+/// or an acronym no person is named (`RLEM`).
+fn authors_tail_as_venue(text: &str, entry: &mut Entry, shape: &Shape, known: &Known<'_>) -> bool {
+    if entry.venue.is_some() || entry.dates.is_empty() || !convention(shape, Role::Venue) {
+        return false;
+    }
+    let mut roles = shape.slots.iter().map(|slot| (slot.role, slot.place));
+    let Some(place) = roles
+        .by_ref()
+        .find(|&(role, _)| role == Role::Authors)
+        .map(|(_, place)| place)
+    else {
+        return false;
+    };
+    if roles.next() != Some((Role::Venue, place)) {
+        return false;
+    }
+    // The names as read, or, unread for the venue among them, the note on
+    // their line.
+    let line_of = |at: usize| text[entry.head.start..at].matches('\n').count();
+    let held = match (&entry.authors, place) {
+        (Some(authors), _) if authors.place == place => Some((authors.inner.clone(), None)),
+        (None, Place::Line(_) | Place::SubItem) => entry
+            .notes
+            .iter()
+            .position(|n| {
+                n.start > entry.head.start
+                    && match place {
+                        Place::Line(line) => line_of(n.start) == usize::from(line),
+                        _ => line_of(n.start) > 0,
+                    }
+            })
+            .map(|i| (entry.notes[i].clone(), Some(i))),
+        _ => None,
+    };
+    let Some((span, note)) = held else {
+        return false;
+    };
+    let written = &text[span.clone()];
+    let Some((names, last)) = written.trim_end_matches(['.', ' ']).rsplit_once(',') else {
+        return false;
+    };
+    let word = last.trim();
+    let acronym = (3..=8).contains(&word.len())
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
+        && word.chars().filter(char::is_ascii_uppercase).count() >= 3;
+    if word.contains(' ') || !(acronym || read::is_known_venue(word, known)) {
+        return false;
+    }
+    let names = names.trim_end();
+    if !read::looks_like_authors(names, false) {
+        return false;
+    }
+    let start = span.start + (word.as_ptr() as usize - written.as_ptr() as usize);
+    let venue = start..start + word.len();
+    let names = span.start..span.start + names.len();
+    match note {
+        // The note is the names and the venue now; the year after them
+        // was read as the entry's date.
+        Some(index) => {
+            entry.notes.remove(index);
+            entry.authors = Some(Authors {
+                span: names.clone(),
+                inner: names,
+                form: Form::Plain,
+                place,
+            });
+        }
+        None => {
+            if let Some(authors) = &mut entry.authors {
+                authors.inner.end = names.end;
+                authors.span.end = names.end;
+            }
+        }
+    }
+    entry.venue = Some(super::Venue::split_at(
+        date::split_venue(word),
+        start,
+        venue.clone(),
+        venue,
+        Form::Plain,
+        place,
+    ));
+    true
 }
 
 /// In a list that writes its venues in emphasis after the title (four in

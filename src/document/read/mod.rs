@@ -202,7 +202,7 @@ fn venue_closing_names(names: &str, vocab: &Known<'_>) -> Option<usize> {
     (known && looks_like_authors(&t[..at], true)).then_some(at)
 }
 
-pub(super) fn is_known_venue(name: &str, vocab: &Known<'_>) -> bool {
+pub(in crate::document) fn is_known_venue(name: &str, vocab: &Known<'_>) -> bool {
     vocab.venues.recognizes(name.trim())
 }
 
