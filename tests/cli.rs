@@ -3692,3 +3692,22 @@ fn a_venue_after_the_authors_comma_is_the_venue() {
         "{value}"
     );
 }
+
+/// `**Title.** Preprint.`: the word a list writes for a preprint's venue,
+/// alone after the title as a known venue is (`JMLR.`), is the venue.
+#[test]
+fn a_preprint_word_alone_is_the_venue() {
+    let list = fixture("well-formed/preprint-word-venues.md");
+    let (value, entries) = entries_of(&list);
+    let venues: Vec<&str> = entries
+        .iter()
+        .map(|e| e["venue"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        venues,
+        [
+            "Preprint", "Preprint", "JMLR", "NeurIPS", "ACL", "EMNLP", "ACL"
+        ],
+        "{value}"
+    );
+}

@@ -1149,14 +1149,16 @@ pub(in crate::document) fn text_fields(
             return;
         }
     }
-    // A known venue alone: `, CVPR |`, `TACL.` (the period ends the sentence).
+    // A known venue alone: `, CVPR |`, `TACL.` (the period ends the sentence);
+    // or the word a list writes for its preprints' venue (`Preprint.`).
+    let alone = |t: &str| {
+        is_known_venue(t, vocab) || crate::vocabulary::is_one_of(t, &words().tags.preprint)
+    };
     let (t, span) = match t.strip_suffix('.') {
-        Some(bare) if !bare.ends_with('.') && is_known_venue(bare, vocab) => {
-            (bare, span.start..span.end - 1)
-        }
+        Some(bare) if !bare.ends_with('.') && alone(bare) => (bare, span.start..span.end - 1),
         _ => (t, span),
     };
-    if r.venue.is_none() && is_known_venue(t, vocab) && t.split_whitespace().count() <= 6 {
+    if r.venue.is_none() && alone(t) && t.split_whitespace().count() <= 6 {
         r.venue = Some(Venue::plain(span, place));
         return;
     }
