@@ -3711,3 +3711,33 @@ fn a_preprint_word_alone_is_the_venue() {
         "{value}"
     );
 }
+
+/// `2019-CVPR - Title` leads: a workshop written `ICLR_W`, and a lead set
+/// off with no-break spaces, are read like the others; `2017 - Title`, the
+/// year alone where the venue goes, leaves the venue out on purpose.
+#[test]
+fn year_venue_leads_are_read_whatever_their_spaces() {
+    let list = fixture("well-formed/year-venue-leads.md");
+    let (value, entries) = entries_of(&list);
+    let at = |line: u64| {
+        entries
+            .iter()
+            .find(|e| e["line"] == line)
+            .unwrap_or_else(|| panic!("line {line}: {value}"))
+    };
+    assert_eq!(at(15)["venue"], "ICLR_W");
+    assert_eq!(
+        at(15)["title"],
+        "How Do Neural Networks Overcome Label Noise?."
+    );
+    assert_eq!(at(26)["venue"], "NeurIPS");
+    assert_eq!(at(26)["year"], 2020);
+    assert!(
+        at(26)["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Self-Adaptive"),
+        "{}",
+        at(26)
+    );
+}

@@ -134,6 +134,10 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     // A remark naming a venue (`(Arxiv 24.02.08->ECCV24)`)
                     // holds the venue, written in a way not read.
                     || (form.is_none() && role == Role::Venue && names_a_venue(ctx, entry))
+                    // `2017 - Title` where the list writes `2019-CVPR - Title`:
+                    // the venue's tag written with its year alone, the venue
+                    // left out on purpose (none known), not forgotten.
+                    || (form.is_none() && role == Role::Venue && year_alone_in_tag(shape, entry))
                     // A preprint where the list gives its preprints no venue.
                     || (form.is_none()
                         && role == Role::Venue
@@ -326,6 +330,20 @@ fn unreadable_date(note: &str) -> Option<&'static str> {
     } else {
         "has no year"
     })
+}
+
+/// Whether the entry opens with a year where its shape opens with the venue
+/// and its year (`2017 - Title` in a list of `2019-CVPR - Title`,
+/// `[2023] Title` in a list of `[CVPR 2023] Title`).
+fn year_alone_in_tag(shape: &Shape, entry: &Entry) -> bool {
+    let Some(first) = shape.slots.first() else {
+        return false;
+    };
+    let mut parts = Vec::new();
+    entry.parts_into(&mut parts);
+    let opening = parts.iter().min_by_key(|p| p.span.start);
+    first.role == Role::Venue
+        && opening.is_some_and(|p| p.role == Role::Date && p.place == first.place)
 }
 
 /// Whether every paper link of entry `index` is an arXiv one: the paper

@@ -308,7 +308,18 @@ pub(in crate::document) fn split_lead(
     // The longest lead that reads as one: in `2021- IEEE TPAMI - Title` the
     // first dash joins the year to the venue.
     let mut best: Option<(usize, usize, Span, date::Year)> = None;
-    for sep in [" - ", " – ", " — ", "- ", ": ", " | "] {
+    // (With no-break spaces too, as a list pasted from a web page has them.)
+    for sep in [
+        " - ",
+        " – ",
+        " — ",
+        "- ",
+        ": ",
+        " | ",
+        "\u{a0}-\u{a0}",
+        "\u{a0}– ",
+        "-\u{a0}",
+    ] {
         for (sep_at, _) in window.match_indices(sep) {
             if best.as_ref().is_some_and(|b| b.0 >= sep_at) {
                 continue;
@@ -359,7 +370,7 @@ pub(in crate::document) fn lead_of(lead: &str, vocab: &Known<'_>) -> Option<(Spa
             && !name.contains(" - ")
             && name
                 .chars()
-                .all(|c| c.is_alphanumeric() || " -&.".contains(c))
+                .all(|c| c.is_alphanumeric() || " -&._".contains(c))
             && (joined || is_known_venue(name, vocab)));
     if !name_ok {
         return None;
