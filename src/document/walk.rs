@@ -764,6 +764,13 @@ impl<'o> Builder<'o> {
         let marker = read_marker(text, frame.start);
         let item = item_lines(text, marker.line_start, end);
         let children = std::mem::take(&mut frame.children);
+        // `- Query-based RAG` over paragraphs that each link a paper by its
+        // title: a label over its papers, each paragraph an entry.
+        close_frame_unit(&mut frame, self.tokens.len());
+        let papers = self.papers_under_label(text, &frame);
+        if !papers.is_empty() {
+            frame.units.truncate(1);
+        }
         let index = self.push_candidate(
             &mut frame,
             None,
@@ -777,6 +784,9 @@ impl<'o> Builder<'o> {
             }
         }
         self.candidates[index].children = children;
+        if !papers.is_empty() {
+            self.push_labelled_papers(text, &frame, papers);
+        }
         // The first list after a lead paragraph, its items alone: lines
         // of the paper the paragraph links (`assemble` decides).
         if top_level {
@@ -798,6 +808,124 @@ impl<'o> Builder<'o> {
             parent.children.push(index);
             parent.children.extend(siblings);
         }
+    }
+
+    /// The paragraphs of an item that is a label over its papers: a head of
+    /// a few words linking nothing, and two paragraphs or more, each opening
+    /// with a link, two of them or more titles (three words or more). Their tokens
+    /// are taken out of the item's (the item keeps its head); none unless
+    /// every paragraph is one, so that an entry written over several
+    /// paragraphs (`- Title` then `[[pdf](…)]`) stays whole.
+    fn papers_under_label(&mut self, text: &str, frame: &Frame) -> Vec<(Span, Vec<Token>)> {
+        let [(head, UnitPlace::Head), rest @ ..] = frame.units.as_slice() else {
+            return Vec::new();
+        };
+        if rest.len() < 2 {
+            return Vec::new();
+        }
+        let tokens = &self.tokens;
+        let label_words: usize = tokens[head.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Text)
+            .map(|t| text[t.span.clone()].split_whitespace().count())
+            .sum();
+        let links = |range: &Range<usize>| {
+            tokens[range.clone()]
+                .iter()
+                .any(|t| matches!(t.kind, TokenKind::Open(Mark::Link { .. })))
+        };
+        if label_words == 0 || label_words > 8 || links(head) {
+            return Vec::new();
+        }
+        // The words of the link a paragraph opens with; `None` when it
+        // opens otherwise.
+        let link_words = |range: &Range<usize>| {
+            let unit = &tokens[range.clone()];
+            if !matches!(
+                unit.first().map(|t| &t.kind),
+                Some(TokenKind::Open(Mark::Link { .. }))
+            ) {
+                return None;
+            }
+            let mut depth = 0usize;
+            let mut words = 0;
+            for token in unit {
+                match token.kind {
+                    TokenKind::Open(_) => depth += 1,
+                    TokenKind::Close => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    TokenKind::Text => words += text[token.span.clone()].split_whitespace().count(),
+                    _ => {}
+                }
+            }
+            Some(words)
+        };
+        // (A short title or two among them: `[Instance-conditioned gan](…)`.)
+        let mut titled = 0;
+        for (range, place) in rest {
+            match link_words(range) {
+                Some(words) if *place == UnitPlace::Paragraph => titled += usize::from(words >= 3),
+                _ => return Vec::new(),
+            }
+        }
+        if titled < 2 {
+            return Vec::new();
+        }
+        let papers = rest
+            .iter()
+            .map(|(range, _)| {
+                let unit = &tokens[range.clone()];
+                let span = unit[0].span.start..unit[unit.len() - 1].span.end;
+                (span, unit.to_vec())
+            })
+            .collect();
+        // The item keeps its head alone.
+        self.tokens.truncate(rest[0].0.start);
+        papers
+    }
+
+    /// Each paragraph of a label's papers as an entry of its own, grouped
+    /// under the label (papers a survey lists under several labels are
+    /// listed there on purpose).
+    fn push_labelled_papers(&mut self, text: &str, item: &Frame, papers: Vec<(Span, Vec<Token>)>) {
+        let label_start = item.start;
+        let label_end = text[label_start..]
+            .find('\n')
+            .map_or(text.len(), |i| label_start + i);
+        self.doc.group_labels.push(label_start..label_end);
+        let outer = self.group;
+        self.group = u32::try_from(self.doc.group_labels.len() - 1).ok();
+        for (span, unit) in papers {
+            let token_start = self.tokens.len();
+            self.tokens.extend(unit);
+            let mut frame = Frame {
+                kind: FrameKind::Paragraph,
+                start: span.start,
+                token_start,
+                units: vec![(token_start..self.tokens.len(), UnitPlace::Head)],
+                open: None,
+                section: item.section,
+                heading: item.heading,
+                children: Vec::new(),
+                open_html_links: 0,
+            };
+            let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[span.end..]
+                .find('\n')
+                .map_or(text.len(), |i| span.end + i + 1);
+            self.push_candidate(
+                &mut frame,
+                None,
+                super::Block::Paragraph,
+                CandidateKind::Paragraph,
+                line_start..line_end,
+            );
+        }
+        self.group = outer;
     }
 
     fn finish_row(&mut self, text: &str, mut frame: Frame, end: usize) {

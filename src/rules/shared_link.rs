@@ -35,8 +35,20 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // Pairs that share their code repository as well as their paper link,
     // reported once for both.
     let mut repo_pairs: Vec<(usize, usize)> = Vec::new();
+    // The entries found to carry their own paper's link: a title listed
+    // again with that link (a paper under two labels of a survey) carries
+    // its own too, whatever other title shares it.
+    let mut rightful: Vec<usize> = Vec::new();
     each_shared_paper_link(ctx, |index, url, other, key| {
         if listed_twice_pair(ctx, index, other) {
+            return;
+        }
+        let relisting =
+            |e: &usize| match (title_of(ctx, &entries[*e]), title_of(ctx, &entries[index])) {
+                (Some(a), Some(b)) => same_paper_titles(a, b),
+                _ => false,
+            };
+        if rightful.iter().any(relisting) {
             return;
         }
         // The later entry is the one reported, unless the dates settle it
@@ -61,6 +73,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         } else {
             (here, other.clone())
         };
+        rightful.push(right.entry);
         if !reported.insert(wrong.entry) {
             return;
         }
@@ -301,14 +314,15 @@ fn each_shared_paper_link(ctx: &Context, mut visit: impl FnMut(usize, &Span, &Se
                     && !cross_listed(ctx, first, entry)
                     && !points_to(ctx, first, &s.span, entry, url)
             });
+            let listed = seen().any(|s| {
+                title_of(ctx, &entries[s.entry]).is_some_and(|t| same_paper_titles(t, title))
+            });
             if let (Some(other), false) = (other, visited) {
                 visit(index, url, other, key);
                 visited = true;
             }
             // Later copies compare with every distinct title seen.
-            if !seen().any(|s| {
-                title_of(ctx, &entries[s.entry]).is_some_and(|t| same_paper_titles(t, title))
-            }) {
+            if !listed {
                 more_by_key.entry(key).or_default().push(here);
             }
         }

@@ -142,6 +142,7 @@ shape_tests! {
     citation_text_only => ("citation-text-only", 11),
     reference_list => ("reference-list", 12),
     name_over_reference => ("name-over-reference", 11),
+    labelled_paper_paragraphs => ("labelled-paper-paragraphs", 12),
 }
 
 #[test]
@@ -175,6 +176,7 @@ fn every_shape_fixture_is_tested() {
         "name-over-reference",
         "reference-list",
         "lead-paragraph-title-list",
+        "labelled-paper-paragraphs",
     ];
     for entry in fs::read_dir(fixtures().join("shapes")).unwrap() {
         let path = entry.unwrap().path();
