@@ -3749,3 +3749,19 @@ fn year_venue_leads_are_read_whatever_their_spaces() {
         at(26)
     );
 }
+
+/// A table row that names its project in the title column and links only
+/// its code is an entry of the table, however short its name.
+#[test]
+fn a_code_only_row_of_a_table_of_papers_is_an_entry() {
+    let list = fixture("well-formed/code-only-table-rows.md");
+    let (value, entries) = entries_of(&list);
+    let titles: Vec<&str> = entries
+        .iter()
+        .map(|e| e["title"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(titles.len(), 8, "{value}");
+    assert_eq!(titles[1], "MetaSpatial");
+    assert_eq!(titles[4], "Multimodal Open R1");
+    assert_eq!(entries[1]["links"][0]["category"], "code");
+}

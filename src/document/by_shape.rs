@@ -29,7 +29,58 @@ pub(super) fn reread(text: &str, entry: &mut Entry, shape: &Shape, known: &Known
     changed |= bold_lead_as_name(text, entry, shape);
     changed |= bold_into_title(text, entry, shape);
     changed |= bold_note_as_title(text, entry, shape);
+    changed |= cell_note_as_title(text, entry, shape);
     changed
+}
+
+/// In a table whose title column holds plain titles, a row with no title
+/// read whose cell there holds one plain note has it for its title, however
+/// short (`| 25.03 | MetaSpatial [[🖥️Code]](…) |`: a project named in a
+/// word, its code linked and no paper): the column says what it holds.
+fn cell_note_as_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
+    if entry.title.is_some() || !convention(shape, Role::Title) {
+        return false;
+    }
+    let Some(slot) = shape.slot(Role::Title) else {
+        return false;
+    };
+    let (Place::Column(column), super::Block::Row { cells, .. }) = (slot.place, &entry.block)
+    else {
+        return false;
+    };
+    if slot.form != Form::Plain {
+        return false;
+    }
+    let Some(cell) = cells.get(usize::from(column)) else {
+        return false;
+    };
+    let mut inside = entry
+        .notes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.start >= cell.start && n.end <= cell.end);
+    let (Some((index, note)), None) = (inside.next(), inside.next()) else {
+        return false;
+    };
+    let note = trim_span(text, note.clone());
+    let written = &text[note.clone()];
+    let words = written.split_whitespace().count();
+    if !(1..=16).contains(&words)
+        || !written.starts_with(|c: char| c.is_alphanumeric())
+        || written.contains(['[', ']', '(', ')', '*', '_', '`', '<', '|'])
+    {
+        return false;
+    }
+    entry.notes.remove(index);
+    entry.title = Some(Title {
+        prefix: read::title_prefix(written)
+            .map(|(offset, name)| note.start + offset..note.start + offset + name.len()),
+        span: note.clone(),
+        inner: note,
+        form: Form::Plain,
+        place: slot.place,
+    });
+    true
 }
 
 /// Whether four in five of the shape's entries write `role` in the slot's
