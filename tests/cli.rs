@@ -3765,3 +3765,41 @@ fn a_code_only_row_of_a_table_of_papers_is_an_entry() {
     assert_eq!(titles[4], "Multimodal Open R1");
     assert_eq!(entries[1]["links"][0]["category"], "code");
 }
+
+/// Comma-separated citation fields after a title: a venue's acronym as a
+/// field of its own before the year (`, TETCI, 2018`), and a remark in
+/// parentheses after the year (`(first deep learning based SE)`), which is
+/// neither the title's nor the venue's.
+#[test]
+fn comma_fields_and_a_remark_after_the_year_are_read() {
+    let list = fixture("well-formed/comma-fields-and-remarks.md");
+    let (value, entries) = entries_of(&list);
+    let read: Vec<(&str, &str, i64)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["title"].as_str().unwrap_or_default(),
+                e["venue"].as_str().unwrap_or_default(),
+                e["year"].as_i64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read[1],
+        (
+            "Audio-Visual Speech Enhancement Using Multimodal Deep Convolutional Neural Networks",
+            "TETCI",
+            2018
+        ),
+        "{value}"
+    );
+    assert_eq!(
+        read[3],
+        (
+            "Speech Enhancement Based on Deep Denoising Autoencoder",
+            "INTERSPEECH",
+            2013
+        ),
+        "{value}"
+    );
+}

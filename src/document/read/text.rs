@@ -166,6 +166,24 @@ pub(in crate::document) fn split_tail(
 ) -> (usize, Option<Tail>) {
     let t = &text[span.clone()];
     let trimmed = t.trim_end_matches(['.', ' ', ',']);
+    // `…, TETCI, 2018 (first audio-visual SE)`: a remark after the year
+    // (no venue, no date of its own) is no part of the tail it follows.
+    let trimmed = match trimmed.strip_suffix(')').and_then(|inner| {
+        inner
+            .rfind('(')
+            .map(|open| (&trimmed[..open], &inner[open + 1..]))
+    }) {
+        Some((before, remark))
+            if date::years(remark).is_empty()
+                && !is_known_venue(remark, vocab)
+                && date::years(before.trim_end())
+                    .last()
+                    .is_some_and(|y| y.span.end == before.trim_end().len()) =>
+        {
+            before.trim_end()
+        }
+        _ => trimmed,
+    };
     // `Title. Hinton et al. arXiv:1503.02531`: the preprint's identifier
     // ends the text, and names its venue.
     if let Some(at) = arxiv_id_tail(trimmed) {
@@ -312,6 +330,36 @@ pub(in crate::document) fn split_tail(
         // `Title, 2020`, after a comma, as a citation adds it.
         let ends_with_period = t.trim_end().ends_with('.');
         let after_comma = before.ends_with(", ") && closing == 0;
+        // `Title, TETCI, 2018`: a known venue or an acronym, a field of its
+        // own before the year's, is the venue.
+        if after_comma {
+            let prior = &before[..before.len() - 2];
+            if let Some(comma) = prior.rfind(", ") {
+                let field = prior[comma + 2..].trim();
+                let acronym = (3..=8).contains(&field.len())
+                    && field
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                    && field.bytes().filter(u8::is_ascii_uppercase).count() >= 3;
+                if !field.is_empty()
+                    && field.split_whitespace().count() <= 3
+                    && (acronym || is_known_venue(field, vocab))
+                    && word_count(&prior[..comma]) >= 3
+                {
+                    let start = span.start + comma + 2;
+                    return (
+                        span.start + comma,
+                        Some(Tail {
+                            venue: Some((
+                                start..span.start + last.span.end,
+                                start..start + field.len(),
+                                vec![shift_year(last.clone(), span.start)],
+                            )),
+                        }),
+                    );
+                }
+            }
+        }
         if !((ends_with_period && before.ends_with(' ')) || after_comma)
             || before.split_whitespace().count() < 2
         {
