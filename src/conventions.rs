@@ -83,6 +83,19 @@ impl Conventions {
                     None => forms.push((venue.form, 1)),
                 }
             }
+            // A venue tag written as a link (`**[[WACV 24](…)]**`) is
+            // bracketed the entry's way too: a form the list writes links in.
+            if let Some(venue) = &entry.venue {
+                let written = text[venue.span.clone()].trim_matches(['*', '_']);
+                if written.starts_with("[[") {
+                    let doubles = c.double_links.entry(entry.shape).or_default();
+                    if written.ends_with(")]") {
+                        doubles.1 += 1;
+                    } else if written.contains("]](") {
+                        doubles.0 += 1;
+                    }
+                }
+            }
             for link in &entry.links {
                 let doubles = c.double_links.entry(entry.shape).or_default();
                 match link.form {
