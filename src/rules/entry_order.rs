@@ -325,18 +325,42 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
                 )
             }
         };
-        let mut finding = Finding::new(
-            Rule::EntryOrder,
-            entry.head.clone(),
+        // `(2014)` between entries of 1991 and 1994: its year is years from
+        // both neighbours, which are close to each other; the year is as
+        // likely mistyped as the entry misplaced, and the message says so.
+        let (before_year, after_year) = kept_around(&kept, position);
+        let strays = !with_month
+            && before_year.zip(after_year).is_some_and(|(b, a)| {
+                let (b, a) = (dated[b].1.year, dated[a].1.year);
+                let (low, high) = (b.min(a), b.max(a));
+                high - low <= 3 && (when.year + 5 <= low || when.year >= high + 5)
+            });
+        let message = if strays {
+            let (b, a) = (
+                dated[before_year.unwrap_or_default()].1.year,
+                dated[after_year.unwrap_or_default()].1.year,
+            );
+            format!(
+                "entry from {} sits between entries from {b} and {a}: its year looks mistyped, or the entry is out of order",
+                when.spelled(false)
+            )
+        } else {
             format!(
                 "entry from {} is out of order: the entries around it run {order}",
                 when.spelled(with_month)
-            ),
-        )
-        .severity(Severity::Warning)
-        .label("out of date order")
-        .help(help);
-        if let Some(fix) = fix {
+            )
+        };
+        let help = if strays {
+            format!("check its year; if it is right, {help}")
+        } else {
+            help
+        };
+        let mut finding = Finding::new(Rule::EntryOrder, entry.head.clone(), message)
+            .severity(Severity::Warning)
+            .label("out of date order")
+            .help(help);
+        // (Moving it is no fix when its year may be the slip.)
+        if let Some(fix) = fix.filter(|_| !strays) {
             finding = finding.fix(fix);
         }
         out.push(finding);
