@@ -3803,3 +3803,40 @@ fn comma_fields_and_a_remark_after_the_year_are_read() {
         "{value}"
     );
 }
+
+/// References broken over lines, the authors alone on the first and the
+/// linked title on the second (`Chen, H., Wu, Q.,` over `*[Title](…)*,`):
+/// the names are the authors and the link's text the title.
+#[test]
+fn names_over_a_linked_title_are_its_authors() {
+    let list = fixture("well-formed/names-over-linked-titles.md");
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entries.len(), 8, "{value}");
+    assert_eq!(
+        entries[0]["title"],
+        "Asynchronous Tracking-by-Detection on Adaptive Time Surfaces for Event-based Object Tracking"
+    );
+    assert_eq!(
+        entries[0]["authors"],
+        "Chen, H., Wu, Q., Liang, Y., Gao, X., Wang, H."
+    );
+    assert_eq!(entries[7]["title"], "Event-Based Visual Flow");
+    assert_eq!(entries[7]["year"], 2014);
+}
+
+/// A reading list kept without links (`- **Title;** Peng Xu et al`): as a
+/// habit of the file, its bold titles with authors after them are papers.
+#[test]
+fn bold_titles_with_authors_and_no_links_are_papers() {
+    let list = fixture("well-formed/bold-titles-without-links.md");
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entries.len(), 14, "{value}");
+    assert_eq!(entries[0]["authors"], "Peng Xu et al");
+    assert!(
+        entries[13]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Action Genome: Actions as Composition of Scene Graphs"),
+        "{value}"
+    );
+}

@@ -448,6 +448,7 @@ pub(super) fn assemble(
         }
     }
     citation_lists(&mut candidates, &absorbed);
+    bold_title_lists(text, &mut candidates, &entries, &absorbed);
     // One-line paragraphs of plain text are entries only as a habit.
     if candidates.iter().filter(|c| c.plain && c.paper).count() < 5 {
         for c in candidates.iter_mut().filter(|c| c.plain) {
@@ -739,6 +740,52 @@ fn citation_lists(candidates: &mut [Candidate], absorbed: &[bool]) {
             && dated(c)
         {
             c.cites = true;
+        }
+    }
+}
+
+/// A list of papers cited by their bold titles and their authors, with no
+/// link and no date (`- **Grounded Situation Recognition;** Sarah Pratt et
+/// al`): a reading list kept without addresses. Only as a habit of the file
+/// (ten such items or more) and of each list (four in five of its items),
+/// with titles of three words or more and names after them, so that a list
+/// of bold terms and their definitions stays what it is.
+fn bold_title_lists(
+    text: &str,
+    candidates: &mut [Candidate],
+    entries: &[Entry],
+    absorbed: &[bool],
+) {
+    const FEWEST: usize = 10;
+    let cited = |i: usize| {
+        let entry = &entries[i];
+        entry.links.is_empty()
+            && entry.authors.is_some()
+            && entry.title.as_ref().is_some_and(|t| {
+                t.form == Form::Bold && text[t.inner.clone()].split_whitespace().count() >= 3
+            })
+    };
+    let mut lists: HashMap<usize, (usize, Vec<usize>)> = HashMap::default();
+    for (i, c) in candidates.iter().enumerate() {
+        if let CandidateKind::Item { list, .. } = c.kind
+            && !absorbed[i]
+            && !c.empty
+        {
+            let (all, bold) = lists.entry(list).or_default();
+            *all += 1;
+            if !c.paper && !c.cites && cited(i) {
+                bold.push(i);
+            }
+        }
+    }
+    let lists: Vec<Vec<usize>> = lists
+        .into_values()
+        .filter(|(all, bold)| !bold.is_empty() && bold.len() * 5 >= all * 4)
+        .map(|(_, bold)| bold)
+        .collect();
+    if lists.iter().map(Vec::len).sum::<usize>() >= FEWEST {
+        for i in lists.into_iter().flatten() {
+            candidates[i].cites = true;
         }
     }
 }

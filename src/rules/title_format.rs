@@ -163,13 +163,15 @@ fn has_glued_punctuation(word: &str) -> bool {
 }
 
 /// Whether the letter at `at` follows `:`, `;` or `,` with no space, after
-/// a word (`n:A` in `Detection:A`, not `1:1` or `e.g.,`).
+/// a word (`n:A` in `Detection:A`, not `1:1` or `e.g.,`). Two lowercase
+/// letters on each side are an abbreviation's (`tl;dr`), not two words.
 fn glued_after_punctuation(bytes: &[u8], at: usize) -> bool {
     at >= 3
         && matches!(bytes[at - 1], b':' | b';' | b',')
         && bytes[at - 2].is_ascii_lowercase()
         && bytes[at - 3].is_ascii_alphabetic()
         && bytes[at].is_ascii_alphabetic()
+        && (bytes[at].is_ascii_uppercase() || (at >= 4 && bytes[at - 4].is_ascii_alphabetic()))
 }
 
 /// Words run together without a separator: three or more capitalized words
@@ -285,6 +287,7 @@ mod tests {
             "vs.",
             "ChestXray",
             "LayerNorm",
+            "tl;dr",
         ] {
             assert!(diagnose(word).is_none(), "{word}");
         }

@@ -144,8 +144,26 @@ pub(in crate::document) fn choose_title(
         } else {
             continue;
         };
-        if !first {
+        // `Chen, H., Wu, Q., Wang, H.,` over `*[Title](…)*,`: the names on
+        // a line of their own over the title's line, as references break
+        // them.
+        let names_over =
+            (!first && place == Place::Line(1) && first_place == Place::Line(0) && line_start == i)
+                .then(|| names_line(text, placed))
+                .flatten();
+        if !first && names_over.is_none() {
             continue;
+        }
+        if let Some(names) = names_over {
+            for p in placed.iter_mut().filter(|p| p.place == Place::Line(0)) {
+                p.used = true;
+            }
+            r.authors = Some(Authors {
+                span: names.clone(),
+                inner: names,
+                form: Form::Plain,
+                place: Place::Line(0),
+            });
         }
         if let Some(name) = name {
             r.name = Some(name);
@@ -616,6 +634,26 @@ pub(in crate::document) fn choose_title(
         place,
         prefix: None,
     });
+}
+
+/// The names that make up the first line, alone (anchors aside), as a
+/// list of authors: their span without the trailing comma.
+fn names_line(text: &str, placed: &[Placed]) -> Option<Span> {
+    let mut span: Option<Span> = None;
+    for p in placed.iter().take_while(|p| p.place == Place::Line(0)) {
+        match &p.piece {
+            Piece::Html(_) => {}
+            Piece::Text(s) if is_blank(text, s) => {}
+            Piece::Text(s) => {
+                span = Some(span.map_or(s.clone(), |sp| sp.start..s.end));
+            }
+            _ => return None,
+        }
+    }
+    let span = trim(text, span?);
+    let written = text[span.clone()].trim_end_matches([',', ' ']);
+    (written.split(',').count() >= 2 && looks_like_authors(written, true))
+        .then(|| span.start..span.start + written.len())
 }
 
 /// Whether `text` is a known venue and its year, and nothing else (`CVPR 2018`).
