@@ -3811,7 +3811,7 @@ fn comma_fields_and_a_remark_after_the_year_are_read() {
 fn names_over_a_linked_title_are_its_authors() {
     let list = fixture("well-formed/names-over-linked-titles.md");
     let (value, entries) = entries_of(&list);
-    assert_eq!(entries.len(), 8, "{value}");
+    assert_eq!(entries.len(), 10, "{value}");
     assert_eq!(
         entries[0]["title"],
         "Asynchronous Tracking-by-Detection on Adaptive Time Surfaces for Event-based Object Tracking"

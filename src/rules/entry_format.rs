@@ -453,13 +453,19 @@ fn is_convention(shape: &Shape, slot: &Slot) -> bool {
 /// judges forms: a venue's markup is `venue-format`'s, and a title that
 /// links somewhere (a paper, the list's write-up of it) is the same title
 /// as one that does not.
+/// A year in parentheses and one after a comma are the same date in a
+/// reference (`Front. Neurosci. (2017), 11:535.` among `Conf. (ICRA),
+/// 2019.`: a journal's citation and a conference's), where a tag's brackets
+/// are a form the list gives its dates.
 fn differs(form: Form, slot: &Slot) -> bool {
     let linked = |f: Form| matches!(f, Form::Linked | Form::Plain);
     let linked_bold = |f: Form| matches!(f, Form::LinkedBold | Form::Bold);
+    let cited = |f: Form| matches!(f, Form::Plain | Form::Paren);
     form != slot.form
         && slot.role != Role::Venue
         && !(slot.role == Role::Title
             && (linked(form) && linked(slot.form) || linked_bold(form) && linked_bold(slot.form)))
+        && !(slot.role == Role::Date && cited(form) && cited(slot.form))
 }
 
 /// `own_way(role, form)`: whether the entry's own list writes the part so
