@@ -3811,7 +3811,7 @@ fn comma_fields_and_a_remark_after_the_year_are_read() {
 fn names_over_a_linked_title_are_its_authors() {
     let list = fixture("well-formed/names-over-linked-titles.md");
     let (value, entries) = entries_of(&list);
-    assert_eq!(entries.len(), 10, "{value}");
+    assert_eq!(entries.len(), 11, "{value}");
     assert_eq!(
         entries[0]["title"],
         "Asynchronous Tracking-by-Detection on Adaptive Time Surfaces for Event-based Object Tracking"
@@ -3822,6 +3822,12 @@ fn names_over_a_linked_title_are_its_authors() {
     );
     assert_eq!(entries[7]["title"], "Event-Based Visual Flow");
     assert_eq!(entries[7]["year"], 2014);
+    // (The comma slipped inside the title's emphasis: `*[Title](…),*`.)
+    assert_eq!(
+        entries[10]["title"],
+        "Event-Based Vision Enhanced: A Joint Detection Framework in Autonomous Driving"
+    );
+    assert_eq!(entries[10]["venue"], "ICME");
 }
 
 /// A reading list kept without links (`- **Title;** Peng Xu et al`): as a

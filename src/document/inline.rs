@@ -352,17 +352,26 @@ fn fold_emphasis(text: &str, span: Span, mark: &Mark, children: &[Token], out: &
         level = 3;
         inner_tokens = &children[1..children.len() - 1];
     }
-    // `**[Title](url)**`: the emphasis belongs to the link.
+    // `**[Title](url)**`: the emphasis belongs to the link; so it does with
+    // the sentence's punctuation slipped inside it (`*[Title](url),*`,
+    // `*[Title](url).*`).
     if let Some(first) = inner_tokens.first()
         && let TokenKind::Open(Mark::Link { dest, auto }) = &first.kind
-        && matching_close(inner_tokens, 0) + 1 == inner_tokens.len()
+        && let close = matching_close(inner_tokens, 0)
+        && (close + 1 == inner_tokens.len()
+            || (close + 2 == inner_tokens.len()
+                && inner_tokens[close + 1].kind == TokenKind::Text
+                && text[inner_tokens[close + 1].span.clone()]
+                    .trim()
+                    .chars()
+                    .all(|c| matches!(c, '.' | ',' | ';' | ':'))))
     {
         let mut link = link_atom(
             text,
             first.span.clone(),
             dest.clone(),
             *auto,
-            &inner_tokens[1..inner_tokens.len() - 1],
+            &inner_tokens[1..close],
         );
         link.bold = true;
         link.span = span;
