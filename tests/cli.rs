@@ -3846,3 +3846,20 @@ fn bold_titles_with_authors_and_no_links_are_papers() {
         "{value}"
     );
 }
+
+/// A one-line paragraph whose title links a host not known to serve papers
+/// (`[Title](https://direct.mit.edu/…), MIT Press 2024`) is an entry where
+/// the file writes its entries so, its venue read from the place the
+/// file's shape gives venues.
+#[test]
+fn a_one_line_paragraph_on_another_host_is_read_by_the_files_shape() {
+    let list = fixture("well-formed/one-line-paragraphs.md");
+    let (value, entries) = entries_of(&list);
+    let entry = entries
+        .iter()
+        .find(|e| e["title"] == "Towards Faithful Model Explanation in NLP: A Survey")
+        .unwrap_or_else(|| panic!("{value}"));
+    assert_eq!(entry["venue"], "MIT Press");
+    assert_eq!(entry["year"], 2024);
+    assert_eq!(entry["links"][0]["category"], "paper");
+}

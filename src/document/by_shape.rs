@@ -25,6 +25,7 @@ pub(super) fn reread(text: &str, entry: &mut Entry, shape: &Shape, known: &Known
     changed |= link_as_venue(text, entry, shape, known);
     changed |= line_as_venue(text, entry, shape);
     changed |= authors_tail_as_venue(text, entry, shape, known);
+    changed |= tail_as_venue(text, entry, shape);
     changed |= name_into_title(text, entry, shape);
     changed |= bold_lead_as_name(text, entry, shape);
     changed |= bold_into_title(text, entry, shape);
@@ -633,6 +634,67 @@ fn venue_text(written: &str) -> date::VenueText {
         };
     }
     split
+}
+
+/// In a list that writes the venue and its year in plain text right after
+/// the title on its line (`[Title](…), DMKD 2023`), an entry with no venue
+/// read holds it in the note there, a venue the vocabulary does not know
+/// (`[Title](…), MIT Press 2024`): the list's shape says what the place holds.
+fn tail_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
+    if entry.venue.is_some() || !convention(shape, Role::Venue) {
+        return false;
+    }
+    let Some(title) = &entry.title else {
+        return false;
+    };
+    let next = shape
+        .slots
+        .iter()
+        .skip_while(|slot| slot.role != Role::Title)
+        .nth(1);
+    if !next.is_some_and(|slot| {
+        slot.role == Role::Venue && slot.form == Form::Plain && slot.place == title.place
+    }) {
+        return false;
+    }
+    let line_end = text[title.span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| title.span.end + i);
+    let mut after = entry
+        .notes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.start >= title.span.end && n.end <= line_end);
+    let (Some((index, note)), None) = (after.next(), after.next()) else {
+        return false;
+    };
+    let written = &text[note.clone()];
+    let words = written
+        .trim_start_matches([',', ' '])
+        .trim_end_matches(['.', ' ']);
+    let split = date::split_venue(words);
+    let name = words[split.name.clone()].trim();
+    if split.years.is_empty()
+        || name.is_empty()
+        || name.split_whitespace().count() > 8
+        || !name.starts_with(|c: char| c.is_alphabetic())
+        || words.contains(['[', ']', '(', ')', '*', '_', '<', '|'])
+    {
+        return false;
+    }
+    let start = note.start + (words.as_ptr() as usize - written.as_ptr() as usize);
+    let span = start..start + words.len();
+    let place = title.place;
+    entry.notes.remove(index);
+    entry.venue = Some(super::Venue::split_at(
+        split,
+        start,
+        span.clone(),
+        span,
+        Form::Plain,
+        place,
+    ));
+    true
 }
 
 /// In a list that writes the venue after the authors on their line

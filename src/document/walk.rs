@@ -1041,8 +1041,11 @@ impl<'o> Builder<'o> {
                         let before_links = after.split('[').next().unwrap_or_default();
                         !super::date::years(before_links).is_empty()
                     };
-                    read::is_paper_url(&text[d.clone()], &self.options.known)
-                        && (words >= 3 || (words == 2 && dated()))
+                    // (On a host not known to serve papers, a title of
+                    // three words or more with a year after it: the file's
+                    // shape judges whether it is one of its entries.)
+                    let paper = read::is_paper_url(&text[d.clone()], &self.options.known);
+                    (words >= 3 && (paper || dated()) || (paper && words == 2 && dated()))
                         && !line.contains('\n')
                 }
                 _ => false,
