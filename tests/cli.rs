@@ -1568,7 +1568,7 @@ fn a_table_s_columns_say_what_their_cells_are() {
     let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
     let value: Value = serde_json::from_str(&out.stdout).unwrap();
     let entries = value["entries"].as_array().unwrap();
-    let at = |line: u64| entries.iter().find(|e| e["line"] == line).unwrap();
+    let at = |line: u64| entry_on(entries, line);
     assert_eq!(at(11)["title"], "PointNet3");
     assert_eq!(at(12)["title"], "Genetic CNN");
     assert_eq!(at(13)["links"][0]["category"], "paper");
@@ -1620,7 +1620,7 @@ fn headings_that_link_their_paper_are_entries() {
         .map(|e| e["line"].as_u64().unwrap())
         .collect();
     assert_eq!(lines, [9, 13, 19, 23, 31]);
-    let at = |line: u64| entries.iter().find(|e| e["line"] == line).unwrap();
+    let at = |line: u64| entry_on(entries, line);
     assert_eq!(
         at(19)["title"],
         "HandGraph: Dynamic Graph Transformer for 3D Hand Poses."
@@ -1670,12 +1670,7 @@ fn pasted_citations_are_read_by_the_lists_bold_titles() {
     let out = run(cmd().args(["entries", "--no-config", list.to_str().unwrap()]));
     let value: Value = serde_json::from_str(&out.stdout).unwrap();
     let entries = value["entries"].as_array().unwrap();
-    let at = |line: u64| {
-        entries
-            .iter()
-            .find(|e| e["line"] == line)
-            .unwrap_or_else(|| panic!("no entry on line {line}"))
-    };
+    let at = |line: u64| entry_on(entries, line);
     let r2gen = at(7);
     assert_eq!(r2gen["venue"], "arXiv");
     assert_eq!(r2gen["name"], Value::Null);
@@ -2540,6 +2535,14 @@ fn entries_of(list: &std::path::Path) -> (Value, Vec<Value>) {
     let value: Value = serde_json::from_str(&out.stdout).unwrap();
     let entries = value["entries"].as_array().unwrap().clone();
     (value, entries)
+}
+
+/// The entry read on `line`, or a panic naming the line.
+fn entry_on(entries: &[Value], line: u64) -> &Value {
+    entries
+        .iter()
+        .find(|e| e["line"] == line)
+        .unwrap_or_else(|| panic!("no entry on line {line}: {entries:?}"))
 }
 
 /// A citation's ending (`Title, in *ICLR* 2024.`) is the venue and year,
@@ -3647,13 +3650,8 @@ fn a_code_label_on_a_project_site_is_a_project_page() {
 #[test]
 fn an_html_bold_title_is_read_after_odd_names() {
     let list = fixture("well-formed/html-bold-citations.md");
-    let (value, entries) = entries_of(&list);
-    let at = |line: u64| {
-        entries
-            .iter()
-            .find(|e| e["line"] == line)
-            .unwrap_or_else(|| panic!("line {line}: {value}"))
-    };
+    let (_, entries) = entries_of(&list);
+    let at = |line: u64| entry_on(&entries, line);
     assert_eq!(
         at(9)["title"],
         "Multi-View Graph Convolution for Accident Risk Prediction[J]"
@@ -3726,13 +3724,8 @@ fn a_preprint_word_alone_is_the_venue() {
 #[test]
 fn year_venue_leads_are_read_whatever_their_spaces() {
     let list = fixture("well-formed/year-venue-leads.md");
-    let (value, entries) = entries_of(&list);
-    let at = |line: u64| {
-        entries
-            .iter()
-            .find(|e| e["line"] == line)
-            .unwrap_or_else(|| panic!("line {line}: {value}"))
-    };
+    let (_, entries) = entries_of(&list);
+    let at = |line: u64| entry_on(&entries, line);
     assert_eq!(at(15)["venue"], "ICLR_W");
     assert_eq!(
         at(15)["title"],

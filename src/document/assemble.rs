@@ -765,29 +765,42 @@ fn bold_title_lists(
                 t.form == Form::Bold && text[t.inner.clone()].split_whitespace().count() >= 3
             })
     };
+    let habit = items_by_habit(candidates, absorbed, |i, c| {
+        !c.paper && !c.cites && cited(i)
+    });
+    if habit.len() >= FEWEST {
+        for i in habit {
+            candidates[i].cites = true;
+        }
+    }
+}
+
+/// The items of the lists that are each four in five of one kind
+/// (`of_kind`), of all items of the file's lists. (Lists under headings of
+/// a few papers each count together: the caller asks how many in all.)
+fn items_by_habit(
+    candidates: &[Candidate],
+    absorbed: &[bool],
+    of_kind: impl Fn(usize, &Candidate) -> bool,
+) -> Vec<usize> {
     let mut lists: HashMap<usize, (usize, Vec<usize>)> = HashMap::default();
     for (i, c) in candidates.iter().enumerate() {
         if let CandidateKind::Item { list, .. } = c.kind
             && !absorbed[i]
             && !c.empty
         {
-            let (all, bold) = lists.entry(list).or_default();
+            let (all, kind) = lists.entry(list).or_default();
             *all += 1;
-            if !c.paper && !c.cites && cited(i) {
-                bold.push(i);
+            if of_kind(i, c) {
+                kind.push(i);
             }
         }
     }
-    let lists: Vec<Vec<usize>> = lists
+    lists
         .into_values()
-        .filter(|(all, bold)| !bold.is_empty() && bold.len() * 5 >= all * 4)
-        .map(|(_, bold)| bold)
-        .collect();
-    if lists.iter().map(Vec::len).sum::<usize>() >= FEWEST {
-        for i in lists.into_iter().flatten() {
-            candidates[i].cites = true;
-        }
-    }
+        .filter(|(all, kind)| !kind.is_empty() && kind.len() * 5 >= all * 4)
+        .flat_map(|(_, kind)| kind)
+        .collect()
 }
 
 /// A list whose items are each a paper's title linked and nothing else
@@ -825,27 +838,9 @@ fn title_lists(text: &str, candidates: &mut [Candidate], entries: &[Entry], abso
                 .as_ref()
                 .is_some_and(|t| text[t.inner.clone()].split_whitespace().count() >= 4)
     };
-    let mut lists: HashMap<usize, (usize, Vec<usize>)> = HashMap::default();
-    for (i, c) in candidates.iter().enumerate() {
-        if let CandidateKind::Item { list, .. } = c.kind
-            && !absorbed[i]
-            && !c.empty
-        {
-            let (all, titled) = lists.entry(list).or_default();
-            *all += 1;
-            if !c.paper && title_only(i) {
-                titled.push(i);
-            }
-        }
-    }
-    // Lists under headings of a few papers each count together.
-    let lists: Vec<Vec<usize>> = lists
-        .into_values()
-        .filter(|(all, titled)| !titled.is_empty() && titled.len() * 5 >= all * 4)
-        .map(|(_, titled)| titled)
-        .collect();
-    if lists.iter().map(Vec::len).sum::<usize>() >= 5 {
-        for i in lists.into_iter().flatten() {
+    let habit = items_by_habit(candidates, absorbed, |i, c| !c.paper && title_only(i));
+    if habit.len() >= 5 {
+        for i in habit {
             candidates[i].paper = true;
         }
     }

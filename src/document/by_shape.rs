@@ -652,9 +652,7 @@ fn tail_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
         .iter()
         .skip_while(|slot| slot.role != Role::Title)
         .nth(1);
-    if !next.is_some_and(|slot| {
-        slot.role == Role::Venue && slot.form == Form::Plain && slot.place == title.place
-    }) {
+    if !is_plain_venue_at(next, title.place) {
         return false;
     }
     let line_end = text[title.span.end..]
@@ -695,6 +693,11 @@ fn tail_as_venue(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
         place,
     ));
     true
+}
+
+/// Whether `slot` is the shape's venue, written plain at `place`.
+fn is_plain_venue_at(slot: Option<&super::shape::Slot>, place: Place) -> bool {
+    slot.is_some_and(|s| s.role == Role::Venue && s.form == Form::Plain && s.place == place)
 }
 
 /// In a list that writes the venue after the authors on their line
@@ -1105,9 +1108,8 @@ fn bold_into_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
             .iter()
             .skip_while(|slot| slot.role != Role::Title)
             .find(|slot| matches!(slot.role, Role::Venue | Role::Authors | Role::Name));
-        if next.is_some_and(|slot| {
-            slot.role == Role::Venue && slot.form == Form::Plain && slot.place == place
-        }) && !words.is_empty()
+        if is_plain_venue_at(next, place)
+            && !words.is_empty()
             && words.split_whitespace().count() <= 8
             && words.starts_with(|c: char| c.is_alphabetic())
             && !words.contains(['[', ']', '(', ')', '<', '>', '*', '"'])
