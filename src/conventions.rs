@@ -43,6 +43,9 @@ pub(crate) struct Conventions {
     pub double_links: FxHashMap<usize, (usize, usize)>,
     /// Labels in no category (normalized), and how many links use them.
     pub labels: FxHashMap<String, usize>,
+    /// Each link label as written (trimmed), with how many of its links
+    /// lead nowhere and how many have a web address.
+    pub label_uses: FxHashMap<String, (usize, usize)>,
     /// Entry lines that end with two spaces and go on with the entry on the
     /// next line (a markdown hard break), and entry lines that end otherwise
     /// before a continuation line.
@@ -102,6 +105,19 @@ impl Conventions {
                     Form::DoubleInside => doubles.0 += 1,
                     Form::DoubleOutside => doubles.1 += 1,
                     _ => {}
+                }
+                if !link.is_title {
+                    let written = text[link.label.clone()].trim();
+                    let filled = link
+                        .url
+                        .as_ref()
+                        .is_some_and(|url| text[url.clone()].trim().contains("://"));
+                    let uses = c.label_uses.entry(written.to_owned()).or_default();
+                    if filled {
+                        uses.1 += 1;
+                    } else {
+                        uses.0 += 1;
+                    }
                 }
                 if !link.is_title
                     && link.kind == LabelKind::Unknown
@@ -236,6 +252,16 @@ impl Conventions {
         } else {
             None
         }
+    }
+
+    /// Whether the list writes this label only on links that lead nowhere,
+    /// by habit (`[[G-Scholar--]]()` on a hundred entries, never with an
+    /// address): its mark for a link it has not got, where a label the
+    /// list also writes with addresses left empty once is a link left out.
+    pub(crate) fn marks_absence(&self, label: &str) -> bool {
+        self.label_uses
+            .get(label.trim())
+            .is_some_and(|&(empty, filled)| filled == 0 && empty >= 2 * MIN_SUPPORT)
     }
 
     /// Whether a hard break inside an entry departs from the list's way:

@@ -3856,3 +3856,29 @@ fn a_one_line_paragraph_on_another_host_is_read_by_the_files_shape() {
     assert_eq!(entry["year"], 2024);
     assert_eq!(entry["links"][0]["category"], "paper");
 }
+
+/// A label the list writes only on empty links, ten times or more, is its
+/// mark for a link it has not got (`[[Scholar--]]()`); once the same label
+/// is written with an address too, its empty links are links left out.
+#[test]
+fn a_label_written_only_empty_marks_a_link_not_there() {
+    let list = fixture("well-formed/label-for-a-link-not-there.md");
+    let text = fs::read_to_string(&list).unwrap();
+    let filled_once = text.replacen(
+        "[[Scholar]](https://scholar.google.com/scholar?cluster=9000)",
+        "[[Scholar--]](https://scholar.google.com/scholar?cluster=9000)",
+        1,
+    );
+    assert_ne!(filled_once, text);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    fs::write(&path, filled_once).unwrap();
+    let (code, value) = json(&[path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{value}");
+    let found = lines_and_rules(&value);
+    assert_eq!(found.len(), 10, "{value}");
+    assert!(
+        found.iter().all(|(_, rule)| rule == "empty-link"),
+        "{value}"
+    );
+}

@@ -26,8 +26,9 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             // `[Coming soon]()`: the label says the link is not there yet,
-            // the list's way of showing that, not a URL left out.
-            if announces_absence(label) {
+            // the list's way of showing that, not a URL left out; so does a
+            // label the list writes only on empty links, many times over.
+            if announces_absence(label) || ctx.conventions.marks_absence(label) {
                 continue;
             }
             // `[[Code]]](https://…)`: the URL is there, its markup broken,
