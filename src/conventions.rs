@@ -255,13 +255,21 @@ impl Conventions {
     }
 
     /// Whether the list writes this label only on links that lead nowhere,
-    /// by habit (`[[G-Scholar--]]()` on a hundred entries, never with an
-    /// address): its mark for a link it has not got, where a label the
-    /// list also writes with addresses left empty once is a link left out.
+    /// by habit, as a marked form of a label it writes with addresses
+    /// (`[[G-Scholar--]]()` on a hundred entries, `[[G-Scholar]](…)` on
+    /// the rest): its mark for a link it has not got. A label left empty
+    /// however often, with no such filled twin, is links left out.
     pub(crate) fn marks_absence(&self, label: &str) -> bool {
+        let label = label.trim();
+        let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+        let marked = letters(label);
         self.label_uses
-            .get(label.trim())
+            .get(label)
             .is_some_and(|&(empty, filled)| filled == 0 && empty >= 2 * MIN_SUPPORT)
+            && !marked.is_empty()
+            && self.label_uses.iter().any(|(other, &(_, filled))| {
+                filled > 0 && other != label && letters(other) == marked
+            })
     }
 
     /// Whether a hard break inside an entry departs from the list's way:

@@ -3857,28 +3857,152 @@ fn a_one_line_paragraph_on_another_host_is_read_by_the_files_shape() {
     assert_eq!(entry["links"][0]["category"], "paper");
 }
 
-/// A label the list writes only on empty links, ten times or more, is its
-/// mark for a link it has not got (`[[Scholar--]]()`); once the same label
-/// is written with an address too, its empty links are links left out.
+/// A marked form of a label the list fills (`[[Scholar--]]()` beside
+/// `[[Scholar]](…)`), written only on empty links ten times or more, is the
+/// list's mark for a link it has not got. Once the marked label is written
+/// with an address too, or the list fills no such label, its empty links
+/// are links left out.
 #[test]
 fn a_label_written_only_empty_marks_a_link_not_there() {
     let list = fixture("well-formed/label-for-a-link-not-there.md");
     let text = fs::read_to_string(&list).unwrap();
-    let filled_once = text.replacen(
-        "[[Scholar]](https://scholar.google.com/scholar?cluster=9000)",
-        "[[Scholar--]](https://scholar.google.com/scholar?cluster=9000)",
-        1,
+    let filled_once = text.replacen("[[Scholar]](", "[[Scholar--]](", 1);
+    let no_twin = text.replace("[[Scholar]](", "[[Cited by]](");
+    for changed in [filled_once, no_twin] {
+        assert_ne!(changed, text);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("README.md");
+        fs::write(&path, changed).unwrap();
+        let (code, value) = json(&[path.to_str().unwrap()]);
+        assert_eq!(code, 1, "{value}");
+        let found = lines_and_rules(&value);
+        assert_eq!(found.len(), 10, "{value}");
+        assert!(
+            found.iter().all(|(_, rule)| rule == "empty-link"),
+            "{value}"
+        );
+    }
+}
+
+/// A plain title soft-wrapped where a phrase cannot end (`…Covariate and`
+/// over `Label Shift…`, `…Relabeling` over `for Adversarial…`) is one
+/// title; a title over a line of its authors stays apart from them.
+#[test]
+fn a_plain_title_wrapped_mid_phrase_is_read_whole() {
+    let (value, entries) = entries_of(&fixture("well-formed/plain-titles-wrapped-mid-phrase.md"));
+    assert_eq!(
+        entry_on(&entries, 5)["title"],
+        "Generalized Domain Adaptation with Covariate and Label Shift CO-ALignment",
+        "{value}"
     );
-    assert_ne!(filled_once, text);
+    assert_eq!(
+        entry_on(&entries, 7)["title"],
+        "Re-energizing Domain Discriminator with Sample Relabeling for Adversarial Domain Adaptation",
+    );
+    assert_eq!(entry_on(&entries, 12)["venue"], "ICML");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("README.md");
-    fs::write(&path, filled_once).unwrap();
-    let (code, value) = json(&[path.to_str().unwrap()]);
+    fs::write(
+        &path,
+        "# Papers\n\n\
+         - Enlarging Discriminative Power by Adding an Extra Class\n  \
+         Hai H. Tran, Sumyeong Ahn [[ICPR 2020]](https://arxiv.org/abs/2002.08041)\n\
+         - Adversarial Variational Domain Adaptation\n  \
+         Manuel Pérez-Carrasco [[NeurIPS 2019]](https://arxiv.org/abs/1909.11651)\n",
+    )
+    .unwrap();
+    let (value, entries) = entries_of(&path);
+    let entry = entry_on(&entries, 3);
+    assert_eq!(
+        entry["title"], "Enlarging Discriminative Power by Adding an Extra Class",
+        "{value}"
+    );
+    assert_eq!(entry["authors"], "Hai H. Tran, Sumyeong Ahn");
+}
+
+/// `[[12 Feb 2020]](https://arxiv.org/abs/…)` under a bold `**Arxiv**`
+/// label: the link's label is the day the paper came out.
+#[test]
+fn a_link_labelled_with_a_date_dates_its_entry() {
+    let (value, entries) = entries_of(&fixture("well-formed/dates-as-link-labels.md"));
+    let entry = entry_on(&entries, 8);
+    assert_eq!(entry["venue"], "Arxiv", "{value}");
+    assert_eq!(entry["year"], 2020);
+    assert_eq!(entry["month"], 2);
+    assert_eq!(entry_on(&entries, 10)["year"], 2019);
+}
+
+/// `[Zhang et al., Proc. ICCV 2023]`: a citation's authors before the
+/// venue and its year; the venue is `ICCV`, and a known venue's name alone
+/// before it (`` `DaC` ``) is the entry's short name.
+#[test]
+fn a_tag_that_cites_its_authors_names_the_venue_after_them() {
+    let (value, entries) = entries_of(&fixture("well-formed/cited-authors-in-tags.md"));
+    let venues: Vec<(&str, u64)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["venue"].as_str().unwrap_or("-"),
+                e["year"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        venues,
+        [
+            ("ICCV", 2023),
+            ("ACMMM", 2023),
+            ("NeurIPS", 2023),
+            ("Thesis", 2023),
+            ("Applied Sciences", 2023),
+            ("Image and Vision Computing", 2023),
+        ],
+        "{value}"
+    );
+    assert_eq!(entry_on(&entries, 6)["name"], "DaC");
+}
+
+/// `##### • \[2021 TPAMI\] Title. [\[PDF\]](https://ieeexplore…)`: escaped
+/// brackets are a tag as brackets are, the year may come first, and a
+/// heading whose link is labelled the paper is its paper's entry wherever
+/// it points; a heading that links a workshop's site stays a heading.
+#[test]
+fn paper_headings_with_year_first_tags_are_read() {
+    let (value, entries) = entries_of(&fixture("well-formed/year-first-tags-on-paper-headings.md"));
+    assert_eq!(entries.len(), 4, "{value}");
+    let first = entry_on(&entries, 5);
+    assert_eq!(
+        first["title"],
+        "HandVoxNet++: 3D Hand Shape and Pose Estimation using Voxel-Based Neural Networks.",
+    );
+    assert_eq!(first["venue"], "TPAMI");
+    assert_eq!(first["year"], 2021);
+    assert_eq!(entry_on(&entries, 8)["venue"], "TIP");
+    assert_eq!(entry_on(&entries, 11)["venue"], "ICIP");
+    assert_eq!(entry_on(&entries, 14)["venue"], "3DV");
+}
+
+/// A run of entries from a year the list has no section for yet, at the
+/// end of the last year's section, is one missing heading, said once; an
+/// entry alone in the wrong section is said on its own.
+#[test]
+fn entries_of_a_year_without_its_section_are_one_finding() {
+    let list = fixture("entries/year-missing-its-section.md");
+    let (code, value) = json(&[list.to_str().unwrap()]);
     assert_eq!(code, 1, "{value}");
-    let found = lines_and_rules(&value);
-    assert_eq!(found.len(), 10, "{value}");
+    assert_eq!(
+        lines_and_rules(&value),
+        [
+            (7, "year-section".to_owned()),
+            (11, "year-section".to_owned())
+        ]
+    );
+    let run = &value["diagnostics"][1];
     assert!(
-        found.iter().all(|(_, rule)| rule == "empty-link"),
+        run["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("3 entries from 2025 in a row are in the 2024 section"),
         "{value}"
     );
 }

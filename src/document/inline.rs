@@ -128,6 +128,8 @@ impl Atom {
 pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
     let mut i = 0;
     let mut pending_text: Option<Span> = None;
+    // Where the current line's atoms begin in `out`.
+    let mut line_start = out.len();
     let flush = |pending: &mut Option<Span>, out: &mut Vec<Atom>| {
         if let Some(span) = pending.take() {
             split_text(text, span, out);
@@ -149,12 +151,27 @@ pub(super) fn atoms(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
                 i += 1;
             }
             TokenKind::Break => {
+                // `Title with Covariate and` / `Label Shift [[ICLR 2020]](…)`:
+                // a plain title soft-wrapped mid-phrase runs on through the
+                // break, as it renders.
+                if let Some(line) = &pending_text
+                    && out.len() == line_start
+                    && let Some(next) = tokens.get(i + 1)
+                    && next.kind == TokenKind::Text
+                    && matches!(&text[token.span.clone()], "\n" | "\r\n")
+                    && runs_on(&text[line.clone()], &text[next.span.clone()])
+                {
+                    pending_text = Some(line.start..next.span.end);
+                    i += 2;
+                    continue;
+                }
                 flush(&mut pending_text, out);
                 // `Title <br>` then the line's end: one break, as ` \`
                 // before it is (the two render alike).
                 if !matches!(out.last(), Some(Atom::Break(_))) {
                     out.push(Atom::Break(token.span.clone()));
                 }
+                line_start = out.len();
                 i += 1;
             }
             TokenKind::Html => {
@@ -250,6 +267,26 @@ fn glue(text: &str, pending: &mut Option<Span>, span: &Span, out: &mut Vec<Atom>
         }
         None => span.clone(),
     });
+}
+
+/// Whether a line of plain text goes on into the next line's text: it
+/// reads as a title's words (three or more, no closing punctuation) cut
+/// where a phrase cannot end (`…Covariate and`) or before a word that
+/// cannot start one (`for Adversarial…`). Names (`by …`) and venues never
+/// start so.
+fn runs_on(line: &str, next: &str) -> bool {
+    const JOINING: [&str; 17] = [
+        "and", "of", "for", "with", "in", "on", "to", "via", "from", "the", "a", "an", "using",
+        "under", "without", "through", "into",
+    ];
+    let line = line.trim_end();
+    let words = line.split_whitespace().count();
+    if words < 3 || line.ends_with(['.', ',', ':', ';', ')', ']']) {
+        return false;
+    }
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    let first = next.split_whitespace().next().unwrap_or("");
+    JOINING.contains(&last) || (JOINING.contains(&first) && first != "a" && first != "the")
 }
 
 /// `<sup>`, `</sup>`, `<sub>`, `</sub>`.
@@ -621,6 +658,33 @@ fn split_text(text: &str, span: Span, out: &mut Vec<Atom>) {
             None => break,
         }
         match s[i] {
+            // `\[2021 TPAMI\]`: escaped brackets show as brackets, a tag as
+            // `[2021 TPAMI]` is.
+            b'\\' if s.get(i + 1) == Some(&b'[') => {
+                let from = i + 2;
+                let close = s[from..end]
+                    .windows(2)
+                    .position(|w| w == b"\\]")
+                    .map(|p| from + p)
+                    .filter(|&close| {
+                        close > from
+                            && !s[from..close]
+                                .iter()
+                                .any(|b| matches!(b, b'[' | b']' | b'\n'))
+                    });
+                match close {
+                    Some(close) => {
+                        push_plain(plain_start, i, out);
+                        out.push(Atom::Bracket {
+                            span: i..close + 2,
+                            inner: from..close,
+                        });
+                        i = close + 2;
+                        plain_start = i;
+                    }
+                    None => i += 2,
+                }
+            }
             b'\\' => i += 2,
             b'[' => match close_of(s, i, end, b'[', b']') {
                 Some(close) => {

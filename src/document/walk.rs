@@ -972,12 +972,23 @@ impl<'o> Builder<'o> {
         };
         // Only below the top two levels: a list's title and its parts are
         // headings whatever they link.
+        // Or a link its label calls the paper (`[\[PDF\]](https://ieeexplore…)`),
+        // wherever it points.
+        let labels = self.options.known.labels;
+        let labelled_paper = |link: &Span, dest: &Span| {
+            let label = text
+                .get(link.start + 1..dest.start.saturating_sub(2))
+                .unwrap_or_default()
+                .replace('\\', "");
+            let label = label.trim().trim_start_matches('[').trim_end_matches(']');
+            !label.trim().is_empty() && labels.kind(label).is_paper()
+        };
         let links_a_paper = level >= 3
             && self.tokens[frame.token_start..]
                 .iter()
                 .any(|t| match &t.kind {
                     TokenKind::Open(Mark::Link { dest: Some(d), .. }) => {
-                        own_paper(&text[d.clone()])
+                        own_paper(&text[d.clone()]) || labelled_paper(&t.span, d)
                     }
                     _ => false,
                 });

@@ -27,7 +27,8 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             // `[Coming soon]()`: the label says the link is not there yet,
             // the list's way of showing that, not a URL left out; so does a
-            // label the list writes only on empty links, many times over.
+            // marked form of a label the list fills (`[[G-Scholar--]]()`),
+            // written only on empty links, many times over.
             if announces_absence(label) || ctx.conventions.marks_absence(label) {
                 continue;
             }

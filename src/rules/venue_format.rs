@@ -561,6 +561,10 @@ fn check_after_year(
             .trim_end_matches(|c: char| c == '*' || c.is_whitespace())
             .len();
     let year_end = venue.years.last().map_or(year.date.end, |y| y.date.end);
+    // `[2021 3DV]`: the year first, and the venue's name after it.
+    if venue.name.start >= year.date.end && venue.name.end >= end {
+        return;
+    }
     if year.date.end >= end
         || (venue.years.len() > 1 && year_end >= end && !text[year.date.end..end].contains('('))
     {
@@ -855,6 +859,15 @@ fn check_venue<'a>(
                 .fix(Fix::spelling(Edit::replace(entry.name.clone(), canonical))),
             );
         }
+        // `Proc. AI 2023`: the proceedings of a venue too short to tell from
+        // another by its letters; a did-you-mean would match them across
+        // the abbreviation (`PRICAI`). (`Proceedings of EMNPL` is long
+        // enough to be a slip.)
+        VenueCheck::Unknown { .. }
+            if ["Proc. ", "Proc ", "Proceedings of the ", "Proceedings of "]
+                .iter()
+                .find_map(|p| name.strip_prefix(p))
+                .is_some_and(|core| core.chars().filter(|c| c.is_alphanumeric()).count() < 4) => {}
         VenueCheck::Unknown { suggestion } => {
             // The list's own vocabulary: a spelling it uses twice is a venue
             // to it (`UrbComp`), unless it is a slip of a venue the list

@@ -15,22 +15,75 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut runs_with_fix: HashSet<usize> = HashSet::new();
     // An entry nested under an entry is a version of it (a journal version
     // under its conference paper): its year may differ.
-    for entry in doc.entries.iter().filter(|e| !e.in_entry) {
-        let Some(section) = doc.section_of(entry) else {
-            continue;
-        };
+    // Each misfiled entry with its place among the list's entries.
+    let misfiled_entries: Vec<(usize, &Entry, &YearSection)> = doc
+        .entries
+        .iter()
+        .filter(|e| !e.in_entry)
+        .enumerate()
+        .filter_map(|(at, entry)| {
+            let section = doc.section_of(entry)?;
+            entry.year()?;
+            misfiled(ctx, entry, section).then_some((at, entry, section))
+        })
+        .collect();
+    let mut i = 0;
+    while i < misfiled_entries.len() {
+        let (at, entry, section) = misfiled_entries[i];
         let Some(first) = entry.year() else {
+            i += 1;
             continue;
         };
-        if !misfiled(ctx, entry, section) {
-            continue;
-        }
         let heading = &doc.headings[section.heading];
         let target = doc.runs[section.run]
             .sections
             .iter()
             .map(|&i| &doc.sections[i])
             .find(|s| s.year == first.value);
+        // Entries of a year the list has no section for yet, one after
+        // another in a section (a year's papers appended under the last
+        // year's heading): one defect, a heading missing, said once.
+        let group = if target.is_none() {
+            misfiled_entries[i..]
+                .iter()
+                .enumerate()
+                .take_while(|&(k, &(next_at, e, s))| {
+                    next_at == at + k
+                        && std::ptr::eq(s, section)
+                        && e.year().is_some_and(|y| y.value == first.value)
+                })
+                .count()
+        } else {
+            1
+        };
+        if group >= 3 {
+            let last = misfiled_entries[i + group - 1].1;
+            let mut finding = Finding::new(
+                Rule::YearSection,
+                first.span.clone(),
+                format!(
+                    "{group} entries from {} in a row are in the {} section, and the list has no {} section here",
+                    first.value, section.year, first.value
+                ),
+            )
+            .label(format!("tagged {}, as are the {} after it", first.value, group - 1))
+            .related(heading.span.clone(), format!("section {}", section.year))
+            .help(format!(
+                "add a {} heading above line {}, or move these entries (lines {}-{}) to where they belong",
+                first.value,
+                ctx.line(entry.span.start),
+                ctx.line(entry.span.start),
+                ctx.line(last.span.start)
+            ));
+            if runs_with_fix.insert(section.run)
+                && let Some(fix) = run_moves(ctx, section.run)
+            {
+                finding = finding.fix(fix);
+            }
+            out.push(finding);
+            i += group;
+            continue;
+        }
         let help = match target {
             Some(target) => format!(
                 "move it to the {} section (line {})",
@@ -64,6 +117,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             finding = finding.fix(fix);
         }
         out.push(finding);
+        i += 1;
     }
 }
 

@@ -136,6 +136,20 @@ pub(in crate::document) fn venue_in_label(
     }
     let label = trim(text, link.label.clone());
     let written = &text[label.clone()];
+    // `[[12 Feb 2020]](https://arxiv.org/abs/…)`: the paper link labelled
+    // with the day it came out, under a group label that names its venue.
+    if r.dates.is_empty()
+        && let TagMeaning::Date(year) = tag_meaning_for(written, vocab, false)
+    {
+        r.dates.push(DatePart {
+            span: link.span.clone(),
+            inner: label.clone(),
+            year: shift_year(year, label.start),
+            form: Form::Linked,
+            place: link.place,
+        });
+        return;
+    }
     let split = date::split_venue(written);
     let Some(year) = split.years.last().cloned() else {
         if before_title
@@ -261,7 +275,19 @@ pub(in crate::document) fn tag_meaning_for(
         let offset = text.len() - text.trim_start().len();
         return TagMeaning::VenueOnly(offset..offset + "arxiv".len());
     }
-    let split = date::split_venue(t);
+    // `[Zhang et al., Proc. ICCV 2023]`, `[Peng, Thesis 2022]`: a
+    // citation's authors before the venue and its year.
+    if let Some((lead, rest)) = t.split_once(", ")
+        && cited_authors(lead, vocab)
+        && let TagMeaning::Venue(mut split) = tag_meaning_for(rest, vocab, want_venue)
+        && !split.years.is_empty()
+    {
+        let by = t.len() - rest.trim_start().len();
+        split.name = split.name.start + by..split.name.end + by;
+        split.years = split.years.into_iter().map(|y| shift_year(y, by)).collect();
+        return TagMeaning::Venue(split);
+    }
+    let mut split = date::split_venue(t);
     if let Some(first) = split.years.first() {
         let name = &t[split.name.clone()];
         // A date alone (`Sep., 2022`, `2023`, `2023-07-01`, `27th Jan., 2023`).
@@ -271,6 +297,24 @@ pub(in crate::document) fn tag_meaning_for(
             || date::is_day_and_month(name)
             || (first.month.is_some() && date::is_day(name.trim_end_matches([',', '.', ' '])))
         {
+            // `[2021 TPAMI]`, `[2018 ICIP]`: the year, then the venue (a
+            // known one, or a word in capitals the way acronyms are).
+            let after = t[first.date.end..].trim_start_matches([' ', ',', '-']);
+            if name.is_empty()
+                && split.years.len() == 1
+                && !after.is_empty()
+                && after.split_whitespace().count() <= 4
+                && (is_known_venue(after, vocab)
+                    || (!after.contains(' ')
+                        && after.chars().filter(char::is_ascii_uppercase).count() >= 2
+                        && after.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')))
+            {
+                let at = t.len() - after.len();
+                return TagMeaning::Venue(date::VenueText {
+                    name: at..t.len(),
+                    years: split.years,
+                });
+            }
             return TagMeaning::Date(first.clone());
         }
         // Text like a sentence with a year in it is not a venue tag, nor
@@ -289,6 +333,15 @@ pub(in crate::document) fn tag_meaning_for(
             });
         if name.split_whitespace().count() > 12 || remark {
             return TagMeaning::Other;
+        }
+        // `Proc. ICCV`: the proceedings of a known venue are the venue (where
+        // `Proc. IEEE`, a journal's name, stays whole).
+        if let Some(rest) = ["Proc. ", "Proc ", "Proceedings of the ", "Proceedings of "]
+            .iter()
+            .find_map(|p| name.strip_prefix(p))
+            && is_known_venue(rest, vocab)
+        {
+            split.name.start = split.name.end - rest.len();
         }
         return TagMeaning::Venue(split);
     }
@@ -326,6 +379,44 @@ pub(in crate::document) fn tag_meaning_for(
         return TagMeaning::VenueOnly(split.name.start + offset..split.name.end + offset);
     }
     TagMeaning::Other
+}
+
+/// The authors a citation names before its venue: `Zhang et al.`, `Wang
+/// and Wu`, `Peng` (one surname, which no qualifier or venue word is).
+fn cited_authors(lead: &str, vocab: &Known<'_>) -> bool {
+    let lead = lead.trim();
+    let surname = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                let mut chars = w.chars();
+                chars.next().is_some_and(char::is_uppercase)
+                    && chars.clone().any(char::is_lowercase)
+                    && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            })
+    };
+    let (names, et_al) = match lead
+        .strip_suffix("et al.")
+        .or_else(|| lead.strip_suffix("et al"))
+    {
+        Some(names) => (names.trim_end().trim_end_matches(',').trim_end(), true),
+        None => (lead, false),
+    };
+    // (`Yu and Pei et al.`, as lists write it too.)
+    if let Some((a, b)) = names
+        .split_once(" and ")
+        .or_else(|| names.split_once(" & "))
+    {
+        return surname(a) && surname(b);
+    }
+    if et_al {
+        return surname(names);
+    }
+    !lead.contains(char::is_whitespace)
+        && surname(lead)
+        && !is_qualifier(lead)
+        && !is_venue_word(lead)
+        && !is_known_venue(lead, vocab)
 }
 
 /// `EMNLP 18.` in plain text, `[NeurIPS 24]` in a tag: a known venue's
@@ -481,6 +572,44 @@ pub(in crate::document) fn tag(
         TagMeaning::Venue(split)
             if r.venue.is_none() && column.is_none_or(|c| !is_date_column(c)) =>
         {
+            r.venue = Some(Venue {
+                span,
+                inner: inner.clone(),
+                name: shift(split.name.clone()),
+                years: split
+                    .years
+                    .into_iter()
+                    .map(|mut y| {
+                        y.span = shift(y.span);
+                        y.date = shift(y.date);
+                        y
+                    })
+                    .collect(),
+                form,
+                place,
+            });
+        }
+        // `` `DaC` [Zhang et al., Proc. NeurIPS 2022] ``: a known venue's
+        // name alone, then a tag that names a venue with its year; the
+        // dated tag is the venue, and the first, where it opens the entry,
+        // its name.
+        TagMeaning::Venue(split)
+            if !split.years.is_empty()
+                && before_title
+                && column.is_none()
+                && r.venue
+                    .as_ref()
+                    .is_some_and(|v| v.years.is_empty() && v.form != form) =>
+        {
+            let earlier = r.venue.take().expect("checked above");
+            if r.name.is_none() && is_name_like(&text[earlier.inner.clone()]) {
+                r.name = Some(Name {
+                    span: earlier.span,
+                    inner: earlier.inner,
+                    form: earlier.form,
+                    place: earlier.place,
+                });
+            }
             r.venue = Some(Venue {
                 span,
                 inner: inner.clone(),
