@@ -4006,3 +4006,74 @@ fn entries_of_a_year_without_its_section_are_one_finding() {
         "{value}"
     );
 }
+
+/// `CVPR'23 Title`, `ICCV-21 Title`, `NeurIPS'23 Title`: a known venue
+/// glued to its year opens a plain title as a tag would (with its
+/// qualifier, `ICLR'24 spotlight`); a shared task's name (`SemEval-2023
+/// task 9: …`) is its title's own opening.
+#[test]
+fn a_venue_glued_to_its_year_before_a_plain_title_is_its_venue() {
+    let (value, entries) = entries_of(&fixture("well-formed/glued-venue-years-before-titles.md"));
+    let read: Vec<(&str, &str, u64)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["title"].as_str().unwrap_or("-"),
+                e["venue"].as_str().unwrap_or("-"),
+                e["year"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read[..6],
+        [
+            (
+                "Masked Images Are Counterfactual Samples for Robust Fine-tuning",
+                "CVPR",
+                2023
+            ),
+            (
+                "Domain Generalization via Shuffled Style Assembly for Face Anti-Spoofing",
+                "ICCV",
+                2021
+            ),
+            (
+                "Understanding and Mitigating the Label Noise in Pre-training on Downstream Tasks",
+                "ICLR",
+                2024
+            ),
+            (
+                "Geodesic Multi-Modal Mixup for Robust Fine-Tuning",
+                "NeurIPS",
+                2023
+            ),
+            (
+                "Tailoring Self-Supervision for Supervised Learning",
+                "ECCV",
+                2022
+            ),
+            (
+                "A Kernel-Based View of Language Model Fine-Tuning",
+                "ICML",
+                2023
+            ),
+        ],
+        "{value}"
+    );
+    assert!(read[6].0.starts_with("SemEval-2023 task 9"), "{value}");
+}
+
+/// One arXiv id under two titles whose entries name other authors is a
+/// wrong link, not one paper listed twice, whatever words the titles share
+/// (`…through Semi-Supervised…`, `…Unsupervised Images through…`).
+#[test]
+fn one_id_under_two_author_lists_is_a_wrong_link() {
+    let list = fixture("entries/one-id-two-author-lists.md");
+    let (code, value) = json(&[list.to_str().unwrap()]);
+    assert_eq!(code, 1, "{value}");
+    assert_eq!(
+        lines_and_rules(&value),
+        [(19, "shared-link".to_owned())],
+        "{value}"
+    );
+}

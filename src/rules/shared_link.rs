@@ -367,6 +367,14 @@ fn points_to(ctx: &Context, a: &Entry, a_link: &Span, b: &Entry, b_link: &Span) 
 /// twice from a wrong link. (A code repository copied with the link is no
 /// evidence either.)
 fn one_paper(ctx: &Context, a: &Entry, b: &Entry) -> bool {
+    // Other authors on both: two papers, whatever words their titles share
+    // (`…Supervised Learning` and `…Unsupervised Images through…`).
+    let written = |e: &Entry| e.authors.as_ref().map(|x| ctx.text(&x.inner));
+    if let (Some(x), Some(y)) = (written(a), written(b))
+        && !crate::identity::same_authors(x, y)
+    {
+        return false;
+    }
     let authors = |e: &Entry| {
         let written = ctx.text(&e.authors.as_ref()?.inner);
         let several = written.contains(',') || written.contains(" and ");
@@ -411,6 +419,12 @@ fn preprint_and_publication(ctx: &Context, a: &Entry, b: &Entry, id: &str) -> bo
     pair(a, b) || pair(b, a)
 }
 
+/// Words that join a title's others, never a trace of one paper.
+const JOINING_WORDS: [&str; 16] = [
+    "with", "from", "into", "over", "than", "that", "this", "through", "towards", "toward",
+    "using", "under", "without", "within", "across", "beyond",
+];
+
 /// Whether two entries' titles share a word of four letters or more that
 /// few of the list's titles use (`ConvNets` in `EdgeFormer: Improving
 /// Light-weight ConvNets…` and `ParC-Net: … Merits from ConvNets and
@@ -423,6 +437,8 @@ fn share_a_rare_word(ctx: &Context, a: &Entry, b: &Entry) -> bool {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 4 && w.chars().any(char::is_alphabetic))
             .map(str::to_lowercase)
+            // (`through`, `with`: words of any title, however few use them.)
+            .filter(|w| !JOINING_WORDS.contains(&w.as_str()))
             .collect()
     };
     let theirs = words(b);

@@ -295,6 +295,42 @@ pub(in crate::document) fn split_lead(
 ) -> (usize, Option<Tail>) {
     const REACH: usize = 48;
     let t = &text[span.clone()];
+    // `CVPR'13 Masked Images Are…`, `ICCV-21 Domain…`: a known venue glued
+    // to its year opens the title as a tag would; no title's word is so.
+    let opening = t.trim_start();
+    // (`SemEval-2013 task 9: …`, a shared task named by its venue and
+    // year, opens its own title: the title goes on in lowercase.)
+    let next_word = |w: &str| opening[w.len()..].split_whitespace().next().unwrap_or("");
+    if let Some(word) = opening.split_whitespace().next()
+        && let Some((name, year)) = glued_venue_year(word, vocab)
+        && opening[word.len()..].split_whitespace().count() >= 2
+        && (!next_word(word).starts_with(char::is_lowercase)
+            || super::tag::is_qualifier(next_word(word)))
+    {
+        let at = span.start + (t.len() - opening.len());
+        let mut title_start = at
+            + word.len()
+            + (opening[word.len()..].len() - opening[word.len()..].trim_start().len());
+        // (`ICLR'24 spotlight Title`: the tag's qualifier goes with it.)
+        let rest = &text[title_start..span.end];
+        if let Some(next) = rest.split_whitespace().next()
+            && super::tag::is_qualifier(next)
+            && rest[next.len()..].split_whitespace().count() >= 2
+        {
+            title_start +=
+                next.len() + (rest[next.len()..].len() - rest[next.len()..].trim_start().len());
+        }
+        return (
+            title_start,
+            Some(Tail {
+                venue: Some((
+                    at..at + word.len(),
+                    at + name.start..at + name.end,
+                    vec![shift_year(year, at)],
+                )),
+            }),
+        );
+    }
     let mut reach = t.len().min(REACH);
     while !t.is_char_boundary(reach) {
         reach -= 1;
@@ -346,6 +382,51 @@ pub(in crate::document) fn split_lead(
             venue: Some((whole, name, vec![shift_year(year, span.start)])),
         }),
     )
+}
+
+/// `CVPR'13`, `ICCV-21`, `NeurIPS2020`: a known venue and its year glued
+/// into one word (by an apostrophe, a dash or nothing), split.
+fn glued_venue_year(word: &str, vocab: &Known<'_>) -> Option<(Span, date::Year)> {
+    let digits = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits != 2 && digits != 4 {
+        return None;
+    }
+    let digits_at = word.len() - digits;
+    let name = word[..digits_at].trim_end_matches(['\'', '’', '-']);
+    let apostrophe = word[name.len()..digits_at].contains(['\'', '’']);
+    // (`SemEval-2013`, `WNUT-2020`: a workshop's own name, year and all.)
+    if digits == 4 && word[name.len()..digits_at].contains('-') {
+        return None;
+    }
+    if name.len() < 2
+        || !name.starts_with(|c: char| c.is_ascii_uppercase())
+        || !is_known_venue(name, vocab)
+    {
+        return None;
+    }
+    let number: u16 = word[digits_at..].parse().ok()?;
+    let value = match digits {
+        2 if number >= 70 => 1900 + number,
+        2 => 2000 + number,
+        _ if (1950..=2100).contains(&number) => number,
+        _ => return None,
+    };
+    let form = match (digits, apostrophe) {
+        (4, _) => date::YearForm::Full,
+        (_, true) => date::YearForm::Short,
+        _ => date::YearForm::Bare,
+    };
+    let year_start = if apostrophe { name.len() } else { digits_at };
+    Some((
+        0..name.len(),
+        date::Year {
+            value,
+            month: None,
+            span: year_start..word.len(),
+            form,
+            date: year_start..word.len(),
+        },
+    ))
 }
 
 /// A lead's venue (its span in `lead`, empty without one) and year: a
