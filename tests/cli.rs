@@ -4077,3 +4077,21 @@ fn one_id_under_two_author_lists_is_a_wrong_link() {
         "{value}"
     );
 }
+
+/// Where the list writes each paper's venue as its link's label after the
+/// title (`Title [[ECCV2020]](…)`), a label there the vocabulary does not
+/// know is the venue all the same, its spelling `venue-format`'s to judge
+/// (`NeurlPS2019`, did you mean NeurIPS); `[[arXiv on 24 May 2019]](…)` is
+/// arXiv, of 2019.
+#[test]
+fn a_venue_link_after_the_title_is_read_by_the_lists_shape() {
+    let list = fixture("entries/venue-links-after-titles.md");
+    let (code, value) = json(&[list.to_str().unwrap()]);
+    assert_eq!(code, 0, "{value}");
+    assert_eq!(lines_and_rules(&value), [(5, "venue-format".to_owned())]);
+    let help = value["diagnostics"][0]["help"].as_str().unwrap_or_default();
+    assert!(help.contains("`NeurIPS`"), "{value}");
+    let (value, entries) = entries_of(&list);
+    assert_eq!(entry_on(&entries, 18)["venue"], "arXiv", "{value}");
+    assert_eq!(entry_on(&entries, 18)["year"], 2019);
+}

@@ -190,18 +190,32 @@ fn link_as_venue(text: &str, entry: &mut Entry, shape: &Shape, known: &Known<'_>
     let Some(title) = &entry.title else {
         return false;
     };
-    let Some(link) = entry.links.first() else {
+    // The venue's link opens the entry, or (`Title [[NeurlPS2019]](…)`,
+    // where the shape writes the venue after the title) is the first link
+    // after the title.
+    let slot_at = |role: Role| shape.slots.iter().position(|s| s.role == role);
+    let after_title = slot_at(Role::Venue) > slot_at(Role::Title);
+    let link = if after_title {
+        entry
+            .links
+            .iter()
+            .find(|l| !l.is_title && l.span.start >= title.span.end)
+    } else {
+        entry.links.first()
+    };
+    let Some(link) = link else {
         return false;
     };
     let label = text[link.label.clone()].trim();
     // (Opening brackets around the tag, escaped or not: `\[[PR 2021](…)\]`.)
-    let opens = text[entry.head.start..link.span.start]
-        .trim()
-        .trim_start_matches(['\\', '[', '('])
-        .is_empty();
+    let opens = after_title
+        || text[entry.head.start..link.span.start]
+            .trim()
+            .trim_start_matches(['\\', '[', '('])
+            .is_empty();
     if link.is_title
         || !opens
-        || link.span.end > title.span.start
+        || (!after_title && link.span.end > title.span.start)
         || link.place != slot.place
         || label.is_empty()
         || label.split_whitespace().count()
@@ -212,6 +226,10 @@ fn link_as_venue(text: &str, entry: &mut Entry, shape: &Shape, known: &Known<'_>
             }
         || known.labels.is_known(label)
     {
+        return false;
+    }
+    // (`[[9 Feb 2020]](…)`: a date, the venue left to the group's label.)
+    if venue_text(label).name.is_empty() {
         return false;
     }
     let lead = text[link.label.clone()].len() - text[link.label.clone()].trim_start().len();

@@ -427,6 +427,16 @@ pub(crate) fn split_venue(text: &str) -> VenueText {
     {
         end -= c.len_utf8();
     }
+    // `arXiv on 24 May 2019`: the word that leads to the date is no part
+    // of the name.
+    if years.first().is_some_and(|y| y.month.is_some()) {
+        for word in [" on", " in", " at"] {
+            if text[start..end].ends_with(word) && end - start > word.len() {
+                end -= word.len();
+                break;
+            }
+        }
+    }
     // `Jun.` kept after a name would be a month the parser did not take.
     VenueText {
         name: start..end,

@@ -145,7 +145,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         && *unvenued.get_or_init(|| leaves_preprints_unvenued(ctx)))
                     || lists
                         .get_or_init(|| Lists::of(ctx))
-                        .writes(index, role, form)
+                        .writes(index, entry.topic, role, form)
                 },
                 |role, place| {
                     lists
@@ -185,6 +185,9 @@ struct Lists {
     /// Per parent heading, kind of block, role and way: the runs under it
     /// that write the role that way throughout, and their entries.
     families: FxHashMap<(Siblings, Role, Option<Form>), (usize, usize)>,
+    /// Per topic heading and role: its entries, and those that write the
+    /// role at all.
+    topics: FxHashMap<(Option<usize>, Role), (usize, usize)>,
 }
 
 /// Runs of one kind of block under one heading's subheadings.
@@ -209,6 +212,7 @@ impl Lists {
         let mut places: Vec<FxHashMap<(Role, Place), usize>> = Vec::new();
         let mut parent = Vec::new();
         let mut parts = Vec::new();
+        let mut topics: FxHashMap<(Option<usize>, Role), (usize, usize)> = FxHashMap::default();
         let mut last: Option<usize> = None;
         for (index, entry) in entries.iter().enumerate() {
             // A version nested under an entry is the entry's, not its list's.
@@ -236,6 +240,9 @@ impl Lists {
             let at = places.last_mut().expect("pushed above");
             for role in Self::ROLES {
                 let part = parts.iter().find(|p| p.role == role);
+                let topic = topics.entry((entry.topic, role)).or_default();
+                topic.0 += 1;
+                topic.1 += usize::from(part.is_some());
                 *ways.entry((role, part.map(|p| p.form))).or_default() += 1;
                 if let Some(part) = part {
                     *at.entry((role, part.place)).or_default() += 1;
@@ -258,6 +265,7 @@ impl Lists {
             places,
             parent,
             families,
+            topics,
         }
     }
 
@@ -275,13 +283,24 @@ impl Lists {
     }
 
     /// Whether the run of entry `index` writes `role` as `form` (`None`:
-    /// leaves it out) in three entries or more and four in five.
-    fn writes(&self, index: usize, role: Role, form: Option<Form>) -> bool {
+    /// leaves it out) in three entries or more and four in five, or, for a
+    /// part left out, whether the entries under its `topic` leave it out
+    /// by a strong convention.
+    fn writes(&self, index: usize, topic: Option<usize>, role: Role, form: Option<Form>) -> bool {
         let Some((count, ways)) = self.runs.get(self.run_of[index]) else {
             return false;
         };
         let agree = ways.get(&(role, form)).copied().unwrap_or(0);
         if agree >= 3 && agree * 5 >= count * 4 {
+            return true;
+        }
+        // A part left out under a heading whose entries leave it out by a
+        // strong convention of their own (a feed of new preprints above a
+        // list of published papers): nothing missing there.
+        if form.is_none()
+            && let Some(&(all, with)) = self.topics.get(&(topic, role))
+            && crate::conventions::is_strong(all - with, all)
+        {
             return true;
         }
         // A run written that way throughout, of a family of such runs.

@@ -39,9 +39,12 @@ pub(in crate::document) fn with_target(text: &str, mut link: Link, vocab: &Known
         };
         link.generic = generic;
         // `- Datasets: [NAVSIM](…), [nuScenes](…)`: a link named after what
-        // it leads to, on a line whose label says what that is.
+        // it leads to, on a line whose label says what that is. (A badge,
+        // `[![GitHub Repo stars](…)](…)` after `Paper: [Title](…)`, shows
+        // what it shows, not what the line is about.)
         if link.kind == LabelKind::Unknown
             && !link.is_title
+            && link.form != Form::Badge
             && let Some(kind) = line_label_kind(text, link.span.start, vocab)
         {
             link.kind = kind;
