@@ -4095,3 +4095,39 @@ fn a_venue_link_after_the_title_is_read_by_the_lists_shape() {
     assert_eq!(entry_on(&entries, 18)["venue"], "arXiv", "{value}");
     assert_eq!(entry_on(&entries, 18)["year"], 2019);
 }
+
+/// `(Arxiv 24.01.24, MICCAI24)`, `(Arxiv 24.02.08->ECCV24)`: the day the
+/// preprint came out, then the venue that published it; the venue is the
+/// publisher's, inside a bold title's markup too.
+#[test]
+fn a_preprint_date_beside_its_venue_reads_the_venue() {
+    let (value, entries) = entries_of(&fixture("well-formed/preprint-dates-beside-venues.md"));
+    let venues: Vec<(u64, &str, u64)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["line"].as_u64().unwrap_or(0),
+                e["venue"].as_str().unwrap_or("-"),
+                e["year"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        venues,
+        [
+            (5, "MICCAI", 2024),
+            (7, "Arxiv", 2024),
+            (9, "ICML", 2024),
+            (11, "ECCV", 2024),
+            (13, "INTERSPEECH", 2024),
+            (15, "Arxiv", 2024),
+        ],
+        "{value}"
+    );
+    assert!(
+        entry_on(&entries, 9)["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Caduceus:")
+    );
+}

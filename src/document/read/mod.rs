@@ -540,6 +540,10 @@ fn title_before_its_links(text: &str, placed: &[Placed], r: &mut Reading) {
 /// or an acronym: a title's own parenthesis (`(Extended Abstract)`,
 /// `(GPT-4)`) is not.
 fn is_venue_tag(content: &str, vocab: &Known<'_>) -> bool {
+    // (`Arxiv 24.03.05, ICML24`: the preprint's date, then the venue.)
+    if let Some((_, venue, _)) = tag::preprint_then_venue(content, vocab) {
+        return is_venue_tag(&content[venue], vocab);
+    }
     match tag_meaning_for(content, vocab, true) {
         TagMeaning::Venue(split) => {
             let name = content.trim()[split.name.clone()].trim();

@@ -381,6 +381,30 @@ pub(in crate::document) fn tag_meaning_for(
     TagMeaning::Other
 }
 
+/// `Arxiv 24.01.24, MICCAI24`, `Arxiv 24.02.08->ECCV24`: the day a
+/// preprint came out, then the venue that published it, in one tag. The
+/// two parts (spans in `content`) and the preprint's date.
+pub(in crate::document) fn preprint_then_venue(
+    content: &str,
+    vocab: &Known<'_>,
+) -> Option<(Span, Span, date::Year)> {
+    let (at, sep) = [", ", " -> ", "->", " → ", "→"]
+        .iter()
+        .find_map(|sep| content.find(sep).map(|at| (at, *sep)))?;
+    let (first, second) = (&content[..at], &content[at + sep.len()..]);
+    let TagMeaning::Venue(split) = tag_meaning_for(first, vocab, true) else {
+        return None;
+    };
+    let published = matches!(
+        tag_meaning_for(second, vocab, true),
+        TagMeaning::Venue(venue) if !venue.years.is_empty()
+    );
+    let lead = first.len() - first.trim_start().len();
+    let year = split.years.first()?.clone();
+    (published && is_preprint_server(&first.trim()[split.name.clone()], vocab))
+        .then(|| (0..at, at + sep.len()..content.len(), shift_year(year, lead)))
+}
+
 /// The authors a citation names before its venue: `Zhang et al.`, `Wang
 /// and Wu`, `Peng` (one surname, which no qualifier or venue word is).
 fn cited_authors(lead: &str, vocab: &Known<'_>) -> bool {
@@ -555,6 +579,31 @@ pub(in crate::document) fn tag(
             );
             return;
         }
+    }
+    // `(Arxiv 24.01.24, MICCAI24)`: the preprint's date, and the venue.
+    if r.venue.is_none()
+        && let Some((first, second, year)) = preprint_then_venue(content, vocab)
+    {
+        let shift = |s: Span| inner.start + s.start..inner.start + s.end;
+        r.dates.push(DatePart {
+            span: span.clone(),
+            inner: shift(first.clone()),
+            year: shift_year(year, inner.start),
+            form,
+            place,
+        });
+        tag(
+            text,
+            r,
+            span,
+            shift(second),
+            form,
+            place,
+            before_title,
+            vocab,
+            column,
+        );
+        return;
     }
     let shift = |s: Span| inner.start + s.start..inner.start + s.end;
     let mut meaning = tag_meaning_for(content, vocab, r.venue.is_none());
