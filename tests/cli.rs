@@ -4131,3 +4131,27 @@ fn a_preprint_date_beside_its_venue_reads_the_venue() {
             .starts_with("Caduceus:")
     );
 }
+
+/// A remark before a paper link whose label reads as a title (`2018 一篇
+/// 综述：[Asymmetric Heterogeneous Transfer Learning: A Survey](arxiv)`,
+/// `CoRR abs/1911.02685 (2019) [Title](arxiv)`): the link is the title.
+#[test]
+fn a_remark_before_a_linked_title_is_not_the_title() {
+    let (value, entries) = entries_of(&fixture("well-formed/remarks-before-linked-titles.md"));
+    let titles: Vec<&str> = entries
+        .iter()
+        .map(|e| e["title"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "A Comprehensive Survey on Transfer Learning",
+            "Overcoming Negative Transfer: A Survey",
+            "Transfer Adaptation Learning: A Decade Survey",
+            "Asymmetric Heterogeneous Transfer Learning: A Survey",
+            "A Survey on Deep Transfer Learning",
+            "Transfer Learning for Visual Recognition: A Decade Review",
+        ],
+        "{value}"
+    );
+}

@@ -18,6 +18,7 @@ use super::{Authors, Entry, Form, Known, Place, Role, Span, Title};
 pub(super) fn reread(text: &str, entry: &mut Entry, shape: &Shape, known: &Known<'_>) -> bool {
     let mut changed = name_before_linked_title(text, entry, shape, known);
     changed |= promote_title_link(text, entry, shape, known);
+    changed |= remark_before_linked_title(text, entry, shape, known);
     changed |= bold_label_before_linked_title(text, entry, shape, known);
     changed |= name_as_venue(text, entry, shape);
     changed |= lead_tag_as_venue(text, entry, shape);
@@ -327,6 +328,55 @@ fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape, known: &Know
         return false;
     }
     entry.title = Some(title_of_link(text, link, form));
+    true
+}
+
+/// An entry read with a plain title that a title-like link follows on its
+/// line (`20180110 AAAI-18 将Wasserstein GAN用到domain adaptaiton中
+/// [Wasserstein Distance Guided …](url)`), in a list whose titles are
+/// links or where the link is to a paper's host: the link is the title,
+/// the words before it a remark on the paper.
+fn remark_before_linked_title(
+    text: &str,
+    entry: &mut Entry,
+    shape: &Shape,
+    known: &Known<'_>,
+) -> bool {
+    let Some(title) = &entry.title else {
+        return false;
+    };
+    if title.form != Form::Plain {
+        return false;
+    }
+    let titles_link = shape.slot(Role::Title).is_some_and(|slot| {
+        matches!(slot.form, Form::Linked | Form::LinkedBold)
+            && slot.agree * 5 >= slot.present * 4
+            && (shape.declared || slot.present >= 5)
+    });
+    let (place, end) = (title.place, title.span.end);
+    let Some(link) = entry.links.iter_mut().find(|l| {
+        !l.is_title
+            && l.place == place
+            && l.span.start >= end
+            && {
+                // (Only space, or a year in parentheses, between: `CoRR
+                // abs/1711.09020 (2017) [Title](url)`.)
+                let between = text[end..l.span.start].trim();
+                between.is_empty()
+                    || (between.starts_with('(')
+                        && between.ends_with(')')
+                        && between[1..between.len() - 1].trim().parse::<u16>().is_ok())
+            }
+            && matches!(l.form, Form::Single)
+            && (titles_link || l.host == crate::url::HostKind::Paper)
+            && !known.labels.is_known(&text[l.label.clone()])
+            && read::is_title_text(&text[l.label.clone()], known)
+    }) else {
+        return false;
+    };
+    let remark = title.span.clone();
+    entry.title = Some(title_of_link(text, link, Form::Linked));
+    entry.notes.push(remark);
     true
 }
 
