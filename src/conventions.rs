@@ -112,7 +112,11 @@ impl Conventions {
                         .url
                         .as_ref()
                         .is_some_and(|url| text[url.clone()].trim().contains("://"));
-                    let uses = c.label_uses.entry(written.to_owned()).or_default();
+                    // (Most labels are counted before: a copy only for a new one.)
+                    let uses = match c.label_uses.get_mut(written) {
+                        Some(uses) => uses,
+                        None => c.label_uses.entry(written.to_owned()).or_default(),
+                    };
                     if filled {
                         uses.1 += 1;
                     } else {
