@@ -300,11 +300,7 @@ fn promote_title_link(text: &str, entry: &mut Entry, shape: &Shape, known: &Know
     if entry.title.is_some() {
         return false;
     }
-    let titles_link = shape.slot(Role::Title).is_some_and(|slot| {
-        matches!(slot.form, Form::Linked | Form::LinkedBold)
-            && slot.agree * 5 >= slot.present * 4
-            && (shape.declared || slot.present >= 5)
-    });
+    let titles_link = titles_are_links(shape);
     if !titles_link {
         return false;
     }
@@ -348,11 +344,7 @@ fn remark_before_linked_title(
     if title.form != Form::Plain {
         return false;
     }
-    let titles_link = shape.slot(Role::Title).is_some_and(|slot| {
-        matches!(slot.form, Form::Linked | Form::LinkedBold)
-            && slot.agree * 5 >= slot.present * 4
-            && (shape.declared || slot.present >= 5)
-    });
+    let titles_link = titles_are_links(shape);
     let (place, end) = (title.place, title.span.end);
     let Some(link) = entry.links.iter_mut().find(|l| {
         !l.is_title
@@ -378,6 +370,16 @@ fn remark_before_linked_title(
     entry.title = Some(title_of_link(text, link, Form::Linked));
     entry.notes.push(remark);
     true
+}
+
+/// Whether the shape's titles are links (`[Title](url)`), by a convention
+/// of five entries or more (or declared so).
+fn titles_are_links(shape: &Shape) -> bool {
+    shape.slot(Role::Title).is_some_and(|slot| {
+        matches!(slot.form, Form::Linked | Form::LinkedBold)
+            && slot.agree * 5 >= slot.present * 4
+            && (shape.declared || slot.present >= 5)
+    })
 }
 
 /// In a list that writes its authors before a linked title (`Lin T Y,
@@ -466,11 +468,7 @@ fn bold_label_before_linked_title(
     shape: &Shape,
     known: &Known<'_>,
 ) -> bool {
-    let titles_link = shape.slot(Role::Title).is_some_and(|slot| {
-        matches!(slot.form, Form::Linked | Form::LinkedBold)
-            && slot.agree * 5 >= slot.present * 4
-            && (shape.declared || slot.present >= 5)
-    });
+    let titles_link = titles_are_links(shape);
     if entry.name.is_some() || !titles_link {
         return false;
     }

@@ -621,22 +621,14 @@ pub(in crate::document) fn tag(
         TagMeaning::Venue(split)
             if r.venue.is_none() && column.is_none_or(|c| !is_date_column(c)) =>
         {
-            r.venue = Some(Venue {
+            r.venue = Some(Venue::split_at(
+                split,
+                inner.start,
                 span,
-                inner: inner.clone(),
-                name: shift(split.name.clone()),
-                years: split
-                    .years
-                    .into_iter()
-                    .map(|mut y| {
-                        y.span = shift(y.span);
-                        y.date = shift(y.date);
-                        y
-                    })
-                    .collect(),
+                inner,
                 form,
                 place,
-            });
+            ));
         }
         // `` `DaC` [Zhang et al., Proc. NeurIPS 2022] ``: a known venue's
         // name alone, then a tag that names a venue with its year; the
@@ -659,22 +651,14 @@ pub(in crate::document) fn tag(
                     place: earlier.place,
                 });
             }
-            r.venue = Some(Venue {
+            r.venue = Some(Venue::split_at(
+                split,
+                inner.start,
                 span,
-                inner: inner.clone(),
-                name: shift(split.name.clone()),
-                years: split
-                    .years
-                    .into_iter()
-                    .map(|mut y| {
-                        y.span = shift(y.span);
-                        y.date = shift(y.date);
-                        y
-                    })
-                    .collect(),
+                inner,
                 form,
                 place,
-            });
+            ));
         }
         TagMeaning::Date(mut year) => {
             year.span = shift(year.span);
