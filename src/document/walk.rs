@@ -1047,8 +1047,11 @@ impl<'o> Builder<'o> {
                     // A title of two words (`[Visual Dialog](…), CVPR
                     // 2017`) where a year follows the link.
                     let words = link_text_words(text, &self.tokens[frame.token_start..]);
+                    // After the whole link: a reference link's destination
+                    // is written in its definition, anywhere in the file.
                     let dated = || {
-                        let after = text[d.end..end.min(text.len())].trim_start_matches(')');
+                        let end = end.min(text.len());
+                        let after = text[t.span.end.min(end)..end].trim_start_matches(')');
                         let before_links = after.split('[').next().unwrap_or_default();
                         !super::date::years(before_links).is_empty()
                     };
