@@ -609,8 +609,71 @@ pub(crate) fn host_without_domain(url: &str) -> Option<&str> {
     named.then_some(host)
 }
 
+/// A web address whose scheme is mistyped (`ttps://`, `hhttps://`,
+/// `htps://`, `https//`), which a browser cannot follow: how many bytes of
+/// `url` the written scheme and its slashes take, and the scheme meant.
+/// Only a scheme one keystroke from `http` or `https` before a host with a
+/// dot is one: `ftp://`, `hxxp://` (an address disarmed on purpose) and
+/// any other scheme are written as meant.
+pub(crate) fn mistyped_scheme(url: &str) -> Option<(usize, &'static str)> {
+    let (written, rest, slashes) = match url.find("://") {
+        Some(at) => (&url[..at], &url[at + 3..], at + 3),
+        // `https//host`: the colon left out, read as a relative path.
+        None => {
+            let at = url.find("//")?;
+            (&url[..at], &url[at + 2..], at + 2)
+        }
+    };
+    if written.is_empty() || written.len() > 7 || !written.bytes().all(|b| b.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    let lower = written.to_ascii_lowercase();
+    let meant = if lower.ends_with('s') && strsim::levenshtein(&lower, "https") <= 1 {
+        "https"
+    } else if strsim::levenshtein(&lower, "http") <= 1 {
+        "http"
+    } else {
+        return None;
+    };
+    // Written right but for its colon, or not at all.
+    if lower == meant && url[written.len()..].starts_with("://") {
+        return None;
+    }
+    let host = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let named = host.contains('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'));
+    named.then_some((slashes, meant))
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn mistyped_schemes() {
+        use super::mistyped_scheme;
+        assert_eq!(
+            mistyped_scheme("ttps://arxiv.org/abs/1"),
+            Some((7, "https"))
+        );
+        assert_eq!(
+            mistyped_scheme("hhttps://arxiv.org/abs/1"),
+            Some((9, "https"))
+        );
+        assert_eq!(mistyped_scheme("htps://arxiv.org"), Some((7, "https")));
+        assert_eq!(mistyped_scheme("htp://example.org/a"), Some((6, "http")));
+        assert_eq!(mistyped_scheme("https//github.com/o/r"), Some((7, "https")));
+        assert_eq!(mistyped_scheme("http//github.com/o/r"), Some((6, "http")));
+        assert_eq!(mistyped_scheme("https://arxiv.org"), None);
+        assert_eq!(mistyped_scheme("HTTPS://arxiv.org"), None);
+        assert_eq!(mistyped_scheme("ftp://ftp.example.org/x"), None);
+        assert_eq!(mistyped_scheme("hxxp://example.org"), None);
+        assert_eq!(mistyped_scheme("ttps://localhost/x"), None);
+        assert_eq!(mistyped_scheme("papers//x.pdf"), None);
+        assert_eq!(mistyped_scheme("mailto:someone@example.org"), None);
+    }
 
     #[test]
     fn a_journals_own_pages_are_no_paper() {

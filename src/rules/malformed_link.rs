@@ -13,6 +13,8 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 out.push(finding);
             } else if let Some(finding) = missing_open_bracket(ctx, entry, link) {
                 out.push(finding);
+            } else if let Some(finding) = missing_close_bracket(ctx, entry, link) {
+                out.push(finding);
             } else if let Some(finding) = other_form(ctx, entry, link) {
                 out.push(finding);
             }
@@ -68,6 +70,9 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
                 );
             }
             return Some(space_before_url(link, written, url, label_end, paren));
+        }
+        Form::Unjoined if let Some(finding) = spaced_destination(ctx, link) => {
+            return Some(finding);
         }
         // `[[Project](https://…/]`: the label and URL are joined; the
         // URL's `)` is what is missing.
@@ -223,6 +228,25 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
             .help("link the real address (a placeholder left for later, or a domain cut short)"),
         );
     }
+    if let Some((written, meant)) = crate::url::mistyped_scheme(url) {
+        let fixed = format!("{meant}://{}", &url[written..]);
+        return Some(
+            Finding::new(
+                Rule::MalformedLink,
+                url_span.clone(),
+                format!(
+                    "`{}` is no web address's scheme: the link leads nowhere",
+                    &url[..written]
+                ),
+            )
+            .label("mistyped scheme")
+            .help(format!("write `{fixed}`"))
+            .fix(
+                Fix::unsafe_edit(Edit::replace(url_span.clone(), fixed.clone()))
+                    .retargets(url, fixed),
+            ),
+        );
+    }
     if lacks_scheme(url) {
         return Some(
             Finding::new(
@@ -262,8 +286,43 @@ pub(super) fn broken_after(text: &str, link: &Link) -> Option<BrokenAfter> {
     })
 }
 
+/// `[[Paper]](https://a https://b)`, `[Paper](https://x/a b.pdf)`: what
+/// is inside the parentheses is no destination markdown takes (one
+/// address, then at most a title in quotes), so the link is text.
+fn spaced_destination(ctx: &Context, link: &Link) -> Option<Finding> {
+    let url = ctx.text(link.url.as_ref()?).trim_end_matches(')').trim();
+    let (first, rest) = url.split_once(char::is_whitespace)?;
+    let rest = rest.trim_start();
+    if !first.starts_with("http") || rest.starts_with(['"', '\'', '(']) {
+        return None;
+    }
+    let addresses = url
+        .split_whitespace()
+        .filter(|w| w.starts_with("http"))
+        .count();
+    let (message, help) = if addresses >= 2 {
+        (
+            "two URLs in one link's parentheses: markdown reads the link as text",
+            "keep one URL in the parentheses, and give the other a link of its own",
+        )
+    } else {
+        (
+            "a space inside the URL: markdown reads the link as text",
+            "write `%20` for each space in the URL",
+        )
+    };
+    Some(
+        Finding::new(Rule::MalformedLink, link.span.clone(), message)
+            .label("not a link")
+            .help(help),
+    )
+}
+
 fn broken_after_label(ctx: &Context, link: &Link) -> Option<Finding> {
     let written = ctx.text(&link.span);
+    if let Some(finding) = spaced_destination(ctx, link) {
+        return Some(finding);
+    }
     let (message, help) = match broken_after(ctx.source.text(), link)? {
         BrokenAfter::ExtraBracket => (
             "a `]` too many between the label and its URL: markdown reads them as text",
@@ -402,6 +461,72 @@ fn missing_open_bracket(ctx: &Context, entry: &Entry, link: &Link) -> Option<Fin
         ))
         .fix(Fix::safe(Edit::insert(link.span.start, "["))),
     )
+}
+
+/// `[[pdf](url)` in a list that writes `[[pdf](url)]` or `[[pdf]](url)`:
+/// the `[` before the link is never closed, and shows as text. The list's
+/// own form says where the `]` goes (after the link, or after its label);
+/// the fix inserts it and nothing else.
+fn missing_close_bracket(ctx: &Context, entry: &Entry, link: &Link) -> Option<Finding> {
+    if link.is_title || link.form != Form::Single || link.url.is_none() {
+        return None;
+    }
+    let text = ctx.source.text();
+    let before = &text[..link.span.start];
+    if !before.ends_with('[') || before.ends_with("\\[") || text[link.span.end..].starts_with(']') {
+        return None;
+    }
+    // Brackets in the label pair up anew once one is added.
+    let written = ctx.text(&link.span);
+    let label = ctx.text(&link.label);
+    if label.contains(['[', ']', '\\', '`', '<']) || label.trim().is_empty() {
+        return None;
+    }
+    // The stray `[` is the line's only bracket left open.
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = &before[line_start..];
+    if line.matches('[').count() != line.matches(']').count() + 1 {
+        return None;
+    }
+    // Nor closed later on the line (`[[Paper](url) [Code](url)]`: one
+    // bracket around two links).
+    let after = &text[link.span.end..];
+    let mut depth = 0usize;
+    for c in after[..after.find('\n').unwrap_or(after.len())].chars() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => return None,
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    let (at, fixed) = match ctx.conventions.double_link_form(entry.shape)? {
+        Form::DoubleOutside => (link.span.end, format!("[{written}]")),
+        Form::DoubleInside => {
+            let join = written.rfind("](")?;
+            (
+                link.span.start + join + 1,
+                format!("[{}]{}", &written[..=join], &written[join + 1..]),
+            )
+        }
+        _ => return None,
+    };
+    let finding = Finding::new(
+        Rule::MalformedLink,
+        link.span.start - 1..link.span.end,
+        format!("`[{written}` opens a `[` it never closes: it shows as text"),
+    )
+    .severity(crate::rule::Severity::Warning)
+    .label("a `[` with no `]`")
+    .help(format!(
+        "write `{fixed}`, as the list's other links are written"
+    ));
+    // `[[paper](url)}`: a bracket mistyped, not left out; the fix would
+    // leave the `}` in view.
+    if after.starts_with(|c: char| !c.is_whitespace()) {
+        return Some(finding);
+    }
+    Some(finding.fix(Fix::safe(Edit::insert(at, "]"))))
 }
 
 /// `written` with `]` inserted before byte `at` (the URL's `(`).
