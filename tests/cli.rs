@@ -4155,3 +4155,45 @@ fn a_remark_before_a_linked_title_is_not_the_title() {
         "{value}"
     );
 }
+
+/// A list of references that links some of its papers (`[[Video]](doi)`)
+/// and cites the others by title, venue and year, written two ways in its
+/// one list: every item is an entry, and neither way is a departure there
+/// from the bare venues of the file's other lists, a remark between them
+/// or not (the fixture is linted clean with the well-formed ones).
+#[test]
+fn references_written_two_ways_in_one_list_are_all_entries() {
+    let list = fixture("well-formed/references-written-two-ways.md");
+    let (_, entries) = entries_of(&list);
+    // (Line 56 is a remark among them, no paper.)
+    assert!(entries.iter().all(|e| e["line"] != 56), "{entries:?}");
+    for line in (48..=60).filter(|&line| line != 56) {
+        let entry = entry_on(&entries, line);
+        assert!(entry["venue"].is_string(), "line {line}: {entry}");
+        assert!(entry["year"].is_u64(), "line {line}: {entry}");
+    }
+    assert_eq!(entry_on(&entries, 52)["venue"], "KDD");
+    assert_eq!(
+        entry_on(&entries, 48)["title"]
+            .as_str()
+            .map(|t| t.trim_end_matches('.')),
+        Some(
+            "Ranking Distillation: Learning Compact Ranking Models With High Performance for Recommender System"
+        )
+    );
+}
+
+/// Two entries under different topics, each written in its topic's own
+/// shape, whose titles are the links to one arXiv id and share no word of
+/// substance: one links the wrong paper. A dataset's line that links the
+/// paper presenting it by a `[paper]` label is no such entry.
+#[test]
+fn a_linked_title_pointing_at_another_topics_paper_is_a_wrong_link() {
+    let list = fixture("entries/wrong-link-across-regions.md");
+    let (_, report) = json(&[list.to_str().unwrap()]);
+    assert_eq!(
+        lines_and_rules(&report),
+        [(16, "shared-link".to_owned())],
+        "{report}"
+    );
+}

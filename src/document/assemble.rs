@@ -718,8 +718,10 @@ fn citation_lists(candidates: &mut [Candidate], absorbed: &[bool]) {
         if absorbed[i] || c.empty {
             continue;
         }
+        // Items already papers (a link, a preprint's id) count with the
+        // dated: a list of references some of which link their paper.
         let counts = by_list.entry(list).or_default();
-        counts.0 += usize::from(dated(c));
+        counts.0 += usize::from(dated(c) || c.paper || c.cites);
         counts.1 += 1;
     }
     let habit = |list: &usize| {

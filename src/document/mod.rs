@@ -333,7 +333,12 @@ pub enum BulletKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// A list item, bulleted or numbered; `depth` 0 is a top-level list.
-    Item { marker: ListMarker, depth: usize },
+    /// `list` tells the file's lists apart: siblings share it.
+    Item {
+        marker: ListMarker,
+        depth: usize,
+        list: usize,
+    },
     /// A table row; `table` counts the file's tables, `cells` are the cells' spans.
     Row { table: usize, cells: Vec<Span> },
     /// A paragraph that opens with a bold title.

@@ -774,7 +774,11 @@ impl<'o> Builder<'o> {
         let index = self.push_candidate(
             &mut frame,
             None,
-            super::Block::Item { marker, depth },
+            super::Block::Item {
+                marker,
+                depth,
+                list,
+            },
             CandidateKind::Item { list, parent: None },
             item,
         );
@@ -1186,7 +1190,11 @@ impl<'o> Builder<'o> {
             pushed.push(self.push_candidate(
                 &mut item,
                 None,
-                super::Block::Item { marker, depth },
+                super::Block::Item {
+                    marker,
+                    depth,
+                    list,
+                },
                 CandidateKind::Item { list, parent: None },
                 item_lines(text, line_start, end),
             ));

@@ -158,7 +158,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .iter()
         .enumerate()
         .filter_map(|(i, e)| match &e.block {
-            Block::Item { marker, depth } if marker.plain_indent && !marker.is_glued() => {
+            Block::Item { marker, depth, .. } if marker.plain_indent && !marker.is_glued() => {
                 Some((i, e, marker, *depth, Style::of(ctx, marker)))
             }
             _ => None,

@@ -18,6 +18,7 @@ mod moved_link;
 mod name_mismatch;
 mod not_a_pdf;
 mod order;
+mod runs;
 mod section_order;
 mod shared_link;
 mod spacing;
@@ -466,11 +467,18 @@ pub(super) fn same_run(
         Block::Row { table, .. } => (1, *table),
         Block::Paragraph => (2, 0),
     };
+    // Items of one list are one run, whatever items between them were not
+    // read as entries (a line of a paper cited some other way): the list
+    // is what its writer kept one way.
+    let one_list = matches!(
+        (&a.block, &b.block),
+        (Block::Item { list: x, .. }, Block::Item { list: y, .. }) if x == y
+    );
     a.section == b.section
         && a.topic == b.topic
         && kind(a) == kind(b)
         && a.item.end <= b.item.start
-        && ctx.text(&(a.item.end..b.item.start)).trim().is_empty()
+        && (one_list || ctx.text(&(a.item.end..b.item.start)).trim().is_empty())
 }
 
 /// A month of a year as messages write it: `May 2023`.

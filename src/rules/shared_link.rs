@@ -311,7 +311,7 @@ fn each_shared_paper_link(ctx: &Context, mut visit: impl FnMut(usize, &Span, &Se
                 let first = &entries[s.entry];
                 title_of(ctx, first).is_some_and(|t| !same_paper_titles(t, title))
                     && !software_and_its_paper(first, entry)
-                    && !cross_listed(ctx, first, entry)
+                    && !cross_listed(ctx, (first, &s.span), (entry, url))
                     && !points_to(ctx, first, &s.span, entry, url)
             });
             let listed = seen().any(|s| {
@@ -471,7 +471,7 @@ fn software_and_its_paper(a: &Entry, b: &Entry) -> bool {
 /// same authors (or with authors on neither to tell): a paper cross-listed,
 /// perhaps under its arXiv and its conference title. Different authors on
 /// one arXiv id are a wrong link wherever the entries are.
-fn cross_listed(ctx: &Context, a: &Entry, b: &Entry) -> bool {
+fn cross_listed(ctx: &Context, (a, at_a): (&Entry, &Span), (b, at_b): (&Entry, &Span)) -> bool {
     if ctx.settings.duplicates_across_sections || a.topic.is_none() || a.topic == b.topic {
         return false;
     }
@@ -483,10 +483,16 @@ fn cross_listed(ctx: &Context, a: &Entry, b: &Entry) -> bool {
         (Some(x), Some(y)) => crate::identity::same_authors(ctx.text(&x.inner), ctx.text(&y.inner)),
         _ => false,
     };
-    // (Between entries of one shape: a dataset's line or a note that links
-    // a paper reads its title otherwise.)
+    // (Between entries of one shape, or two whose titles are the links to
+    // the address: a dataset's line or a note that links a paper by a label
+    // reads its title otherwise.)
+    let titled_by = |e: &Entry, at: &Span| {
+        e.links
+            .iter()
+            .any(|l| l.is_title && l.url.as_ref() == Some(at))
+    };
     if !same_authors
-        && a.shape == b.shape
+        && (a.shape == b.shape || (titled_by(a, at_a) && titled_by(b, at_b)))
         && let (Some(x), Some(y)) = (title_of(ctx, a), title_of(ctx, b))
     {
         let substance = |t: &str| -> Vec<String> {

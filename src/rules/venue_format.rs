@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Context;
+use super::runs::Runs;
 use crate::conventions::{AGREEMENT, MIN_SUPPORT, is_strong};
 use crate::diagnostic::Finding;
 use crate::diagnostic::{Edit, Fix};
@@ -38,7 +39,9 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .count();
         unknown >= 5 && unknown * 5 >= seen.len()
     };
-    for entry in &ctx.doc.entries {
+    // Built on the first departure only: a well-kept list never needs it.
+    let runs = std::cell::OnceCell::new();
+    for (index, entry) in ctx.doc.entries.iter().enumerate() {
         let Some(venue) = &entry.venue else {
             continue;
         };
@@ -48,7 +51,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let from = out.len();
-        check_markup(ctx, entry, venue, out);
+        check_markup(ctx, (index, entry), venue, &runs, out);
         check_shape(ctx, entry, venue, out);
         check_venue(
             ctx,
@@ -100,7 +103,13 @@ fn maybe_no_venue(ctx: &Context, name: &str) -> bool {
 }
 
 /// The tag's markup against the list's: `[CCS 2020]` among `[**CCS 2020**]`.
-fn check_markup(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Finding>) {
+fn check_markup(
+    ctx: &Context,
+    (index, entry): (usize, &Entry),
+    venue: &Venue,
+    runs: &std::cell::OnceCell<Runs>,
+    out: &mut Vec<Finding>,
+) {
     let shape = ctx.doc.shape_of(entry);
     let Some(slot) = shape.slot(Role::Venue) else {
         return;
@@ -119,6 +128,16 @@ fn check_markup(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Findi
             .conventions
             .is_venue_form_habit(entry.shape, ctx.text(&venue.name), venue.form)
     {
+        return;
+    }
+    // A list (a run of entries) that writes it this way in half of its
+    // entries or more, five or more (`Title [KDD 2021]` in a list begun
+    // `Title. Authors. KDD 2021`), has it as its own way, whatever the
+    // file's other lists do. Fewer are departures from the file's way.
+    let (agree, count) =
+        runs.get_or_init(|| Runs::of(ctx))
+            .share(index, Role::Venue, Some(venue.form));
+    if agree >= MIN_SUPPORT && agree * 2 >= count {
         return;
     }
     // `Conference on Data Engineering (ICDE), 2022`: an acronym in
