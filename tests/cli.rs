@@ -4197,3 +4197,19 @@ fn a_linked_title_pointing_at_another_topics_paper_is_a_wrong_link() {
         "{report}"
     );
 }
+
+/// A badge's venue is told as the list names it: the track after its year
+/// (`ACL'23%20Findings`, `EMNLP'23_Findings`, `Industry%20Track`) and a
+/// dash written `--` (`LREC--COLING'24`) decoded as shields shows them.
+#[test]
+fn a_badges_venue_keeps_its_track() {
+    let list = fixture("entries/badge-venue-tracks.md");
+    let (_, entries) = entries_of(&list);
+    let venue = |line| entry_on(&entries, line)["venue"].clone();
+    assert_eq!(venue(5), "AAAI");
+    assert_eq!(venue(6), "ACL Industry Track");
+    assert_eq!(venue(7), "ACL Findings");
+    assert_eq!(venue(8), "EMNLP Findings");
+    assert_eq!(venue(9), "LREC-COLING");
+    assert_eq!(entry_on(&entries, 9)["year"], 2024);
+}

@@ -548,16 +548,35 @@ impl Venue {
     /// Workshop` is `ICLR Workshop`), which names another venue than the
     /// main conference's.
     pub fn written_name<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
-        let name = &text[self.name.clone()];
+        // A badge writes its text in its URL, as shields spells it: `%20`
+        // or `_` for a space, `--` for a dash (`LREC--COLING'24%20Findings`).
+        let decode = |written: &'t str| -> std::borrow::Cow<'t, str> {
+            if self.form == Form::Badge {
+                written
+                    .replace("%20", " ")
+                    .replace("--", "\u{0}")
+                    .replace(['_', '-'], " ")
+                    .replace('\u{0}', "-")
+                    .into()
+            } else {
+                written.into()
+            }
+        };
+        let name = decode(&text[self.name.clone()]);
         let track = self
             .years
             .last()
             .filter(|year| year.date.end >= self.name.end && year.date.end <= self.inner.end)
-            .map(|year| {
-                text[year.date.end..self.inner.end]
-                    .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '*' | '_'))
-            })
+            .map(|year| decode(&text[year.date.end..self.inner.end]))
             .filter(|rest| {
+                let rest = rest.trim_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ',' | '.' | '*' | '_')
+                });
+                // (`Industry Track`: the track, named as such.)
+                let word = rest
+                    .strip_suffix(" Track")
+                    .or_else(|| rest.strip_suffix(" track"))
+                    .unwrap_or(rest);
                 [
                     "findings",
                     "workshop",
@@ -568,11 +587,19 @@ impl Venue {
                     "industry",
                 ]
                 .iter()
-                .any(|track| rest.eq_ignore_ascii_case(track))
+                .any(|track| word.eq_ignore_ascii_case(track))
             });
         match track {
-            Some(track) if !name.is_empty() => format!("{name} {track}").into(),
-            _ => name.into(),
+            Some(track) if !name.is_empty() => {
+                format!(
+                    "{name} {}",
+                    track.trim_matches(
+                        |c: char| c.is_whitespace() || matches!(c, ',' | '.' | '*' | '_')
+                    )
+                )
+                .into()
+            }
+            _ => name,
         }
     }
 
