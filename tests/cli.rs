@@ -4213,3 +4213,64 @@ fn a_badges_venue_keeps_its_track() {
     assert_eq!(venue(9), "LREC-COLING");
     assert_eq!(entry_on(&entries, 9)["year"], 2024);
 }
+
+/// In a list that writes `Title. Authors. Venue Year`, the authors are
+/// read where no `et al.` marks them: `Shen,Zhiqiang, He,Zhankui, and Xue
+/// Xiangyang`, `Cho, Jang Hyun and Hariharan`, and a first name cut off by
+/// a comma split (`Guobin Chen, Wongun Choi, Xiang Yu`).
+#[test]
+fn authors_after_a_title_are_read_without_et_al() {
+    let list = fixture("entries/authors-without-et-al.md");
+    let (_, entries) = entries_of(&list);
+    let read = |line| {
+        let entry = entry_on(&entries, line);
+        (
+            entry["title"]
+                .as_str()
+                .unwrap()
+                .trim_end_matches('.')
+                .to_owned(),
+            entry["authors"]
+                .as_str()
+                .unwrap_or("")
+                .trim_end_matches('.')
+                .to_owned(),
+        )
+    };
+    assert_eq!(
+        read(8),
+        (
+            "MEAL: Multi-Model Ensemble via Adversarial Learning".to_owned(),
+            "Shen,Zhiqiang, He,Zhankui, and Xue Xiangyang".to_owned()
+        )
+    );
+    assert_eq!(read(9).1, "Ba,Jimmy, and Rich Caruana");
+    assert_eq!(read(10).1, "Cho, Jang Hyun and Hariharan");
+    assert_eq!(
+        read(12),
+        (
+            "Model Compression".to_owned(),
+            "Bucilua, Cristian, Caruana, Rich, and Niculescu-Mizil, Alexandru".to_owned()
+        )
+    );
+    assert_eq!(read(13).1, "Guobin Chen, Wongun Choi, Xiang Yu");
+}
+
+/// In a list of `Title (2015), G. Hinton et al.`, a paper by one author
+/// (`Title (2017), S. Ioffe.`) has its year and author read, not read into
+/// its title; `(Book, 2016)` in the year's place is its date.
+#[test]
+fn one_author_after_a_dated_title_is_read() {
+    let list = fixture("entries/dated-authors-after-titles.md");
+    let (_, entries) = entries_of(&list);
+    let ioffe = entry_on(&entries, 14);
+    assert_eq!(
+        ioffe["title"],
+        "Batch renormalization: Towards reducing minibatch dependence in batch-normalized models"
+    );
+    assert_eq!(ioffe["year"], 2017);
+    assert_eq!(ioffe["authors"], "S. Ioffe.");
+    assert_eq!(entry_on(&entries, 17)["authors"], "J. Schmidhuber");
+    let (code, report) = json(&[list.to_str().unwrap()]);
+    assert_eq!(code, 0, "{report}");
+}

@@ -27,12 +27,139 @@ pub(super) fn reread(text: &str, entry: &mut Entry, shape: &Shape, known: &Known
     changed |= line_as_venue(text, entry, shape);
     changed |= authors_tail_as_venue(text, entry, shape, known);
     changed |= tail_as_venue(text, entry, shape);
+    changed |= authors_in_title(text, entry, shape);
     changed |= name_into_title(text, entry, shape);
     changed |= bold_lead_as_name(text, entry, shape);
     changed |= bold_into_title(text, entry, shape);
     changed |= bold_note_as_title(text, entry, shape);
     changed |= cell_note_as_title(text, entry, shape);
     changed
+}
+
+/// In a list that writes its authors as a sentence after a plain title,
+/// half its entries or more (`Title. Park, Wonpyo et al. CVPR 2019`), an
+/// entry with none read whose title ends in a sentence of two names or
+/// more (`… Learning. Shen,Zhiqiang, He,Zhankui, and Xue Xiangyang`) has
+/// them there: no `et al.` marks them, the list's way does.
+fn authors_in_title(text: &str, entry: &mut Entry, shape: &Shape) -> bool {
+    if entry.authors.is_some() {
+        return false;
+    }
+    let (Some(slot), Some(title)) = (shape.slot(Role::Authors), &entry.title) else {
+        return false;
+    };
+    let follows = shape
+        .slot(Role::Title)
+        .is_some_and(|t| t.place == slot.place && t.form == Form::Plain);
+    if title.form != Form::Plain
+        || slot.form != Form::Plain
+        || slot.place != title.place
+        || !follows
+        || !(shape.declared || (slot.present >= 5 && slot.present * 2 >= shape.support))
+    {
+        return false;
+    }
+    let written = &text[title.inner.clone()];
+    if entry.dates.is_empty()
+        && let Some(found) = dated_authors_in_title(written, shape, slot.place)
+    {
+        let (paren, year, names) = found;
+        let base = title.inner.start;
+        let place = title.place;
+        entry.dates.push(super::DatePart {
+            span: base + paren.start..base + paren.end,
+            inner: base + paren.start + 1..base + paren.end - 1,
+            year: read::shift_year(year, base),
+            form: Form::Paren,
+            place,
+        });
+        entry.authors = Some(Authors {
+            span: base + names.start..base + names.end,
+            inner: base + names.start..base + names.end,
+            form: Form::Plain,
+            place,
+        });
+        let end = base + written[..paren.start].trim_end().len();
+        if let Some(title) = &mut entry.title {
+            title.inner.end = end;
+            title.span.end = end;
+        }
+        return true;
+    }
+    let Some(stop) = written.rfind(". ") else {
+        return false;
+    };
+    let before = written[..stop].trim_end();
+    let rest = written[stop + 2..].trim();
+    let names = rest.trim_end_matches(['.', ',']);
+    let count = names
+        .split([',', '&', ';'])
+        .flat_map(|p| p.split(" and "))
+        .filter(|p| !p.trim().is_empty() && p.trim() != "and")
+        .count();
+    // (A stop after a single capital is an initial's, not the title's end.)
+    let after_initial = before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.chars().count() == 1);
+    if count < 2
+        || after_initial
+        || before.split_whitespace().count() < 2
+        || !read::looks_like_authors(names, true)
+    {
+        return false;
+    }
+    let start = title.inner.start + (rest.as_ptr() as usize - written.as_ptr() as usize);
+    // (The title keeps its stop, as those read with their authors do.)
+    let title_end = title.inner.start + stop + 1;
+    let authors = start..start + rest.len();
+    if let Some(title) = &mut entry.title {
+        title.inner.end = title_end;
+        title.span.end = title_end;
+    }
+    entry.authors = Some(Authors {
+        span: authors.clone(),
+        inner: authors,
+        form: Form::Plain,
+        place: slot.place,
+    });
+    true
+}
+
+/// `Title (2017), S. Ioffe.` in a list that writes `{title} ({date})
+/// {authors}`: the date in parentheses and one name or more after it, all
+/// read into the title where no `et al.` or second name marked them. The
+/// parentheses' span, their year and the names' span, within `written`.
+fn dated_authors_in_title(
+    written: &str,
+    shape: &Shape,
+    place: Place,
+) -> Option<(Span, date::Year, Span)> {
+    let dated = shape
+        .slot(Role::Date)
+        .is_some_and(|d| d.form == Form::Paren && d.place == place);
+    if !dated {
+        return None;
+    }
+    let open = written.rfind(" (")? + 1;
+    let close = open + written[open..].find(')')?;
+    let years = date::years(&written[open + 1..close]);
+    let [year] = years.as_slice() else {
+        return None;
+    };
+    // The parentheses hold the date, and at most a word of what the work
+    // is (`(Book, Jan 2017)`).
+    if written[open + 1..close].split_whitespace().count() > 3 {
+        return None;
+    }
+    let after = &written[close + 1..];
+    let names = after.strip_prefix(", ")?.trim_end();
+    if open < 8 || names.is_empty() || !read::looks_like_authors(names, true) {
+        return None;
+    }
+    let start = written.len() - after.len() + 2;
+    let year = read::shift_year(year.clone(), open + 1);
+    Some((open..close + 1, year, start..start + names.len()))
 }
 
 /// In a table whose title column holds plain titles, a row with no title

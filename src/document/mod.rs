@@ -590,15 +590,13 @@ impl Venue {
                 .any(|track| word.eq_ignore_ascii_case(track))
             });
         match track {
-            Some(track) if !name.is_empty() => {
-                format!(
+            Some(track) if !name.is_empty() => format!(
                     "{name} {}",
                     track.trim_matches(
                         |c: char| c.is_whitespace() || matches!(c, ',' | '.' | '*' | '_')
                     )
                 )
-                .into()
-            }
+            .into(),
             _ => name,
         }
     }

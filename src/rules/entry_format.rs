@@ -137,6 +137,10 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     // the venue's tag written with its year alone, the venue
                     // left out on purpose (none known), not forgotten.
                     || (form.is_none() && role == Role::Venue && year_alone_in_tag(shape, entry))
+                    // `(Book, 2016)` where the list writes `(2016)`: the
+                    // date's parentheses with a word in them, read as a venue
+                    // and its year; the date is there.
+                    || (form.is_none() && role == Role::Date && date_as_venue(ctx, shape, entry))
                     // A preprint where the list gives its preprints no venue.
                     || (form.is_none()
                         && role == Role::Venue
@@ -208,6 +212,20 @@ fn year_alone_in_tag(shape: &Shape, entry: &Entry) -> bool {
     let opening = parts.iter().min_by_key(|p| p.span.start);
     first.role == Role::Venue
         && opening.is_some_and(|p| p.role == Role::Date && p.place == first.place)
+}
+
+/// Whether the entry's "venue" is a word the list writes in its date's
+/// place and markup, with the year: `(Book, 2016)` in a list of `Title
+/// (2016), Authors`. A venue known by name is a venue, though its tag
+/// looks like the date's (`[2024-02] [ACL 2024]`): no date there.
+fn date_as_venue(ctx: &Context, shape: &Shape, entry: &Entry) -> bool {
+    let (Some(slot), Some(venue)) = (shape.slot(Role::Date), &entry.venue) else {
+        return false;
+    };
+    !venue.years.is_empty()
+        && venue.form == slot.form
+        && venue.place == slot.place
+        && !ctx.settings.venues.recognizes(ctx.text(&venue.name))
 }
 
 /// Whether every paper link of entry `index` is an arXiv one: the paper

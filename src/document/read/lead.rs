@@ -253,7 +253,29 @@ pub(in crate::document) fn trailing_authors(text: &str, title: &Span) -> Option<
         let full_names =
             names.iter().all(|n| n.split_whitespace().count() >= 2) || rest.contains("et al");
         if names.len() >= 2 && full_names && looks_like_authors(rest, false) {
-            return Some(title.start + at..title.end);
+            // `Title. Guobin Chen, Wongun Choi, Xiang Yu`: the first name
+            // is the sentence before the comma, after the title's stop.
+            // (A stop after initials is the name's own: `M. Caner Tol`,
+            // `H.J. Terry Suh`.)
+            let before = &t[..at - 2];
+            let initial = |s: &str| {
+                s.rsplit(' ').next().is_some_and(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.split(['.', '-']).all(|part| part.chars().count() <= 1)
+                })
+            };
+            let mut stop = before.rfind(". ");
+            while let Some(at) = stop
+                && initial(&before[..at])
+            {
+                stop = before[..at].rfind(". ");
+            }
+            let first = stop.map(|stop| stop + 2).filter(|&stop| {
+                let name = &before[stop..];
+                let words = name.split_whitespace().count();
+                (2..=3).contains(&words) && stop > 2 && looks_like_authors(name, true)
+            });
+            return Some(title.start + first.unwrap_or(at)..title.end);
         }
         from = at;
     }

@@ -921,7 +921,7 @@ impl Venue {
     }
 }
 
-fn shift_year(mut y: date::Year, by: usize) -> date::Year {
+pub(in crate::document) fn shift_year(mut y: date::Year, by: usize) -> date::Year {
     y.span = y.span.start + by..y.span.end + by;
     y.date = y.date.start + by..y.date.end + by;
     y
