@@ -10,12 +10,15 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for entry in &ctx.doc.entries {
         for link in &entry.links {
             let label = ctx.text(&link.label);
-            // The common case, a web address, needs no more looking at.
+            // The common case, a web address, needs no more looking at
+            // unless its path is a placeholder (`https://github.com/tba`).
             if link.url.as_ref().is_some_and(|url| {
-                let url = ctx.text(url).as_bytes();
-                url.len() > 8
-                    && (url[..8].eq_ignore_ascii_case(b"https://")
-                        || url[..7].eq_ignore_ascii_case(b"http://"))
+                let url = ctx.text(url);
+                let bytes = url.as_bytes();
+                bytes.len() > 8
+                    && (bytes[..8].eq_ignore_ascii_case(b"https://")
+                        || bytes[..7].eq_ignore_ascii_case(b"http://"))
+                    && !placeholder_path(url)
             }) {
                 continue;
             }
@@ -91,7 +94,28 @@ fn announces_absence(label: &str) -> bool {
 /// Text written where a URL will go later.
 fn is_placeholder(url: &str) -> bool {
     let url = url.trim();
-    is_one_of(url, &words().links.placeholders) || url.contains(char::is_whitespace)
+    is_one_of(url, &words().links.placeholders)
+        || url.contains(char::is_whitespace)
+        || url.eq_ignore_ascii_case("about:blank")
+        || placeholder_path(url)
+}
+
+/// A web address whose path is a placeholder and nothing else
+/// (`https://github.com/tba`, `https://github.com/TODO/`): a host named,
+/// the page to come.
+fn placeholder_path(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let Some((_, path)) = rest.split_once('/') else {
+        return false;
+    };
+    let mut segments = path.split('/').filter(|s| !s.is_empty()).peekable();
+    segments.peek().is_some()
+        && segments.all(|s| {
+            let s = s.replace(['-', '_'], " ");
+            s != "-" && s != "..." && is_one_of(&s, &words().links.placeholders)
+        })
 }
 
 #[cfg(test)]
@@ -104,6 +128,13 @@ mod tests {
             assert!(is_placeholder(url), "{url}");
         }
         assert!(!is_placeholder("https://a.b/c"));
+        assert!(is_placeholder("https://github.com/tba"));
+        assert!(is_placeholder("https://github.com/TODO/"));
+        assert!(is_placeholder("https://github.com/coming-soon"));
+        assert!(is_placeholder("about:blank"));
+        assert!(!is_placeholder("https://github.com/tba/real-repo"));
+        assert!(!is_placeholder("https://github.com/"));
+        assert!(!is_placeholder("https://na.org/na/x"));
     }
 
     #[test]

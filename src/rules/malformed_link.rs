@@ -270,6 +270,20 @@ pub(super) enum BrokenAfter {
     /// `[[Paper]](https://….pdf）` or `(https://…/AOT0`: the URL's `(` is
     /// never closed on its line (a full-width `）` does not close it).
     Unclosed { full_width: bool },
+    /// `[[Paper]]https://…)`: the URL's `(` is missing.
+    UnopenedParen,
+}
+
+/// Whether the text at `at` is a URL closed by a `)` that was never
+/// opened, right after a label's `]`: `[[Paper]]https://…)`.
+pub(super) fn unopened_paren_at(text: &str, at: usize) -> bool {
+    let line = &text[at..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let url = &line[..line.find(char::is_whitespace).unwrap_or(line.len())];
+    text[..at].ends_with(']')
+        && (url.starts_with("http://") || url.starts_with("https://"))
+        && url.ends_with(')')
+        && !url.contains('(')
 }
 
 pub(super) fn broken_after(text: &str, link: &Link) -> Option<BrokenAfter> {
@@ -277,6 +291,9 @@ pub(super) fn broken_after(text: &str, link: &Link) -> Option<BrokenAfter> {
     let line = &after[..after.find('\n').unwrap_or(after.len())];
     if line.trim_start_matches(']').starts_with("(http") && line.starts_with(']') {
         return Some(BrokenAfter::ExtraBracket);
+    }
+    if unopened_paren_at(text, link.span.end) {
+        return Some(BrokenAfter::UnopenedParen);
     }
     let url = line.strip_prefix("(http")?;
     let end = url.find(char::is_whitespace).unwrap_or(url.len());
@@ -335,6 +352,10 @@ fn broken_after_label(ctx: &Context, link: &Link) -> Option<Finding> {
         BrokenAfter::Unclosed { full_width: false } => (
             "the URL's `(` is never closed: markdown reads the link as text",
             "end the URL with `)`".to_owned(),
+        ),
+        BrokenAfter::UnopenedParen => (
+            "the URL's `(` is missing: markdown reads the link as text",
+            format!("write `(` between `{written}` and the URL"),
         ),
     };
     Some(

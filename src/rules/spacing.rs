@@ -108,6 +108,11 @@ fn check_entry(ctx: &Context, entry: &Entry, parts: &[PartRef], out: &mut Vec<Fi
         if needs_no_space(prev, &text[after.clone()]) {
             continue;
         }
+        // `[[Paper]]https://…)`: the URL's `(` is what is missing, which
+        // `malformed-link` says.
+        if !separated && super::malformed_link::unopened_paren_at(text, after.start) {
+            continue;
+        }
         // A list that writes `[[paper](…)][[code](…)]` on purpose, or mixes
         // both ways, has no missing space there: the shape counts how its
         // entries join the two parts, and only a departure from a strong
