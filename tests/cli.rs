@@ -4274,3 +4274,18 @@ fn one_author_after_a_dated_title_is_read() {
     let (code, report) = json(&[list.to_str().unwrap()]);
     assert_eq!(code, 0, "{report}");
 }
+
+/// An emoji the list puts on a title (`[🔥BEIT: …](…)`, `[**🔥Context …**]`)
+/// marks the paper; it is no part of the title read.
+#[test]
+fn an_emoji_marking_a_title_is_not_its_text() {
+    let list = fixture("entries/emoji-marked-titles.md");
+    let (_, entries) = entries_of(&list);
+    let title = |line| entry_on(&entries, line)["title"].clone();
+    assert_eq!(title(5), "BEIT: BERT Pre-Training of Image Transformers");
+    assert_eq!(title(6), "Masked Autoencoders Are Scalable Vision Learners");
+    assert_eq!(
+        title(8),
+        "Context Autoencoder for Self-Supervised Representation Learning"
+    );
+}

@@ -113,7 +113,11 @@ pub(super) fn read(
         pieces(text, &unit_atoms[start..], place_of(line), vocab, placed);
     }
     join_split_links(text, placed, vocab);
-    assign(text, placed, header, vocab)
+    let mut reading = assign(text, placed, header, vocab);
+    if let Some(title) = &mut reading.title {
+        title.inner = without_emoji(text, title.inner.clone());
+    }
+    reading
 }
 
 /// How many words `text` has, as `split_whitespace().count()` says, without
@@ -919,6 +923,26 @@ impl Venue {
             place,
         }
     }
+}
+
+/// A title's span without the emoji that mark it at either end
+/// (`[🔥BEIT: …](…)`, `Title ✨`): the list's highlight, no word of it.
+fn without_emoji(text: &str, span: Span) -> Span {
+    let emoji = |c: char| matches!(u32::from(c), 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE0F | 0x200D);
+    let written = &text[span.clone()];
+    let start = written
+        .char_indices()
+        .find(|&(_, c)| !(emoji(c) || c.is_whitespace()))
+        .map_or(written.len(), |(i, _)| i);
+    let end = written
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(emoji(c) || c.is_whitespace()))
+        .map_or(start, |(i, c)| i + c.len_utf8());
+    if start >= end {
+        return span;
+    }
+    span.start + start..span.start + end
 }
 
 pub(in crate::document) fn shift_year(mut y: date::Year, by: usize) -> date::Year {
