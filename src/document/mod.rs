@@ -77,6 +77,10 @@ pub struct Document {
     pub group_labels: Vec<Span>,
     /// Headings read as entries (a paper per heading), in document order.
     pub entry_headings: Vec<Span>,
+    /// Cells of table rows beyond their header's columns, which GFM drops
+    /// from the page (`| [Model](…) |` after a three-column row): each
+    /// row's extra cells, from the `|` that opens the first.
+    pub dropped_cells: Vec<Span>,
 }
 
 /// A venue named over a group of entries rather than in each: the venue of

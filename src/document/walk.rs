@@ -942,6 +942,23 @@ impl<'o> Builder<'o> {
             return;
         };
         let line_start = text[..frame.start].rfind('\n').map_or(0, |i| i + 1);
+        // Cells past the header's columns: markdown reads them, GFM shows
+        // none of them. (Their text is no part of the row read.)
+        let columns = self.headers.get(table.wrapping_sub(1)).map_or(0, Vec::len);
+        if columns > 0
+            && cells.len() == columns
+            && let Some(last) = cells.last()
+            && let Some(rest) = text.get(last.end..end)
+            && let Some(bar) = rest.find('|')
+            && !rest[bar + 1..]
+                .trim()
+                .trim_end_matches('|')
+                .trim()
+                .is_empty()
+        {
+            let row_end = last.end + rest.trim_end().len();
+            self.doc.dropped_cells.push(last.end + bar..row_end);
+        }
         self.push_candidate(
             &mut frame,
             Some(table),

@@ -7,6 +7,7 @@ use crate::document::{Entry, Form, Link, Role};
 use crate::rule::Rule;
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    dropped_cells(ctx, out);
     for entry in &ctx.doc.entries {
         for link in &entry.links {
             if let Some(finding) = malformed(ctx, link) {
@@ -19,6 +20,39 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 out.push(finding);
             }
         }
+    }
+}
+
+/// A link in a cell beyond the header's columns, in a row of the list's
+/// entries: GFM drops the cell from the page, and the link with it.
+fn dropped_cells(ctx: &Context, out: &mut Vec<Finding>) {
+    for span in &ctx.doc.dropped_cells {
+        let written = ctx.text(span);
+        let in_entry = ctx
+            .doc
+            .entries
+            .iter()
+            .any(|e| e.item.start <= span.start && span.end <= e.item.end);
+        if !in_entry || !(written.contains("](") || written.contains("http")) {
+            continue;
+        }
+        let cell = written.trim_matches(|c: char| c == '|' || c.is_whitespace());
+        let shown = if cell.chars().count() > 40 {
+            format!("{}…", cell.chars().take(40).collect::<String>())
+        } else {
+            cell.to_owned()
+        };
+        out.push(
+            Finding::new(
+                Rule::MalformedLink,
+                span.clone(),
+                format!(
+                    "`{shown}` is in a cell past the header's columns: GitHub does not show it"
+                ),
+            )
+            .label("a cell too many")
+            .help("move it into one of the row's columns, or give the header a column for it"),
+        );
     }
 }
 
