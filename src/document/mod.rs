@@ -81,6 +81,12 @@ pub struct Document {
     /// from the page (`| [Model](…) |` after a three-column row): each
     /// row's extra cells, from the `|` that opens the first.
     pub dropped_cells: Vec<Span>,
+    /// Full reference links (`[[code]][1.10]`) whose label no definition
+    /// in the file names: text on the page.
+    pub undefined_references: Vec<Span>,
+    /// The labels of the file's link reference definitions (`1.10` of
+    /// `[1.10]: https://…`), as markdown matches them.
+    pub reference_labels: Vec<String>,
 }
 
 /// A venue named over a group of entries rather than in each: the venue of

@@ -109,7 +109,17 @@ fn walk_chunk<'t>(
     start: usize,
     chunk: usize,
 ) -> usize {
-    let end = chunk_events(text, references, start, chunk, events);
+    let end = chunk_events(
+        text,
+        references,
+        start,
+        chunk,
+        events,
+        &mut builder.doc.undefined_references,
+    );
+    if builder.doc.reference_labels.is_empty() {
+        builder.doc.reference_labels = references.by_label.keys().cloned().collect();
+    }
     builder.walk(text, start..end, events.drain(..));
     builder.reserve_ahead(text.len(), end);
     end
@@ -131,9 +141,12 @@ fn chunk_events<'t>(
     start: usize,
     chunk: usize,
     events: &mut Events<'t>,
+    undefined: &mut Vec<Span>,
 ) -> usize {
     let mut want = chunk;
+    let found = undefined.len();
     loop {
+        undefined.truncate(found);
         let end = next_heading_line(text, start.saturating_add(want));
         let chunk_len = end - start;
         events.clear();
@@ -141,10 +154,14 @@ fn chunk_events<'t>(
         let mut containers = 0usize;
         let mut open_verbatim = false;
         // A reference defined in another chunk resolves as it would in the whole text.
+        // A full reference (`[[code]][1.10]`) to a label defined nowhere
+        // is text on the page: kept, for `malformed-link` to tell.
         let resolve = |link: pulldown_cmark::BrokenLink<'t>| {
-            references
-                .get(&link.reference)
-                .map(|dest| (CowStr::Borrowed(dest), CowStr::Borrowed("")))
+            let dest = references.get(&link.reference);
+            if dest.is_none() && link.link_type == LinkType::Reference {
+                undefined.push(link.span.start + start..link.span.end + start);
+            }
+            dest.map(|dest| (CowStr::Borrowed(dest), CowStr::Borrowed("")))
         };
         let parser =
             Parser::new_with_broken_link_callback(&text[start..end], options(), Some(resolve));

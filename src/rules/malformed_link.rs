@@ -8,6 +8,7 @@ use crate::rule::Rule;
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     dropped_cells(ctx, out);
+    undefined_references(ctx, out);
     for entry in &ctx.doc.entries {
         for link in &entry.links {
             if let Some(finding) = malformed(ctx, link) {
@@ -20,6 +21,59 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 out.push(finding);
             }
         }
+    }
+}
+
+/// `[[code]][1.10]` in an entry of a list that links by reference
+/// (`[1.10]: https://…` at its end, three definitions or more), where no
+/// definition names `1.10`: the link shows as text. (Where a list defines
+/// no references, two bracketed texts side by side are its tags.)
+fn undefined_references(ctx: &Context, out: &mut Vec<Finding>) {
+    let defined = &ctx.doc.reference_labels;
+    if defined.len() < 3 {
+        return;
+    }
+    // Labels are written one way in a list (`1.10`, `r12`, `paper-3`):
+    // a bracket after a bracket written otherwise (`[2025-03][OOPSLA
+    // 2025]`, two tags side by side) is no reference.
+    let kind = |label: &str| {
+        let label = label.trim();
+        if label.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+            0
+        } else if !label.contains(' ') {
+            1
+        } else {
+            2
+        }
+    };
+    for span in &ctx.doc.undefined_references {
+        let in_entry = ctx
+            .doc
+            .entries
+            .iter()
+            .any(|e| e.item.start <= span.start && span.end <= e.item.end);
+        if !in_entry {
+            continue;
+        }
+        let written = ctx.text(span);
+        let label = written.rfind('[').map_or(written, |open| &written[open..]);
+        let inner = label.trim_start_matches('[').trim_end_matches(']');
+        let alike = defined.iter().filter(|d| kind(d) == kind(inner)).count();
+        if alike * 2 < defined.len() {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                Rule::MalformedLink,
+                span.clone(),
+                format!("no definition in the file names `{label}`: the link shows as text"),
+            )
+            .label("undefined reference")
+            .help(format!(
+                "add `{}: https://…` with the file's other definitions, or write the URL in the link",
+                label
+            )),
+        );
     }
 }
 
