@@ -4289,3 +4289,24 @@ fn an_emoji_marking_a_title_is_not_its_text() {
         "Context Autoencoder for Self-Supervised Representation Learning"
     );
 }
+
+/// The list's bullet again mid-line before a paper's linked title (`…
+/// Limin Wang+ [Masked Autoencoders are …](…)`) is the next entry with its
+/// line break left out; a link to code after a dash is not.
+#[test]
+fn two_entries_on_one_line_are_told() {
+    let list = fixture("entries/two-entries-on-one-line.md");
+    let (code, report) = json(&[list.to_str().unwrap()]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(
+        lines_and_rules(&report),
+        [(5, "entry-format".to_owned())],
+        "{report}"
+    );
+    assert!(
+        report["diagnostics"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("two entries on one line")),
+        "{report}"
+    );
+}

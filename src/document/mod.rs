@@ -84,6 +84,10 @@ pub struct Document {
     /// Full reference links (`[[code]][1.10]`) whose label no definition
     /// in the file names: text on the page.
     pub undefined_references: Vec<Span>,
+    /// A list's bullet in the middle of an item's line, before a paper's
+    /// linked title (`… Limin Wang+ [Masked Autoencoders are …](…)`): the
+    /// line break before the next entry left out. The bullet's span.
+    pub glued_entries: Vec<Span>,
     /// The labels of the file's link reference definitions (`1.10` of
     /// `[1.10]: https://…`), as markdown matches them.
     pub reference_labels: Vec<String>,

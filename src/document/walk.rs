@@ -779,6 +779,7 @@ impl<'o> Builder<'o> {
             return;
         };
         let marker = read_marker(text, frame.start);
+        self.glued_entry(text, &frame, &marker);
         let item = item_lines(text, marker.line_start, end);
         let children = std::mem::take(&mut frame.children);
         // `- Query-based RAG` over paragraphs that each link a paper by its
@@ -1161,6 +1162,61 @@ impl<'o> Builder<'o> {
     /// When the paragraph opens so, each line that does is read as the item
     /// its writer meant (lines without a bullet continue the one above),
     /// with a marker that has no gap after its bullet.
+    /// `… Limin Wang+ [Masked Autoencoders are Efficient …](https://arxiv…)`:
+    /// the item's own bullet again mid-line, before a paper's linked title
+    /// of three words or more, is the next entry with its line break left
+    /// out. Noted for `entry-format`.
+    fn glued_entry(&mut self, text: &str, frame: &Frame, marker: &super::ListMarker) {
+        let bullet = &text[marker.bullet.clone()];
+        if !matches!(bullet, "-" | "*" | "+") {
+            return;
+        }
+        let tokens = &self.tokens[frame.token_start..];
+        for pair in tokens.windows(2) {
+            let (
+                Token {
+                    kind: TokenKind::Text,
+                    span,
+                },
+                Token {
+                    kind:
+                        TokenKind::Open(Mark::Link {
+                            dest: Some(dest), ..
+                        }),
+                    span: link,
+                },
+            ) = (&pair[0], &pair[1])
+            else {
+                continue;
+            };
+            let before = &text[span.clone()];
+            let Some(rest) = before
+                .strip_suffix(' ')
+                .and_then(|b| b.strip_suffix(bullet))
+            else {
+                continue;
+            };
+            // After the previous entry's words, on its line, glued to the
+            // last of them (`Name - [Title](…)`, spaced, is a separator).
+            if span.end != link.start
+                || rest.trim().is_empty()
+                || rest.ends_with(char::is_whitespace)
+                || text[frame.start..span.start].contains('\n')
+                || !read::is_paper_url(&text[dest.clone()], &self.options.known)
+            {
+                continue;
+            }
+            let label_end = dest.start.saturating_sub(2);
+            let words = text
+                .get(link.start + 1..label_end)
+                .map_or(0, |label| label.split_whitespace().count());
+            if words >= 3 {
+                let at = span.end - 1 - bullet.len();
+                self.doc.glued_entries.push(at..at + bullet.len());
+            }
+        }
+    }
+
     fn glued_items(&mut self, text: &str, frame: &Frame) -> bool {
         let tokens = &self.tokens[frame.token_start..];
         if tokens.first().and_then(|t| glued_at(text, t)).is_none() {

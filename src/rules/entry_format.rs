@@ -31,6 +31,31 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 .help("remove it"),
         );
     }
+    // `… Limin Wang+ [Next Title](…)`: two entries on one line.
+    for bullet in &ctx.doc.glued_entries {
+        let in_entry = ctx
+            .doc
+            .entries
+            .iter()
+            .any(|e| e.item.start <= bullet.start && bullet.end <= e.item.end);
+        if !in_entry {
+            continue;
+        }
+        // (No fix: a new item changes what the list renders, which no fix
+        // may; the writer puts the line break where the entries part.)
+        out.push(
+            Finding::new(
+                Rule::EntryFormat,
+                bullet.clone(),
+                format!(
+                    "two entries on one line: the line break before `{}` is missing",
+                    ctx.text(bullet)
+                ),
+            )
+            .label("the next entry starts here")
+            .help("start the next entry on a line of its own"),
+        );
+    }
     // Entries and titled entries under each topic heading: a part of the
     // file whose entries mostly have no title (a paper per heading, its
     // links as bullets under it) writes them without one, whatever the
