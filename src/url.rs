@@ -641,10 +641,11 @@ pub(crate) fn mistyped_scheme(url: &str) -> Option<(usize, &'static str)> {
         return None;
     }
     let host = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    // A host of names and dots alone (`s:arxiv.org` is no host meant).
     let named = host.contains('.')
         && host
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'));
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'));
     named.then_some((slashes, meant))
 }
 
@@ -672,6 +673,7 @@ mod tests {
         assert_eq!(mistyped_scheme("hxxp://example.org"), None);
         assert_eq!(mistyped_scheme("ttps://localhost/x"), None);
         assert_eq!(mistyped_scheme("papers//x.pdf"), None);
+        assert_eq!(mistyped_scheme("http//s:arxiv.org/abs/2404.02668"), None);
         assert_eq!(mistyped_scheme("mailto:someone@example.org"), None);
     }
 
