@@ -49,6 +49,7 @@ pub(super) fn parse(text: &str, options: ParseOptions, chunk: usize) -> Document
 /// [`parse`], on two threads or one.
 fn parse_on(text: &str, options: ParseOptions, chunk: usize, pipelined: bool) -> Document {
     let references = References::of(text);
+    let reference_labels = references.labels();
     if !pipelined {
         let mut builder = Builder::new(options);
         let mut events = Vec::new();
@@ -57,6 +58,7 @@ fn parse_on(text: &str, options: ParseOptions, chunk: usize, pipelined: bool) ->
             start = walk_chunk(&mut builder, text, &references, &mut events, start, chunk);
             builder.read_gathered(text);
         }
+        builder.doc.reference_labels = reference_labels;
         return builder.finish(text);
     }
     // On a large text, one thread parses the markdown and walks it while
@@ -97,6 +99,7 @@ fn parse_on(text: &str, options: ParseOptions, chunk: usize, pipelined: bool) ->
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     });
     builder.reader = reader;
+    builder.doc.reference_labels = reference_labels;
     builder.finish(text)
 }
 
@@ -117,9 +120,6 @@ fn walk_chunk<'t>(
         events,
         &mut builder.doc.undefined_references,
     );
-    if builder.doc.reference_labels.is_empty() {
-        builder.doc.reference_labels = references.by_label.keys().cloned().collect();
-    }
     builder.walk(text, start..end, events.drain(..));
     builder.reserve_ahead(text.len(), end);
     end
@@ -1812,6 +1812,11 @@ struct References<'t> {
 }
 
 impl<'t> References<'t> {
+    /// The labels defined, as markdown matches them.
+    fn labels(&self) -> Vec<String> {
+        self.by_label.keys().cloned().collect()
+    }
+
     fn of(text: &'t str) -> Self {
         let mut refs = References::default();
         if memchr::memmem::find(text.as_bytes(), b"]:").is_none() {

@@ -33,12 +33,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     // `… Limin Wang+ [Next Title](…)`: two entries on one line.
     for bullet in &ctx.doc.glued_entries {
-        let in_entry = ctx
-            .doc
-            .entries
-            .iter()
-            .any(|e| e.item.start <= bullet.start && bullet.end <= e.item.end);
-        if !in_entry {
+        if !super::in_an_entry(ctx, bullet) {
             continue;
         }
         // (No fix: a new item changes what the list renders, which no fix

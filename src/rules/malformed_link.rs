@@ -47,12 +47,7 @@ fn undefined_references(ctx: &Context, out: &mut Vec<Finding>) {
         }
     };
     for span in &ctx.doc.undefined_references {
-        let in_entry = ctx
-            .doc
-            .entries
-            .iter()
-            .any(|e| e.item.start <= span.start && span.end <= e.item.end);
-        if !in_entry {
+        if !super::in_an_entry(ctx, span) {
             continue;
         }
         let written = ctx.text(span);
@@ -82,12 +77,7 @@ fn undefined_references(ctx: &Context, out: &mut Vec<Finding>) {
 fn dropped_cells(ctx: &Context, out: &mut Vec<Finding>) {
     for span in &ctx.doc.dropped_cells {
         let written = ctx.text(span);
-        let in_entry = ctx
-            .doc
-            .entries
-            .iter()
-            .any(|e| e.item.start <= span.start && span.end <= e.item.end);
-        if !in_entry || !(written.contains("](") || written.contains("http")) {
+        if !super::in_an_entry(ctx, span) || !(written.contains("](") || written.contains("http")) {
             continue;
         }
         let cell = written.trim_matches(|c: char| c == '|' || c.is_whitespace());

@@ -481,6 +481,16 @@ pub(super) fn same_run(
         && (one_list || ctx.text(&(a.item.end..b.item.start)).trim().is_empty())
 }
 
+/// Whether `span` lies within an entry's item: a defect the document
+/// noted by its place (a dropped cell, a glued bullet) is the list's only
+/// among its entries.
+pub(super) fn in_an_entry(ctx: &Context, span: &Span) -> bool {
+    ctx.doc
+        .entries
+        .iter()
+        .any(|e| e.item.start <= span.start && span.end <= e.item.end)
+}
+
 /// A month of a year as messages write it: `May 2023`.
 pub(super) fn month_of_year(year: u16, month: u8) -> String {
     const MONTHS: [&str; 12] = [
