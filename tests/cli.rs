@@ -4310,3 +4310,60 @@ fn two_entries_on_one_line_are_told() {
         "{report}"
     );
 }
+
+/// A track written after the year in plain text is the venue's, as it is
+/// before the year: `ACL 2024 Findings` is ACL Findings, `ICLR 2025
+/// Workshop on Sparsity in LLMs (SLLM)` an ICLR workshop; a qualifier that
+/// names no track (`Datasets and Benchmarks Track`) leaves the venue as is.
+#[test]
+fn a_track_after_the_year_is_the_venues() {
+    let list = fixture("entries/plain-venue-tracks.md");
+    let (_, entries) = entries_of(&list);
+    let read = |line| {
+        let entry = entry_on(&entries, line);
+        (
+            entry["venue"].as_str().unwrap_or_default().to_owned(),
+            entry["year"].as_u64().unwrap_or_default(),
+        )
+    };
+    assert_eq!(read(5), ("ACL Findings".to_owned(), 2024));
+    assert_eq!(read(6), ("EMNLP Findings".to_owned(), 2023));
+    assert_eq!(read(7), ("ICML Workshop".to_owned(), 2023));
+    assert_eq!(read(8), ("ICLR Workshop".to_owned(), 2025));
+    assert_eq!(read(9), ("EMNLP Industry Track".to_owned(), 2024));
+    assert_eq!(read(10), ("ICML".to_owned(), 2024));
+    assert_eq!(read(11), ("NeurIPS".to_owned(), 2023));
+}
+
+/// `Findings` after the year, where the list writes it before: the fix
+/// writes it the list's way, `EMNLP Findings 2023` or `Findings of EMNLP
+/// 2023`, whichever its tags use.
+#[test]
+fn findings_moved_before_the_year_the_lists_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("README.md");
+    let mut text = String::from("# Papers\n\n");
+    for (i, venue) in [
+        "EMNLP Findings 2023",
+        "ACL Findings 2023",
+        "NAACL Findings 2024",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text.push_str(&format!(
+            "- [**{venue}**] Paper Number {i} on Reasoning [[pdf]](https://arxiv.org/abs/2301.0001{i})\n"
+        ));
+    }
+    text.push_str("- [**ACL 2024 Findings**] A Paper Written the Other Way [[pdf]](https://arxiv.org/abs/2402.00019)\n");
+    std::fs::write(&list, &text).unwrap();
+    let (_, value) = json(&[list.to_str().unwrap()]);
+    let help: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "venue-format")
+        .filter_map(|d| d["help"].as_str())
+        .collect();
+    assert_eq!(help, ["write `ACL Findings 2024`"]);
+}

@@ -581,36 +581,12 @@ impl Venue {
             .years
             .last()
             .filter(|year| year.date.end >= self.name.end && year.date.end <= self.inner.end)
-            .map(|year| decode(&text[year.date.end..self.inner.end]))
-            .filter(|rest| {
-                let rest = rest.trim_matches(|c: char| {
-                    c.is_whitespace() || matches!(c, ',' | '.' | '*' | '_')
-                });
-                // (`Industry Track`: the track, named as such.)
-                let word = rest
-                    .strip_suffix(" Track")
-                    .or_else(|| rest.strip_suffix(" track"))
-                    .unwrap_or(rest);
-                [
-                    "findings",
-                    "workshop",
-                    "workshops",
-                    "demo",
-                    "demos",
-                    "tutorial",
-                    "industry",
-                ]
-                .iter()
-                .any(|track| word.eq_ignore_ascii_case(track))
+            .and_then(|year| {
+                let rest = decode(&text[year.date.end..self.inner.end]);
+                track_after_year(&rest).map(str::to_owned)
             });
         match track {
-            Some(track) if !name.is_empty() => format!(
-                    "{name} {}",
-                    track.trim_matches(
-                        |c: char| c.is_whitespace() || matches!(c, ',' | '.' | '*' | '_')
-                    )
-                )
-            .into(),
+            Some(track) if !name.is_empty() => format!("{name} {track}").into(),
             _ => name,
         }
     }
@@ -630,6 +606,35 @@ impl Venue {
         };
         start + closing..year.date.start
     }
+}
+
+/// The track that text after a venue's year names, if it names one: a
+/// track word alone (`Findings`, `Industry Track`), or a workshop with its
+/// own name after it (`Workshop on Sparsity in LLMs (SLLM)` is `Workshop`).
+/// A track names another venue than the main conference's.
+pub(crate) fn track_after_year(rest: &str) -> Option<&str> {
+    const TRACKS: [&str; 7] = [
+        "findings",
+        "workshop",
+        "workshops",
+        "demo",
+        "demos",
+        "tutorial",
+        "industry",
+    ];
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '*' | '_'));
+    // (`Industry Track`: the track, named as such.)
+    let word = rest
+        .strip_suffix(" Track")
+        .or_else(|| rest.strip_suffix(" track"))
+        .unwrap_or(rest);
+    if TRACKS.iter().any(|track| word.eq_ignore_ascii_case(track)) {
+        return Some(rest);
+    }
+    let first = rest.split_whitespace().next()?;
+    let workshop =
+        first.eq_ignore_ascii_case("workshop") || first.eq_ignore_ascii_case("workshops");
+    workshop.then_some(first)
 }
 
 /// A date written apart from the venue: `[Sep., 2022]`, `16 Oct 2023`, a date column.

@@ -632,13 +632,15 @@ fn check_after_year(
     }
     if let [kind] = words.as_slice()
         && (kind.eq_ignore_ascii_case("workshop") || kind.eq_ignore_ascii_case("findings"))
-        && before_year_habit(ctx, entry.shape, kind)
+        && let Some(first) = before_year_habit(ctx, entry.shape, kind)
     {
         let year_text = &text[year.date.clone()];
-        let fixed = if kind.eq_ignore_ascii_case("findings") {
-            format!("Findings of {name} {year_text}")
+        // As the list writes it: `Findings of EMNLP 2023` or `EMNLP
+        // Findings 2023`.
+        let fixed = if first {
+            format!("{kind} of {name} {year_text}")
         } else {
-            format!("{name} Workshop {year_text}")
+            format!("{name} {kind} {year_text}")
         };
         out.push(
             Finding::new(
@@ -750,19 +752,26 @@ fn after_year_habit(ctx: &Context, shape: usize, extra: &str) -> bool {
 /// Whether two tags of the list or more write `kind` (`Workshop`,
 /// `Findings`) before their year: the list's way, which a tag that puts it
 /// after departs from. A list that never writes it before has no such way,
-/// and `ICML 2019 Workshop` reads fine.
-fn before_year_habit(ctx: &Context, shape: usize, kind: &str) -> bool {
+/// and `ICML 2019 Workshop` reads fine. `Some(true)` where most write it
+/// first (`Findings of EMNLP 2023`), `Some(false)` after the name (`EMNLP
+/// Findings 2023`).
+fn before_year_habit(ctx: &Context, shape: usize, kind: &str) -> Option<bool> {
     let text = ctx.source.text();
-    venues_of_shape(ctx, shape)
-        .filter(|v| {
-            let start = v.years.first().map_or(v.inner.end, |y| y.date.start);
-            text[v.inner.start..start.max(v.inner.start)]
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case(kind))
-        })
-        .take(2)
-        .count()
-        >= 2
+    let mut first = 0;
+    let mut after_name = 0;
+    for v in venues_of_shape(ctx, shape) {
+        let start = v.years.first().map_or(v.inner.end, |y| y.date.start);
+        let before = &text[v.inner.start..start.max(v.inner.start)];
+        let mut words = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        match words.position(|w| w.eq_ignore_ascii_case(kind)) {
+            Some(0) => first += 1,
+            Some(_) => after_name += 1,
+            None => {}
+        }
+    }
+    (first + after_name >= 2).then_some(first > after_name)
 }
 
 /// How three tags of the list or more write the words after the year that

@@ -1143,6 +1143,13 @@ pub(in crate::document) fn text_fields(
                 end += after_year.len();
                 if stars == 1 { Form::Emph } else { Form::Bold }
             } else {
+                // A track after the year (`ACL 2024 Findings`, `ICLR 2025
+                // Workshop on Sparsity in LLMs`) is the venue's, as it is
+                // before the year (`EMNLP Findings 2024`).
+                if !name_text.is_empty() && crate::document::track_after_year(after_year).is_some()
+                {
+                    end += after_year.len();
+                }
                 Form::Plain
             };
             let whole = whole_start..end;
