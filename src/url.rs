@@ -262,6 +262,11 @@ pub(crate) enum PaperKey<'a> {
     PubMed(&'a str),
     /// A PubMed Central id, with its `PMC` (`/pmc/articles/PMCN`).
     Pmc(&'a str),
+    /// A ScienceDirect article's PII (`/science/article/pii/S1361841523001234`,
+    /// its `abs/` and `pdfft` pages alike), compared ignoring case.
+    Pii(&'a str),
+    /// A Google Drive file's id (`/file/d/ID/view`, `open?id=ID`, `uc?id=ID`).
+    Drive(&'a str),
     /// Anything else: host (ignoring case and `www.`), path without a
     /// trailing slash, and query; the scheme does not matter, nor the
     /// fragment but a `#page=N` (with the query, in `query`).
@@ -278,10 +283,11 @@ impl PartialEq for PaperKey<'_> {
             (PaperKey::Arxiv(a), PaperKey::Arxiv(b))
             | (PaperKey::OpenReview(a), PaperKey::OpenReview(b))
             | (PaperKey::Ieee(a), PaperKey::Ieee(b))
-            | (PaperKey::PubMed(a), PaperKey::PubMed(b)) => a == b,
-            (PaperKey::Doi(a), PaperKey::Doi(b)) | (PaperKey::Pmc(a), PaperKey::Pmc(b)) => {
-                a.eq_ignore_ascii_case(b)
-            }
+            | (PaperKey::PubMed(a), PaperKey::PubMed(b))
+            | (PaperKey::Drive(a), PaperKey::Drive(b)) => a == b,
+            (PaperKey::Doi(a), PaperKey::Doi(b))
+            | (PaperKey::Pmc(a), PaperKey::Pmc(b))
+            | (PaperKey::Pii(a), PaperKey::Pii(b)) => a.eq_ignore_ascii_case(b),
             (
                 PaperKey::Url { host, path, query },
                 PaperKey::Url {
@@ -326,6 +332,11 @@ impl std::hash::Hash for PaperKey<'_> {
                 state.write_u8(6);
                 lowercase(id, state);
             }
+            PaperKey::Pii(id) => {
+                state.write_u8(7);
+                lowercase(id, state);
+            }
+            PaperKey::Drive(id) => (8u8, id).hash(state),
             PaperKey::Url { host, path, query } => {
                 state.write_u8(3);
                 lowercase(host, state);
@@ -344,6 +355,8 @@ impl std::fmt::Display for PaperKey<'_> {
             PaperKey::Ieee(id) => write!(f, "IEEE Xplore article {id}"),
             PaperKey::PubMed(id) => write!(f, "PubMed id {id}"),
             PaperKey::Pmc(id) => write!(f, "PubMed Central id {}", id.to_ascii_uppercase()),
+            PaperKey::Pii(id) => write!(f, "ScienceDirect article {}", id.to_ascii_uppercase()),
+            PaperKey::Drive(id) => write!(f, "Google Drive file {id}"),
             PaperKey::Url { .. } => f.write_str("paper link"),
         }
     }
@@ -360,6 +373,10 @@ pub(crate) fn paper_key(url: &str) -> Option<PaperKey<'_>> {
     }
     if host.eq_ignore_ascii_case("doi.org") || host.eq_ignore_ascii_case("dx.doi.org") {
         let doi = parts.path.trim_start_matches('/');
+        // arXiv's own DOIs (`10.48550/arXiv.2403.01234`) name the arXiv id.
+        if let Some(id) = arxiv_doi(doi) {
+            return Some(PaperKey::Arxiv(id));
+        }
         if doi.starts_with("10.") {
             return Some(PaperKey::Doi(doi));
         }
@@ -451,8 +468,68 @@ fn publisher_key<'a>(host: &str, path: &'a str, query: &'a str) -> Option<PaperK
             let prefixed = id.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("pmc"));
             (prefixed && digits(&id[3..]).is_some()).then_some(PaperKey::Pmc(id))
         }
+        "sciencedirect.com" => {
+            let rest = path
+                .strip_prefix("/science/article/pii/")
+                .or_else(|| path.strip_prefix("/science/article/abs/pii/"))?;
+            let id = rest.split('/').next()?;
+            pii_year(id).map(|_| PaperKey::Pii(id))
+        }
+        "drive.google.com" => {
+            let id = match path.strip_prefix("/file/d/") {
+                Some(rest) => rest.split('/').next()?,
+                None if path == "/open" || path == "/uc" => {
+                    query.split('&').find_map(|kv| kv.strip_prefix("id="))?
+                }
+                None => return None,
+            };
+            // Drive ids are long runs of letters, digits, `-` and `_`.
+            (id.len() >= 10
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+            .then_some(PaperKey::Drive(id))
+        }
         _ => None,
     }
+}
+
+/// The arXiv id an arXiv DOI names: `10.48550/arXiv.2403.01234` (any
+/// case, a version after the id left out).
+fn arxiv_doi(doi: &str) -> Option<&str> {
+    let rest = doi.strip_prefix("10.48550/")?;
+    let prefix = rest.get(..6)?;
+    if !prefix.eq_ignore_ascii_case("arxiv.") {
+        return None;
+    }
+    let id = rest[6..].trim_end_matches('/');
+    let id = match id.rfind(['v', 'V']) {
+        Some(v) if v > 0 && id[v + 1..].bytes().all(|b| b.is_ascii_digit()) && v + 1 < id.len() => {
+            &id[..v]
+        }
+        _ => id,
+    };
+    arxiv_id(&format!("/abs/{id}")).is_some().then_some(id)
+}
+
+/// The year a ScienceDirect PII carries: `S` + the journal's ISSN (eight
+/// characters) + the year's last two digits + the item's number and a check
+/// character (`S1361841523001234` is of 2023). The year is the one the
+/// publisher gave the article its PII, which is never after it appeared.
+pub(crate) fn pii_year(pii: &str) -> Option<u16> {
+    let bytes = pii.as_bytes();
+    let well_formed = bytes.len() == 17
+        && bytes[0].eq_ignore_ascii_case(&b'S')
+        && bytes[1..8].iter().all(u8::is_ascii_digit)
+        && (bytes[8].is_ascii_digit() || bytes[8].eq_ignore_ascii_case(&b'X'))
+        && bytes[9..16].iter().all(u8::is_ascii_digit)
+        && (bytes[16].is_ascii_digit() || bytes[16].eq_ignore_ascii_case(&b'X'));
+    if !well_formed {
+        return None;
+    }
+    let yy: u16 = pii[9..11].parse().ok()?;
+    // ScienceDirect's PIIs began in the 1990s.
+    Some(if yy >= 90 { 1900 + yy } else { 2000 + yy })
 }
 
 /// The arXiv identifier in an arXiv path, without version or `.pdf`.
@@ -898,6 +975,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pii_carries_its_year() {
+        assert_eq!(pii_year("S1361841523001234"), Some(2023));
+        assert_eq!(pii_year("S003132039800123X"), Some(1998));
+        assert_eq!(pii_year("S0893608X22001234"), Some(2022));
+        assert_eq!(pii_year("S13618415230012"), None);
+        assert_eq!(pii_year("B978012345678900"), None);
+    }
+
+    #[test]
     fn one_key_per_paper() {
         let key = |u| paper_key(u).unwrap();
         let hasher = RandomState::new();
@@ -927,6 +1013,32 @@ mod tests {
             "https://openreview.net/forum?id=w-x7U26GM7j",
         );
         same("http://Example.com/a/", "https://www.example.com/a#top");
+        assert_eq!(key("https://doi.org/10.48550/arXiv.2301.02228"), id);
+        assert_eq!(key("https://doi.org/10.48550/ARXIV.2301.02228v2"), id);
+        assert_eq!(
+            key("https://doi.org/10.48550/arXiv.1234.5"),
+            PaperKey::Doi("10.48550/arXiv.1234.5")
+        );
+        same(
+            "https://www.sciencedirect.com/science/article/pii/S1361841523001234",
+            "https://www.sciencedirect.com/science/article/abs/pii/s1361841523001234",
+        );
+        same(
+            "https://www.sciencedirect.com/science/article/pii/S1361841523001234/pdfft?md5=1",
+            "https://sciencedirect.com/science/article/pii/S1361841523001234",
+        );
+        assert_ne!(
+            key("https://www.sciencedirect.com/science/article/pii/S1361841523001234"),
+            key("https://www.sciencedirect.com/science/article/pii/S1361841523001246")
+        );
+        same(
+            "https://drive.google.com/file/d/1AbCdEfGhIjKlMnOp_q-r/view?usp=sharing",
+            "https://drive.google.com/open?id=1AbCdEfGhIjKlMnOp_q-r",
+        );
+        same(
+            "https://drive.google.com/uc?export=download&id=1AbCdEfGhIjKlMnOp_q-r",
+            "https://drive.google.com/file/d/1AbCdEfGhIjKlMnOp_q-r/preview",
+        );
         assert_ne!(
             key("https://example.com/a?x=1"),
             key("https://example.com/a?x=2")

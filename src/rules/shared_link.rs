@@ -104,6 +104,23 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             &format!("{key}"),
             Severity::Error,
         );
+        // Two titles with nothing in common on one link, and nothing in the
+        // file to say whose it is: a neighbour's link copied, or one paper
+        // retitled between versions (`GKD: …` on arXiv, `On-Policy
+        // Distillation of …` at its conference) and listed under both.
+        // Offline the two look alike; the message claims neither.
+        if dated.is_none() && named().is_none() {
+            let first = title_of(ctx, &entries[right.entry]).unwrap_or_default();
+            finding.message = format!(
+                "same {key} as `{}` (line {}), under another title: a link to another paper, or one paper listed twice",
+                short(first),
+                ctx.line(entries[right.entry].head.start),
+            );
+            finding.help = Some(
+                "link this entry's own paper if it is another one; if the two titles are one paper's, keep one entry"
+                    .to_owned(),
+            );
+        }
         if let Some(owner) = dated {
             finding.help = Some(format!(
                 "{key} was posted in {}, as `{}` (line {}) is dated; this entry is dated {}: link its own paper",

@@ -19,6 +19,11 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // before their id was posted.
     let mut dated_to_month = 0;
     let mut months_before = Vec::new();
+    // Venues' papers with a date of their own: how many, how many agree
+    // with their ids within a month, and those dated before their ids.
+    let mut column_dates = 0usize;
+    let mut column_agree = 0usize;
+    let mut column_before = Vec::new();
     for (index, entry) in ctx.doc.entries.iter().enumerate() {
         let Some(latest) = entry.years().max_by_key(|y| (y.value, y.month)) else {
             continue;
@@ -46,6 +51,15 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             {
                 url::acl_anthology_year(written)
                     .map(|year| (year, format!("an ACL Anthology paper of {year}")))
+            } else if let PaperKey::Pii(pii) = key {
+                // A PII's year is when the article was given it, never after
+                // it appeared: only a venue year before it contradicts it (a
+                // preprint's year is the posting's, before the journal's).
+                url::pii_year(pii)
+                    .filter(|&year| {
+                        venue_years.iter().all(|y| y.value < year) && !is_preprint(ctx, entry)
+                    })
+                    .map(|year| (year, format!("a ScienceDirect article of {year}")))
             } else {
                 None
             };
@@ -80,6 +94,41 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let Some((year, month)) = url::arxiv_posted(id) else {
                 continue;
             };
+            // A venue's paper dated to the month by a date of its own (a
+            // date column, `[2023-07]`): against the id where the list's
+            // dates are the postings (see below).
+            if let Some(dated) = entry.dates.iter().find(|d| d.year.month.is_some())
+                && !is_preprint(ctx, entry)
+            {
+                // A date in its venue's year is the venue's (`| 19-08-10 |
+                // IJCAI 2019 |`), whenever the paper was posted.
+                let venues_date = venue_years.iter().any(|y| y.value == dated.year.value);
+                let claimed = months(dated.year.value, dated.year.month.unwrap_or(1));
+                let posted = months(year, month);
+                column_dates += 1;
+                if claimed.abs_diff(posted) <= 1 {
+                    column_agree += 1;
+                } else if posted >= claimed + FIRST_SHOWN_ELSEWHERE && !venues_date {
+                    let when = super::month_of_year(year, month);
+                    let said =
+                        super::month_of_year(dated.year.value, dated.year.month.unwrap_or(1));
+                    column_before.push(
+                        Finding::new(
+                            Rule::YearMismatch,
+                            dated.year.date.clone(),
+                            format!(
+                                "the entry is dated {said}, but its arXiv id {id} was posted in {when}"
+                            ),
+                        )
+                        .severity(Severity::Warning)
+                        .label(format!("{said} here"))
+                        .related((*url).clone(), format!("posted in {when}"))
+                        .help(
+                            "the list dates its papers by the month they were posted: correct the date, or the link if it is another paper's",
+                        ),
+                    );
+                }
+            }
             // An id numbered early in January may be a paper sent in the
             // last days of December, after arXiv's final cut-off of the year.
             let december_then_january = year == latest.value + 1
@@ -157,6 +206,26 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if months_before.len() * 5 <= dated_to_month {
         out.extend(months_before);
     }
+    // A date column means many things (the conference's month, when the
+    // entry was added, the version read): only where four in five of its
+    // dates are their papers' postings is a date long before its id a slip.
+    if column_dates >= MIN_DATED && column_agree * 5 >= column_dates * 4 {
+        out.extend(column_before);
+    }
+}
+
+/// How far before its id a venue paper's own date may lie: a paper is
+/// often shown first elsewhere (its venue, a blog, a model's release) and
+/// posted months later. On the lists tried, dates 4 to 10 months before the
+/// id were such papers; more than a year before, a mistyped date.
+const FIRST_SHOWN_ELSEWHERE: u32 = 13;
+
+/// How many venue papers with dates of their own make a list's habit.
+const MIN_DATED: usize = 10;
+
+/// Months since year zero, to compare dates across a new year.
+fn months(year: u16, month: u8) -> u32 {
+    u32::from(year) * 12 + u32::from(month)
 }
 
 /// Whether the entry's venue is a preprint server (its year is the posting's).
