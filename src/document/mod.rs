@@ -449,6 +449,8 @@ pub enum Form {
     Split,
     /// `[l(url)]`: the `](` between label and URL missing; text when rendered.
     Unjoined,
+    /// `l](url)`, `[l]](url)`: a `[` before the label missing; text when rendered.
+    Unopened,
 }
 
 impl Form {
@@ -496,6 +498,7 @@ impl Form {
             Form::Unlinked => format!("[[{inner}]]"),
             Form::Split => format!("[{inner}]⏎(url)"),
             Form::Unjoined => format!("[{inner}(url)]"),
+            Form::Unopened => format!("{inner}](url)"),
         }
     }
 }
@@ -714,7 +717,10 @@ pub struct Link {
 impl Link {
     /// Whether markdown renders it as a link.
     pub fn renders(&self) -> bool {
-        !matches!(self.form, Form::Unlinked | Form::Split | Form::Unjoined) && self.url.is_some()
+        !matches!(
+            self.form,
+            Form::Unlinked | Form::Split | Form::Unjoined | Form::Unopened
+        ) && self.url.is_some()
     }
 
     /// What the link leads to on its own (`paper`, `code`, `project`,

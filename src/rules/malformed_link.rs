@@ -100,6 +100,32 @@ fn dropped_cells(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// `code](https://…)`, `[code]](https://…)`: the label's `[` is missing,
+/// and the link shows as text. Its URL and label are both there: the fix
+/// adds the `[` and nothing else (unsafe: the page changes).
+fn unopened(ctx: &Context, link: &Link) -> Option<Finding> {
+    let written = ctx.text(&link.span);
+    let url = ctx.text(link.url.as_ref()?);
+    let label_end = link.label.end.checked_sub(link.span.start)?;
+    let closes = written[label_end..]
+        .bytes()
+        .take_while(|&b| b == b']')
+        .count();
+    let opening = written.len() - written.trim_start_matches('[').len();
+    let missing = closes.checked_sub(opening).filter(|&n| n > 0)?;
+    let fixed = format!("{}{written}", "[".repeat(missing));
+    Some(
+        Finding::new(
+            Rule::MalformedLink,
+            link.span.clone(),
+            format!("`{written}` has no `[` before its label: markdown reads it as text"),
+        )
+        .label("not a link")
+        .help(format!("write `{fixed}`"))
+        .fix(Fix::unsafe_edit(Edit::insert(link.span.start, "[".repeat(missing))).restores(url)),
+    )
+}
+
 /// `[label] (url)`, `[[Website] (url)]`: the space between the label's `]`
 /// (ending at `label_end` in `written`) and the URL's `(` (at `paren`) is
 /// all that keeps the link apart; taking it out makes the link the list
@@ -126,6 +152,9 @@ fn space_before_url(
 fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
     if link.form == Form::Unlinked {
         return broken_after_label(ctx, link);
+    }
+    if link.form == Form::Unopened {
+        return unopened(ctx, link);
     }
     let url_span = link.url.as_ref()?;
     let url = ctx.text(url_span);

@@ -346,7 +346,11 @@ fn keep_fixes_that_keep_link_text(ctx: &Context, findings: &mut [Finding]) {
                     && !e.content.is_empty()
                     && written.trim().is_empty()
                     && e.content.trim().is_empty();
-                !respaced && inside_label(&e.span)
+                // A label's missing `[`, put back before its first letter.
+                let opened = written.is_empty()
+                    && !e.content.is_empty()
+                    && e.content.bytes().all(|b| b == b'[');
+                !respaced && !opened && inside_label(&e.span)
             })
         });
         if changes_words {

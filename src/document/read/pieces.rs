@@ -585,14 +585,17 @@ pub(in crate::document) fn pieces(
                     );
                 }
             }
-            Atom::Paren { span, inner } => push(
-                Piece::Tag {
-                    span: span.clone(),
-                    inner: inner.clone(),
-                    form: Form::Paren,
-                },
-                out,
-            ),
+            Atom::Paren { span, inner } => {
+                let piece =
+                    unopened_link(text, span, inner, vocab, place, out).unwrap_or_else(|| {
+                        Piece::Tag {
+                            span: span.clone(),
+                            inner: inner.clone(),
+                            form: Form::Paren,
+                        }
+                    });
+                push(piece, out)
+            }
             Atom::Quote { span, inner } => push(
                 Piece::Quote {
                     span: span.clone(),
@@ -761,6 +764,89 @@ pub(in crate::document) fn take_last_char(out: &mut [Placed]) {
     {
         span.end -= 1;
     }
+}
+
+/// `code](https://…)`, `[code]](https://…)`: a link label and its URL with
+/// a `[` missing before the label, which markdown shows as text. Read as
+/// the link it was meant to be (the form tells it is broken), taking the
+/// label and its brackets out of the pieces before. Only a label the
+/// vocabulary knows: `Title](url)` is no such slip.
+fn unopened_link(
+    text: &str,
+    paren: &Span,
+    inner: &Span,
+    vocab: &Known<'_>,
+    place: Place,
+    out: &mut Vec<Placed>,
+) -> Option<Piece> {
+    let url = trim(text, inner.clone());
+    let address = &text[url.clone()];
+    if !(address.starts_with("https://") || address.starts_with("http://"))
+        || address.contains(char::is_whitespace)
+    {
+        return None;
+    }
+    let before = &text[..paren.start];
+    let closes = before.len() - before.trim_end_matches(']').len();
+    if !(1..=2).contains(&closes) {
+        return None;
+    }
+    let label_end = paren.start - closes;
+    let label_start = text[..label_end]
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | '|' | '*'))
+        .map_or(0, |i| i + 1);
+    let label = label_start..label_end;
+    let kind = vocab.labels.kind(&text[label.clone()]);
+    if label.is_empty() || kind == LabelKind::Unknown {
+        return None;
+    }
+    let opening = text[..label_start].len() - text[..label_start].trim_end_matches('[').len();
+    if opening >= closes {
+        return None;
+    }
+    let start = label_start - opening;
+    // The pieces read from the label and its brackets go; a text that
+    // runs into them ends before. Anything else straddling the label is
+    // not this slip.
+    let keep = out
+        .iter()
+        .rposition(|p| p.piece.span().start < start)
+        .map_or(0, |i| i + 1);
+    if let Some(straddling) = keep.checked_sub(1).map(|i| &out[i].piece)
+        && straddling.span().end > start
+        && !matches!(straddling, Piece::Text(_))
+    {
+        return None;
+    }
+    out.truncate(keep);
+    if let Some(Placed {
+        piece: Piece::Text(span),
+        ..
+    }) = out.last_mut()
+    {
+        span.end = span.end.min(start);
+        if text[span.clone()].trim().is_empty() {
+            out.pop();
+        }
+    }
+    Some(Piece::Link {
+        link: Link {
+            span: start..paren.end,
+            kind,
+            label,
+            url: Some(url),
+            form: Form::Unopened,
+            place,
+            is_title: false,
+            host: HostKind::Other,
+            to_pdf: false,
+            to_page: false,
+            to_site: false,
+            generic: false,
+        },
+        style_title: false,
+        badge: None,
+    })
 }
 
 /// The word before a bare address (`Paper: https://...`), as its label.
