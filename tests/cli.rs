@@ -2815,6 +2815,36 @@ fn a_paper_linked_by_its_short_name_is_told_so() {
     );
 }
 
+/// A topic that links some papers by a word or two (`Bi-directional RNN`)
+/// labels its papers informally: `[LSTM](…)` there is one more label, not
+/// a title left out.
+#[test]
+fn informal_labels_are_a_topics_way() {
+    let mut text = String::from("# Deep Learning\n\n## Papers\n\n");
+    for (i, title) in [
+        "ImageNet Classification with Deep Convolutional Neural Networks",
+        "Learning Deep Architectures for AI",
+        "Bi-directional RNN",
+        "LSTM",
+        "GRU - Gated Recurrent Unit",
+        "Visualizing and Understanding Recurrent Networks",
+        "Recurrent Neural Network based Language Model",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text.push_str(&format!(
+            "{}. [{title}](https://arxiv.org/pdf/1502.0{i}367.pdf)\n",
+            i + 1
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    fs::write(&path, text).unwrap();
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    assert_eq!(lines_and_rules(&value), Vec::<(u64, String)>::new());
+}
+
 /// Where each entry opens with its venue's tag as a link (`\[[PR
 /// 2021](…)\] Title`), every such tag is the venue, known or not, in words
 /// or abbreviations; the words after it are the title.

@@ -56,11 +56,25 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // links as bullets under it) writes them without one, whatever the
     // file's other entries do.
     let mut topics: rustc_hash::FxHashMap<Option<usize>, (usize, usize)> = Default::default();
+    // And how many of a topic's titles are a word or two (`Bi-directional
+    // RNN`, `Theano`): a topic that labels some papers so links them by
+    // informal labels, and `[LSTM](…)` is one more, not a title left out.
+    let mut labelled: rustc_hash::FxHashMap<Option<usize>, usize> = Default::default();
     for entry in ctx.doc.entries.iter().filter(|e| !e.in_entry) {
         let counts = topics.entry(entry.topic).or_default();
         counts.0 += 1;
         counts.1 += usize::from(entry.title.is_some());
+        if let Some(title) = &entry.title
+            && ctx.text(&title.inner).split_whitespace().count() <= 2
+        {
+            *labelled.entry(entry.topic).or_default() += 1;
+        }
     }
+    let labels_papers = |topic: &Option<usize>| {
+        let titled = topics.get(topic).map_or(0, |&(_, titled)| titled);
+        let short = labelled.get(topic).copied().unwrap_or(0);
+        short > 0 && short * 50 >= titled
+    };
     // How many entries of each shape link anything: a list that cites its
     // papers without links (`Title. Hinton et al. arXiv:1503.02531`) does
     // so on purpose, and an entry without a link is written its way.
@@ -106,6 +120,9 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     && l.span.start == entry.head.start
                     && looks_like_a_short_name(ctx.text(&l.label).trim())
             });
+            if as_name.is_none() && named_link.is_some() && labels_papers(&entry.topic) {
+                continue;
+            }
             let (span, message, label) = match (as_name, named_link) {
                 (Some(name), _) => (
                     name.span.clone(),
