@@ -4397,3 +4397,38 @@ fn findings_moved_before_the_year_the_lists_way() {
         .collect();
     assert_eq!(help, ["write `ACL Findings 2024`"]);
 }
+
+/// `* Ada Lovelace, Alan Turing* <br>` under a bold title: the authors'
+/// `*` with a space after it is a bullet, which cuts the entry in two. The
+/// finding says so at the bullet, not that the title is written plain.
+#[test]
+fn an_authors_line_opened_as_a_bullet_is_told() {
+    let mut text = String::from("# Embodied\n\n## Navigation\n\n");
+    for i in 0..6 {
+        let authors = if i == 4 {
+            "* Ada Lovelace, Alan Turing, Grace Hopper*"
+        } else {
+            "*Ada Lovelace, Alan Turing, Grace Hopper*"
+        };
+        text.push_str(&format!(
+            "* **Learning to Navigate Rooms Number {i} With Sound** <br>\n{authors} <br>\nCVPR, 2023. [[Paper]](https://arxiv.org/abs/2301.0{i}123)\n\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    fs::write(&path, text).unwrap();
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    let messages: Vec<(u64, &str)> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["line"].as_u64().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        messages,
+        [(
+            22,
+            "the authors' `*` has a space after it: markdown starts a new bullet here and cuts the entry above in two"
+        )]
+    );
+}

@@ -34,6 +34,7 @@ mod walk;
 
 pub(crate) use date::{Year, YearForm};
 pub(crate) use links::{anchors, local_links, markdown_links};
+pub(crate) use read::text::looks_like_authors;
 #[cfg(test)]
 pub(crate) use read::title_prefix;
 pub use shape::Shape;

@@ -441,6 +441,32 @@ fn deviation(
                     && !(differs(p.form, slot) && own_way(slot.role, Some(p.form)))
                     && (differs(p.form, slot) || !own_place(slot.role, p.place)) =>
             {
+                // `* Hongcheng Wang*, …, Hao Dong* <br>` under a bold title:
+                // the authors' `*` with a space after it is a bullet, and
+                // the entry above is cut in two, its venue and links under
+                // a title that is its authors.
+                let written_title = text[p.span.clone()].trim_end();
+                if slot.role == Role::Title
+                    && text[..entry.head.start].ends_with("* ")
+                    && written_title.ends_with('*')
+                    && crate::document::looks_like_authors(
+                        written_title.trim_end_matches('*'),
+                        false,
+                    )
+                {
+                    return Some(
+                        Finding::new(
+                            Rule::EntryFormat,
+                            entry.head.start - 2..entry.head.start,
+                            "the authors' `*` has a space after it: markdown starts a new bullet here and cuts the entry above in two",
+                        )
+                        .label("a bullet, not emphasis")
+                        .help(format!(
+                            "write `*{}` with no space after the `*`",
+                            short_text(written_title)
+                        )),
+                    );
+                }
                 let message = if differs(p.form, slot) {
                     let who = if shape.declared {
                         "the list's declared shape writes".to_owned()
@@ -736,6 +762,14 @@ fn has_link(ctx: &Context, entry: &Entry, required: &str) -> bool {
 /// One word written as papers' short names are (`LimSim++`, `GPT-4`,
 /// `ViT`): capitals past the first letter, a digit or a sign; not a word of
 /// a title (`Speaker Generation`, `学习迁移`).
+/// The first words of a text, for a message.
+fn short_text(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    let head: Vec<&str> = words.by_ref().take(3).collect();
+    let more = if words.next().is_some() { " …" } else { "" };
+    format!("{}{more}", head.join(" "))
+}
+
 fn looks_like_a_short_name(label: &str) -> bool {
     !label.is_empty()
         && !label.contains(char::is_whitespace)

@@ -20,7 +20,7 @@ mod columns;
 mod lead;
 mod pieces;
 mod tag;
-mod text;
+pub(super) mod text;
 mod title;
 
 pub(crate) use self::title::title_prefix;

@@ -31,7 +31,7 @@ pub(in crate::document) fn link_labels(text: &str) -> std::borrow::Cow<'_, str> 
 /// Whether text reads as a list of authors: `Yu et al.`, `A. Lee, B. Kim
 /// and C. Wu`, and, when `alone` (on a line of its own, or in italics), a
 /// single `Firstname Lastname`.
-pub(in crate::document) fn looks_like_authors(text: &str, alone: bool) -> bool {
+pub(crate) fn looks_like_authors(text: &str, alone: bool) -> bool {
     let t = text.trim().trim_end_matches(['.', ',', ';']);
     // A question mark between letters is a letter lost to an encoding
     // (`Christian B?hm`); elsewhere it ends a question, no name.
