@@ -76,6 +76,10 @@ pub(crate) struct Paper {
     /// arXiv: the latest version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<u32>,
+    /// arXiv: where the authors say the paper was published
+    /// (`arxiv:journal_ref`, `CVPR 2024`), if they say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal_ref: Option<String>,
 }
 
 /// The answer about one identity.

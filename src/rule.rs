@@ -49,6 +49,7 @@ pub enum Rule {
     YearSection,
     YearMismatch,
     TitleMismatch,
+    VenueUpdate,
     SectionOrder,
     DuplicateEntry,
     SharedLink,
@@ -104,7 +105,7 @@ pub struct RuleInfo {
 }
 
 /// All rules, in the order of [`Rule`].
-pub static RULES: [RuleInfo; 22] = [
+pub static RULES: [RuleInfo; 23] = [
     RuleInfo {
         rule: Rule::EntryFormat,
         name: "entry-format",
@@ -224,6 +225,16 @@ pub static RULES: [RuleInfo; 22] = [
         online: true,
         summary: "online: an entry's paper link is to a paper of another title (by arXiv, Crossref or OpenReview)",
         doc: include_str!("rules/title_mismatch.md"),
+    },
+    RuleInfo {
+        rule: Rule::VenueUpdate,
+        name: "venue-update",
+        severity: Severity::Warning,
+        fixable: Fixable::Unsafe,
+        enabled: true,
+        online: true,
+        summary: "online: an entry tagged as a preprint whose paper has since been published (by arXiv's journal_ref)",
+        doc: include_str!("rules/venue_update.md"),
     },
     RuleInfo {
         rule: Rule::SectionOrder,

@@ -163,6 +163,17 @@ impl Venues {
             .any(|(former, since)| former == base && year < *since)
     }
 
+    /// The canonical name of the venue `name` spells, in any of its
+    /// spellings (`International Conference on Machine Learning` is
+    /// `ICML`), or `None` if the table does not know it.
+    pub(crate) fn canonical_name(&self, name: &str) -> Option<&str> {
+        let index = match self.exact.get(name) {
+            Some(&(index, _)) => index,
+            None => *self.folded.get(&fold(name))?,
+        };
+        self.names.get(index).map(String::as_str)
+    }
+
     /// The preprint servers' canonical names, lowercase.
     pub(crate) fn preprints(&self) -> &[String] {
         &self.preprints

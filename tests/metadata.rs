@@ -12,7 +12,9 @@ use std::sync::Arc;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use support::{Reply, Server, arxiv_feed as feed, arxiv_id_list as id_list, route};
+use support::{
+    Reply, Server, arxiv_feed as feed, arxiv_feed_with_refs, arxiv_id_list as id_list, route,
+};
 
 fn lint() -> Command {
     let mut cmd = Command::cargo_bin("awesome-lint").unwrap();
@@ -647,4 +649,143 @@ fn a_service_that_never_answers_in_time_leaves_its_links_unchecked() {
         "{}",
         out.stderr
     );
+}
+
+/// `venue-update`: preprints whose papers arXiv says were published, from
+/// the `journal_ref` of the one batch the run asks for anyway. A workshop,
+/// no `journal_ref`, and a tag that names a venue already are left alone;
+/// the unsafe fix writes the venue as the list writes it, the year in the
+/// tag's form, and nothing else.
+#[test]
+fn published_preprints_are_told_and_fixed_from_the_same_batch() {
+    const PAPERS: [(&str, &str, Option<&str>); 5] = [
+        (
+            "2403.07636",
+            "Decomposing Disease Descriptions for Pathology Detection",
+            Some("CVPR 2024"),
+        ),
+        (
+            "2401.00011",
+            "Work: A Paper Shown at a Workshop",
+            Some("ICML 2023 Workshop on Efficient Systems"),
+        ),
+        ("2401.00012", "Plain: A Preprint Still Unpublished", None),
+        (
+            "2401.00013",
+            "Pub: A Conference Paper",
+            Some("NeurIPS 2023"),
+        ),
+        (
+            "2401.00014",
+            "Short: A Paper Tagged With a Short Year",
+            Some("Advances in Neural Information Processing Systems 36 (NeurIPS 2023)"),
+        ),
+    ];
+    let arxiv = Server::start(
+        "127.0.0.1",
+        vec![(
+            "/api/query",
+            route(|seen, _| {
+                let asked = id_list(seen);
+                let known: Vec<(&str, u32, &str, Option<&str>)> = PAPERS
+                    .iter()
+                    .filter(|(id, _, _)| asked.iter().any(|a| a == id))
+                    .map(|&(id, title, reference)| (id, 1, title, reference))
+                    .collect();
+                arxiv_feed_with_refs(&known)
+            }),
+        )],
+    );
+    let list = "\
+# Papers
+
+- [**arXiv 2023**] Decomposing Disease Descriptions for Pathology Detection [[pdf]](https://arxiv.org/pdf/2403.07636.pdf)
+- [**arXiv 2023**] Work: A Paper Shown at a Workshop [[pdf]](https://arxiv.org/abs/2401.00011)
+- [**arXiv 2023**] Plain: A Preprint Still Unpublished [[pdf]](https://arxiv.org/abs/2401.00012)
+- [**NeurIPS 2023**] Pub: A Conference Paper [[pdf]](https://arxiv.org/abs/2401.00013)
+- [**arXiv'23**] Short: A Paper Tagged With a Short Year [[pdf]](https://arxiv.org/abs/2401.00014)
+";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, list).unwrap();
+    let online = |extra: &[&str]| {
+        run(lint()
+            .arg(&path)
+            .args(["--no-config", "--no-cache", "--arxiv-api-url"])
+            .arg(arxiv.url("/api/"))
+            .args(extra))
+    };
+    let out = online(&[]);
+    let found = findings(&out.json, &["venue-update"]);
+    let lines: Vec<u64> = found.iter().map(|(l, _, _)| *l).collect();
+    assert_eq!(lines, [3, 7], "{found:#?}\n{}", out.stderr);
+    assert!(
+        found[0].2.contains("tagged `arXiv 2023`") && found[0].2.contains("CVPR 2024"),
+        "{:?}",
+        found[0]
+    );
+    // The venue as the list writes it, the year in the tag's own form.
+    let help: Vec<&str> = out.json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "venue-update")
+        .filter_map(|d| d["help"].as_str())
+        .collect();
+    assert!(help[0].starts_with("write `CVPR 2024`"), "{help:?}");
+    assert!(help[1].starts_with("write `NeurIPS'23`"), "{help:?}");
+    // No request beyond the one arXiv batch.
+    assert_eq!(arxiv.requests().len(), 1, "{:?}", arxiv.requests());
+
+    let out = online(&["--fix", "--unsafe-fixes"]);
+    assert!(
+        out.stderr.is_empty() || !out.stderr.contains("did not apply"),
+        "{}",
+        out.stderr
+    );
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        fixed,
+        list.replace(
+            "[**arXiv 2023**] Decomposing",
+            "[**CVPR 2024**] Decomposing"
+        )
+        // (`'23` then written as the list's other tags write years.)
+        .replace("[**arXiv'23**] Short", "[**NeurIPS 2023**] Short")
+    );
+    // Offline, nothing is asked and nothing said.
+    let offline = run(lint().arg(&path).args(["--no-config", "--offline"]));
+    assert!(findings(&offline.json, &["venue-update"]).is_empty());
+}
+
+/// `venue-update` on a thousand arXiv entries: the ten batches the link
+/// check asks for anyway, and no request more.
+#[test]
+fn a_thousand_preprints_cost_only_the_arxiv_batches() {
+    let titles: HashMap<String, (u32, String)> = (1..=1000)
+        .map(|n| {
+            (
+                format!("2401.{n:05}"),
+                (1, format!("Paper Number {n} on Learning Things")),
+            )
+        })
+        .collect();
+    let mut list = String::from("# Papers\n\n");
+    for n in 1..=1000 {
+        list.push_str(&format!(
+            "- [**arXiv 2024**] Paper Number {n} on Learning Things [[pdf]](https://arxiv.org/abs/2401.{n:05})\n"
+        ));
+    }
+    let arxiv = arxiv_api(titles);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &list).unwrap();
+    let out = run(lint()
+        .arg(&path)
+        .args(["--no-config", "--no-cache", "--arxiv-api-url"])
+        .arg(arxiv.url("/api/")));
+    // The loopback arXiv gives every paper `CVPR 2024` as its journal_ref.
+    let found = findings(&out.json, &["venue-update"]);
+    assert_eq!(found.len(), 1000, "{}", out.stderr);
+    assert_eq!(arxiv.requests().len(), 10, "{:?}", arxiv.requests().len());
 }

@@ -23,7 +23,7 @@ use crate::report::failure::Failure;
 use crate::report::text::{self, TextOptions};
 use crate::report::{self, FileReport, LinkSummary, Summary, plural};
 use crate::rule::Rule;
-use crate::rules::title_mismatch;
+use crate::rules::{title_mismatch, venue_update};
 use crate::source::{Source, SourceError};
 
 /// One file on its way through the run.
@@ -78,12 +78,11 @@ impl File {
         self.occurrences.as_deref().unwrap_or_default()
     }
 
-    /// The papers whose titles `title-mismatch` compares: on changed lines,
-    /// and not linked by an excluded URL (nothing is asked about those).
+    /// The papers the services are asked about: those whose titles
+    /// `title-mismatch` compares, and the preprints `venue-update` looks
+    /// up; on changed lines, and not linked by an excluded URL (nothing is
+    /// asked about those).
     fn papers(&self, args: &LinkArgs) -> Vec<PaperId> {
-        if !self.settings.is_enabled(Rule::TitleMismatch) {
-            return Vec::new();
-        }
         let text = self.source.text();
         let excluded = |url: &str| {
             args.exclude
@@ -91,11 +90,25 @@ impl File {
                 .chain(&self.settings.links.exclude)
                 .any(|pattern| pattern.is_match(url))
         };
-        title_mismatch::papers(text, &self.linted.doc)
+        let mut papers = Vec::new();
+        if self.settings.is_enabled(Rule::TitleMismatch) {
+            papers.extend(title_mismatch::papers(text, &self.linted.doc));
+        }
+        if self.settings.is_enabled(Rule::VenueUpdate) {
+            papers.extend(venue_update::papers(
+                text,
+                &self.linted.doc,
+                &self.settings.venues,
+            ));
+        }
+        let mut ids: Vec<PaperId> = papers
             .into_iter()
             .filter(|(_, span)| self.is_changed(span.start) && !excluded(&text[span.clone()]))
             .map(|(id, _)| id)
-            .collect()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     /// Whether `--exclude` or the config's `exclude` leaves `url` out.
@@ -108,13 +121,23 @@ impl File {
 
     /// Adds the `title-mismatch` findings from what the services said.
     fn add_paper_findings(&mut self, answers: &HashMap<PaperId, Answer>) {
-        if !self.settings.is_enabled(Rule::TitleMismatch) {
-            return;
+        let mut found = Vec::new();
+        if self.settings.is_enabled(Rule::TitleMismatch) {
+            found.extend(title_mismatch::findings(
+                &self.source,
+                &self.linted.doc,
+                answers,
+            ));
         }
-        let found = title_mismatch::findings(&self.source, &self.linted.doc, answers)
-            .into_iter()
-            .filter(|f| self.is_changed(f.span.start))
-            .collect();
+        if self.settings.is_enabled(Rule::VenueUpdate) {
+            found.extend(venue_update::findings(
+                &self.source,
+                &self.linted.doc,
+                &self.settings.venues,
+                answers,
+            ));
+        }
+        found.retain(|f| self.is_changed(f.span.start));
         self.linted.add(&self.source, &self.settings, found);
     }
 
@@ -250,12 +273,13 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
         };
         let mut any_diff = false;
         for file in &mut files {
-            // Moved links found in this run are fixed in the first pass.
+            // Moved links and published preprints found in this run (what
+            // the network said) are fixed in the first pass.
             let moved: Vec<Finding> = file
                 .linted
                 .findings
                 .iter()
-                .filter(|f| f.rule == Rule::MovedLink)
+                .filter(|f| matches!(f.rule, Rule::MovedLink | Rule::VenueUpdate))
                 .cloned()
                 .collect();
             let result =

@@ -132,6 +132,7 @@ pub(crate) fn parse_feed(xml: &str) -> Result<Vec<(String, Paper)>, String> {
                     "id" if entry.is_some() => field = Some(Field::Id),
                     "title" if entry.is_some() => field = Some(Field::Title),
                     "published" if entry.is_some() => field = Some(Field::Published),
+                    "journal_ref" if entry.is_some() => field = Some(Field::JournalRef),
                     _ => field = None,
                 }
             }
@@ -189,6 +190,7 @@ enum Field {
     Id,
     Title,
     Published,
+    JournalRef,
 }
 
 #[derive(Debug, Default)]
@@ -196,6 +198,7 @@ struct FeedEntry {
     id: String,
     title: String,
     published: String,
+    journal_ref: String,
 }
 
 impl FeedEntry {
@@ -216,12 +219,14 @@ impl FeedEntry {
             _ => (versioned, None),
         };
         let year = self.published.trim().get(..4).and_then(|y| y.parse().ok());
+        let journal_ref = Some(collapse_whitespace(&self.journal_ref)).filter(|j| !j.is_empty());
         Some((
             bare.to_owned(),
             Paper {
                 title,
                 year,
                 version,
+                journal_ref,
             },
         ))
     }
@@ -235,6 +240,7 @@ fn append(entry: &mut Option<FeedEntry>, field: Option<Field>, text: &str) {
         Field::Id => entry.id.push_str(text),
         Field::Title => entry.title.push_str(text),
         Field::Published => entry.published.push_str(text),
+        Field::JournalRef => entry.journal_ref.push_str(text),
     }
 }
 
@@ -273,10 +279,12 @@ mod tests {
                 title: "Decomposing Disease Descriptions for Enhanced Pathology Detection: A Multi-Aspect Vision-Language Pre-training Framework".into(),
                 year: Some(2024),
                 version: Some(2),
+                journal_ref: Some("CVPR 2024".into()),
             }
         );
         assert_eq!(papers[1].0, "hep-th/9901001");
         assert_eq!(papers[1].1.title, "Strings & Things \u{2014} a <b>test</b>");
+        assert_eq!(papers[1].1.journal_ref, None);
     }
 
     #[test]

@@ -93,6 +93,7 @@ fn paper_of(message: Message) -> Answer {
         title,
         year,
         version: None,
+        journal_ref: None,
     })
 }
 
@@ -128,6 +129,7 @@ mod tests {
                 title: "Imaging in vivo: a Study".into(),
                 year: Some(2021),
                 version: None,
+                journal_ref: None,
             })
         );
         let untitled: Work = serde_json::from_str(r#"{"message":{"title":[]}}"#).unwrap();

@@ -90,6 +90,7 @@ fn paper_of(notes: Notes, id: &str) -> Answer {
         title,
         year: None,
         version: None,
+        journal_ref: None,
     })
 }
 
@@ -106,7 +107,8 @@ mod tests {
             Answer::Found(Paper {
                 title: "A Title".into(),
                 year: None,
-                version: None
+                version: None,
+                journal_ref: None,
             })
         );
         let v1 = r#"{"notes":[{"id":"abc","content":{"title":"Plain"}}]}"#;

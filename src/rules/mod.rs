@@ -26,6 +26,7 @@ mod title_format;
 pub(crate) mod title_mismatch;
 mod unverifiable_link;
 mod venue_format;
+pub(crate) mod venue_update;
 mod whitespace;
 mod year_mismatch;
 mod year_section;
@@ -61,6 +62,7 @@ pub(crate) fn check_of(rule: Rule) -> Option<Check> {
         Rule::MalformedLink => malformed_link::check,
         Rule::EntryOrder => entry_order::check,
         Rule::TitleMismatch
+        | Rule::VenueUpdate
         | Rule::BrokenLink
         | Rule::NotAPdf
         | Rule::MovedLink
@@ -521,13 +523,19 @@ pub(super) fn month_of_year(year: u16, month: u8) -> String {
 /// preprint`, `bioRxiv`) or says it is a preprint (`Preprint'24`): its
 /// year is when the paper was posted.
 pub(super) fn names_a_preprint(ctx: &Context, entry: &crate::document::Entry) -> bool {
-    entry.venue.as_ref().is_some_and(|venue| {
-        let name = ctx.text(&venue.name).trim().to_lowercase();
-        let first = name.split_whitespace().next().unwrap_or_default();
-        let preprints = ctx.settings.venues.preprints();
-        preprints.iter().any(|p| *p == name || p == first)
-            || name.split_whitespace().any(|w| w == "preprint")
-    })
+    entry
+        .venue
+        .as_ref()
+        .is_some_and(|venue| is_preprint_name(ctx.text(&venue.name), &ctx.settings.venues))
+}
+
+/// Whether a venue's name names a preprint server (`arXiv`, `arXiv
+/// preprint`, `bioRxiv`) or says `preprint`.
+pub(crate) fn is_preprint_name(name: &str, venues: &crate::venue::Venues) -> bool {
+    let name = name.trim().to_lowercase();
+    let first = name.split_whitespace().next().unwrap_or_default();
+    venues.preprints().iter().any(|p| *p == name || p == first)
+        || name.split_whitespace().any(|w| w == "preprint")
 }
 
 #[cfg(test)]

@@ -16,7 +16,9 @@ use awesome_lint::{RULES, Rule};
 use serde_json::Value;
 
 use crate::snapshot::changes;
-use crate::support::{Server, arxiv_feed, arxiv_id_list, html, pdf, redirect, route, status};
+use crate::support::{
+    Server, arxiv_feed_with_refs, arxiv_id_list, html, pdf, redirect, route, status,
+};
 
 /// What a page of the web answers.
 #[derive(Clone, Copy)]
@@ -99,6 +101,22 @@ const ARXIV: &[(&str, u32, &str)] = &[
         3,
         "Multi-Granularity Cross-modal Alignment for Generalized Medical Visual Representation Learning",
     ),
+    (
+        "2402.01111",
+        1,
+        "Calibrated Report Generation for Chest Radiographs",
+    ),
+    ("2402.02222", 1, "Grounded Findings in Radiology Reports"),
+];
+
+/// Where arXiv says a paper was published (`journal_ref`), where it says
+/// otherwise than `CVPR` and the year of its id, or nothing.
+const JOURNAL_REFS: &[(&str, Option<&str>)] = &[
+    (
+        "2402.01111",
+        Some("ICLR 2024 Workshop on Reliable and Responsible Foundation Models"),
+    ),
+    ("2402.02222", None),
 ];
 
 /// The loopback web, started once for all the tests of this binary.
@@ -112,12 +130,24 @@ fn web() -> &'static Server {
                     "/arxiv/",
                     route(|seen, _| {
                         let asked = arxiv_id_list(seen);
-                        let known: Vec<(&str, u32, &str)> = ARXIV
+                        let known: Vec<(&str, u32, &str, Option<String>)> = ARXIV
                             .iter()
                             .filter(|(id, ..)| asked.iter().any(|a| a == id))
-                            .copied()
+                            .map(|&(id, version, title)| {
+                                let reference = match JOURNAL_REFS.iter().find(|(i, _)| *i == id) {
+                                    Some((_, reference)) => reference.map(str::to_owned),
+                                    None => Some(format!("CVPR 20{}", &id[..2])),
+                                };
+                                (id, version, title, reference)
+                            })
                             .collect();
-                        arxiv_feed(&known)
+                        let refs: Vec<(&str, u32, &str, Option<&str>)> = known
+                            .iter()
+                            .map(|(id, version, title, reference)| {
+                                (*id, *version, *title, reference.as_deref())
+                            })
+                            .collect();
+                        arxiv_feed_with_refs(&refs)
                     }),
                 ),
                 (
@@ -316,6 +346,7 @@ crate::rule_fixtures! {
     moved_link => Rule::MovedLink,
     unverifiable_link => Rule::UnverifiableLink,
     title_mismatch => Rule::TitleMismatch,
+    venue_update => Rule::VenueUpdate,
 }
 
 #[test]

@@ -1,0 +1,305 @@
+//! `venue-update`: an entry tagged as a preprint whose paper has since been
+//! published, by what arXiv says of it (its `journal_ref`, which arrives
+//! in the batches the link check asks for anyway: no request of its own).
+//! Online: the link checker asks, and this rule reads the answers.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Edit, Finding, Fix};
+use crate::document::{Document, Entry, Span, YearForm};
+use crate::identity;
+use crate::paper::{Answer, PaperId};
+use crate::rule::Rule;
+use crate::source::Source;
+use crate::url::PaperKey;
+use crate::venue::{VenueCheck, Venues};
+
+/// The arXiv papers of the entries tagged as preprints, with their links.
+pub(crate) fn papers(text: &str, doc: &Document, venues: &Venues) -> Vec<(PaperId, Span)> {
+    let mut ids = Vec::new();
+    for entry in doc
+        .entries
+        .iter()
+        .filter(|e| tagged_preprint(text, e, venues))
+    {
+        for (key, url) in identity::paper_keys(text, entry) {
+            if let PaperKey::Arxiv(id) = key {
+                ids.push((PaperId::Arxiv(id.to_owned()), url.clone()));
+            }
+        }
+    }
+    ids
+}
+
+/// The findings, from what arXiv said.
+pub(crate) fn findings(
+    source: &Source,
+    doc: &Document,
+    venues: &Venues,
+    answers: &HashMap<PaperId, Answer>,
+) -> Vec<Finding> {
+    let text = source.text();
+    let mut out = Vec::new();
+    for entry in doc
+        .entries
+        .iter()
+        .filter(|e| tagged_preprint(text, e, venues))
+    {
+        let Some(venue) = &entry.venue else {
+            continue;
+        };
+        let published = identity::paper_keys(text, entry).find_map(|(key, url)| {
+            let PaperKey::Arxiv(id) = key else {
+                return None;
+            };
+            let Some(Answer::Found(paper)) = answers.get(&PaperId::Arxiv(id.to_owned())) else {
+                return None;
+            };
+            let journal_ref = paper.journal_ref.as_deref()?;
+            let (name, year) = published_in(journal_ref, venues)?;
+            Some((name, year, journal_ref, url))
+        });
+        let Some((name, year, journal_ref, url)) = published else {
+            continue;
+        };
+        // The venue as the list writes it, where another entry names it.
+        let name = written_by_the_list(text, doc, venues, &name).unwrap_or(name);
+        let mut edits = vec![Edit::replace(venue.name.clone(), name.clone())];
+        if let Some(written) = venue.years.first() {
+            let digits = match written.form {
+                YearForm::Short => format!("'{:02}", year % 100),
+                YearForm::Bare => format!("{:02}", year % 100),
+                YearForm::Full => year.to_string(),
+                // A preprint's date (`2023.07`) is the posting's: the
+                // published venue's year replaces it only where the tag
+                // writes a year alone.
+                _ => continue,
+            };
+            edits.push(Edit::replace(written.span.clone(), digits));
+        }
+        // The tag as the fix writes it: the edits made inside its text.
+        let tag = {
+            let mut at = venue.inner.start;
+            let mut tag = String::new();
+            let mut sorted: Vec<&Edit> = edits.iter().collect();
+            sorted.sort_by_key(|e| e.span.start);
+            for edit in sorted {
+                if edit.span.start < at || edit.span.end > venue.inner.end {
+                    continue;
+                }
+                tag.push_str(&text[at..edit.span.start]);
+                tag.push_str(&edit.content);
+                at = edit.span.end;
+            }
+            tag.push_str(&text[at.min(venue.inner.end)..venue.inner.end]);
+            tag.trim().to_owned()
+        };
+        let was = text[venue.inner.clone()].trim();
+        out.push(
+            Finding::new(
+                Rule::VenueUpdate,
+                venue.inner.clone(),
+                format!("the entry is tagged `{was}`, but the paper has been published: arXiv gives \u{201c}{journal_ref}\u{201d}"),
+            )
+            .label("a preprint's tag")
+            .related(url.clone(), "arXiv's record of this paper")
+            .help(format!("write `{tag}`, and link the published version if the list links one"))
+            .fix(Fix::new(edits, crate::diagnostic::Applicability::Unsafe)),
+        );
+    }
+    out
+}
+
+/// Whether the entry's venue tag names a preprint server (`arXiv 2023`,
+/// `Preprint`).
+fn tagged_preprint(text: &str, entry: &Entry, venues: &Venues) -> bool {
+    entry
+        .venue
+        .as_ref()
+        .is_some_and(|v| super::is_preprint_name(&text[v.name.clone()], venues))
+}
+
+/// The venue and year a `journal_ref` names, where it names a publication:
+/// a venue the vocabulary knows and a year. A workshop, a thesis, a paper
+/// submitted or under review is no publication; nor is a preprint server.
+pub(crate) fn published_in(journal_ref: &str, venues: &Venues) -> Option<(String, u16)> {
+    let lower = journal_ref.to_lowercase();
+    const NOT_PUBLISHED: [&str; 9] = [
+        "workshop",
+        "submitted",
+        "submission",
+        "under review",
+        "in review",
+        "thesis",
+        "dissertation",
+        "preprint",
+        "arxiv",
+    ];
+    if NOT_PUBLISHED.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    // `IJCAI-23`, `AAAI'24`: a venue and its year's last two digits.
+    let short_year = journal_ref.split_whitespace().find_map(|word| {
+        let (name, digits) = word
+            .trim_end_matches([',', '.', ';'])
+            .rsplit_once(['-', '\''])?;
+        let yy: u16 = (digits.len() == 2).then(|| digits.parse().ok()).flatten()?;
+        recognized(name, venues).map(|canonical| (canonical, 2000 + yy))
+    });
+    let year = journal_ref
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse::<u16>().ok())
+        .rfind(|y| (1990..=2100).contains(y));
+    let Some(year) = year else {
+        return short_year.filter(|(name, _)| !super::is_preprint_name(name, venues));
+    };
+    let words: Vec<&str> = journal_ref
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';' | ':'))
+        .map(|w| w.trim_matches(['.', '\'', '"']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Words that open or join a phrase, never a venue's name: a name found
+    // after one that joins (`Computer Vision and Pattern Recognition`) is
+    // the end of a longer name, not a venue of its own.
+    const OPENS: [&str; 12] = [
+        "proceedings",
+        "of",
+        "the",
+        "in",
+        "at",
+        "by",
+        "to",
+        "accepted",
+        "published",
+        "appear",
+        "appears",
+        "conference",
+    ];
+    const JOINS: [&str; 4] = ["and", "&", "for", "on"];
+    let is = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+    // The first known venue, longest first: `Proceedings of the IEEE/CVF
+    // Conference … (CVPR)` names CVPR, `ICLR 2024` ICLR.
+    for start in 0..words.len() {
+        if is(words[start], &OPENS) || is(words[start], &JOINS) {
+            continue;
+        }
+        if start > 0 && is(words[start - 1], &JOINS) {
+            continue;
+        }
+        for len in (1..=6.min(words.len() - start)).rev() {
+            let name = words[start..start + len].join(" ");
+            // (A year or a number is no venue's name.)
+            if !name.chars().any(char::is_alphabetic) || name.len() < 2 {
+                continue;
+            }
+            let Some(canonical) = recognized(&name, venues) else {
+                continue;
+            };
+            if super::is_preprint_name(&canonical, venues) {
+                return None;
+            }
+            // `EMNLP 2023 Findings`: the track the name leaves out.
+            let track = ["Findings", "Demo", "Demos", "Industry", "Tutorial"]
+                .into_iter()
+                .find(|t| {
+                    words.iter().any(|w| w.eq_ignore_ascii_case(t))
+                        && !canonical.to_lowercase().contains(&t.to_lowercase())
+                });
+            return match track {
+                None => Some((canonical, year)),
+                Some(track) => {
+                    let named = format!("{canonical} {track}");
+                    recognized(&named, venues).map(|_| (named, year))
+                }
+            };
+        }
+    }
+    None
+}
+
+/// The canonical name of a venue the vocabulary knows in this spelling.
+fn recognized(name: &str, venues: &Venues) -> Option<String> {
+    match venues.check(name) {
+        VenueCheck::Known => Some(venues.canonical_name(name).unwrap_or(name).to_owned()),
+        VenueCheck::Alias { canonical } => Some(canonical),
+        VenueCheck::Unknown { .. } => None,
+    }
+}
+
+/// How the list writes `venue` in the entries that name it (`NeurIPS`
+/// where the vocabulary's canonical name is another spelling), the most
+/// common way.
+fn written_by_the_list(text: &str, doc: &Document, venues: &Venues, venue: &str) -> Option<String> {
+    let canonical = |name: &str| match venues.check(name) {
+        VenueCheck::Known => Some(venues.canonical_name(name).unwrap_or(name).to_lowercase()),
+        VenueCheck::Alias { canonical } => Some(canonical.to_lowercase()),
+        VenueCheck::Unknown { .. } => None,
+    };
+    let wanted = canonical(venue)?;
+    let mut ways: Vec<(&str, usize)> = Vec::new();
+    for entry in &doc.entries {
+        let Some(v) = &entry.venue else { continue };
+        let name = text[v.name.clone()].trim();
+        if name.is_empty() || canonical(name).as_deref() != Some(wanted.as_str()) {
+            continue;
+        }
+        match ways.iter_mut().find(|(w, _)| *w == name) {
+            Some((_, n)) => *n += 1,
+            None => ways.push((name, 1)),
+        }
+    }
+    ways.into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map(|(w, _)| w.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn journal_refs_that_name_a_publication() {
+        let venues = Venues::builtin();
+        let read = |r: &str| published_in(r, &venues);
+        assert_eq!(read("CVPR 2024"), Some(("CVPR".into(), 2024)));
+        assert_eq!(read("Accepted at ICLR 2024"), Some(("ICLR".into(), 2024)));
+        assert_eq!(
+            read(
+                "Proceedings of the 40th International Conference on Machine Learning (ICML), 2023"
+            ),
+            Some(("ICML".into(), 2023))
+        );
+        assert_eq!(
+            read("NeurIPS 2023 (spotlight)"),
+            Some(("NeurIPS".into(), 2023))
+        );
+        assert_eq!(
+            read("Proceedings of the AAAI Conference on Artificial Intelligence, 38(5), 2024"),
+            Some(("AAAI".into(), 2024))
+        );
+        assert_eq!(
+            read("IEEE Transactions on Medical Imaging, 2023"),
+            Some(("TMI".into(), 2023))
+        );
+        assert_eq!(
+            read("EMNLP 2023 Findings"),
+            Some(("EMNLP Findings".into(), 2023))
+        );
+        assert_eq!(read("IJCAI-23"), Some(("IJCAI".into(), 2023)));
+        assert_eq!(
+            read("MICCAI 2023, LNCS 14220"),
+            Some(("MICCAI".into(), 2023))
+        );
+        // A venue's name inside a longer one is not that venue.
+        assert_eq!(read("Computer Vision and Pattern Recognition 2022"), None);
+        assert_eq!(read("Accepted by IEEE TPAMI"), None);
+        // No publication: a workshop, a submission, a thesis; no year; no venue known.
+        assert_eq!(read("ICML 2023 Workshop on Efficient Systems"), None);
+        assert_eq!(read("Submitted to NeurIPS 2024"), None);
+        assert_eq!(read("PhD thesis, 2021"), None);
+        assert_eq!(read("CVPR"), None);
+        assert_eq!(read("Some Regional Meeting 2022"), None);
+        assert_eq!(read("12 pages, 5 figures, 2023"), None);
+    }
+}
