@@ -4432,3 +4432,58 @@ fn an_authors_line_opened_as_a_bullet_is_told() {
         )]
     );
 }
+
+/// A part left out under a heading whose entries leave it out by a strong
+/// convention of their own (a feed of new preprints, `- **[date]**` with
+/// `Paper: [title](url)` under it, above a long list of papers that give
+/// their venue): nothing missing there, though the feed's runs are too
+/// short to say so alone. A paper of the long list without its venue is
+/// still a slip.
+#[test]
+fn a_topic_that_leaves_a_part_out_keeps_its_way() {
+    let mut text = String::from("# Long Context Papers\n\n## News\n\n### Week Papers\n\n");
+    let feed = [
+        [
+            "Periodic Rotary Embeddings for Infinite Context",
+            "Adaptive Context Compression With Replay",
+            "Self-Prophetic Decoding in Vision Models](https://arxiv.org/abs/2605.28741) (ICML 2026",
+        ],
+        [
+            "Sparse Retrieval Heads for Long Inputs",
+            "Streaming Caches for Endless Dialogue",
+            "Hierarchical Memory for Long Videos",
+        ],
+    ];
+    for (day, papers) in feed.iter().enumerate() {
+        text.push_str(&format!("- **[2026.05.{}]**\n", 27 - day));
+        for (n, paper) in papers.iter().enumerate() {
+            if paper.contains("](") {
+                text.push_str(&format!("  - Paper: [{paper})\n"));
+            } else {
+                text.push_str(&format!(
+                    "  - Paper: [{paper}](https://arxiv.org/abs/2605.2{day}{n}00)\n"
+                ));
+            }
+        }
+        text.push('\n');
+    }
+    text.push_str("## Papers\n\n");
+    for i in 0..600 {
+        let venue = if i == 300 { "" } else { " Arxiv 2023." };
+        text.push_str(&format!(
+            "{}. [**Long Context Method Number {i}: Scaling Attention to Long Documents.**](https://arxiv.org/abs/2302.{:05}) _Ada Lovelace, Alan Turing._{venue}\n\n",
+            i + 1,
+            10000 + i * 11
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    fs::write(&path, &text).unwrap();
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    let slip = text.lines().position(|l| l.starts_with("301. ")).unwrap() as u64 + 1;
+    assert_eq!(
+        lines_and_rules(&value),
+        [(slip, "entry-format".to_owned())],
+        "{value:#}"
+    );
+}
