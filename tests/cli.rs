@@ -4487,3 +4487,29 @@ fn a_topic_that_leaves_a_part_out_keeps_its_way() {
         "{value:#}"
     );
 }
+
+/// In a list of references that cite their preprints by id, an id glued to
+/// the authors (`et al.arXiv:2012.08922`) or with its server's name
+/// mistyped (`arXv:2003.01474`) is still the entry's, not a line dropped:
+/// the glued one is told as a missing space.
+#[test]
+fn a_preprint_id_written_wrong_keeps_its_entry() {
+    let mut text = String::from("# Knowledge Distillation\n\n");
+    for i in 0..12 {
+        text.push_str(&format!(
+            "{}. Distilling Knowledge Number {i} Into Small Networks. Hinton, Geoffrey et al. arXiv:1503.{:05}\n",
+            i + 1,
+            2530 + i
+        ));
+    }
+    text.push_str("13. Unsupervised Segmentation using Mutual Mean-Teaching. Wu, Zhichao et al.arXiv:2012.08922\n");
+    text.push_str("14. Distilled Hierarchical Ensembles with Adaptive Inference Cost. Ruiz, Adria et al. arXv:2003.01474\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("README.md");
+    fs::write(&path, &text).unwrap();
+    let (_, entries) = entries_of(&path);
+    assert_eq!(entries.len(), 14);
+    assert_eq!(entry_on(&entries, 16)["venue"], "arXv");
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    assert_eq!(lines_and_rules(&value), [(15, "spacing".to_owned())]);
+}

@@ -52,7 +52,9 @@ pub(crate) fn month(word: &str) -> Option<u8> {
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).ok()?;
-    let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
+    let Some(index) = MONTHS.iter().position(|m| lower.starts_with(m)) else {
+        return other_language(lower);
+    };
     const FULL: [&str; 12] = [
         "january",
         "february",
@@ -68,7 +70,48 @@ pub(crate) fn month(word: &str) -> Option<u8> {
         "december",
     ];
     // `Sep`, `Sept`, `September`: a prefix of the full name, nothing else.
-    (FULL[index].starts_with(lower) || lower == "sept").then_some(index as u8 + 1)
+    if FULL[index].starts_with(lower) || lower == "sept" {
+        return Some(index as u8 + 1);
+    }
+    other_language(lower)
+}
+
+/// A month named in another language lists are written in (Dutch, German,
+/// French, Spanish), where it is not an English month's prefix: `okt`,
+/// `mrt`, `mei`, `Dez`, `juli`, `janv`, `abr`.
+fn other_language(lower: &str) -> Option<u8> {
+    const NAMES: [(&str, u8); 26] = [
+        ("januar", 1),
+        ("janv", 1),
+        ("ene", 1),
+        ("enero", 1),
+        ("februar", 2),
+        ("fevr", 2),
+        ("mrt", 3),
+        ("maart", 3),
+        ("maerz", 3),
+        ("avr", 4),
+        ("avril", 4),
+        ("abr", 4),
+        ("abril", 4),
+        ("mei", 5),
+        ("mai", 5),
+        ("juni", 6),
+        ("juin", 6),
+        ("juli", 7),
+        ("juil", 7),
+        ("aout", 8),
+        ("okt", 10),
+        ("oktober", 10),
+        ("dez", 12),
+        ("dezember", 12),
+        ("dic", 12),
+        ("diciembre", 12),
+    ];
+    NAMES
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|&(_, m)| m)
 }
 
 /// Whether text before a year says only which day of which month
@@ -544,6 +587,12 @@ mod tests {
         assert_eq!(month("June"), Some(6));
         assert_eq!(month("Mayo"), None);
         assert_eq!(month("Ma"), None);
+        // Other languages' months, where no English one is meant.
+        assert_eq!(month("okt"), Some(10));
+        assert_eq!(month("Mrt"), Some(3));
+        assert_eq!(month("Dez."), Some(12));
+        assert_eq!(month("juli"), Some(7));
+        assert_eq!(read("24 okt 2016")[0].1, Some(10));
         assert_eq!(read("Summer 2023")[0].1, None);
         assert_eq!(read("Decision 2023")[0].1, None);
     }

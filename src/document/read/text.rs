@@ -188,7 +188,7 @@ pub(in crate::document) fn split_tail(
     // ends the text, and names its venue.
     if let Some(at) = arxiv_id_tail(trimmed) {
         let start = span.start + at;
-        let name = start..start + "arXiv".len();
+        let name = start..start + arxiv_name_len(trimmed, at);
         return (
             start,
             Some(Tail {
@@ -400,6 +400,21 @@ pub(in crate::document) fn split_tail(
     )
 }
 
+/// `arXiv` written with a letter left out or two letters swapped.
+const ARXIV_SLIPS: [&[u8]; 9] = [
+    b"rxiv", b"axiv", b"ariv", b"arxv", b"arxi", b"raxiv", b"axriv", b"arixv", b"arxvi",
+];
+
+/// How long the preprint server's name is at `at`, where
+/// [`arxiv_id_tail`] found it: `arXiv`, or a slip of it (`arXv`).
+pub(in crate::document) fn arxiv_name_len(t: &str, at: usize) -> usize {
+    t[at..]
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count()
+        .min(5)
+}
+
 /// Where `arXiv:1503.02531` (or `arXiv 1503.02531v2`) starts, when it ends
 /// the text and follows a space or starts it.
 pub(in crate::document) fn arxiv_id_tail(t: &str) -> Option<usize> {
@@ -410,13 +425,28 @@ pub(in crate::document) fn arxiv_id_tail(t: &str) -> Option<usize> {
         return None;
     }
     let from = b.len().saturating_sub(24);
-    let found = (from..b.len().saturating_sub(4))
+    // `arXiv`, or a slip of one letter left out or two swapped (`arXv:`,
+    // `axriv:`) before a colon: a preprint's id all the same, whose name
+    // venue-format then tells.
+    let exact = (from..b.len().saturating_sub(4))
         .rev()
-        .find(|&i| b[i..i + 5].eq_ignore_ascii_case(b"arxiv"))?;
-    if found > 0 && !matches!(b[found - 1], b' ' | b'(' | b',') {
+        .find(|&i| b[i..i + 5].eq_ignore_ascii_case(b"arxiv"))
+        .map(|i| (i, 5));
+    let (found, name) = exact.or_else(|| {
+        (from..b.len().saturating_sub(4)).rev().find_map(|i| {
+            ARXIV_SLIPS.iter().find_map(|slip| {
+                let end = i + slip.len();
+                (b.get(i..end)?.eq_ignore_ascii_case(slip) && b.get(end) == Some(&b':'))
+                    .then_some((i, slip.len()))
+            })
+        })
+    })?;
+    // (After a space, a parenthesis, a comma, or glued to the authors'
+    // `et al.`.)
+    if found > 0 && !matches!(b[found - 1], b' ' | b'(' | b',' | b'.') {
         return None;
     }
-    let rest = t[found + 5..].trim_start_matches([':', ' ']);
+    let rest = t[found + name..].trim_start_matches([':', ' ']);
     let (id, version) = match rest.find(['v', 'V']) {
         Some(v) => (&rest[..v], &rest[v + 1..]),
         None => (rest, ""),
@@ -789,7 +819,8 @@ pub(in crate::document) fn text_fields(
         let bare = t.trim_end_matches(['.', ' ']);
         let named = arxiv_id_tail(bare).and_then(|at| {
             if at == 0 {
-                return Some((span.start..span.start + "arXiv".len(), span.clone()));
+                let name = span.start..span.start + arxiv_name_len(bare, 0);
+                return Some((name, span.clone()));
             }
             // (After a GB/T mark, the sentence's period: `[J]. arXiv …`.)
             let lead = (bare.len() - bare.trim_start_matches(['.', ' ']).len()).min(at);
