@@ -641,6 +641,50 @@ pub(crate) fn acl_anthology_year(url: &str) -> Option<u16> {
     Some(if yy >= 60 { 1900 + yy } else { 2000 + yy })
 }
 
+/// The conferences of the ACL Anthology whose ids name them: new-style
+/// (`2023.findings-emnlp.12`, `2021.emnlp-demo.35`: the conference after
+/// `findings-`, before its track) and old-style by letter (`P19` ACL, `D19`
+/// EMNLP, `N19` NAACL, `E17` EACL, `C18` COLING, `K19` CoNLL). Workshops,
+/// journals and other events give `None`.
+pub(crate) fn acl_anthology_conference(url: &str) -> Option<&'static str> {
+    const CONFERENCES: [&str; 7] = ["acl", "emnlp", "naacl", "eacl", "coling", "aacl", "conll"];
+    let parts = parse(url)?;
+    let host = parts.host.trim_start_matches("www.");
+    let path = if host.eq_ignore_ascii_case("aclanthology.org") {
+        parts.path
+    } else if host.eq_ignore_ascii_case("aclweb.org") {
+        parts.path.strip_prefix("/anthology")?
+    } else {
+        return None;
+    };
+    let id = path.strip_prefix('/')?.split('/').next()?;
+    if let Some((year, rest)) = id.split_once('.')
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+    {
+        let slug = rest.split('.').next()?.to_ascii_lowercase();
+        let slug = slug.strip_prefix("findings-").unwrap_or(&slug);
+        let conference = slug.split('-').next()?;
+        return CONFERENCES.iter().copied().find(|c| *c == conference);
+    }
+    let letter = id.bytes().next()?;
+    let old_style = id.len() >= 8
+        && id.as_bytes()[1..3].iter().all(u8::is_ascii_digit)
+        && id.as_bytes()[3] == b'-';
+    if !old_style {
+        return None;
+    }
+    match letter {
+        b'P' => Some("acl"),
+        b'D' => Some("emnlp"),
+        b'N' => Some("naacl"),
+        b'E' => Some("eacl"),
+        b'C' => Some("coling"),
+        b'K' => Some("conll"),
+        _ => None,
+    }
+}
+
 /// The conference and year of a paper in CVF's open access proceedings,
 /// from its path: `/content/CVPR2023/…`, `/content/ICCV2023W/…` (a
 /// workshop), `/content_cvpr_2018/…`.
@@ -972,6 +1016,31 @@ mod tests {
         assert!(is_archive("/v151/vono22a/vono22a-supp.zip"));
         assert!(is_archive("/files/code.TAR.GZ"));
         assert!(!is_archive("/abs/2301.00001"));
+    }
+
+    #[test]
+    fn acl_anthology_ids_name_their_conference() {
+        let of = acl_anthology_conference;
+        assert_eq!(
+            of("https://aclanthology.org/2023.findings-emnlp.1053.pdf"),
+            Some("emnlp")
+        );
+        assert_eq!(
+            of("https://aclanthology.org/2021.emnlp-demo.35.pdf"),
+            Some("emnlp")
+        );
+        assert_eq!(
+            of("https://aclanthology.org/2023.acl-long.12/"),
+            Some("acl")
+        );
+        assert_eq!(
+            of("https://www.aclweb.org/anthology/P19-1001.pdf"),
+            Some("acl")
+        );
+        assert_eq!(of("https://aclanthology.org/D19-1410.pdf"), Some("emnlp"));
+        assert_eq!(of("https://aclanthology.org/2021.tacl-1.5.pdf"), None);
+        assert_eq!(of("https://aclanthology.org/W19-4801.pdf"), None);
+        assert_eq!(of("https://aclanthology.org/2023.trustnlp-1.2.pdf"), None);
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // date, months before the conference.
         let venue_years = entry.venue.as_ref().map_or(&[][..], |v| &v.years[..]);
         let mut seen: Vec<&str> = Vec::new();
+        let mut told_conference = false;
         for (key, url) in ctx.identities.paper_keys(index) {
             let written = ctx.text(url);
             // Proceedings are plain paper URLs on two hosts: every other
@@ -41,6 +42,13 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 PaperKey::Url { host, .. } => host.trim_start_matches("www."),
                 _ => "",
             };
+            // An ACL Anthology id names its conference too: an entry of
+            // one conference linking another's paper (`Findings of ACL
+            // 2023` on `2023.findings-emnlp.1053`).
+            if !told_conference && let Some(finding) = other_conference(ctx, entry, url, written) {
+                told_conference = true;
+                out.push(finding);
+            }
             let proceedings = if host.eq_ignore_ascii_case("openaccess.thecvf.com") {
                 url::cvf_proceedings(written).map(|(conference, year)| {
                     let name = conference.to_ascii_uppercase();
@@ -226,6 +234,56 @@ const MIN_DATED: usize = 10;
 /// Months since year zero, to compare dates across a new year.
 fn months(year: u16, month: u8) -> u32 {
     u32::from(year) * 12 + u32::from(month)
+}
+
+/// An entry whose venue names one ACL conference, linking an ACL Anthology
+/// paper of another (`ACL` on `2023.findings-emnlp.12`): a warning at the
+/// venue. Joint conferences (`ACL-IJCNLP`) and venues naming none of them
+/// are left alone.
+fn other_conference(
+    ctx: &Context,
+    entry: &Entry,
+    url: &crate::document::Span,
+    written: &str,
+) -> Option<Finding> {
+    let linked = url::acl_anthology_conference(written)?;
+    let venue = entry.venue.as_ref()?;
+    let name = ctx.text(&venue.name);
+    const CONFERENCES: [&str; 7] = ["acl", "emnlp", "naacl", "eacl", "coling", "aacl", "conll"];
+    let named: Vec<String> = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .map(str::to_ascii_lowercase)
+        .filter(|w| CONFERENCES.contains(&w.as_str()))
+        .collect();
+    let [own] = named.as_slice() else {
+        return None;
+    };
+    if own == linked {
+        return None;
+    }
+    let id = written
+        .rsplit('/')
+        .find(|part| !part.is_empty())
+        .unwrap_or(written);
+    Some(
+        Finding::new(
+            Rule::YearMismatch,
+            venue.name.clone(),
+            format!(
+                "the entry is from {}, but its link is to an {} paper in the ACL Anthology (`{}`)",
+                name.trim(),
+                linked.to_ascii_uppercase(),
+                id.trim_end_matches(".pdf")
+            ),
+        )
+        .severity(Severity::Warning)
+        .label(format!("{} here", name.trim()))
+        .related(
+            url.clone(),
+            format!("an {} paper", linked.to_ascii_uppercase()),
+        )
+        .help("correct the venue, or the link if it is another paper's"),
+    )
 }
 
 /// Whether the entry's venue is a preprint server (its year is the posting's).
