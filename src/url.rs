@@ -602,11 +602,9 @@ pub(crate) fn arxiv_sequence(id: &str) -> Option<u32> {
     id.split_once('.')?.1.parse().ok()
 }
 
-/// The year of a paper in the ACL Anthology, from its id: `2023.acl-long.451`
-/// (new style), `P19-1001` (old style: a letter, the year's last two digits).
-/// Journal papers (TACL, Computational Linguistics: `2021.tacl-1.5`, `Q19-…`,
-/// `J19-…`) are left out: they are often presented at a later conference.
-pub(crate) fn acl_anthology_year(url: &str) -> Option<u16> {
+/// The id of a paper in the ACL Anthology (`aclanthology.org/…`,
+/// `aclweb.org/anthology/…`), without `.pdf`: `2023.acl-long.451`, `P19-1001`.
+fn acl_anthology_id(url: &str) -> Option<&str> {
     let parts = parse(url)?;
     let host = parts.host.trim_start_matches("www.");
     let path = if host.eq_ignore_ascii_case("aclanthology.org") {
@@ -617,7 +615,19 @@ pub(crate) fn acl_anthology_year(url: &str) -> Option<u16> {
         return None;
     };
     let id = path.strip_prefix('/')?.split('/').next()?;
-    let id = id.strip_suffix(".pdf").unwrap_or(id);
+    Some(id.strip_suffix(".pdf").unwrap_or(id))
+}
+
+/// The ACL conferences an Anthology id or a venue's name can name, lowercase.
+pub(crate) const ACL_CONFERENCES: [&str; 7] =
+    ["acl", "emnlp", "naacl", "eacl", "coling", "aacl", "conll"];
+
+/// The year of a paper in the ACL Anthology, from its id: `2023.acl-long.451`
+/// (new style), `P19-1001` (old style: a letter, the year's last two digits).
+/// Journal papers (TACL, Computational Linguistics: `2021.tacl-1.5`, `Q19-…`,
+/// `J19-…`) are left out: they are often presented at a later conference.
+pub(crate) fn acl_anthology_year(url: &str) -> Option<u16> {
+    let id = acl_anthology_id(url)?;
     let bytes = id.as_bytes();
     if let Some((year, rest)) = id.split_once('.')
         && year.len() == 4
@@ -647,17 +657,7 @@ pub(crate) fn acl_anthology_year(url: &str) -> Option<u16> {
 /// EMNLP, `N19` NAACL, `E17` EACL, `C18` COLING, `K19` CoNLL). Workshops,
 /// journals and other events give `None`.
 pub(crate) fn acl_anthology_conference(url: &str) -> Option<&'static str> {
-    const CONFERENCES: [&str; 7] = ["acl", "emnlp", "naacl", "eacl", "coling", "aacl", "conll"];
-    let parts = parse(url)?;
-    let host = parts.host.trim_start_matches("www.");
-    let path = if host.eq_ignore_ascii_case("aclanthology.org") {
-        parts.path
-    } else if host.eq_ignore_ascii_case("aclweb.org") {
-        parts.path.strip_prefix("/anthology")?
-    } else {
-        return None;
-    };
-    let id = path.strip_prefix('/')?.split('/').next()?;
+    let id = acl_anthology_id(url)?;
     if let Some((year, rest)) = id.split_once('.')
         && year.len() == 4
         && year.bytes().all(|b| b.is_ascii_digit())
@@ -665,7 +665,7 @@ pub(crate) fn acl_anthology_conference(url: &str) -> Option<&'static str> {
         let slug = rest.split('.').next()?.to_ascii_lowercase();
         let slug = slug.strip_prefix("findings-").unwrap_or(&slug);
         let conference = slug.split('-').next()?;
-        return CONFERENCES.iter().copied().find(|c| *c == conference);
+        return ACL_CONFERENCES.iter().copied().find(|c| *c == conference);
     }
     let letter = id.bytes().next()?;
     let old_style = id.len() >= 8

@@ -231,11 +231,7 @@ fn recognized(name: &str, venues: &Venues) -> Option<String> {
 /// where the vocabulary's canonical name is another spelling), the most
 /// common way.
 fn written_by_the_list(text: &str, doc: &Document, venues: &Venues, venue: &str) -> Option<String> {
-    let canonical = |name: &str| match venues.check(name) {
-        VenueCheck::Known => Some(venues.canonical_name(name).unwrap_or(name).to_lowercase()),
-        VenueCheck::Alias { canonical } => Some(canonical.to_lowercase()),
-        VenueCheck::Unknown { .. } => None,
-    };
+    let canonical = |name: &str| recognized(name, venues).map(|c| c.to_lowercase());
     let wanted = canonical(venue)?;
     let mut ways: Vec<(&str, usize)> = Vec::new();
     for entry in &doc.entries {

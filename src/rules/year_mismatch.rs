@@ -249,11 +249,10 @@ fn other_conference(
     let linked = url::acl_anthology_conference(written)?;
     let venue = entry.venue.as_ref()?;
     let name = ctx.text(&venue.name);
-    const CONFERENCES: [&str; 7] = ["acl", "emnlp", "naacl", "eacl", "coling", "aacl", "conll"];
     let named: Vec<String> = name
         .split(|c: char| !c.is_ascii_alphanumeric())
         .map(str::to_ascii_lowercase)
-        .filter(|w| CONFERENCES.contains(&w.as_str()))
+        .filter(|w| url::ACL_CONFERENCES.contains(&w.as_str()))
         .collect();
     let [own] = named.as_slice() else {
         return None;

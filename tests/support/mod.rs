@@ -332,13 +332,17 @@ pub fn arxiv_feed_with_refs(papers: &[(&str, u32, &str, Option<&str>)]) -> Reply
   <title>arXiv Query: search_query=&amp;id_list=...</title>
 "#,
     );
+    xml.push_str(&format!(
+        "  <opensearch:totalResults>{}</opensearch:totalResults>\n",
+        papers.len()
+    ));
     for (id, version, title, journal_ref) in papers {
         let year = 2000 + id[..2].parse::<u32>().unwrap_or(24);
         let reference = journal_ref
             .map(|r| format!("    <arxiv:journal_ref>{r}</arxiv:journal_ref>\n"))
             .unwrap_or_default();
         xml.push_str(&format!(
-            "  <entry>\n    <id>http://arxiv.org/abs/{id}v{version}</id>\n    <published>{year}-03-12T17:59:59Z</published>\n    <title>{title}</title>\n    <summary>An abstract.</summary>\n    <author><name>A. Author</name></author>\n{reference}  </entry>\n"
+            "  <entry>\n    <id>http://arxiv.org/abs/{id}v{version}</id>\n    <updated>{year}-05-01T00:00:00Z</updated>\n    <published>{year}-03-12T17:59:59Z</published>\n    <title>{title}</title>\n    <summary>An abstract.</summary>\n    <author><name>A. Author</name></author>\n{reference}  </entry>\n"
         ));
     }
     xml.push_str("</feed>\n");
@@ -349,31 +353,19 @@ pub fn arxiv_feed_with_refs(papers: &[(&str, u32, &str, Option<&str>)]) -> Reply
     )
 }
 
-/// An arXiv API feed (Atom) for the papers it knows: `(id, latest version, title)`.
+/// An arXiv API feed (Atom) for the papers it knows: `(id, latest version,
+/// title)`, each published, as arXiv says, at `CVPR` of its id's year.
 pub fn arxiv_feed(papers: &[(&str, u32, &str)]) -> Reply {
-    let mut xml = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom">
-  <id>https://arxiv.org/api/x</id>
-  <title>arXiv Query: search_query=&amp;id_list=...</title>
-"#,
-    );
-    xml.push_str(&format!(
-        "  <opensearch:totalResults>{}</opensearch:totalResults>\n",
-        papers.len()
-    ));
-    for (id, version, title) in papers {
-        let year = 2000 + id[..2].parse::<u32>().unwrap_or(24);
-        xml.push_str(&format!(
-            "  <entry>\n    <id>http://arxiv.org/abs/{id}v{version}</id>\n    <updated>{year}-05-01T00:00:00Z</updated>\n    <published>{year}-03-12T17:59:59Z</published>\n    <title>{title}</title>\n    <summary>An abstract.</summary>\n    <author><name>A. Author</name></author>\n    <arxiv:journal_ref>CVPR {year}</arxiv:journal_ref>\n  </entry>\n"
-        ));
-    }
-    xml.push_str("</feed>\n");
-    Reply::Full(
-        200,
-        vec![("Content-Type", "application/atom+xml; charset=utf-8".into())],
-        xml.into_bytes(),
-    )
+    let references: Vec<String> = papers
+        .iter()
+        .map(|(id, ..)| format!("CVPR {}", 2000 + id[..2].parse::<u32>().unwrap_or(24)))
+        .collect();
+    let with_refs: Vec<(&str, u32, &str, Option<&str>)> = papers
+        .iter()
+        .zip(&references)
+        .map(|(&(id, version, title), reference)| (id, version, title, Some(reference.as_str())))
+        .collect();
+    arxiv_feed_with_refs(&with_refs)
 }
 
 /// The ids a query asked about.

@@ -95,13 +95,27 @@ fn line_label_kind(text: &str, at: usize, vocab: &Known<'_>) -> Option<LabelKind
 /// A web address written out, not in link markup (`https://…`, or in
 /// brackets `[https://…]`), which GitHub links all the same.
 fn bare_link(span: Span, label: Span, url: Span, kind: LabelKind, place: Place) -> Piece {
+    link_of(span, label, Some(url), kind, Form::Bare, place)
+}
+
+/// A link read from the text rather than from markdown's links (a bare
+/// address, or a link written broken: `form` says how), with nothing known
+/// yet of its host or what it leads to.
+fn link_of(
+    span: Span,
+    label: Span,
+    url: Option<Span>,
+    kind: LabelKind,
+    form: Form,
+    place: Place,
+) -> Piece {
     Piece::Link {
         link: Link {
             span,
             kind,
             label,
-            url: Some(url),
-            form: Form::Bare,
+            url,
+            form,
             place,
             is_title: false,
             host: HostKind::Other,
@@ -504,27 +518,9 @@ pub(in crate::document) fn pieces(
                         take_last_char(out);
                         span.start -= 1;
                     }
-                    push(
-                        Piece::Link {
-                            link: Link {
-                                span,
-                                kind: vocab.labels.kind(&text[label.clone()]),
-                                label,
-                                url: Some(trim(text, url_start..url_end)),
-                                form: Form::Unjoined,
-                                place,
-                                is_title: false,
-                                host: HostKind::Other,
-                                to_pdf: false,
-                                to_page: false,
-                                to_site: false,
-                                generic: false,
-                            },
-                            style_title: false,
-                            badge: None,
-                        },
-                        out,
-                    );
+                    let kind = vocab.labels.kind(&text[label.clone()]);
+                    let url = Some(trim(text, url_start..url_end));
+                    push(link_of(span, label, url, kind, Form::Unjoined, place), out);
                 } else if label_ok && (double || paren.is_some()) {
                     let (span, url) = match &paren {
                         Some((p, pi)) => {
@@ -533,28 +529,10 @@ pub(in crate::document) fn pieces(
                         }
                         None => (span.clone(), None),
                     };
-                    push(
-                        Piece::Link {
-                            link: Link {
-                                span,
-                                kind: vocab.labels.kind(&text[label.clone()]),
-                                label: trim(text, label),
-                                url,
-                                // `[paper](coming soon)`: text to markdown, too.
-                                form: Form::Unlinked,
-                                place,
-                                is_title: false,
-                                host: HostKind::Other,
-                                to_pdf: false,
-                                to_page: false,
-                                to_site: false,
-                                generic: false,
-                            },
-                            style_title: false,
-                            badge: None,
-                        },
-                        out,
-                    );
+                    let kind = vocab.labels.kind(&text[label.clone()]);
+                    // `[paper](coming soon)`: text to markdown, too.
+                    let label = trim(text, label);
+                    push(link_of(span, label, url, kind, Form::Unlinked, place), out);
                 } else {
                     // `[** CVPR 2023 **]`: meant bold, though markdown does
                     // not read stars before a space as emphasis.
@@ -829,24 +807,14 @@ fn unopened_link(
             out.pop();
         }
     }
-    Some(Piece::Link {
-        link: Link {
-            span: start..paren.end,
-            kind,
-            label,
-            url: Some(url),
-            form: Form::Unopened,
-            place,
-            is_title: false,
-            host: HostKind::Other,
-            to_pdf: false,
-            to_page: false,
-            to_site: false,
-            generic: false,
-        },
-        style_title: false,
-        badge: None,
-    })
+    Some(link_of(
+        start..paren.end,
+        label,
+        Some(url),
+        kind,
+        Form::Unopened,
+        place,
+    ))
 }
 
 /// The word before a bare address (`Paper: https://...`), as its label.
