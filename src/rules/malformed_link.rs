@@ -304,6 +304,21 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
             );
         }
     }
+    if let Some(at) = glued_scheme(url) {
+        return Some(
+            Finding::new(
+                Rule::MalformedLink,
+                url_span.clone(),
+                "two URLs glued into one: the link leads to a broken address",
+            )
+            .label("two URLs")
+            .help(format!(
+                "keep `{}` or `{}`, whichever is this entry's, and give the other a link of its own",
+                &url[..at],
+                &url[at..]
+            )),
+        );
+    }
     if let Some(host) = crate::url::host_without_domain(url) {
         // `https://https//github.com/…`: the scheme pasted twice. Told, not
         // fixed: no fix changes a link's destination (the fix fuzzer holds
@@ -374,6 +389,10 @@ pub(super) enum BrokenAfter {
     Unclosed { full_width: bool },
     /// `[[Paper]]https://…)`: the URL's `(` is missing.
     UnopenedParen,
+    /// `[[Paper]](https://arxiv.org/abs/` at a line's end and `2302.00002)`
+    /// on the next: a destination takes no line break, so the `(` is
+    /// closed, but not for markdown. Holds the URL written on one line.
+    OverTwoLines(String),
 }
 
 /// Whether the text at `at` is a URL closed by a `)` that was never
@@ -399,10 +418,34 @@ pub(super) fn broken_after(text: &str, link: &Link) -> Option<BrokenAfter> {
     }
     let url = line.strip_prefix("(http")?;
     let end = url.find(char::is_whitespace).unwrap_or(url.len());
-    let url = &url[..end];
-    (!url.contains(')')).then(|| BrokenAfter::Unclosed {
+    let (url, rest) = url.split_at(end);
+    if url.contains(')') {
+        return None;
+    }
+    if rest.trim().is_empty()
+        && let Some(tail) = continued_url(&after[line.len()..])
+    {
+        return Some(BrokenAfter::OverTwoLines(format!("http{url}{tail}")));
+    }
+    Some(BrokenAfter::Unclosed {
         full_width: url.contains('）'),
     })
+}
+
+/// The rest of a URL cut at a line's end, when the next line (`next`,
+/// from its line break) goes on with it and closes it: `2302.00002)` or
+/// `gamma) [[code]](…)`. Not a line that starts a list item, a table row
+/// or a link of its own.
+fn continued_url(next: &str) -> Option<&str> {
+    let next = next.strip_prefix('\n').or_else(|| next.strip_prefix("\r\n"))?;
+    let next = next.trim_start_matches([' ', '\t']);
+    let word = &next[..next.find(char::is_whitespace).unwrap_or(next.len())];
+    let (tail, _) = word.split_once(')')?;
+    let starts_other = tail.starts_with(['-', '*', '+', '|', '[', '(', '#', '>']);
+    let url_like = tail
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-._~:/?#@!$&'*+,;=%".contains(&b));
+    (!tail.is_empty() && !starts_other && url_like).then_some(tail)
 }
 
 /// `[[Paper]](https://a https://b)`, `[Paper](https://x/a b.pdf)`: what
@@ -458,6 +501,12 @@ fn broken_after_label(ctx: &Context, link: &Link) -> Option<Finding> {
         BrokenAfter::UnopenedParen => (
             "the URL's `(` is missing: markdown reads the link as text",
             format!("write `(` between `{written}` and the URL"),
+        ),
+        // Told, not fixed: the entry reads the link's first line as its
+        // URL, and no fix changes what an entry's link leads to.
+        BrokenAfter::OverTwoLines(url) => (
+            "the URL is broken over two lines: markdown reads the link as text",
+            format!("write the URL on one line: `{url}`"),
         ),
     };
     Some(
@@ -658,6 +707,21 @@ fn with_join(written: &str, at: usize) -> String {
 }
 
 /// `github.com/o/r`: a host name with no scheme, which markdown reads as a relative path.
+/// Where a second URL starts inside `url`, glued to the end of the first
+/// (`…/abs/2302.00002https://github.com/…`). A URL inside a path or a
+/// query (`/web/2020/https://…`, `?url=https://…`) follows a `/`, `=` or
+/// the like; one glued on follows the last letter or digit of the first.
+fn glued_scheme(url: &str) -> Option<usize> {
+    memchr::memmem::find_iter(url.as_bytes(), b"http")
+        .filter(|&at| at > 0)
+        .find(|&at| {
+            let rest = &url[at..];
+            (rest.starts_with("http://") || rest.starts_with("https://"))
+                && url.as_bytes()[at - 1].is_ascii_alphanumeric()
+                && url[..at].contains("://")
+        })
+}
+
 pub(super) fn lacks_scheme(url: &str) -> bool {
     // Every link of a list comes here: find `://` by its colon, not by a
     // substring search set up for each URL.
