@@ -437,7 +437,9 @@ pub(super) fn broken_after(text: &str, link: &Link) -> Option<BrokenAfter> {
 /// `gamma) [[code]](…)`. Not a line that starts a list item, a table row
 /// or a link of its own.
 fn continued_url(next: &str) -> Option<&str> {
-    let next = next.strip_prefix('\n').or_else(|| next.strip_prefix("\r\n"))?;
+    let next = next
+        .strip_prefix('\n')
+        .or_else(|| next.strip_prefix("\r\n"))?;
     let next = next.trim_start_matches([' ', '\t']);
     let word = &next[..next.find(char::is_whitespace).unwrap_or(next.len())];
     let (tail, _) = word.split_once(')')?;

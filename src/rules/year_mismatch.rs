@@ -19,6 +19,11 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // before their id was posted.
     let mut dated_to_month = 0;
     let mut months_before = Vec::new();
+    // Preprints dated to the month, of any year: how many, how many within
+    // a month of their ids, and those dated long after their ids.
+    let mut preprints_dated = 0usize;
+    let mut preprints_agree = 0usize;
+    let mut months_after = Vec::new();
     // Venues' papers with a date of their own: how many, how many agree
     // with their ids within a month, and those dated before their ids.
     let mut column_dates = 0usize;
@@ -143,13 +148,44 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 && month == 1
                 && latest.month.is_none_or(|m| m == 12)
                 && url::arxiv_sequence(id).is_some_and(|n| n < EARLY_JANUARY);
+            if let Some(dated) = latest.month
+                && is_preprint(ctx, entry)
+            {
+                let claimed = months(latest.value, dated);
+                let posted = months(year, month);
+                preprints_dated += 1;
+                if claimed.abs_diff(posted) <= 1 {
+                    preprints_agree += 1;
+                } else if claimed >= posted + LATER_VERSION {
+                    let when = super::month_of_year(year, month);
+                    let said = super::month_of_year(latest.value, dated);
+                    months_after.push(
+                        Finding::new(
+                            Rule::YearMismatch,
+                            latest.date.clone(),
+                            format!(
+                                "the entry is an arXiv preprint of {said}, but its arXiv id {id} was posted in {when}"
+                            ),
+                        )
+                        .severity(Severity::Warning)
+                        .label(format!("{said} here"))
+                        .related((*url).clone(), format!("posted in {when}"))
+                        .help(
+                            "the list dates its preprints by the month they were posted: correct the date, or the link if it is another paper's",
+                        ),
+                    );
+                }
+            }
             if year == latest.value
                 && let Some(dated) = latest.month
                 && is_preprint(ctx, entry)
             {
                 dated_to_month += 1;
                 // A month apart is the edge of a month (a paper sent on the
-                // 30th, numbered after midnight in UTC).
+                // 30th), or a paper held by arXiv's moderators: it is
+                // numbered in the month it is announced, and keeps the day
+                // it was sent as its date, which lists copy. However far
+                // into the month its number, its date is right.
                 if month >= dated + 2 {
                     let when = super::month_of_year(year, month);
                     let dated = super::month_of_year(year, dated);
@@ -214,6 +250,13 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if months_before.len() * 5 <= dated_to_month {
         out.extend(months_before);
     }
+    // A preprint dated long after its id is a later version's date, or
+    // another paper's link, only where the list's preprint dates are their
+    // postings nearly without exception: lists that date by when a paper
+    // was added or revised fail this by far.
+    if preprints_dated >= MIN_DATED_PREPRINTS && preprints_agree * 10 >= preprints_dated * 9 {
+        out.extend(months_after);
+    }
     // A date column means many things (the conference's month, when the
     // entry was added, the version read): only where four in five of its
     // dates are their papers' postings is a date long before its id a slip.
@@ -227,6 +270,14 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
 /// posted months later. On the lists tried, dates 4 to 10 months before the
 /// id were such papers; more than a year before, a mistyped date.
 const FIRST_SHOWN_ELSEWHERE: u32 = 13;
+
+/// How many months after its id a preprint's date may lie before it is a
+/// slip, in a list that dates its preprints by their postings: a month or
+/// two is a revision the list dated, half a year another version or paper.
+const LATER_VERSION: u32 = 6;
+
+/// How many preprints dated to the month make a list's habit.
+const MIN_DATED_PREPRINTS: usize = 20;
 
 /// How many venue papers with dates of their own make a list's habit.
 const MIN_DATED: usize = 10;
