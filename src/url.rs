@@ -597,6 +597,37 @@ pub(crate) fn arxiv_posted(id: &str) -> Option<(u16, u8)> {
     Some((year, month))
 }
 
+/// Why a new-style arXiv id (`2510.204384`) can name no paper, if it
+/// cannot: its month is no month, it is dated before the scheme began
+/// (April 2007), or its number has other than four digits (to 2014) or
+/// five (from 2015).
+pub(crate) fn impossible_arxiv_id(id: &str) -> Option<String> {
+    let (yymm, number) = id.split_once('.')?;
+    if yymm.len() != 4 || id.contains('/') {
+        return None;
+    }
+    let value: u16 = yymm.parse().ok()?;
+    let month = value % 100;
+    if !(1..=12).contains(&month) {
+        return Some(format!("`{yymm}` names no month"));
+    }
+    if value < 704 {
+        return Some("ids of this form began in April 2007".to_owned());
+    }
+    let digits = if value < 1501 { 4 } else { 5 };
+    (number.len() != digits).then(|| {
+        let since = if digits == 4 {
+            "until 2014"
+        } else {
+            "since 2015"
+        };
+        format!(
+            "ids {since} have {digits} digits after the dot, this one {}",
+            number.len()
+        )
+    })
+}
+
 /// The number of a new-style arXiv id within its month (`2101.00027`: 27).
 pub(crate) fn arxiv_sequence(id: &str) -> Option<u32> {
     id.split_once('.')?.1.parse().ok()
@@ -772,6 +803,20 @@ pub(crate) fn mistyped_scheme(url: &str) -> Option<(usize, &'static str)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn impossible_arxiv_ids() {
+        use super::impossible_arxiv_id;
+        assert_eq!(impossible_arxiv_id("2510.20438"), None);
+        assert_eq!(impossible_arxiv_id("1412.6980"), None);
+        assert_eq!(impossible_arxiv_id("0704.0001"), None);
+        assert_eq!(impossible_arxiv_id("hep-th/9901001"), None);
+        assert!(impossible_arxiv_id("2510.204384").is_some_and(|w| w.contains("6")));
+        assert!(impossible_arxiv_id("2302.0002").is_some());
+        assert!(impossible_arxiv_id("1412.69801").is_some());
+        assert!(impossible_arxiv_id("2313.00003").is_some_and(|w| w.contains("month")));
+        assert!(impossible_arxiv_id("0612.0001").is_some());
+    }
 
     #[test]
     fn mistyped_schemes() {

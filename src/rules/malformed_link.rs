@@ -5,6 +5,7 @@ use crate::diagnostic::Finding;
 use crate::diagnostic::{Edit, Fix};
 use crate::document::{Entry, Form, Link, Role};
 use crate::rule::Rule;
+use crate::url::PaperKey;
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     dropped_cells(ctx, out);
@@ -303,6 +304,19 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
                 .help("keep the URL of this entry's own paper and delete the other"),
             );
         }
+    }
+    if let Some(PaperKey::Arxiv(id)) = crate::url::paper_key(url)
+        && let Some(why) = crate::url::impossible_arxiv_id(id)
+    {
+        return Some(
+            Finding::new(
+                Rule::MalformedLink,
+                url_span.clone(),
+                format!("`{id}` is no arXiv id ({why}): the link leads nowhere"),
+            )
+            .label("no such id")
+            .help("link the paper's own id, as its arXiv page gives it"),
+        );
     }
     if let Some(at) = glued_scheme(url) {
         return Some(
