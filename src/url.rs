@@ -740,6 +740,31 @@ pub(crate) fn cvf_proceedings(url: &str) -> Option<(&str, u16)> {
     (letters > 0 && (1990..=2100).contains(&year)).then_some((conference, year))
 }
 
+/// The year of a paper in the NeurIPS proceedings, from its path:
+/// `proceedings.neurips.cc/paper/2020/hash/…`,
+/// `papers.nips.cc/paper_files/paper/2022/file/…` (the datasets track's
+/// site too). The oldest pages (`papers.nips.cc/paper/7181-…`) name none.
+pub(crate) fn neurips_proceedings_year(url: &str) -> Option<u16> {
+    let parts = parse(url)?;
+    let host = parts.host.trim_start_matches("www.").to_ascii_lowercase();
+    if !matches!(
+        host.as_str(),
+        "proceedings.neurips.cc"
+            | "papers.nips.cc"
+            | "papers.neurips.cc"
+            | "datasets-benchmarks-proceedings.neurips.cc"
+    ) {
+        return None;
+    }
+    let path = parts
+        .path
+        .strip_prefix("/paper_files")
+        .unwrap_or(parts.path);
+    let year = path.strip_prefix("/paper/")?.split('/').next()?;
+    let year: u16 = year.parse().ok().filter(|_| year.len() == 4)?;
+    (1987..=2100).contains(&year).then_some(year)
+}
+
 /// The host of a web address whose host has no dot, and so names no
 /// domain on the web (`https://this-url-will-be-replaced-by-actual-code-link`,
 /// `https://github/o/r`), if it is one. `localhost` and bracketed IPv6
@@ -803,6 +828,30 @@ pub(crate) fn mistyped_scheme(url: &str) -> Option<(usize, &'static str)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn neurips_proceedings_years() {
+        use super::neurips_proceedings_year as year;
+        assert_eq!(
+            year("https://proceedings.neurips.cc/paper/2020/hash/1457c0d6-Abstract.html"),
+            Some(2020)
+        );
+        assert_eq!(
+            year("https://papers.nips.cc/paper_files/paper/2022/file/abc-Paper-Conference.pdf"),
+            Some(2022)
+        );
+        assert_eq!(
+            year(
+                "https://datasets-benchmarks-proceedings.neurips.cc/paper/2021/hash/x-Abstract-round1.html"
+            ),
+            Some(2021)
+        );
+        assert_eq!(
+            year("https://papers.nips.cc/paper/7181-attention-is-all-you-need.pdf"),
+            None
+        );
+        assert_eq!(year("https://neurips.cc/virtual/2023/poster/70000"), None);
+    }
 
     #[test]
     fn impossible_arxiv_ids() {

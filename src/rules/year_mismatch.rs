@@ -64,6 +64,13 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             {
                 url::acl_anthology_year(written)
                     .map(|year| (year, format!("an ACL Anthology paper of {year}")))
+            } else if (host.ends_with("neurips.cc") || host.ends_with("nips.cc"))
+                && names_neurips(ctx, entry)
+            {
+                // Only a NeurIPS entry's: a journal's extended version often
+                // links the conference paper it grew from.
+                url::neurips_proceedings_year(written)
+                    .map(|year| (year, format!("the NeurIPS {year} proceedings")))
             } else if let PaperKey::Pii(pii) = key {
                 // A PII's year is when the article was given it, never after
                 // it appeared: only a venue year before it contradicts it (a
@@ -291,6 +298,17 @@ fn months(year: u16, month: u8) -> u32 {
 /// paper of another (`ACL` on `2023.findings-emnlp.12`): a warning at the
 /// venue. Joint conferences (`ACL-IJCNLP`) and venues naming none of them
 /// are left alone.
+/// Whether the entry's venue is NeurIPS's main conference (`NeurIPS 2022`,
+/// `NIPS'17`), not one of its workshops.
+fn names_neurips(ctx: &Context, entry: &Entry) -> bool {
+    entry.venue.as_ref().is_some_and(|venue| {
+        let name = venue.written_name(ctx.source.text()).to_ascii_lowercase();
+        let words: Vec<&str> = name.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+        words.iter().any(|w| *w == "neurips" || *w == "nips")
+            && !words.iter().any(|w| w.starts_with("workshop") || *w == "w")
+    })
+}
+
 fn other_conference(
     ctx: &Context,
     entry: &Entry,
