@@ -331,8 +331,12 @@ fn each_shared_paper_link(ctx: &Context, mut visit: impl FnMut(usize, &Span, &Se
                     && !cross_listed(ctx, (first, &s.span), (entry, url))
                     && !points_to(ctx, first, &s.span, entry, url)
             });
+            // A title seen already under another topic is kept again: a
+            // paper cross-listed, then given a neighbour's link in its
+            // second topic, is compared with its own topic's entries.
             let listed = seen().any(|s| {
-                title_of(ctx, &entries[s.entry]).is_some_and(|t| same_paper_titles(t, title))
+                entries[s.entry].topic == entry.topic
+                    && title_of(ctx, &entries[s.entry]).is_some_and(|t| same_paper_titles(t, title))
             });
             if let (Some(other), false) = (other, visited) {
                 visit(index, url, other, key);
