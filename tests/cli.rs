@@ -3378,7 +3378,7 @@ fn a_table_that_cites_papers_by_author_holds_no_entries() {
     let mut text = String::from("# Autoregressive Vision\n\n## Papers\n\n");
     for i in 0..6 {
         text.push_str(&format!(
-            "- **[CVPR, 202{i}]** A Paper About Autoregressive Vision Number {i} [Paper](https://arxiv.org/abs/220{i}.0000{i})\n"
+            "- **[CVPR, 202{i}]** A Paper About Autoregressive Vision Number {i} [Paper](https://arxiv.org/abs/2201.0000{i})\n"
         ));
     }
     text.push_str(
@@ -4512,4 +4512,54 @@ fn a_preprint_id_written_wrong_keeps_its_entry() {
     assert_eq!(entry_on(&entries, 16)["venue"], "arXv");
     let (_, value) = json(&[path.to_str().unwrap()]);
     assert_eq!(lines_and_rules(&value), [(15, "spacing".to_owned())]);
+}
+
+/// A preprint's tag that the list itself contradicts: the same paper (one
+/// arXiv id, one title) is listed under its venue in another topic. Told
+/// offline; the unsafe fix writes the venue as that entry names it, in the
+/// tag's own form, and nothing else. In one topic, the two listings are
+/// the paper twice: `duplicate-entry` tells that, and no retag is offered.
+#[test]
+fn a_preprint_the_list_names_published_is_told_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("README.md");
+    let list = "# Papers\n\n## Segmentation\n\n\
+        - [**CVPR 2023**] SegRad: Segmenting Anything in Radiographs [[pdf]](https://arxiv.org/abs/2212.04444)\n\
+        - [**arXiv 2022**] DetRad: Detecting Lesions in Radiographs [[pdf]](https://arxiv.org/abs/2211.03333)\n\
+        - [**MICCAI 2023**] DetRad: Detecting Lesions in Radiographs [[pdf]](https://arxiv.org/abs/2211.03333)\n\n\
+        ## Detection\n\n\
+        - [**arXiv 2022**] SegRad: Segmenting Anything in Radiographs [[pdf]](https://arxiv.org/abs/2212.04444)\n\
+        - [**ICCV 2023**] LocRad: Localizing Lesions Without Boxes [[pdf]](https://arxiv.org/abs/2303.01111)\n";
+    fs::write(&copy, list).unwrap();
+    let (code, value) = json(&[copy.to_str().unwrap()]);
+    assert_eq!(code, 1, "{value}");
+    assert_eq!(
+        lines_and_rules(&value),
+        [
+            (7, "duplicate-entry".to_owned()),
+            (11, "venue-update".to_owned())
+        ],
+        "{value}"
+    );
+    let told = &value["diagnostics"][1];
+    assert!(
+        told["message"]
+            .as_str()
+            .unwrap()
+            .contains("the list names this paper `CVPR 2023` at line 5"),
+        "{told}"
+    );
+    let fixed = run(cmd().args([
+        "--offline",
+        "--no-config",
+        "--fix",
+        "--unsafe-fixes",
+        copy.to_str().unwrap(),
+    ]));
+    // The paper twice is left to the maintainer.
+    assert_eq!(fixed.code, 1, "{}", fixed.stderr);
+    assert_eq!(
+        fs::read_to_string(&copy).unwrap(),
+        list.replace("- [**arXiv 2022**] SegRad", "- [**CVPR 2023**] SegRad")
+    );
 }

@@ -61,8 +61,9 @@ pub(crate) fn check_of(rule: Rule) -> Option<Check> {
         Rule::SharedLink => shared_link::check,
         Rule::MalformedLink => malformed_link::check,
         Rule::EntryOrder => entry_order::check,
+        // Offline, from the list's own listings; online, from arXiv's.
+        Rule::VenueUpdate => venue_update::check,
         Rule::TitleMismatch
-        | Rule::VenueUpdate
         | Rule::BrokenLink
         | Rule::NotAPdf
         | Rule::MovedLink
@@ -222,10 +223,41 @@ pub(crate) fn check_document(ctx: &Context) -> Vec<Finding> {
         findings
     };
     keep_findings_on_confident_readings(ctx, &mut findings);
+    keep_one_remedy_for_a_paper_twice(ctx, &mut findings);
     keep_fixes_that_keep_emphasis(ctx.source.text(), &mut findings);
     keep_fixes_out_of_headings(ctx, &mut findings);
     keep_fixes_that_keep_link_text(ctx, &mut findings);
     findings
+}
+
+/// Two entries that are one paper twice (`duplicate-entry`): one is to be
+/// deleted, and `venue-update`'s retag of the preprint's tag after the
+/// other's venue would be the wrong remedy. It is not said.
+fn keep_one_remedy_for_a_paper_twice(ctx: &Context, findings: &mut Vec<Finding>) {
+    let entries = &ctx.doc.entries;
+    let entry_at = |offset: usize| {
+        let i = entries.partition_point(|e| e.item.start <= offset);
+        i.checked_sub(1)
+            .filter(|&j| offset < entries[j].item.end.max(entries[j].span.end))
+    };
+    // Each finding's entry and the entry it names.
+    let pair = |f: &Finding| {
+        let mut pair = [
+            entry_at(f.span.start)?,
+            entry_at(f.related.first()?.span.start)?,
+        ];
+        pair.sort_unstable();
+        Some(pair)
+    };
+    let twice: Vec<[usize; 2]> = findings
+        .iter()
+        .filter(|f| f.rule == Rule::DuplicateEntry)
+        .filter_map(pair)
+        .collect();
+    if twice.is_empty() {
+        return;
+    }
+    findings.retain(|f| f.rule != Rule::VenueUpdate || pair(f).is_none_or(|p| !twice.contains(&p)));
 }
 
 /// Whether a rule judges an entry's parts as they were read (which part is

@@ -1,12 +1,15 @@
 //! `venue-update`: an entry tagged as a preprint whose paper has since been
-//! published, by what arXiv says of it (its `journal_ref`, which arrives
-//! in the batches the link check asks for anyway: no request of its own).
-//! Online: the link checker asks, and this rule reads the answers.
+//! published. The cheapest evidence first: the list itself, where another
+//! entry lists the same paper under its venue (offline); then what arXiv
+//! says of it (its `journal_ref`, which arrives in the batches the link
+//! check asks for anyway: no request of its own). Online, the link checker
+//! asks, and this rule reads the answers.
 
 use std::collections::HashMap;
 
+use super::Context;
 use crate::diagnostic::{Edit, Finding, Fix};
-use crate::document::{Document, Entry, Span, YearForm};
+use crate::document::{Document, Entry, Span, Venue, YearForm};
 use crate::identity;
 use crate::paper::{Answer, PaperId};
 use crate::rule::Rule;
@@ -40,11 +43,15 @@ pub(crate) fn findings(
 ) -> Vec<Finding> {
     let text = source.text();
     let mut out = Vec::new();
-    for entry in doc
-        .entries
-        .iter()
-        .filter(|e| tagged_preprint(text, e, venues))
-    {
+    // Entries the list itself says were published are told offline.
+    let settled: Vec<usize> = listed_published(text, doc, venues, &|_, _| true)
+        .into_iter()
+        .map(|(index, _)| index)
+        .collect();
+    for (index, entry) in doc.entries.iter().enumerate() {
+        if !tagged_preprint(text, entry, venues) || settled.contains(&index) {
+            continue;
+        }
         let Some(venue) = &entry.venue else {
             continue;
         };
@@ -64,35 +71,10 @@ pub(crate) fn findings(
         };
         // The venue as the list writes it, where another entry names it.
         let name = written_by_the_list(text, doc, venues, &name).unwrap_or(name);
-        let mut edits = vec![Edit::replace(venue.name.clone(), name.clone())];
-        if let Some(written) = venue.years.first() {
-            let digits = match written.form {
-                YearForm::Short => format!("'{:02}", year % 100),
-                YearForm::Bare => format!("{:02}", year % 100),
-                YearForm::Full => year.to_string(),
-                // A preprint's date (`2023.07`) is the posting's: the
-                // published venue's year replaces it only where the tag
-                // writes a year alone.
-                _ => continue,
-            };
-            edits.push(Edit::replace(written.span.clone(), digits));
-        }
-        // The tag as the fix writes it: the edits made inside its text.
-        let tag = {
-            let mut at = venue.inner.start;
-            let mut tag = String::new();
-            let mut sorted: Vec<&Edit> = edits.iter().collect();
-            sorted.sort_by_key(|e| e.span.start);
-            for edit in sorted {
-                if edit.span.start < at || edit.span.end > venue.inner.end {
-                    continue;
-                }
-                tag.push_str(&text[at..edit.span.start]);
-                tag.push_str(&edit.content);
-                at = edit.span.end;
-            }
-            tag.push_str(&text[at.min(venue.inner.end)..venue.inner.end]);
-            tag.trim().to_owned()
+        // A preprint's date (`2023.07`) is the posting's: the published
+        // venue's year replaces it only where the tag writes a year alone.
+        let Some((edits, tag)) = retag(text, venue, &name, Some(year)) else {
+            continue;
         };
         let was = text[venue.inner.clone()].trim();
         out.push(
@@ -108,6 +90,138 @@ pub(crate) fn findings(
         );
     }
     out
+}
+
+/// The edits that retag `venue` as `name` of `year` (the year in the
+/// tag's own form: `'23`, `23`, `2023`), and the tag they write. `None`
+/// where the tag's year is a date (`2023.07`, the posting's), or where it
+/// has a year and the publication's is not known.
+fn retag(text: &str, venue: &Venue, name: &str, year: Option<u16>) -> Option<(Vec<Edit>, String)> {
+    let mut edits = vec![Edit::replace(venue.name.clone(), name.to_owned())];
+    if let Some(written) = venue.years.first() {
+        let year = year?;
+        let digits = match written.form {
+            YearForm::Short => format!("'{:02}", year % 100),
+            YearForm::Bare => format!("{:02}", year % 100),
+            YearForm::Full => year.to_string(),
+            _ => return None,
+        };
+        edits.push(Edit::replace(written.span.clone(), digits));
+    }
+    // The tag as the fix writes it: the edits made inside its text.
+    let mut at = venue.inner.start;
+    let mut tag = String::new();
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| e.span.start);
+    for edit in sorted {
+        if edit.span.start < at || edit.span.end > venue.inner.end {
+            continue;
+        }
+        tag.push_str(&text[at..edit.span.start]);
+        tag.push_str(&edit.content);
+        at = edit.span.end;
+    }
+    tag.push_str(&text[at.min(venue.inner.end)..venue.inner.end]);
+    Some((edits, tag.trim().to_owned()))
+}
+
+/// The offline half: an entry tagged as a preprint whose paper another
+/// entry of the list names under a venue (`[arXiv 2022]` in one topic,
+/// `[CVPR 2023]` in another, one arXiv id and one title).
+pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let text = ctx.source.text();
+    let venues = &ctx.settings.venues;
+    for (index, other) in listed_published(text, ctx.doc, venues, &|_, _| true) {
+        let entries = &ctx.doc.entries;
+        let (Some(venue), Some(published)) = (&entries[index].venue, &entries[other].venue) else {
+            continue;
+        };
+        let name = published.written_name(text);
+        let year = published.years.first().map(|y| y.value);
+        let named = match year {
+            Some(year) => format!("{} {year}", name.trim()),
+            None => name.trim().to_owned(),
+        };
+        let line = ctx.line(published.inner.start);
+        let was = text[venue.inner.clone()].trim();
+        let mut finding = Finding::new(
+            Rule::VenueUpdate,
+            venue.inner.clone(),
+            format!("the entry is tagged `{was}`, but the list names this paper `{named}` at line {line}"),
+        )
+        .label("a preprint's tag")
+        .related(published.inner.clone(), "the paper's venue");
+        match retag(text, venue, name.trim(), year) {
+            Some((edits, tag)) => {
+                finding = finding
+                    .help(format!("write `{tag}`, as line {line} names the paper"))
+                    .fix(Fix::new(edits, crate::diagnostic::Applicability::Unsafe));
+            }
+            None => {
+                finding = finding.help(format!(
+                    "tag the entry with the paper's venue, as line {line} does"
+                ));
+            }
+        }
+        out.push(finding);
+    }
+}
+
+/// The entries tagged as preprints whose paper (one paper key, one title)
+/// another entry names under a venue the vocabulary knows, not a preprint
+/// server's or a workshop's: each with the first such entry that `apart`
+/// lets it be compared with.
+fn listed_published(
+    text: &str,
+    doc: &Document,
+    venues: &Venues,
+    apart: &dyn Fn(&Entry, &Entry) -> bool,
+) -> Vec<(usize, usize)> {
+    let published_venue = |entry: &Entry| {
+        let venue = entry.venue.as_ref()?;
+        let name = venue.written_name(text);
+        let name = name.trim();
+        let lower = name.to_lowercase();
+        let workshop = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.starts_with("workshop") || w == "w");
+        (!name.is_empty()
+            && !workshop
+            && !super::is_preprint_name(name, venues)
+            && recognized(name, venues).is_some())
+        .then_some(())
+    };
+    let mut by_key: rustc_hash::FxHashMap<PaperKey, Vec<usize>> = Default::default();
+    let mut preprints = Vec::new();
+    for (index, entry) in doc.entries.iter().enumerate() {
+        if tagged_preprint(text, entry, venues) {
+            preprints.push(index);
+        } else if published_venue(entry).is_some() {
+            for (key, _) in identity::paper_keys(text, entry) {
+                by_key.entry(key).or_default().push(index);
+            }
+        }
+    }
+    if by_key.is_empty() {
+        return Vec::new();
+    }
+    let title = |entry: &Entry| entry.title.as_ref().map(|t| &text[t.inner.clone()]);
+    let mut found = Vec::new();
+    for index in preprints {
+        let entry = &doc.entries[index];
+        let Some(own) = title(entry) else { continue };
+        let other = identity::paper_keys(text, entry).find_map(|(key, _)| {
+            by_key.get(&key)?.iter().copied().find(|&other| {
+                let published = &doc.entries[other];
+                title(published).is_some_and(|t| identity::same_paper_titles(t, own))
+                    && apart(entry, published)
+            })
+        });
+        if let Some(other) = other {
+            found.push((index, other));
+        }
+    }
+    found
 }
 
 /// Whether the entry's venue tag names a preprint server (`arXiv 2023`,
