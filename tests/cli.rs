@@ -4563,3 +4563,61 @@ fn a_preprint_the_list_names_published_is_told_offline() {
         list.replace("- [**arXiv 2022**] SegRad", "- [**CVPR 2023**] SegRad")
     );
 }
+
+/// A short section held to the list's own order: where the list's long
+/// sections dated to the month run newest first, a section of four with
+/// an older entry appended at its end is out of order; where the long
+/// sections keep no one order, the short one is not judged.
+#[test]
+fn a_short_section_is_held_to_the_order_of_the_lists_long_ones() {
+    let entry = |section: usize, i: usize, month: u32| {
+        format!(
+            "- [2023/{month:02}] **Paper {i} of Section {section}: A Study.** *Author et al. arXiv.* [[paper](https://arxiv.org/abs/23{month:02}.{:05})]\n",
+            section * 100 + i
+        )
+    };
+    let list = |long_orders: [bool; 3]| {
+        let mut text = String::from("# Papers\n");
+        for (section, newest_first) in long_orders.into_iter().enumerate() {
+            text.push_str(&format!("\n## Topic {section}\n\n"));
+            let months: Vec<u32> = if newest_first {
+                (2..=9).rev().collect()
+            } else {
+                (2..=9).collect()
+            };
+            for (i, month) in months.into_iter().enumerate() {
+                text.push_str(&entry(section, i, month));
+            }
+        }
+        text.push_str("\n## Short Topic\n\n");
+        for (i, month) in [8, 6, 3, 7].into_iter().enumerate() {
+            text.push_str(&entry(9, i, month));
+        }
+        text
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    let text = list([true, true, true]);
+    let appended = text
+        .lines()
+        .position(|l| l.contains("Paper 3 of Section 9"))
+        .unwrap()
+        + 1;
+    fs::write(&path, &text).unwrap();
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    assert_eq!(
+        lines_and_rules(&value),
+        [(appended as u64, "entry-order".to_owned())],
+        "{value}"
+    );
+    assert!(
+        value["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("the list's sections run newest first"),
+        "{value}"
+    );
+    fs::write(&path, list([true, false, true])).unwrap();
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    assert_eq!(lines_and_rules(&value), [], "{value}");
+}

@@ -79,6 +79,7 @@ impl When {
 }
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut run: Vec<usize> = Vec::new();
     let entries = &ctx.doc.entries;
     for (index, entry) in entries.iter().enumerate() {
@@ -88,15 +89,76 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if let Some(&last) = run.last()
             && !super::same_run(ctx, &entries[last], entry)
         {
-            check_run(ctx, &run, out);
-            run.clear();
+            runs.push(std::mem::take(&mut run));
         }
         run.push(index);
     }
-    check_run(ctx, &run, out);
+    runs.push(run);
+    let verdicts: Vec<Verdict> = runs
+        .iter()
+        .map(|run| check_run(ctx, run, out, None))
+        .collect();
+
+    // The list's own order, where its long runs dated to the month keep
+    // one: the law of its other runs too, those too short to tell an order
+    // from chance (six entries newest first, and the seventh, appended
+    // later, from a year before) and those with a few entries out of it.
+    let Some(ascending) = list_order(&verdicts) else {
+        return;
+    };
+    for (run, verdict) in runs.iter().zip(&verdicts) {
+        if matches!(verdict, Verdict::Short | Verdict::Unordered) {
+            check_run(ctx, run, out, Some(ascending));
+        }
+    }
 }
 
-fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
+/// What a run's order was found to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// Dated to the month, long enough, and clearly in this order
+    /// (`true`: oldest first).
+    Ordered(bool),
+    /// Dated to the month, long enough, and in no clear order.
+    Unordered,
+    /// Dated to the month, with too few entries (or too few in order) for
+    /// its own order to be judged.
+    Short,
+    /// Anything else: dated by years, or hardly dated.
+    Other,
+}
+
+/// How many of a list's long runs must keep one order for its short runs
+/// to be held to it, and the share of them that must.
+const MIN_ORDERED_RUNS: usize = 3;
+
+/// The order nearly all of the list's long runs dated to the month keep.
+fn list_order(verdicts: &[Verdict]) -> Option<bool> {
+    let count = |v: Verdict| verdicts.iter().filter(|&&x| x == v).count();
+    let (up, down) = (
+        count(Verdict::Ordered(true)),
+        count(Verdict::Ordered(false)),
+    );
+    let judged = up + down + count(Verdict::Unordered);
+    let (ascending, agree) = if up >= down {
+        (true, up)
+    } else {
+        (false, down)
+    };
+    (agree >= MIN_ORDERED_RUNS && agree * 4 >= judged * 3).then_some(ascending)
+}
+
+/// The fewest dated entries of a short run held to the list's order.
+const MIN_DATED_SHORT: usize = 3;
+
+/// Checks one run. With `list_order`, the run is a short one held to the
+/// list's order (`true`: oldest first) rather than to its own.
+fn check_run(
+    ctx: &Context,
+    run: &[usize],
+    out: &mut Vec<Finding>,
+    list_order: Option<bool>,
+) -> Verdict {
     let entries = &ctx.doc.entries;
     // A paper listed again later in the run (a copy appended at the end)
     // is duplicate-entry's to report, not out of order.
@@ -111,15 +173,29 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
         })
         .filter_map(|&i| When::of(&entries[i]).map(|w| (i, w)))
         .collect();
-    if dated.len() < MIN_DATED {
-        return;
+    let with_month = dated.iter().all(|(_, w)| w.month.is_some());
+    let short = if with_month {
+        Verdict::Short
+    } else {
+        Verdict::Other
+    };
+    let least = if list_order.is_some() {
+        MIN_DATED_SHORT
+    } else {
+        MIN_DATED
+    };
+    if dated.len() < least {
+        return if dated.len() >= MIN_DATED_SHORT {
+            short
+        } else {
+            Verdict::Other
+        };
     }
     // A run with many entries of no date read keeps an order nobody can
     // check: what looks ordered among the dated ones may not be.
     if (run.len() - dated.len()) * 5 > run.len() {
-        return;
+        return Verdict::Other;
     }
-    let with_month = dated.iter().all(|(_, w)| w.month.is_some());
     // By years alone, a run may be filed by venue: a group kept apart is
     // not out of the run's order. (Dated to the month, the run is ordered
     // by those dates, whatever venues follow one another.)
@@ -127,13 +203,13 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
         let grouped = grouped_apart(ctx, run);
         dated.retain(|(i, _)| !grouped.contains(i));
         if dated.len() < MIN_DATED {
-            return;
+            return Verdict::Other;
         }
     }
     // In a year section the entries share its year: by years alone they
     // have no order to keep, and one of another year is `year-section`'s.
     if !with_month && entries[run[0]].section.is_some() {
-        return;
+        return Verdict::Other;
     }
     let key = |w: When| {
         let month = if with_month { w.month.unwrap_or(0) } else { 0 };
@@ -149,13 +225,28 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
         }
     }
     let pairs = keys.len() - 1;
-    let (ascending, steps, against) = if up >= down {
-        (true, up, down)
-    } else {
-        (false, down, up)
+    let (ascending, steps, against) = match list_order {
+        // Held to the list's order, whatever its own few steps say.
+        Some(true) => (true, up, down),
+        Some(false) => (false, down, up),
+        None if up >= down => (true, up, down),
+        None => (false, down, up),
     };
-    if against == 0 || steps < MIN_STEPS {
-        return;
+    // (A short run's steps are few by its nature.)
+    let least_steps = if list_order.is_some() { 1 } else { MIN_STEPS };
+    if steps < least_steps {
+        return if with_month {
+            Verdict::Short
+        } else {
+            Verdict::Other
+        };
+    }
+    if against == 0 {
+        return if with_month {
+            Verdict::Ordered(ascending)
+        } else {
+            Verdict::Other
+        };
     }
     let signed: Vec<i64> = keys
         .iter()
@@ -205,8 +296,23 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
     // or more in order is as clear: a table of eight with a row appended
     // at its end. By years alone, ties and venue years blur a short run.)
     let misplaced = considered - kept.len();
-    if misplaced * 10 > pairs && !(with_month && misplaced == 1 && kept.len() >= 6) {
-        return;
+    // Held to the list's order, a run has one entry out of it, or one in
+    // five at most.
+    let clear = if list_order.is_some() {
+        (misplaced == 1 && kept.len() >= 2) || misplaced * 5 <= pairs
+    } else {
+        misplaced * 10 <= pairs || (with_month && misplaced == 1 && kept.len() >= 6)
+    };
+    if !clear {
+        // One out of order among a few in order is too short a run to
+        // judge by itself: the list's order may judge it.
+        return if with_month && misplaced == 1 {
+            Verdict::Short
+        } else if with_month {
+            Verdict::Unordered
+        } else {
+            Verdict::Other
+        };
     }
     let order = if ascending {
         "oldest first"
@@ -354,6 +460,11 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
                 "entry from {} sits between entries from {b} and {a}: its year looks mistyped, or the entry is out of order",
                 when.spelled(false)
             )
+        } else if list_order.is_some() {
+            format!(
+                "entry from {} is out of order: the list's sections run {order}",
+                when.spelled(with_month)
+            )
         } else {
             format!(
                 "entry from {} is out of order: the entries around it run {order}",
@@ -374,6 +485,11 @@ fn check_run(ctx: &Context, run: &[usize], out: &mut Vec<Finding>) {
             finding = finding.fix(fix);
         }
         out.push(finding);
+    }
+    if with_month {
+        Verdict::Ordered(ascending)
+    } else {
+        Verdict::Other
     }
 }
 
