@@ -4621,3 +4621,40 @@ fn a_short_section_is_held_to_the_order_of_the_lists_long_ones() {
     let (_, value) = json(&[path.to_str().unwrap()]);
     assert_eq!(lines_and_rules(&value), [], "{value}");
 }
+
+/// An address pasted into a bold title (`**Title https://arxiv.org/…**`)
+/// is told as such, at the address, in a list whose entries link their
+/// papers; an entry that links nothing is told it has no paper link.
+#[test]
+fn a_url_pasted_into_the_title_is_told_where_it_is() {
+    let mut text = String::from("# Papers\n\n## Detection\n\n");
+    for i in 10..30 {
+        text.push_str(&format!(
+            "- [CVPR 2023] **Paper {i}: A Study of Things {i}.** [[paper]](https://arxiv.org/abs/2301.000{i}) [[code]](https://github.com/a/p{i})\n"
+        ));
+    }
+    text.push_str("- [CVPR 2023] **Beta: A Study of Stuff.**\n");
+    text.push_str("- [ICCV 2023] **Eta: The Last Study https://arxiv.org/abs/2305.00007**\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &text).unwrap();
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    assert_eq!(
+        lines_and_rules(&value),
+        [
+            (25, "entry-format".to_owned()),
+            (26, "entry-format".to_owned())
+        ],
+        "{value}"
+    );
+    let pasted = &value["diagnostics"][1];
+    assert_eq!(pasted["column"], 37, "{pasted}");
+    assert_eq!(pasted["severity"], "warning", "{pasted}");
+    assert!(
+        pasted["message"]
+            .as_str()
+            .unwrap()
+            .contains("URL is written inside the title"),
+        "{pasted}"
+    );
+}

@@ -721,6 +721,36 @@ fn check_required(ctx: &Context, entry: &Entry, linking: &[Linking], out: &mut V
         } else {
             format!("`{required}` link")
         };
+        // `**Title https://arxiv.org/abs/…**`: the address pasted into the
+        // title, where it is no link of the entry's.
+        let pasted = entry
+            .title
+            .as_ref()
+            .filter(|_| required == "paper")
+            .and_then(|title| {
+                let text = ctx.text(&title.inner);
+                let at = text.find("https://").or_else(|| text.find("http://"))?;
+                let url = text[at..].split_whitespace().next()?;
+                let start = title.inner.start + at;
+                Some((start..start + url.len(), url))
+            });
+        if let Some((at, url)) = pasted {
+            out.push(
+                Finding::new(
+                    Rule::EntryFormat,
+                    at,
+                    "the paper's URL is written inside the title, not as the entry's link",
+                )
+                // GitHub shows the address as a link of its own: the entry
+                // is read amiss, not left without its paper.
+                .severity(Severity::Warning)
+                .label("inside the title")
+                .help(format!(
+                    "end the title before it, and link it as the list's other entries link their papers: `{url}`"
+                )),
+            );
+            continue;
+        }
         out.push(
             Finding::new(Rule::EntryFormat, span, format!("entry has no {what}"))
                 .label(format!("add the {what} after this"))
