@@ -224,13 +224,20 @@ impl Conventions {
 
     /// Whether a tag without a year is a departure: most of the shape's
     /// tags carry one, and the list does not write this venue without one
-    /// by habit (`[arXiv]` in a list filed by year headings).
+    /// by habit (`[arXiv]` in a list filed by year headings): three of its
+    /// tags or more, and one in five at least (five `[ArXiv]` among eighty
+    /// `[arXiv 2021]` are slips, not a way of writing it).
     pub(crate) fn expects_year(&self, shape: usize, name: &str) -> bool {
         let (years, tags) = self.with_year.get(&shape).copied().unwrap_or_default();
+        let key = (shape, self.habit_key(name));
+        let written: usize = self
+            .venue_forms
+            .get(&key)
+            .map_or(0, |forms| forms.iter().map(|(_, n)| n).sum());
         let habit = self
             .yearless
-            .get(&(shape, self.habit_key(name)))
-            .is_some_and(|&n| n >= 3);
+            .get(&key)
+            .is_some_and(|&n| n >= 3 && n * 5 >= written);
         years * 10 >= tags * 8 && !habit
     }
 

@@ -4658,3 +4658,44 @@ fn a_url_pasted_into_the_title_is_told_where_it_is() {
         "{pasted}"
     );
 }
+
+/// Preprint tags without a year are the list's way only where they are a
+/// share of its preprint tags: three `[arXiv]` among twenty `[arXiv 2023]`
+/// are slips; three among six are a habit.
+#[test]
+fn yearless_preprint_tags_are_a_habit_only_as_a_share() {
+    let list = |dated: usize| {
+        let mut text = String::from("# Papers\n\n");
+        for i in 0..dated {
+            text.push_str(&format!(
+                "{}. [arXiv 2023] **Dated Preprint Number {i}** [[paper]](https://arxiv.org/abs/2301.{:05})\n",
+                i + 1,
+                i + 10
+            ));
+        }
+        for i in 0..3 {
+            text.push_str(&format!(
+                "{}. [arXiv] **Undated Preprint Number {i}** [[paper]](https://arxiv.org/abs/2302.{:05})\n",
+                dated + i + 1,
+                i + 10
+            ));
+        }
+        text
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, list(20)).unwrap();
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    assert_eq!(
+        lines_and_rules(&value),
+        [
+            (23, "venue-format".to_owned()),
+            (24, "venue-format".to_owned()),
+            (25, "venue-format".to_owned())
+        ],
+        "{value}"
+    );
+    fs::write(&path, list(6)).unwrap();
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    assert_eq!(lines_and_rules(&value), [], "{value}");
+}
