@@ -166,12 +166,25 @@ fn has_glued_punctuation(word: &str) -> bool {
 /// a word (`n:A` in `Detection:A`, not `1:1` or `e.g.,`). Two lowercase
 /// letters on each side are an abbreviation's (`tl;dr`), not two words.
 fn glued_after_punctuation(bytes: &[u8], at: usize) -> bool {
+    // After a name in capitals (`KPGT:knowledge-guided`), a word of four
+    // letters or more: `A:B` and `CO:2` are no two words.
+    let word_after = bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    // `Ha-NeRF:laughing:` is an emoji's shortcode, which GitHub shows as
+    // the emoji.
+    let shortcode = bytes[at - 1] == b':' && bytes.get(at + word_after) == Some(&b':');
     at >= 3
+        && !shortcode
         && matches!(bytes[at - 1], b':' | b';' | b',')
-        && bytes[at - 2].is_ascii_lowercase()
         && bytes[at - 3].is_ascii_alphabetic()
         && bytes[at].is_ascii_alphabetic()
-        && (bytes[at].is_ascii_uppercase() || (at >= 4 && bytes[at - 4].is_ascii_alphabetic()))
+        && if bytes[at - 2].is_ascii_lowercase() {
+            bytes[at].is_ascii_uppercase() || (at >= 4 && bytes[at - 4].is_ascii_alphabetic())
+        } else {
+            bytes[at - 2].is_ascii_uppercase() && bytes[at - 1] == b':' && word_after >= 4
+        }
 }
 
 /// Words run together without a separator: three or more capitalized words
@@ -229,9 +242,15 @@ mod tests {
             "GlobalLocalAttentionNetwork",
             "Detection:A",
             "TheEffect",
+            "KPGT:knowledge-guided",
+            "GGViT:Multistream",
         ] {
             assert!(diagnose(word).is_some(), "{word}");
         }
+        assert_eq!(
+            diagnose("KPGT:knowledge-guided").unwrap(),
+            "did you mean `KPGT: knowledge-guided`?"
+        );
         assert_eq!(
             diagnose("AMultimodal").unwrap(),
             "did you mean `A Multimodal`?"
@@ -284,6 +303,9 @@ mod tests {
             "X-ray",
             "e.g.,",
             "1:1",
+            "Ha-NeRF:laughing:",
+            "CO:2",
+            "A:B",
             "vs.",
             "ChestXray",
             "LayerNorm",
