@@ -4699,3 +4699,46 @@ fn yearless_preprint_tags_are_a_habit_only_as_a_share() {
     let (_, value) = json(&[path.to_str().unwrap()]);
     assert_eq!(lines_and_rules(&value), [], "{value}");
 }
+
+/// The venue closing the names in their emphasis: after `et al.` (known or
+/// not, glued or not), after names with affiliations, or a preprint
+/// server's name with no period before it.
+#[test]
+fn a_venue_closing_the_names_is_read() {
+    let list = fixture("entries/venue-after-the-names.md");
+    let (_, entries) = entries_of(&list);
+    let read = |line: u64| {
+        let e = entry_on(&entries, line);
+        (
+            e["authors"].as_str().unwrap_or_default().to_owned(),
+            e["venue"].as_str().unwrap_or_default().to_owned(),
+        )
+    };
+    let expected = [
+        (3, "Aman Madaan et al.", "arXiv"),
+        (4, "Aman Madaan et al.", "arXiv"),
+        (5, "Chao Li et al.", "CoRR"),
+        (6, "Linda Smith et al.", "Artificial Life"),
+        (7, "XLang Lab (The University of Hong Kong)", "arXiv"),
+        (
+            8,
+            "Qiao Jin (National Institutes of Health), Yifan Yang, Qingyu Chen, Zhiyong Lu.",
+            "arXiv",
+        ),
+        (9, "H Leung.", "Systems for Advanced Applications"),
+    ];
+    for (line, authors, venue) in expected {
+        assert_eq!(
+            read(line),
+            (authors.to_owned(), venue.to_owned()),
+            "line {line}"
+        );
+    }
+    // The glued one is read, and told.
+    let (_, value) = json(&[list.to_str().unwrap()]);
+    assert_eq!(
+        lines_and_rules(&value),
+        [(4, "spacing".to_owned())],
+        "{value}"
+    );
+}

@@ -196,14 +196,72 @@ fn trim_separators(text: &str, span: Span) -> Span {
 /// NeurIPS 2023.`
 fn venue_closing_names(names: &str, vocab: &Known<'_>) -> Option<usize> {
     let t = names.trim_end().trim_end_matches('.');
-    let at = t.rfind(". ")? + 2;
-    let clause = &t[at..];
-    let known = match tag_meaning(clause, vocab) {
-        TagMeaning::Venue(split) => is_known_venue(&clause[split.name], vocab),
-        TagMeaning::VenueOnly(_) => true,
-        _ => false,
-    };
-    (known && looks_like_authors(&t[..at], true)).then_some(at)
+    // `et al.` ends the names for certain: what follows it is the venue,
+    // known or not (`et al. CoRR.`, `et al. Artificial Life.`), and glued
+    // to it all the same (`et al.arXiv.`).
+    if let Some(end) = t.rfind("et al.").map(|at| at + "et al.".len()) {
+        let clause = t[end..].trim_start();
+        let at = t.len() - clause.len();
+        let words = clause.split_whitespace().count();
+        // (No more names follow `et al.`: a short capitalized clause is
+        // the venue, `Artificial Life`, `IEEE (IRC)`.)
+        let named = clause.chars().next().is_some_and(char::is_alphabetic)
+            && (is_known_venue(clause, vocab)
+                || (clause.starts_with(|c: char| c.is_uppercase())
+                    && words <= 4
+                    && !clause.contains([',', ';', ':'])));
+        if named && looks_like_authors(&t[..end], true) {
+            return Some(at);
+        }
+    }
+    if let Some(at) = t.rfind(". ").map(|at| at + 2) {
+        let clause = &t[at..];
+        let known = match tag_meaning(clause, vocab) {
+            TagMeaning::Venue(split) => is_known_venue(&clause[split.name], vocab),
+            TagMeaning::VenueOnly(_) => true,
+            _ => false,
+        };
+        // A venue the vocabulary does not know, as a sentence after the
+        // names: `H Leung. Systems for Advanced Applications.` (a phrase
+        // with a word in lowercase, as no person's name has).
+        let unknown_venue = !known
+            && clause.split_whitespace().count() <= 5
+            && clause.starts_with(|c: char| c.is_uppercase())
+            && !clause.contains([',', ';', ':', '(', '&'])
+            && clause.split_whitespace().count() >= 2
+            && clause
+                .split_whitespace()
+                .any(|w| w.chars().all(|c| c.is_lowercase()));
+        if (known || unknown_venue) && names_with_affiliations(&t[..at]) {
+            return Some(at);
+        }
+    }
+    // `XLang Lab (The University of Hong Kong) arXiv.`: a preprint
+    // server's name closing the names without a period of its own.
+    let at = t.rfind([' ', ')']).map(|at| at + 1)?;
+    let names = t[..at].trim_end();
+    (is_preprint_server(&t[at..], vocab)
+        && (names_with_affiliations(names) || names.ends_with(')')))
+    .then_some(at)
+}
+
+/// Whether text reads as authors once their affiliations in parentheses
+/// are set aside: `Qiao Jin (National Institutes of Health), Yifan Yang`.
+fn names_with_affiliations(text: &str) -> bool {
+    if !text.contains('(') {
+        return looks_like_authors(text, true);
+    }
+    let mut names = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => names.push(c),
+            _ => {}
+        }
+    }
+    looks_like_authors(&names, true)
 }
 
 pub(in crate::document) fn is_known_venue(name: &str, vocab: &Known<'_>) -> bool {
@@ -791,8 +849,10 @@ fn assign(text: &str, placed: &mut Vec<Placed>, header: &[String], vocab: &Known
                         );
                     }
                     _ if r.authors.is_none()
-                        && looks_like_authors(&link_labels(content), true)
-                        && !before_title =>
+                        && !before_title
+                        && (looks_like_authors(&link_labels(content), true)
+                            || (r.venue.is_none()
+                                && venue_closing_names(content, vocab).is_some())) =>
                     {
                         let form = if level == 1 { Form::Emph } else { Form::Bold };
                         // `*Ivan Vulić et al. arXiv.*`: the venue a sentence
