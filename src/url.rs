@@ -765,6 +765,81 @@ pub(crate) fn neurips_proceedings_year(url: &str) -> Option<u16> {
     (1987..=2100).contains(&year).then_some(year)
 }
 
+/// The pages GitHub serves under a repository (`github.com/o/r/tree/…`).
+const GITHUB_ROUTES: &[&str] = &[
+    "actions",
+    "activity",
+    "archive",
+    "attestations",
+    "blame",
+    "blob",
+    "branches",
+    "codespaces",
+    "commit",
+    "commits",
+    "community",
+    "compare",
+    "contributors",
+    "custom-properties",
+    "delete",
+    "dependabot",
+    "deployments",
+    "discussions",
+    "edit",
+    "find",
+    "forks",
+    "graphs",
+    "insights",
+    "invitations",
+    "issues",
+    "labels",
+    "milestone",
+    "milestones",
+    "models",
+    "network",
+    "new",
+    "packages",
+    "pkgs",
+    "projects",
+    "pull",
+    "pulls",
+    "pulse",
+    "raw",
+    "releases",
+    "rules",
+    "search",
+    "security",
+    "settings",
+    "stargazers",
+    "subscription",
+    "tags",
+    "tarball",
+    "tree",
+    "upload",
+    "watchers",
+    "wiki",
+    "zipball",
+];
+
+/// The folder or file a GitHub repository link names without the
+/// `tree/<branch>/` or `blob/<branch>/` GitHub needs to serve it
+/// (`github.com/MASILab/UNesT/wholebrainSeg`), if it names one: GitHub
+/// answers such a path with a 404.
+pub(crate) fn github_path_without_branch(url: &str) -> Option<&str> {
+    let parts = parse(url)?;
+    let host = parts.host.trim_start_matches("www.");
+    if !host.eq_ignore_ascii_case("github.com") {
+        return None;
+    }
+    let mut segments = parts.path.trim_start_matches('/').split('/');
+    let (_owner, _repo, third) = (segments.next()?, segments.next()?, segments.next()?);
+    // (`o/r/` with a trailing slash, `o/r/#readme`, and GitHub's own pages.)
+    if third.is_empty() || GITHUB_ROUTES.iter().any(|r| third.eq_ignore_ascii_case(r)) {
+        return None;
+    }
+    Some(third)
+}
+
 /// The host of a web address whose host has no dot, and so names no
 /// domain on the web (`https://this-url-will-be-replaced-by-actual-code-link`,
 /// `https://github/o/r`), if it is one. `localhost` and bracketed IPv6
@@ -828,6 +903,21 @@ pub(crate) fn mistyped_scheme(url: &str) -> Option<(usize, &'static str)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn github_paths_without_a_branch() {
+        use super::github_path_without_branch as path;
+        assert_eq!(
+            path("https://github.com/MASILab/UNesT/wholebrainSeg"),
+            Some("wholebrainSeg")
+        );
+        assert_eq!(path("https://github.com/o/r/tree/main/examples"), None);
+        assert_eq!(path("https://github.com/o/r/blob/main/README.md"), None);
+        assert_eq!(path("https://github.com/o/r"), None);
+        assert_eq!(path("https://github.com/o/r/"), None);
+        assert_eq!(path("https://github.com/o/r/issues/12"), None);
+        assert_eq!(path("https://gitlab.com/o/r/examples"), None);
+    }
 
     #[test]
     fn neurips_proceedings_years() {

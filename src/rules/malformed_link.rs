@@ -318,6 +318,18 @@ fn malformed(ctx: &Context, link: &Link) -> Option<Finding> {
             .help("link the paper's own id, as its arXiv page gives it"),
         );
     }
+    if let Some(path) = crate::url::github_path_without_branch(url) {
+        let cut = url.find(path).unwrap_or(url.len());
+        return Some(
+            Finding::new(
+                Rule::MalformedLink,
+                url_span.clone(),
+                format!("GitHub serves no page at `…/{path}`: a repository's folder or file is under `tree/<branch>/` or `blob/<branch>/`"),
+            )
+            .label("no such page")
+            .help(format!("write `{}tree/<branch>/{}`, with the repository's branch", &url[..cut], &url[cut..])),
+        );
+    }
     if let Some(at) = glued_scheme(url) {
         return Some(
             Finding::new(
