@@ -4734,11 +4734,28 @@ fn a_venue_closing_the_names_is_read() {
             "line {line}"
         );
     }
-    // The glued one is read, and told.
+    // The glued ones are read, and told: `et al.` glued to the venue after
+    // it, or to the name before it (where the space is missing, or put a
+    // letter early).
     let (_, value) = json(&[list.to_str().unwrap()]);
     assert_eq!(
         lines_and_rules(&value),
-        [(4, "spacing".to_owned())],
+        [
+            (4, "spacing".to_owned()),
+            (10, "spacing".to_owned()),
+            (11, "spacing".to_owned())
+        ],
         "{value}"
+    );
+    let message = |i: usize| {
+        value["diagnostics"][i]["message"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(message(1), "missing space before `et al.` in `Shahet al`");
+    assert_eq!(
+        message(2),
+        "a space out of place before `et al.` in `Gu oet al`"
     );
 }

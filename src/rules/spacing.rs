@@ -17,6 +17,56 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         entry.parts_into(&mut parts);
         check_entry(ctx, entry, &parts, out);
         check_hard_breaks(ctx, entry, out);
+        check_et_al(ctx, entry, out);
+    }
+}
+
+/// `Dhruv Shahet al.`: `et al.` glued to the last name. Told, not fixed:
+/// the name may be `Shah` with its space lost, or `Bouchet` with its `et`
+/// lost (`Gu oet al.` is a space put a letter early).
+fn check_et_al(ctx: &Context, entry: &Entry, out: &mut Vec<Finding>) {
+    let Some(authors) = &entry.authors else {
+        return;
+    };
+    let names = ctx.text(&authors.inner);
+    for (at, _) in names.match_indices("et al") {
+        let glued = names[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+        if !glued {
+            continue;
+        }
+        let mut word_start = names[..at]
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + 1);
+        // `Gu oet al.`: a letter alone is the name's, its space put early.
+        let misplaced = at - word_start <= 2 && names[..word_start].ends_with(' ');
+        if misplaced {
+            word_start = names[..word_start - 1]
+                .rfind(|c: char| !c.is_alphabetic())
+                .map_or(0, |i| i + 1);
+        }
+        let what = if misplaced {
+            "a space out of place"
+        } else {
+            "missing space"
+        };
+        let start = authors.inner.start + word_start;
+        let end = authors.inner.start + at + "et al".len();
+        out.push(
+            Finding::new(
+                Rule::Spacing,
+                start..end,
+                format!(
+                    "{what} before `et al.` in `{}`",
+                    &names[word_start..at + "et al".len()]
+                ),
+            )
+            .label("glued to the name")
+            .help("write the last name, a space, then `et al.`"),
+        );
+        break;
     }
 }
 
