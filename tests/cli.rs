@@ -4759,3 +4759,34 @@ fn a_venue_closing_the_names_is_read() {
         "a space out of place before `et al.` in `Gu oet al`"
     );
 }
+
+/// A date in code before a bracketed link (`` `2023.06` \[[Repo](…)\] ``)
+/// is the entry's date, not its title's last words; a title's own
+/// parenthesis before a glued link (`(FSE).[paper](…)`) stays the title's.
+#[test]
+fn a_date_in_code_before_a_link_is_read() {
+    let list = fixture("entries/date-in-code-before-a-link.md");
+    let (_, entries) = entries_of(&list);
+    for (line, title) in [
+        (
+            3,
+            "On the Evolution of Knowledge Graphs: A Survey and Perspective.",
+        ),
+        (
+            4,
+            "Unifying Large Language Models and Knowledge Graphs: A Roadmap.",
+        ),
+        (5, "Unifying Language Models and Graphs Again."),
+    ] {
+        let entry = entry_on(&entries, line);
+        assert_eq!(entry["title"], title, "line {line}: {entry}");
+        assert_eq!(entry["year"], 2023, "line {line}: {entry}");
+        assert!(entry["month"].is_u64(), "line {line}: {entry}");
+    }
+    let care = entry_on(&entries, 6);
+    assert!(
+        care["title"].as_str().unwrap().ends_with("(FSE)."),
+        "{care}"
+    );
+    assert!(care["venue"].is_null(), "{care}");
+}

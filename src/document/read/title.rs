@@ -547,8 +547,27 @@ pub(in crate::document) fn choose_title(
     let Some(start) = start else {
         return;
     };
-    // Trailing pieces that are a venue or date are not the title.
+    // Trailing pieces that are a venue or date are not the title, nor the
+    // marks after a date in code (`` `2023.06` \[`` before a bracketed
+    // link; after a parenthesis, `(FSE).`, they are the title's).
     while let Some(&last) = pieces_used.last() {
+        if let Piece::Text(span) = &placed[last].piece
+            && pieces_used.len() > 1
+            && !text[span.clone()].chars().any(char::is_alphanumeric)
+            && matches!(
+                placed[pieces_used[pieces_used.len() - 2]].piece,
+                Piece::Tag {
+                    form: Form::Code,
+                    ..
+                }
+            )
+        {
+            pieces_used.pop();
+            end = pieces_used
+                .last()
+                .map_or(start, |&i| placed[i].piece.span().end);
+            continue;
+        }
         if let Piece::Tag {
             inner,
             form: Form::Paren | Form::Code,
