@@ -1,5 +1,6 @@
 //! `title-format`: words run together in a title (`AMultimodal`,
-//! `PathologyDetection:A`), without flagging real names (`PTUnifier`, `BioViL`).
+//! `PathologyDetection:A`), without flagging real names (`PTUnifier`, `BioViL`);
+//! a small word written twice (`for for`).
 
 use super::Context;
 use crate::diagnostic::Finding;
@@ -28,6 +29,46 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         out.push(finding);
     }
+    for entry in &ctx.doc.entries {
+        if let Some(finding) = doubled_word(ctx, entry) {
+            out.push(finding);
+        }
+    }
+}
+
+/// Small words a title never has twice in a row: `for for` is a slip.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "the",
+    "to", "via", "with",
+];
+
+/// `Tuning for for Retrieval`: a small word written twice in a row.
+fn doubled_word(ctx: &Context, entry: &Entry) -> Option<Finding> {
+    let title = entry.title.as_ref()?;
+    let text = ctx.text(&title.inner);
+    let mut previous: Option<&str> = None;
+    let mut offset = 0;
+    for word in text.split(' ') {
+        let start = title.inner.start + offset;
+        offset += word.len() + 1;
+        if let Some(before) = previous
+            && word.eq_ignore_ascii_case(before)
+            && SMALL_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+        {
+            let first = start - before.len() - 1;
+            return Some(
+                Finding::new(
+                    Rule::TitleFormat,
+                    first..start + word.len(),
+                    format!("`{word}` twice in a row in the title"),
+                )
+                .label("written twice")
+                .help(format!("write `{word}` once")),
+            );
+        }
+        previous = Some(word);
+    }
+    None
 }
 
 /// The title's words that look run together, each with a help line.
@@ -183,7 +224,9 @@ fn glued_after_punctuation(bytes: &[u8], at: usize) -> bool {
         && if bytes[at - 2].is_ascii_lowercase() {
             bytes[at].is_ascii_uppercase() || (at >= 4 && bytes[at - 4].is_ascii_alphabetic())
         } else {
-            bytes[at - 2].is_ascii_uppercase() && bytes[at - 1] == b':' && word_after >= 4
+            (bytes[at - 2].is_ascii_uppercase() || bytes[at - 2] == b'+')
+                && bytes[at - 1] == b':'
+                && word_after >= 4
         }
 }
 
@@ -219,7 +262,10 @@ fn joint(bytes: &[u8], i: usize, lowercase_after: usize) -> bool {
 fn starts_lowercase_then_capital(part: &str) -> bool {
     let bytes = part.as_bytes();
     let lower = bytes.iter().take_while(|b| b.is_ascii_lowercase()).count();
-    lower >= 4
+    // (A small word glued to the next, `ofInstruction`, as well as a long
+    // one: names open with a letter or two in lowercase, `iPhone`, `vLLM`,
+    // never with `of`.)
+    (lower >= 4 || (lower >= 2 && SMALL_WORDS.contains(&&part[..lower])))
         && bytes.get(lower).is_some_and(u8::is_ascii_uppercase)
         && bytes[lower + 1..]
             .iter()
@@ -244,6 +290,8 @@ mod tests {
             "TheEffect",
             "KPGT:knowledge-guided",
             "GGViT:Multistream",
+            "ofInstruction-tuned",
+            "AttacKG+:Boosting",
         ] {
             assert!(diagnose(word).is_some(), "{word}");
         }
@@ -304,6 +352,8 @@ mod tests {
             "e.g.,",
             "1:1",
             "Ha-NeRF:laughing:",
+            "iPhone",
+            "vLLM",
             "CO:2",
             "A:B",
             "vs.",
