@@ -89,6 +89,10 @@ pub struct Document {
     /// linked title (`… Limin Wang+ [Masked Autoencoders are …](…)`): the
     /// line break before the next entry left out. The bullet's span.
     pub glued_entries: Vec<Span>,
+    /// Indented code blocks whose lines are written as a list's linked
+    /// items (four spaces before `- [Title](…)`, where the list above has
+    /// closed): entries the page shows as code. Each block with how many.
+    pub entries_in_code: Vec<(Span, usize)>,
     /// The labels of the file's link reference definitions (`1.10` of
     /// `[1.10]: https://…`), as markdown matches them.
     pub reference_labels: Vec<String>,

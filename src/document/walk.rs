@@ -587,9 +587,15 @@ impl<'o> Builder<'o> {
                         close_unit(&mut frames, self.tokens.len());
                     }
                 }
-                Event::Start(MdTag::CodeBlock(_)) => {
+                Event::Start(MdTag::CodeBlock(kind)) => {
                     close_unit(&mut frames, self.tokens.len());
                     in_code = true;
+                    if matches!(kind, pulldown_cmark::CodeBlockKind::Indented) {
+                        let items = items_in_code(&text[range.clone()]);
+                        if items > 0 {
+                            self.doc.entries_in_code.push((range.clone(), items));
+                        }
+                    }
                     self.doc.verbatim.push(range);
                 }
                 Event::End(TagEnd::CodeBlock) => in_code = false,
@@ -2240,6 +2246,29 @@ fn link_text_words(text: &str, tokens: &[Token]) -> usize {
         }
     }
     words
+}
+
+/// How many lines of an indented code block are a list's linked items
+/// (`- **[Arxiv, 2025.10]** Title [Paper](https://…)`), where they are two
+/// or more and most of its lines: a list indented one step too far, not
+/// code. 0 otherwise.
+fn items_in_code(block: &str) -> usize {
+    let mut lines = 0;
+    let mut items = 0;
+    for line in block.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        lines += 1;
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let marked = line.starts_with("- ")
+            || line.starts_with("* ")
+            || line.starts_with("+ ")
+            || (digits > 0 && line[digits..].starts_with(". "));
+        items += usize::from(marked && line.contains("](http"));
+    }
+    if items >= 2 && items * 2 >= lines {
+        items
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]

@@ -150,8 +150,31 @@ impl<'a> Tally<'a> {
     }
 }
 
+/// Items indented four spaces or more where no list takes them in: the
+/// page shows them as a code block, and they are no entries at all.
+fn entries_in_code(ctx: &Context, out: &mut Vec<Finding>) {
+    for (block, items) in &ctx.doc.entries_in_code {
+        let text = ctx.text(block);
+        let first = text.len() - text.trim_start().len();
+        let line_end = text[first..].find('\n').map_or(text.len(), |n| first + n);
+        out.push(
+            Finding::new(
+                Rule::ListIndent,
+                block.start + first..block.start + line_end,
+                format!(
+                    "{items} entries indented four spaces or more render as a code block: the page shows their markup, not a list"
+                ),
+            )
+            .severity(Severity::Error)
+            .label("a code block from here")
+            .help("indent them as the list's other items are (a list's own `-` takes at most three spaces), or under the item they belong to"),
+        );
+    }
+}
+
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     glued_bullets(ctx, out);
+    entries_in_code(ctx, out);
     let entries: Vec<(usize, &Entry, &ListMarker, usize, Style)> = ctx
         .doc
         .entries
