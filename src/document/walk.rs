@@ -1828,14 +1828,31 @@ impl<'t> References<'t> {
         if memchr::memmem::find(text.as_bytes(), b"]:").is_none() {
             return refs;
         }
+        // Whether the line before goes on a paragraph: a definition cannot
+        // interrupt one (`1. Title` and then `[ban]: htt…` is the item's text).
+        let mut in_paragraph = false;
         for line in text.lines() {
             let trimmed = line.trim_start_matches(' ');
+            let continues = in_paragraph;
+            let blank = trimmed.trim().is_empty();
+            // (A heading, a fence, an HTML line or a rule ends no paragraph
+            // a definition could go on.)
+            in_paragraph = !blank
+                && !trimmed.starts_with(['#', '<', '|'])
+                && !trimmed.starts_with("```")
+                && !trimmed.starts_with("~~~")
+                && !matches!(trimmed.trim(), "---" | "***" | "___");
             if line.len() - trimmed.len() > 3 || !trimmed.starts_with('[') {
                 continue;
             }
             let Some(close) = trimmed.find("]:") else {
                 continue;
             };
+            if continues {
+                continue;
+            }
+            // A definition is no paragraph of its own: one may follow it.
+            in_paragraph = false;
             let label = &trimmed[1..close];
             if label.is_empty() || label.contains(['[', ']']) {
                 continue;
