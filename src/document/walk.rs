@@ -1862,7 +1862,9 @@ impl<'t> References<'t> {
                 Some(inner) => inner.split('>').next().unwrap_or_default(),
                 None => rest.split_whitespace().next().unwrap_or_default(),
             };
-            if !dest.is_empty() {
+            // (A destination holds no control character: with one, the
+            // line is text, and a later definition counts.)
+            if !dest.is_empty() && !dest.chars().any(|c| c.is_ascii_control()) {
                 // The first definition of a label is the one that counts.
                 refs.by_label.entry(Self::key(label)).or_insert(dest);
             }
