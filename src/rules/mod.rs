@@ -230,16 +230,19 @@ pub(crate) fn check_document(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
+/// The entry whose item or text holds `offset`, if one does (entries are
+/// in document order).
+fn entry_at(entries: &[crate::document::Entry], offset: usize) -> Option<usize> {
+    let i = entries.partition_point(|e| e.item.start <= offset);
+    i.checked_sub(1)
+        .filter(|&j| offset < entries[j].item.end.max(entries[j].span.end))
+}
+
 /// Two entries that are one paper twice (`duplicate-entry`): one is to be
 /// deleted, and `venue-update`'s retag of the preprint's tag after the
 /// other's venue would be the wrong remedy. It is not said.
 fn keep_one_remedy_for_a_paper_twice(ctx: &Context, findings: &mut Vec<Finding>) {
-    let entries = &ctx.doc.entries;
-    let entry_at = |offset: usize| {
-        let i = entries.partition_point(|e| e.item.start <= offset);
-        i.checked_sub(1)
-            .filter(|&j| offset < entries[j].item.end.max(entries[j].span.end))
-    };
+    let entry_at = |offset: usize| entry_at(&ctx.doc.entries, offset);
     // Each finding's entry and the entry it names.
     let pair = |f: &Finding| {
         let mut pair = [
@@ -294,13 +297,8 @@ fn keep_findings_on_confident_readings(ctx: &Context, findings: &mut Vec<Finding
         if !judges_parts(f.rule) {
             return true;
         }
-        let i = entries.partition_point(|e| e.item.start <= f.span.start);
-        match i.checked_sub(1).map(|j| &entries[j]) {
-            Some(e) if f.span.start < e.item.end.max(e.span.end) => {
-                confident.get(e.shape).copied().unwrap_or(true)
-            }
-            _ => true,
-        }
+        entry_at(entries, f.span.start)
+            .is_none_or(|e| confident.get(entries[e].shape).copied().unwrap_or(true))
     });
     if !ctx.settings.is_enabled(Rule::EntryFormat) {
         return;

@@ -178,25 +178,26 @@ fn listed_published(
     apart: &dyn Fn(&Entry, &Entry) -> bool,
 ) -> Vec<(usize, usize)> {
     let published_venue = |entry: &Entry| {
-        let venue = entry.venue.as_ref()?;
+        let Some(venue) = &entry.venue else {
+            return false;
+        };
         let name = venue.written_name(text);
         let name = name.trim();
-        let lower = name.to_lowercase();
-        let workshop = lower
+        let workshop = name
+            .to_lowercase()
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w.starts_with("workshop") || w == "w");
-        (!name.is_empty()
+        !name.is_empty()
             && !workshop
             && !super::is_preprint_name(name, venues)
-            && recognized(name, venues).is_some())
-        .then_some(())
+            && recognized(name, venues).is_some()
     };
     let mut by_key: rustc_hash::FxHashMap<PaperKey, Vec<usize>> = Default::default();
     let mut preprints = Vec::new();
     for (index, entry) in doc.entries.iter().enumerate() {
         if tagged_preprint(text, entry, venues) {
             preprints.push(index);
-        } else if published_venue(entry).is_some() {
+        } else if published_venue(entry) {
             for (key, _) in identity::paper_keys(text, entry) {
                 by_key.entry(key).or_default().push(index);
             }

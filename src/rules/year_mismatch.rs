@@ -160,55 +160,40 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             {
                 let claimed = months(latest.value, dated);
                 let posted = months(year, month);
+                let told = |said: String| {
+                    let when = super::month_of_year(year, month);
+                    Finding::new(
+                        Rule::YearMismatch,
+                        latest.date.clone(),
+                        format!(
+                            "the entry is an arXiv preprint of {said}, but its arXiv id {id} was posted in {when}"
+                        ),
+                    )
+                    .severity(Severity::Warning)
+                    .label(format!("{said} here"))
+                    .related((*url).clone(), format!("posted in {when}"))
+                };
                 preprints_dated += 1;
                 if claimed.abs_diff(posted) <= 1 {
                     preprints_agree += 1;
                 } else if claimed >= posted + LATER_VERSION {
-                    let when = super::month_of_year(year, month);
-                    let said = super::month_of_year(latest.value, dated);
-                    months_after.push(
-                        Finding::new(
-                            Rule::YearMismatch,
-                            latest.date.clone(),
-                            format!(
-                                "the entry is an arXiv preprint of {said}, but its arXiv id {id} was posted in {when}"
-                            ),
-                        )
-                        .severity(Severity::Warning)
-                        .label(format!("{said} here"))
-                        .related((*url).clone(), format!("posted in {when}"))
-                        .help(
-                            "the list dates its preprints by the month they were posted: correct the date, or the link if it is another paper's",
-                        ),
-                    );
+                    months_after.push(told(super::month_of_year(latest.value, dated)).help(
+                        "the list dates its preprints by the month they were posted: correct the date, or the link if it is another paper's",
+                    ));
                 }
-            }
-            if year == latest.value
-                && let Some(dated) = latest.month
-                && is_preprint(ctx, entry)
-            {
-                dated_to_month += 1;
                 // A month apart is the edge of a month (a paper sent on the
                 // 30th), or a paper held by arXiv's moderators: it is
                 // numbered in the month it is announced, and keeps the day
                 // it was sent as its date, which lists copy. However far
                 // into the month its number, its date is right.
-                if month >= dated + 2 {
-                    let when = super::month_of_year(year, month);
-                    let dated = super::month_of_year(year, dated);
-                    months_before.push(
-                        Finding::new(
-                            Rule::YearMismatch,
-                            latest.date.clone(),
-                            format!(
-                                "the entry is an arXiv preprint of {dated}, but its arXiv id {id} was posted in {when}"
-                            ),
-                        )
-                        .severity(Severity::Warning)
-                        .label(format!("{dated} here"))
-                        .related((*url).clone(), format!("posted in {when}"))
-                        .help("correct the date, or the link if it is another paper's"),
-                    );
+                if year == latest.value {
+                    dated_to_month += 1;
+                    if month >= dated + 2 {
+                        months_before.push(
+                            told(super::month_of_year(year, dated))
+                                .help("correct the date, or the link if it is another paper's"),
+                        );
+                    }
                 }
             }
             if year <= latest.value || december_then_january {
