@@ -31,6 +31,9 @@ pub enum Command {
     Init(InitArgs),
     /// List the rules: name, default severity, fixable, summary.
     Rules,
+    /// Add papers to the list, each written as the list writes its entries,
+    /// in its section and place.
+    Add(Box<AddArgs>),
     /// Print a rule's documentation.
     Explain {
         /// The rule's name, as `awesome-lint rules` lists it.
@@ -319,6 +322,35 @@ pub struct EntriesArgs {
 
     #[command(flatten)]
     pub config: ConfigArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The papers: arXiv, DOI or OpenReview URLs (or a bare arXiv id or
+    /// DOI); then, optionally, the list's markdown file [default:
+    /// README.md, its name in any case].
+    #[arg(value_name = "URL", required = true, num_args = 1..)]
+    pub urls: Vec<String>,
+
+    /// The section to put the entry in: a heading's text (its year section
+    /// for the paper's year, when it has them) [default: the section of the
+    /// paper's year].
+    #[arg(long, value_name = "NAME")]
+    pub section: Option<String>,
+
+    /// The paper's code repository (with one paper only).
+    #[arg(long, value_name = "URL")]
+    pub code: Option<String>,
+
+    /// Print the change as a unified diff; write nothing.
+    #[arg(long)]
+    pub diff: bool,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+
+    #[command(flatten)]
+    pub links: LinkArgs,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(unreachable_pub)]
 
+mod add;
 mod changes;
 mod cli;
 mod commands;

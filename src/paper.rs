@@ -66,7 +66,7 @@ impl fmt::Display for PaperId {
 }
 
 /// What a service says about a paper.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Paper {
     /// Whitespace collapsed, otherwise as the service writes it.
     pub title: String,
@@ -80,6 +80,19 @@ pub(crate) struct Paper {
     /// (`arxiv:journal_ref`, `CVPR 2024`), if they say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub journal_ref: Option<String>,
+    /// The authors' names in order, as the service writes them (`Yann
+    /// LeCun`): what `add` writes an entry's authors from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// When it was first published or posted, as far as the service says:
+    /// year, month, day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<(u16, Option<u8>, Option<u8>)>,
+    /// Where it was published as the service names it: Crossref's
+    /// container title (`Medical Image Analysis`), OpenReview's venue
+    /// (`ICLR 2024 poster`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
 }
 
 /// The answer about one identity.

@@ -39,6 +39,8 @@ const LAYERS: &[&str] = &[
     "rules",
     "suppress",
     "lint",
+    // A new entry written in the list's shape.
+    "add",
     // The network.
     "links",
     // Findings → reports; the command line.

@@ -729,7 +729,7 @@ fn append(path: &str, text: &str) -> io::Result<()> {
 }
 
 /// The config's `[links]` with the command line's overrides.
-fn link_options(
+pub(super) fn link_options(
     config: &LinkSettings,
     metadata: &MetadataSettings,
     args: &LinkArgs,

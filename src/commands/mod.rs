@@ -1,6 +1,7 @@
 //! Running a parsed command line: each command reads files, calls the
 //! library, and writes to the output it is given. Nothing here prints.
 
+mod add;
 mod entries;
 mod explain;
 mod init;
@@ -72,6 +73,7 @@ impl Output<'_> {
 /// Runs a command line to completion.
 pub fn run(cli: Cli, output: &mut Output) -> ExitStatus {
     let result = match cli.command {
+        Some(Command::Add(args)) => add::run(&args, output),
         Some(Command::Entries(args)) => entries::run(&args, output),
         Some(Command::Init(args)) => init::run(&args, output),
         Some(Command::Rules) => rules::run(output),

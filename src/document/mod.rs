@@ -35,7 +35,6 @@ mod walk;
 pub(crate) use date::{Year, YearForm};
 pub(crate) use links::{anchors, local_links, markdown_links};
 pub(crate) use read::text::looks_like_authors;
-#[cfg(test)]
 pub(crate) use read::title_prefix;
 pub use shape::Shape;
 pub(crate) use shape::{Join, Slot, VenueStyle, join};
@@ -261,6 +260,42 @@ impl Document {
                 (written + usize::from(shape.is_written_by(e)), all + 1)
             })
     }
+}
+
+/// Text as markdown shows it as is, in a line of an entry: the characters
+/// that would open a link, emphasis or code escaped, and in a table row
+/// the `|` that would end the cell.
+pub(crate) fn escape_inline(text: &str, in_row: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        let escape = match c {
+            '[' | ']' | '*' | '`' | '\\' | '<' => true,
+            '|' => in_row,
+            // Inside a word (`snake_case`) an underscore emphasises nothing.
+            '_' => !(previous.is_alphanumeric() && next.is_alphanumeric()),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
+}
+
+/// Whether text between two parts of an entry only separates them: no
+/// word, no line break; an HTML line break (`<br>`) separates too.
+pub(crate) fn only_separates(gap: &str) -> bool {
+    let lower = gap.to_ascii_lowercase();
+    let without_breaks = lower
+        .replace("<br />", "")
+        .replace("<br/>", "")
+        .replace("<br>", "");
+    !without_breaks.contains(['\n', '\r']) && !without_breaks.contains(char::is_alphanumeric)
 }
 
 /// How a heading is written.

@@ -220,3 +220,19 @@ pub(super) fn answer_of_failure(service: &str, status: &Status) -> Answer {
 pub(super) fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The year, month and day of an ISO 8601 date or timestamp
+/// (`2024-03-12T12:00:00Z`, `2024-03`, `2024`); `None` without a year.
+pub(super) fn iso_date(text: &str) -> Option<(u16, Option<u8>, Option<u8>)> {
+    let mut parts = text.get(..10.min(text.len()))?.split('-');
+    let year: u16 = parts.next()?.parse().ok()?;
+    let month = parts
+        .next()
+        .and_then(|m| m.parse().ok())
+        .filter(|m| (1..=12).contains(m));
+    let day = month
+        .and(parts.next())
+        .and_then(|d| d.parse().ok())
+        .filter(|d| (1..=31).contains(d));
+    Some((year, month, day))
+}

@@ -121,6 +121,7 @@ pub(crate) fn parse_feed(xml: &str) -> Result<Vec<(String, Paper)>, String> {
     // Inside an entry: its fields so far, and the field being read.
     let mut entry: Option<FeedEntry> = None;
     let mut field: Option<Field> = None;
+    let mut in_author = false;
     loop {
         match reader.read_event().map_err(|err| malformed(&err))? {
             Event::Start(start) => {
@@ -133,12 +134,25 @@ pub(crate) fn parse_feed(xml: &str) -> Result<Vec<(String, Paper)>, String> {
                     "title" if entry.is_some() => field = Some(Field::Title),
                     "published" if entry.is_some() => field = Some(Field::Published),
                     "journal_ref" if entry.is_some() => field = Some(Field::JournalRef),
+                    "author" if entry.is_some() => {
+                        in_author = true;
+                        field = None;
+                    }
+                    "name" if in_author => {
+                        if let Some(entry) = entry.as_mut() {
+                            entry.authors.push(String::new());
+                        }
+                        field = Some(Field::Author);
+                    }
                     _ => field = None,
                 }
             }
             Event::End(end) => {
                 if end.local_name().as_ref() == "feed" {
                     feed_ended = true;
+                }
+                if end.local_name().as_ref() == "author" {
+                    in_author = false;
                 }
                 if end.local_name().as_ref() == "entry"
                     && let Some(done) = entry.take()
@@ -191,6 +205,7 @@ enum Field {
     Title,
     Published,
     JournalRef,
+    Author,
 }
 
 #[derive(Debug, Default)]
@@ -199,6 +214,7 @@ struct FeedEntry {
     title: String,
     published: String,
     journal_ref: String,
+    authors: Vec<String>,
 }
 
 impl FeedEntry {
@@ -218,15 +234,24 @@ impl FeedEntry {
             }
             _ => (versioned, None),
         };
-        let year = self.published.trim().get(..4).and_then(|y| y.parse().ok());
+        let date = api::iso_date(self.published.trim());
         let journal_ref = Some(collapse_whitespace(&self.journal_ref)).filter(|j| !j.is_empty());
+        let authors = self
+            .authors
+            .iter()
+            .map(|name| collapse_whitespace(name))
+            .filter(|name| !name.is_empty())
+            .collect();
         Some((
             bare.to_owned(),
             Paper {
                 title,
-                year,
+                year: date.map(|(year, _, _)| year),
                 version,
                 journal_ref,
+                authors,
+                date,
+                venue: None,
             },
         ))
     }
@@ -241,6 +266,11 @@ fn append(entry: &mut Option<FeedEntry>, field: Option<Field>, text: &str) {
         Field::Title => entry.title.push_str(text),
         Field::Published => entry.published.push_str(text),
         Field::JournalRef => entry.journal_ref.push_str(text),
+        Field::Author => {
+            if let Some(name) = entry.authors.last_mut() {
+                name.push_str(text);
+            }
+        }
     }
 }
 
@@ -259,6 +289,8 @@ mod tests {
     <title>Decomposing Disease Descriptions for Enhanced Pathology Detection:
       A Multi-Aspect Vision-Language Pre-training Framework</title>
     <author><name>A. Author</name></author>
+    <author><name>Bo
+      Li</name><arxiv:affiliation>Some University</arxiv:affiliation></author>
     <arxiv:journal_ref>CVPR 2024</arxiv:journal_ref>
   </entry>
   <entry>
@@ -280,6 +312,9 @@ mod tests {
                 year: Some(2024),
                 version: Some(2),
                 journal_ref: Some("CVPR 2024".into()),
+                authors: vec!["A. Author".into(), "Bo Li".into()],
+                date: Some((2024, Some(3), Some(12))),
+                venue: None,
             }
         );
         assert_eq!(papers[1].0, "hep-th/9901001");

@@ -250,7 +250,7 @@ mod tests {
             title: "T".into(),
             year: Some(2024),
             version: Some(2),
-            journal_ref: None,
+            ..Paper::default()
         };
         let (cache, _) = Cache::load(&path, Duration::ZERO, false);
         let mut cache = cache.with_paper_max_age(Duration::from_secs(60));

@@ -22,6 +22,32 @@ struct Message {
     #[serde(default)]
     title: Vec<String>,
     issued: Option<Issued>,
+    #[serde(default)]
+    author: Vec<Author>,
+    #[serde(rename = "container-title", default)]
+    container_title: Vec<String>,
+}
+
+/// A person as Crossref writes one: `given` and `family`, or only `name`
+/// (a consortium).
+#[derive(Deserialize)]
+struct Author {
+    given: Option<String>,
+    family: Option<String>,
+    name: Option<String>,
+}
+
+impl Author {
+    fn full_name(&self) -> String {
+        let name = match (&self.given, &self.family, &self.name) {
+            (Some(given), Some(family), _) => format!("{given} {family}"),
+            (None, Some(family), _) => family.clone(),
+            (_, _, Some(name)) => name.clone(),
+            (Some(given), None, None) => given.clone(),
+            (None, None, None) => String::new(),
+        };
+        collapse_whitespace(&name)
+    }
 }
 
 #[derive(Deserialize)]
@@ -85,15 +111,40 @@ fn paper_of(message: Message) -> Answer {
     if title.is_empty() {
         return Answer::Unknown;
     }
-    let year = message
+    // `[[2021, 3, 4]]`: the parts it has, year first.
+    let parts: Vec<i64> = message
         .issued
-        .and_then(|issued| issued.date_parts.first()?.first().copied().flatten())
-        .and_then(|year| u16::try_from(year).ok());
+        .and_then(|issued| issued.date_parts.into_iter().next())
+        .unwrap_or_default()
+        .into_iter()
+        .map_while(|part| part)
+        .collect();
+    let year = parts.first().and_then(|&y| u16::try_from(y).ok());
+    let within = |at: usize, most: i64| {
+        parts
+            .get(at)
+            .filter(|&&n| (1..=most).contains(&n))
+            .and_then(|&n| u8::try_from(n).ok())
+    };
+    let date = year.map(|year| (year, within(1, 12), within(2, 31)));
+    let authors = message
+        .author
+        .iter()
+        .map(Author::full_name)
+        .filter(|name| !name.is_empty())
+        .collect();
+    let venue = message
+        .container_title
+        .first()
+        .map(|t| strip_markup(t))
+        .filter(|t| !t.is_empty());
     Answer::Found(Paper {
         title,
         year,
-        version: None,
-        journal_ref: None,
+        authors,
+        date,
+        venue,
+        ..Paper::default()
     })
 }
 
@@ -121,6 +172,8 @@ mod tests {
     fn works_are_read_for_title_and_year() {
         let json = r#"{"status":"ok","message-type":"work","message":{
             "title":["Imaging <i>in vivo</i>:\n a Study"],
+            "author":[{"given":"Ada","family":"Lovelace","sequence":"first"},{"name":"The Consortium"}],
+            "container-title":["Medical Image Analysis"],
             "issued":{"date-parts":[[2021,3,4]]}}}"#;
         let work: Work = serde_json::from_str(json).unwrap();
         assert_eq!(
@@ -128,8 +181,10 @@ mod tests {
             Answer::Found(Paper {
                 title: "Imaging in vivo: a Study".into(),
                 year: Some(2021),
-                version: None,
-                journal_ref: None,
+                authors: vec!["Ada Lovelace".into(), "The Consortium".into()],
+                date: Some((2021, Some(3), Some(4))),
+                venue: Some("Medical Image Analysis".into()),
+                ..Paper::default()
             })
         );
         let untitled: Work = serde_json::from_str(r#"{"message":{"title":[]}}"#).unwrap();

@@ -316,6 +316,17 @@ pub(crate) fn check(
     Ok(checked)
 }
 
+/// What the services say about these papers now: the answers `add` writes
+/// entries from. The cache is not read: a paper kept there from a link
+/// check may predate the authors and dates an entry needs, and a handful
+/// of papers is one request per service.
+pub(crate) fn describe(
+    papers: &BTreeSet<PaperId>,
+    options: &LinkOptions,
+) -> Result<HashMap<PaperId, Answer>, LinkError> {
+    check(&HashMap::new(), papers, options, None, &NoProgress).map(|checked| checked.papers)
+}
+
 /// A link whose check a service's answer about its paper stands for: a
 /// page of arXiv's own site, a doi.org link, an OpenReview forum or pdf.
 struct PaperLink {

@@ -345,7 +345,12 @@ fn recognized(name: &str, venues: &Venues) -> Option<String> {
 /// How the list writes `venue` in the entries that name it (`NeurIPS`
 /// where the vocabulary's canonical name is another spelling), the most
 /// common way.
-fn written_by_the_list(text: &str, doc: &Document, venues: &Venues, venue: &str) -> Option<String> {
+pub(crate) fn written_by_the_list(
+    text: &str,
+    doc: &Document,
+    venues: &Venues,
+    venue: &str,
+) -> Option<String> {
     let canonical = |name: &str| recognized(name, venues).map(|c| c.to_lowercase());
     let wanted = canonical(venue)?;
     let mut ways: Vec<(&str, usize)> = Vec::new();

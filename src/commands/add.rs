@@ -1,0 +1,239 @@
+//! `awesome-lint add URL... [--section NAME] [--code URL] [--diff] [FILE]`:
+//! asks the services about each paper, writes its entry in the list's
+//! shape at its place, and lints what it wrote.
+
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::{ExitStatus, Output, SettingsResolver};
+use crate::add::{self, NewPaper};
+use crate::cli::AddArgs;
+use crate::document::Document;
+use crate::paper::{Answer, PaperId};
+use crate::source::Source;
+
+/// Why the command line cannot be run.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+enum UsageError {
+    #[error("`{0}` names no paper add can describe")]
+    #[diagnostic(
+        code(usage),
+        help(
+            "give an arXiv, DOI or OpenReview URL, a bare arXiv id (2403.07636) or a DOI (10.1000/xyz)"
+        )
+    )]
+    NotAPaper(String),
+    #[error("--code goes with one paper; {0} were given")]
+    #[diagnostic(code(usage), help("add the papers one at a time, each with its code"))]
+    CodeForMany(usize),
+    #[error("{0}")]
+    #[diagnostic(code(add::metadata))]
+    Metadata(String),
+}
+
+pub(super) fn run(args: &AddArgs, output: &mut Output) -> io::Result<ExitStatus> {
+    let (urls, file) = split_file(&args.urls);
+    let mut papers = Vec::new();
+    for written in &urls {
+        let url = paper_url(written);
+        match PaperId::of_url(&url) {
+            Some(id) => papers.push((id, url)),
+            None => {
+                output.error(&UsageError::NotAPaper(written.clone()));
+                return Ok(ExitStatus::Error);
+            }
+        }
+    }
+    if args.code.is_some() && papers.len() > 1 {
+        output.error(&UsageError::CodeForMany(papers.len()));
+        return Ok(ExitStatus::Error);
+    }
+    let path = file.unwrap_or_else(crate::files::default_readme);
+    let source = match Source::read(&path) {
+        Ok(source) => source,
+        Err(err) => {
+            output.error(&err);
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let settings = match SettingsResolver::new(&args.config).and_then(|mut r| r.for_file(&path)) {
+        Ok(settings) => settings,
+        Err(err) => {
+            output.error(&err);
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let options = match super::lint::link_options(&settings.links, &settings.metadata, &args.links)
+    {
+        Ok(options) => options,
+        Err(err) => {
+            output.error(&err);
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let ids: BTreeSet<PaperId> = papers.iter().map(|(id, _)| id.clone()).collect();
+    let answers = match crate::links::describe(&ids, &options) {
+        Ok(answers) => answers,
+        Err(err) => {
+            output.error(&err);
+            return Ok(ExitStatus::Error);
+        }
+    };
+
+    let original = source.text().to_owned();
+    let mut text = original.clone();
+    // Each added entry: its title, section, first line and line count in
+    // the text as it is now.
+    let mut added: Vec<(String, String, usize, usize)> = Vec::new();
+    let mut refused = false;
+    for (id, url) in papers {
+        let paper = match answers.get(&id) {
+            Some(Answer::Found(paper)) => paper,
+            Some(Answer::Unknown) => {
+                output.error(&UsageError::Metadata(format!(
+                    "{} knows no paper {id}",
+                    id.service()
+                )));
+                return Ok(ExitStatus::Error);
+            }
+            Some(Answer::Failed(reason) | Answer::Unreachable(reason)) => {
+                output.error(&UsageError::Metadata(format!(
+                    "{id} could not be described: {reason}"
+                )));
+                return Ok(ExitStatus::Error);
+            }
+            None => {
+                output.error(&UsageError::Metadata(format!("{id} was not described")));
+                return Ok(ExitStatus::Error);
+            }
+        };
+        let doc = Document::parse_with(&text, settings.parse_options());
+        let result = NewPaper::described(
+            id,
+            url,
+            args.code.clone(),
+            paper,
+            &text,
+            &doc,
+            &settings.venues,
+        )
+        .and_then(|new| {
+            add::add(&text, &doc, &settings.venues, &new, args.section.as_deref())
+                .map(|addition| (new.title, addition))
+        });
+        match result {
+            Ok((title, addition)) => {
+                // Where the entry's own lines start: after the blank lines
+                // written before it.
+                let leading = addition.text.len() - addition.text.trim_start_matches('\n').len();
+                let first = text[..addition.at].matches('\n').count() + 1 + leading;
+                let count = addition.text.trim_matches('\n').matches('\n').count() + 1;
+                let written = addition.text.matches('\n').count();
+                for earlier in &mut added {
+                    if earlier.2 >= first - leading {
+                        earlier.2 += written;
+                    }
+                }
+                text = addition.apply(&text);
+                added.push((title, addition.section, first, count));
+            }
+            Err(err) => {
+                output.error(&err);
+                if !err.is_refusal() {
+                    return Ok(ExitStatus::Error);
+                }
+                refused = true;
+            }
+        }
+    }
+    if added.is_empty() {
+        return Ok(ExitStatus::Failure);
+    }
+
+    // What the lint says of the new entries: nothing, if they are written
+    // as the list's own are.
+    let revised = source.revised(text.clone());
+    let before = crate::lint::lint(&source, &settings);
+    let known: BTreeSet<(crate::rule::Rule, String)> = before
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.message.clone()))
+        .collect();
+    for finding in &crate::lint::lint(&revised, &settings).findings {
+        let line = revised.line_of(finding.span.start);
+        let on_new = added
+            .iter()
+            .any(|&(_, _, first, count)| (first..first + count).contains(&line));
+        if on_new && !known.contains(&(finding.rule, finding.message.clone())) {
+            output.warn(&format!(
+                "the added entry on line {line} has a finding: {}[{}] {}",
+                finding.severity, finding.rule, finding.message
+            ));
+        }
+    }
+
+    if args.diff {
+        output
+            .stdout
+            .write_all(crate::fix::unified_diff(source.path(), &original, &text).as_bytes())?;
+    } else {
+        let bom = if source.had_bom() { "\u{feff}" } else { "" };
+        if let Err(err) = crate::fix::write::write_atomically(
+            source.path(),
+            format!("{bom}{original}").as_bytes(),
+            format!("{bom}{text}").as_bytes(),
+        ) {
+            output.error(&err);
+            return Ok(ExitStatus::Error);
+        }
+        for (title, section, first, _) in &added {
+            writeln!(
+                output.stdout,
+                "{}:{first}: added “{title}” under `{section}`",
+                source.name(),
+            )?;
+        }
+    }
+    Ok(if refused {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// The URLs, and the list's file when the last word names one: a word that
+/// is no paper's address and is a markdown file or an existing path.
+fn split_file(words: &[String]) -> (Vec<String>, Option<PathBuf>) {
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() || PaperId::of_url(&paper_url(last)).is_none() => {
+            let path = Path::new(last);
+            let markdown = path.extension().is_some_and(|e| {
+                e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
+            });
+            if PaperId::of_url(&paper_url(last)).is_none() && (markdown || path.exists()) {
+                (rest.to_vec(), Some(path.to_path_buf()))
+            } else {
+                (words.to_vec(), None)
+            }
+        }
+        _ => (words.to_vec(), None),
+    }
+}
+
+/// The URL a word stands for: itself, or the page of a bare arXiv id
+/// (`2403.07636`, `arXiv:2403.07636`) or DOI (`10.1000/xyz`).
+fn paper_url(word: &str) -> String {
+    let word = word.trim();
+    let bare = word
+        .strip_prefix("arXiv:")
+        .or_else(|| word.strip_prefix("arxiv:"))
+        .unwrap_or(word);
+    if crate::url::arxiv_id(&format!("/abs/{bare}")) == Some(bare) {
+        return format!("https://arxiv.org/abs/{bare}");
+    }
+    if word.starts_with("10.") && word.contains('/') {
+        return format!("https://doi.org/{word}");
+    }
+    word.to_owned()
+}
