@@ -342,6 +342,11 @@ pub struct AddArgs {
     #[arg(long, value_name = "URL")]
     pub code: Option<String>,
 
+    /// The paper's short name, where the list gives each paper one and the
+    /// title has no `Name:` prefix (with one paper only).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
     /// Print the change as a unified diff; write nothing.
     #[arg(long)]
     pub diff: bool,

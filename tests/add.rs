@@ -230,7 +230,7 @@ fn added(fixture: &str, args: &[&str], like_its_neighbour: bool) -> (usize, Vec<
     let run = add(&server, &list, args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.is_empty(),
+        !run.stderr.contains("has a finding"),
         "no finding on the new entry: {}",
         run.stderr
     );
@@ -303,6 +303,35 @@ fn a_preprint_without_a_name_or_code_leaves_both_out() {
         [
             "- [**arXiv 2024**] Learning Things from Other Things at Scale [[pdf]](https://arxiv.org/pdf/2410.01234.pdf)"
         ]
+    );
+}
+
+#[test]
+fn a_name_the_title_does_not_give_is_asked_for_and_taken() {
+    let server = arxiv_api();
+    let (_dir, list) = copy("seed-shape.md");
+    let run = add(&server, &list, &["2410.01234"]);
+    assert!(
+        run.stderr
+            .contains("short name (`ECAMP`), and the title gives none: name it with --name"),
+        "{}",
+        run.stderr
+    );
+    let (line, lines, _) = added("seed-shape.md", &["2410.01234", "--name", "LoTS"], false);
+    assert_eq!(line, 10);
+    assert_eq!(
+        lines,
+        [
+            "- [**arXiv 2024**] [**LoTS**] Learning Things from Other Things at Scale [[pdf]](https://arxiv.org/pdf/2410.01234.pdf)"
+        ]
+    );
+    // One name for one paper.
+    let run = add(&server, &list, &["2410.01234", "2302.08958", "--name", "X"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("--name goes with one paper"),
+        "{}",
+        run.stderr
     );
 }
 

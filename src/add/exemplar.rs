@@ -38,7 +38,10 @@ pub(super) fn choose<'d>(
     if most >= 2 {
         let best = groups
             .values()
-            .filter(|&&(_, n)| n * 2 >= most)
+            // A way most entries are written, or a way three or more are
+            // that fits the paper better (the entries with a code link,
+            // for a paper with code).
+            .filter(|&&(_, n)| n * 2 >= most || n >= 3)
             .min_by_key(|&&(best, n)| (unfilled[best], usize::MAX - n, best));
         if let Some(&(best, _)) = best {
             return members[best];
@@ -122,7 +125,7 @@ fn unfilled(text: &str, entry: &Entry, paper: &NewPaper) -> usize {
         if link.is_title {
             continue;
         }
-        match entry.link_category(i) {
+        match super::render::slot(entry, i) {
             "paper" => {}
             "code" if paper.code.is_some() => {}
             _ => n += 1,
@@ -137,7 +140,7 @@ fn unfilled(text: &str, entry: &Entry, paper: &NewPaper) -> usize {
         }
     }
     // What the new paper has and the entry has no place for.
-    let has_code = (0..entry.links.len()).any(|i| entry.link_category(i) == "code");
+    let has_code = (0..entry.links.len()).any(|i| super::render::slot(entry, i) == "code");
     if paper.code.is_some() && !has_code {
         n += 1;
     }
@@ -146,19 +149,23 @@ fn unfilled(text: &str, entry: &Entry, paper: &NewPaper) -> usize {
     }
     // A note of punctuation only (the `.` after a venue) is how the list
     // writes, not what the entry says.
-    // A note that names the entry's repository (a stars badge) names the
-    // new one's, where it has one.
+    // A note that names the entry's repository (a stars badge) or its
+    // arXiv id names the new paper's, where it has them.
     let repo = super::render::model_repo(text, entry).map(|r| r.to_lowercase());
+    let id = super::render::model_arxiv_id(text, entry)
+        .filter(|_| matches!(paper.id, crate::paper::PaperId::Arxiv(_)));
     n + entry
         .notes
         .iter()
         .map(|note| text[note.clone()].to_lowercase())
         .filter(|note| note.contains(char::is_alphanumeric))
         .filter(|note| {
-            paper.code.is_none()
-                || repo
+            let names_repo = paper.code.is_some()
+                && repo
                     .as_ref()
-                    .is_none_or(|repo| !note.contains(repo.as_str()))
+                    .is_some_and(|repo| note.contains(repo.as_str()));
+            let names_id = id.as_ref().is_some_and(|id| note.contains(id.as_str()));
+            !(names_repo || names_id)
         })
         .count()
 }

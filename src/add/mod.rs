@@ -43,6 +43,8 @@ pub(crate) struct NewPaper {
     pub url: String,
     /// Its code repository, if the user gave one.
     pub code: Option<String>,
+    /// Its short name, if the user gave one.
+    pub name: Option<String>,
 }
 
 impl NewPaper {
@@ -94,13 +96,16 @@ impl NewPaper {
             id,
             url,
             code,
+            name: None,
         })
     }
 
-    /// The short name the title gives itself (`CARZero` of `CARZero:
-    /// Cross-Attention …`).
+    /// The short name the user gave, or the one the title gives itself
+    /// (`CARZero` of `CARZero: Cross-Attention …`).
     fn short_name(&self) -> Option<&str> {
-        crate::document::title_prefix(&self.title).map(|(_, name)| name)
+        self.name
+            .as_deref()
+            .or_else(|| crate::document::title_prefix(&self.title).map(|(_, name)| name))
     }
 
     /// The year the entry is filed under: its venue's, or its posting's.
@@ -119,6 +124,9 @@ pub(crate) struct Addition {
     pub text: String,
     /// The heading of the section it goes in, as the reader sees it.
     pub section: String,
+    /// What the user may want to add by hand: a part the section's entries
+    /// have that the services do not give.
+    pub advice: Vec<String>,
 }
 
 impl Addition {
@@ -203,11 +211,22 @@ pub(crate) fn add(
             how,
         }
     })?;
+    let mut advice = Vec::new();
+    if let Some(name) = &model.name
+        && paper.short_name().is_none()
+    {
+        advice.push(format!(
+            "the section's entries give each paper a short name (`{}`), and the title gives none: \
+             name it with --name",
+            text[name.inner.clone()].trim()
+        ));
+    }
     let (at, text) = place::position(text, doc, &members, model, paper, written);
     Ok(Addition {
         at,
         text,
         section: region.name,
+        advice,
     })
 }
 

@@ -85,12 +85,12 @@ pub(super) fn region(
             };
         }
         // No year sections: the one heading whose section holds the
-        // entries, if one does.
+        // entries (a `<details>` group is one), if one does.
         let mut holding: Vec<usize> = doc
             .entries
             .iter()
             .filter(|e| !e.in_entry)
-            .filter_map(|e| e.topic)
+            .filter_map(|e| innermost(doc, e.span.start))
             .collect();
         holding.dedup();
         let mut distinct = holding.clone();
@@ -111,17 +111,7 @@ pub(super) fn region(
         };
     };
 
-    let wanted = normalized(name);
-    let exact: Vec<usize> = (0..doc.headings.len())
-        .filter(|&i| normalized(&doc.headings[i].text) == wanted)
-        .collect();
-    let matches = if exact.is_empty() {
-        (0..doc.headings.len())
-            .filter(|&i| !wanted.is_empty() && normalized(&doc.headings[i].text).contains(&wanted))
-            .collect()
-    } else {
-        exact
-    };
+    let matches = named(doc, name);
     let heading = match matches.as_slice() {
         [one] => *one,
         [] => {
@@ -136,7 +126,10 @@ pub(super) fn region(
         many => {
             return Err(AddError::WhichSection {
                 what: format!("{} headings match `{name}`", many.len()),
-                candidates: listed(many),
+                candidates: format!(
+                    "{} (a heading above one tells them apart: `Topic/{name}`)",
+                    listed(many)
+                ),
             });
         }
     };
@@ -153,6 +146,63 @@ pub(super) fn region(
             candidates: listed(many),
         }),
     }
+}
+
+/// The headings `name` names: by their words (any case, without markup
+/// or emoji), exactly, else as part of them; where that names several, a
+/// path through the headings (`Medical Imaging/Generation`) names the one
+/// under the others.
+fn named(doc: &Document, name: &str) -> Vec<usize> {
+    let find = |name: &str| -> Vec<usize> {
+        let wanted = normalized(name);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let exact: Vec<usize> = (0..doc.headings.len())
+            .filter(|&i| normalized(&doc.headings[i].text) == wanted)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        (0..doc.headings.len())
+            .filter(|&i| normalized(&doc.headings[i].text).contains(&wanted))
+            .collect()
+    };
+    let whole = find(name);
+    if whole.len() == 1 || !name.contains(['/', '>']) {
+        return whole;
+    }
+    let steps: Vec<&str> = name
+        .split(['/', '>'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let Some((last, above)) = steps.split_last() else {
+        return whole;
+    };
+    let within = |inner: usize, outer: usize| {
+        let (i, o) = (&doc.headings[inner], &doc.headings[outer]);
+        i.span.start >= o.span.end && i.span.start < o.end
+    };
+    find(last)
+        .into_iter()
+        .filter(|&h| {
+            above
+                .iter()
+                .all(|step| find(step).iter().any(|&a| within(h, a)))
+        })
+        .collect()
+}
+
+/// The innermost heading (a `<details>` group included) whose section
+/// holds `offset`.
+fn innermost(doc: &Document, offset: usize) -> Option<usize> {
+    doc.headings
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.span.end <= offset && offset < h.end)
+        .max_by_key(|(_, h)| h.span.start)
+        .map(|(i, _)| i)
 }
 
 /// A heading's words, lowercase, without markup, emoji or punctuation.

@@ -84,6 +84,9 @@ pub(super) fn entry(
         }
         parts.push((authors.span.clone(), authors.place, kept));
     }
+    // How the list links arXiv papers, for a model that links its paper
+    // elsewhere (a publisher's page).
+    let list_arxiv_link = arxiv_link_form(text, doc);
     let repo = model_repo(text, model);
     let new_repo = paper.code.as_deref().and_then(repo_slug);
     // A label that names the model's paper or repository (`[ContiFormer]`
@@ -108,8 +111,12 @@ pub(super) fn entry(
             .url
             .clone()
             .filter(|u| u.start >= item.start && u.end <= item.end);
-        let new_url = match model.link_category(i) {
-            "paper" => Some(paper_url(url.as_ref().map(|u| &text[u.clone()]), paper)),
+        let new_url = match slot(model, i) {
+            "paper" => Some(paper_url(
+                url.as_ref().map(|u| &text[u.clone()]),
+                &list_arxiv_link,
+                paper,
+            )),
             "code" => paper.code.clone(),
             _ => None,
         };
@@ -129,7 +136,7 @@ pub(super) fn entry(
                 let names_paper =
                     model.link_category(i) == "paper" && !link.generic && !link.kind.is_paper();
                 if !label.is_empty() && (names_paper || old_names.contains(&label)) {
-                    let new_label = match model.link_category(i) {
+                    let new_label = match slot(model, i) {
                         "code" => new_repo.as_deref().and_then(|r| r.rsplit('/').next()),
                         _ => Some(paper.short_name().unwrap_or(&paper.title)),
                     };
@@ -142,37 +149,39 @@ pub(super) fn entry(
                 }
                 true
             }
-            (None, Some(_)) if model.link_category(i) == "paper" => {
+            (None, Some(_)) if slot(model, i) == "paper" => {
                 return Err("by a reference definition");
             }
             _ => false,
         };
         parts.push((link.span.clone(), link.place, kept));
     }
-    // A note that names the code repository (a stars badge) names the new
-    // one; any other note is the model's own.
+    // A note that names the model's repository (a stars badge) or its
+    // arXiv id (`arXiv:2112.02736` after the venue) names the new paper's;
+    // any other note is the model's own.
+    let mut renames: Vec<(String, String)> = Vec::new();
+    if let (Some(old), Some(new)) = (&repo, &new_repo) {
+        renames.push((old.clone(), new.clone()));
+    }
+    if let (Some(old), PaperId::Arxiv(new)) = (model_arxiv_id(text, model), &paper.id) {
+        renames.push((old, new.clone()));
+    }
     for note in &model.notes {
+        let written = &text[note.clone()];
         // Punctuation read as a note (the `.` after a venue) is the list's.
-        if !text[note.clone()].contains(char::is_alphanumeric) {
+        if !written.contains(char::is_alphanumeric) {
             parts.push((note.clone(), Place::Line(0), true));
             continue;
         }
-        let kept = match (&repo, &new_repo) {
-            (Some(old), Some(new)) => {
-                let written = &text[note.clone()];
-                let lower = written.to_ascii_lowercase();
-                let found: Vec<usize> = lower
-                    .match_indices(&old.to_ascii_lowercase())
-                    .map(|(at, _)| at)
-                    .collect();
-                for at in &found {
-                    let start = note.start + at;
-                    edits.push((start..start + old.len(), new.clone()));
-                }
-                !found.is_empty()
+        let lower = written.to_ascii_lowercase();
+        let mut kept = false;
+        for (old, new) in &renames {
+            for (at, _) in lower.match_indices(&old.to_ascii_lowercase()) {
+                let start = note.start + at;
+                edits.push((start..start + old.len(), new.clone()));
+                kept = true;
             }
-            _ => false,
-        };
+        }
         parts.push((note.clone(), Place::Line(0), kept));
     }
     // In a table, each part is where its cell is.
@@ -190,6 +199,20 @@ pub(super) fn entry(
 
     let placeholder = |column: u8| column_placeholder(text, members, column);
     edits.extend(removals(text, &parts, &placeholder));
+    // The model's identities anywhere else in what is kept of it (`arXiv
+    // preprint arXiv:2104.00488` around a venue's name) are the new paper's.
+    for (old, new) in &renames {
+        let lower = text[item.clone()].to_ascii_lowercase();
+        for (at, _) in lower.match_indices(&old.to_ascii_lowercase()) {
+            let span = item.start + at..item.start + at + old.len();
+            if !edits
+                .iter()
+                .any(|(e, _)| e.start < span.end && span.start < e.end)
+            {
+                edits.push((span, new.clone()));
+            }
+        }
+    }
     edits.extend(lines_of_its_own(text, doc, model, &parts));
     Ok(apply(text, item, edits))
 }
@@ -209,25 +232,59 @@ fn written_venue(
     let server = paper.server?;
     // The list's own spelling of the server (`ArXiv`), or of preprints in
     // general (`Preprint`) where it names no server.
-    let mut spellings: HashMap<&str, usize> = HashMap::new();
+    // An id in the name (`arXiv preprint arXiv:2112.02736`) is each
+    // entry's own: spellings are compared without it, and the new entry's
+    // is written in.
+    let id_form = |name: &str| -> String {
+        let mut out = String::new();
+        for (i, word) in name.split(' ').enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            let (head, tail) = word.split_at(
+                word.find(|c: char| c.is_ascii_digit())
+                    .unwrap_or(word.len()),
+            );
+            let id = tail.trim_end_matches(['.', ',', ';']);
+            if !id.is_empty() && crate::url::arxiv_id(&format!("/abs/{id}")) == Some(id) {
+                out.push_str(head);
+                out.push_str("{id}");
+                out.push_str(&tail[id.len()..]);
+            } else {
+                out.push_str(word);
+            }
+        }
+        out
+    };
+    let mut spellings: HashMap<String, usize> = HashMap::new();
     for venue in doc.entries.iter().filter_map(|e| e.venue.as_ref()) {
         let name = text[venue.name.clone()].trim();
         if !name.is_empty() && crate::rules::is_preprint_name(name, venues) {
-            *spellings.entry(name).or_default() += 1;
+            *spellings.entry(id_form(name)).or_default() += 1;
         }
     }
+    let first_word = |name: &str| {
+        name.split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
     let own = spellings
         .iter()
-        .filter(|(name, _)| name.eq_ignore_ascii_case(server))
-        .max_by_key(|&(name, n)| (*n, std::cmp::Reverse(*name)))
+        .filter(|(name, _)| first_word(name).eq_ignore_ascii_case(server))
+        .max_by_key(|&(name, n)| (*n, std::cmp::Reverse(name.clone())))
         .or_else(|| {
             spellings
                 .iter()
                 .filter(|(name, _)| name.eq_ignore_ascii_case("preprint"))
                 .max_by_key(|&(_, n)| *n)
         })
-        .map_or(server, |(name, _)| name);
-    Some((own.to_owned(), paper.date.0))
+        .map_or(server.to_owned(), |(name, _)| name.clone());
+    let own = match &paper.id {
+        PaperId::Arxiv(id) => own.replace("{id}", id),
+        _ => own.replace("{id}", ""),
+    };
+    Some((own, paper.date.0))
 }
 
 /// The edits that write the venue tag for `name` of `year`: its name, its
@@ -370,7 +427,25 @@ pub(super) fn written_date(
     let (y, month, day) = date;
     let named = tokens.iter().any(|(_, r)| *r == Role::MonthName);
     let mut out = String::new();
+    let mut previous = Role::Other;
     for (t, role) in tokens {
+        // `21st`: the suffix is the new day's.
+        if previous == Role::Day && role == Role::Other && ordinal_suffix(t) {
+            out.push_str(match day? {
+                1 | 21 | 31 => "st",
+                2 | 22 => "nd",
+                3 | 23 => "rd",
+                _ => "th",
+            });
+            previous = role;
+            continue;
+        }
+        // `Jul.` abbreviates; `May` does not.
+        if previous == Role::MonthName && t == "." && month == Some(5) {
+            previous = role;
+            continue;
+        }
+        previous = role;
         match role {
             Role::Year if t.len() == 4 => out.push_str(&y.to_string()),
             Role::Year => out.push_str(&format!("{:02}", y % 100)),
@@ -387,6 +462,12 @@ pub(super) fn written_date(
         }
     }
     Some(out)
+}
+
+fn ordinal_suffix(word: &str) -> bool {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| word.eq_ignore_ascii_case(s))
 }
 
 /// The month's name as `example` writes one: abbreviated or in full, in
@@ -440,11 +521,39 @@ pub(super) fn written_authors(example: &str, names: &[String]) -> String {
         && pieces.iter().filter(|p| is_initialled(p)).count() * 2 > pieces.len();
     // `Li et al.`, `Smith, Jones`: last names only.
     let surnames = !pieces.is_empty() && pieces.iter().all(|p| !p.contains(char::is_whitespace));
+    // `Fu J, Zhou WX`: last name, then the initials.
+    let initials_after = !surnames
+        && !pieces.is_empty()
+        && pieces
+            .iter()
+            .filter(|p| {
+                let words: Vec<&str> = p.split_whitespace().collect();
+                words.len() == 2
+                    && (1..=3).contains(&words[1].chars().count())
+                    && words[1].chars().all(|c| c.is_uppercase())
+            })
+            .count()
+            * 2
+            > pieces.len();
     let names: Vec<String> = names
         .iter()
         .map(|n| {
             if surnames {
                 n.split_whitespace().last().unwrap_or(n).to_owned()
+            } else if initials_after {
+                let words: Vec<&str> = n.split_whitespace().collect();
+                match words.split_last() {
+                    Some((last, first)) if !first.is_empty() => {
+                        let letters: String = first
+                            .iter()
+                            .flat_map(|w| w.split('-'))
+                            .filter_map(|w| w.chars().next())
+                            .flat_map(char::to_uppercase)
+                            .collect();
+                        format!("{last} {letters}")
+                    }
+                    _ => n.clone(),
+                }
             } else if initials {
                 initialled(n)
             } else {
@@ -530,8 +639,10 @@ fn initialled(name: &str) -> String {
 
 /// The URL of the new paper in the form the model's paper link has: an
 /// arXiv abstract or PDF, a doi.org link, an OpenReview forum or pdf page.
-fn paper_url(example: Option<&str>, paper: &NewPaper) -> String {
-    let example = example.unwrap_or_default();
+fn paper_url(example: Option<&str>, list_arxiv_link: &str, paper: &NewPaper) -> String {
+    let example = example
+        .filter(|e| is_arxiv_link(e) || !matches!(paper.id, PaperId::Arxiv(_)))
+        .unwrap_or(list_arxiv_link);
     let parts = crate::url::parse(example);
     let scheme = if example.starts_with("http://") {
         "http"
@@ -564,14 +675,76 @@ fn paper_url(example: Option<&str>, paper: &NewPaper) -> String {
     }
 }
 
+/// What the model's link `index` holds for the new entry: what its label
+/// names where it names a kind of link (`[bibtex]` on GitHub is no code
+/// link), else what it leads to.
+pub(super) fn slot(model: &Entry, index: usize) -> &'static str {
+    let link = &model.links[index];
+    match link.kind.category() {
+        Some(category) if !link.is_title => category,
+        _ => model.link_category(index),
+    }
+}
+
+/// The arXiv id of the model's paper link, if it links one.
+pub(super) fn model_arxiv_id(text: &str, model: &Entry) -> Option<String> {
+    model.links.iter().enumerate().find_map(|(i, l)| {
+        let url = &text[l.url.clone()?];
+        match (slot(model, i), crate::url::paper_key(url)?) {
+            ("paper", crate::url::PaperKey::Arxiv(id)) => Some(id.to_owned()),
+            _ => None,
+        }
+    })
+}
+
 /// `owner/repo` of the model's code repository, if it links one on GitHub.
 pub(super) fn model_repo(text: &str, model: &Entry) -> Option<String> {
     model
         .links
         .iter()
         .enumerate()
-        .filter(|&(i, _)| model.link_category(i) == "code")
+        .filter(|&(i, _)| slot(model, i) == "code")
         .find_map(|(_, l)| l.url.as_ref().and_then(|u| repo_slug(&text[u.clone()])))
+}
+
+fn is_arxiv_link(url: &str) -> bool {
+    matches!(
+        crate::url::paper_key(url),
+        Some(crate::url::PaperKey::Arxiv(_))
+    )
+}
+
+/// The list's commonest form of arXiv link (`https://arxiv.org/pdf/ID.pdf`,
+/// `…/abs/ID`), as one of its links; `https://arxiv.org/abs/` where it has none.
+fn arxiv_link_form(text: &str, doc: &Document) -> String {
+    let mut forms: HashMap<(bool, bool, bool, bool), (usize, &str)> = HashMap::new();
+    for entry in &doc.entries {
+        for link in &entry.links {
+            let Some(url) = link.url.as_ref().map(|u| &text[u.clone()]) else {
+                continue;
+            };
+            let Some(parts) = crate::url::parse(url) else {
+                continue;
+            };
+            if !parts.host.eq_ignore_ascii_case("arxiv.org") || !is_arxiv_link(url) {
+                continue;
+            }
+            let form = (
+                url.starts_with("http://"),
+                parts.host.starts_with("www."),
+                parts.path.starts_with("/pdf"),
+                parts.path.ends_with(".pdf"),
+            );
+            forms.entry(form).or_insert((0, url)).0 += 1;
+        }
+    }
+    forms
+        .into_values()
+        .max_by_key(|&(n, url)| (n, std::cmp::Reverse(url)))
+        .map_or_else(
+            || "https://arxiv.org/abs/".to_owned(),
+            |(_, url)| url.to_owned(),
+        )
 }
 
 /// `owner/repo` of a GitHub repository URL.
@@ -615,7 +788,10 @@ fn removals(
     placeholder: &dyn Fn(u8) -> String,
 ) -> Vec<(Span, String)> {
     // In a table, what separates parts never ends a cell.
-    let separators = |gap: &str| document::only_separates(gap) && !gap.contains('|');
+    let in_row = parts
+        .iter()
+        .any(|(_, place, _)| matches!(place, Place::Column(_)));
+    let separators = |gap: &str| document::only_separates(gap) && !(in_row && gap.contains('|'));
     let alone = |i: usize, column: u8| {
         !parts
             .iter()

@@ -24,9 +24,9 @@ enum UsageError {
         )
     )]
     NotAPaper(String),
-    #[error("--code goes with one paper; {0} were given")]
-    #[diagnostic(code(usage), help("add the papers one at a time, each with its code"))]
-    CodeForMany(usize),
+    #[error("--{0} goes with one paper; {1} were given")]
+    #[diagnostic(code(usage), help("add the papers one at a time, each with its own"))]
+    OneForMany(&'static str, usize),
     #[error("{0}")]
     #[diagnostic(code(add::metadata))]
     Metadata(String),
@@ -45,9 +45,11 @@ pub(super) fn run(args: &AddArgs, output: &mut Output) -> io::Result<ExitStatus>
             }
         }
     }
-    if args.code.is_some() && papers.len() > 1 {
-        output.error(&UsageError::CodeForMany(papers.len()));
-        return Ok(ExitStatus::Error);
+    for (option, given) in [("code", args.code.is_some()), ("name", args.name.is_some())] {
+        if given && papers.len() > 1 {
+            output.error(&UsageError::OneForMany(option, papers.len()));
+            return Ok(ExitStatus::Error);
+        }
     }
     let path = file.unwrap_or_else(crate::files::default_readme);
     let source = match Source::read(&path) {
@@ -118,12 +120,19 @@ pub(super) fn run(args: &AddArgs, output: &mut Output) -> io::Result<ExitStatus>
             &doc,
             &settings.venues,
         )
+        .map(|new| NewPaper {
+            name: args.name.clone(),
+            ..new
+        })
         .and_then(|new| {
             add::add(&text, &doc, &settings.venues, &new, args.section.as_deref())
                 .map(|addition| (new.title, addition))
         });
         match result {
             Ok((title, addition)) => {
+                for advice in &addition.advice {
+                    output.warn(advice);
+                }
                 // Where the entry's own lines start: after the blank lines
                 // written before it.
                 let leading = addition.text.len() - addition.text.trim_start_matches('\n').len();
