@@ -245,10 +245,13 @@ pub(super) fn position(
         paper.date.1.filter(|_| with_months && dated).unwrap_or(0),
         paper.date.2.filter(|_| with_days && dated).unwrap_or(0),
     );
-    // The section's own order; where it is too short to tell, the list's
-    // (its other sections').
+    // The section's own order; where it tells none (too short, or mixed),
+    // the list's (all its sections').
     let (mut newer, mut older) = order(&keys);
-    if newer + older < 2 {
+    let decided = |newer: usize, older: usize| {
+        (newer >= 2 && newer >= older * 3) || (older >= 2 && older >= newer * 3)
+    };
+    if !decided(newer, older) {
         (newer, older) = (0, 0);
         let top: Vec<&Entry> = doc.entries.iter().filter(|e| !e.in_entry).collect();
         for run in top.chunk_by(|a, b| a.topic == b.topic && a.section == b.section) {

@@ -85,9 +85,8 @@ pub(super) fn run(args: &AddArgs, output: &mut Output) -> io::Result<ExitStatus>
 
     let original = source.text().to_owned();
     let mut text = original.clone();
-    // Each added entry: its title, section, first line and line count in
-    // the text as it is now.
-    let mut added: Vec<(String, String, usize, usize)> = Vec::new();
+    // Each added entry: its title, its section, and its lines as written.
+    let mut added: Vec<(String, String, String)> = Vec::new();
     let mut refused = false;
     for (id, url) in papers {
         let paper = match answers.get(&id) {
@@ -133,19 +132,9 @@ pub(super) fn run(args: &AddArgs, output: &mut Output) -> io::Result<ExitStatus>
                 for advice in &addition.advice {
                     output.warn(advice);
                 }
-                // Where the entry's own lines start: after the blank lines
-                // written before it.
-                let leading = addition.text.len() - addition.text.trim_start_matches('\n').len();
-                let first = text[..addition.at].matches('\n').count() + 1 + leading;
-                let count = addition.text.trim_matches('\n').matches('\n').count() + 1;
-                let written = addition.text.matches('\n').count();
-                for earlier in &mut added {
-                    if earlier.2 >= first - leading {
-                        earlier.2 += written;
-                    }
-                }
                 text = addition.apply(&text);
-                added.push((title, addition.section, first, count));
+                let lines = addition.text.trim_matches('\n').to_owned();
+                added.push((title, addition.section, lines));
             }
             Err(err) => {
                 output.error(&err);
@@ -160,6 +149,29 @@ pub(super) fn run(args: &AddArgs, output: &mut Output) -> io::Result<ExitStatus>
         return Ok(ExitStatus::Failure);
     }
 
+    // Where the list's own order (as `entry-order` reads the whole list)
+    // puts a new entry elsewhere than its section told, it goes there:
+    // the move that rule's fix makes.
+    for _ in 0..added.len() {
+        let revised = source.revised(text.clone());
+        let linted = crate::lint::lint(&revised, &settings);
+        let lines = new_lines(&text, &added);
+        let moves: Vec<&crate::diagnostic::Finding> = linted
+            .findings
+            .iter()
+            .filter(|f| f.rule == crate::rule::Rule::EntryOrder && f.fix.is_some())
+            .filter(|f| {
+                let line = revised.line_of(f.span.start);
+                lines.iter().any(|l| l.contains(&line))
+            })
+            .take(1)
+            .collect();
+        if moves.is_empty() {
+            break;
+        }
+        text = crate::fix::splice(&text, &moves);
+    }
+
     // What the lint says of the new entries: nothing, if they are written
     // as the list's own are.
     let revised = source.revised(text.clone());
@@ -169,11 +181,10 @@ pub(super) fn run(args: &AddArgs, output: &mut Output) -> io::Result<ExitStatus>
         .iter()
         .map(|f| (f.rule, f.message.clone()))
         .collect();
+    let lines = new_lines(&text, &added);
     for finding in &crate::lint::lint(&revised, &settings).findings {
         let line = revised.line_of(finding.span.start);
-        let on_new = added
-            .iter()
-            .any(|&(_, _, first, count)| (first..first + count).contains(&line));
+        let on_new = lines.iter().any(|l| l.contains(&line));
         if on_new && !known.contains(&(finding.rule, finding.message.clone())) {
             output.warn(&format!(
                 "the added entry on line {line} has a finding: {}[{}] {}",
@@ -196,11 +207,12 @@ pub(super) fn run(args: &AddArgs, output: &mut Output) -> io::Result<ExitStatus>
             output.error(&err);
             return Ok(ExitStatus::Error);
         }
-        for (title, section, first, _) in &added {
+        for ((title, section, _), lines) in added.iter().zip(new_lines(&text, &added)) {
             writeln!(
                 output.stdout,
-                "{}:{first}: added “{title}” under `{section}`",
+                "{}:{}: added “{title}” under `{section}`",
                 source.name(),
+                lines.start
             )?;
         }
     }
@@ -245,4 +257,17 @@ fn paper_url(word: &str) -> String {
         return format!("https://doi.org/{word}");
     }
     word.to_owned()
+}
+
+/// The lines (1-based) of each added entry in `text`: where its lines are
+/// found, each entry's own (it carries its paper's address).
+fn new_lines(text: &str, added: &[(String, String, String)]) -> Vec<std::ops::Range<usize>> {
+    added
+        .iter()
+        .filter_map(|(_, _, lines)| {
+            let at = text.find(lines.as_str())?;
+            let first = text[..at].matches('\n').count() + 1;
+            Some(first..first + lines.matches('\n').count() + 1)
+        })
+        .collect()
 }
