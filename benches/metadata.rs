@@ -145,6 +145,9 @@ fn main() {
     let mut cmd = base(&batched_list);
     cmd.arg("--arxiv-api-url")
         .arg(api.url("/arxiv/"))
+        // (Never the real Semantic Scholar from a benchmark.)
+        .arg("--semantic-scholar-api-url")
+        .arg(api.url("/s2/"))
         .arg("--github-api-url")
         .arg(api.url("/github/"))
         .env("GITHUB_TOKEN", "bench-token");

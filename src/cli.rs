@@ -187,6 +187,11 @@ pub struct LinkArgs {
     #[arg(long, value_name = "URL", hide = true)]
     pub openreview_api_url: Option<String>,
 
+    /// Base URL of Semantic Scholar's Academic Graph API [default:
+    /// https://api.semanticscholar.org/graph/v1/].
+    #[arg(long, value_name = "URL", hide = true)]
+    pub semantic_scholar_api_url: Option<String>,
+
     /// Seconds between two arXiv API queries [default: 3, as arXiv asks];
     /// tests shorten it against their own server.
     #[arg(long, value_name = "SECONDS", hide = true)]

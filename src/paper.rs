@@ -19,6 +19,10 @@ pub(crate) enum PaperId {
     Doi(String),
     /// An OpenReview note id (case matters).
     OpenReview(String),
+    /// Where the arXiv paper of this bare id was published, as a batch
+    /// metadata service (Semantic Scholar, with DBLP's key) says: asked
+    /// about preprints whose arXiv record names no publication.
+    Publication(String),
 }
 
 impl PaperId {
@@ -42,6 +46,7 @@ impl PaperId {
             PaperId::Arxiv(id) => format!("arxiv:{id}"),
             PaperId::Doi(doi) => format!("doi:{doi}"),
             PaperId::OpenReview(id) => format!("openreview:{id}"),
+            PaperId::Publication(id) => format!("s2:arxiv:{id}"),
         }
     }
 
@@ -51,6 +56,7 @@ impl PaperId {
             PaperId::Arxiv(_) => "arXiv",
             PaperId::Doi(_) => "Crossref",
             PaperId::OpenReview(_) => "OpenReview",
+            PaperId::Publication(_) => "Semantic Scholar",
         }
     }
 }
@@ -61,6 +67,7 @@ impl fmt::Display for PaperId {
             PaperId::Arxiv(id) => write!(f, "arXiv:{id}"),
             PaperId::Doi(doi) => write!(f, "doi:{doi}"),
             PaperId::OpenReview(id) => write!(f, "OpenReview {id}"),
+            PaperId::Publication(id) => write!(f, "the publication of arXiv:{id}"),
         }
     }
 }
@@ -93,6 +100,10 @@ pub(crate) struct Paper {
     /// (`ICLR 2024 poster`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue: Option<String>,
+    /// Other names of that venue the service knows (`CVPR` for `Computer
+    /// Vision and Pattern Recognition`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub venue_aliases: Vec<String>,
 }
 
 /// The answer about one identity.

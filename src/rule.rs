@@ -233,7 +233,7 @@ pub static RULES: [RuleInfo; 23] = [
         fixable: Fixable::Unsafe,
         enabled: true,
         online: true,
-        summary: "an entry tagged as a preprint whose paper has since been published (by the list's own other listing of it; online, by arXiv's journal_ref)",
+        summary: "an entry tagged as a preprint whose paper has since been published (by the list's own other listing of it; online, by arXiv's journal_ref, then Semantic Scholar with DBLP)",
         doc: include_str!("rules/venue_update.md"),
     },
     RuleInfo {

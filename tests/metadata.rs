@@ -14,9 +14,19 @@ use assert_cmd::Command;
 use serde_json::Value;
 use support::{
     Reply, Server, arxiv_feed as feed, arxiv_feed_with_refs, arxiv_id_list as id_list, route,
+    semantic_scholar_batch,
 };
 
 fn lint() -> Command {
+    // A Semantic Scholar that knows no publication: the batch service
+    // `venue-update` asks about preprints arXiv names none of.
+    static NONE_PUBLISHED: std::sync::OnceLock<Server> = std::sync::OnceLock::new();
+    let s2 = NONE_PUBLISHED.get_or_init(|| semantic_scholar(&[]));
+    lint_asking(s2)
+}
+
+/// The lint, asking `s2` as Semantic Scholar.
+fn lint_asking(s2: &Server) -> Command {
     let mut cmd = Command::cargo_bin("awesome-lint").unwrap();
     cmd.env_remove("GITHUB_TOKEN")
         .env_remove("NO_COLOR")
@@ -27,8 +37,22 @@ fn lint() -> Command {
         "--allow-private",
         "--arxiv-delay",
         "0.01",
+        "--semantic-scholar-api-url",
+        &s2.url("/s2/"),
     ]);
     cmd
+}
+
+/// Semantic Scholar's batch service, knowing the publications `known`
+/// (`(arXiv id, venue, DBLP key)`).
+fn semantic_scholar(known: &'static [(&'static str, &'static str, &'static str)]) -> Server {
+    Server::start(
+        "127.0.0.1",
+        vec![(
+            "/s2/paper/batch",
+            route(move |seen, _| semantic_scholar_batch(seen, known)),
+        )],
+    )
 }
 
 struct Run {
@@ -780,7 +804,8 @@ fn a_thousand_preprints_cost_only_the_arxiv_batches() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("list.md");
     fs::write(&path, &list).unwrap();
-    let out = run(lint()
+    let s2 = semantic_scholar(&[]);
+    let out = run(lint_asking(&s2)
         .arg(&path)
         .args(["--no-config", "--no-cache", "--arxiv-api-url"])
         .arg(arxiv.url("/api/")));
@@ -788,4 +813,98 @@ fn a_thousand_preprints_cost_only_the_arxiv_batches() {
     let found = findings(&out.json, &["venue-update"]);
     assert_eq!(found.len(), 1000, "{}", out.stderr);
     assert_eq!(arxiv.requests().len(), 10, "{:?}", arxiv.requests().len());
+    // arXiv named every publication: the batch service is not asked.
+    assert!(s2.requests().is_empty());
+}
+
+/// `venue-update` where arXiv names no publication: Semantic Scholar's
+/// batch service, 500 papers a request, and only what DBLP indexes (a
+/// workshop, arXiv's own DBLP record, and an unknown paper are no
+/// publication). A thousand preprints cost two requests beyond the arXiv
+/// batches.
+#[test]
+fn preprints_arxiv_names_no_venue_of_are_asked_in_batches_of_500() {
+    let titles: HashMap<String, (u32, String)> = (1..=1000)
+        .map(|n| {
+            (
+                format!("2311.{n:05}"),
+                (1, format!("Paper Number {n} on Learning Things")),
+            )
+        })
+        .collect();
+    let titles = Arc::new(titles);
+    let arxiv = Server::start(
+        "127.0.0.1",
+        vec![(
+            "/api/query",
+            route(move |seen, _| {
+                let known: Vec<(String, u32, String)> = id_list(seen)
+                    .into_iter()
+                    .filter_map(|id| titles.get(&id).map(|(v, t)| (id.clone(), *v, t.clone())))
+                    .collect();
+                // No journal_ref for any of them.
+                let refs: Vec<(&str, u32, &str, Option<&str>)> = known
+                    .iter()
+                    .map(|(id, v, t)| (id.as_str(), *v, t.as_str(), None))
+                    .collect();
+                arxiv_feed_with_refs(&refs)
+            }),
+        )],
+    );
+    const KNOWN: &[(&str, &str, &str)] = &[
+        (
+            "2311.00007",
+            "Computer Vision and Pattern Recognition",
+            "conf/cvpr/SmithJ24",
+        ),
+        (
+            "2311.00512",
+            "International Conference on Learning Representations",
+            "conf/iclr/DoeR24",
+        ),
+        ("2311.00020", "arXiv.org", "journals/corr/abs-2311-00020"),
+        (
+            "2311.00030",
+            "ICML Workshop on Things",
+            "conf/icml/WorkshopX23",
+        ),
+    ];
+    let s2 = semantic_scholar(KNOWN);
+    let mut list = String::from("# Papers\n\n");
+    for n in 1..=1000 {
+        list.push_str(&format!(
+            "- [**arXiv 2023**] Paper Number {n} on Learning Things [[pdf]](https://arxiv.org/abs/2311.{n:05})\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    fs::write(&path, &list).unwrap();
+    let out = run(lint_asking(&s2)
+        .arg(&path)
+        .args(["--no-config", "--no-cache", "--arxiv-api-url"])
+        .arg(arxiv.url("/api/")));
+    let found = findings(&out.json, &["venue-update"]);
+    let lines: Vec<u64> = found.iter().map(|(l, _, _)| *l).collect();
+    assert_eq!(lines, [9, 514], "{found:#?}\n{}", out.stderr);
+    assert!(
+        found[0].2.contains("Semantic Scholar gives “Computer Vision and Pattern Recognition”, 2024 (DBLP conf/cvpr/SmithJ24)"),
+        "{found:?}"
+    );
+    let help: Vec<&str> = out.json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "venue-update")
+        .filter_map(|d| d["help"].as_str())
+        .collect();
+    assert!(help[0].starts_with("write `CVPR 2024`"), "{help:?}");
+    assert!(help[1].starts_with("write `ICLR 2024`"), "{help:?}");
+    // Ten arXiv batches, and two batch-service requests of 500 papers.
+    assert_eq!(arxiv.requests().len(), 10);
+    let asked = s2.requests();
+    assert_eq!(asked.len(), 2, "{asked:?}");
+    assert!(asked.iter().all(|r| r.method == "POST"));
+    let first: Value = serde_json::from_slice(&asked[0].body).unwrap();
+    assert_eq!(first["ids"].as_array().unwrap().len(), 500);
+    assert_eq!(first["ids"][0], "ARXIV:2311.00001");
 }

@@ -77,7 +77,7 @@ impl NewPaper {
         let server = match id {
             PaperId::Arxiv(_) => Some("arXiv"),
             PaperId::OpenReview(_) => Some("OpenReview"),
-            PaperId::Doi(_) => None,
+            PaperId::Doi(_) | PaperId::Publication(_) => None,
         };
         // A DOI's container the vocabulary does not know is still where it
         // was published, as Crossref names it.

@@ -111,6 +111,22 @@ impl File {
         ids
     }
 
+    /// The preprints `venue-update` asks a batch service about: those on
+    /// changed lines whose arXiv record names no publication.
+    fn unpublished(&self, args: &LinkArgs, answers: &HashMap<PaperId, Answer>) -> Vec<PaperId> {
+        if !self.settings.is_enabled(Rule::VenueUpdate) {
+            return Vec::new();
+        }
+        let text = self.source.text();
+        venue_update::unpublished(text, &self.linted.doc, &self.settings.venues, answers)
+            .into_iter()
+            .filter(|(_, span)| {
+                self.is_changed(span.start) && !self.excluded(args, &text[span.clone()])
+            })
+            .map(|(id, _)| id)
+            .collect()
+    }
+
     /// Whether `--exclude` or the config's `exclude` leaves `url` out.
     fn excluded(&self, args: &LinkArgs, url: &str) -> bool {
         args.exclude
@@ -591,7 +607,23 @@ fn check_links(
         }
         Some(cache.with_paper_max_age(settings.metadata.cache_max_age))
     };
-    let checked = links::check(&wanted, &papers, &options, cache.as_mut(), output.progress)?;
+    let mut checked = links::check(&wanted, &papers, &options, cache.as_mut(), output.progress)?;
+    // The preprints arXiv names no publication of: one batch service
+    // request per 500 (`venue-update`).
+    let mut unpublished = BTreeSet::new();
+    for file in files.iter() {
+        unpublished.extend(file.unpublished(args, &checked.papers));
+    }
+    if !unpublished.is_empty() {
+        let asked = links::check(
+            &HashMap::new(),
+            &unpublished,
+            &options,
+            cache.as_mut(),
+            &links::NoProgress,
+        )?;
+        checked.papers.extend(asked.papers);
+    }
     let unchecked = warn_unchecked(&wanted, &checked.results, &checked.papers, format, output);
     if let Some(cache) = &cache
         && let Err(err) = cache.save()
@@ -752,6 +784,11 @@ pub(super) fn link_options(
             &args.openreview_api_url,
             &mut services.openreview,
             "OpenReview",
+        ),
+        (
+            &args.semantic_scholar_api_url,
+            &mut services.semantic_scholar,
+            "Semantic Scholar",
         ),
     ] {
         if let Some(url) = arg {

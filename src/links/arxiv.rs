@@ -251,7 +251,7 @@ impl FeedEntry {
                 journal_ref,
                 authors,
                 date,
-                venue: None,
+                ..Paper::default()
             },
         ))
     }
@@ -314,7 +314,7 @@ mod tests {
                 journal_ref: Some("CVPR 2024".into()),
                 authors: vec!["A. Author".into(), "Bo Li".into()],
                 date: Some((2024, Some(3), Some(12))),
-                venue: None,
+                ..Paper::default()
             }
         );
         assert_eq!(papers[1].0, "hep-th/9901001");

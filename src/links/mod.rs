@@ -23,6 +23,7 @@ pub(crate) mod local;
 mod openreview;
 mod policy;
 mod retry;
+mod s2;
 mod target;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -96,6 +97,7 @@ pub(crate) struct Services {
     pub arxiv: Url,
     pub crossref: Url,
     pub openreview: Url,
+    pub semantic_scholar: Url,
     pub arxiv_delay: Duration,
 }
 
@@ -106,6 +108,7 @@ impl Services {
             PaperId::Arxiv(_) => &self.arxiv,
             PaperId::Doi(_) => &self.crossref,
             PaperId::OpenReview(_) => &self.openreview,
+            PaperId::Publication(_) => &self.semantic_scholar,
         }
     }
 }
@@ -117,6 +120,7 @@ impl Default for Services {
             arxiv: url(arxiv::API),
             crossref: url(crossref::API),
             openreview: url(openreview::API),
+            semantic_scholar: url(s2::API),
             arxiv_delay: arxiv::DELAY,
         }
     }
@@ -556,6 +560,7 @@ fn spawn_check(
 async fn ask(checker: &Arc<Checker>, unasked: Vec<PaperId>) -> HashMap<PaperId, Answer> {
     let services = &checker.options().services;
     let mut arxiv_ids = Vec::new();
+    let mut published_ids = Vec::new();
     let mut others: JoinSet<(PaperId, Answer)> = JoinSet::new();
     for id in unasked {
         let checker = Arc::clone(checker);
@@ -575,6 +580,7 @@ async fn ask(checker: &Arc<Checker>, unasked: Vec<PaperId>) -> HashMap<PaperId, 
                     (id, answer)
                 });
             }
+            PaperId::Publication(bare) => published_ids.push(bare.clone()),
             PaperId::OpenReview(note) => {
                 let note = note.clone();
                 others.spawn(async move {
@@ -591,6 +597,14 @@ async fn ask(checker: &Arc<Checker>, unasked: Vec<PaperId>) -> HashMap<PaperId, 
             .into_iter()
             .map(|(bare, answer)| (PaperId::Arxiv(bare), answer))
             .collect();
+    if !published_ids.is_empty() {
+        answers.extend(
+            s2::fetch(checker, &services.semantic_scholar, &published_ids)
+                .await
+                .into_iter()
+                .map(|(bare, answer)| (PaperId::Publication(bare), answer)),
+        );
+    }
     while let Some(done) = others.join_next().await {
         if let Ok((id, answer)) = done {
             answers.insert(id, answer);

@@ -34,7 +34,35 @@ pub(crate) fn papers(text: &str, doc: &Document, venues: &Venues) -> Vec<(PaperI
     ids
 }
 
-/// The findings, from what arXiv said.
+/// The preprints whose arXiv record names no publication (no
+/// `journal_ref`, or one that names none), to ask a batch service about:
+/// each with its link.
+pub(crate) fn unpublished(
+    text: &str,
+    doc: &Document,
+    venues: &Venues,
+    answers: &HashMap<PaperId, Answer>,
+) -> Vec<(PaperId, Span)> {
+    papers(text, doc, venues)
+        .into_iter()
+        .filter_map(|(id, url)| {
+            let Some(Answer::Found(paper)) = answers.get(&id) else {
+                return None;
+            };
+            let named = paper
+                .journal_ref
+                .as_deref()
+                .and_then(|r| published_in(r, venues));
+            let PaperId::Arxiv(bare) = id else {
+                return None;
+            };
+            named.is_none().then_some((PaperId::Publication(bare), url))
+        })
+        .collect()
+}
+
+/// The findings, from what arXiv said, and for the papers arXiv names no
+/// publication of, what the batch service said.
 pub(crate) fn findings(
     source: &Source,
     doc: &Document,
@@ -59,14 +87,40 @@ pub(crate) fn findings(
             let PaperKey::Arxiv(id) = key else {
                 return None;
             };
-            let Some(Answer::Found(paper)) = answers.get(&PaperId::Arxiv(id.to_owned())) else {
+            let arxiv = match answers.get(&PaperId::Arxiv(id.to_owned())) {
+                Some(Answer::Found(paper)) => paper.journal_ref.as_deref(),
+                _ => None,
+            };
+            if let Some((name, year)) = arxiv.and_then(|r| published_in(r, venues)) {
+                return Some((
+                    name,
+                    year,
+                    format!("arXiv gives \u{201c}{}\u{201d}", arxiv?),
+                    url,
+                ));
+            }
+            // Semantic Scholar's venue, in DBLP's year.
+            let Some(Answer::Found(paper)) = answers.get(&PaperId::Publication(id.to_owned()))
+            else {
                 return None;
             };
-            let journal_ref = paper.journal_ref.as_deref()?;
-            let (name, year) = published_in(journal_ref, venues)?;
-            Some((name, year, journal_ref, url))
+            let (venue, year) = (paper.venue.as_deref()?, paper.year?);
+            // (DBLP files a conference's workshops under the conference.)
+            if names_no_publication(venue) {
+                return None;
+            }
+            let (name, _) = std::iter::once(venue)
+                .chain(paper.venue_aliases.iter().map(String::as_str))
+                .find_map(|name| published_in(&format!("{name} {year}"), venues))?;
+            let key = paper.journal_ref.as_deref().unwrap_or("DBLP");
+            Some((
+                name,
+                year,
+                format!("Semantic Scholar gives \u{201c}{venue}\u{201d}, {year} ({key})"),
+                url,
+            ))
         });
-        let Some((name, year, journal_ref, url)) = published else {
+        let Some((name, year, evidence, url)) = published else {
             continue;
         };
         // The venue as the list writes it, where another entry names it.
@@ -81,11 +135,15 @@ pub(crate) fn findings(
             Finding::new(
                 Rule::VenueUpdate,
                 venue.inner.clone(),
-                format!("the entry is tagged `{was}`, but the paper has been published: arXiv gives \u{201c}{journal_ref}\u{201d}"),
+                format!(
+                    "the entry is tagged `{was}`, but the paper has been published: {evidence}"
+                ),
             )
             .label("a preprint's tag")
             .related(url.clone(), "arXiv's record of this paper")
-            .help(format!("write `{tag}`, and link the published version if the list links one"))
+            .help(format!(
+                "write `{tag}`, and link the published version if the list links one"
+            ))
             .fix(Fix::new(edits, crate::diagnostic::Applicability::Unsafe)),
         );
     }
@@ -238,19 +296,7 @@ fn tagged_preprint(text: &str, entry: &Entry, venues: &Venues) -> bool {
 /// a venue the vocabulary knows and a year. A workshop, a thesis, a paper
 /// submitted or under review is no publication; nor is a preprint server.
 pub(crate) fn published_in(journal_ref: &str, venues: &Venues) -> Option<(String, u16)> {
-    let lower = journal_ref.to_lowercase();
-    const NOT_PUBLISHED: [&str; 9] = [
-        "workshop",
-        "submitted",
-        "submission",
-        "under review",
-        "in review",
-        "thesis",
-        "dissertation",
-        "preprint",
-        "arxiv",
-    ];
-    if NOT_PUBLISHED.iter().any(|w| lower.contains(w)) {
+    if names_no_publication(journal_ref) {
         return None;
     }
     // `IJCAI-23`, `AAAI'24`: a venue and its year's last two digits.
@@ -331,6 +377,24 @@ pub(crate) fn published_in(journal_ref: &str, venues: &Venues) -> Option<(String
         }
     }
     None
+}
+
+/// Whether a venue's description says it is no publication: a workshop,
+/// a thesis, a paper submitted or under review, a preprint.
+fn names_no_publication(text: &str) -> bool {
+    const NOT_PUBLISHED: [&str; 9] = [
+        "workshop",
+        "submitted",
+        "submission",
+        "under review",
+        "in review",
+        "thesis",
+        "dissertation",
+        "preprint",
+        "arxiv",
+    ];
+    let lower = text.to_lowercase();
+    NOT_PUBLISHED.iter().any(|w| lower.contains(w))
 }
 
 /// The canonical name of a venue the vocabulary knows in this spelling.

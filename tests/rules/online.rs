@@ -17,7 +17,8 @@ use serde_json::Value;
 
 use crate::snapshot::changes;
 use crate::support::{
-    Server, arxiv_feed_with_refs, arxiv_id_list, html, pdf, redirect, route, status,
+    Server, arxiv_feed_with_refs, arxiv_id_list, html, pdf, redirect, route,
+    semantic_scholar_batch, status,
 };
 
 /// What a page of the web answers.
@@ -150,6 +151,8 @@ fn web() -> &'static Server {
                         arxiv_feed_with_refs(&refs)
                     }),
                 ),
+                // Semantic Scholar knows no publication of these papers.
+                ("/s2/", route(|seen, _| semantic_scholar_batch(seen, &[]))),
                 (
                     "/web/",
                     route(|seen, _| {
@@ -269,6 +272,8 @@ pub fn run(rule: Rule, text: &str, extra: &[&str]) -> (Value, String, Vec<(usize
         ])
         .arg("--arxiv-api-url")
         .arg(web().url("/arxiv/api/"))
+        .arg("--semantic-scholar-api-url")
+        .arg(web().url("/s2/"))
         .args(extra)
         .arg("list.md")
         .output()

@@ -383,3 +383,36 @@ pub fn arxiv_id_list(seen: &Seen) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// Semantic Scholar's `paper/batch` answer to a request (a POST of
+/// `{"ids": ["ARXIV:…", …]}`): a record for each id `known` has, as
+/// `(arXiv id, venue, DBLP key)`, and `null` for the others, in the order
+/// asked.
+pub fn semantic_scholar_batch(seen: &Seen, known: &[(&str, &str, &str)]) -> Reply {
+    let body: serde_json::Value = serde_json::from_slice(&seen.body).unwrap_or_default();
+    let records: Vec<serde_json::Value> = body["ids"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .map(|id| {
+            let id = id.as_str().unwrap_or_default().trim_start_matches("ARXIV:");
+            match known.iter().find(|(k, ..)| *k == id) {
+                Some((_, venue, dblp)) => serde_json::json!({
+                    "paperId": format!("s2-{id}"),
+                    "title": "A Paper",
+                    "venue": venue,
+                    "year": 2023,
+                    "publicationVenue": {"id": "v", "name": venue, "type": "conference"},
+                    "externalIds": {"ArXiv": id, "DBLP": dblp, "CorpusId": 1}
+                }),
+                None => serde_json::Value::Null,
+            }
+        })
+        .collect();
+    Reply::Full(
+        200,
+        vec![("Content-Type", "application/json".into())],
+        serde_json::to_vec(&records).unwrap(),
+    )
+}
