@@ -506,7 +506,7 @@ fn month_name(example: &str, month: u8) -> String {
 /// first few and `et al.`; with its separator and its `and`; with initials
 /// where it abbreviates first names; with what it writes after the last.
 pub(super) fn written_authors(example: &str, names: &[String]) -> String {
-    let lower = example.to_lowercase();
+    let lower = example.to_ascii_lowercase();
     let et_al = lower.find("et al");
     let listed = et_al.map_or(example, |at| &example[..at]);
     let separator = if listed.contains(';') { "; " } else { ", " };
