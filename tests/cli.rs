@@ -4790,3 +4790,17 @@ fn a_date_in_code_before_a_link_is_read() {
     );
     assert!(care["venue"].is_null(), "{care}");
 }
+
+/// The one entry of a list of other links (a lecture's PDF among links to
+/// notebooks and courses) is laid out as its list is: no `list-indent`
+/// finding for not being indented as the file's lists of papers are.
+#[test]
+fn a_lone_entry_follows_its_own_lists_layout() {
+    let path = fixture("entries/lone-entry-in-a-list-of-links.md");
+    let (_, value) = json(&[path.to_str().unwrap(), "--offline"]);
+    let rules = lines_and_rules(&value);
+    assert!(
+        !rules.iter().any(|(_, rule)| rule == "list-indent"),
+        "{rules:?}"
+    );
+}

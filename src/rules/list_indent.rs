@@ -239,6 +239,13 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some((expected, count, scope)) = law else {
             continue;
         };
+        // The one entry of its list (a tutorial's PDF among links to
+        // notebooks and courses) is laid out as that list is, not as the
+        // file's lists of entries elsewhere.
+        let alone_in_its_list = lists[list_of[position]].values().sum::<usize>() == 1;
+        if scope == "file" && alone_in_its_list && own.is_some_and(|tally| tally.total == 1) {
+            continue;
+        }
         // Written the way most of the file is, in a section of another way
         // (`- ` as 236 entries of the file are, under a heading whose nine
         // others write ` - `): the section's way is the odd one, the fix
