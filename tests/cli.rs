@@ -4797,7 +4797,7 @@ fn a_date_in_code_before_a_link_is_read() {
 #[test]
 fn a_lone_entry_follows_its_own_lists_layout() {
     let path = fixture("entries/lone-entry-in-a-list-of-links.md");
-    let (_, value) = json(&[path.to_str().unwrap(), "--offline"]);
+    let (_, value) = json(&[path.to_str().unwrap()]);
     let rules = lines_and_rules(&value);
     assert!(
         !rules.iter().any(|(_, rule)| rule == "list-indent"),
