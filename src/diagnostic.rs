@@ -120,6 +120,10 @@ pub struct Fix {
     /// The destination of a link the fix makes render, as written
     /// (`[[Code]] (url)` joined): the one link an unsafe fix may add.
     pub restores: Option<String>,
+    /// The destination of a link the fix writes anew beside the entry's
+    /// own (the published version's, `venue-update`): an unsafe fix's one
+    /// new link, label and all.
+    pub adds: Option<String>,
 }
 
 impl Fix {
@@ -130,6 +134,7 @@ impl Fix {
             retarget: None,
             spelling: false,
             restores: None,
+            adds: None,
         }
     }
 

@@ -100,6 +100,10 @@ pub(crate) struct Paper {
     /// (`ICLR 2024 poster`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue: Option<String>,
+    /// The DOI of the published version, where the service gives one
+    /// (arXiv's `arxiv:doi`; Semantic Scholar's, not arXiv's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doi: Option<String>,
     /// Other names of that venue the service knows (`CVPR` for `Computer
     /// Vision and Pattern Recognition`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -908,3 +908,84 @@ fn preprints_arxiv_names_no_venue_of_are_asked_in_batches_of_500() {
     assert_eq!(first["ids"].as_array().unwrap().len(), 500);
     assert_eq!(first["ids"][0], "ARXIV:2311.00001");
 }
+
+/// `venue-update`'s fix links the published version where the list's
+/// published entries carry a link beside arXiv's (here `[[paper](…)]`
+/// before `[[arXiv](…)]`), from the DOI arXiv gives (`arxiv:doi`); a list
+/// whose entries link arXiv alone gets the tag only.
+#[test]
+fn the_published_link_is_added_where_the_list_carries_one() {
+    let arxiv = Server::start(
+        "127.0.0.1",
+        vec![(
+            "/api/query",
+            route(|seen, _| {
+                let mut xml = String::from(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:arxiv=\"http://arxiv.org/schemas/atom\">\n",
+                );
+                for id in id_list(seen) {
+                    let published = id == "2403.07636";
+                    xml.push_str(&format!(
+                        "<entry><id>http://arxiv.org/abs/{id}v1</id><published>2023-11-01T00:00:00Z</published><title>Paper {id}</title><author><name>A. Author</name></author>{}</entry>\n",
+                        if published {
+                            "<arxiv:journal_ref>CVPR 2024</arxiv:journal_ref><arxiv:doi>10.1109/CVPR52733.2024.00042</arxiv:doi>"
+                        } else {
+                            ""
+                        }
+                    ));
+                }
+                xml.push_str("</feed>\n");
+                Reply::Full(
+                    200,
+                    vec![("Content-Type", "application/atom+xml".into())],
+                    xml.into_bytes(),
+                )
+            }),
+        )],
+    );
+    let carried = "\
+# Papers
+
+- [**ICCV 2023**] Paper One [[paper](https://doi.org/10.1109/ICCV51070.2023.00001)] [[arXiv](https://arxiv.org/abs/2301.00001)]
+- [**ICCV 2023**] Paper Two [[paper](https://doi.org/10.1109/ICCV51070.2023.00002)] [[arXiv](https://arxiv.org/abs/2301.00002)]
+- [**ICCV 2023**] Paper Three [[paper](https://doi.org/10.1109/ICCV51070.2023.00003)] [[arXiv](https://arxiv.org/abs/2301.00003)]
+- [**arXiv 2023**] Paper Four [[arXiv](https://arxiv.org/abs/2403.07636)]
+";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    let fix = |list: &str| {
+        fs::write(&path, list).unwrap();
+        let out = run(lint()
+            .arg(&path)
+            .args([
+                "--no-config",
+                "--no-cache",
+                "--fix",
+                "--unsafe-fixes",
+                "--arxiv-api-url",
+            ])
+            .arg(arxiv.url("/api/")));
+        assert!(!out.stderr.contains("did not apply"), "{}", out.stderr);
+        fs::read_to_string(&path).unwrap()
+    };
+    assert_eq!(
+        fix(carried),
+        carried.replace(
+            "- [**arXiv 2023**] Paper Four [[arXiv]",
+            "- [**CVPR 2024**] Paper Four [[paper](https://doi.org/10.1109/CVPR52733.2024.00042)] [[arXiv]"
+        )
+    );
+    // Entries that link arXiv alone: the tag only.
+    let alone = "\
+# Papers
+
+- [**ICCV 2023**] Paper One [[arXiv](https://arxiv.org/abs/2301.00001)]
+- [**ICCV 2023**] Paper Two [[arXiv](https://arxiv.org/abs/2301.00002)]
+- [**ICCV 2023**] Paper Three [[arXiv](https://arxiv.org/abs/2301.00003)]
+- [**arXiv 2023**] Paper Four [[arXiv](https://arxiv.org/abs/2403.07636)]
+";
+    assert_eq!(
+        fix(alone),
+        alone.replace("[**arXiv 2023**] Paper Four", "[**CVPR 2024**] Paper Four")
+    );
+}

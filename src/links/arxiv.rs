@@ -134,6 +134,7 @@ pub(crate) fn parse_feed(xml: &str) -> Result<Vec<(String, Paper)>, String> {
                     "title" if entry.is_some() => field = Some(Field::Title),
                     "published" if entry.is_some() => field = Some(Field::Published),
                     "journal_ref" if entry.is_some() => field = Some(Field::JournalRef),
+                    "doi" if entry.is_some() && !in_author => field = Some(Field::Doi),
                     "author" if entry.is_some() => {
                         in_author = true;
                         field = None;
@@ -206,6 +207,7 @@ enum Field {
     Published,
     JournalRef,
     Author,
+    Doi,
 }
 
 #[derive(Debug, Default)]
@@ -215,6 +217,7 @@ struct FeedEntry {
     published: String,
     journal_ref: String,
     authors: Vec<String>,
+    doi: String,
 }
 
 impl FeedEntry {
@@ -251,6 +254,7 @@ impl FeedEntry {
                 journal_ref,
                 authors,
                 date,
+                doi: Some(self.doi.trim().to_owned()).filter(|d| d.starts_with("10.")),
                 ..Paper::default()
             },
         ))
@@ -266,6 +270,7 @@ fn append(entry: &mut Option<FeedEntry>, field: Option<Field>, text: &str) {
         Field::Title => entry.title.push_str(text),
         Field::Published => entry.published.push_str(text),
         Field::JournalRef => entry.journal_ref.push_str(text),
+        Field::Doi => entry.doi.push_str(text),
         Field::Author => {
             if let Some(name) = entry.authors.last_mut() {
                 name.push_str(text);
@@ -292,6 +297,7 @@ mod tests {
     <author><name>Bo
       Li</name><arxiv:affiliation>Some University</arxiv:affiliation></author>
     <arxiv:journal_ref>CVPR 2024</arxiv:journal_ref>
+    <arxiv:doi>10.1109/CVPR52733.2024.01234</arxiv:doi>
   </entry>
   <entry>
     <id>http://arxiv.org/abs/hep-th/9901001v1</id>
@@ -314,6 +320,7 @@ mod tests {
                 journal_ref: Some("CVPR 2024".into()),
                 authors: vec!["A. Author".into(), "Bo Li".into()],
                 date: Some((2024, Some(3), Some(12))),
+                doi: Some("10.1109/CVPR52733.2024.01234".into()),
                 ..Paper::default()
             }
         );

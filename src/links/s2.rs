@@ -46,6 +46,8 @@ struct PublicationVenue {
 struct ExternalIds {
     #[serde(rename = "DBLP")]
     dblp: Option<String>,
+    #[serde(rename = "DOI")]
+    doi: Option<String>,
 }
 
 /// Asks about every bare arXiv id, [`BATCH`] at a time, one request after
@@ -129,7 +131,12 @@ async fn query(
 /// The publication a record names, where DBLP indexes one: the venue as
 /// Semantic Scholar names it, and the year of the DBLP key.
 fn paper_of(record: Record) -> Option<Paper> {
-    let key = record.external_ids?.dblp?;
+    let ids = record.external_ids?;
+    let key = ids.dblp?;
+    // arXiv's own DOI (`10.48550/arXiv.…`) is the preprint's.
+    let doi = ids
+        .doi
+        .filter(|d| d.starts_with("10.") && !d.to_ascii_lowercase().starts_with("10.48550/"));
     let year = dblp_year(&key)?;
     let (name, mut aliases) = match record.publication_venue {
         Some(venue) => (venue.name, venue.alternate_names),
@@ -148,6 +155,7 @@ fn paper_of(record: Record) -> Option<Paper> {
         year: Some(year),
         venue: Some(venue),
         venue_aliases: aliases,
+        doi,
         journal_ref: Some(format!("DBLP {key}")),
         ..Paper::default()
     })

@@ -75,7 +75,7 @@ pub fn fix_to_fixpoint(
     let mut text = source.text().to_owned();
     let mut linted = lint(source, settings);
     let guard = Guard {
-        entries: entry_prints(&text, &linted.doc),
+        entries: entry_prints(&text, &linted.doc, &[]),
     };
     let mut first = Some(first);
     let mut fixed = 0;
@@ -207,7 +207,11 @@ impl Guard {
     /// keeps the entries and, for safe fixes, what markdown renders; for
     /// unsafe ones, the link destinations.
     fn keeps(&self, before: &Structure, batch: &[&Finding], after: &str, doc: &Document) -> bool {
-        if entry_prints(after, doc) != self.entries {
+        let added: Vec<&str> = batch
+            .iter()
+            .filter_map(|f| f.fix.as_ref()?.adds.as_deref())
+            .collect();
+        if entry_prints(after, doc, &added) != self.entries {
             return false;
         }
         let retargets: Vec<(&str, &str)> = batch
@@ -247,6 +251,7 @@ impl Guard {
                     .iter()
                     .filter_map(|f| f.fix.as_ref()?.restores.clone()),
             );
+            was.extend(added.iter().map(|dest| (*dest).to_owned()));
             was.sort_unstable();
             was == after.destinations()
         }
@@ -255,8 +260,9 @@ impl Guard {
 
 /// What fixes must leave alone, one print per entry, sorted: its title and
 /// its link labels, whitespace collapsed. (Fixes may change whitespace, the
-/// venue tag and a moved link's URL; nothing else of an entry.)
-fn entry_prints(text: &str, doc: &Document) -> Vec<u64> {
+/// venue tag and a moved link's URL; nothing else of an entry.) A link to
+/// one of `added` is one a fix wrote anew, and not printed.
+fn entry_prints(text: &str, doc: &Document, added: &[&str]) -> Vec<u64> {
     use std::hash::{BuildHasher, Hasher};
     let state =
         std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
@@ -270,6 +276,10 @@ fn entry_prints(text: &str, doc: &Document) -> Vec<u64> {
                 hasher.write_u8(b' ');
             }
             for link in &entry.links {
+                let url = link.url.as_ref().map(|u| text[u.clone()].trim());
+                if url.is_some_and(|url| added.contains(&url)) {
+                    continue;
+                }
                 hasher.write_u8(0);
                 // A title link's label is the title: whitespace is the fixes'.
                 for word in text[link.label.clone()].split_whitespace() {

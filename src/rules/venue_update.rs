@@ -92,11 +92,16 @@ pub(crate) fn findings(
                 _ => None,
             };
             if let Some((name, year)) = arxiv.and_then(|r| published_in(r, venues)) {
+                let doi = match answers.get(&PaperId::Arxiv(id.to_owned())) {
+                    Some(Answer::Found(paper)) => paper.doi.clone(),
+                    _ => None,
+                };
                 return Some((
                     name,
                     year,
                     format!("arXiv gives \u{201c}{}\u{201d}", arxiv?),
                     url,
+                    doi,
                 ));
             }
             // Semantic Scholar's venue, in DBLP's year.
@@ -118,18 +123,31 @@ pub(crate) fn findings(
                 year,
                 format!("Semantic Scholar gives \u{201c}{venue}\u{201d}, {year} ({key})"),
                 url,
+                paper.doi.clone(),
             ))
         });
-        let Some((name, year, evidence, url)) = published else {
+        let Some((name, year, evidence, url, doi)) = published else {
             continue;
         };
         // The venue as the list writes it, where another entry names it.
         let name = written_by_the_list(text, doc, venues, &name).unwrap_or(name);
         // A preprint's date (`2023.07`) is the posting's: the published
         // venue's year replaces it only where the tag writes a year alone.
-        let Some((edits, tag)) = retag(text, venue, &name, Some(year)) else {
+        let Some((mut edits, tag)) = retag(text, venue, &name, Some(year)) else {
             continue;
         };
+        // The published version's link, where the list's published entries
+        // carry one beside arXiv's and the service gives its DOI.
+        let link = doi.and_then(|doi| published_link(text, doc, venues, entry, url, &doi));
+        let help = match &link {
+            Some((link, _)) => {
+                edits.push(link.clone());
+                format!("write `{tag}`, and link the published version as the list does")
+            }
+            None => format!("write `{tag}`, and link the published version if the list links one"),
+        };
+        let mut fix = Fix::new(edits, crate::diagnostic::Applicability::Unsafe);
+        fix.adds = link.map(|(_, dest)| dest);
         let was = text[venue.inner.clone()].trim();
         out.push(
             Finding::new(
@@ -141,13 +159,114 @@ pub(crate) fn findings(
             )
             .label("a preprint's tag")
             .related(url.clone(), "arXiv's record of this paper")
-            .help(format!(
-                "write `{tag}`, and link the published version if the list links one"
-            ))
-            .fix(Fix::new(edits, crate::diagnostic::Applicability::Unsafe)),
+            .help(help)
+            .fix(fix),
         );
     }
     out
+}
+
+/// The edit that links the published version (`https://doi.org/{doi}`)
+/// beside the entry's arXiv link `arxiv`, as the list's published entries
+/// of its shape do: where three or more of them, and half at least, carry
+/// a paper link elsewhere than arXiv beside arXiv's, the commonest way
+/// (its label, its form, its side of arXiv's link, what separates them).
+/// `None` where the entry links a published version already. With the
+/// edit, the destination it adds.
+fn published_link(
+    text: &str,
+    doc: &Document,
+    venues: &Venues,
+    entry: &Entry,
+    arxiv: &Span,
+    doi: &str,
+) -> Option<(Edit, String)> {
+    let is_arxiv = |link: &crate::document::Link| {
+        link.url.as_ref().is_some_and(|u| {
+            matches!(
+                crate::url::paper_key(&text[u.clone()]),
+                Some(PaperKey::Arxiv(_))
+            )
+        })
+    };
+    let elsewhere = |e: &Entry, i: usize| {
+        let link = &e.links[i];
+        !link.is_title && link.renders() && e.link_category(i) == "paper" && !is_arxiv(link)
+    };
+    if (0..entry.links.len()).any(|i| elsewhere(entry, i)) {
+        return None;
+    }
+    // Each way: (the published link's text, its URL within it, before
+    // arXiv's, the separator) → how many entries write it.
+    let mut ways: HashMap<(String, usize, usize, bool, String), usize> = HashMap::new();
+    let mut published = 0;
+    for other in doc.entries.iter().filter(|e| e.shape == entry.shape) {
+        let Some(venue) = &other.venue else { continue };
+        if super::is_preprint_name(&text[venue.name.clone()], venues) {
+            continue;
+        }
+        published += 1;
+        let Some(arxiv_link) = other.links.iter().find(|l| !l.is_title && is_arxiv(l)) else {
+            continue;
+        };
+        let Some(link) = (0..other.links.len())
+            .find(|&i| elsewhere(other, i))
+            .map(|i| &other.links[i])
+        else {
+            continue;
+        };
+        let (Some(url), before) = (&link.url, link.span.end <= arxiv_link.span.start) else {
+            continue;
+        };
+        let gap = if before {
+            link.span.end..arxiv_link.span.start
+        } else {
+            arxiv_link.span.end..link.span.start
+        };
+        if gap.start > gap.end || !crate::document::only_separates(&text[gap.clone()]) {
+            continue;
+        }
+        let way = (
+            text[link.span.clone()].to_owned(),
+            url.start - link.span.start,
+            url.end - link.span.start,
+            before,
+            text[gap].to_owned(),
+        );
+        // The label and form are what count, not the address.
+        let key = (
+            format!("{}{}", &way.0[..way.1], &way.0[way.2..]),
+            way.1,
+            way.0.len() - way.2,
+            before,
+            way.4.clone(),
+        );
+        *ways.entry(key).or_default() += 1;
+    }
+    let carrying: usize = ways.values().sum();
+    if carrying < 3 || carrying * 2 < published {
+        return None;
+    }
+    let ((written, url_at, tail, before, gap), _) = ways
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+    let dest = format!("https://doi.org/{doi}");
+    let link = format!(
+        "{}{dest}{}",
+        &written[..url_at],
+        &written[written.len() - tail..]
+    );
+    // The entry's own arXiv link, whose span holds `arxiv` (its URL).
+    let own = entry
+        .links
+        .iter()
+        .find(|l| l.url.as_ref() == Some(arxiv) && !l.is_title)?;
+    let edit = if before {
+        Edit::insert(own.span.start, format!("{link}{gap}"))
+    } else {
+        Edit::insert(own.span.end, format!("{gap}{link}"))
+    };
+    Some((edit, dest))
 }
 
 /// The edits that retag `venue` as `name` of `year` (the year in the
