@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use super::NewPaper;
 use crate::document::{Document, Entry};
+use crate::venue::Venues;
 
 /// The entry to write the new paper like. Of the skeletons shared by at
 /// least half as many entries as the commonest, the one whose parts the
@@ -21,9 +22,13 @@ pub(super) fn choose<'d>(
     doc: &Document,
     members: &[&'d Entry],
     paper: &NewPaper,
+    venues: &Venues,
 ) -> &'d Entry {
     let skeletons: Vec<String> = members.iter().map(|e| skeleton(text, doc, e)).collect();
-    let unfilled: Vec<usize> = members.iter().map(|e| unfilled(text, e, paper)).collect();
+    let unfilled: Vec<usize> = members
+        .iter()
+        .map(|e| unfilled(text, e, paper) + other_kind(text, e, paper, venues))
+        .collect();
     // Each skeleton: how many entries have it, and its best member (the
     // fewest parts left unfilled, the first).
     let mut groups: HashMap<&str, (usize, usize)> = HashMap::new();
@@ -107,6 +112,21 @@ pub(super) fn skeleton(text: &str, doc: &Document, entry: &Entry) -> String {
         .join("\n")
         .trim_end()
         .to_owned()
+}
+
+/// 1 where the entry's venue is a preprint server and the new paper is
+/// published, or the other way round: a list may tag the two unlike
+/// (`[arXiv]` plain, `[**NeurIPS'25**]` in bold).
+fn other_kind(text: &str, entry: &Entry, paper: &NewPaper, venues: &Venues) -> usize {
+    let Some(venue) = &entry.venue else {
+        return 0;
+    };
+    let name = text[venue.name.clone()].trim();
+    if name.is_empty() {
+        return 0;
+    }
+    let preprint = crate::rules::is_preprint_name(name, venues);
+    usize::from(preprint != paper.published.is_none())
 }
 
 /// How many of the entry's parts the new paper has nothing to write in.

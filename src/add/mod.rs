@@ -204,7 +204,7 @@ pub(crate) fn add(
             section: region.name,
         });
     }
-    let model = exemplar::choose(text, doc, &members, paper);
+    let model = exemplar::choose(text, doc, &members, paper, venues);
     let written = render::entry(text, doc, model, &members, paper, venues).map_err(|how| {
         AddError::Unwritable {
             section: region.name.clone(),
