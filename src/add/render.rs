@@ -473,21 +473,7 @@ fn ordinal_suffix(word: &str) -> bool {
 /// The month's name as `example` writes one: abbreviated or in full, in
 /// its case.
 fn month_name(example: &str, month: u8) -> String {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let full = NAMES[usize::from(month.clamp(1, 12) - 1)];
+    let full = crate::document::date::MONTH_NAMES[usize::from(month.clamp(1, 12) - 1)];
     let name = if example.chars().count() <= 4 {
         &full[..3]
     } else {

@@ -529,21 +529,7 @@ pub(super) fn in_an_entry(ctx: &Context, span: &Span) -> bool {
 
 /// A month of a year as messages write it: `May 2023`.
 pub(super) fn month_of_year(year: u16, month: u8) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match MONTHS.get(usize::from(month).wrapping_sub(1)) {
+    match crate::document::date::MONTH_NAMES.get(usize::from(month).wrapping_sub(1)) {
         Some(name) => format!("{name} {year}"),
         None => year.to_string(),
     }

@@ -88,18 +88,22 @@ pub(crate) fn findings(
                 return None;
             };
             let arxiv = match answers.get(&PaperId::Arxiv(id.to_owned())) {
-                Some(Answer::Found(paper)) => paper.journal_ref.as_deref(),
+                Some(Answer::Found(paper)) => Some(paper),
                 _ => None,
             };
-            if let Some((name, year)) = arxiv.and_then(|r| published_in(r, venues)) {
-                let doi = match answers.get(&PaperId::Arxiv(id.to_owned())) {
-                    Some(Answer::Found(paper)) => paper.doi.clone(),
-                    _ => None,
-                };
+            let named = arxiv.and_then(|paper| {
+                let journal_ref = paper.journal_ref.as_deref()?;
+                Some((
+                    published_in(journal_ref, venues)?,
+                    journal_ref,
+                    paper.doi.clone(),
+                ))
+            });
+            if let Some(((name, year), journal_ref, doi)) = named {
                 return Some((
                     name,
                     year,
-                    format!("arXiv gives \u{201c}{}\u{201d}", arxiv?),
+                    format!("arXiv gives \u{201c}{journal_ref}\u{201d}"),
                     url,
                     doi,
                 ));
