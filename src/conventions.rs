@@ -241,6 +241,19 @@ impl Conventions {
         years * 10 >= tags * 8 && !habit
     }
 
+    /// Whether the list writes this venue's tags with a year: most of them
+    /// (three in four, two or more), where its other tags carry one too.
+    pub(crate) fn dates_venue(&self, shape: usize, name: &str) -> bool {
+        let key = (shape, self.habit_key(name));
+        let written: usize = self
+            .venue_forms
+            .get(&key)
+            .map_or(0, |forms| forms.iter().map(|(_, n)| n).sum());
+        let yearless = self.yearless.get(&key).copied().unwrap_or(0);
+        let dated = written.saturating_sub(yearless);
+        dated >= 2 && dated * 4 >= (dated + yearless) * 3 && self.expects_year(shape, name)
+    }
+
     /// Whether the list leaves the year of some tags to the heading they
     /// sit under (three or more tags without one, under year headings):
     /// its way, where one such tag is a slip.

@@ -266,6 +266,92 @@ pub(crate) fn same_authors(a: &str, b: &str) -> bool {
     fewer > 0 && shared * 2 >= fewer
 }
 
+/// Whether two author lists are other people's: each written out in full
+/// (no `et al.`), of two names or more, and no name's word shared. A code
+/// repository is its authors': two such lists cannot both be its papers'.
+pub(crate) fn other_authors(a: &str, b: &str) -> bool {
+    let names = |s: &str| -> Option<Vec<String>> {
+        let lower = s.to_lowercase();
+        if lower.contains("et al") || lower.contains("etc") || s.contains('…') || s.contains("...")
+        {
+            return None;
+        }
+        let count = s
+            .split([',', ';', '&'])
+            .flat_map(|part| part.split(" and "))
+            .filter(|part| part.chars().any(char::is_alphabetic))
+            .count();
+        let mut words: Vec<String> = s
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect();
+        words.sort();
+        words.dedup();
+        (count >= 2 && words.len() >= 2).then_some(words)
+    };
+    match (names(a), names(b)) {
+        (Some(a), Some(b)) => !a.iter().any(|w| b.contains(w)),
+        _ => false,
+    }
+}
+
+/// Whether a title's opening words spell a repository's name, by their
+/// initials or their first letters run together (`CGT` from `Cell Graph
+/// Transformer`, `HRSTNet` from `High-Resolution Swin Transformer`,
+/// `attswinunet` from `Attention Swin U-Net`): the name a paper's code is
+/// kept under when its title gives it none. Three words at least, from the
+/// title's first (two spell too much by chance: `MAGE` from `Masked
+/// Generative`); small words (`for`, `based`) may be passed over.
+pub(crate) fn title_spells(title: &str, repo: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "for", "and", "with", "in", "on", "to", "via", "by", "based",
+        "from", "at", "towards", "toward",
+    ];
+    let repo: Vec<char> = repo
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if repo.len() < 3 || repo.len() > 24 {
+        return false;
+    }
+    let words: Vec<Vec<char>> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+        .collect();
+    // `net`, `former`: what a method's name adds to its title's words.
+    let ends: &[&str] = &["", "net", "former"];
+    ends.iter().any(|end| {
+        let end: Vec<char> = end.chars().collect();
+        repo.len() > end.len() + 2
+            && repo.ends_with(&end)
+            && spelled(&repo[..repo.len() - end.len()], &words, 0, 0, SMALL)
+    })
+}
+
+/// Whether `name` is spelled by prefixes of `words[at..]`, one per word in
+/// order (a small word may give none), `used` words having given some.
+fn spelled(name: &[char], words: &[Vec<char>], at: usize, used: usize, small: &[&str]) -> bool {
+    if name.is_empty() {
+        return used >= 3;
+    }
+    let Some(word) = words.get(at) else {
+        return false;
+    };
+    let is_small = small.iter().any(|s| s.chars().eq(word.iter().copied()));
+    if is_small && spelled(name, words, at + 1, used, small) {
+        return true;
+    }
+    // Longest prefix first: `swin` before `s`.
+    let common = word.iter().zip(name).take_while(|(a, b)| a == b).count();
+    (1..=common)
+        .rev()
+        .any(|take| spelled(&name[take..], words, at + 1, used + 1, small))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,5 +393,55 @@ mod tests {
             "Multi-Modal Masked Autoencoders for Medical Vision-and-Language Pre-Training",
             "M3AE: the same paper, another title"
         ));
+    }
+
+    #[test]
+    fn titles_spell_their_repositories() {
+        assert!(title_spells(
+            "Cell Graph Transformer for Nuclei Classification",
+            "CGT"
+        ));
+        assert!(title_spells(
+            "Prompt-based Grouping Transformer for Nucleus Detection and Classification",
+            "PGT"
+        ));
+        assert!(title_spells(
+            "High-Resolution Swin Transformer for Automatic Medical Image Segmentation",
+            "HRSTNet"
+        ));
+        assert!(title_spells(
+            "Attention Swin U-Net: Cross-Contextual Attention Mechanism for Skin Lesion Segmentation",
+            "attswinunet"
+        ));
+        // Not from the first word, not the words' letters, one word only.
+        assert!(!title_spells(
+            "Improved Super Resolution of MR Images",
+            "HRSTNet"
+        ));
+        assert!(!title_spells(
+            "Affine-Consistent Transformer for Multi-Class Cell Nuclei",
+            "PGT"
+        ));
+        assert!(!title_spells("A Survey of Transformers", "survey"));
+        assert!(!title_spells(
+            "TFormer: 3D Tooth Segmentation in Mesh Scans",
+            "attswinunet"
+        ));
+        assert!(!title_spells("Masked Generative Video Transformer", "MAGE"));
+    }
+
+    #[test]
+    fn other_peoples_author_lists() {
+        assert!(other_authors(
+            "Bangzheng Li, Wenpeng Yin, and Muhao Chen",
+            "Oscar Sainz, Itziar Gonzalez-Dios, Oier Lopez de Lacalle, Bonan Min, and Eneko Agirre"
+        ));
+        // One name shared, a list cut short, a single name: not told apart.
+        assert!(!other_authors(
+            "Hanzi Xu, Wenpeng Yin",
+            "Bangzheng Li, Wenpeng Yin"
+        ));
+        assert!(!other_authors("Li et al.", "Sainz et al."));
+        assert!(!other_authors("Bangzheng Li", "Oscar Sainz, Eneko Agirre"));
     }
 }

@@ -4804,3 +4804,65 @@ fn a_lone_entry_follows_its_own_lists_layout() {
         "{rules:?}"
     );
 }
+
+/// A list that writes `Name:Title` without a space by habit (five of its
+/// six colons) is not told of it; a word glued after a comma still is.
+#[test]
+fn colons_glued_by_the_lists_habit_are_its_way() {
+    let path = fixture("entries/colons-glued-by-habit.md");
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    let rules = lines_and_rules(&value);
+    let told: Vec<u64> = rules
+        .iter()
+        .filter(|(_, rule)| rule == "title-format")
+        .map(|(line, _)| *line)
+        .collect();
+    assert_eq!(told, [13], "{rules:?}");
+}
+
+/// `TGRS(24.07.12, 24.12.16)`: a venue and the days its paper was received
+/// and accepted, in parentheses. The venue is the name before them, its
+/// year the acceptance's (a preprint's submission where it is the one date).
+#[test]
+fn a_venue_with_its_received_and_accepted_days() {
+    let (_, entries) = entries_of(&fixture("entries/venue-received-accepted.md"));
+    let read = |line: u64| {
+        let e = entry_on(&entries, line);
+        (e["venue"].clone(), e["year"].clone(), e["month"].clone())
+    };
+    assert_eq!(
+        read(7),
+        (
+            serde_json::json!("TGRS"),
+            serde_json::json!(2024),
+            serde_json::json!(12)
+        )
+    );
+    assert_eq!(
+        read(8),
+        (
+            serde_json::json!("arXiv"),
+            serde_json::json!(2024),
+            serde_json::json!(8)
+        )
+    );
+    assert_eq!(
+        read(9),
+        (
+            serde_json::json!("RS"),
+            serde_json::json!(2025),
+            serde_json::json!(1)
+        )
+    );
+}
+
+/// In a list that dates its entries and most of its tags, a tag without a
+/// year is told where the list writes that venue with its year (`[ASE]`
+/// among `[ASE 2020]`, `[ASE 2023]`), not where it never does (`[TOSEM]`).
+#[test]
+fn a_yearless_tag_of_a_venue_the_list_dates() {
+    let path = fixture("entries/yearless-tag-of-a-dated-venue.md");
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    let rules = lines_and_rules(&value);
+    assert_eq!(rules, [(8, "venue-format".to_owned())], "{rules:?}");
+}

@@ -439,6 +439,55 @@ fn month_before(text: &str, at: usize) -> (Option<u8>, Option<usize>) {
     (Some(value), Some(if has_day { day_start } else { start }))
 }
 
+/// `TGRS(24.08.07, 25.01.02)`, `arXiv(24.04.24)`, `RS (-, 24.12.01)`: a
+/// venue and, in parentheses, the days its paper was received and accepted
+/// (`-` for one not given), two-digit years first as a date column writes
+/// them. The parentheses hold dates only, so the name before them is the
+/// venue, known or not. The last date (the acceptance) comes first: it is
+/// the venue's year, where a paper's preprint may follow its submission.
+pub(crate) fn venue_with_days(text: &str) -> Option<VenueText> {
+    let lead = text.len() - text.trim_start().len();
+    let t = text.trim();
+    let open = t.find('(')?;
+    let close = t.rfind(')')?;
+    let name = t[..open].trim_end();
+    if close + 1 != t.len()
+        || close < open
+        || name.is_empty()
+        || !name.chars().next().is_some_and(char::is_alphabetic)
+        || name.contains(['(', ')', ',', '['])
+        || name.split_whitespace().count() > 8
+    {
+        return None;
+    }
+    let mut years = Vec::new();
+    let mut at = open + 1;
+    for part in t[open + 1..close].split(',') {
+        let start = at + (part.len() - part.trim_start().len());
+        at += part.len() + 1;
+        let part = part.trim();
+        if part.is_empty() || part == "-" || part == "–" {
+            continue;
+        }
+        let mut year = short_numeric(part).filter(|y| y.month.is_some())?;
+        year.span = start..start + part.len();
+        year.date = year.span.clone();
+        years.push(year);
+    }
+    if years.is_empty() || years.len() > 2 {
+        return None;
+    }
+    years.reverse();
+    for year in &mut years {
+        year.span = year.span.start + lead..year.span.end + lead;
+        year.date = year.span.clone();
+    }
+    Some(VenueText {
+        name: lead..lead + name.len(),
+        years,
+    })
+}
+
 /// A venue tag's or venue line's text split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct VenueText {
@@ -506,6 +555,24 @@ pub(crate) fn split_venue(text: &str) -> VenueText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_venue_with_its_days_in_parentheses() {
+        let read = venue_with_days(" TGRS(24.07.12, 24.12.16) ").unwrap();
+        assert_eq!(read.name, 1..5);
+        let years: Vec<_> = read.years.iter().map(|y| (y.value, y.month)).collect();
+        assert_eq!(years, [(2024, Some(12)), (2024, Some(7))]);
+        assert_eq!(
+            &" TGRS(24.07.12, 24.12.16) "[read.years[0].span.clone()],
+            "24.12.16"
+        );
+        assert!(venue_with_days("arXiv(24.08.15, -)").is_some());
+        // Not dates only, or more after them: no venue's days.
+        assert!(venue_with_days("CVPR (Oral)").is_none());
+        assert!(venue_with_days("ResNet(50)").is_none());
+        assert!(venue_with_days("TGRS(24.07.12) Oral").is_none());
+        assert!(venue_with_days("(24.07.12)").is_none());
+    }
 
     fn read(text: &str) -> Vec<(u16, Option<u8>, YearForm, &str)> {
         years(text)

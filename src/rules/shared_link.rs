@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use super::Context;
 use crate::diagnostic::Finding;
 use crate::document::{Entry, Span};
-use crate::identity::{RepoKey, code_repos, same_paper_titles};
+use crate::identity::{RepoKey, code_repos, other_authors, same_paper_titles, title_spells};
 use crate::rule::Rule;
 use crate::rule::Severity;
 use crate::url::PaperKey;
@@ -185,7 +185,13 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if one_family(ctx, &entries[first.entry], &entries[second.entry]) {
             continue;
         }
-        if named(&entries[first.entry]) == named(&entries[second.entry]) {
+        let (first_named, second_named) =
+            (named(&entries[first.entry]), named(&entries[second.entry]));
+        // Named after neither, it may serve both, unless the two papers are
+        // other people's: a repository is its authors' code.
+        let strangers =
+            !first_named && !second_named && by_other_authors(ctx, first.entry, second.entry);
+        if first_named == second_named && !strangers {
             continue;
         }
         // A repository that one paper's name extends by a version
@@ -206,15 +212,118 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if same_paper_titles(a, b) {
             continue;
         }
-        out.push(shared(
+        // The one the repository is not named after carries it wrongly;
+        // with neither named, the later one, as a line copied from above.
+        let (wrong, right) = if second_named {
+            (first, second)
+        } else {
+            (second, first)
+        };
+        let mut finding = shared(
             ctx,
-            &entries[second.entry],
-            &second.span,
-            first,
+            &entries[wrong.entry],
+            &wrong.span,
+            right,
             "code repository",
             Severity::Warning,
-        ));
+        );
+        // (Unless the address spells a name, which `shared` says.)
+        if first_named != second_named
+            && owner(
+                ctx,
+                ctx.text(&wrong.span),
+                &entries[right.entry],
+                &entries[wrong.entry],
+            )
+            .is_none()
+        {
+            let (line, title) = where_and_what(ctx, right.entry);
+            finding.help = Some(format!(
+                "`{repo_name}` is named after `{title}` (line {line}): link this paper's own code, or none"
+            ));
+        }
+        if strangers {
+            finding.message = format!(
+                "same code repository as `{}` (line {}), a paper by other authors",
+                short(a),
+                ctx.line(entries[first.entry].head.start),
+            );
+            finding.help = Some(
+                "one of the two links another paper's code (likely this one, copied from the entry above): link this paper's own"
+                    .to_owned(),
+            );
+        }
+        out.push(finding);
     }
+    neighbours_repos(ctx, &by_repo, out);
+}
+
+/// Whether two entries' papers are by other people (both author lists
+/// written in full, no name shared).
+fn by_other_authors(ctx: &Context, a: usize, b: usize) -> bool {
+    let authors = |i: usize| {
+        ctx.doc.entries[i]
+            .authors
+            .as_ref()
+            .map(|authors| ctx.text(&authors.inner))
+    };
+    matches!((authors(a), authors(b)), (Some(a), Some(b)) if other_authors(a, b))
+}
+
+/// A code link one entry down or up from its paper: the repository is
+/// named after the entry next to it, which links no code, and not after
+/// its own (`Affine-Consistent Transformer` linking `lhaof/PGT`, under
+/// `Prompt-based Grouping Transformer`).
+fn neighbours_repos(ctx: &Context, by_repo: &FxHashMap<RepoKey, RepoSeen>, out: &mut Vec<Finding>) {
+    let entries = &ctx.doc.entries;
+    let text = ctx.source.text();
+    let mut found: Vec<(usize, Finding)> = Vec::new();
+    for seen in by_repo.values().filter(|seen| seen.second.is_none()) {
+        let here = &seen.first;
+        let entry = &entries[here.entry];
+        let Some((repo, _)) = code_repos(text, entry).find(|(_, url)| **url == here.span) else {
+            continue;
+        };
+        if names_repo(ctx, entry, repo.name) || versions_repo(ctx, entry, repo.name) {
+            continue;
+        }
+        let neighbours = [here.entry.checked_sub(1), Some(here.entry + 1)];
+        let owners: Vec<usize> = neighbours
+            .into_iter()
+            .flatten()
+            .filter(|&n| {
+                entries.get(n).is_some_and(|other| {
+                    !other.in_entry
+                        && other.shape == entry.shape
+                        && title_of(ctx, other).is_some()
+                        && code_repos(text, other).next().is_none()
+                        && spells_repo(ctx, other, repo.name)
+                        && !one_family(ctx, entry, other)
+                })
+            })
+            .collect();
+        let [owner] = owners[..] else {
+            continue;
+        };
+        let (line, title) = where_and_what(ctx, owner);
+        let finding = Finding::new(
+            Rule::SharedLink,
+            here.span.clone(),
+            format!(
+                "the code repository `{}` is named after `{title}` (line {line}), the entry {}, not this paper",
+                repo.name,
+                if owner < here.entry { "above" } else { "below" },
+            ),
+        )
+        .severity(Severity::Warning)
+        .label("another entry's repository")
+        .related(entries[owner].head.clone(), format!("`{title}`"))
+        .help("move the code link to the entry it belongs to, and link this paper's own code if it has any");
+        found.push((here.span.start, finding));
+    }
+    // In the order of the file: the map's order is no order.
+    found.sort_by_key(|(at, _)| *at);
+    out.extend(found.into_iter().map(|(_, finding)| finding));
 }
 
 /// Of two entries on one arXiv id, the one the dates say it is: dated to
@@ -717,7 +826,15 @@ fn names_repo(ctx: &Context, entry: &Entry, repo: &str) -> bool {
     spans.iter().any(|span| {
         let name = fold(ctx.text(span));
         name.len() >= 3 && (repo.starts_with(&name) || name.starts_with(&repo))
-    })
+    }) || spells_repo(ctx, entry, &repo)
+}
+
+/// Whether an entry's name is the repository's name, or its title's words
+/// spell it: what says whose a repository is, where a name's first word
+/// (`Dynamic` for `dynamic-pooling`) only hints.
+fn spells_repo(ctx: &Context, entry: &Entry, repo: &str) -> bool {
+    name_span(entry).is_some_and(|span| fold(ctx.text(&span)) == fold(repo))
+        || title_of(ctx, entry).is_some_and(|title| title_spells(title, repo))
 }
 
 /// Whether the entry's short name is the repository's name and a version

@@ -316,8 +316,11 @@ fn check_shape(ctx: &Context, entry: &Entry, venue: &Venue, out: &mut Vec<Findin
         // A broken year is always reported; a missing one only in a list
         // whose tags carry years, and not when the entry dates itself
         // elsewhere or the list leaves it to the year heading above.
+        // An entry dated elsewhere may leave its tag's year out, unless
+        // the list writes this venue with its year (`[TKDE]` where another
+        // entry has `[TKDE 2024]`).
         if !broken
-            && (!entry.dates.is_empty()
+            && ((!entry.dates.is_empty() && !ctx.conventions.dates_venue(entry.shape, name))
                 || (ctx.doc.section_of(entry).is_some()
                     && ctx.conventions.leaves_years_to_headings())
                 || !ctx.conventions.expects_year(entry.shape, name))

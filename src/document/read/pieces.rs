@@ -563,6 +563,22 @@ pub(in crate::document) fn pieces(
                     );
                 }
             }
+            // `TGRS(24.07.12, 24.12.16)`: a venue and, in parentheses, its
+            // paper's days; the parentheses belong to the venue's text.
+            Atom::Paren { span, .. }
+                if matches!(out.last(), Some(Placed { piece: Piece::Text(prev), .. })
+                    if prev.end <= span.start
+                        && text[prev.end..span.start].trim().is_empty()
+                        && date::venue_with_days(&text[prev.start..span.end]).is_some()) =>
+            {
+                if let Some(Placed {
+                    piece: Piece::Text(prev),
+                    ..
+                }) = out.last_mut()
+                {
+                    prev.end = span.end;
+                }
+            }
             Atom::Paren { span, inner } => {
                 let piece =
                     unopened_link(text, span, inner, vocab, place, out).unwrap_or_else(|| {

@@ -287,6 +287,9 @@ pub(in crate::document) fn tag_meaning_for(
         split.years = split.years.into_iter().map(|y| shift_year(y, by)).collect();
         return TagMeaning::Venue(split);
     }
+    if want_venue && let Some(dated) = date::venue_with_days(text) {
+        return TagMeaning::Venue(dated);
+    }
     let mut split = date::split_venue(t);
     if let Some(first) = split.years.first() {
         let name = &t[split.name.clone()];

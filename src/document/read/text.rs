@@ -721,7 +721,7 @@ pub(in crate::document) fn text_fields(
                 return;
             }
         } else if is_venue_column(col) && r.venue.is_none() {
-            let split = date::split_venue(t);
+            let split = date::venue_with_days(t).unwrap_or_else(|| date::split_venue(t));
             r.venue = Some(Venue::split_at(
                 split,
                 span.start,
