@@ -4854,6 +4854,15 @@ fn a_venue_with_its_received_and_accepted_days() {
             serde_json::json!(1)
         )
     );
+    // Under a `Date` column too.
+    assert_eq!(
+        read(15),
+        (
+            serde_json::json!("arXiv"),
+            serde_json::json!(2024),
+            serde_json::json!(5)
+        )
+    );
 }
 
 /// In a list that dates its entries and most of its tags, a tag without a

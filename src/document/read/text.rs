@@ -705,6 +705,21 @@ pub(in crate::document) fn text_fields(
         return;
     }
     if let Some(col) = column {
+        // `| arXiv(24.05.07) |` under `Date`: a venue and its paper's days,
+        // whatever the column is called.
+        if r.venue.is_none()
+            && let Some(split) = date::venue_with_days(t)
+        {
+            r.venue = Some(Venue::split_at(
+                split,
+                span.start,
+                span.clone(),
+                span.clone(),
+                Form::Plain,
+                place,
+            ));
+            return;
+        }
         if is_date_column(col) {
             let year = date::years(t)
                 .into_iter()
@@ -721,7 +736,7 @@ pub(in crate::document) fn text_fields(
                 return;
             }
         } else if is_venue_column(col) && r.venue.is_none() {
-            let split = date::venue_with_days(t).unwrap_or_else(|| date::split_venue(t));
+            let split = date::split_venue(t);
             r.venue = Some(Venue::split_at(
                 split,
                 span.start,
