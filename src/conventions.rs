@@ -50,6 +50,12 @@ pub(crate) struct Conventions {
     /// next line (a markdown hard break), and entry lines that end otherwise
     /// before a continuation line.
     pub hard_breaks: (usize, usize),
+    /// Per shape, and whether in the venue tag or a date of its own: how
+    /// the dates written in digits are written (their [`digit_pattern`]s),
+    /// counted.
+    ///
+    /// [`digit_pattern`]: crate::document::date::digit_pattern
+    pub date_patterns: FxHashMap<(usize, bool), Vec<(String, usize)>>,
     /// The preprint servers' names, lowercase: their habits are kept together.
     preprints: Vec<String>,
 }
@@ -61,6 +67,22 @@ impl Conventions {
             ..Conventions::default()
         };
         for entry in &doc.entries {
+            let dates = entry.dates.iter().map(|d| (&d.year, false));
+            let tagged = entry
+                .venue
+                .iter()
+                .flat_map(|v| v.years.iter().map(|y| (y, true)));
+            for (year, in_venue) in dates.chain(tagged) {
+                if let Some(pattern) =
+                    crate::document::date::digit_pattern(&text[year.date.clone()])
+                {
+                    let counts = c.date_patterns.entry((entry.shape, in_venue)).or_default();
+                    match counts.iter_mut().find(|(p, _)| *p == pattern) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((pattern, 1)),
+                    }
+                }
+            }
             if let Some(venue) = &entry.venue {
                 let name = text[venue.name.clone()].trim();
                 // (Most names are counted before: a copy only for a new one.)
@@ -252,6 +274,28 @@ impl Conventions {
         let yearless = self.yearless.get(&key).copied().unwrap_or(0);
         let dated = written.saturating_sub(yearless);
         dated >= 2 && dated * 4 >= (dated + yearless) * 3 && self.expects_year(shape, name)
+    }
+
+    /// How the shape's dates (in its venue tags, or dates of their own) are
+    /// written in digits, when a strong convention: the pattern, and how
+    /// many of how many dates follow it.
+    pub(crate) fn date_pattern(
+        &self,
+        shape: usize,
+        in_venue: bool,
+    ) -> Option<(&str, usize, usize)> {
+        let counts = self.date_patterns.get(&(shape, in_venue))?;
+        let present: usize = counts.iter().map(|(_, n)| n).sum();
+        let (pattern, agree) = counts.iter().max_by_key(|(_, n)| *n)?;
+        is_strong(*agree, present).then_some((pattern.as_str(), *agree, present))
+    }
+
+    /// How many of the shape's dates are written in `pattern`.
+    pub(crate) fn date_pattern_count(&self, shape: usize, in_venue: bool, pattern: &str) -> usize {
+        self.date_patterns
+            .get(&(shape, in_venue))
+            .and_then(|counts| counts.iter().find(|(p, _)| p == pattern))
+            .map_or(0, |(_, n)| *n)
     }
 
     /// Whether the list leaves the year of some tags to the heading they

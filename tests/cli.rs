@@ -4875,3 +4875,43 @@ fn a_yearless_tag_of_a_venue_the_list_dates() {
     let rules = lines_and_rules(&value);
     assert_eq!(rules, [(8, "venue-format".to_owned())], "{rules:?}");
 }
+
+/// A tag closed by an escaped bracket glued to the title
+/// (`\[[EMNLP 2023](…)\]Does`) is a missing space, as any separator glued
+/// to the next part is; a date written `2023.7` among `2023.08` is told
+/// as written another way (no fix: `entry-format` fixes nothing).
+#[test]
+fn a_glued_escaped_tag_and_a_date_written_another_way() {
+    let path = fixture("entries/escaped-tags-and-dates.md");
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    let rules = lines_and_rules(&value);
+    assert_eq!(
+        rules,
+        [(8, "spacing".to_owned()), (13, "entry-format".to_owned())],
+        "{rules:?}"
+    );
+}
+
+/// A tag's date written unlike the list's other tags (`2023.5` among
+/// `2023.07`) is `venue-format`'s, fixed to the list's way by an unsafe
+/// fix (a year written another way is), and only the month's digit changes.
+#[test]
+fn a_tag_date_written_another_way_is_fixed_the_lists_way() {
+    let path = fixture("entries/tag-date-written-another-way.md");
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    let rules = lines_and_rules(&value);
+    assert_eq!(rules, [(6, "venue-format".to_owned())], "{rules:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("README.md");
+    std::fs::copy(&path, &copy).unwrap();
+    run(cmd().args([
+        "--no-config",
+        "--offline",
+        "--fix",
+        "--unsafe-fixes",
+        copy.to_str().unwrap(),
+    ]));
+    let before = std::fs::read_to_string(&path).unwrap();
+    let after = std::fs::read_to_string(&copy).unwrap();
+    assert_eq!(after, before.replace("[arXiv 2023.5]", "[arXiv 2023.05]"));
+}

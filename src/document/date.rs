@@ -488,6 +488,74 @@ pub(crate) fn venue_with_days(text: &str) -> Option<VenueText> {
     })
 }
 
+/// A date written in digits only (`2025.02`, `24-10-03`, `25.01.27`) as a
+/// pattern: each digit a `9`, the separators as written (`9999.99`). Two
+/// dates of one pattern are written the same way; `2025.2` is `9999.9`.
+pub(crate) fn digit_pattern(written: &str) -> Option<String> {
+    let written = written.trim();
+    let mut groups = 0;
+    let mut in_digits = false;
+    let mut out = String::with_capacity(written.len());
+    for c in written.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                groups += 1;
+            }
+            in_digits = true;
+            out.push('9');
+        } else if matches!(c, '.' | '-' | '/' | ',') {
+            in_digits = false;
+            out.push(c);
+        } else {
+            return None;
+        }
+    }
+    (groups >= 2 && written.starts_with(|c: char| c.is_ascii_digit())).then_some(out)
+}
+
+/// `written` (a date of [`digit_pattern`]) in `pattern`, where the two
+/// differ only by the widths of their numbers: a month or day padded
+/// (`2025.2` → `2025.02`), the year in four digits or two (`2025.02.01` →
+/// `25.02.01`). Anything else (another separator, another order) is no
+/// rewriting this can be sure of.
+pub(crate) fn in_pattern(written: &str, pattern: &str, year: u16) -> Option<String> {
+    let split = |s: &str| -> (Vec<String>, Vec<char>) {
+        let mut groups = vec![String::new()];
+        let mut separators = Vec::new();
+        for c in s.trim().chars() {
+            if c.is_ascii_digit() {
+                if let Some(group) = groups.last_mut() {
+                    group.push(c);
+                }
+            } else {
+                separators.push(c);
+                groups.push(String::new());
+            }
+        }
+        (groups, separators)
+    };
+    let (groups, separators) = split(written);
+    let (widths, wanted_separators) = split(pattern);
+    if separators != wanted_separators || groups.len() != widths.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(pattern.len());
+    for (i, (group, width)) in groups.iter().zip(&widths).enumerate() {
+        if i > 0 {
+            out.push(separators[i - 1]);
+        }
+        let value = match (group.len(), width.len()) {
+            (a, b) if a == b => group.clone(),
+            (1, 2) => format!("0{group}"),
+            (4, 2) if group.parse::<u16>().ok() == Some(year) => group[2..].to_owned(),
+            (2, 4) if group.parse::<u16>().ok() == Some(year % 100) => year.to_string(),
+            _ => return None,
+        };
+        out.push_str(&value);
+    }
+    Some(out)
+}
+
 /// A venue tag's or venue line's text split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct VenueText {
@@ -555,6 +623,29 @@ pub(crate) fn split_venue(text: &str) -> VenueText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_the_lists_pattern() {
+        assert_eq!(digit_pattern("2025.2").as_deref(), Some("9999.9"));
+        assert_eq!(digit_pattern("24-10-03").as_deref(), Some("99-99-99"));
+        assert_eq!(digit_pattern("Sep 2024"), None);
+        assert_eq!(digit_pattern("2024"), None);
+        assert_eq!(
+            in_pattern("2025.2", "9999.99", 2025).as_deref(),
+            Some("2025.02")
+        );
+        assert_eq!(
+            in_pattern("2025.02.01", "99.99.99", 2025).as_deref(),
+            Some("25.02.01")
+        );
+        assert_eq!(
+            in_pattern("25.02.01", "9999.99.99", 2025).as_deref(),
+            Some("2025.02.01")
+        );
+        // Another separator, another number of parts: not rewritten.
+        assert_eq!(in_pattern("2025-02", "9999.99", 2025), None);
+        assert_eq!(in_pattern("2025.02.01", "9999.99", 2025), None);
+    }
 
     #[test]
     fn a_venue_with_its_days_in_parentheses() {

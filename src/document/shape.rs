@@ -62,13 +62,16 @@ pub(crate) enum Join {
 }
 
 /// Reads the text between two parts as a join: nothing or one space, or a
-/// separator (`.`, `,`, `;`, `:`, `|`) with or without one space after it.
+/// separator (`.`, `,`, `;`, `:`, `|`, a closing bracket, escaped or not) with
+/// or without one space after it.
 /// Anything else is not a join this model judges.
 pub(crate) fn join(between: &str) -> Option<Join> {
     let after_separator = match between.strip_prefix(' ').unwrap_or(between).as_bytes() {
         [] if between.is_empty() => return Some(Join::Glued),
         [] => return Some(Join::Spaced),
         [b'.' | b',' | b';' | b':' | b'|' | b')' | b']', rest @ ..] => rest,
+        // `\[[EMNLP 2023](…)\]Revisiting`: a tag's escaped bracket closes it.
+        [b'\\', b')' | b']', rest @ ..] => rest,
         _ => return None,
     };
     match after_separator {

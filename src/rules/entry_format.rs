@@ -14,6 +14,12 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if ctx.doc.entries.is_empty() && ctx.doc.paper_blocks > 0 {
         out.push(unreadable(ctx.doc.paper_blocks));
     }
+    // A date of its own written unlike the list's (`2025.2` among `2025.02`).
+    for entry in ctx.doc.entries.iter().filter(|e| !e.in_entry) {
+        out.extend(entry.dates.iter().filter_map(|date| {
+            super::date_form::departure(ctx, entry.shape, &date.year, false, Rule::EntryFormat)
+        }));
+    }
     // Empty bullets that recur are the list's spacers between groups, put
     // there on purpose; one or two among entries are slips.
     let spacers = ctx.doc.empty_items.len() >= MIN_SUPPORT;

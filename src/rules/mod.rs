@@ -7,6 +7,7 @@
 //! read the document, its conventions and the settings.
 
 mod broken_link;
+mod date_form;
 mod duplicate_entry;
 mod empty_link;
 mod entry_format;

@@ -61,6 +61,9 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             &mut seen,
             out,
         );
+        out.extend(venue.years.iter().filter_map(|year| {
+            super::date_form::departure(ctx, entry.shape, year, true, Rule::VenueFormat)
+        }));
         // In a tag of an entry whose markup does not pair up (`[***arxiv!2023**]`),
         // any edit can pair its stars another way: reported, not fixed
         // (found by the fix fuzzer).
