@@ -4915,3 +4915,18 @@ fn a_tag_date_written_another_way_is_fixed_the_lists_way() {
     let after = std::fs::read_to_string(&copy).unwrap();
     assert_eq!(after, before.replace("[arXiv 2023.5]", "[arXiv 2023.05]"));
 }
+
+/// A linked tag with a known venue's two-digit year (`\[[ACL 24](…)\]`)
+/// is read as the venue and its year, so a list that writes `ACL 2024`
+/// is told of it.
+#[test]
+fn a_linked_tag_with_a_two_digit_year() {
+    let path = fixture("entries/linked-tag-short-year.md");
+    let (_, entries) = entries_of(&path);
+    let entry = entry_on(&entries, 6);
+    assert_eq!(entry["venue"], "ACL");
+    assert_eq!(entry["year"], 2024);
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    let rules = lines_and_rules(&value);
+    assert_eq!(rules, [(6, "venue-format".to_owned())], "{rules:?}");
+}

@@ -150,7 +150,13 @@ pub(in crate::document) fn venue_in_label(
         });
         return;
     }
-    let split = date::split_venue(written);
+    let mut split = date::split_venue(written);
+    // `[[ACL 24](…)]`: a known venue's acronym and its two-digit year.
+    if split.years.is_empty()
+        && let Some(spaced) = spaced_short_year(written, vocab)
+    {
+        split = spaced;
+    }
     let Some(year) = split.years.last().cloned() else {
         if before_title
             && r.venue.is_none()
