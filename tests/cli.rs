@@ -4930,3 +4930,14 @@ fn a_linked_tag_with_a_two_digit_year() {
     let rules = lines_and_rules(&value);
     assert_eq!(rules, [(6, "venue-format".to_owned())], "{rules:?}");
 }
+
+/// A label the vocabulary does not know, one letter from the list's own
+/// (`[Linke]` among `[Link]`), is a slip even where its link leads to a
+/// paper and is read as the paper's.
+#[test]
+fn a_label_slip_on_a_paper_host() {
+    let path = fixture("entries/label-slip-on-a-paper-host.md");
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    let rules = lines_and_rules(&value);
+    assert_eq!(rules, [(5, "link-kind".to_owned())], "{rules:?}");
+}

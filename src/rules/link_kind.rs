@@ -106,6 +106,13 @@ fn written_label(ctx: &Context, link: &Link) -> String {
     format!("{}{label}{}", "[".repeat(brackets), "]".repeat(brackets))
 }
 
+/// The kind the label's words name, whatever the reader made of the link
+/// (an unknown label on arXiv is read as the paper's link; `[Linke]` is
+/// still no label the vocabulary knows).
+fn written_kind(ctx: &Context, link: &Link) -> LabelKind {
+    ctx.settings.labels.kind(ctx.text(&link.label))
+}
+
 /// Links whose label is judged: a badge's text describes its image, and a
 /// bare address has no label.
 fn judged(link: &Link) -> bool {
@@ -120,7 +127,7 @@ fn own_labels(ctx: &Context) -> FxHashMap<String, usize> {
         for link in entry
             .links
             .iter()
-            .filter(|l| judged(l) && l.kind == LabelKind::Unknown)
+            .filter(|l| judged(l) && written_kind(ctx, l) == LabelKind::Unknown)
         {
             *counts
                 .entry(crate::label::normalize(ctx.text(&link.label)))
@@ -137,7 +144,7 @@ fn used_labels(ctx: &Context) -> FxHashMap<String, usize> {
         for link in entry
             .links
             .iter()
-            .filter(|l| judged(l) && l.kind != LabelKind::Unknown)
+            .filter(|l| judged(l) && written_kind(ctx, l) != LabelKind::Unknown)
         {
             *counts
                 .entry(crate::label::normalize(ctx.text(&link.label)))
@@ -157,7 +164,7 @@ fn check_labels(
     out: &mut Vec<Finding>,
 ) {
     for link in entry.links.iter().filter(|l| judged(l)) {
-        if link.kind != LabelKind::Unknown {
+        if written_kind(ctx, link) != LabelKind::Unknown {
             continue;
         }
         let label = ctx.text(&link.label);
