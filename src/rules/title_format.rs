@@ -5,6 +5,7 @@
 use super::Context;
 use crate::diagnostic::Finding;
 use crate::document::{Entry, Span};
+use crate::identity::normalized_title;
 use crate::rule::Rule;
 
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -35,6 +36,119 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding);
         }
     }
+    misspelled_listings(ctx, out);
+}
+
+/// One paper listed twice (one arXiv id, DOI or address), its titles one
+/// word apart by a letter or two (`Synthetic Feedbacks` and `Synthetic
+/// Feedback`, `Consitutional` and `Constitutional`): one of the two is
+/// misspelled. Told at the listing the others outnumber (the later one of
+/// two), naming the other.
+fn misspelled_listings(ctx: &Context, out: &mut Vec<Finding>) {
+    let entries = &ctx.doc.entries;
+    let mut listings: rustc_hash::FxHashMap<crate::url::PaperKey, Vec<usize>> =
+        rustc_hash::FxHashMap::default();
+    for (index, entry) in entries.iter().enumerate().filter(|(_, e)| !e.in_entry) {
+        if entry.title.is_none() {
+            continue;
+        }
+        for &(key, _) in ctx.identities.paper_keys(index) {
+            let list = listings.entry(key).or_default();
+            if list.last() != Some(&index) {
+                list.push(index);
+            }
+        }
+    }
+    let title = |i: usize| entries[i].title.as_ref().map(|t| t.inner.clone());
+    let mut reported = rustc_hash::FxHashSet::default();
+    let mut found = Vec::new();
+    for (key, list) in listings.iter().filter(|(_, list)| list.len() >= 2) {
+        let normalized: Vec<String> = list
+            .iter()
+            .map(|&i| title(i).map_or_else(String::new, |t| normalized_title(ctx.text(&t))))
+            .collect();
+        let agreeing = |n: usize| normalized.iter().filter(|t| **t == normalized[n]).count();
+        // Each spelling once: its other listings say the same.
+        let mut told: Vec<&str> = Vec::new();
+        for (n, &odd) in list.iter().enumerate() {
+            if told.contains(&normalized[n].as_str()) {
+                continue;
+            }
+            let Some(odd_title) = title(odd) else {
+                continue;
+            };
+            let other = (0..list.len()).find(|&m| {
+                let outnumbers = agreeing(m) > agreeing(n) || (agreeing(m) == agreeing(n) && m < n);
+                outnumbers
+                    && title(list[m])
+                        .is_some_and(|t| one_word_apart(ctx, &odd_title, ctx.text(&t)).is_some())
+            });
+            let Some(m) = other else {
+                continue;
+            };
+            if !reported.insert(odd) {
+                continue;
+            }
+            told.push(&normalized[n]);
+            let their_title = title(list[m]).unwrap_or_default();
+            let Some((word, theirs)) = one_word_apart(ctx, &odd_title, ctx.text(&their_title))
+            else {
+                continue;
+            };
+            let line = ctx.line(entries[list[m]].head.start);
+            found.push(
+                Finding::new(
+                    Rule::TitleFormat,
+                    word.clone(),
+                    format!(
+                        "`{}` here, `{theirs}` where the same paper ({key}) is listed on line {line}: one of the two titles is misspelled",
+                        ctx.text(&word)
+                    ),
+                )
+                .label("spelled another way")
+                .related(their_title, "the same paper's title")
+                .help("write the paper's title as it is, in both places"),
+            );
+        }
+    }
+    // In the order of the file: the map's order is no order.
+    found.sort_by_key(|f| f.span.start);
+    out.extend(found);
+}
+
+/// A title's words without the punctuation around them, each with its
+/// offset in the title.
+fn title_words(s: &str) -> Vec<(usize, &str)> {
+    s.split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            (w.as_ptr() as usize - s.as_ptr() as usize, w)
+        })
+        .collect()
+}
+
+/// The one word of `title` (its span) that differs from `other`'s, by a
+/// letter or two, where the two titles are otherwise word for word the
+/// same, with the other's word.
+fn one_word_apart<'t>(ctx: &Context, title: &Span, other: &'t str) -> Option<(Span, &'t str)> {
+    let text = ctx.text(title);
+    let (ours, theirs) = (title_words(text), title_words(other));
+    if ours.len() != theirs.len() || ours.len() < 3 {
+        return None;
+    }
+    let mut differing = ours
+        .iter()
+        .zip(&theirs)
+        .filter(|((_, a), (_, b))| !a.eq_ignore_ascii_case(b));
+    let ((at, a), (_, b)) = differing.next()?;
+    if differing.next().is_some() {
+        return None;
+    }
+    let long_enough = |w: &str| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic);
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    let limit = if la.len().min(lb.len()) <= 5 { 1 } else { 2 };
+    (long_enough(a) && long_enough(b) && strsim::damerau_levenshtein(&la, &lb) <= limit)
+        .then(|| (title.start + at..title.start + at + a.len(), *b))
 }
 
 /// Small words a title never has twice in a row: `for for` is a slip.
