@@ -65,7 +65,7 @@ pub struct LintArgs {
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
 
-    /// No network: rules only, no link checking.
+    /// No network: rules, and links into the repository (anchors, files); no web link checking.
     #[arg(long)]
     pub offline: bool,
 

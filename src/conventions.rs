@@ -168,7 +168,13 @@ impl Conventions {
                 }
                 inner_lines += 1;
                 let line = line.strip_suffix('\r').unwrap_or(line);
-                hard |= line.ends_with("  ") && !line.trim().is_empty();
+                // (`<br>` at the end breaks the line as two spaces do: a
+                // list that breaks its entries so breaks them, either way.)
+                let trimmed = line.trim_end().to_ascii_lowercase();
+                hard |= (line.ends_with("  ") && !line.trim().is_empty())
+                    || ["<br>", "<br/>", "<br />"]
+                        .iter()
+                        .any(|br| trimmed.ends_with(br));
             }
             if inner_lines > 0 {
                 if hard {

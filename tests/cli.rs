@@ -4941,3 +4941,16 @@ fn a_label_slip_on_a_paper_host() {
     let rules = lines_and_rules(&value);
     assert_eq!(rules, [(5, "link-kind".to_owned())], "{rules:?}");
 }
+
+/// Entries that break their lines with `<br>` break them: one broken with
+/// two trailing spaces instead renders alike and is no departure.
+#[test]
+fn a_hard_break_among_lines_broken_by_br() {
+    let path = fixture("entries/lines-broken-by-br.md");
+    let (_, value) = json(&[path.to_str().unwrap()]);
+    let rules = lines_and_rules(&value);
+    assert!(
+        !rules.iter().any(|(_, rule)| rule == "spacing"),
+        "{rules:?}"
+    );
+}

@@ -168,8 +168,16 @@ impl File {
                 found.extend(crate::rules::link_findings(occurrence, result, written));
             }
         }
-        // Links into the repository (`#contents`, `docs/survey.md`): checked
-        // here, against the file's anchors and the files beside it.
+        self.linted.add(&self.source, &self.settings, found);
+        self.add_local_link_findings(args);
+    }
+
+    /// Adds the findings for the links into the repository (`#contents`,
+    /// `docs/survey.md`), checked against the file's anchors and the files
+    /// beside it: no network, so `--offline` checks them too, as lychee's
+    /// `--offline` checks local files.
+    fn add_local_link_findings(&mut self, args: &LinkArgs) {
+        let mut found = Vec::new();
         for (occurrence, result) in links::local::broken(&self.source) {
             if self.is_changed(occurrence.span.start) && !self.excluded(args, &occurrence.url) {
                 found.extend(crate::rules::link_findings(&occurrence, &result, None));
@@ -266,6 +274,11 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
     let mut link_summary = None;
     let mut link_results = HashMap::new();
     let mut paper_answers = HashMap::new();
+    if args.offline {
+        for file in &mut files {
+            file.add_local_link_findings(&args.links);
+        }
+    }
     if !args.offline && !files.is_empty() {
         match check_links(&mut files, &args.links, args.format, output) {
             Ok(online) => {
@@ -348,7 +361,9 @@ pub(super) fn run(args: &LintArgs, output: &mut Output) -> io::Result<ExitStatus
             let source = file.source.revised(result.text);
             match read_file(source, Arc::clone(&file.settings), args) {
                 Ok(mut refreshed) => {
-                    if !args.offline {
+                    if args.offline {
+                        refreshed.add_local_link_findings(&args.links);
+                    } else {
                         refreshed.add_link_findings(&args.links, &link_results);
                         refreshed.add_paper_findings(&paper_answers);
                     }

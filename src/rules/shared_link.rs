@@ -181,8 +181,13 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // is that paper's, copied to the other; one named after both (a
         // family: `VITA`, `VITA-1.5`) or neither (an organisation's) serves both.
         let repo_name = repo.name;
-        let named = |e: &Entry| names_repo(ctx, e, repo_name);
-        if one_family(ctx, &entries[first.entry], &entries[second.entry]) {
+        // A name the list's titles share (`mamba` in a list of Mamba
+        // papers) is its topic's, not one paper's: it names neither.
+        let topic = is_topic_word(ctx, repo_name);
+        let named = |e: &Entry| !topic && names_repo(ctx, e, repo_name);
+        if one_family(ctx, &entries[first.entry], &entries[second.entry])
+            || by_the_same_authors(ctx, first.entry, second.entry)
+        {
             continue;
         }
         let (first_named, second_named) =
@@ -258,6 +263,38 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     neighbours_repos(ctx, &by_repo, out);
 }
 
+/// Whether two entries' papers are by the same people (most names shared):
+/// their repository may be both papers' code.
+fn by_the_same_authors(ctx: &Context, a: usize, b: usize) -> bool {
+    let authors = |i: usize| {
+        ctx.doc.entries[i]
+            .authors
+            .as_ref()
+            .map(|authors| ctx.text(&authors.inner))
+    };
+    matches!((authors(a), authors(b)), (Some(a), Some(b)) if crate::identity::same_authors(a, b))
+}
+
+/// Whether a repository's name is a word three titles of the list or more
+/// have (`Mamba`, `LLaVA` in lists of their papers): the topic's name.
+fn is_topic_word(ctx: &Context, repo: &str) -> bool {
+    let repo = fold(repo);
+    if repo.is_empty() {
+        return false;
+    }
+    ctx.doc
+        .entries
+        .iter()
+        .filter_map(|e| title_of(ctx, e))
+        .filter(|title| {
+            title
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word.len() == repo.len() && fold(word) == repo)
+        })
+        .nth(2)
+        .is_some()
+}
+
 /// Whether two entries' papers are by other people (both author lists
 /// written in full, no name shared).
 fn by_other_authors(ctx: &Context, a: usize, b: usize) -> bool {
@@ -284,7 +321,10 @@ fn neighbours_repos(ctx: &Context, by_repo: &FxHashMap<RepoKey, RepoSeen>, out: 
         let Some((repo, _)) = code_repos(text, entry).find(|(_, url)| **url == here.span) else {
             continue;
         };
-        if names_repo(ctx, entry, repo.name) || versions_repo(ctx, entry, repo.name) {
+        if names_repo(ctx, entry, repo.name)
+            || versions_repo(ctx, entry, repo.name)
+            || is_topic_word(ctx, repo.name)
+        {
             continue;
         }
         let neighbours = [here.entry.checked_sub(1), Some(here.entry + 1)];
