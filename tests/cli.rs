@@ -4863,6 +4863,15 @@ fn a_venue_with_its_received_and_accepted_days() {
             serde_json::json!(5)
         )
     );
+    // `Arxiv 24.04.15` under a venue column: the venue and its day.
+    assert_eq!(
+        read(22),
+        (
+            serde_json::json!("Arxiv"),
+            serde_json::json!(2024),
+            serde_json::json!(4)
+        )
+    );
 }
 
 /// In a list that dates its entries and most of its tags, a tag without a

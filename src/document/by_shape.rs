@@ -802,7 +802,7 @@ pub(super) fn short_years_by_habit(text: &str, entries: &mut [Entry], live: &[us
 /// venue: a trailing two-digit number is its year (`IJCAI 19`), whatever
 /// the venue, since the place says it is one.
 fn venue_text(written: &str) -> date::VenueText {
-    if let Some(dated) = date::venue_with_days(written) {
+    if let Some(dated) = date::venue_with_date(written) {
         return dated;
     }
     let split = date::split_venue(written);

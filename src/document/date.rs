@@ -556,6 +556,38 @@ pub(crate) fn in_pattern(written: &str, pattern: &str, year: u16) -> Option<Stri
     Some(out)
 }
 
+/// `Arxiv 24.04.24`, `TGRS 24.08`: a venue and the day (or month) its
+/// paper came out, two-digit year first, as a table's venue or date column
+/// writes it. Only where the place says the text is a venue (a column, the
+/// shape's venue slot): elsewhere `Updated 24.04.24` is no venue.
+pub(crate) fn venue_with_short_date(text: &str) -> Option<VenueText> {
+    let trimmed = text.trim_end();
+    let (name, date) = trimmed.rsplit_once(' ')?;
+    let lead = name.len() - name.trim_start().len();
+    let name = name.trim();
+    if name.is_empty()
+        || !name.chars().next().is_some_and(char::is_alphabetic)
+        || name.split_whitespace().count() > 8
+        || name.contains(['(', ')', '[', ']', '|'])
+    {
+        return None;
+    }
+    let mut year = short_numeric(date).filter(|y| y.month.is_some())?;
+    let at = trimmed.len() - date.len();
+    year.span = at..trimmed.len();
+    year.date = year.span.clone();
+    Some(VenueText {
+        name: lead..lead + name.len(),
+        years: vec![year],
+    })
+}
+
+/// [`venue_with_days`] or [`venue_with_short_date`]: a venue and its
+/// paper's days, in a place that holds a venue.
+pub(crate) fn venue_with_date(text: &str) -> Option<VenueText> {
+    venue_with_days(text).or_else(|| venue_with_short_date(text))
+}
+
 /// A venue tag's or venue line's text split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct VenueText {
@@ -663,6 +695,17 @@ mod tests {
         assert!(venue_with_days("ResNet(50)").is_none());
         assert!(venue_with_days("TGRS(24.07.12) Oral").is_none());
         assert!(venue_with_days("(24.07.12)").is_none());
+    }
+
+    #[test]
+    fn a_venue_and_its_short_date() {
+        let read = venue_with_short_date(" Arxiv 24.04.24").unwrap();
+        assert_eq!(read.name, 1..6);
+        assert_eq!((read.years[0].value, read.years[0].month), (2024, Some(4)));
+        assert_eq!(read.years[0].span, 7..15);
+        assert!(venue_with_short_date("TGRS 24.08").is_some());
+        assert!(venue_with_short_date("24.04.24").is_none());
+        assert!(venue_with_short_date("CVPR 2024").is_none());
     }
 
     fn read(text: &str) -> Vec<(u16, Option<u8>, YearForm, &str)> {

@@ -706,9 +706,15 @@ pub(in crate::document) fn text_fields(
     }
     if let Some(col) = column {
         // `| arXiv(24.05.07) |` under `Date`: a venue and its paper's days,
-        // whatever the column is called.
+        // whatever the column is called; `| Arxiv 24.04.24 |` under a venue
+        // or date column.
+        let dated = date::venue_with_days(t).or_else(|| {
+            (is_venue_column(col) || is_date_column(col))
+                .then(|| date::venue_with_short_date(t))
+                .flatten()
+        });
         if r.venue.is_none()
-            && let Some(split) = date::venue_with_days(t)
+            && let Some(split) = dated
         {
             r.venue = Some(Venue::split_at(
                 split,
