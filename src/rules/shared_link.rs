@@ -173,7 +173,10 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         // A link copied by mistake comes from the entry next to it; two
         // papers far apart on one repository are a project's papers
-        // (a model and its successor, a method and its workshop version).
+        // (a model and its successor, a method and its workshop version,
+        // a paper whose code lives in its group's earlier repository:
+        // `XQ-GAN` in `ImageFolder`, `ElasTST` in `ProbTS`), even where
+        // the repository is one's very name.
         if second.entry - first.entry > 2 {
             continue;
         }

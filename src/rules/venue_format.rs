@@ -664,10 +664,19 @@ fn check_after_year(
     // Words (`Conference Version`, `Best Paper`, `Technical Track`,
     // `Workshop on Code LLMs`) qualify the paper and read fine; only stray
     // dates and symbols (`/2023.10`, `/5`) garble the tag.
-    let qualifier = extra
-        .trim()
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '&' | ',' | '.'));
+    // (In parentheses too, after a space: `ICLR 2024 (Outstanding Papers)`
+    // reads as `ICLR 2024 (oral)` does; `2022(arxiv 2020)` is a date's.)
+    let words_only = |s: &str| {
+        s.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '&' | ',' | '.'))
+    };
+    let noted = extra
+        .strip_prefix(' ')
+        .map(str::trim)
+        .and_then(|s| s.strip_prefix('('))
+        .and_then(|s| s.strip_suffix(')'))
+        .is_some_and(words_only);
+    let qualifier = words_only(extra.trim()) || noted;
     if qualifier && extra.chars().any(char::is_alphabetic) {
         return;
     }
