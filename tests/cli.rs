@@ -4863,6 +4863,10 @@ fn a_venue_with_its_received_and_accepted_days() {
             serde_json::json!(5)
         )
     );
+    // Each entry's topic heading (no year section here).
+    assert_eq!(entry_on(&entries, 7)["heading"], "Classification");
+    assert_eq!(entry_on(&entries, 22)["heading"], "Survey Paper");
+    assert_eq!(entry_on(&entries, 7)["section"], serde_json::Value::Null);
     // `Arxiv 24.04.15` under a venue column: the venue and its day.
     assert_eq!(
         read(22),

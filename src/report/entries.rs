@@ -43,6 +43,8 @@ struct EntryRecord<'a> {
     column: usize,
     /// The year of the section the entry is in.
     section: Option<u16>,
+    /// The nearest heading above it that is not a year: its topic.
+    heading: Option<&'a str>,
     /// Which of `shapes` it was read by.
     shape: usize,
     /// The venue part's text, as written inside its markup.
@@ -118,6 +120,10 @@ fn record<'a>(
         line: at.line,
         column: at.column,
         section,
+        heading: entry
+            .topic
+            .and_then(|t| doc.headings.get(t))
+            .map(|h| h.text.trim()),
         shape,
         venue_tag: entry.venue.as_ref().map(|v| &text[v.inner.clone()]),
         venue,
