@@ -269,13 +269,15 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
 /// Whether two entries' papers are by the same people (most names shared):
 /// their repository may be both papers' code.
 fn by_the_same_authors(ctx: &Context, a: usize, b: usize) -> bool {
-    let authors = |i: usize| {
-        ctx.doc.entries[i]
-            .authors
-            .as_ref()
-            .map(|authors| ctx.text(&authors.inner))
-    };
-    matches!((authors(a), authors(b)), (Some(a), Some(b)) if crate::identity::same_authors(a, b))
+    matches!((authors_of(ctx, a), authors_of(ctx, b)), (Some(a), Some(b)) if crate::identity::same_authors(a, b))
+}
+
+/// The entry's authors as written, if it names them.
+fn authors_of<'a>(ctx: &Context<'a>, index: usize) -> Option<&'a str> {
+    ctx.doc.entries[index]
+        .authors
+        .as_ref()
+        .map(|authors| ctx.text(&authors.inner))
 }
 
 /// Whether a repository's name is a word three titles of the list or more
@@ -301,13 +303,7 @@ fn is_topic_word(ctx: &Context, repo: &str) -> bool {
 /// Whether two entries' papers are by other people (both author lists
 /// written in full, no name shared).
 fn by_other_authors(ctx: &Context, a: usize, b: usize) -> bool {
-    let authors = |i: usize| {
-        ctx.doc.entries[i]
-            .authors
-            .as_ref()
-            .map(|authors| ctx.text(&authors.inner))
-    };
-    matches!((authors(a), authors(b)), (Some(a), Some(b)) if other_authors(a, b))
+    matches!((authors_of(ctx, a), authors_of(ctx, b)), (Some(a), Some(b)) if other_authors(a, b))
 }
 
 /// A code link one entry down or up from its paper: the repository is
@@ -324,10 +320,7 @@ fn neighbours_repos(ctx: &Context, by_repo: &FxHashMap<RepoKey, RepoSeen>, out: 
         let Some((repo, _)) = code_repos(text, entry).find(|(_, url)| **url == here.span) else {
             continue;
         };
-        if names_repo(ctx, entry, repo.name)
-            || versions_repo(ctx, entry, repo.name)
-            || is_topic_word(ctx, repo.name)
-        {
+        if names_repo(ctx, entry, repo.name) || versions_repo(ctx, entry, repo.name) {
             continue;
         }
         let neighbours = [here.entry.checked_sub(1), Some(here.entry + 1)];
@@ -345,9 +338,13 @@ fn neighbours_repos(ctx: &Context, by_repo: &FxHashMap<RepoKey, RepoSeen>, out: 
                 })
             })
             .collect();
+        // (The topic's name is looked for last: it reads every title.)
         let [owner] = owners[..] else {
             continue;
         };
+        if is_topic_word(ctx, repo.name) {
+            continue;
+        }
         let (line, title) = where_and_what(ctx, owner);
         let finding = Finding::new(
             Rule::SharedLink,

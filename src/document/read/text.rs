@@ -713,8 +713,10 @@ pub(in crate::document) fn text_fields(
                 .then(|| date::venue_with_short_date(t))
                 .flatten()
         });
+        // Otherwise a venue column's text is its venue, however written.
+        let plain = || (is_venue_column(col) && !is_date_column(col)).then(|| date::split_venue(t));
         if r.venue.is_none()
-            && let Some(split) = dated
+            && let Some(split) = dated.or_else(plain)
         {
             r.venue = Some(Venue::split_at(
                 split,
@@ -741,17 +743,6 @@ pub(in crate::document) fn text_fields(
                 });
                 return;
             }
-        } else if is_venue_column(col) && r.venue.is_none() {
-            let split = date::split_venue(t);
-            r.venue = Some(Venue::split_at(
-                split,
-                span.start,
-                span.clone(),
-                span.clone(),
-                Form::Plain,
-                place,
-            ));
-            return;
         } else if !is_venue_column(col)
             && t.len() <= 7
             && t.trim().bytes().all(|b| b.is_ascii_digit() || b == b',')
